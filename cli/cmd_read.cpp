@@ -1,0 +1,286 @@
+// Read commands: info, entity, search, neighbors.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <map>
+
+#include "cli/output.h"
+#include "common/error.h"
+#include "common/text.h"
+#include "export/export.h"
+
+namespace relgraph::cli {
+namespace {
+
+const Entity& EntityById(const Graph& graph, const std::string& id) { return graph.entities()[*graph.FindEntity(id)]; }
+
+Json EntityRef(const Entity& entity) {
+  Json ref;
+  ref["id"] = entity.id;
+  ref["name"] = entity.name;
+  return ref;
+}
+
+// ---- info ----
+
+int RunInfo(const GlobalOptions& globals) {
+  Graph graph = LoadGraphForReading(globals);
+  std::map<std::string, size_t> by_kind, by_relation;
+  for (const EntityKind& kind : graph.schema().kinds()) by_kind[kind.name] = 0;
+  for (const RelationType& type : graph.schema().relation_types()) by_relation[type.name] = 0;
+  for (const Entity& entity : graph.entities()) ++by_kind[entity.kind];
+  for (const Relation& relation : graph.relations()) ++by_relation[relation.type];
+  if (globals.OutputFormat() == Format::kJson) {
+    Json out;
+    out["store"] = globals.DbPath();
+    out["entities"] = graph.entities().size();
+    out["relations"] = graph.relations().size();
+    out["documents"] = graph.documents().size();
+    out["evidence"] = graph.EvidenceCount();
+    out["by_kind"] = by_kind;
+    out["by_relation"] = by_relation;
+    PrintJson(std::cout, out);
+    return 0;
+  }
+  Table table({"what", "count"});
+  table.AddRow({"entities", std::to_string(graph.entities().size())});
+  table.AddRow({"relations", std::to_string(graph.relations().size())});
+  table.AddRow({"evidence", std::to_string(graph.EvidenceCount())});
+  table.AddRow({"documents", std::to_string(graph.documents().size())});
+  for (const auto& [kind, count] : by_kind) table.AddRow({"kind " + kind, std::to_string(count)});
+  for (const auto& [type, count] : by_relation) table.AddRow({"relation " + type, std::to_string(count)});
+  if (globals.OutputFormat() == Format::kTable) std::cout << "Store " << globals.DbPath() << "\n\n";
+  table.Print(std::cout, globals.OutputFormat());
+  return 0;
+}
+
+// ---- entity ----
+
+struct EntityOptions {
+  std::string name;
+};
+
+int RunEntity(const GlobalOptions& globals, const EntityOptions& options) {
+  Graph graph = LoadGraphForReading(globals);
+  EntityLookup lookup(graph);
+  EntityIndex index = lookup.Resolve(options.name);
+  const Entity& entity = graph.entities()[index];
+  std::vector<RelationIndex> relations(graph.OutRelations(index).begin(), graph.OutRelations(index).end());
+  for (RelationIndex in : graph.InRelations(index)) {
+    if (graph.relations()[in].source != entity.id) relations.push_back(in);  // self-loops once
+  }
+
+  if (globals.OutputFormat() == Format::kJson) {
+    Json out;
+    out["id"] = entity.id;
+    out["name"] = entity.name;
+    out["kind"] = entity.kind;
+    out["aliases"] = entity.aliases;
+    out["country"] = entity.country;
+    out["description"] = entity.description;
+    Json properties = Json::object();
+    for (const auto& [key, value] : entity.properties) properties[key] = Json::parse(value, nullptr, false);
+    out["properties"] = properties;
+    Json items = Json::array();
+    for (RelationIndex r : relations) {
+      const Relation& relation = graph.relations()[r];
+      Json item;
+      item["source"] = relation.source;
+      item["source_name"] = EntityById(graph, relation.source).name;
+      item["target"] = relation.target;
+      item["target_name"] = EntityById(graph, relation.target).name;
+      item["relation"] = relation.type;
+      item["direction"] = relation.source == entity.id ? "out" : "in";
+      item["weight"] = relation.weight;
+      item["date"] = relation.date;
+      Json evidence = Json::array();
+      for (const Evidence& record : relation.evidence) evidence.push_back(EvidenceJson(graph, record));
+      item["evidence"] = evidence;
+      items.push_back(item);
+    }
+    out["relations"] = items;
+    PrintJson(std::cout, out);
+    return 0;
+  }
+  if (globals.OutputFormat() == Format::kCsv) {
+    Table table({"source", "relation", "target", "weight", "date", "document", "sentence"});
+    for (RelationIndex r : relations) {
+      const Relation& relation = graph.relations()[r];
+      for (const Evidence& record : relation.evidence) {
+        table.AddRow({relation.source, relation.type, relation.target, exporter::FormatNumber(relation.weight),
+                      relation.date, record.document, record.sentence});
+      }
+    }
+    table.Print(std::cout, Format::kCsv);
+    return 0;
+  }
+  std::cout << ForTerminal(entity.name) << "  (id " << ForTerminal(entity.id) << ", " << entity.kind
+            << (entity.country.empty() ? "" : ", " + ForTerminal(entity.country)) << ")\n";
+  if (!entity.aliases.empty()) {
+    std::string aliases;
+    for (const std::string& alias : entity.aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
+    std::cout << "  also known as: " << ForTerminal(aliases) << "\n";
+  }
+  if (!entity.description.empty()) std::cout << "  " << ForTerminal(entity.description) << "\n";
+  for (const auto& [key, value] : entity.properties) std::cout << "  " << ForTerminal(key) << ": " << ForTerminal(value) << "\n";
+  std::cout << "\n" << relations.size() << (relations.size() == 1 ? " relation" : " relations") << "\n";
+  for (RelationIndex r : relations) {
+    const Relation& relation = graph.relations()[r];
+    std::cout << "  " << ForTerminal(RelationSentence(graph, relation));
+    if (!relation.date.empty()) std::cout << "  (" << relation.date << ")";
+    if (relation.weight != 1.0) std::cout << "  weight " << exporter::FormatNumber(relation.weight);
+    std::cout << "\n";
+    for (const Evidence& record : relation.evidence) {
+      const Document* document = graph.FindDocument(record.document);
+      std::string source = document && !document->url.empty() ? document->url : (document ? document->title : record.document);
+      if (!record.sentence.empty()) std::cout << "      \"" << ForTerminal(record.sentence) << "\"\n";
+      std::cout << "      — " << ForTerminal(source) << (record.date.empty() ? "" : ", " + record.date) << "\n";
+    }
+  }
+  return 0;
+}
+
+// ---- search ----
+
+struct SearchOptions {
+  std::string text;
+  size_t limit = 50;
+};
+
+int RunSearch(const GlobalOptions& globals, const SearchOptions& options) {
+  Graph graph = LoadGraphForReading(globals);
+  EntityLookup lookup(graph);
+  std::vector<EntityIndex> found = lookup.Search(options.text);
+  size_t total = found.size();
+  if (options.limit > 0 && found.size() > options.limit) found.resize(options.limit);
+  if (globals.OutputFormat() == Format::kJson) {
+    Json results = Json::array();
+    for (EntityIndex index : found) {
+      const Entity& entity = graph.entities()[index];
+      Json item = EntityRef(entity);
+      item["kind"] = entity.kind;
+      item["aliases"] = entity.aliases;
+      results.push_back(item);
+    }
+    Json out;
+    out["query"] = options.text;
+    out["total"] = total;
+    out["results"] = results;
+    PrintJson(std::cout, out);
+    return 0;
+  }
+  if (found.empty() && globals.OutputFormat() == Format::kTable) {
+    std::cout << "No entity's id, name or alias contains " << QuoteForMessage(options.text) << ".\n";
+    return 0;
+  }
+  Table table({"id", "name", "kind", "aliases"});
+  for (EntityIndex index : found) {
+    const Entity& entity = graph.entities()[index];
+    std::string aliases;
+    for (const std::string& alias : entity.aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
+    if (globals.OutputFormat() == Format::kTable && CountCodePoints(aliases) > 60) {
+      aliases = QuoteForMessage(aliases, 57);
+      aliases = aliases.substr(1, aliases.size() - 2);
+    }
+    table.AddRow({entity.id, entity.name, entity.kind, aliases});
+  }
+  table.Print(std::cout, globals.OutputFormat());
+  if (total > found.size() && globals.OutputFormat() == Format::kTable) {
+    std::cout << "(" << total - found.size() << " more; use --limit 0 to list all)\n";
+  }
+  return 0;
+}
+
+// ---- neighbors ----
+
+struct NeighborsOptions {
+  std::string name;
+  int depth = 1;
+  std::string direction = "both";
+  std::vector<std::string> relations;
+};
+
+int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) {
+  if (options.depth < 1) throw Error(ErrorKind::kUsage, "--depth expects a whole number >= 1");
+  query::Direction direction = ParseDirection(options.direction);
+  Graph graph = LoadGraphForReading(globals);
+  query::RelationFilter filter = ParseRelationFilter(options.relations, graph.schema());
+  EntityIndex center = EntityLookup(graph).Resolve(options.name);
+  std::vector<query::Reached> reached = query::Neighborhood(graph, center, options.depth, direction, filter);
+  const Entity& entity = graph.entities()[center];
+
+  if (globals.OutputFormat() == Format::kJson) {
+    Json neighbors = Json::array();
+    for (const query::Reached& item : reached) {
+      const Entity& neighbor = graph.entities()[item.entity];
+      const Relation& via = graph.relations()[item.via];
+      Json out = EntityRef(neighbor);
+      out["kind"] = neighbor.kind;
+      out["distance"] = item.distance;
+      out["via"] = {{"source", via.source}, {"target", via.target}, {"relation", via.type}};
+      neighbors.push_back(out);
+    }
+    Json out;
+    out["entity"] = EntityRef(entity);
+    out["depth"] = options.depth;
+    out["direction"] = options.direction;
+    out["neighbors"] = neighbors;
+    PrintJson(std::cout, out);
+    return 0;
+  }
+  if (reached.empty() && globals.OutputFormat() == Format::kTable) {
+    std::cout << ForTerminal(entity.name) << " has no neighbours within " << options.depth
+              << (options.depth == 1 ? " hop" : " hops") << " (direction " << options.direction << ").\n";
+    return 0;
+  }
+  Table table({"distance", "id", "name", "kind", "reached through"});
+  for (const query::Reached& item : reached) {
+    const Entity& neighbor = graph.entities()[item.entity];
+    table.AddRow({std::to_string(item.distance), neighbor.id, neighbor.name, neighbor.kind,
+                  RelationSentence(graph, graph.relations()[item.via])});
+  }
+  if (globals.OutputFormat() == Format::kTable) {
+    std::cout << reached.size() << " neighbours of " << ForTerminal(entity.name) << " within " << options.depth
+              << (options.depth == 1 ? " hop" : " hops") << "\n\n";
+  }
+  table.Print(std::cout, globals.OutputFormat());
+  return 0;
+}
+
+}  // namespace
+
+void AddReadCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
+  CLI::App* info = app.add_subcommand("info", "Count entities, relations, evidence and documents in the store");
+  info->footer("Example:\n  relgraph info --format json");
+  commands->push_back({info, [&globals] { return RunInfo(globals); }});
+
+  auto entity_options = std::make_shared<EntityOptions>();
+  CLI::App* entity = app.add_subcommand("entity", "Show one entity: aliases and every relation with its evidence");
+  entity->add_option("name", entity_options->name, "Id, name or alias (any script, any case)")->required();
+  entity->footer("Examples:\n  relgraph entity OpenAI\n  relgraph entity 네이버 --format json");
+  commands->push_back({entity, [&globals, entity_options] { return RunEntity(globals, *entity_options); }});
+
+  auto search_options = std::make_shared<SearchOptions>();
+  CLI::App* search = app.add_subcommand("search", "Find entities whose id, name or alias contains TEXT");
+  search->add_option("text", search_options->text, "Text to look for (case and normalisation form do not matter)")->required();
+  search->add_option("--limit", search_options->limit, "Most results to list; 0 lists all")->capture_default_str();
+  search->footer("Examples:\n  relgraph search univ\n  relgraph search 대학");
+  commands->push_back({search, [&globals, search_options] { return RunSearch(globals, *search_options); }});
+
+  auto neighbors_options = std::make_shared<NeighborsOptions>();
+  CLI::App* neighbors = app.add_subcommand("neighbors", "List entities within N hops of an entity");
+  neighbors->alias("neighbours");
+  neighbors->add_option("name", neighbors_options->name, "Id, name or alias of the centre")->required();
+  neighbors->add_option("--depth", neighbors_options->depth, "Hops to go out")->capture_default_str();
+  neighbors->add_option("--direction", neighbors_options->direction, "Walk relations out, in or both ways")
+      ->check(CLI::IsMember({"out", "in", "both"}))
+      ->capture_default_str();
+  neighbors->add_option("--relation", neighbors_options->relations, "Only these relation types (comma-separated)")
+      ->delimiter(',');
+  neighbors->footer(
+      "Examples:\n  relgraph neighbors Naver\n  relgraph neighbors BAAI --depth 2 --relation backs,invests_in\n"
+      "  relgraph neighbors Microsoft --direction out --format json");
+  commands->push_back({neighbors, [&globals, neighbors_options] { return RunNeighbors(globals, *neighbors_options); }});
+}
+
+}  // namespace relgraph::cli

@@ -1,0 +1,65 @@
+// relgraph: build a typed, evidenced graph of industry relationships and question it.
+// main() builds the command line from the subcommand table, runs the chosen one, and is the
+// one place where errors become messages and exit codes.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/context.h"
+#include "common/error.h"
+
+int main(int argc, char** argv) {
+  using namespace relgraph;
+  CLI::App app("relgraph: a graph of industry relationships (who invests in, backs, partners with whom),\n"
+               "built from CSV, JSON and news articles, every relation with its evidence.",
+               "relgraph");
+  app.set_version_flag("--version", std::string("relgraph ") + RELGRAPH_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may come after the subcommand too
+
+  cli::GlobalOptions globals;
+  app.add_option("--db", globals.db, "Store file (default: $RELGRAPH_DB, else ./relgraph.db)");
+  app.add_option("--format", globals.format, "Output format: table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  app.add_option("--snapshot", globals.snapshot, "Answer from a saved snapshot instead of the working graph");
+  app.add_flag("-q,--quiet", globals.quiet, "No progress messages on stderr");
+  app.footer(
+      "Examples:\n"
+      "  relgraph import data/entities.csv data/relations.csv\n"
+      "  relgraph info\n"
+      "  relgraph entity OpenAI\n"
+      "  relgraph search 대학교\n"
+      "  relgraph neighbors Naver --depth 2 --format json\n"
+      "  relgraph export json -o graph.json\n"
+      "Exit codes: 0 success (an empty answer too), 1 bad input, data or storage error, 2 usage error.\n"
+      "Run 'relgraph COMMAND --help' for a command's options.");
+
+  std::vector<cli::Command> commands;
+  cli::AddImportCommand(app, globals, &commands);
+  cli::AddReadCommands(app, globals, &commands);
+  cli::AddExportCommand(app, globals, &commands);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
+    std::cerr << "relgraph: error: " << error.what() << "\n"
+              << "Run 'relgraph --help' for usage.\n";
+    return 2;
+  }
+
+  try {
+    for (const cli::Command& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
+    std::cerr << "relgraph: error: no command given\n";
+    return 2;
+  } catch (const Error& error) {
+    std::cerr << "relgraph: error: " << error.what() << "\n";
+    return ExitCodeFor(error.kind());
+  } catch (const std::exception& error) {
+    std::cerr << "relgraph: error: internal error: " << error.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,46 @@
+// Unicode helpers. relgraph keeps all text as UTF-8 in Unicode NFC; names are compared by a
+// match key (NFC + full case folding) so that NFD input, Latin case and spacing do not matter.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace relgraph {
+
+struct Utf8Problem {
+  size_t offset = 0;    // byte offset of the first bad byte
+  std::string what;     // e.g. "invalid UTF-8 byte 0xC0 (overlong encoding)"
+};
+
+// Checks that text is well-formed UTF-8: no overlong forms, no surrogates (U+D800..U+DFFF),
+// nothing above U+10FFFF, no truncated sequence, and no NUL byte. Returns the first problem.
+std::optional<Utf8Problem> CheckUtf8(std::string_view text);
+
+// Returns text in Normalization Form C. Precondition: CheckUtf8(text) found nothing.
+std::string ToNfc(std::string_view text);
+
+// The key under which names are compared: NFC, full Unicode case folding, surrounding white
+// space removed and inner runs of white space made one space. "네이버" in NFD, "NAVER" and
+// " naver " give the same key as "naver" / "네이버" in NFC.
+std::string MatchKey(std::string_view text);
+
+// Removes leading and trailing Unicode white space (including U+00A0 and U+3000).
+std::string_view TrimSpace(std::string_view text);
+
+// Number of code points in well-formed UTF-8.
+size_t CountCodePoints(std::string_view text);
+
+// Columns a terminal uses to show text: East Asian wide and full-width characters count 2,
+// combining marks 0, others 1.
+size_t DisplayWidth(std::string_view text);
+
+// Levenshtein distance between two strings, counted in code points.
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// Quotes user text for a message: single quotes, control characters and invalid bytes escaped,
+// cut to max_chars code points with "..." so one hostile field cannot flood the terminal.
+std::string QuoteForMessage(std::string_view text, size_t max_chars = 60);
+
+}  // namespace relgraph

@@ -1,0 +1,140 @@
+#include "graph/graph.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "common/error.h"
+
+namespace relgraph {
+
+Schema::Schema(std::vector<EntityKind> kinds, std::vector<RelationType> relation_types)
+    : kinds_(std::move(kinds)), relation_types_(std::move(relation_types)) {}
+
+const RelationType* Schema::FindRelation(std::string_view name) const {
+  for (const RelationType& type : relation_types_) {
+    if (type.name == name) return &type;
+  }
+  return nullptr;
+}
+
+bool Schema::HasKind(std::string_view name) const {
+  return std::any_of(kinds_.begin(), kinds_.end(), [&](const EntityKind& k) { return k.name == name; });
+}
+
+std::string Schema::KindNames() const {
+  std::string out;
+  for (const EntityKind& kind : kinds_) out += (out.empty() ? "" : ", ") + kind.name;
+  return out;
+}
+
+std::string Schema::RelationNames() const {
+  std::string out;
+  for (const RelationType& type : relation_types_) out += (out.empty() ? "" : ", ") + type.name;
+  return out;
+}
+
+RelationKey KeyOf(const Relation& relation, const Schema& schema) {
+  const RelationType* type = schema.FindRelation(relation.type);
+  if (type != nullptr && type->symmetric && relation.target < relation.source) {
+    return {relation.target, relation.type, relation.source};
+  }
+  return {relation.source, relation.type, relation.target};
+}
+
+bool SameStatement(const Evidence& a, const Evidence& b) {
+  return a.document == b.document && a.locator == b.locator && a.sentence == b.sentence;
+}
+
+Graph::Graph(Schema schema) : schema_(std::move(schema)) {}
+
+EntityIndex Graph::AddEntity(Entity entity) {
+  auto [it, inserted] = entity_by_id_.emplace(entity.id, static_cast<EntityIndex>(entities_.size()));
+  if (!inserted) throw Error(ErrorKind::kInternal, "entity id added twice: " + entity.id);
+  entities_.push_back(std::move(entity));
+  out_.emplace_back();
+  in_.emplace_back();
+  return it->second;
+}
+
+void Graph::ReplaceEntity(EntityIndex index, Entity entity) {
+  if (entities_.at(index).id != entity.id) throw Error(ErrorKind::kInternal, "entity id changed");
+  entities_[index] = std::move(entity);
+}
+
+RelationIndex Graph::AddRelation(Relation relation) {
+  // Symmetric relations are kept with their ends in id order, the same order as KeyOf.
+  const RelationType* type = schema_.FindRelation(relation.type);
+  if (type != nullptr && type->symmetric && relation.target < relation.source) std::swap(relation.source, relation.target);
+  auto source = FindEntity(relation.source);
+  auto target = FindEntity(relation.target);
+  if (!source || !target) {
+    throw Error(ErrorKind::kInternal, "relation between unknown entities: " + relation.source + " -> " + relation.target);
+  }
+  auto index = static_cast<RelationIndex>(relations_.size());
+  if (!relation_by_key_.emplace(KeyOf(relation, schema_), index).second) {
+    throw Error(ErrorKind::kInternal, "relation added twice: " + relation.source + " " + relation.type + " " + relation.target);
+  }
+  relations_.push_back(std::move(relation));
+  out_[*source].push_back(index);
+  in_[*target].push_back(index);
+  return index;
+}
+
+void Graph::PutDocument(Document document) {
+  auto it = document_by_id_.find(document.id);
+  if (it != document_by_id_.end()) {
+    documents_[it->second] = std::move(document);
+    return;
+  }
+  document_by_id_.emplace(document.id, documents_.size());
+  documents_.push_back(std::move(document));
+}
+
+std::optional<EntityIndex> Graph::FindEntity(std::string_view id) const {
+  auto it = entity_by_id_.find(std::string(id));
+  if (it == entity_by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<RelationIndex> Graph::FindRelation(const RelationKey& key) const {
+  auto it = relation_by_key_.find(key);
+  if (it == relation_by_key_.end()) return std::nullopt;
+  return it->second;
+}
+
+const Document* Graph::FindDocument(std::string_view id) const {
+  auto it = document_by_id_.find(std::string(id));
+  return it == document_by_id_.end() ? nullptr : &documents_[it->second];
+}
+
+size_t Graph::EvidenceCount() const {
+  size_t count = 0;
+  for (const Relation& relation : relations_) count += relation.evidence.size();
+  return count;
+}
+
+std::optional<std::string> CheckDate(std::string_view date) {
+  auto number = [&](size_t pos, size_t len, int* out) {
+    if (pos + len > date.size()) return false;
+    for (size_t i = pos; i < pos + len; ++i) {
+      if (date[i] < '0' || date[i] > '9') return false;
+    }
+    std::from_chars(date.data() + pos, date.data() + pos + len, *out);
+    return true;
+  };
+  int year = 0, month = 0, day = 0;
+  bool shape = (date.size() == 4 || date.size() == 7 || date.size() == 10) && number(0, 4, &year) &&
+               (date.size() == 4 || (date[4] == '-' && number(5, 2, &month))) &&
+               (date.size() <= 7 || (date[7] == '-' && number(8, 2, &day)));
+  if (!shape) return "expected a date as YYYY, YYYY-MM or YYYY-MM-DD";
+  if (date.size() >= 7 && (month < 1 || month > 12)) return "month " + std::to_string(month) + " does not exist";
+  if (date.size() == 10) {
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    int days = (month == 2 && !leap) ? 28 : kDays[month - 1];
+    if (day < 1 || day > days) return "day " + std::to_string(day) + " does not exist in " + std::string(date.substr(0, 7));
+  }
+  return std::nullopt;
+}
+
+}  // namespace relgraph

@@ -1,0 +1,165 @@
+#include "importers/csv_reader.h"
+
+#include "common/text.h"
+
+namespace relgraph::importers {
+
+CsvReader::CsvReader(std::string path, std::string_view text) : path_(std::move(path)), text_(text) {
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+}
+
+void CsvReader::Advance() {
+  char c = text_[pos_++];
+  if (c == '\n' || (c == '\r' && Peek() != '\n')) {
+    ++line_;
+    column_ = 1;
+  } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+    ++column_;  // continuation bytes belong to the code point already counted
+  }
+}
+
+void CsvReader::Fail(int64_t line, int64_t column, const std::string& message) const {
+  throw Error(ErrorKind::kInput, Pos(line, column), message);
+}
+
+bool CsvReader::Next(std::vector<CsvField>* fields) {
+  fields->clear();
+  // Skip empty lines between records.
+  while (pos_ < text_.size() && (Peek() == '\n' || Peek() == '\r')) Advance();
+  if (pos_ >= text_.size()) return false;
+  record_line_ = line_;
+  while (true) {
+    CsvField field;
+    field.line = line_;
+    field.column = column_;
+    if (Peek() == '"') {
+      Advance();
+      while (true) {
+        if (pos_ >= text_.size()) {
+          Fail(field.line, field.column, "unterminated quoted field: expected a closing '\"' before the end of the file");
+        }
+        char c = Peek();
+        if (c == '"') {
+          Advance();
+          if (Peek() == '"') {
+            field.value += '"';
+            Advance();
+            continue;
+          }
+          break;
+        }
+        field.value += c;
+        Advance();
+        if (field.value.size() > kMaxFieldBytes) {
+          Fail(field.line, field.column, "field longer than " + std::to_string(kMaxFieldBytes) + " bytes");
+        }
+      }
+      char after = Peek();
+      if (pos_ < text_.size() && after != ',' && after != '\n' && after != '\r') {
+        size_t end = pos_;
+        while (end < text_.size() && text_[end] != ',' && text_[end] != '\n' && text_[end] != '\r') ++end;
+        Fail(line_, column_, "expected ',' or the end of the line after a closing quote, found " +
+                                 QuoteForMessage(text_.substr(pos_, end - pos_), 20));
+      }
+    } else {
+      while (pos_ < text_.size() && Peek() != ',' && Peek() != '\n' && Peek() != '\r') {
+        if (Peek() == '"') {
+          Fail(line_, column_, "unexpected '\"' inside an unquoted field: quote the whole field and double the quote");
+        }
+        field.value += Peek();
+        Advance();
+        if (field.value.size() > kMaxFieldBytes) {
+          Fail(field.line, field.column, "field longer than " + std::to_string(kMaxFieldBytes) + " bytes");
+        }
+      }
+    }
+    fields->push_back(std::move(field));
+    if (Peek() == ',') {
+      Advance();
+      continue;
+    }
+    // End of record: a line break or the end of the text.
+    if (Peek() == '\r') Advance();
+    if (Peek() == '\n') Advance();
+    return true;
+  }
+}
+
+SourcePos PosOfOffset(const std::string& path, std::string_view text, size_t offset) {
+  int64_t line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  int64_t column = 1;
+  for (size_t i = line_start; i < offset && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {path, line, column};
+}
+
+namespace {
+
+// Most bytes of a double-byte Korean (EUC-KR / CP949) or Chinese (GB2312 / GBK) text are pairs
+// with a lead byte from 0x81 and fail as UTF-8; a few hundred such pairs decide it.
+const char* GuessLegacyEncoding(std::string_view bytes) {
+  size_t pairs = 0, hangul_lead = 0, high = 0;
+  for (size_t i = 0; i + 1 < bytes.size(); ++i) {
+    auto lead = static_cast<unsigned char>(bytes[i]);
+    auto trail = static_cast<unsigned char>(bytes[i + 1]);
+    if (lead < 0x81) continue;
+    ++high;
+    if (lead <= 0xFE && trail >= 0x41 && trail <= 0xFE) {
+      ++pairs;
+      if (lead >= 0xB0 && lead <= 0xC8) ++hangul_lead;  // KS X 1001 Hangul rows
+      ++i;
+    }
+  }
+  if (high == 0 || pairs * 2 < high) return nullptr;
+  return hangul_lead * 2 >= pairs ? "CP949 (EUC-KR)" : "GBK (GB2312)";
+}
+
+}  // namespace
+
+std::string_view CheckTextEncoding(const std::string& path, std::string_view bytes) {
+  auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+  if (starts(std::string_view("\xFF\xFE\x00\x00", 4)) || starts(std::string_view("\x00\x00\xFE\xFF", 4))) {
+    throw Error(ErrorKind::kInput, SourcePos{path, 1, 1},
+                "expected UTF-8 text, found UTF-32 (byte order mark); convert it first, e.g. "
+                "iconv -f UTF-32 -t UTF-8 FILE > FILE.utf8");
+  }
+  if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
+    throw Error(ErrorKind::kInput, SourcePos{path, 1, 1},
+                std::string("expected UTF-8 text, found UTF-16") + (starts("\xFF\xFE") ? "LE" : "BE") +
+                    " (byte order mark); convert it first, e.g. iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8");
+  }
+  std::string_view text = bytes;
+  if (starts("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (auto problem = CheckUtf8(text)) {
+    SourcePos pos = PosOfOffset(path, text, problem->offset);
+    if (problem->what == "NUL byte") {
+      // Many NULs in a row of ASCII mean UTF-16 without a byte order mark.
+      size_t nuls = 0;
+      for (size_t i = 0; i < std::min<size_t>(text.size(), 4096); ++i) nuls += text[i] == '\0';
+      if (nuls * 4 >= std::min<size_t>(text.size(), 4096)) {
+        throw Error(ErrorKind::kInput, SourcePos{path, 1, 1},
+                    "expected UTF-8 text, found what looks like UTF-16 without a byte order mark; "
+                    "convert it first, e.g. iconv -f UTF-16LE -t UTF-8 FILE > FILE.utf8");
+      }
+      throw Error(ErrorKind::kInput, pos, "expected text, found a NUL byte");
+    }
+    if (const char* legacy = GuessLegacyEncoding(text)) {
+      throw Error(ErrorKind::kInput, pos,
+                  std::string("expected UTF-8 text, found ") + problem->what + "; the file looks like " + legacy +
+                      ": convert it first, e.g. iconv -f " + (legacy[0] == 'C' ? "CP949" : "GBK") +
+                      " -t UTF-8 FILE > FILE.utf8");
+    }
+    throw Error(ErrorKind::kInput, pos, "expected UTF-8 text, found " + problem->what);
+  }
+  return text;
+}
+
+}  // namespace relgraph::importers

@@ -1,0 +1,162 @@
+// Folds parsed batches into a graph: identity by entity id and by relation key, references
+// resolved by id, name or alias, the same statement never recorded twice.
+#include <map>
+
+#include "common/text.h"
+#include "importers/importers.h"
+
+namespace relgraph::importers {
+namespace {
+
+// Resolves an entity reference of a relation record, located for the error message.
+const Entity& ResolveReference(const Graph& graph, const EntityLookup& lookup, const std::string& reference,
+                               const SourcePos& pos, std::string_view role) {
+  std::vector<EntityIndex> found = lookup.Find(reference);
+  if (found.size() == 1) return graph.entities()[found[0]];
+  std::string message;
+  if (found.empty()) {
+    message = "expected a known entity (id, name or alias) as " + std::string(role) + ", found " + QuoteForMessage(reference);
+    std::vector<EntityIndex> near = lookup.Suggest(reference, 3);
+    if (!near.empty()) {
+      message += "; did you mean";
+      for (size_t i = 0; i < near.size(); ++i) {
+        const Entity& entity = graph.entities()[near[i]];
+        message += (i == 0 ? " " : ", ") + QuoteForMessage(entity.name) + " (id " + entity.id + ")";
+      }
+      message += "?";
+    } else {
+      message += " (import its entity first, or in the same command)";
+    }
+  } else {
+    message = "expected one entity as " + std::string(role) + ", found " + QuoteForMessage(reference) +
+              " naming " + std::to_string(found.size()) + ": ";
+    for (size_t i = 0; i < found.size(); ++i) {
+      const Entity& entity = graph.entities()[found[i]];
+      message += (i == 0 ? "" : ", ") + entity.id + " (" + entity.name + ")";
+    }
+    message += "; use an id";
+  }
+  ThrowInput(pos, message);
+}
+
+Entity MergedEntity(const Entity& existing, const Entity& incoming) {
+  Entity merged = incoming;
+  merged.aliases.clear();
+  for (const std::string& alias : existing.aliases) {
+    if (MatchKey(alias) != MatchKey(merged.name)) merged.aliases.push_back(alias);
+  }
+  // A renamed entity keeps its old name as an alias, so old references still resolve.
+  if (MatchKey(existing.name) != MatchKey(incoming.name)) merged.aliases.push_back(existing.name);
+  for (const std::string& alias : incoming.aliases) {
+    bool known = false;
+    for (const std::string& have : merged.aliases) known = known || MatchKey(have) == MatchKey(alias);
+    if (!known) merged.aliases.push_back(alias);
+  }
+  if (merged.country.empty()) merged.country = existing.country;
+  if (merged.description.empty()) merged.description = existing.description;
+  for (const auto& [key, value] : existing.properties) merged.properties.emplace(key, value);
+  return merged;
+}
+
+}  // namespace
+
+Document DocumentFromReference(std::string_view reference) {
+  Document document;
+  document.id = std::string(reference);
+  if (reference.starts_with("http://") || reference.starts_with("https://")) {
+    document.url = document.id;
+  } else if (reference.starts_with("file:")) {
+    document.title = std::string(reference.substr(5));
+  } else {
+    document.title = document.id;
+  }
+  return document;
+}
+
+ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, ChangeSet* changes) {
+  ImportSummary summary;
+  for (const ImportBatch& batch : batches) {
+    for (const Document& document : batch.documents) {
+      const Document* existing = graph->FindDocument(document.id);
+      if (existing != nullptr && *existing == document) continue;
+      if (existing == nullptr) ++summary.documents_added;
+      graph->PutDocument(document);
+      changes->documents.push_back(document);
+    }
+  }
+
+  std::map<std::string, SourcePos> first_definition;
+  for (const ImportBatch& batch : batches) {
+    for (const EntityRecord& record : batch.entities) {
+      const Entity& incoming = record.entity;
+      auto [it, first] = first_definition.emplace(incoming.id, record.pos);
+      if (!first) {
+        ThrowInput(record.pos, "expected a new entity id, found " + QuoteForMessage(incoming.id) +
+                                   " again (first defined at " + it->second.ToString() + ")");
+      }
+      if (auto index = graph->FindEntity(incoming.id)) {
+        Entity merged = MergedEntity(graph->entities()[*index], incoming);
+        if (merged == graph->entities()[*index]) continue;
+        graph->ReplaceEntity(*index, merged);
+        changes->entities.push_back(std::move(merged));
+        ++summary.entities_updated;
+      } else {
+        graph->AddEntity(incoming);
+        changes->entities.push_back(incoming);
+        ++summary.entities_added;
+      }
+    }
+  }
+
+  EntityLookup lookup(*graph);
+  for (const ImportBatch& batch : batches) {
+    for (const RelationRecord& record : batch.relations) {
+      Relation incoming = record.relation;
+      incoming.source = ResolveReference(*graph, lookup, record.relation.source, record.source_pos, "source").id;
+      incoming.target = ResolveReference(*graph, lookup, record.relation.target, record.target_pos, "target").id;
+      RelationKey key = KeyOf(incoming, graph->schema());
+      std::vector<Evidence> evidence = std::move(incoming.evidence);
+      incoming.evidence.clear();
+
+      RelationIndex index;
+      if (auto existing = graph->FindRelation(key)) {
+        index = *existing;
+        Relation& relation = graph->MutableRelation(index);
+        Relation before = relation;
+        if (record.weight_given) relation.weight = incoming.weight;
+        // A relation holds since its earliest stated date.
+        if (!incoming.date.empty() && (relation.date.empty() || incoming.date < relation.date)) relation.date = incoming.date;
+        for (const auto& [name, value] : incoming.properties) relation.properties[name] = value;
+        if (!(relation == before)) {
+          Relation state = relation;
+          state.evidence.clear();
+          changes->relations.push_back(std::move(state));
+          ++summary.relations_updated;
+        }
+      } else {
+        index = graph->AddRelation(incoming);
+        changes->relations.push_back(incoming);
+        ++summary.relations_added;
+      }
+
+      for (Evidence& item : evidence) {
+        Relation& relation = graph->MutableRelation(index);
+        bool known = false;
+        for (const Evidence& have : relation.evidence) known = known || SameStatement(have, item);
+        if (known) continue;
+        if (graph->FindDocument(item.document) == nullptr) {
+          Document document = DocumentFromReference(item.document);
+          graph->PutDocument(document);
+          changes->documents.push_back(std::move(document));
+          ++summary.documents_added;
+        }
+        relation.evidence.push_back(item);
+        changes->evidence.emplace_back(key, std::move(item));
+        ++summary.evidence_added;
+      }
+    }
+  }
+  return summary;
+}
+
+}  // namespace relgraph::importers

@@ -1,0 +1,97 @@
+#include "store/sqlite.h"
+
+#include "common/error.h"
+
+namespace relgraph::store {
+
+Database::Database(const std::string& path, int flags) : path_(path) {
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw Error(ErrorKind::kStorage, path + ": cannot open the store: " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+void Database::Exec(const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    throw Error(ErrorKind::kStorage, path_ + ": " + text + " (while running: " + std::string(sql).substr(0, 60) + ")");
+  }
+}
+
+void Database::Fail(std::string_view doing) const {
+  int code = sqlite3_extended_errcode(db_);
+  std::string message = path_ + ": " + std::string(doing) + " failed: " + sqlite3_errmsg(db_);
+  if ((code & 0xFF) == SQLITE_FULL) message += " (the disk is full; nothing was changed)";
+  if ((code & 0xFF) == SQLITE_READONLY) message += " (the store is read-only; nothing was changed)";
+  if ((code & 0xFF) == SQLITE_BUSY) message += " (another process holds the store; try again when it is done)";
+  throw Error(ErrorKind::kStorage, message);
+}
+
+Statement::Statement(Database& db, const char* sql) : db_(db), sql_(sql) {
+  if (sqlite3_prepare_v3(db.handle(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
+    db.Fail(std::string("preparing '") + sql + "'");
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  // Explicit length: text may hold any bytes, and is never read past its end.
+  if (sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) {
+    db_.Fail("binding a value");
+  }
+  return *this;
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) db_.Fail("binding a value");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, double value) {
+  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) db_.Fail("binding a value");
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) db_.Fail("binding a value");
+  return *this;
+}
+
+bool Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  db_.Fail(std::string("running '") + std::string(sql_).substr(0, 50) + "'");
+}
+
+void Statement::Run() {
+  while (Step()) {
+  }
+  Reset();
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string_view Statement::Text(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  int size = sqlite3_column_bytes(stmt_, column);
+  return text ? std::string_view(text, static_cast<size_t>(size)) : std::string_view();
+}
+
+int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+}  // namespace relgraph::store

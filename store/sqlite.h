@@ -1,0 +1,60 @@
+// A thin RAII layer over the SQLite C API (private to store/): every call checked, every value
+// bound through a prepared statement with an explicit length.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace relgraph::store {
+
+class Database {
+ public:
+  Database(const std::string& path, int flags);  // throws Error(kStorage)
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+  // Runs SQL without parameters (schema, pragmas, BEGIN/COMMIT).
+  void Exec(const char* sql);
+  // Throws Error(kStorage) naming what was being done and SQLite's message.
+  [[noreturn]] void Fail(std::string_view doing) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+class Statement {
+ public:
+  Statement(Database& db, const char* sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, double value);
+  Statement& BindNull(int index);
+  // Steps once: true when a row is ready, false when done. Throws on error.
+  bool Step();
+  // Steps to completion and resets, keeping nothing.
+  void Run();
+  void Reset();
+
+  std::string_view Text(int column) const;
+  int64_t Int(int column) const;
+  double Double(int column) const;
+  bool IsNull(int column) const;
+
+ private:
+  Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  const char* sql_;
+};
+
+}  // namespace relgraph::store
