@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <algorithm>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
 #include <cstdio>
@@ -229,6 +230,28 @@ size_t EditDistance(std::string_view a, std::string_view b) {
     }
   }
   return row[y.size()];
+}
+
+std::optional<std::string> DecodeLegacy(std::string_view bytes, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(charset, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  // Stop at the first byte sequence the charset does not define instead of substituting.
+  ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), converter, status);
+  ucnv_close(converter);
+  if (U_FAILURE(status)) return std::nullopt;
+  return ToUtf8(text);
+}
+
+double HangulShare(std::string_view text) {
+  size_t non_ascii = 0, hangul = 0;
+  ForEachCodePoint(text, [&](char32_t cp) {
+    if (cp < 0x80) return;
+    ++non_ascii;
+    if (cp >= 0xAC00 && cp <= 0xD7A3) ++hangul;
+  });
+  return non_ascii == 0 ? 0.0 : static_cast<double>(hangul) / static_cast<double>(non_ascii);
 }
 
 std::string QuoteForMessage(std::string_view text, size_t max_chars) {

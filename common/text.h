@@ -39,6 +39,13 @@ size_t DisplayWidth(std::string_view text);
 // Levenshtein distance between two strings, counted in code points.
 size_t EditDistance(std::string_view a, std::string_view b);
 
+// Converts text in a legacy charset ("windows-949", "GBK", ...) to UTF-8 through ICU. Returns
+// nothing when the bytes are not valid in that charset.
+std::optional<std::string> DecodeLegacy(std::string_view bytes, const char* charset);
+
+// Share of Hangul syllables among the non-ASCII code points of UTF-8 text (0 when none).
+double HangulShare(std::string_view text);
+
 // Quotes user text for a message: single quotes, control characters and invalid bytes escaped,
 // cut to max_chars code points with "..." so one hostile field cannot flood the terminal.
 std::string QuoteForMessage(std::string_view text, size_t max_chars = 60);

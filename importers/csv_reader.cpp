@@ -103,23 +103,31 @@ SourcePos PosOfOffset(const std::string& path, std::string_view text, size_t off
 
 namespace {
 
-// Most bytes of a double-byte Korean (EUC-KR / CP949) or Chinese (GB2312 / GBK) text are pairs
-// with a lead byte from 0x81 and fail as UTF-8; a few hundred such pairs decide it.
-const char* GuessLegacyEncoding(std::string_view bytes) {
-  size_t pairs = 0, hangul_lead = 0, high = 0;
-  for (size_t i = 0; i + 1 < bytes.size(); ++i) {
-    auto lead = static_cast<unsigned char>(bytes[i]);
-    auto trail = static_cast<unsigned char>(bytes[i + 1]);
-    if (lead < 0x81) continue;
-    ++high;
-    if (lead <= 0xFE && trail >= 0x41 && trail <= 0xFE) {
-      ++pairs;
-      if (lead >= 0xB0 && lead <= 0xC8) ++hangul_lead;  // KS X 1001 Hangul rows
-      ++i;
-    }
+size_t CountAscii(std::string_view text) {
+  size_t count = 0;
+  for (char c : text) count += static_cast<unsigned char>(c) < 0x80;
+  return count;
+}
+
+// Names the legacy encoding a file that is not UTF-8 is most likely in, from whether it decodes
+// as CP949 (Korean) and as GBK (Chinese). Many byte pairs are valid in both, so a file that
+// decodes both ways gets both names. A few stray bad bytes are no evidence: at least three
+// characters must decode.
+std::string GuessLegacyEncoding(std::string_view bytes) {
+  std::string_view sample = bytes.substr(0, 1 << 16);
+  while (sample.size() < bytes.size() && !sample.empty() && static_cast<unsigned char>(sample.back()) >= 0x80) {
+    sample.remove_suffix(1);  // do not cut a double-byte pair in half
   }
-  if (high == 0 || pairs * 2 < high) return nullptr;
-  return hangul_lead * 2 >= pairs ? "CP949 (EUC-KR)" : "GBK (GB2312)";
+  auto decodes = [&](const char* charset) {
+    auto text = DecodeLegacy(sample, charset);
+    return text && CountCodePoints(*text) - CountAscii(*text) >= 3;
+  };
+  bool korean = decodes("windows-949");
+  bool chinese = decodes("GBK");
+  if (korean && chinese) return "CP949 (Korean) or GBK (Chinese): convert it first, e.g. iconv -f CP949 -t UTF-8 FILE > FILE.utf8 (or -f GBK)";
+  if (korean) return "CP949 (EUC-KR): convert it first, e.g. iconv -f CP949 -t UTF-8 FILE > FILE.utf8";
+  if (chinese) return "GBK (GB2312): convert it first, e.g. iconv -f GBK -t UTF-8 FILE > FILE.utf8";
+  return "";
 }
 
 }  // namespace
@@ -151,11 +159,9 @@ std::string_view CheckTextEncoding(const std::string& path, std::string_view byt
       }
       throw Error(ErrorKind::kInput, pos, "expected text, found a NUL byte");
     }
-    if (const char* legacy = GuessLegacyEncoding(text)) {
-      throw Error(ErrorKind::kInput, pos,
-                  std::string("expected UTF-8 text, found ") + problem->what + "; the file looks like " + legacy +
-                      ": convert it first, e.g. iconv -f " + (legacy[0] == 'C' ? "CP949" : "GBK") +
-                      " -t UTF-8 FILE > FILE.utf8");
+    std::string legacy = GuessLegacyEncoding(text);
+    if (!legacy.empty()) {
+      throw Error(ErrorKind::kInput, pos, "expected UTF-8 text, found " + problem->what + "; the file looks like " + legacy);
     }
     throw Error(ErrorKind::kInput, pos, "expected UTF-8 text, found " + problem->what);
   }

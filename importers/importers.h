@@ -34,8 +34,9 @@ SourceFile ReadSourceFile(const std::string& path);
 FileKind DetectKind(const SourceFile& file);
 
 struct EntityRecord {
-  Entity entity;  // NFC throughout
-  SourcePos pos;  // where the record starts
+  Entity entity;        // NFC throughout
+  SourcePos pos;        // where the record starts
+  std::string pointer;  // JSON records: "/entities/3", named in messages; empty for CSV
 };
 
 struct RelationRecord {
@@ -43,6 +44,7 @@ struct RelationRecord {
   SourcePos pos;         // where the record starts
   SourcePos source_pos;  // where the source reference is
   SourcePos target_pos;
+  std::string pointer;    // JSON records: "/relations/3", named in messages; empty for CSV
   bool weight_given = false;  // false: weight is the default and must not replace a stored one
 };
 

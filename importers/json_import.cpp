@@ -385,6 +385,7 @@ class Reader {
     CheckKeys(object, pointer, {"id", "name", "kind", "aliases", "country", "description", "properties"});
     EntityRecord record;
     record.pos = Locate(pointer);
+    record.pointer = pointer;
     Entity& entity = record.entity;
     entity.id = Text(object, pointer, "id", "an entity id", true);
     entity.name = Text(object, pointer, "name", "an entity name", true);
@@ -413,6 +414,7 @@ class Reader {
     relation.source = Text(object, pointer, "source", "a source entity", true);
     relation.target = Text(object, pointer, "target", "a target entity", true);
     record.pos = Locate(pointer);
+    record.pointer = pointer;
     record.source_pos = Locate(pointer + "/source");
     record.target_pos = Locate(pointer + "/target");
     if (object.contains("type") && object.contains("relation")) {

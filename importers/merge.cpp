@@ -10,7 +10,7 @@ namespace {
 
 // Resolves an entity reference of a relation record, located for the error message.
 const Entity& ResolveReference(const Graph& graph, const EntityLookup& lookup, const std::string& reference,
-                               const SourcePos& pos, std::string_view role) {
+                               const SourcePos& pos, const std::string& pointer, std::string_view role) {
   std::vector<EntityIndex> found = lookup.Find(reference);
   if (found.size() == 1) return graph.entities()[found[0]];
   std::string message;
@@ -36,7 +36,7 @@ const Entity& ResolveReference(const Graph& graph, const EntityLookup& lookup, c
     }
     message += "; use an id";
   }
-  ThrowInput(pos, message);
+  ThrowInput(pos, (pointer.empty() ? "" : pointer + "/" + std::string(role) + ": ") + message);
 }
 
 Entity MergedEntity(const Entity& existing, const Entity& incoming) {
@@ -91,7 +91,7 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
       const Entity& incoming = record.entity;
       auto [it, first] = first_definition.emplace(incoming.id, record.pos);
       if (!first) {
-        ThrowInput(record.pos, "expected a new entity id, found " + QuoteForMessage(incoming.id) +
+        ThrowInput(record.pos, (record.pointer.empty() ? "" : record.pointer + "/id: ") + "expected a new entity id, found " + QuoteForMessage(incoming.id) +
                                    " again (first defined at " + it->second.ToString() + ")");
       }
       if (auto index = graph->FindEntity(incoming.id)) {
@@ -112,8 +112,8 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
   for (const ImportBatch& batch : batches) {
     for (const RelationRecord& record : batch.relations) {
       Relation incoming = record.relation;
-      incoming.source = ResolveReference(*graph, lookup, record.relation.source, record.source_pos, "source").id;
-      incoming.target = ResolveReference(*graph, lookup, record.relation.target, record.target_pos, "target").id;
+      incoming.source = ResolveReference(*graph, lookup, record.relation.source, record.source_pos, record.pointer, "source").id;
+      incoming.target = ResolveReference(*graph, lookup, record.relation.target, record.target_pos, record.pointer, "target").id;
       RelationKey key = KeyOf(incoming, graph->schema());
       std::vector<Evidence> evidence = std::move(incoming.evidence);
       incoming.evidence.clear();

@@ -1,0 +1,222 @@
+// End-to-end tests: the built binary on files of our own, checking stdout, stderr and exit codes.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/test_util.h"
+
+namespace relgraph::testing {
+namespace {
+
+using nlohmann::json;
+
+// NFD spelling of 네이버 (conjoining jamo).
+const std::string kNaverNfd = "\xE1\x84\x82\xE1\x85\xA6\xE1\x84\x8B\xE1\x85\xB5\xE1\x84\x87\xE1\x85\xA5";
+
+const char* kEntities =
+    "id,name,kind,aliases,country,description\n"
+    "ms,Microsoft,company,마이크로소프트|微软|MS,US,\"Software maker, Redmond\"\n"
+    "openai,OpenAI,company,오픈AI,US,\n"
+    "naver,Naver,company,네이버|NAVER Corp.,KR,\n"
+    "snu,Seoul National University,university,서울대학교|서울대|SNU,KR,\n"
+    "baai,Beijing Academy of Artificial Intelligence,research_institute,北京智源人工智能研究院|BAAI,CN,\n"
+    "tsinghua,Tsinghua University,university,清华大学|칭화대,CN,\n"
+    "odd,\"Quote \"\" and \\ backslash, comma\",organization,,,\n";
+
+const char* kRelations =
+    "source,target,relation,weight,date,source_doc,evidence\n"
+    "MS,OpenAI,invests_in,3,2023-01,https://example.com/ms-openai,Microsoft put more money into OpenAI in January 2023.\n"
+    "네이버,서울대,partners_with,,2023-11,,Naver and Seoul National University agreed to build AI together.\n"
+    "tsinghua,BAAI,backs,,2018-11,,Tsinghua University supports BAAI.\n"
+    "snu,tsinghua,partners_with,,2019,,\"Line one\nline two, with \"\"quotes\"\"\"\n"
+    "odd,naver,backs,0.5,,,\n";
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    entities_ = dir_.Write("entities.csv", kEntities);
+    relations_ = dir_.Write("relations.csv", kRelations);
+    db_ = dir_.File("store.db");
+  }
+  RunResult Run(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db_});
+    return RunRelgraph(args, dir_.path());
+  }
+  void ImportSample() {
+    RunResult result = Run({"import", "entities.csv", "relations.csv"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+  json Json(const std::vector<std::string>& args) {
+    std::vector<std::string> with_format = args;
+    with_format.push_back("--format");
+    with_format.push_back("json");
+    RunResult result = Run(with_format);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out);
+  }
+
+  TempDir dir_;
+  std::string entities_, relations_, db_;
+};
+
+TEST_F(Cli, ImportReportsCountsAsJson) {
+  json summary = Json({"import", "entities.csv", "relations.csv"});
+  EXPECT_EQ(summary["entities_added"], 7);
+  EXPECT_EQ(summary["relations_added"], 5);
+  EXPECT_EQ(summary["evidence_added"], 5);
+  json info = Json({"info"});
+  EXPECT_EQ(info["entities"], 7);
+  EXPECT_EQ(info["relations"], 5);
+  EXPECT_EQ(info["by_kind"]["university"], 2);
+  EXPECT_EQ(info["by_relation"]["partners_with"], 2);
+  EXPECT_EQ(info["documents"], 2);  // the URL and the relations file itself
+}
+
+TEST_F(Cli, ReimportAddsNothing) {
+  ImportSample();
+  json again = Json({"import", "entities.csv", "relations.csv"});
+  EXPECT_EQ(again["entities_added"], 0);
+  EXPECT_EQ(again["entities_updated"], 0);
+  EXPECT_EQ(again["relations_added"], 0);
+  EXPECT_EQ(again["evidence_added"], 0);
+}
+
+TEST_F(Cli, EntityIsFoundByIdNameAliasInAnyFormAndCase) {
+  ImportSample();
+  for (const std::string& name : {std::string("naver"), std::string("NAVER"), std::string("네이버"), kNaverNfd,
+                                  std::string("naver corp."), std::string("  Naver  ")}) {
+    json entity = Json({"entity", name});
+    EXPECT_EQ(entity["id"], "naver") << name;
+  }
+  json snu = Json({"entity", "서울대"});
+  EXPECT_EQ(snu["name"], "Seoul National University");
+  ASSERT_EQ(snu["relations"].size(), 2u);
+  std::map<std::string, std::string> sentence_by_source;
+  for (const json& relation : snu["relations"]) sentence_by_source[relation["source"]] = relation["evidence"][0]["sentence"];
+  EXPECT_EQ(sentence_by_source["naver"], "Naver and Seoul National University agreed to build AI together.");
+  EXPECT_EQ(sentence_by_source["snu"], "Line one\nline two, with \"quotes\"");
+}
+
+TEST_F(Cli, NfdNamesInTheFileMatchNfcReferences) {
+  dir_.Write("nfd.csv", "id,name,kind\nkakao,\xE1\x84\x8F\xE1\x85\xA1\xE1\x84\x8F\xE1\x85\xA1\xE1\x84\x8B\xE1\x85\xA9,company\n");
+  dir_.Write("nfc_rel.csv", "source,target,relation\n카카오,naver,competes_with\n");
+  RunResult result = Run({"import", "entities.csv", "nfd.csv", "nfc_rel.csv"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  json kakao = Json({"entity", "카카오"});
+  EXPECT_EQ(kakao["name"], "카카오");  // stored in NFC
+  EXPECT_EQ(kakao["relations"].size(), 1u);
+}
+
+TEST_F(Cli, UnknownNameSuggestsAndAmbiguousNameListsCandidates) {
+  ImportSample();
+  RunResult unknown = Run({"entity", "Microsft"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_EQ(unknown.err, "relgraph: error: no entity named 'Microsft'; did you mean 'Microsoft' (id ms)?\n");
+  dir_.Write("dup.csv", "id,name,kind,aliases\nnaver_cloud,Naver Cloud,company,NAVER\n");
+  ASSERT_EQ(Run({"import", "dup.csv"}).exit_code, 0);
+  // An exact id wins alone; the same word in other case is a name and alias of two entities.
+  EXPECT_EQ(Json({"entity", "naver"})["id"], "naver");
+  RunResult ambiguous = Run({"entity", "NAVER"});
+  EXPECT_EQ(ambiguous.exit_code, 1);
+  EXPECT_EQ(ambiguous.err,
+            "relgraph: error: 'NAVER' is ambiguous: it names 2 entities; use an id:\n"
+            "  naver  Naver (company)\n  naver_cloud  Naver Cloud (company)\n");
+}
+
+TEST_F(Cli, SearchMatchesSubstringsOfAliases) {
+  ImportSample();
+  json found = Json({"search", "대"});
+  std::set<std::string> ids;
+  for (const json& item : found["results"]) ids.insert(item["id"]);
+  EXPECT_EQ(ids, (std::set<std::string>{"snu", "tsinghua"}));
+  // LIKE-style wildcards are plain characters.
+  EXPECT_EQ(Json({"search", "%"})["results"].size(), 0u);
+}
+
+TEST_F(Cli, NeighborsFollowDepthDirectionAndRelationFilter) {
+  ImportSample();
+  json one = Json({"neighbors", "naver"});
+  std::set<std::string> ids;
+  for (const json& item : one["neighbors"]) ids.insert(item["id"]);
+  EXPECT_EQ(ids, (std::set<std::string>{"snu", "odd"}));
+  json two = Json({"neighbors", "naver", "--depth", "2"});
+  std::map<std::string, int> distance;
+  for (const json& item : two["neighbors"]) distance[item["id"]] = item["distance"];
+  EXPECT_EQ(distance, (std::map<std::string, int>{{"snu", 1}, {"odd", 1}, {"tsinghua", 2}}));
+  // Only outgoing: odd backs naver, so from naver nothing goes out but the symmetric partnership.
+  json out = Json({"neighbors", "naver", "--direction", "out"});
+  ASSERT_EQ(out["neighbors"].size(), 1u);
+  EXPECT_EQ(out["neighbors"][0]["id"], "snu");
+  json backs = Json({"neighbors", "baai", "--relation", "backs", "--depth", "3"});
+  ASSERT_EQ(backs["neighbors"].size(), 1u);
+  EXPECT_EQ(backs["neighbors"][0]["id"], "tsinghua");
+}
+
+TEST_F(Cli, JsonExportImportRoundTripIsIdentical) {
+  ImportSample();
+  RunResult first = Run({"export", "json"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  dir_.Write("export.json", first.out);
+  RunResult second_import = RunRelgraph({"--db", dir_.File("copy.db"), "import", "export.json"}, dir_.path());
+  ASSERT_EQ(second_import.exit_code, 0) << second_import.err;
+  RunResult second = RunRelgraph({"--db", dir_.File("copy.db"), "export", "json"}, dir_.path());
+  EXPECT_EQ(second.out, first.out);
+  // Names survive byte for byte, quotes and backslashes included.
+  EXPECT_NE(first.out.find(R"("name": "Quote \" and \\ backslash, comma")"), std::string::npos);
+}
+
+TEST_F(Cli, CsvExportImportRoundTripGivesTheSameGraph) {
+  ImportSample();
+  ASSERT_EQ(Run({"export", "csv", "-o", "backup"}).exit_code, 0);
+  RunResult reimport =
+      RunRelgraph({"--db", dir_.File("copy.db"), "import", "backup.entities.csv", "backup.relations.csv"}, dir_.path());
+  ASSERT_EQ(reimport.exit_code, 0) << reimport.err;
+  RunResult original = Run({"export", "json"});
+  RunResult copy = RunRelgraph({"--db", dir_.File("copy.db"), "export", "json"}, dir_.path());
+  EXPECT_EQ(copy.out, original.out);
+}
+
+TEST_F(Cli, ImportFailingInItsLastFileChangesNothing) {
+  ImportSample();
+  RunResult before = Run({"export", "json"});
+  std::string db_before = ReadFile(db_);
+  dir_.Write("more.csv", "id,name,kind\nkakao,Kakao,company\n");
+  dir_.Write("bad.csv", "source,target,relation\nkakao,naver,competes_with\nkakao,nobody,backs\n");
+  RunResult failed = Run({"import", "more.csv", "bad.csv"});
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_EQ(failed.err,
+            "relgraph: error: bad.csv:3:7: expected a known entity (id, name or alias) as target, found 'nobody' "
+            "(import its entity first, or in the same command)\n");
+  EXPECT_EQ(Run({"export", "json"}).out, before.out);
+  EXPECT_EQ(ReadFile(db_), db_before);
+}
+
+TEST_F(Cli, ExitCodesFollowTheContract) {
+  EXPECT_EQ(Run({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(Run({"entity"}).exit_code, 2);
+  EXPECT_EQ(Run({"info", "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(Run({"import", "missing.csv"}).exit_code, 1);
+  RunResult version = Run({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("relgraph ", 0), 0u);
+  RunResult help = Run({"import", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Examples:"), std::string::npos);
+}
+
+TEST_F(Cli, GlobalOptionsWorkAfterTheCommand) {
+  ImportSample();
+  RunResult result = RunRelgraph({"info", "--db", db_, "--format", "json"}, dir_.path());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(json::parse(result.out)["entities"], 7);
+}
+
+TEST_F(Cli, RefusesToOverwriteAFileThatIsNotAStore) {
+  std::string notes = dir_.Write("notes.txt", "not a database\n");
+  RunResult result = RunRelgraph({"--db", notes, "import", "entities.csv"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, "relgraph: error: " + notes + ": not a relgraph store (not an SQLite database); refusing to touch it\n");
+  EXPECT_EQ(ReadFile(notes), "not a database\n");
+}
+
+}  // namespace
+}  // namespace relgraph::testing

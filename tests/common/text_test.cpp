@@ -1,0 +1,84 @@
+#include "common/text.h"
+
+#include <gtest/gtest.h>
+
+namespace relgraph {
+namespace {
+
+TEST(CheckUtf8, AcceptsMixedScripts) {
+  EXPECT_FALSE(CheckUtf8("네이버 Naver 百度 Zürich 🙂"));
+}
+
+TEST(CheckUtf8, RejectsOverlongSlash) {
+  auto problem = CheckUtf8("ab\xC0\xAF");
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(problem->offset, 2u);
+  EXPECT_EQ(problem->what, "invalid UTF-8 byte 0xC0 (overlong encoding)");
+}
+
+TEST(CheckUtf8, RejectsOverlongThreeByteForm) {
+  auto problem = CheckUtf8("\xE0\x80\xAF");  // '/' in three bytes
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(problem->what, "invalid UTF-8 byte 0xE0 (overlong encoding)");
+}
+
+TEST(CheckUtf8, RejectsEncodedSurrogate) {
+  auto problem = CheckUtf8("x\xED\xA0\x80");  // U+D800
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(problem->offset, 1u);
+  EXPECT_EQ(problem->what, "invalid UTF-8 byte 0xED (encoded surrogate)");
+}
+
+TEST(CheckUtf8, RejectsNulAndTruncation) {
+  auto nul = CheckUtf8(std::string_view("a\0b", 3));
+  ASSERT_TRUE(nul);
+  EXPECT_EQ(nul->what, "NUL byte");
+  auto truncated = CheckUtf8("\xEB\x84");
+  ASSERT_TRUE(truncated);
+  EXPECT_EQ(truncated->what, "invalid UTF-8 byte 0xEB (truncated sequence)");
+  auto too_high = CheckUtf8("\xF4\x90\x80\x80");  // U+110000
+  ASSERT_TRUE(too_high);
+  EXPECT_EQ(too_high->what, "invalid UTF-8 byte 0xF4 (code point above U+10FFFF)");
+}
+
+TEST(ToNfc, ComposesHangulJamo) {
+  // 네이버 spelled with conjoining jamo (NFD) becomes the three precomposed syllables.
+  std::string nfd = "\xE1\x84\x82\xE1\x85\xA6\xE1\x84\x8B\xE1\x85\xB5\xE1\x84\x87\xE1\x85\xA5";
+  EXPECT_EQ(ToNfc(nfd), "네이버");
+  EXPECT_EQ(ToNfc("Cafe\xCC\x81"), "Caf\xC3\xA9");
+}
+
+TEST(MatchKey, IgnoresCaseFormAndSpacing) {
+  std::string nfd = "\xE1\x84\x82\xE1\x85\xA6\xE1\x84\x8B\xE1\x85\xB5\xE1\x84\x87\xE1\x85\xA5";
+  EXPECT_EQ(MatchKey(nfd), MatchKey("네이버"));
+  EXPECT_EQ(MatchKey("  NAVER   Corp. "), "naver corp.");
+  EXPECT_EQ(MatchKey("STRASSE"), MatchKey("straße"));  // full folding: ß -> ss
+  EXPECT_NE(MatchKey("百度"), MatchKey("白度"));
+}
+
+TEST(TrimSpace, RemovesUnicodeSpaces) {
+  EXPECT_EQ(TrimSpace("\xE3\x80\x80 네이버\xC2\xA0"), "네이버");  // U+3000, U+00A0
+  EXPECT_EQ(TrimSpace("   "), "");
+}
+
+TEST(DisplayWidth, CountsWideCharactersTwice) {
+  EXPECT_EQ(DisplayWidth("abc"), 3u);
+  EXPECT_EQ(DisplayWidth("네이버"), 6u);
+  EXPECT_EQ(DisplayWidth("百度"), 4u);
+  EXPECT_EQ(DisplayWidth("e\xCC\x81"), 1u);  // e + combining acute
+}
+
+TEST(EditDistance, CountsCodePoints) {
+  EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
+  EXPECT_EQ(EditDistance("네이버", "네이브"), 1u);
+  EXPECT_EQ(EditDistance("", "ab"), 2u);
+}
+
+TEST(QuoteForMessage, EscapesAndCuts) {
+  EXPECT_EQ(QuoteForMessage("a\nb\tc\x01"), "'a\\nb\\tc\\x01'");
+  EXPECT_EQ(QuoteForMessage("\xFF"), "'\\xFF'");
+  EXPECT_EQ(QuoteForMessage("네이버네이버", 3), "'네이버...'");
+}
+
+}  // namespace
+}  // namespace relgraph

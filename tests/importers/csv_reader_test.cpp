@@ -1,0 +1,101 @@
+#include "importers/csv_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace relgraph::importers {
+namespace {
+
+std::vector<std::vector<std::string>> ReadAll(std::string_view text) {
+  CsvReader reader("t.csv", text);
+  std::vector<std::vector<std::string>> records;
+  std::vector<CsvField> fields;
+  while (reader.Next(&fields)) {
+    std::vector<std::string> values;
+    for (const CsvField& field : fields) values.push_back(field.value);
+    records.push_back(values);
+  }
+  return records;
+}
+
+std::string ErrorOf(std::string_view text) {
+  try {
+    ReadAll(text);
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+using Records = std::vector<std::vector<std::string>>;
+
+TEST(CsvReader, ReadsPlainRecordsWithoutTrailingNewline) {
+  EXPECT_EQ(ReadAll("a,b\n1,2"), (Records{{"a", "b"}, {"1", "2"}}));
+}
+
+TEST(CsvReader, ReadsQuotesDoubledQuotesAndLineBreaksInsideQuotes) {
+  EXPECT_EQ(ReadAll("a,\"x, \"\"y\"\"\nz\"\n"), (Records{{"a", "x, \"y\"\nz"}}));
+}
+
+TEST(CsvReader, AcceptsCrlfAndBom) {
+  EXPECT_EQ(ReadAll("\xEF\xBB\xBFid,name\r\n1,\"a\r\nb\"\r\n"), (Records{{"id", "name"}, {"1", "a\r\nb"}}));
+}
+
+TEST(CsvReader, KeepsEmptyFieldsAndSkipsEmptyLines) {
+  EXPECT_EQ(ReadAll("a,,\n\n\n,b,\n"), (Records{{"a", "", ""}, {"", "b", ""}}));
+  EXPECT_EQ(ReadAll("\"\"\n"), (Records{{""}}));
+}
+
+TEST(CsvReader, ReportsWhereAnUnterminatedQuoteStarted) {
+  EXPECT_EQ(ErrorOf("a,b\n1,\"open\nmore\nlines"),
+            "t.csv:2:3: unterminated quoted field: expected a closing '\"' before the end of the file");
+}
+
+TEST(CsvReader, ReportsTextAfterClosingQuote) {
+  EXPECT_EQ(ErrorOf("\"ab\"cd,e\n"), "t.csv:1:5: expected ',' or the end of the line after a closing quote, found 'cd'");
+}
+
+TEST(CsvReader, ReportsQuoteInsideUnquotedField) {
+  EXPECT_EQ(ErrorOf("ab\"c\n"), "t.csv:1:3: unexpected '\"' inside an unquoted field: quote the whole field and double the quote");
+}
+
+TEST(CsvReader, CountsColumnsInCodePoints) {
+  // "네이버," is 3 code points + comma: the bad field starts at column 5.
+  EXPECT_EQ(ErrorOf("네이버,x\"\n"), "t.csv:1:6: unexpected '\"' inside an unquoted field: quote the whole field and double the quote");
+}
+
+TEST(CsvReader, RecordsFieldPositions) {
+  CsvReader reader("t.csv", "a,\"b\nc\",d\nx,y,z\n");
+  std::vector<CsvField> fields;
+  ASSERT_TRUE(reader.Next(&fields));
+  ASSERT_EQ(fields.size(), 3u);
+  EXPECT_EQ(fields[2].line, 2);
+  EXPECT_EQ(fields[2].column, 4);
+  ASSERT_TRUE(reader.Next(&fields));
+  EXPECT_EQ(reader.record_line(), 3);
+  EXPECT_EQ(fields[1].column, 3);
+  EXPECT_FALSE(reader.Next(&fields));
+}
+
+TEST(CheckTextEncoding, NamesUtf16AndLegacyKoreanEncodings) {
+  try {
+    CheckTextEncoding("u.csv", std::string("\xFF\xFEi\0d\0", 6));
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_STREQ(error.what(),
+                 "u.csv:1:1: expected UTF-8 text, found UTF-16LE (byte order mark); convert it first, e.g. iconv -f "
+                 "UTF-16 -t UTF-8 FILE > FILE.utf8");
+  }
+  // "네이버" in CP949 is B3 D7 C0 CC B9 F6.
+  try {
+    CheckTextEncoding("k.csv", "id,name\nnaver,\xB3\xD7\xC0\xCC\xB9\xF6\n");
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_STREQ(error.what(),
+                 "k.csv:2:7: expected UTF-8 text, found invalid UTF-8 byte 0xB3 (unexpected continuation byte); the "
+                 "file looks like CP949 (Korean) or GBK (Chinese): convert it first, e.g. iconv -f CP949 -t UTF-8 "
+                 "FILE > FILE.utf8 (or -f GBK)");
+  }
+}
+
+}  // namespace
+}  // namespace relgraph::importers

@@ -1,0 +1,35 @@
+// Helpers for tests: a private temporary directory and running the built binary.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace relgraph::testing {
+
+// A fresh directory under $TMPDIR, removed with everything in it when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+  // Writes content to name inside the directory; returns the full path.
+  std::string Write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::string path_;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs build/relgraph with the arguments (no shell: arguments are passed as they are) in the
+// given working directory.
+RunResult RunRelgraph(const std::vector<std::string>& args, const std::string& cwd = ".");
+
+std::string ReadFile(const std::string& path);
+
+}  // namespace relgraph::testing
