@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The main job: installs what is missing, builds, imports the embedded default data (data/)
+# into a fresh store and asks it a few real questions.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/build.sh -DRELGRAPH_BUILD_TESTS=OFF
+
+mkdir -p out
+db=out/demo.db
+rm -f "$db"
+relgraph() { ./build/relgraph --db "$db" "$@"; }
+ask() { printf '\n\033[1m$ relgraph %s\033[0m\n' "$*"; relgraph "$@"; }
+
+ask import data/entities.csv data/relations.csv
+ask info
+ask entity 베이징AI연구원
+ask neighbors Naver --depth 1
+ask neighbors OpenAI --relation invests_in --direction in
+ask search 대학교
+printf '\nThe store is %s; try: ./build/relgraph --db %s entity OpenAI\n' "$db" "$db"
