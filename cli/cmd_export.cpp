@@ -7,6 +7,7 @@
 #include "cli/output.h"
 #include "common/error.h"
 #include "export/export.h"
+#include "query/query.h"
 
 namespace relgraph::cli {
 namespace {
@@ -34,19 +35,18 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
     throw Error(ErrorKind::kUsage, "export csv needs -o PREFIX (it writes PREFIX.entities.csv and PREFIX.relations.csv)");
   }
   Graph graph = LoadGraphForReading(globals);
-  query::RelationFilter filter = ParseRelationFilter(options.relations, graph.schema());
-  if (!options.focus.empty() || !filter.types.empty()) {
+  if (!options.focus.empty() || !options.relations.empty()) {
+    query::GraphView view(graph);
+    query::ViewFilter filter{ParseRelationMask(options.relations, view), ParseDirection(options.direction)};
     std::vector<bool> keep(graph.entities().size(), options.focus.empty());
     if (!options.focus.empty()) {
       if (options.depth < 0) throw Error(ErrorKind::kUsage, "--depth expects a whole number >= 0");
-      EntityIndex center = EntityLookup(graph).Resolve(options.focus);
+      EntityIndex center = ResolveEntity(graph, options.focus);
       keep[center] = true;
-      for (const query::Reached& reached :
-           query::Neighborhood(graph, center, options.depth, ParseDirection(options.direction), filter)) {
-        keep[reached.entity] = true;
-      }
+      for (const query::Reached& reached : query::Neighborhood(view, center, options.depth, filter)) keep[reached.entity] = true;
     }
-    graph = query::InducedSubgraph(graph, keep, filter);
+    Graph selected = query::InducedSubgraph(view, keep, filter.types);
+    graph = std::move(selected);
   }
 
   if (options.format == "csv") {

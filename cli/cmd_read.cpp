@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "export/export.h"
+#include "query/query.h"
 
 namespace relgraph::cli {
 namespace {
@@ -204,9 +205,10 @@ int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) 
   if (options.depth < 1) throw Error(ErrorKind::kUsage, "--depth expects a whole number >= 1");
   query::Direction direction = ParseDirection(options.direction);
   Graph graph = LoadGraphForReading(globals);
-  query::RelationFilter filter = ParseRelationFilter(options.relations, graph.schema());
-  EntityIndex center = EntityLookup(graph).Resolve(options.name);
-  std::vector<query::Reached> reached = query::Neighborhood(graph, center, options.depth, direction, filter);
+  query::GraphView view(graph);
+  query::ViewFilter filter{ParseRelationMask(options.relations, view), direction};
+  EntityIndex center = ResolveEntity(graph, options.name);
+  std::vector<query::Reached> reached = query::Neighborhood(view, center, options.depth, filter);
   const Entity& entity = graph.entities()[center];
 
   if (globals.OutputFormat() == Format::kJson) {

@@ -48,8 +48,9 @@ query::Direction ParseDirection(const std::string& text) {
   throw Error(ErrorKind::kUsage, "--direction expects out, in or both, found " + QuoteForMessage(text));
 }
 
-query::RelationFilter ParseRelationFilter(const std::vector<std::string>& values, const Schema& schema) {
-  query::RelationFilter filter;
+uint64_t ParseRelationMask(const std::vector<std::string>& values, const query::GraphView& view) {
+  const Schema& schema = view.graph().schema();
+  std::vector<std::string> types;
   for (const std::string& value : values) {
     // Accept both "--relation a,b" and repeated "--relation a --relation b".
     size_t start = 0;
@@ -61,14 +62,16 @@ query::RelationFilter ParseRelationFilter(const std::vector<std::string>& values
           throw Error(ErrorKind::kInput, "--relation: unknown relation type " + QuoteForMessage(type) +
                                              "; known types: " + schema.RelationNames());
         }
-        filter.types.insert(type);
+        types.push_back(type);
       }
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
   }
-  return filter;
+  return view.TypeMask(types);
 }
+
+EntityIndex ResolveEntity(const Graph& graph, const std::string& name) { return EntityLookup(graph).Resolve(name); }
 
 std::string RelationSentence(const Graph& graph, const Relation& relation) {
   const RelationType* type = graph.schema().FindRelation(relation.type);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "graph/graph.h"
-#include "query/query.h"
+#include "query/view.h"
 
 namespace CLI {
 class App;
@@ -39,6 +39,7 @@ struct Command {
 // Each Add*Command adds subcommands to app. The options object outlives the parse.
 void AddImportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 void AddReadCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
+void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 
 // The graph read commands answer from. A missing store gives an empty graph and a note on
@@ -46,9 +47,13 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
 Graph LoadGraphForReading(const GlobalOptions& globals);
 
 // Parses "--direction" and "--relation" values; throws Error(kUsage) on unknown words and
-// Error(kInput) on unknown relation types (listing the known ones).
+// Error(kInput) on unknown relation types (listing the known ones). Relation values may be
+// comma-separated; the result is the view's type mask (all types when none are given).
 query::Direction ParseDirection(const std::string& text);
-query::RelationFilter ParseRelationFilter(const std::vector<std::string>& values, const Schema& schema);
+uint64_t ParseRelationMask(const std::vector<std::string>& values, const query::GraphView& view);
+
+// Resolves a NAME argument to an entity index (see EntityLookup::Resolve).
+EntityIndex ResolveEntity(const Graph& graph, const std::string& name);
 
 // "Microsoft invests in OpenAI" for a relation of the graph.
 std::string RelationSentence(const Graph& graph, const Relation& relation);

@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
       "  relgraph entity OpenAI\n"
       "  relgraph search 대학교\n"
       "  relgraph neighbors Naver --depth 2 --format json\n"
+      "  relgraph path Naver BAAI --k 3\n"
+      "  relgraph common OpenAI Anthropic --direction in\n"
+      "  relgraph centrality --measure pagerank --top 10\n"
       "  relgraph export json -o graph.json\n"
       "Exit codes: 0 success (an empty answer too), 1 bad input, data or storage error, 2 usage error.\n"
       "Run 'relgraph COMMAND --help' for a command's options.");
@@ -38,6 +41,7 @@ int main(int argc, char** argv) {
   std::vector<cli::Command> commands;
   cli::AddImportCommand(app, globals, &commands);
   cli::AddReadCommands(app, globals, &commands);
+  cli::AddQueryCommands(app, globals, &commands);
   cli::AddExportCommand(app, globals, &commands);
 
   try {

@@ -1,36 +1,25 @@
-#include <algorithm>
-
 #include "query/query.h"
+
+#include <algorithm>
 
 namespace relgraph::query {
 
-std::vector<Reached> Neighborhood(const Graph& graph, EntityIndex center, int depth, Direction direction,
-                                  const RelationFilter& filter) {
-  const Schema& schema = graph.schema();
-  std::vector<int> distance(graph.entities().size(), -1);
+std::vector<Reached> Neighborhood(const GraphView& view, EntityIndex center, int depth, const ViewFilter& filter) {
+  std::vector<int> distance(view.node_count(), -1);
   distance[center] = 0;
   std::vector<Reached> reached;
-  std::vector<EntityIndex> frontier = {center};
+  std::vector<EntityIndex> frontier = {center}, next;
   for (int level = 1; level <= depth && !frontier.empty(); ++level) {
-    std::vector<EntityIndex> next;
+    next.clear();
     for (EntityIndex from : frontier) {
-      auto visit = [&](RelationIndex index, bool outgoing) {
-        const Relation& relation = graph.relations()[index];
-        if (!filter.Accepts(relation.type)) return;
-        const RelationType* type = schema.FindRelation(relation.type);
-        bool symmetric = type != nullptr && type->symmetric;
-        if (!symmetric && direction == Direction::kOut && !outgoing) return;
-        if (!symmetric && direction == Direction::kIn && outgoing) return;
-        EntityIndex to = *graph.FindEntity(outgoing ? relation.target : relation.source);
+      view.ForEachSuccessor(from, filter, [&](uint32_t to, double, RelationIndex relation) {
         if (distance[to] >= 0) return;
         distance[to] = level;
-        reached.push_back({to, level, from, index});
+        reached.push_back({to, level, from, relation});
         next.push_back(to);
-      };
-      for (RelationIndex index : graph.OutRelations(from)) visit(index, true);
-      for (RelationIndex index : graph.InRelations(from)) visit(index, false);
+      });
     }
-    frontier = std::move(next);
+    frontier.swap(next);
   }
   std::stable_sort(reached.begin(), reached.end(), [](const Reached& a, const Reached& b) {
     return a.distance != b.distance ? a.distance < b.distance : a.entity < b.entity;
@@ -38,17 +27,27 @@ std::vector<Reached> Neighborhood(const Graph& graph, EntityIndex center, int de
   return reached;
 }
 
-}  // namespace relgraph::query
+std::vector<SharedNeighbor> CommonNeighbors(const GraphView& view, EntityIndex a, EntityIndex b, const ViewFilter& filter) {
+  // Neighbours are walked towards a and b: a relation X -> A is "X reaches A".
+  std::vector<uint8_t> near_a(view.node_count(), 0);
+  view.ForEachPredecessor(a, filter, [&](uint32_t x, double, RelationIndex) { near_a[x] = 1; });
+  std::vector<SharedNeighbor> shared;
+  view.ForEachPredecessor(b, filter, [&](uint32_t x, double, RelationIndex) {
+    if (!near_a[x] || x == a || x == b) return;
+    shared.push_back({x, view.RelationsBetween(x, a, filter), view.RelationsBetween(x, b, filter)});
+  });
+  return shared;
+}
 
-namespace relgraph::query {
-
-Graph InducedSubgraph(const Graph& graph, const std::vector<bool>& keep_entity, const RelationFilter& filter) {
+Graph InducedSubgraph(const GraphView& view, const std::vector<bool>& keep_entity, uint64_t type_mask) {
+  const Graph& graph = view.graph();
   Graph out(graph.schema());
   for (EntityIndex index = 0; index < graph.entities().size(); ++index) {
     if (keep_entity[index]) out.AddEntity(graph.entities()[index]);
   }
   for (const Relation& relation : graph.relations()) {
-    if (!filter.Accepts(relation.type) || !out.FindEntity(relation.source) || !out.FindEntity(relation.target)) continue;
+    if (!((type_mask >> view.TypeCode(relation.type)) & 1)) continue;
+    if (!out.FindEntity(relation.source) || !out.FindEntity(relation.target)) continue;
     for (const Evidence& evidence : relation.evidence) {
       if (out.FindDocument(evidence.document) == nullptr) {
         if (const Document* document = graph.FindDocument(evidence.document)) out.PutDocument(*document);

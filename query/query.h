@@ -1,5 +1,5 @@
-// Questions asked of a graph: neighbourhoods (this file), paths and centrality (issue #4).
-// Algorithms read a Graph and return our own types; no graph library shows here.
+// Questions asked of a graph that are not paths or centrality (see paths.h, centrality.h):
+// neighbourhoods, shared neighbours, and subgraphs for export. All walk a GraphView.
 #pragma once
 
 #include <set>
@@ -7,37 +7,36 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "query/view.h"
 
 namespace relgraph::query {
-
-// Which way relations may be walked. A symmetric relation is walked both ways in every mode.
-enum class Direction { kOut, kIn, kBoth };
-
-// Which relations a question uses: empty types means all.
-struct RelationFilter {
-  std::set<std::string> types;
-  bool Accepts(const std::string& type) const { return types.empty() || types.count(type) > 0; }
-};
 
 struct Reached {
   EntityIndex entity;
   int distance;        // hops from the centre, >= 1
   EntityIndex parent;  // the entity it was first reached from
-  RelationIndex via;   // a relation from parent to it
+  RelationIndex via;   // a relation between parent and it
 };
 
 // Entities within `depth` hops of `center` (breadth-first), the centre itself excluded, in
-// order of distance, then of index. Self-loops and parallel relations reach nothing new.
-// O(entities + relations) time and memory.
-std::vector<Reached> Neighborhood(const Graph& graph, EntityIndex center, int depth, Direction direction,
-                                  const RelationFilter& filter);
+// order of distance, then of index. Direction kOut follows arrows, kIn walks against them,
+// kBoth ignores them; symmetric relations are walked both ways. O(entities + relations).
+std::vector<Reached> Neighborhood(const GraphView& view, EntityIndex center, int depth, const ViewFilter& filter);
 
-}  // namespace relgraph::query
+struct SharedNeighbor {
+  EntityIndex entity;
+  std::vector<std::pair<RelationIndex, bool>> with_a;  // relations between it and A (bool: points to A)
+  std::vector<std::pair<RelationIndex, bool>> with_b;
+};
 
-namespace relgraph::query {
+// Entities X one hop from both a and b (a and b themselves excluded), in index order, with
+// every relation that links X to a and to b. The filter's direction is that of walking from X
+// to a (or b): kOut keeps relations X -> a (shared backers, investors, partners), kIn keeps
+// a -> X (shared investments, products), kBoth any; symmetric relations always count.
+std::vector<SharedNeighbor> CommonNeighbors(const GraphView& view, EntityIndex a, EntityIndex b, const ViewFilter& filter);
 
-// The graph restricted to the kept entities and the relations among them that pass the
-// filter, with the documents their evidence cites. Entity and relation order is preserved.
-Graph InducedSubgraph(const Graph& graph, const std::vector<bool>& keep_entity, const RelationFilter& filter);
+// The graph restricted to the kept entities and the relations among them that the type mask
+// keeps, with the documents their evidence cites. Entity and relation order is preserved.
+Graph InducedSubgraph(const GraphView& view, const std::vector<bool>& keep_entity, uint64_t type_mask);
 
 }  // namespace relgraph::query

@@ -1,0 +1,407 @@
+// Query commands: path, common, centrality. They parse, call query/, and print; the table
+// form explains each answer in sentences with its evidence.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/output.h"
+#include "common/error.h"
+#include "common/text.h"
+#include "export/export.h"
+#include "query/centrality.h"
+#include "query/paths.h"
+#include "query/query.h"
+
+namespace relgraph::cli {
+namespace {
+
+Json EntityRef(const Entity& entity) { return Json{{"id", entity.id}, {"name", entity.name}}; }
+
+// The first evidence of a relation as one line: "sentence" (source, date).
+std::string EvidenceLine(const Graph& graph, const Relation& relation) {
+  if (relation.evidence.empty()) return "";
+  const Evidence& evidence = relation.evidence.front();
+  const Document* document = graph.FindDocument(evidence.document);
+  std::string source = document ? (!document->title.empty() ? document->title : document->url) : evidence.document;
+  std::string line;
+  if (!evidence.sentence.empty()) line += "\"" + ForTerminal(evidence.sentence) + "\" ";
+  line += "(" + ForTerminal(source) + (evidence.date.empty() ? "" : ", " + evidence.date) + ")";
+  if (relation.evidence.size() > 1) line += " +" + std::to_string(relation.evidence.size() - 1) + " more";
+  return line;
+}
+
+std::string DatedSentence(const Graph& graph, const Relation& relation) {
+  return RelationSentence(graph, relation) + (relation.date.empty() ? "" : " — " + relation.date);
+}
+
+// ---- path ----
+
+struct PathOptions {
+  std::string from, to;
+  int k = 1;
+  std::vector<std::string> relations;
+  std::string direction = "both";
+  bool weighted = false;
+  int max_hops = 0;
+};
+
+// The relations of one hop, the one to name first: the cheapest with --weighted, otherwise one
+// that points the walking way, then the strongest.
+std::vector<std::pair<RelationIndex, bool>> HopRelations(const query::GraphView& view, uint32_t a, uint32_t b,
+                                                         const query::ViewFilter& filter) {
+  auto relations = view.RelationsBetween(a, b, filter);
+  const auto& all = view.graph().relations();
+  std::stable_sort(relations.begin(), relations.end(), [&](const auto& x, const auto& y) {
+    double wx = all[x.first].weight, wy = all[y.first].weight;
+    if (wx != wy) return wx > wy;
+    if (x.second != y.second) return x.second;
+    return x.first < y.first;
+  });
+  return relations;
+}
+
+int RunPath(const GlobalOptions& globals, const PathOptions& options) {
+  if (options.k < 1) throw Error(ErrorKind::kUsage, "--k expects a whole number >= 1");
+  if (options.max_hops < 0) throw Error(ErrorKind::kUsage, "--max-hops expects a whole number >= 0");
+  Graph graph = LoadGraphForReading(globals);
+  query::GraphView view(graph);
+  query::PathOptions path_options;
+  path_options.filter = {ParseRelationMask(options.relations, view), ParseDirection(options.direction)};
+  path_options.weighted = options.weighted;
+  path_options.k = options.k;
+  path_options.max_hops = options.max_hops;
+  EntityIndex from = ResolveEntity(graph, options.from);
+  EntityIndex to = ResolveEntity(graph, options.to);
+  std::vector<query::Path> paths = query::ShortestPaths(view, from, to, path_options);
+  const auto& entities = graph.entities();
+
+  if (globals.OutputFormat() == Format::kJson) {
+    Json out_paths = Json::array();
+    for (const query::Path& path : paths) {
+      Json steps = Json::array();
+      for (size_t i = 0; i + 1 < path.nodes.size(); ++i) {
+        auto hop = HopRelations(view, path.nodes[i], path.nodes[i + 1], path_options.filter);
+        const Relation& named = graph.relations()[hop[0].first];
+        Json step;
+        step["source"] = entities[path.nodes[i]].id;
+        step["target"] = entities[path.nodes[i + 1]].id;
+        step["relation"] = named.type;
+        step["forward"] = hop[0].second;
+        step["weight"] = named.weight;
+        step["date"] = named.date;
+        step["text"] = RelationSentence(graph, named);
+        Json evidence = Json::array();
+        for (const Evidence& record : named.evidence) evidence.push_back(EvidenceJson(graph, record));
+        step["evidence"] = evidence;
+        Json parallel = Json::array();
+        for (size_t j = 1; j < hop.size(); ++j) {
+          const Relation& other = graph.relations()[hop[j].first];
+          parallel.push_back({{"relation", other.type}, {"forward", hop[j].second}, {"weight", other.weight},
+                              {"text", RelationSentence(graph, other)}});
+        }
+        step["parallel"] = parallel;
+        steps.push_back(step);
+      }
+      out_paths.push_back({{"hops", path.hops()}, {"cost", path.cost}, {"steps", steps}});
+    }
+    Json out;
+    out["from"] = EntityRef(entities[from]);
+    out["to"] = EntityRef(entities[to]);
+    out["weighted"] = options.weighted;
+    out["direction"] = options.direction;
+    out["paths"] = out_paths;
+    PrintJson(std::cout, out);
+    return 0;
+  }
+  if (globals.OutputFormat() == Format::kCsv) {
+    Table table({"path", "hop", "source", "target", "relation", "forward", "text", "date", "evidence"});
+    for (size_t p = 0; p < paths.size(); ++p) {
+      for (size_t i = 0; i + 1 < paths[p].nodes.size(); ++i) {
+        auto hop = HopRelations(view, paths[p].nodes[i], paths[p].nodes[i + 1], path_options.filter);
+        const Relation& named = graph.relations()[hop[0].first];
+        table.AddRow({std::to_string(p + 1), std::to_string(i + 1), entities[paths[p].nodes[i]].id,
+                      entities[paths[p].nodes[i + 1]].id, named.type, hop[0].second ? "true" : "false",
+                      RelationSentence(graph, named), named.date,
+                      named.evidence.empty() ? "" : named.evidence.front().sentence});
+      }
+    }
+    table.Print(std::cout, Format::kCsv);
+    return 0;
+  }
+
+  const std::string& from_name = entities[from].name;
+  const std::string& to_name = entities[to].name;
+  if (paths.empty()) {
+    std::cout << "No path from " << ForTerminal(from_name) << " to " << ForTerminal(to_name);
+    if (options.max_hops > 0) std::cout << " within " << options.max_hops << " hops";
+    std::cout << " (direction " << options.direction << (options.relations.empty() ? "" : ", only the selected relations") << ").\n";
+    // Say which wider question would find one.
+    query::PathOptions wider = path_options;
+    wider.k = 1;
+    if (path_options.filter.direction != query::Direction::kBoth) {
+      wider.filter.direction = query::Direction::kBoth;
+      if (!query::ShortestPaths(view, from, to, wider).empty()) std::cout << "There is one with --direction both.\n";
+    }
+    if (!options.relations.empty()) {
+      wider.filter = {~uint64_t{0}, path_options.filter.direction};
+      if (!query::ShortestPaths(view, from, to, wider).empty()) std::cout << "There is one without --relation.\n";
+    }
+    if (options.max_hops > 0) {
+      wider = path_options;
+      wider.max_hops = 0;
+      auto longer = query::ShortestPaths(view, from, to, wider);
+      if (!longer.empty()) std::cout << "There is one of " << longer[0].hops() << " hops without --max-hops.\n";
+    }
+    return 0;
+  }
+  std::cout << (paths.size() == 1 ? "Path" : std::to_string(paths.size()) + " paths") << " from "
+            << ForTerminal(from_name) << " to " << ForTerminal(to_name) << " ("
+            << (options.weighted ? "cheapest by cost 1/weight per hop" : "fewest hops") << ", "
+            << (options.direction == "both" ? "either direction" : "following arrows") << ")\n";
+  for (size_t p = 0; p < paths.size(); ++p) {
+    const query::Path& path = paths[p];
+    std::cout << "\n" << (paths.size() > 1 ? std::to_string(p + 1) + ". " : "") << path.hops()
+              << (path.hops() == 1 ? " hop" : " hops");
+    if (options.weighted) {
+      char cost[32];
+      std::snprintf(cost, sizeof cost, "%.4g", path.cost);
+      std::cout << ", cost " << cost;
+    }
+    std::cout << ": ";
+    for (size_t i = 0; i < path.nodes.size(); ++i) std::cout << (i ? " – " : "") << ForTerminal(entities[path.nodes[i]].name);
+    std::cout << "\n";
+    for (size_t i = 0; i + 1 < path.nodes.size(); ++i) {
+      auto hop = HopRelations(view, path.nodes[i], path.nodes[i + 1], path_options.filter);
+      const Relation& named = graph.relations()[hop[0].first];
+      const RelationType* type = graph.schema().FindRelation(named.type);
+      std::string arrow = (type && type->symmetric) ? "—" : (hop[0].second ? "→" : "←");
+      std::cout << "  " << ForTerminal(entities[path.nodes[i]].name) << " " << arrow << " "
+                << ForTerminal(entities[path.nodes[i + 1]].name) << ": " << ForTerminal(DatedSentence(graph, named)) << "\n";
+      std::string evidence = EvidenceLine(graph, named);
+      if (!evidence.empty()) std::cout << "      " << evidence << "\n";
+      for (size_t j = 1; j < hop.size(); ++j) {
+        std::cout << "      also: " << ForTerminal(DatedSentence(graph, graph.relations()[hop[j].first])) << "\n";
+      }
+    }
+  }
+  return 0;
+}
+
+// ---- common ----
+
+struct CommonOptions {
+  std::string a, b;
+  std::vector<std::string> relations;
+  std::string direction = "both";
+};
+
+int RunCommon(const GlobalOptions& globals, const CommonOptions& options) {
+  Graph graph = LoadGraphForReading(globals);
+  query::GraphView view(graph);
+  // --direction is said from A's and B's side: "in" = relations pointing into them (backers).
+  query::Direction direction = options.direction == "in"    ? query::Direction::kOut
+                               : options.direction == "out" ? query::Direction::kIn
+                                                            : ParseDirection(options.direction);
+  query::ViewFilter filter{ParseRelationMask(options.relations, view), direction};
+  EntityIndex a = ResolveEntity(graph, options.a);
+  EntityIndex b = ResolveEntity(graph, options.b);
+  std::vector<query::SharedNeighbor> shared = query::CommonNeighbors(view, a, b, filter);
+  const auto& entities = graph.entities();
+  auto sentences = [&](const std::vector<std::pair<RelationIndex, bool>>& relations) {
+    std::string text;
+    for (const auto& [index, forward] : relations) text += (text.empty() ? "" : "; ") + DatedSentence(graph, graph.relations()[index]);
+    return text;
+  };
+
+  if (globals.OutputFormat() == Format::kJson) {
+    auto relations_json = [&](const std::vector<std::pair<RelationIndex, bool>>& relations) {
+      Json list = Json::array();
+      for (const auto& [index, forward] : relations) {
+        const Relation& relation = graph.relations()[index];
+        Json evidence = Json::array();
+        for (const Evidence& record : relation.evidence) evidence.push_back(EvidenceJson(graph, record));
+        list.push_back({{"source", relation.source}, {"target", relation.target}, {"relation", relation.type},
+                        {"date", relation.date}, {"text", RelationSentence(graph, relation)}, {"evidence", evidence}});
+      }
+      return list;
+    };
+    Json results = Json::array();
+    for (const auto& item : shared) {
+      Json entry = EntityRef(entities[item.entity]);
+      entry["kind"] = entities[item.entity].kind;
+      entry["with_a"] = relations_json(item.with_a);
+      entry["with_b"] = relations_json(item.with_b);
+      results.push_back(entry);
+    }
+    PrintJson(std::cout, {{"a", EntityRef(entities[a])}, {"b", EntityRef(entities[b])}, {"results", results}});
+    return 0;
+  }
+  if (globals.OutputFormat() == Format::kCsv) {
+    Table table({"id", "name", "kind", "with_a", "with_b"});
+    for (const auto& item : shared) {
+      table.AddRow({entities[item.entity].id, entities[item.entity].name, entities[item.entity].kind,
+                    sentences(item.with_a), sentences(item.with_b)});
+    }
+    table.Print(std::cout, Format::kCsv);
+    return 0;
+  }
+  if (shared.empty()) {
+    std::cout << "Nothing is linked to both " << ForTerminal(entities[a].name) << " and " << ForTerminal(entities[b].name)
+              << " (direction " << options.direction << (options.relations.empty() ? "" : ", only the selected relations")
+              << ").\n";
+    return 0;
+  }
+  std::cout << shared.size() << (shared.size() == 1 ? " entity is" : " entities are") << " linked to both "
+            << ForTerminal(entities[a].name) << " and " << ForTerminal(entities[b].name) << "\n";
+  for (const auto& item : shared) {
+    std::cout << "\n" << ForTerminal(entities[item.entity].name) << " (" << entities[item.entity].kind << ")\n";
+    for (const auto* side : {&item.with_a, &item.with_b}) {
+      for (const auto& [index, forward] : *side) {
+        const Relation& relation = graph.relations()[index];
+        std::cout << "  " << ForTerminal(DatedSentence(graph, relation)) << "\n";
+        std::string evidence = EvidenceLine(graph, relation);
+        if (!evidence.empty()) std::cout << "      " << evidence << "\n";
+      }
+    }
+  }
+  return 0;
+}
+
+// ---- centrality ----
+
+struct CentralityOptions {
+  std::string measure;
+  int top = -1;  // -1: all for json/csv, 25 for the table
+  std::vector<std::string> relations;
+  std::string direction = "out";
+  bool normalized = false;
+  uint32_t sample = 0;
+  uint64_t seed = 0;
+};
+
+std::string FormatScore(double score) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", score);
+  return buffer;
+}
+
+int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options) {
+  query::Measure measure = query::ParseMeasure(options.measure);
+  if (options.direction != "out" && options.direction != "both") {
+    throw Error(ErrorKind::kUsage, "centrality --direction expects out (directed) or both (undirected)");
+  }
+  if (options.sample > 0 && measure != query::Measure::kBetweenness) {
+    throw Error(ErrorKind::kUsage, "--sample applies to --measure betweenness only");
+  }
+  Graph graph = LoadGraphForReading(globals);
+  query::GraphView view(graph);
+  query::CentralityOptions centrality_options;
+  centrality_options.filter = {ParseRelationMask(options.relations, view), ParseDirection(options.direction)};
+  centrality_options.normalized = options.normalized;
+  centrality_options.sample = options.sample;
+  centrality_options.seed = options.seed;
+  std::vector<double> scores = query::Centrality(view, measure, centrality_options);
+  const auto& entities = graph.entities();
+  std::vector<EntityIndex> order(scores.size());
+  for (EntityIndex i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](EntityIndex x, EntityIndex y) {
+    return scores[x] != scores[y] ? scores[x] > scores[y] : entities[x].id < entities[y].id;
+  });
+  int top = options.top >= 0 ? options.top : (globals.OutputFormat() == Format::kTable ? 25 : 0);
+  size_t shown = top == 0 ? order.size() : std::min<size_t>(order.size(), static_cast<size_t>(top));
+  bool sampled = options.sample > 0 && options.sample < entities.size();
+
+  if (globals.OutputFormat() == Format::kJson) {
+    Json results = Json::array();
+    for (size_t i = 0; i < shown; ++i) {
+      Json item = EntityRef(entities[order[i]]);
+      item["score"] = scores[order[i]];
+      results.push_back(item);
+    }
+    Json out;
+    out["measure"] = options.measure;
+    out["direction"] = options.direction;
+    out["normalized"] = options.normalized;
+    out["sampled"] = sampled ? Json{{"pivots", options.sample}, {"seed", options.seed}} : Json(nullptr);
+    out["results"] = results;
+    PrintJson(std::cout, out);
+    return 0;
+  }
+  Table table({"rank", "id", "name", "kind", "score"});
+  for (size_t i = 0; i < shown; ++i) {
+    const Entity& entity = entities[order[i]];
+    table.AddRow({std::to_string(i + 1), entity.id, entity.name, entity.kind, FormatScore(scores[order[i]])});
+  }
+  if (globals.OutputFormat() == Format::kTable) {
+    std::cout << options.measure << " centrality"
+              << (options.direction == "both" ? " (undirected)" : " (directed)")
+              << (options.normalized ? ", normalized" : "");
+    if (sampled) std::cout << ", sampled from " << options.sample << " pivots (seed " << options.seed << ")";
+    else if (measure == query::Measure::kBetweenness) std::cout << ", exact";
+    std::cout << ", " << entities.size() << " entities\n\n";
+  }
+  table.Print(std::cout, globals.OutputFormat());
+  if (globals.OutputFormat() == Format::kTable && shown < order.size()) {
+    std::cout << "(" << order.size() - shown << " more; --top 0 lists all)\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
+  auto path_options = std::make_shared<PathOptions>();
+  CLI::App* path = app.add_subcommand("path", "Explain how two entities are connected, hop by hop with evidence");
+  path->add_option("from", path_options->from, "Id, name or alias of the start")->required();
+  path->add_option("to", path_options->to, "Id, name or alias of the end")->required();
+  path->add_option("--k", path_options->k, "How many paths: the k shortest loopless ones")->capture_default_str();
+  path->add_option("--relation", path_options->relations, "Only these relation types (comma-separated)")->delimiter(',');
+  path->add_option("--direction", path_options->direction, "both: ignore arrow direction; out: follow arrows")
+      ->check(CLI::IsMember({"out", "both"}))
+      ->capture_default_str();
+  path->add_flag("--weighted", path_options->weighted, "Cheapest paths, each hop costing 1/weight, instead of fewest hops");
+  path->add_option("--max-hops", path_options->max_hops, "Report no path longer than this (0: no limit)")->capture_default_str();
+  path->footer(
+      "Examples:\n  relgraph path Naver BAAI\n  relgraph path 네이버 OpenAI --k 3\n"
+      "  relgraph path Microsoft Anthropic --direction out --relation invests_in --format json");
+  commands->push_back({path, [&globals, path_options] { return RunPath(globals, *path_options); }});
+
+  auto common_options = std::make_shared<CommonOptions>();
+  CLI::App* common = app.add_subcommand("common", "Entities linked to both A and B (shared backers, partners, ...)");
+  common->add_option("a", common_options->a, "Id, name or alias")->required();
+  common->add_option("b", common_options->b, "Id, name or alias")->required();
+  common->add_option("--relation", common_options->relations, "Only these relation types (comma-separated)")->delimiter(',');
+  common->add_option("--direction", common_options->direction,
+                     "in: relations pointing into A and B (backers); out: from A and B; both: any")
+      ->check(CLI::IsMember({"in", "out", "both"}))
+      ->capture_default_str();
+  common->footer(
+      "Examples:\n  relgraph common OpenAI Anthropic --relation invests_in --direction in   (shared investors)\n"
+      "  relgraph common Naver Kakao");
+  commands->push_back({common, [&globals, common_options] { return RunCommon(globals, *common_options); }});
+
+  auto centrality_options = std::make_shared<CentralityOptions>();
+  CLI::App* centrality = app.add_subcommand("centrality", "Rank entities by degree, betweenness, closeness, harmonic or PageRank");
+  centrality->add_option("--measure", centrality_options->measure,
+                         "degree, in-degree, out-degree, betweenness, closeness, harmonic or pagerank")
+      ->required()
+      ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "closeness", "harmonic", "pagerank"}));
+  centrality->add_option("--top", centrality_options->top, "Show the N highest (0: all; default 25 in a table, all otherwise)");
+  centrality->add_option("--relation", centrality_options->relations, "Only these relation types (comma-separated)")->delimiter(',');
+  centrality->add_option("--direction", centrality_options->direction, "out: directed graph; both: undirected")
+      ->check(CLI::IsMember({"out", "both"}))
+      ->capture_default_str();
+  centrality->add_flag("--normalized", centrality_options->normalized, "Scale as NetworkX does with normalized=True");
+  centrality->add_option("--sample", centrality_options->sample, "Betweenness from K random pivots (0: exact)");
+  centrality->add_option("--seed", centrality_options->seed, "Seed for --sample")->capture_default_str();
+  centrality->footer(
+      "Definitions are NetworkX's on the connection graph (one arc per related pair; see README).\n"
+      "Examples:\n  relgraph centrality --measure pagerank --top 10\n"
+      "  relgraph centrality --measure betweenness --direction both --normalized\n"
+      "  relgraph centrality --measure betweenness --sample 256 --seed 7");
+  commands->push_back({centrality, [&globals, centrality_options] { return RunCentrality(globals, *centrality_options); }});
+}
+
+}  // namespace relgraph::cli
