@@ -1,77 +1,274 @@
-// relgraph export FORMAT: the whole graph or a selection, in a format other tools read.
+// relgraph export FORMAT: the whole graph or a selection (a neighbourhood, the paths between two
+// entities), as data (json, csv, graphml) or as a diagram (dot, svg, png).
 #include <CLI/CLI.hpp>
 
-#include <fstream>
+#include <algorithm>
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 #include "cli/output.h"
 #include "common/error.h"
 #include "export/export.h"
+#include "query/centrality.h"
+#include "query/paths.h"
 #include "query/query.h"
 
 namespace relgraph::cli {
 namespace {
+
+// Above this many entities a drawing is a hairball; --max-nodes changes it.
+constexpr int kDefaultMaxNodes = 250;
+// Above this many entities the hierarchical dot layout gets slow and wide; sfdp copes.
+constexpr size_t kLargestDotLayout = 300;
 
 struct ExportOptions {
   std::string format;
   std::string output;
   std::string focus;
   int depth = 1;
-  std::vector<std::string> path;
-  std::vector<std::string> relations;
   std::string direction = "both";
+  std::vector<std::string> path;
+  int k = 1;
+  bool weighted = false;
+  int max_hops = 0;
+  std::vector<std::string> relations;
+  // Diagrams only (dot, svg, png).
+  std::string layout = "auto";
+  std::string size_by;
+  std::string cluster_by;
+  int max_nodes = kDefaultMaxNodes;
+  bool no_legend = false;
+  std::string title;
+  bool title_given = false;  // --title "" asks for no title
 };
 
-int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
-  if (options.format == "dot" || options.format == "svg" || options.format == "png" || options.format == "graphml") {
-    // TODO(#5): Graphviz and GraphML writers.
-    throw Error(ErrorKind::kInput, "export " + options.format + " is not available yet (issue #5); use json or csv");
+// The graph restricted to the kept entities and kept relations (both ends must be kept), with
+// the documents their evidence cites; order is preserved.
+Graph Subgraph(const Graph& graph, const std::vector<bool>& keep_entity, const std::vector<bool>& keep_relation) {
+  Graph out(graph.schema());
+  for (EntityIndex index = 0; index < graph.entities().size(); ++index) {
+    if (keep_entity[index]) out.AddEntity(graph.entities()[index]);
   }
-  if (!options.path.empty()) {
-    // TODO(#4): path selection.
-    throw Error(ErrorKind::kInput, "export --path is not available yet (issue #4)");
+  for (RelationIndex index = 0; index < graph.relations().size(); ++index) {
+    const Relation& relation = graph.relations()[index];
+    if (!keep_relation[index] || !out.FindEntity(relation.source) || !out.FindEntity(relation.target)) continue;
+    for (const Evidence& evidence : relation.evidence) {
+      if (out.FindDocument(evidence.document) == nullptr) {
+        if (const Document* document = graph.FindDocument(evidence.document)) out.PutDocument(*document);
+      }
+    }
+    out.AddRelation(relation);
+  }
+  return out;
+}
+
+// What export writes, and what a diagram says about it.
+struct Selection {
+  std::optional<Graph> subset;  // empty: the whole graph as loaded
+  std::string title;
+  std::vector<std::string> highlight;  // ids of the focus or the path ends
+};
+
+std::string Plural(size_t count, const std::string& one, const std::string& many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+// Exactly what `relgraph path FROM TO` prints: the entities of the k paths and, for each hop,
+// every selected relation between its two entities (the one the step names and its parallels).
+Selection SelectPaths(const query::GraphView& view, const ExportOptions& options, const query::ViewFilter& filter) {
+  const Graph& graph = view.graph();
+  query::PathOptions path_options;
+  path_options.filter = filter;
+  path_options.weighted = options.weighted;
+  path_options.k = options.k;
+  path_options.max_hops = options.max_hops;
+  EntityIndex from = ResolveEntity(graph, options.path[0]);
+  EntityIndex to = ResolveEntity(graph, options.path[1]);
+  std::vector<query::Path> paths = query::ShortestPaths(view, from, to, path_options);
+  std::vector<bool> keep_entity(graph.entities().size(), false);
+  std::vector<bool> keep_relation(graph.relations().size(), false);
+  for (const query::Path& path : paths) {
+    for (size_t i = 0; i < path.nodes.size(); ++i) {
+      keep_entity[path.nodes[i]] = true;
+      if (i + 1 == path.nodes.size()) continue;
+      for (const auto& [relation, forward] : view.RelationsBetween(path.nodes[i], path.nodes[i + 1], filter)) {
+        keep_relation[relation] = true;
+      }
+    }
+  }
+  const std::string& from_name = graph.entities()[from].name;
+  const std::string& to_name = graph.entities()[to].name;
+  Selection selection;
+  selection.subset = Subgraph(graph, keep_entity, keep_relation);
+  selection.highlight = {graph.entities()[from].id, graph.entities()[to].id};
+  if (paths.empty()) {
+    selection.title = "No path from " + from_name + " to " + to_name;
+    std::cerr << "relgraph: note: no path from " << ForTerminal(from_name) << " to " << ForTerminal(to_name)
+              << " with these options; the export is empty (see 'relgraph path' for wider questions)\n";
+  } else {
+    selection.title = (paths.size() == 1 ? std::string("Shortest path") : Plural(paths.size(), "path", "shortest paths")) +
+                      " from " + from_name + " to " + to_name;
+  }
+  return selection;
+}
+
+Selection SelectNeighborhood(const query::GraphView& view, const ExportOptions& options, const query::ViewFilter& filter) {
+  const Graph& graph = view.graph();
+  EntityIndex center = ResolveEntity(graph, options.focus);
+  std::vector<bool> keep(graph.entities().size(), false);
+  keep[center] = true;
+  for (const query::Reached& reached : query::Neighborhood(view, center, options.depth, filter)) keep[reached.entity] = true;
+  Selection selection;
+  selection.subset = query::InducedSubgraph(view, keep, filter.types);
+  selection.highlight = {graph.entities()[center].id};
+  selection.title = graph.entities()[center].name + " and its neighbours within " + Plural(options.depth, "hop", "hops");
+  if (options.direction == "out") selection.title += " (following arrows)";
+  if (options.direction == "in") selection.title += " (against arrows)";
+  return selection;
+}
+
+// Keeps the max_nodes entities with the most distinct neighbours (ties: earlier entities),
+// the pinned ones always, and the relations among them.
+Graph KeepMostConnected(const Graph& graph, size_t max_nodes, const std::vector<std::string>& pinned) {
+  query::GraphView view(graph);
+  query::CentralityOptions centrality;
+  centrality.filter = {~uint64_t{0}, query::Direction::kBoth};
+  std::vector<double> degree = query::Centrality(view, query::Measure::kDegree, centrality);
+  std::vector<EntityIndex> order(graph.entities().size());
+  for (EntityIndex index = 0; index < order.size(); ++index) order[index] = index;
+  std::stable_sort(order.begin(), order.end(), [&](EntityIndex a, EntityIndex b) { return degree[a] > degree[b]; });
+  std::vector<bool> keep(graph.entities().size(), false);
+  size_t kept = 0;
+  for (const std::string& id : pinned) {
+    auto index = graph.FindEntity(id);
+    if (index && !keep[*index] && kept < max_nodes) keep[*index] = true, ++kept;
+  }
+  for (EntityIndex index : order) {
+    if (kept >= max_nodes) break;
+    if (!keep[index]) keep[index] = true, ++kept;
+  }
+  return query::InducedSubgraph(view, keep, ~uint64_t{0});
+}
+
+exporter::DotOptions DiagramOptions(const Graph& full, const query::GraphView& full_view, uint64_t type_mask,
+                                    const Graph& drawn, const Selection& selection, const ExportOptions& options) {
+  exporter::DotOptions dot;
+  dot.title = options.title_given ? options.title : selection.title;
+  if (options.layout != "auto") dot.layout = options.layout;
+  dot.legend = !options.no_legend;
+  dot.highlight = selection.highlight;
+  if (options.cluster_by == "country") dot.cluster_by = exporter::ClusterBy::kCountry;
+  if (options.cluster_by == "kind") dot.cluster_by = exporter::ClusterBy::kKind;
+  if (!options.size_by.empty()) {
+    // Scores come from the whole graph (under --relation), so a node's size says how central
+    // it is in the network, not just in the part drawn.
+    query::Measure measure = query::ParseMeasure(options.size_by);
+    query::CentralityOptions centrality;
+    centrality.filter = {type_mask, query::Direction::kOut};
+    std::vector<double> scores = query::Centrality(full_view, measure, centrality);
+    dot.score_name = query::MeasureName(measure);
+    for (const Entity& entity : drawn.entities()) dot.node_scores.push_back(scores[*full.FindEntity(entity.id)]);
+  }
+  return dot;
+}
+
+void WriteOutput(const GlobalOptions& globals, const ExportOptions& options, const Graph& graph, const std::string& content,
+                 const std::string& how) {
+  if (options.output.empty()) {
+    std::cout << content;
+    std::cout.flush();
+    return;
+  }
+  exporter::WriteFileAtomically(options.output, content);
+  if (!globals.quiet) {
+    std::cerr << "relgraph: wrote " << Plural(graph.entities().size(), "entity", "entities") << " and "
+              << Plural(graph.relations().size(), "relation", "relations") << " to " << options.output << how << "\n";
+  }
+}
+
+void CheckOptions(const ExportOptions& options) {
+  if ((options.format == "svg" || options.format == "png") && options.output.empty()) {
+    throw Error(ErrorKind::kUsage, "export " + options.format + " needs -o FILE (it writes an image, not text)");
   }
   if (options.format == "csv" && options.output.empty()) {
     throw Error(ErrorKind::kUsage, "export csv needs -o PREFIX (it writes PREFIX.entities.csv and PREFIX.relations.csv)");
   }
+  if (!options.focus.empty() && !options.path.empty()) {
+    throw Error(ErrorKind::kUsage, "--focus and --path choose different selections; give one of them");
+  }
+  if (options.depth < 0) throw Error(ErrorKind::kUsage, "--depth expects a whole number >= 0");
+  if (options.k < 1) throw Error(ErrorKind::kUsage, "--k expects a whole number >= 1");
+  if (options.max_hops < 0) throw Error(ErrorKind::kUsage, "--max-hops expects a whole number >= 0");
+  if (options.max_nodes < 0) throw Error(ErrorKind::kUsage, "--max-nodes expects a whole number >= 0 (0: no limit)");
+  if (!options.path.empty() && options.direction == "in") {
+    throw Error(ErrorKind::kUsage, "--direction with --path expects out or both, as 'relgraph path' does");
+  }
+}
+
+int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
+  CheckOptions(options);
   Graph graph = LoadGraphForReading(globals);
-  if (!options.focus.empty() || !options.relations.empty()) {
-    query::GraphView view(graph);
-    query::ViewFilter filter{ParseRelationMask(options.relations, view), ParseDirection(options.direction)};
-    std::vector<bool> keep(graph.entities().size(), options.focus.empty());
-    if (!options.focus.empty()) {
-      if (options.depth < 0) throw Error(ErrorKind::kUsage, "--depth expects a whole number >= 0");
-      EntityIndex center = ResolveEntity(graph, options.focus);
-      keep[center] = true;
-      for (const query::Reached& reached : query::Neighborhood(view, center, options.depth, filter)) keep[reached.entity] = true;
+  query::GraphView view(graph);
+  query::ViewFilter filter{ParseRelationMask(options.relations, view), ParseDirection(options.direction)};
+
+  Selection selection;
+  if (!options.path.empty()) {
+    selection = SelectPaths(view, options, filter);
+  } else if (!options.focus.empty()) {
+    selection = SelectNeighborhood(view, options, filter);
+  } else {
+    if (!options.relations.empty()) {
+      selection.subset = query::InducedSubgraph(view, std::vector<bool>(graph.entities().size(), true), filter.types);
     }
-    Graph selected = query::InducedSubgraph(view, keep, filter.types);
-    graph = std::move(selected);
+  }
+  const Graph* selected = selection.subset ? &*selection.subset : &graph;
+  if (selection.title.empty()) {
+    selection.title = Plural(selected->entities().size(), "entity", "entities") + ", " +
+                      Plural(selected->relations().size(), "relation", "relations");
   }
 
+  if (options.format == "json" || options.format == "graphml") {
+    std::ostringstream text;
+    if (options.format == "json") exporter::WriteJson(*selected, text);
+    else exporter::WriteGraphml(*selected, text);
+    WriteOutput(globals, options, *selected, text.str(), "");
+    return 0;
+  }
   if (options.format == "csv") {
-    auto [entities_path, relations_path] = exporter::WriteCsv(graph, options.output);
-    std::cerr << "relgraph: wrote " << graph.entities().size() << " entities to " << entities_path << " and "
-              << graph.relations().size() << " relations to " << relations_path << "\n";
+    auto [entities_path, relations_path] = exporter::WriteCsv(*selected, options.output);
+    std::cerr << "relgraph: wrote " << selected->entities().size() << " entities to " << entities_path << " and "
+              << selected->relations().size() << " relations to " << relations_path << "\n";
     return 0;
   }
-  if (options.output.empty()) {
-    exporter::WriteJson(graph, std::cout);
+
+  // Diagrams: cut an unreadable selection down to its best-connected entities, and say so.
+  std::optional<Graph> cut;
+  size_t limit = static_cast<size_t>(options.max_nodes);
+  if (limit > 0 && selected->entities().size() > limit) {
+    cut = KeepMostConnected(*selected, limit, selection.highlight);
+    std::cerr << "relgraph: note: " << selected->entities().size() << " entities are too many to draw readably; "
+              << "drawing the " << limit << " with the most connections and the " << cut->relations().size()
+              << " relations among them, leaving out " << selected->entities().size() - limit << " entities and "
+              << selected->relations().size() - cut->relations().size() << " relations. "
+              << "Use --max-nodes N to draw more (0: all), or choose a part with --focus, --path or --relation.\n";
+    selection.title += " (the " + std::to_string(limit) + " most connected of " +
+                       std::to_string(selected->entities().size()) + " entities)";
+  }
+  const Graph& drawn = cut ? *cut : *selected;
+  exporter::DotOptions dot_options = DiagramOptions(graph, view, filter.types, drawn, selection, options);
+  std::ostringstream dot;
+  exporter::WriteDot(drawn, dot_options, dot);
+  if (options.format == "dot") {
+    WriteOutput(globals, options, drawn, dot.str(), "");
     return 0;
   }
-  std::string temp = options.output + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary);
-    if (!out) throw Error(ErrorKind::kStorage, options.output + ": cannot write the file");
-    exporter::WriteJson(graph, out);
-    out.flush();
-    if (!out) throw Error(ErrorKind::kStorage, options.output + ": write failed");
-  }
-  if (std::rename(temp.c_str(), options.output.c_str()) != 0) {
-    throw Error(ErrorKind::kStorage, options.output + ": cannot write the file");
-  }
-  std::cerr << "relgraph: wrote " << graph.entities().size() << " entities and " << graph.relations().size()
-            << " relations to " << options.output << "\n";
+  std::string layout = options.layout != "auto"                           ? options.layout
+                       : drawn.entities().size() <= kLargestDotLayout ? "dot"
+                                                                          : "sfdp";
+  exporter::ImageFormat format = options.format == "svg" ? exporter::ImageFormat::kSvg : exporter::ImageFormat::kPng;
+  std::string image = exporter::RenderDot(dot.str(), format, layout);
+  WriteOutput(globals, options, drawn, image, " (" + options.format + ", " + layout + " layout)");
   return 0;
 }
 
@@ -79,22 +276,51 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
 
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
   auto options = std::make_shared<ExportOptions>();
-  CLI::App* sub = app.add_subcommand("export", "Write the graph, or part of it, as json, csv (dot, svg, png, graphml: issue #5)");
-  sub->add_option("format", options->format, "json, csv, dot, svg, png or graphml")
+  CLI::App* sub = app.add_subcommand(
+      "export", "Write the graph, or part of it, as data (json, csv, graphml) or a diagram (dot, svg, png)");
+  sub->add_option("format", options->format, "json, csv, graphml, dot, svg or png")
       ->required()
       ->check(CLI::IsMember({"json", "csv", "dot", "svg", "png", "graphml"}));
-  sub->add_option("-o,--output", options->output, "Output file (for csv: a prefix); json goes to stdout without it");
+  sub->add_option("-o,--output", options->output,
+                  "Output file (for csv: a prefix); json, graphml and dot go to stdout without it");
   sub->add_option("--focus", options->focus, "Only this entity and its neighbourhood");
   sub->add_option("--depth", options->depth, "Hops around --focus")->capture_default_str();
-  sub->add_option("--direction", options->direction, "Walk relations out, in or both ways around --focus")
+  sub->add_option("--direction", options->direction,
+                  "Walk relations out, in or both ways around --focus; with --path: out or both, as 'path'")
       ->check(CLI::IsMember({"out", "in", "both"}))
       ->capture_default_str();
-  sub->add_option("--path", options->path, "Only the paths between two entities")->expected(2);
+  sub->add_option("--path", options->path, "Only the paths between two entities, exactly as 'relgraph path FROM TO' finds them")
+      ->expected(2);
+  sub->add_option("--k", options->k, "With --path: how many shortest loopless paths")->capture_default_str();
+  sub->add_flag("--weighted", options->weighted, "With --path: cheapest paths, each hop costing 1/weight");
+  sub->add_option("--max-hops", options->max_hops, "With --path: no path longer than this (0: no limit)")->capture_default_str();
   sub->add_option("--relation", options->relations, "Only these relation types (comma-separated)")->delimiter(',');
+  sub->add_option("--layout", options->layout, "Diagram layout engine (auto: dot up to 300 entities, sfdp above)")
+      ->check(CLI::IsMember({"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}))
+      ->capture_default_str();
+  sub->add_option("--size-by", options->size_by, "Size diagram nodes by a centrality measure of the whole graph")
+      ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "closeness", "harmonic", "pagerank"}));
+  sub->add_option("--cluster-by", options->cluster_by, "Group diagram nodes in boxes by country or kind")
+      ->check(CLI::IsMember({"country", "kind"}));
+  sub->add_option("--max-nodes", options->max_nodes,
+                  "Diagrams: draw at most N entities, the most connected ones (0: no limit)")
+      ->capture_default_str();
+  sub->add_flag("--no-legend", options->no_legend, "Diagrams: leave out the legend of kinds and relation types");
+  CLI::Option* title = sub->add_option("--title", options->title, "Diagram title (default: says what is drawn; \"\" for none)");
   sub->footer(
-      "Examples:\n  relgraph export json -o graph.json\n  relgraph export csv -o backup   (backup.entities.csv, backup.relations.csv)\n"
-      "  relgraph export json --focus Naver --depth 2");
-  commands->push_back({sub, [&globals, options] { return RunExport(globals, *options); }});
+      "Examples:\n"
+      "  relgraph export svg -o naver.svg --focus Naver --depth 1\n"
+      "  relgraph export png -o paths.png --path Naver BAAI --k 3\n"
+      "  relgraph export dot --relation invests_in,backs --size-by pagerank > money.dot\n"
+      "  relgraph export graphml -o graph.graphml   (Gephi, yEd, Cytoscape)\n"
+      "  relgraph export json -o graph.json\n"
+      "  relgraph export csv -o backup   (backup.entities.csv, backup.relations.csv)\n"
+      "Diagrams are rendered by Graphviz's library in-process (no dot binary needed); names in any\n"
+      "script are shown with the Noto Sans CJK KR font (Debian: fonts-noto-cjk).");
+  commands->push_back({sub, [&globals, options, title] {
+                         options->title_given = title->count() > 0;
+                         return RunExport(globals, *options);
+                       }});
 }
 
 }  // namespace relgraph::cli

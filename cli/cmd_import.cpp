@@ -17,6 +17,7 @@ struct ImportOptions {
   std::vector<std::string> files;
   std::string as;
   bool dry_run = false;
+  bool create_missing = false;
 };
 
 int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
@@ -33,22 +34,33 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   }
   const Schema& schema = store ? store->schema() : importers::DefaultSchema();
 
-  // Parse every file before touching the store: a bad file costs nothing.
+  // Parse every file before touching the store: a bad file costs nothing. Large imports say
+  // what they are doing on stderr, so a long wait is not a silent one.
   std::vector<importers::ImportBatch> batches;
+  size_t total_bytes = 0;
+  auto progress = [&](const std::string& message) {
+    if (!globals.quiet && total_bytes > (8 << 20)) std::cerr << "relgraph: " << message << std::endl;
+  };
   for (size_t i = 0; i < options.files.size(); ++i) {
     importers::SourceFile file = importers::ReadSourceFile(options.files[i]);
-    if (!globals.quiet && file.bytes.size() > (8 << 20)) {
-      std::cerr << "relgraph: reading " << file.path << " (" << (file.bytes.size() >> 20) << " MiB, file " << i + 1
-                << " of " << options.files.size() << ")\n";
-    }
+    total_bytes += file.bytes.size();
+    progress("parsing " + file.path + " (" + std::to_string(file.bytes.size() >> 20) + " MiB, file " + std::to_string(i + 1) +
+             " of " + std::to_string(options.files.size()) + ")");
     batches.push_back(importers::ParseFile(file, kind, schema));
   }
 
   importers::ImportSummary summary;
   auto merge = [&](Graph graph) {
+    progress("checking references and merging into " + std::to_string(graph.relations().size()) + " stored relations");
     ChangeSet changes;
-    summary = importers::Merge(&graph, batches, &changes);
-    if (store && !options.dry_run) store->Apply(changes);
+    importers::MergeOptions merge_options;
+    if (options.create_missing) merge_options.create_missing_kind = "organization";
+    summary = importers::Merge(&graph, batches, &changes, merge_options);
+    if (store && !options.dry_run) {
+      progress("writing " + std::to_string(changes.entities.size()) + " entities, " + std::to_string(changes.relations.size()) +
+               " relations and " + std::to_string(changes.evidence.size()) + " evidence records in one transaction");
+      store->Apply(changes);
+    }
   };
   if (options.dry_run) {
     merge(store ? store->Load() : Graph(schema));
@@ -93,6 +105,8 @@ void AddImportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
   sub->add_option("--as", options->as, "Kind of every file: entities, relations, json or article")
       ->check(CLI::IsMember({"entities", "relations", "json", "article"}));
   sub->add_flag("--dry-run", options->dry_run, "Check and count what would be added; write nothing");
+  sub->add_flag("--create-missing", options->create_missing,
+                "Relations may name entities that do not exist yet: create them (kind organization)");
   sub->footer(
       "Every file applies or none does. Examples:\n"
       "  relgraph import data/entities.csv data/relations.csv\n"

@@ -84,7 +84,14 @@ struct ImportSummary {
 // evidence. Records every change in *changes for the store. Throws Error(kInput) with the
 // record's location on a duplicate id within the batches, an unknown or ambiguous reference;
 // the graph is then left partly changed, so callers merge into a copy (the store does).
-ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, ChangeSet* changes);
+//
+// With create_missing_kind set, a reference that names no entity creates one (id and name the
+// reference, that kind) instead of failing: for edge lists without an entities file.
+struct MergeOptions {
+  std::string create_missing_kind;
+};
+ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, ChangeSet* changes,
+                    const MergeOptions& options = {});
 
 // Parses a schema (vocabulary) file: {"entity_kinds":[{"name","description"}],
 // "relation_types":[{"name","symmetric","verb","description"}]}.

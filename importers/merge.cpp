@@ -73,7 +73,8 @@ Document DocumentFromReference(std::string_view reference) {
   return document;
 }
 
-ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, ChangeSet* changes) {
+ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, ChangeSet* changes,
+                    const MergeOptions& options) {
   ImportSummary summary;
   for (const ImportBatch& batch : batches) {
     for (const Document& document : batch.documents) {
@@ -112,6 +113,15 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
   for (const ImportBatch& batch : batches) {
     for (const RelationRecord& record : batch.relations) {
       Relation incoming = record.relation;
+      if (!options.create_missing_kind.empty()) {
+        for (const std::string* reference : {&record.relation.source, &record.relation.target}) {
+          if (!lookup.Find(*reference).empty()) continue;
+          Entity created{*reference, *reference, options.create_missing_kind, {}, "", "", {}};
+          graph->AddEntity(created);
+          changes->entities.push_back(std::move(created));
+          ++summary.entities_added;
+        }
+      }
       incoming.source = ResolveReference(*graph, lookup, record.relation.source, record.source_pos, record.pointer, "source").id;
       incoming.target = ResolveReference(*graph, lookup, record.relation.target, record.target_pos, record.pointer, "target").id;
       RelationKey key = KeyOf(incoming, graph->schema());

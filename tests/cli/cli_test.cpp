@@ -190,6 +190,15 @@ TEST_F(Cli, ImportFailingInItsLastFileChangesNothing) {
   EXPECT_EQ(ReadFile(db_), db_before);
 }
 
+TEST_F(Cli, CreateMissingMakesEntitiesForBareEdgeLists) {
+  dir_.Write("edges.csv", "source,target,relation,weight\norg_1,org_2,invests_in,0.5\norg_2,org_3,backs,2\n");
+  EXPECT_EQ(Run({"import", "edges.csv"}).exit_code, 1);  // strict by default
+  json summary = Json({"import", "edges.csv", "--create-missing"});
+  EXPECT_EQ(summary["entities_added"], 3);
+  EXPECT_EQ(summary["relations_added"], 2);
+  EXPECT_EQ(Json({"entity", "org_2"})["kind"], "organization");
+}
+
 TEST_F(Cli, ExitCodesFollowTheContract) {
   EXPECT_EQ(Run({"frobnicate"}).exit_code, 2);
   EXPECT_EQ(Run({"entity"}).exit_code, 2);
