@@ -27,18 +27,21 @@ Format GlobalOptions::OutputFormat() const {
 
 Graph LoadGraphForReading(const GlobalOptions& globals) {
   std::string path = globals.DbPath();
-  if (!globals.snapshot.empty()) {
-    // TODO(#6): snapshots.
-    throw Error(ErrorKind::kNotFound, "snapshot " + QuoteForMessage(globals.snapshot) +
-                                          " does not exist (no snapshots are saved in " + path + ")");
+  if (!globals.as_of.empty()) {
+    if (auto problem = CheckDate(globals.as_of)) {
+      throw Error(ErrorKind::kUsage, "--as-of: " + *problem + ", found " + QuoteForMessage(globals.as_of));
+    }
   }
   struct stat info {};
   if (stat(path.c_str(), &info) != 0) {
+    if (!globals.snapshot.empty()) {
+      throw Error(ErrorKind::kNotFound, "no snapshot named " + QuoteForMessage(globals.snapshot) + ": there is no store at " + path);
+    }
     std::cerr << "relgraph: note: no store at " << path << " yet; answering from an empty graph\n";
     return Graph(importers::DefaultSchema());
   }
   auto store = store::Store::Open(path, store::Store::Mode::kReadOnly, importers::DefaultSchema());
-  return store->Load();
+  return store->Load({globals.snapshot, globals.as_of});
 }
 
 query::Direction ParseDirection(const std::string& text) {

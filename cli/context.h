@@ -22,7 +22,8 @@ enum class Format { kTable, kJson, kCsv };
 struct GlobalOptions {
   std::string db;                // --db; empty: $RELGRAPH_DB, else ./relgraph.db
   std::string format = "table";  // --format
-  std::string snapshot;          // --snapshot (issue #6)
+  std::string snapshot;          // --snapshot: answer from a saved snapshot
+  std::string as_of;             // --as-of: only relations dated on or before
   bool quiet = false;            // --quiet: no progress on stderr
 
   std::string DbPath() const;
@@ -40,6 +41,7 @@ struct Command {
 void AddImportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 void AddReadCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
+void AddSnapshotCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 
 // The graph read commands answer from. A missing store gives an empty graph and a note on

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
   app.add_option("--snapshot", globals.snapshot, "Answer from a saved snapshot instead of the working graph");
+  app.add_option("--as-of", globals.as_of, "Answer with only the relations dated on or before DATE (YYYY[-MM[-DD]])");
   app.add_flag("-q,--quiet", globals.quiet, "No progress messages on stderr");
   app.footer(
       "Examples:\n"
@@ -35,6 +36,8 @@ int main(int argc, char** argv) {
       "  relgraph common OpenAI Anthropic --direction in\n"
       "  relgraph centrality --measure pagerank --top 10\n"
       "  relgraph export json -o graph.json\n"
+      "  relgraph snapshot save 2024-q4 --note 'after the December news'\n"
+      "  relgraph snapshot diff 2024-q4\n"
       "Exit codes: 0 success (an empty answer too), 1 bad input, data or storage error, 2 usage error.\n"
       "Run 'relgraph COMMAND --help' for a command's options.");
 
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
   cli::AddImportCommand(app, globals, &commands);
   cli::AddReadCommands(app, globals, &commands);
   cli::AddQueryCommands(app, globals, &commands);
+  cli::AddSnapshotCommands(app, globals, &commands);
   cli::AddExportCommand(app, globals, &commands);
 
   try {

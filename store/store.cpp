@@ -1,19 +1,27 @@
 #include "store/store.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "common/error.h"
+#include "common/text.h"
 #include "store/sqlite.h"
 
 namespace relgraph::store {
 namespace {
 
-constexpr const char* kCreateSchema = R"sql(
+// Schema version 1: the first store layout. Kept verbatim: new stores are created by running
+// it and then every migration, so a new store and an upgraded one are the same by construction.
+constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE entity_kinds(
   name TEXT PRIMARY KEY, description TEXT NOT NULL, position INTEGER NOT NULL) WITHOUT ROWID;
@@ -51,7 +59,18 @@ CREATE TABLE evidence(
 CREATE INDEX evidence_by_relation ON evidence(source, type, target);
 )sql";
 
-// True when the file starts with SQLite's 16-byte magic header.
+// Migrations[i] upgrades schema version i+1 to i+2.
+constexpr const char* kMigrations[] = {
+    // 1 -> 2: named snapshots; the date a relation was first imported, for --as-of.
+    R"sql(
+CREATE TABLE snapshots(
+  name TEXT PRIMARY KEY, version INTEGER NOT NULL UNIQUE, created TEXT NOT NULL, note TEXT NOT NULL,
+  entities INTEGER NOT NULL, relations INTEGER NOT NULL);
+ALTER TABLE relations ADD COLUMN first_seen TEXT NOT NULL DEFAULT '';
+)sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration per schema version step");
+
 bool HasSqliteHeader(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char header[16] = {};
@@ -59,10 +78,34 @@ bool HasSqliteHeader(const std::string& path) {
   return in.gcount() == 16 && std::memcmp(header, "SQLite format 3\0", 16) == 0;
 }
 
-int64_t PragmaInt(Database& db, const char* sql) {
+int64_t QueryInt(Database& db, const char* sql) {
   Statement statement(db, sql);
   if (!statement.Step()) db.Fail(sql);
   return statement.Int(0);
+}
+
+std::string UtcNow(const char* format) {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, format, &utc);
+  return buffer;
+}
+
+// "2023" -> "2023-12-31", "2023-06" -> "2023-06-31": the last day a date can mean, so that
+// comparing stored dates (any precision) as text with <= answers "on or before".
+std::string EndOfPeriod(const std::string& date) {
+  if (date.size() == 4) return date + "-12-31";
+  if (date.size() == 7) return date + "-31";
+  return date;
+}
+
+// Visibility of a versioned row (columns since/until of table alias t).
+std::string Visible(const std::string& alias, bool at_version) {
+  std::string prefix = alias.empty() ? "" : alias + ".";
+  return at_version ? "(" + prefix + "since <= ?1 AND (" + prefix + "until IS NULL OR " + prefix + "until > ?1))"
+                    : "(" + prefix + "until IS NULL)";
 }
 
 }  // namespace
@@ -74,14 +117,18 @@ struct Store::Impl {
   int64_t head = 1;  // version number of the working graph
 
   void CreateSchema(const Schema& vocabulary);
+  void Migrate(int64_t from_version);
   void LoadSchema();
   int64_t ReadHead();
-  Graph LoadVersion(std::optional<int64_t> version);
+  void WriteHead(int64_t value);
+  Graph LoadVersion(std::optional<int64_t> version, const std::string& as_of);
+  std::vector<SnapshotInfo> Snapshots();
   void PutEntity(const Entity& entity);
   void PutRelation(const Relation& relation);
   void InsertEvidence(const RelationKey& key, const Evidence& evidence);
+  void CollectGarbage();
+  void Transaction(const std::function<void()>& fn);
 
-  // Cached statements for writes (prepared once per store).
   std::unique_ptr<Statement> find_entity, close_entity, insert_entity, update_entity, delete_aliases, insert_alias,
       delete_entity_properties, insert_entity_property, find_relation, close_relation, insert_relation,
       update_relation, delete_relation_properties, insert_relation_property, insert_evidence, put_document;
@@ -105,20 +152,25 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, const Sch
   if (exists && !empty_file && !HasSqliteHeader(path)) {
     throw Error(ErrorKind::kStorage, path + ": not a relgraph store (not an SQLite database); refusing to touch it");
   }
-  int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // Readers open read-write when they may, so SQLite can roll back a hot journal left by a
+  // killed writer; they never write anything else.
+  bool writable = access(path.c_str(), W_OK) == 0;
+  int flags = mode == Mode::kReadWrite ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+              : writable              ? SQLITE_OPEN_READWRITE
+                                      : SQLITE_OPEN_READONLY;
   auto impl = std::make_unique<Impl>(path, flags | SQLITE_OPEN_NOMUTEX);
   Database& db = impl->db;
   sqlite3_busy_timeout(db.handle(), 60000);
 
-  int64_t application_id = PragmaInt(db, "PRAGMA application_id");
-  int64_t version = PragmaInt(db, "PRAGMA user_version");
-  int64_t tables = PragmaInt(db, "SELECT count(*) FROM sqlite_schema");
+  int64_t application_id = QueryInt(db, "PRAGMA application_id");
+  int64_t version = QueryInt(db, "PRAGMA user_version");
+  int64_t tables = QueryInt(db, "SELECT count(*) FROM sqlite_schema");
   if (application_id != kApplicationId) {
     if (application_id != 0 || tables != 0) {
       char id[32];
       std::snprintf(id, sizeof id, "0x%08llX", static_cast<unsigned long long>(application_id));
-      throw Error(ErrorKind::kStorage, path + ": an SQLite database of another application (application_id " + id +
-                                           ", " + std::to_string(tables) + " schema objects), not a relgraph store; refusing to touch it");
+      throw Error(ErrorKind::kStorage, path + ": an SQLite database of another application (application_id " + id + ", " +
+                                           std::to_string(tables) + " schema objects), not a relgraph store; refusing to touch it");
     }
     if (mode == Mode::kReadOnly) {
       throw Error(ErrorKind::kNotFound, path + ": empty file, no store here yet (import a file to create it)");
@@ -131,39 +183,65 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, const Sch
   }
 
   db.Exec("PRAGMA foreign_keys = ON");
-  if (mode == Mode::kReadWrite) {
+  if (flags & SQLITE_OPEN_READWRITE) {
     db.Exec("PRAGMA journal_mode = DELETE");
     db.Exec("PRAGMA synchronous = FULL");
   }
-  if (application_id != kApplicationId) impl->CreateSchema(schema_for_new_store);
+  if (application_id != kApplicationId) {
+    impl->CreateSchema(schema_for_new_store);
+  } else if (version < kSchemaVersion) {
+    if (!(flags & SQLITE_OPEN_READWRITE)) {
+      throw Error(ErrorKind::kStorage, path + ": store schema " + std::to_string(version) + " needs an upgrade to " +
+                                           std::to_string(kSchemaVersion) + ", but the file is read-only");
+    }
+    impl->Migrate(version);
+  }
   impl->LoadSchema();
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
-void Store::Impl::CreateSchema(const Schema& vocabulary) {
-  db.Exec("BEGIN IMMEDIATE");
+void Store::Impl::Transaction(const std::function<void()>& fn) {
+  // IMMEDIATE takes the write lock now, so a second writer waits here (busy timeout) instead of
+  // failing later in the middle of its changes.
+  if (sqlite3_exec(db.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("starting a write");
   try {
-    // Another process may have created the store while we waited for the lock.
-    if (PragmaInt(db, "PRAGMA application_id") != kApplicationId) {
-      db.Exec(kCreateSchema);
-      Statement meta(db, "INSERT INTO meta(key, value) VALUES (?1, ?2)");
-      meta.Bind(1, "head").Bind(2, "1").Run();
-      Statement kinds(db, "INSERT INTO entity_kinds(name, description, position) VALUES (?1, ?2, ?3)");
-      int64_t position = 0;
-      for (const EntityKind& kind : vocabulary.kinds()) kinds.Bind(1, kind.name).Bind(2, kind.description).Bind(3, position++).Run();
-      Statement types(db, "INSERT INTO relation_types(name, symmetric, verb, description, position) VALUES (?1, ?2, ?3, ?4, ?5)");
-      position = 0;
-      for (const RelationType& type : vocabulary.relation_types()) {
-        types.Bind(1, type.name).Bind(2, int64_t{type.symmetric}).Bind(3, type.verb).Bind(4, type.description).Bind(5, position++).Run();
-      }
-      db.Exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
-      db.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
-    }
-    db.Exec("COMMIT");
+    fn();
+    if (sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("committing the changes");
   } catch (...) {
     sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+}
+
+void Store::Impl::CreateSchema(const Schema& vocabulary) {
+  Transaction([&] {
+    // Another process may have created the store while we waited for the lock.
+    if (QueryInt(db, "PRAGMA application_id") == kApplicationId) return;
+    db.Exec(kSchemaV1);
+    for (const char* migration : kMigrations) db.Exec(migration);
+    Statement meta(db, "INSERT INTO meta(key, value) VALUES (?1, ?2)");
+    meta.Bind(1, "head").Bind(2, "1").Run();
+    meta.Bind(1, "created").Bind(2, UtcNow("%Y-%m-%dT%H:%M:%SZ")).Run();
+    Statement kinds(db, "INSERT INTO entity_kinds(name, description, position) VALUES (?1, ?2, ?3)");
+    int64_t position = 0;
+    for (const EntityKind& kind : vocabulary.kinds()) kinds.Bind(1, kind.name).Bind(2, kind.description).Bind(3, position++).Run();
+    Statement types(db, "INSERT INTO relation_types(name, symmetric, verb, description, position) VALUES (?1, ?2, ?3, ?4, ?5)");
+    position = 0;
+    for (const RelationType& type : vocabulary.relation_types()) {
+      types.Bind(1, type.name).Bind(2, int64_t{type.symmetric}).Bind(3, type.verb).Bind(4, type.description).Bind(5, position++).Run();
+    }
+    db.Exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+    db.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+  });
+}
+
+void Store::Impl::Migrate(int64_t from_version) {
+  Transaction([&] {
+    int64_t version = QueryInt(db, "PRAGMA user_version");  // another process may have upgraded it
+    for (; version < kSchemaVersion; ++version) db.Exec(kMigrations[version - 1]);
+    db.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+  });
+  (void)from_version;
 }
 
 void Store::Impl::LoadSchema() {
@@ -186,13 +264,22 @@ int64_t Store::Impl::ReadHead() {
   return statement.Int(0);
 }
 
-Graph Store::Load() const { return impl_->LoadVersion(std::nullopt); }
+void Store::Impl::WriteHead(int64_t value) {
+  Statement statement(db, "UPDATE meta SET value = ?1 WHERE key = 'head'");
+  statement.Bind(1, std::to_string(value)).Run();
+  head = value;
+}
 
-Graph Store::Impl::LoadVersion(std::optional<int64_t> version) {
-  // Rows visible in a version: since <= v < until; the working graph: until IS NULL.
-  std::string visible = version ? "since <= ?1 AND (until IS NULL OR until > ?1)" : "until IS NULL";
+Graph Store::Load(const ReadOptions& options) const {
+  std::optional<int64_t> version;
+  if (!options.snapshot.empty()) version = GetSnapshot(options.snapshot).version;
+  return impl_->LoadVersion(version, options.as_of);
+}
+
+Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string& as_of) {
+  bool at = version.has_value();
   auto bind_version = [&](Statement& statement) {
-    if (version) statement.Bind(1, *version);
+    if (at) statement.Bind(1, *version);
   };
   Graph graph(schema);
 
@@ -203,10 +290,10 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version) {
   }
 
   std::unordered_map<int64_t, EntityIndex> entity_by_row;
-  std::string entity_sql = "SELECT row, id, name, kind, country, description FROM entities WHERE " + visible + " ORDER BY id";
-  Statement entities(db, entity_sql.c_str());
-  bind_version(entities);
   std::vector<Entity> loaded;
+  Statement entities(db, ("SELECT row, id, name, kind, country, description FROM entities WHERE " + Visible("", at) +
+                          " ORDER BY id").c_str());
+  bind_version(entities);
   while (entities.Step()) {
     Entity entity;
     entity.id = entities.Text(1);
@@ -217,73 +304,84 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version) {
     entity_by_row.emplace(entities.Int(0), static_cast<EntityIndex>(loaded.size()));
     loaded.push_back(std::move(entity));
   }
-  std::string alias_sql = "SELECT a.entity_row, a.alias FROM aliases a JOIN entities e ON e.row = a.entity_row WHERE e." +
-                          (version ? std::string("since <= ?1 AND (e.until IS NULL OR e.until > ?1)") : std::string("until IS NULL")) +
-                          " ORDER BY a.entity_row, a.position";
-  Statement aliases(db, alias_sql.c_str());
+  Statement aliases(db, ("SELECT a.entity_row, a.alias FROM aliases a JOIN entities e ON e.row = a.entity_row WHERE " +
+                         Visible("e", at) + " ORDER BY a.entity_row, a.position").c_str());
   bind_version(aliases);
   while (aliases.Step()) loaded[entity_by_row.at(aliases.Int(0))].aliases.emplace_back(aliases.Text(1));
-  std::string property_sql = "SELECT p.entity_row, p.key, p.value FROM entity_properties p JOIN entities e ON e.row = p.entity_row WHERE e." +
-                             (version ? std::string("since <= ?1 AND (e.until IS NULL OR e.until > ?1)") : std::string("until IS NULL"));
-  Statement entity_properties(db, property_sql.c_str());
+  Statement entity_properties(db, ("SELECT p.entity_row, p.key, p.value FROM entity_properties p JOIN entities e "
+                                   "ON e.row = p.entity_row WHERE " + Visible("e", at)).c_str());
   bind_version(entity_properties);
   while (entity_properties.Step()) {
     loaded[entity_by_row.at(entity_properties.Int(0))].properties.emplace(entity_properties.Text(1), entity_properties.Text(2));
   }
   for (Entity& entity : loaded) graph.AddEntity(std::move(entity));
 
-  std::unordered_map<int64_t, RelationIndex> relation_by_row;
-  std::string relation_sql = "SELECT row, source, type, target, weight, date FROM relations WHERE " + visible +
-                             " ORDER BY source, type, target";
-  Statement relations(db, relation_sql.c_str());
+  // Relations with their evidence and properties, gathered first so --as-of can drop some.
+  struct Row {
+    int64_t row;
+    Relation relation;
+    std::string first_seen;
+  };
+  std::vector<Row> rows;
+  std::map<RelationKey, size_t> row_by_key;
+  std::unordered_map<int64_t, size_t> row_by_id;
+  Statement relations(db, ("SELECT row, source, type, target, weight, date, first_seen FROM relations WHERE " +
+                           Visible("", at) + " ORDER BY source, type, target").c_str());
   bind_version(relations);
   while (relations.Step()) {
-    Relation relation;
-    relation.source = relations.Text(1);
-    relation.type = relations.Text(2);
-    relation.target = relations.Text(3);
-    relation.weight = relations.Double(4);
-    relation.date = relations.Text(5);
-    relation_by_row.emplace(relations.Int(0), graph.AddRelation(std::move(relation)));
+    Row row{relations.Int(0), {}, std::string(relations.Text(6))};
+    row.relation.source = relations.Text(1);
+    row.relation.type = relations.Text(2);
+    row.relation.target = relations.Text(3);
+    row.relation.weight = relations.Double(4);
+    row.relation.date = relations.Text(5);
+    row_by_key.emplace(RelationKey{row.relation.source, row.relation.type, row.relation.target}, rows.size());
+    row_by_id.emplace(row.row, rows.size());
+    rows.push_back(std::move(row));
   }
-  std::string relation_property_sql =
-      "SELECT p.relation_row, p.key, p.value FROM relation_properties p JOIN relations r ON r.row = p.relation_row WHERE r." +
-      (version ? std::string("since <= ?1 AND (r.until IS NULL OR r.until > ?1)") : std::string("until IS NULL"));
-  Statement relation_properties(db, relation_property_sql.c_str());
+  Statement relation_properties(db, ("SELECT p.relation_row, p.key, p.value FROM relation_properties p JOIN relations r "
+                                     "ON r.row = p.relation_row WHERE " + Visible("r", at)).c_str());
   bind_version(relation_properties);
   while (relation_properties.Step()) {
-    graph.MutableRelation(relation_by_row.at(relation_properties.Int(0)))
-        .properties.emplace(relation_properties.Text(1), relation_properties.Text(2));
+    rows[row_by_id.at(relation_properties.Int(0))].relation.properties.emplace(relation_properties.Text(1),
+                                                                                relation_properties.Text(2));
   }
-
-  std::string evidence_sql = "SELECT source, type, target, document, sentence, date, locator, extractor, confidence FROM evidence WHERE " +
-                             visible + " ORDER BY row";
-  Statement evidence(db, evidence_sql.c_str());
+  Statement evidence(db, ("SELECT source, type, target, document, sentence, date, locator, extractor, confidence FROM "
+                          "evidence WHERE " + Visible("", at) + " ORDER BY row").c_str());
   bind_version(evidence);
   while (evidence.Step()) {
-    RelationKey key{std::string(evidence.Text(0)), std::string(evidence.Text(1)), std::string(evidence.Text(2))};
-    auto index = graph.FindRelation(key);
-    if (!index) continue;  // reported by check (issue #6): evidence of a relation that is not there
-    graph.MutableRelation(*index).evidence.push_back({std::string(evidence.Text(3)), std::string(evidence.Text(4)),
-                                                      std::string(evidence.Text(5)), std::string(evidence.Text(6)),
-                                                      std::string(evidence.Text(7)), evidence.Double(8)});
+    auto it = row_by_key.find({std::string(evidence.Text(0)), std::string(evidence.Text(1)), std::string(evidence.Text(2))});
+    if (it == row_by_key.end()) continue;  // reported by Check(): evidence of a relation that is not there
+    rows[it->second].relation.evidence.push_back({std::string(evidence.Text(3)), std::string(evidence.Text(4)),
+                                                  std::string(evidence.Text(5)), std::string(evidence.Text(6)),
+                                                  std::string(evidence.Text(7)), evidence.Double(8)});
+  }
+
+  std::string limit = as_of.empty() ? "" : EndOfPeriod(as_of);
+  for (Row& row : rows) {
+    Relation& relation = row.relation;
+    if (!limit.empty()) {
+      // An undated relation counts from its earliest dated evidence, else from its import.
+      std::string date = relation.date;
+      if (date.empty()) {
+        for (const Evidence& item : relation.evidence) {
+          if (!item.date.empty() && (date.empty() || item.date < date)) date = item.date;
+        }
+      }
+      if (date.empty()) date = row.first_seen;
+      if (!date.empty() && date > limit) continue;
+      std::erase_if(relation.evidence, [&](const Evidence& item) { return !item.date.empty() && item.date > limit; });
+    }
+    graph.AddRelation(std::move(relation));
   }
   return graph;
 }
 
 void Store::WriteTransaction(const std::function<void()>& fn) {
-  Database& db = impl_->db;
-  // IMMEDIATE takes the write lock now, so a second writer waits here (busy timeout) instead of
-  // failing later in the middle of its changes.
-  if (sqlite3_exec(db.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("starting a write");
-  try {
+  impl_->Transaction([&] {
     impl_->head = impl_->ReadHead();
     fn();
-    if (sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("committing the changes");
-  } catch (...) {
-    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
 }
 
 void Store::Impl::Prepare() {
@@ -300,10 +398,10 @@ void Store::Impl::Prepare() {
   insert_entity_property =
       std::make_unique<Statement>(db, "INSERT INTO entity_properties(entity_row, key, value) VALUES (?1, ?2, ?3)");
   find_relation = std::make_unique<Statement>(
-      db, "SELECT row, since FROM relations WHERE source = ?1 AND type = ?2 AND target = ?3 AND until IS NULL");
+      db, "SELECT row, since, first_seen FROM relations WHERE source = ?1 AND type = ?2 AND target = ?3 AND until IS NULL");
   close_relation = std::make_unique<Statement>(db, "UPDATE relations SET until = ?2 WHERE row = ?1");
   insert_relation = std::make_unique<Statement>(
-      db, "INSERT INTO relations(source, type, target, weight, date, since) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      db, "INSERT INTO relations(source, type, target, weight, date, since, first_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   update_relation = std::make_unique<Statement>(db, "UPDATE relations SET weight = ?2, date = ?3 WHERE row = ?1");
   delete_relation_properties = std::make_unique<Statement>(db, "DELETE FROM relation_properties WHERE relation_row = ?1");
   insert_relation_property =
@@ -359,10 +457,12 @@ void Store::Impl::PutEntity(const Entity& entity) {
 void Store::Impl::PutRelation(const Relation& relation) {
   RelationKey key = KeyOf(relation, schema);
   int64_t row = -1;
+  std::string first_seen = UtcNow("%Y-%m-%d");
   find_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target);
   if (find_relation->Step()) {
     int64_t existing = find_relation->Int(0);
     int64_t since = find_relation->Int(1);
+    first_seen = find_relation->Text(2);  // a changed relation keeps its first import date
     find_relation->Reset();
     if (since == head) {
       row = existing;
@@ -375,7 +475,8 @@ void Store::Impl::PutRelation(const Relation& relation) {
     find_relation->Reset();
   }
   if (row < 0) {
-    insert_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, relation.weight).Bind(5, relation.date).Bind(6, head).Run();
+    insert_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, relation.weight).Bind(5, relation.date)
+        .Bind(6, head).Bind(7, first_seen).Run();
     row = sqlite3_last_insert_rowid(db.handle());
   }
   for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, row).Bind(2, name).Bind(3, value).Run();
@@ -384,6 +485,199 @@ void Store::Impl::PutRelation(const Relation& relation) {
 void Store::Impl::InsertEvidence(const RelationKey& key, const Evidence& evidence) {
   insert_evidence->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, evidence.document).Bind(5, evidence.sentence)
       .Bind(6, evidence.date).Bind(7, evidence.locator).Bind(8, evidence.extractor).Bind(9, evidence.confidence).Bind(10, head).Run();
+}
+
+// ---- snapshots ----
+
+std::vector<SnapshotInfo> Store::Impl::Snapshots() {
+  std::vector<SnapshotInfo> out;
+  Statement rows(db, "SELECT name, version, created, note, entities, relations FROM snapshots ORDER BY version");
+  while (rows.Step()) {
+    out.push_back({std::string(rows.Text(0)), rows.Int(1), std::string(rows.Text(2)), std::string(rows.Text(3)), rows.Int(4),
+                   rows.Int(5)});
+  }
+  return out;
+}
+
+std::vector<SnapshotInfo> Store::Snapshots() const { return impl_->Snapshots(); }
+
+SnapshotInfo Store::GetSnapshot(const std::string& name) const {
+  std::vector<SnapshotInfo> all = impl_->Snapshots();
+  for (const SnapshotInfo& info : all) {
+    if (info.name == name) return info;
+  }
+  std::string saved;
+  for (const SnapshotInfo& info : all) saved += (saved.empty() ? "" : ", ") + info.name;
+  throw Error(ErrorKind::kNotFound, "no snapshot named " + QuoteForMessage(name) + " in " + path() +
+                                        (saved.empty() ? " (none are saved)" : "; saved: " + saved));
+}
+
+SnapshotInfo Store::SaveSnapshot(const std::string& name, const std::string& note, bool replace) {
+  std::string trimmed(TrimSpace(name));
+  if (trimmed.empty() || trimmed != name || CountCodePoints(name) > 200 || CheckUtf8(name) ||
+      std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    throw Error(ErrorKind::kInput, "expected a snapshot name of 1 to 200 printable characters without surrounding spaces, found " +
+                                       QuoteForMessage(name));
+  }
+  if (CheckUtf8(note)) throw Error(ErrorKind::kInput, "expected a note in UTF-8");
+  Impl& impl = *impl_;
+  SnapshotInfo info;
+  impl.Transaction([&] {
+    impl.head = impl.ReadHead();
+    Statement existing(impl.db, "SELECT version FROM snapshots WHERE name = ?1");
+    existing.Bind(1, name);
+    if (existing.Step()) {
+      if (!replace) {
+        throw Error(ErrorKind::kInput, "a snapshot named " + QuoteForMessage(name) + " exists already; use --replace to overwrite it");
+      }
+      existing.Reset();
+      Statement drop(impl.db, "DELETE FROM snapshots WHERE name = ?1");
+      drop.Bind(1, name).Run();
+    }
+    info.name = name;
+    info.version = impl.head;
+    info.created = UtcNow("%Y-%m-%dT%H:%M:%SZ");
+    info.note = ToNfc(note);
+    info.entities = QueryInt(impl.db, "SELECT count(*) FROM entities WHERE until IS NULL");
+    info.relations = QueryInt(impl.db, "SELECT count(*) FROM relations WHERE until IS NULL");
+    Statement insert(impl.db, "INSERT INTO snapshots(name, version, created, note, entities, relations) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.Bind(1, name).Bind(2, info.version).Bind(3, info.created).Bind(4, info.note).Bind(5, info.entities).Bind(6, info.relations).Run();
+    // The working graph moves to a new version: from now on, changes copy rows instead of
+    // editing them, so the snapshot keeps what it saw.
+    impl.WriteHead(impl.head + 1);
+    if (replace) impl.CollectGarbage();
+  });
+  return info;
+}
+
+void Store::DeleteSnapshot(const std::string& name) {
+  GetSnapshot(name);  // names the saved ones when it does not exist
+  impl_->Transaction([&] {
+    Statement drop(impl_->db, "DELETE FROM snapshots WHERE name = ?1");
+    drop.Bind(1, name).Run();
+    impl_->CollectGarbage();
+  });
+}
+
+void Store::Impl::CollectGarbage() {
+  // A closed row that no snapshot version can see is dead.
+  const char* dead = "until IS NOT NULL AND NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.version >= %1$s.since AND s.version < %1$s.until)";
+  auto condition = [&](const char* table) {
+    char buffer[512];
+    std::snprintf(buffer, sizeof buffer, dead, table);
+    return std::string(buffer);
+  };
+  db.Exec(("DELETE FROM aliases WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
+  db.Exec(("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
+  db.Exec(("DELETE FROM entities WHERE " + condition("entities")).c_str());
+  db.Exec(("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relations WHERE " + condition("relations") + ")").c_str());
+  db.Exec(("DELETE FROM relations WHERE " + condition("relations")).c_str());
+  db.Exec(("DELETE FROM evidence WHERE " + condition("evidence")).c_str());
+}
+
+void Store::RestoreSnapshot(const std::string& name) {
+  SnapshotInfo snapshot = GetSnapshot(name);
+  Impl& impl = *impl_;
+  impl.Transaction([&] {
+    impl.head = impl.ReadHead();
+    int64_t v = snapshot.version;
+    Database& db = impl.db;
+    auto run = [&](const std::string& sql) {
+      Statement statement(db, sql.c_str());
+      statement.Bind(1, v).Bind(2, impl.head).Run();
+    };
+    // 1. Live rows the snapshot does not have: born after it. Rows of the working version go;
+    //    older ones are closed so other snapshots keep them.
+    for (const char* table : {"entities", "relations", "evidence"}) {
+      std::string t = table;
+      if (t == "entities") {
+        run("DELETE FROM aliases WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
+        run("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
+      } else if (t == "relations") {
+        run("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relations WHERE until IS NULL AND since > ?1 AND since = ?2)");
+      }
+      run("DELETE FROM " + t + " WHERE until IS NULL AND since > ?1 AND since = ?2");
+      run("UPDATE " + t + " SET until = ?2 WHERE until IS NULL AND since > ?1");
+    }
+    // 2. Rows the snapshot has that are closed now: revive copies in the working version.
+    std::string closed = "since <= ?1 AND until IS NOT NULL AND until > ?1";
+    {
+      Statement rows(db, ("SELECT row FROM entities WHERE " + closed).c_str());
+      rows.Bind(1, v);
+      std::vector<int64_t> old_rows;
+      while (rows.Step()) old_rows.push_back(rows.Int(0));
+      for (int64_t old_row : old_rows) {
+        Statement copy(db, "INSERT INTO entities(id, name, kind, country, description, since) "
+                           "SELECT id, name, kind, country, description, ?2 FROM entities WHERE row = ?1");
+        copy.Bind(1, old_row).Bind(2, impl.head).Run();
+        int64_t new_row = sqlite3_last_insert_rowid(db.handle());
+        Statement aliases(db, "INSERT INTO aliases(entity_row, position, alias) SELECT ?2, position, alias FROM aliases WHERE entity_row = ?1");
+        aliases.Bind(1, old_row).Bind(2, new_row).Run();
+        Statement properties(db, "INSERT INTO entity_properties(entity_row, key, value) SELECT ?2, key, value FROM entity_properties WHERE entity_row = ?1");
+        properties.Bind(1, old_row).Bind(2, new_row).Run();
+      }
+    }
+    {
+      Statement rows(db, ("SELECT row FROM relations WHERE " + closed).c_str());
+      rows.Bind(1, v);
+      std::vector<int64_t> old_rows;
+      while (rows.Step()) old_rows.push_back(rows.Int(0));
+      for (int64_t old_row : old_rows) {
+        Statement copy(db, "INSERT INTO relations(source, type, target, weight, date, first_seen, since) "
+                           "SELECT source, type, target, weight, date, first_seen, ?2 FROM relations WHERE row = ?1");
+        copy.Bind(1, old_row).Bind(2, impl.head).Run();
+        int64_t new_row = sqlite3_last_insert_rowid(db.handle());
+        Statement properties(db, "INSERT INTO relation_properties(relation_row, key, value) SELECT ?2, key, value FROM relation_properties WHERE relation_row = ?1");
+        properties.Bind(1, old_row).Bind(2, new_row).Run();
+      }
+    }
+    Statement evidence(db, ("INSERT INTO evidence(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
+                            "SELECT source, type, target, document, sentence, date, locator, extractor, confidence, ?2 FROM evidence WHERE " + closed).c_str());
+    evidence.Bind(1, v).Bind(2, impl.head).Run();
+  });
+}
+
+// ---- check ----
+
+CheckReport Store::Check() const {
+  Database& db = impl_->db;
+  CheckReport report;
+  report.schema_version = QueryInt(db, "PRAGMA user_version");
+  {
+    Statement integrity(db, "PRAGMA integrity_check");
+    while (integrity.Step()) {
+      std::string line(integrity.Text(0));
+      if (line != "ok") report.problems.push_back("integrity: " + line);
+    }
+  }
+  {
+    Statement foreign(db, "PRAGMA foreign_key_check");
+    while (foreign.Step()) report.problems.push_back("foreign key: a row of " + std::string(foreign.Text(0)) + " points to a missing " + std::string(foreign.Text(2)));
+  }
+  if (report.schema_version != kSchemaVersion) {
+    report.problems.push_back("schema version " + std::to_string(report.schema_version) + ", expected " + std::to_string(kSchemaVersion));
+  }
+  auto count = [&](const char* what, const char* sql) {
+    int64_t n = QueryInt(db, sql);
+    if (n > 0) report.problems.push_back(std::to_string(n) + " " + what);
+  };
+  count("live relations whose source or target is not a live entity",
+        "SELECT count(*) FROM relations r WHERE r.until IS NULL AND (NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = r.source AND e.until IS NULL) "
+        "OR NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = r.target AND e.until IS NULL))");
+  count("live evidence records of no live relation",
+        "SELECT count(*) FROM evidence v WHERE v.until IS NULL AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.until IS NULL AND "
+        "r.source = v.source AND r.type = v.type AND r.target = v.target)");
+  count("evidence records citing a document that is not registered",
+        "SELECT count(*) FROM evidence v WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = v.document)");
+  count("relations of a type not in the vocabulary",
+        "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_types t WHERE t.name = r.type)");
+  count("rows whose version range is empty or reversed",
+        "SELECT (SELECT count(*) FROM entities WHERE until IS NOT NULL AND until <= since) + "
+        "(SELECT count(*) FROM relations WHERE until IS NOT NULL AND until <= since) + "
+        "(SELECT count(*) FROM evidence WHERE until IS NOT NULL AND until <= since)");
+  count("snapshots at or after the working version",
+        "SELECT count(*) FROM snapshots WHERE version >= (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'head')");
+  return report;
 }
 
 }  // namespace relgraph::store

@@ -9,6 +9,19 @@
 // Evidence and aliases hang off stable keys (relation key, entity row) so unchanged rows are
 // never copied.
 //
+// Snapshots. `snapshots` maps a name to a frozen version number. Saving records the head
+// version under the name and moves the head on (O(1): no rows are copied). Deleting a snapshot
+// drops the rows no remaining version can see. Restoring closes the live rows the snapshot
+// does not have and revives, as new live rows, the ones it has that are closed.
+//
+// As-of. Relations carry the date their fact began (`date`) and the UTC date they were first
+// imported (`first_seen`); a read "as of D" keeps relations dated on or before D, taking an
+// undated relation's date from its earliest dated evidence, else from first_seen.
+//
+// Migrations. PRAGMA user_version is the schema version. Opening a store of an older version
+// upgrades it first, in one transaction (all steps or none); one that cannot be written is
+// refused with a message saying so, never half-upgraded.
+//
 // Safety. Every write is one transaction (BEGIN IMMEDIATE ... COMMIT) with synchronous=FULL
 // and a rollback journal, so a killed process leaves either the old or the new state; a
 // second writer waits (busy timeout) instead of failing. Opening checks the SQLite header,
@@ -18,6 +31,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "graph/graph.h"
 
@@ -25,7 +39,28 @@ namespace relgraph::store {
 
 // 'RGDB' in PRAGMA application_id; schema version in PRAGMA user_version.
 constexpr int kApplicationId = 0x52474442;
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
+
+struct SnapshotInfo {
+  std::string name;
+  int64_t version = 0;
+  std::string created;  // UTC, ISO 8601
+  std::string note;
+  int64_t entities = 0;
+  int64_t relations = 0;
+};
+
+// Which graph a read returns: the working graph or a snapshot, optionally as of a date.
+struct ReadOptions {
+  std::string snapshot;  // empty: the working graph
+  std::string as_of;     // empty, YYYY, YYYY-MM or YYYY-MM-DD
+};
+
+// What `check` found; empty problems means sound.
+struct CheckReport {
+  int64_t schema_version = 0;
+  std::vector<std::string> problems;
+};
 
 class Store {
  public:
@@ -45,8 +80,23 @@ class Store {
   // The vocabulary kept in the store.
   const Schema& schema() const;
 
-  // The working graph, loaded whole. Entities come ordered by id, relations by key.
-  Graph Load() const;
+  // The working graph (or a snapshot, or either as of a date), loaded whole. Entities come
+  // ordered by id, relations by key. Throws Error(kNotFound) for an unknown snapshot, naming
+  // the saved ones.
+  Graph Load(const ReadOptions& options = {}) const;
+
+  std::vector<SnapshotInfo> Snapshots() const;
+  // Throws Error(kNotFound) listing the saved snapshots when there is none of that name.
+  SnapshotInfo GetSnapshot(const std::string& name) const;
+  // Each runs in its own write transaction. Save throws Error(kInput) when the name is taken
+  // and replace is false; names are 1-200 printable characters.
+  SnapshotInfo SaveSnapshot(const std::string& name, const std::string& note, bool replace);
+  void DeleteSnapshot(const std::string& name);
+  void RestoreSnapshot(const std::string& name);
+
+  // Integrity (PRAGMA integrity_check), schema version, dangling references, evidence without
+  // documents, live rows with overlapping versions.
+  CheckReport Check() const;
 
   // Runs fn in one write transaction: commits when fn returns, rolls back when it throws (and
   // rethrows). Waits for another writer to finish rather than failing.

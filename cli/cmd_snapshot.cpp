@@ -1,0 +1,346 @@
+// Snapshot commands (save, list, show, diff, delete, restore) and check.
+#include <CLI/CLI.hpp>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include "cli/output.h"
+#include "common/error.h"
+#include "common/text.h"
+#include "importers/importers.h"
+#include "query/centrality.h"
+#include "query/diff.h"
+#include "store/store.h"
+
+namespace relgraph::cli {
+namespace {
+
+std::unique_ptr<store::Store> OpenStore(const GlobalOptions& globals, store::Store::Mode mode) {
+  return store::Store::Open(globals.DbPath(), mode, importers::DefaultSchema());
+}
+
+Json SnapshotJson(const store::SnapshotInfo& info) {
+  return Json{{"name", info.name},         {"created", info.created},     {"entities", info.entities},
+              {"relations", info.relations}, {"note", info.note}, {"version", info.version}};
+}
+
+void PrintSnapshots(const GlobalOptions& globals, const std::vector<store::SnapshotInfo>& snapshots) {
+  if (globals.OutputFormat() == Format::kJson) {
+    Json list = Json::array();
+    for (const auto& info : snapshots) list.push_back(SnapshotJson(info));
+    PrintJson(std::cout, {{"snapshots", list}});
+    return;
+  }
+  if (snapshots.empty() && globals.OutputFormat() == Format::kTable) {
+    std::cout << "No snapshots saved in " << globals.DbPath() << " (relgraph snapshot save NAME).\n";
+    return;
+  }
+  Table table({"name", "created", "entities", "relations", "note"});
+  for (const auto& info : snapshots) {
+    table.AddRow({info.name, info.created, std::to_string(info.entities), std::to_string(info.relations), info.note});
+  }
+  table.Print(std::cout, globals.OutputFormat());
+}
+
+// ---- diff ----
+
+struct DiffOptions {
+  std::string from, to;
+  std::string rank_changes;
+  int top = 10;
+};
+
+std::string EntityLabel(const Graph& graph, const std::string& id) {
+  auto index = graph.FindEntity(id);
+  return index ? graph.entities()[*index].name : id;
+}
+
+std::string RelationLabel(const Graph& graph, const RelationKey& key) {
+  const RelationType* type = graph.schema().FindRelation(key.type);
+  return EntityLabel(graph, key.source) + " " + (type ? type->verb : key.type) + " " + EntityLabel(graph, key.target);
+}
+
+// Rank of every entity (1 = highest score; ties by id) under a measure.
+std::map<std::string, size_t> Ranks(const Graph& graph, query::Measure measure) {
+  query::GraphView view(graph);
+  std::vector<double> scores = query::Centrality(view, measure, {});
+  std::vector<EntityIndex> order(scores.size());
+  for (EntityIndex i = 0; i < order.size(); ++i) order[i] = i;
+  const auto& entities = graph.entities();
+  std::sort(order.begin(), order.end(), [&](EntityIndex a, EntityIndex b) {
+    return scores[a] != scores[b] ? scores[a] > scores[b] : entities[a].id < entities[b].id;
+  });
+  std::map<std::string, size_t> rank;
+  for (size_t i = 0; i < order.size(); ++i) rank[entities[order[i]].id] = i + 1;
+  return rank;
+}
+
+int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
+  auto store = OpenStore(globals, store::Store::Mode::kReadOnly);
+  Graph before = store->Load({options.from, globals.as_of});
+  Graph after = store->Load({options.to, globals.as_of});
+  std::string to_name = options.to.empty() ? "working" : options.to;
+  query::GraphDiff diff = query::Diff(before, after);
+
+  struct Mover {
+    std::string id, name;
+    size_t from_rank, to_rank;
+  };
+  std::vector<Mover> movers;
+  if (!options.rank_changes.empty()) {
+    query::Measure measure = query::ParseMeasure(options.rank_changes);
+    auto from_rank = Ranks(before, measure);
+    auto to_rank = Ranks(after, measure);
+    for (const auto& [id, rank] : to_rank) {
+      auto it = from_rank.find(id);
+      if (it != from_rank.end() && it->second != rank) movers.push_back({id, EntityLabel(after, id), it->second, rank});
+    }
+    std::stable_sort(movers.begin(), movers.end(), [](const Mover& a, const Mover& b) {
+      auto moved = [](const Mover& m) { return m.from_rank > m.to_rank ? m.from_rank - m.to_rank : m.to_rank - m.from_rank; };
+      return moved(a) > moved(b);
+    });
+    if (options.top > 0 && movers.size() > static_cast<size_t>(options.top)) movers.resize(static_cast<size_t>(options.top));
+  }
+
+  if (globals.OutputFormat() == Format::kJson) {
+    auto entities_json = [](const std::vector<query::EntityDiff>& list) {
+      Json out = Json::array();
+      for (const auto& item : list) {
+        Json entry{{"id", item.id}, {"name", item.name}};
+        if (!item.changes.empty()) {
+          Json changes = Json::object();
+          for (const auto& change : item.changes) changes[change.field] = {{"from", change.from}, {"to", change.to}};
+          entry["changes"] = changes;
+        }
+        out.push_back(entry);
+      }
+      return out;
+    };
+    auto relations_json = [](const std::vector<query::RelationDiff>& list, bool with_changes) {
+      Json out = Json::array();
+      for (const auto& item : list) {
+        Json entry{{"source", item.key.source}, {"target", item.key.target}, {"relation", item.key.type}};
+        if (with_changes) {
+          Json changes = Json::object();
+          for (const auto& change : item.changes) changes[change.field] = {{"from", change.from}, {"to", change.to}};
+          entry["changes"] = changes;
+          Json added = Json::array();
+          for (const Evidence& evidence : item.evidence_added) added.push_back({{"document", evidence.document}, {"sentence", evidence.sentence}, {"date", evidence.date}});
+          entry["evidence_added"] = added;
+        }
+        out.push_back(entry);
+      }
+      return out;
+    };
+    Json out;
+    out["from"] = options.from;
+    out["to"] = to_name;
+    out["entities"] = {{"added", entities_json(diff.entities_added)},
+                       {"removed", entities_json(diff.entities_removed)},
+                       {"changed", entities_json(diff.entities_changed)}};
+    out["relations"] = {{"added", relations_json(diff.relations_added, false)},
+                        {"removed", relations_json(diff.relations_removed, false)},
+                        {"changed", relations_json(diff.relations_changed, true)}};
+    if (!options.rank_changes.empty()) {
+      Json ranks = Json::array();
+      for (const Mover& m : movers) ranks.push_back({{"id", m.id}, {"name", m.name}, {"from_rank", m.from_rank}, {"to_rank", m.to_rank}});
+      out["rank_changes"] = {{"measure", options.rank_changes}, {"entities", ranks}};
+    }
+    PrintJson(std::cout, out);
+    return 0;
+  }
+  if (globals.OutputFormat() == Format::kCsv) {
+    Table table({"what", "change", "id_or_source", "relation", "target", "field", "from", "to"});
+    auto entity_rows = [&](const std::vector<query::EntityDiff>& list, const char* change) {
+      for (const auto& item : list) {
+        if (item.changes.empty()) table.AddRow({"entity", change, item.id, "", "", "", "", ""});
+        for (const auto& c : item.changes) table.AddRow({"entity", change, item.id, "", "", c.field, c.from, c.to});
+      }
+    };
+    auto relation_rows = [&](const std::vector<query::RelationDiff>& list, const char* change) {
+      for (const auto& item : list) {
+        if (item.changes.empty()) table.AddRow({"relation", change, item.key.source, item.key.type, item.key.target, "", "", ""});
+        for (const auto& c : item.changes) table.AddRow({"relation", change, item.key.source, item.key.type, item.key.target, c.field, c.from, c.to});
+      }
+    };
+    entity_rows(diff.entities_added, "added");
+    entity_rows(diff.entities_removed, "removed");
+    entity_rows(diff.entities_changed, "changed");
+    relation_rows(diff.relations_added, "added");
+    relation_rows(diff.relations_removed, "removed");
+    relation_rows(diff.relations_changed, "changed");
+    table.Print(std::cout, Format::kCsv);
+    return 0;
+  }
+  std::cout << "Changes from snapshot " << ForTerminal(options.from) << " to "
+            << (options.to.empty() ? "the working graph" : "snapshot " + ForTerminal(options.to)) << "\n";
+  if (diff.empty()) std::cout << "\nNothing changed.\n";
+  auto section = [](const char* title, size_t count) {
+    if (count > 0) std::cout << "\n" << title << " (" << count << ")\n";
+  };
+  section("Entities added", diff.entities_added.size());
+  for (const auto& item : diff.entities_added) std::cout << "  + " << ForTerminal(item.name) << " (" << item.id << ")\n";
+  section("Entities removed", diff.entities_removed.size());
+  for (const auto& item : diff.entities_removed) std::cout << "  - " << ForTerminal(item.name) << " (" << item.id << ")\n";
+  section("Entities changed", diff.entities_changed.size());
+  for (const auto& item : diff.entities_changed) {
+    std::cout << "  ~ " << ForTerminal(item.name) << " (" << item.id << ")\n";
+    for (const auto& c : item.changes) std::cout << "      " << c.field << ": " << ForTerminal(c.from) << " -> " << ForTerminal(c.to) << "\n";
+  }
+  section("Relations added", diff.relations_added.size());
+  for (const auto& item : diff.relations_added) std::cout << "  + " << ForTerminal(RelationLabel(after, item.key)) << "\n";
+  section("Relations removed", diff.relations_removed.size());
+  for (const auto& item : diff.relations_removed) std::cout << "  - " << ForTerminal(RelationLabel(before, item.key)) << "\n";
+  section("Relations changed", diff.relations_changed.size());
+  for (const auto& item : diff.relations_changed) {
+    std::cout << "  ~ " << ForTerminal(RelationLabel(after, item.key)) << "\n";
+    for (const auto& c : item.changes) std::cout << "      " << c.field << ": " << ForTerminal(c.from) << " -> " << ForTerminal(c.to) << "\n";
+    for (const Evidence& e : item.evidence_added) {
+      if (!e.sentence.empty()) std::cout << "      new evidence: \"" << ForTerminal(e.sentence) << "\"\n";
+    }
+  }
+  if (!options.rank_changes.empty()) {
+    std::cout << "\nLargest moves in " << options.rank_changes << " rank\n";
+    if (movers.empty()) std::cout << "  (no entity changed rank)\n";
+    for (const Mover& m : movers) {
+      std::cout << "  " << ForTerminal(m.name) << ": " << m.from_rank << " -> " << m.to_rank << "\n";
+    }
+  }
+  return 0;
+}
+
+// ---- check ----
+
+int RunCheck(const GlobalOptions& globals) {
+  auto store = OpenStore(globals, store::Store::Mode::kReadOnly);
+  store::CheckReport report = store->Check();
+  if (globals.OutputFormat() == Format::kJson) {
+    PrintJson(std::cout, {{"store", globals.DbPath()}, {"schema_version", report.schema_version}, {"ok", report.problems.empty()},
+                          {"problems", report.problems}});
+  } else if (report.problems.empty()) {
+    std::cout << globals.DbPath() << ": sound (schema " << report.schema_version << ", integrity ok, no dangling references)\n";
+  } else {
+    std::cout << globals.DbPath() << ": " << report.problems.size() << " problem" << (report.problems.size() == 1 ? "" : "s") << "\n";
+    for (const std::string& problem : report.problems) std::cout << "  " << problem << "\n";
+  }
+  return report.problems.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void AddSnapshotCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
+  CLI::App* snapshot = app.add_subcommand("snapshot", "Save, list, compare and restore named versions of the graph");
+  snapshot->require_subcommand(1);
+  snapshot->footer(
+      "Examples:\n  relgraph snapshot save 2024-12 --note 'after December news'\n  relgraph snapshot list\n"
+      "  relgraph snapshot diff 2024-12            (to the working graph)\n"
+      "  relgraph snapshot diff 2024-11 2024-12 --rank-changes pagerank\n  relgraph snapshot restore 2024-11");
+
+  struct SaveOptions {
+    std::string name, note;
+    bool replace = false;
+  };
+  auto save_options = std::make_shared<SaveOptions>();
+  CLI::App* save = snapshot->add_subcommand("save", "Save the working graph under a name (costs only what changes later)");
+  save->add_option("name", save_options->name, "Snapshot name")->required();
+  save->add_option("--note", save_options->note, "A note kept with the snapshot");
+  save->add_flag("--replace", save_options->replace, "Overwrite a snapshot of the same name");
+  commands->push_back({save, [&globals, save_options] {
+                         auto store = OpenStore(globals, store::Store::Mode::kReadWrite);
+                         store::SnapshotInfo info = store->SaveSnapshot(save_options->name, save_options->note, save_options->replace);
+                         if (globals.OutputFormat() == Format::kJson) {
+                           PrintJson(std::cout, SnapshotJson(info));
+                         } else {
+                           std::cout << "Saved snapshot " << ForTerminal(info.name) << ": " << info.entities << " entities, "
+                                     << info.relations << " relations (" << info.created << ")\n";
+                         }
+                         return 0;
+                       }});
+
+  CLI::App* list = snapshot->add_subcommand("list", "List saved snapshots, oldest first");
+  commands->push_back({list, [&globals] {
+                         struct stat info {};
+                         if (stat(globals.DbPath().c_str(), &info) != 0) {
+                           PrintSnapshots(globals, {});
+                           return 0;
+                         }
+                         PrintSnapshots(globals, OpenStore(globals, store::Store::Mode::kReadOnly)->Snapshots());
+                         return 0;
+                       }});
+
+  auto show_name = std::make_shared<std::string>();
+  CLI::App* show = snapshot->add_subcommand("show", "Show one snapshot: when, note, counts by kind and relation");
+  show->add_option("name", *show_name, "Snapshot name")->required();
+  commands->push_back({show, [&globals, show_name] {
+                         auto store = OpenStore(globals, store::Store::Mode::kReadOnly);
+                         store::SnapshotInfo info = store->GetSnapshot(*show_name);
+                         Graph graph = store->Load({*show_name, ""});
+                         std::map<std::string, size_t> by_kind, by_relation;
+                         for (const Entity& entity : graph.entities()) ++by_kind[entity.kind];
+                         for (const Relation& relation : graph.relations()) ++by_relation[relation.type];
+                         if (globals.OutputFormat() == Format::kJson) {
+                           Json out = SnapshotJson(info);
+                           out["evidence"] = graph.EvidenceCount();
+                           out["by_kind"] = by_kind;
+                           out["by_relation"] = by_relation;
+                           PrintJson(std::cout, out);
+                           return 0;
+                         }
+                         std::cout << "Snapshot " << ForTerminal(info.name) << ", saved " << info.created << "\n";
+                         if (!info.note.empty()) std::cout << "  " << ForTerminal(info.note) << "\n";
+                         std::cout << "  " << info.entities << " entities, " << info.relations << " relations, "
+                                   << graph.EvidenceCount() << " evidence records\n";
+                         for (const auto& [kind, count] : by_kind) std::cout << "  " << kind << ": " << count << "\n";
+                         for (const auto& [type, count] : by_relation) std::cout << "  " << type << ": " << count << "\n";
+                         return 0;
+                       }});
+
+  auto diff_options = std::make_shared<DiffOptions>();
+  CLI::App* diff = snapshot->add_subcommand("diff", "What changed from snapshot A to snapshot B (default: the working graph)");
+  diff->add_option("a", diff_options->from, "Older snapshot")->required();
+  diff->add_option("b", diff_options->to, "Newer snapshot (default: the working graph)");
+  diff->add_option("--rank-changes", diff_options->rank_changes, "Also list the entities whose rank by this centrality moved most")
+      ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "closeness", "harmonic", "pagerank"}));
+  diff->add_option("--top", diff_options->top, "How many rank changes to list (0: all)")->capture_default_str();
+  commands->push_back({diff, [&globals, diff_options] { return RunDiff(globals, *diff_options); }});
+
+  auto delete_name = std::make_shared<std::string>();
+  CLI::App* remove = snapshot->add_subcommand("delete", "Delete a snapshot and the rows only it kept");
+  remove->add_option("name", *delete_name, "Snapshot name")->required();
+  commands->push_back({remove, [&globals, delete_name] {
+                         OpenStore(globals, store::Store::Mode::kReadWrite)->DeleteSnapshot(*delete_name);
+                         if (globals.OutputFormat() == Format::kJson) {
+                           PrintJson(std::cout, {{"deleted", *delete_name}});
+                         } else {
+                           std::cout << "Deleted snapshot " << ForTerminal(*delete_name) << "\n";
+                         }
+                         return 0;
+                       }});
+
+  auto restore_name = std::make_shared<std::string>();
+  CLI::App* restore = snapshot->add_subcommand("restore", "Make the working graph equal to a snapshot (other snapshots are kept)");
+  restore->add_option("name", *restore_name, "Snapshot name")->required();
+  commands->push_back({restore, [&globals, restore_name] {
+                         auto store = OpenStore(globals, store::Store::Mode::kReadWrite);
+                         store->RestoreSnapshot(*restore_name);
+                         Graph graph = store->Load();
+                         if (globals.OutputFormat() == Format::kJson) {
+                           PrintJson(std::cout, {{"restored", *restore_name}, {"entities", graph.entities().size()},
+                                                 {"relations", graph.relations().size()}});
+                         } else {
+                           std::cout << "Restored snapshot " << ForTerminal(*restore_name) << ": the working graph has "
+                                     << graph.entities().size() << " entities and " << graph.relations().size() << " relations\n";
+                         }
+                         return 0;
+                       }});
+
+  CLI::App* check = app.add_subcommand("check", "Check the store: integrity, schema version, dangling references");
+  check->footer("Exit status 0 when sound, 1 with a report when not.\nExample:\n  relgraph check --db news.db");
+  commands->push_back({check, [&globals] { return RunCheck(globals); }});
+}
+
+}  // namespace relgraph::cli
