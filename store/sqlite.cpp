@@ -2,6 +2,8 @@
 
 #include "common/error.h"
 
+#include <cstring>
+
 namespace relgraph::store {
 
 Database::Database(const std::string& path, int flags) : path_(path) {
@@ -29,8 +31,12 @@ void Database::Exec(const char* sql) {
 void Database::Fail(std::string_view doing) const {
   int code = sqlite3_extended_errcode(db_);
   std::string message = path_ + ": " + std::string(doing) + " failed: " + sqlite3_errmsg(db_);
-  if ((code & 0xFF) == SQLITE_FULL) message += " (the disk is full; nothing was changed)";
-  if ((code & 0xFF) == SQLITE_READONLY) message += " (the store is read-only; nothing was changed)";
+  // The operating system's reason says what SQLite's generic "disk I/O error" does not.
+  if (int error = sqlite3_system_errno(db_); error != 0 && (code & 0xFF) == SQLITE_IOERR) {
+    message += std::string(" (") + std::strerror(error) + ")";
+  }
+  if ((code & 0xFF) == SQLITE_FULL) message += " (the disk is full)";
+  if ((code & 0xFF) == SQLITE_READONLY) message += " (the store is read-only)";
   if ((code & 0xFF) == SQLITE_BUSY) message += " (another process holds the store; try again when it is done)";
   throw Error(ErrorKind::kStorage, message);
 }

@@ -67,6 +67,7 @@ CREATE TABLE snapshots(
   name TEXT PRIMARY KEY, version INTEGER NOT NULL UNIQUE, created TEXT NOT NULL, note TEXT NOT NULL,
   entities INTEGER NOT NULL, relations INTEGER NOT NULL);
 ALTER TABLE relations ADD COLUMN first_seen TEXT NOT NULL DEFAULT '';
+CREATE INDEX evidence_by_document ON evidence(document);
 )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration per schema version step");
@@ -207,6 +208,11 @@ void Store::Impl::Transaction(const std::function<void()>& fn) {
   try {
     fn();
     if (sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("committing the changes");
+  } catch (const Error& error) {
+    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (error.kind() != ErrorKind::kStorage) throw;
+    // Say plainly that the store is as it was: the transaction is undone as a whole.
+    throw Error(ErrorKind::kStorage, error.message() + "; nothing was changed");
   } catch (...) {
     sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
@@ -283,7 +289,12 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   };
   Graph graph(schema);
 
-  Statement documents(db, "SELECT id, title, url, date, lang FROM documents ORDER BY id");
+  // The registry of documents is not versioned: a version shows the documents its evidence
+  // cites, and those no evidence cites at all (described in a JSON import without relations).
+  Statement documents(db, ("SELECT id, title, url, date, lang FROM documents d WHERE EXISTS (SELECT 1 FROM evidence v "
+                           "WHERE v.document = d.id AND " + Visible("v", at) + ") OR NOT EXISTS (SELECT 1 FROM evidence v "
+                           "WHERE v.document = d.id) ORDER BY id").c_str());
+  bind_version(documents);
   while (documents.Step()) {
     graph.PutDocument({std::string(documents.Text(0)), std::string(documents.Text(1)), std::string(documents.Text(2)),
                        std::string(documents.Text(3)), std::string(documents.Text(4))});

@@ -30,6 +30,14 @@ struct RunResult {
 // given working directory.
 RunResult RunRelgraph(const std::vector<std::string>& args, const std::string& cwd = ".");
 
+// Starts build/relgraph in the background (output discarded); returns its process id.
+int SpawnRelgraph(const std::vector<std::string>& args, const std::string& cwd = ".");
+// Waits for a spawned process; returns its exit code, or 128 + signal.
+int WaitFor(int pid);
+
+// Runs a shell command line (sh -c), returning its exit status. For setups such as ulimit.
+int RunShell(const std::string& command);
+
 std::string ReadFile(const std::string& path);
 
 }  // namespace relgraph::testing
