@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/error.h"
 #include "common/text.h"
@@ -289,15 +290,17 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   };
   Graph graph(schema);
 
-  // The registry of documents is not versioned: a version shows the documents its evidence
-  // cites, and those no evidence cites at all (described in a JSON import without relations).
-  Statement documents(db, ("SELECT id, title, url, date, lang FROM documents d WHERE EXISTS (SELECT 1 FROM evidence v "
-                           "WHERE v.document = d.id AND " + Visible("v", at) + ") OR NOT EXISTS (SELECT 1 FROM evidence v "
-                           "WHERE v.document = d.id) ORDER BY id").c_str());
-  bind_version(documents);
-  while (documents.Step()) {
-    graph.PutDocument({std::string(documents.Text(0)), std::string(documents.Text(1)), std::string(documents.Text(2)),
-                       std::string(documents.Text(3)), std::string(documents.Text(4))});
+  // The registry of documents is not versioned: a version shows the documents its (kept)
+  // evidence cites, and those no evidence cites at all (described in a JSON import alone).
+  std::vector<std::pair<Document, bool>> documents;  // document, cited by some evidence row
+  {
+    Statement rows(db, "SELECT id, title, url, date, lang, EXISTS (SELECT 1 FROM evidence v WHERE v.document = d.id) "
+                       "FROM documents d ORDER BY id");
+    while (rows.Step()) {
+      documents.push_back({{std::string(rows.Text(0)), std::string(rows.Text(1)), std::string(rows.Text(2)),
+                            std::string(rows.Text(3)), std::string(rows.Text(4))},
+                           rows.Int(5) != 0});
+    }
   }
 
   std::unordered_map<int64_t, EntityIndex> entity_by_row;
@@ -384,6 +387,13 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
       std::erase_if(relation.evidence, [&](const Evidence& item) { return !item.date.empty() && item.date > limit; });
     }
     graph.AddRelation(std::move(relation));
+  }
+  std::unordered_set<std::string> cited;
+  for (const Relation& relation : graph.relations()) {
+    for (const Evidence& item : relation.evidence) cited.insert(item.document);
+  }
+  for (auto& [document, cited_somewhere] : documents) {
+    if (!cited_somewhere || cited.count(document.id)) graph.PutDocument(std::move(document));
   }
   return graph;
 }
