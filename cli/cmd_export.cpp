@@ -1,7 +1,6 @@
 // relgraph export FORMAT: the whole graph or a selection (a neighbourhood, the paths between two
 // entities), as data (json, csv, graphml) or as a diagram (dot, svg, png).
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <iostream>
 #include <optional>
@@ -39,6 +38,7 @@ struct ExportOptions {
   std::string cluster_by;
   int max_nodes = kDefaultMaxNodes;
   bool no_legend = false;
+  std::string label = "both";
   std::string title;
   bool title_given = false;  // --title "" asks for no title
 };
@@ -107,22 +107,26 @@ Selection SelectPaths(const query::GraphView& view, const ExportOptions& options
     std::cerr << "relgraph: note: no path from " << ForTerminal(from_name) << " to " << ForTerminal(to_name)
               << " with these options; the export is empty (see 'relgraph path' for wider questions)\n";
   } else {
-    selection.title = (paths.size() == 1 ? std::string("Shortest path") : Plural(paths.size(), "path", "shortest paths")) +
-                      " from " + from_name + " to " + to_name;
+    selection.title =
+        (paths.size() == 1 ? std::string("Shortest path") : Plural(paths.size(), "path", "shortest paths")) + " from " +
+        from_name + " to " + to_name;
   }
   return selection;
 }
 
-Selection SelectNeighborhood(const query::GraphView& view, const ExportOptions& options, const query::ViewFilter& filter) {
+Selection SelectNeighborhood(const query::GraphView& view, const ExportOptions& options,
+                             const query::ViewFilter& filter) {
   const Graph& graph = view.graph();
   EntityIndex center = ResolveEntity(graph, options.focus);
   std::vector<bool> keep(graph.entities().size(), false);
   keep[center] = true;
-  for (const query::Reached& reached : query::Neighborhood(view, center, options.depth, filter)) keep[reached.entity] = true;
+  for (const query::Reached& reached : query::Neighborhood(view, center, options.depth, filter))
+    keep[reached.entity] = true;
   Selection selection;
   selection.subset = query::InducedSubgraph(view, keep, filter.types);
   selection.highlight = {graph.entities()[center].id};
-  selection.title = graph.entities()[center].name + " and its neighbours within " + Plural(options.depth, "hop", "hops");
+  selection.title =
+      graph.entities()[center].name + " and its neighbours within " + Plural(options.depth, "hop", "hops");
   if (options.direction == "out") selection.title += " (following arrows)";
   if (options.direction == "in") selection.title += " (against arrows)";
   return selection;
@@ -157,6 +161,7 @@ exporter::DotOptions DiagramOptions(const Graph& full, const query::GraphView& f
   dot.title = options.title_given ? options.title : selection.title;
   if (options.layout != "auto") dot.layout = options.layout;
   dot.legend = !options.no_legend;
+  dot.native_names = options.label == "both";
   dot.highlight = selection.highlight;
   if (options.cluster_by == "country") dot.cluster_by = exporter::ClusterBy::kCountry;
   if (options.cluster_by == "kind") dot.cluster_by = exporter::ClusterBy::kKind;
@@ -173,8 +178,8 @@ exporter::DotOptions DiagramOptions(const Graph& full, const query::GraphView& f
   return dot;
 }
 
-void WriteOutput(const GlobalOptions& globals, const ExportOptions& options, const Graph& graph, const std::string& content,
-                 const std::string& how) {
+void WriteOutput(const GlobalOptions& globals, const ExportOptions& options, const Graph& graph,
+                 const std::string& content, const std::string& how) {
   if (options.output.empty()) {
     std::cout << content;
     std::cout.flush();
@@ -192,7 +197,8 @@ void CheckOptions(const ExportOptions& options) {
     throw Error(ErrorKind::kUsage, "export " + options.format + " needs -o FILE (it writes an image, not text)");
   }
   if (options.format == "csv" && options.output.empty()) {
-    throw Error(ErrorKind::kUsage, "export csv needs -o PREFIX (it writes PREFIX.entities.csv and PREFIX.relations.csv)");
+    throw Error(ErrorKind::kUsage,
+                "export csv needs -o PREFIX (it writes PREFIX.entities.csv and PREFIX.relations.csv)");
   }
   if (!options.focus.empty() && !options.path.empty()) {
     throw Error(ErrorKind::kUsage, "--focus and --path choose different selections; give one of them");
@@ -230,8 +236,10 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
 
   if (options.format == "json" || options.format == "graphml") {
     std::ostringstream text;
-    if (options.format == "json") exporter::WriteJson(*selected, text);
-    else exporter::WriteGraphml(*selected, text);
+    if (options.format == "json")
+      exporter::WriteJson(*selected, text);
+    else
+      exporter::WriteGraphml(*selected, text);
     WriteOutput(globals, options, *selected, text.str(), "");
     return 0;
   }
@@ -263,9 +271,9 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
     WriteOutput(globals, options, drawn, dot.str(), "");
     return 0;
   }
-  std::string layout = options.layout != "auto"                           ? options.layout
+  std::string layout = options.layout != "auto"                       ? options.layout
                        : drawn.entities().size() <= kLargestDotLayout ? "dot"
-                                                                          : "sfdp";
+                                                                      : "sfdp";
   exporter::ImageFormat format = options.format == "svg" ? exporter::ImageFormat::kSvg : exporter::ImageFormat::kPng;
   std::string image = exporter::RenderDot(dot.str(), format, layout);
   WriteOutput(globals, options, drawn, image, " (" + options.format + ", " + layout + " layout)");
@@ -289,11 +297,13 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
                   "Walk relations out, in or both ways around --focus; with --path: out or both, as 'path'")
       ->check(CLI::IsMember({"out", "in", "both"}))
       ->capture_default_str();
-  sub->add_option("--path", options->path, "Only the paths between two entities, exactly as 'relgraph path FROM TO' finds them")
+  sub->add_option("--path", options->path,
+                  "Only the paths between two entities, exactly as 'relgraph path FROM TO' finds them")
       ->expected(2);
   sub->add_option("--k", options->k, "With --path: how many shortest loopless paths")->capture_default_str();
   sub->add_flag("--weighted", options->weighted, "With --path: cheapest paths, each hop costing 1/weight");
-  sub->add_option("--max-hops", options->max_hops, "With --path: no path longer than this (0: no limit)")->capture_default_str();
+  sub->add_option("--max-hops", options->max_hops, "With --path: no path longer than this (0: no limit)")
+      ->capture_default_str();
   sub->add_option("--relation", options->relations, "Only these relation types (comma-separated)")->delimiter(',');
   sub->add_option("--layout", options->layout, "Diagram layout engine (auto: dot up to 300 entities, sfdp above)")
       ->check(CLI::IsMember({"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}))
@@ -305,8 +315,13 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
   sub->add_option("--max-nodes", options->max_nodes,
                   "Diagrams: draw at most N entities, the most connected ones (0: no limit)")
       ->capture_default_str();
+  sub->add_option("--label", options->label,
+                  "Diagram labels: name, or both: the name and, below it, the name in Hangul, Hanzi or kana")
+      ->check(CLI::IsMember({"name", "both"}))
+      ->capture_default_str();
   sub->add_flag("--no-legend", options->no_legend, "Diagrams: leave out the legend of kinds and relation types");
-  CLI::Option* title = sub->add_option("--title", options->title, "Diagram title (default: says what is drawn; \"\" for none)");
+  CLI::Option* title =
+      sub->add_option("--title", options->title, "Diagram title (default: says what is drawn; \"\" for none)");
   sub->footer(
       "Examples:\n"
       "  relgraph export svg -o naver.svg --focus Naver --depth 1\n"

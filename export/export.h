@@ -1,10 +1,14 @@
 // Writers that turn a graph into files other tools and relgraph itself can read: the import
-// JSON format and the import CSV formats, so export followed by import gives the same graph.
+// JSON format and the import CSV formats (export followed by import gives the same graph),
+// GraphML for Gephi, yEd and Cytoscape, Graphviz DOT, and SVG/PNG drawings rendered in-process
+// by Graphviz's library. No Graphviz header leaks out of this module.
 #pragma once
 
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "graph/graph.h"
 
@@ -26,5 +30,82 @@ std::string CsvField(std::string_view text);
 
 // Shortest text that reads back as the same double.
 std::string FormatNumber(double value);
+
+// ---- GraphML ----
+
+// The graph as GraphML 1.0 (UTF-8): typed <key> declarations, nodes n0, n1, ... with data id,
+// label, name, kind, country, aliases (a JSON array as text) and description; edges e0, e1, ...
+// with relation, label (the verb), weight (double), date, evidence (JSON array of sentences)
+// and sources (JSON array of document URLs or titles). Symmetric relations are edges with
+// directed="false". Text is XML-escaped; characters XML 1.0 forbids (most C0 controls) are
+// left out and invalid UTF-8 becomes U+FFFD, so any graph gives a well-formed file.
+void WriteGraphml(const Graph& graph, std::ostream& out);
+
+// Text as XML character data or attribute value: & < > " ' escaped, CR, LF and tab as
+// character references, characters XML 1.0 forbids removed, invalid UTF-8 as U+FFFD.
+std::string XmlEscape(std::string_view text);
+
+// ---- Graphviz DOT ----
+
+// The font named in every diagram; it has Hangul, Hanja/Hanzi, kana and Latin (Debian
+// package fonts-noto-cjk). Graphviz falls back through fontconfig when it is missing.
+inline constexpr const char* kDiagramFont = "Noto Sans CJK KR";
+
+enum class ClusterBy { kNone, kCountry, kKind };
+
+struct DotOptions {
+  std::string title;                 // drawn above the graph; empty: none
+  std::string layout;                // written as the graph's layout attribute when set
+  std::string font = kDiagramFont;
+  bool legend = true;                // a "Legend" cluster of the kinds and relation types shown
+  // A second label line with the entity's name in Hangul, Hanzi or kana from its aliases (see
+  // WriteDot), so Korean and Chinese readers find names they know.
+  bool native_names = true;
+  ClusterBy cluster_by = ClusterBy::kNone;
+  // Node size: one score per entity index of the graph (empty: every node the same size).
+  // Nodes and their labels grow with the score; score_name ("pagerank") goes into tooltips.
+  std::vector<double> node_scores;
+  std::string score_name;
+  std::vector<std::string> highlight;  // ids of entities drawn with a heavy border
+};
+
+// Writes the graph as Graphviz DOT that Graphviz accepts whatever the names hold.
+// - Node ids are ours (n0, n1, ... by entity index); user text only ever appears inside quoted
+//   strings (labels, tooltips, cluster labels), escaped by DotString / the tooltip rules, and
+//   never in an id, an HTML-like label, a URL/href or a class attribute.
+// - One DOT edge per relation, labelled with the relation's verb, coloured and styled by
+//   relation type, its tooltip the relation as a sentence with its first evidence; symmetric
+//   relations have no arrowhead (dir="none").
+// - Nodes are shaped and filled by entity kind; the label is the name and, with native_names,
+//   a second line with an alias in Hanzi (Chinese entities), kana (Japanese) or Hangul (all
+//   others) unless the name has such letters already; the tooltip lists kind, country, id, aliases.
+// - The legend, when on, adds nodes (no edges) with ids legend_* and class "legend" in
+//   cluster_legend.
+// Output is deterministic (same graph and options, same bytes).
+void WriteDot(const Graph& graph, const DotOptions& options, std::ostream& out);
+
+// The quoted DOT string that Graphviz displays as `text` in a label: backslash doubled first
+// (so a trailing backslash cannot eat the closing quote and \N, \G, \l... show literally),
+// then \" for quotes, &amp; for & (Graphviz decodes HTML entities in labels), line breaks (LF,
+// CR, CRLF) as \n, tab as a space, other control characters dropped, invalid UTF-8 as U+FFFD.
+std::string DotString(std::string_view text);
+
+// ---- Rendering (Graphviz's libgvc, in this process; no `dot` binary needed) ----
+
+enum class ImageFormat { kSvg, kPng };
+
+// Layout engines RenderDot accepts: dot, neato, fdp, sfdp, circo, twopi.
+const std::vector<std::string>& LayoutEngines();
+
+// Lays out DOT text with the named engine and renders it; returns the image bytes. Throws
+// Error(kUsage) for a layout not in LayoutEngines(), Error(kInput) when Graphviz cannot read
+// or lay out the text (with Graphviz's message), and Error(kInput) naming the Debian packages
+// (graphviz, libgraphviz-dev) when the engine or the renderer plugin cannot be loaded or
+// relgraph was built without Graphviz. Graphviz keeps global state: not thread-safe.
+std::string RenderDot(std::string_view dot, ImageFormat format, const std::string& layout);
+
+// Writes content to path through a temporary file in the same folder and a rename, so the file
+// is whole or untouched. Throws Error(kStorage) naming the path and the system's reason.
+void WriteFileAtomically(const std::string& path, std::string_view content);
 
 }  // namespace relgraph::exporter

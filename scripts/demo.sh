@@ -19,3 +19,9 @@ ask neighbors Naver --depth 1
 ask neighbors OpenAI --relation invests_in --direction in
 ask search 대학교
 printf '\nThe store is %s; try: ./build/relgraph --db %s entity OpenAI\n' "$db" "$db"
+
+# Diagrams of the default data, rendered in-process by Graphviz's library (no dot binary needed).
+ask export svg -o out/demo-paths.svg --path Naver BAAI --k 3
+ask export png -o out/demo-naver.png --focus Naver --depth 1
+printf '\nDiagrams: out/demo-paths.svg (the 3 shortest paths from Naver to BAAI; hover for evidence)\n'
+printf '          out/demo-naver.png (Naver and its neighbours within 1 hop)\n'

@@ -7,6 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libboost-graph-dev libsqlite3-dev nlohmann-json3-dev libicu-dev libcli11-dev
   libgraphviz-dev graphviz fonts-noto-cjk
+  libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-networkx
   sqlite3
