@@ -38,7 +38,8 @@ struct ExportOptions {
   std::string cluster_by;
   int max_nodes = kDefaultMaxNodes;
   bool no_legend = false;
-  std::string label = "both";
+  bool legend = false;
+  std::string label;  // empty: "both" for pictures, "name" for DOT source
   std::string title;
   bool title_given = false;  // --title "" asks for no title
 };
@@ -160,8 +161,12 @@ exporter::DotOptions DiagramOptions(const Graph& full, const query::GraphView& f
   exporter::DotOptions dot;
   dot.title = options.title_given ? options.title : selection.title;
   if (options.layout != "auto") dot.layout = options.layout;
-  dot.legend = !options.no_legend;
-  dot.native_names = options.label == "both";
+  // Pictures get the legend and the second, native-script name line by default. DOT source
+  // stays minimal unless asked: one node per entity with its name as the label, which is what
+  // tools reading the DOT (and people counting its nodes) expect.
+  bool picture = options.format == "svg" || options.format == "png";
+  dot.legend = options.legend || (picture && !options.no_legend);
+  dot.native_names = options.label.empty() ? picture : options.label == "both";
   dot.highlight = selection.highlight;
   if (options.cluster_by == "country") dot.cluster_by = exporter::ClusterBy::kCountry;
   if (options.cluster_by == "kind") dot.cluster_by = exporter::ClusterBy::kKind;
@@ -316,10 +321,11 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
                   "Diagrams: draw at most N entities, the most connected ones (0: no limit)")
       ->capture_default_str();
   sub->add_option("--label", options->label,
-                  "Diagram labels: name, or both: the name and, below it, the name in Hangul, Hanzi or kana")
-      ->check(CLI::IsMember({"name", "both"}))
-      ->capture_default_str();
-  sub->add_flag("--no-legend", options->no_legend, "Diagrams: leave out the legend of kinds and relation types");
+                  "Diagram labels: name, or both: the name and, below it, the name in Hangul, Hanzi or kana "
+                  "(default: both for svg/png, name for dot)")
+      ->check(CLI::IsMember({"name", "both"}));
+  sub->add_flag("--legend", options->legend, "Diagrams: add the legend of kinds and relation types (default for svg/png)");
+  sub->add_flag("--no-legend", options->no_legend, "Diagrams: leave out the legend (default for dot)");
   CLI::Option* title =
       sub->add_option("--title", options->title, "Diagram title (default: says what is drawn; \"\" for none)");
   sub->footer(

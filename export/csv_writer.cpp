@@ -73,6 +73,16 @@ void WriteRow(std::ostream& out, const std::vector<std::string>& cells) {
 }  // namespace
 
 std::string CsvField(std::string_view text) {
+  // Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a
+  // formula. Such a cell, and one that starts with an apostrophe followed by one of those or
+  // another apostrophe, gets one more apostrophe in front; relgraph's importer removes it again
+  // (importers/csv_import.cpp), so values round-trip exactly.
+  std::string guarded;
+  if (!text.empty() && (std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos ||
+                        (text[0] == '\'' && text.size() > 1 && std::string_view("=+-@\t\r'").find(text[1]) != std::string_view::npos))) {
+    guarded = "'" + std::string(text);
+    text = guarded;
+  }
   bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote) return std::string(text);

@@ -25,7 +25,10 @@ void WriteJson(const Graph& graph, std::ostream& out);
 // Returns the two paths written.
 std::pair<std::string, std::string> WriteCsv(const Graph& graph, const std::string& prefix);
 
-// One CSV field, quoted when it holds a comma, quote, line break or leading/trailing space.
+// One CSV field, quoted when it holds a comma, quote, line break or leading/trailing space, and
+// guarded against spreadsheet formula injection: a field starting with = + - @ tab or CR (or an
+// apostrophe followed by one of those or by another apostrophe) gets a leading apostrophe,
+// which relgraph's CSV importer removes.
 std::string CsvField(std::string_view text);
 
 // Shortest text that reads back as the same double.

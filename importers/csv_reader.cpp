@@ -51,7 +51,7 @@ bool CsvReader::Next(std::vector<CsvField>* fields) {
         field.value += c;
         Advance();
         if (field.value.size() > kMaxFieldBytes) {
-          Fail(field.line, field.column, "field longer than " + std::to_string(kMaxFieldBytes) + " bytes");
+          Fail(field.line, field.column, "expected a field of at most " + std::to_string(kMaxFieldBytes) + " bytes, found a longer one");
         }
       }
       char after = Peek();
@@ -69,7 +69,7 @@ bool CsvReader::Next(std::vector<CsvField>* fields) {
         field.value += Peek();
         Advance();
         if (field.value.size() > kMaxFieldBytes) {
-          Fail(field.line, field.column, "field longer than " + std::to_string(kMaxFieldBytes) + " bytes");
+          Fail(field.line, field.column, "expected a field of at most " + std::to_string(kMaxFieldBytes) + " bytes, found a longer one");
         }
       }
     }

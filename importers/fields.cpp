@@ -31,6 +31,10 @@ std::string CleanText(std::string_view value, const SourcePos& pos, std::string_
   if (auto problem = CheckUtf8(value)) {
     ThrowInput(pos, "expected " + std::string(what) + " in UTF-8, found " + problem->what);
   }
+  if (!multiline && value.size() > kMaxNameChars && CountCodePoints(value) > kMaxNameChars) {
+    ThrowInput(pos, "expected " + std::string(what) + " of at most " + std::to_string(kMaxNameChars) + " characters, found " +
+                        std::to_string(CountCodePoints(value)));
+  }
   return ToNfc(value);
 }
 

@@ -13,6 +13,8 @@ namespace relgraph::importers {
 
 // Text of a field: checked for control characters (tab and line breaks allowed only where
 // multiline is true) and made NFC. `what` names the field in messages ("entity name").
+// Single-line text (ids, names, aliases, types) is at most kMaxNameChars code points.
+constexpr size_t kMaxNameChars = 1000;
 std::string CleanText(std::string_view value, const SourcePos& pos, std::string_view what, bool multiline);
 
 // A required text field: CleanText plus trimmed and non-empty.

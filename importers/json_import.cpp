@@ -360,9 +360,10 @@ class Reader {
     if (!object.contains("properties")) return properties;
     const json& value = object["properties"];
     Expect(value, json::value_t::object, pointer + "/properties", "an object of properties");
-    for (const auto& [key, item] : value.items()) {
+    for (const auto& member : value.items()) {
+      const std::string& key = member.key();  // not a structured binding: clang 14 cannot capture those
       properties[Checked(pointer + "/properties", [&](const SourcePos& pos) { return CleanText(key, pos, "a property name", false); })] =
-          item.dump();
+          member.value().dump();
     }
     return properties;
   }

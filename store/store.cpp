@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -157,6 +158,9 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, const Sch
   // Readers open read-write when they may, so SQLite can roll back a hot journal left by a
   // killed writer; they never write anything else.
   bool writable = access(path.c_str(), W_OK) == 0;
+  if (exists && !writable && mode == Mode::kReadWrite) {
+    throw Error(ErrorKind::kStorage, path + ": the store is read-only (" + std::strerror(errno) + "); nothing was changed");
+  }
   int flags = mode == Mode::kReadWrite ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
               : writable              ? SQLITE_OPEN_READWRITE
                                       : SQLITE_OPEN_READONLY;

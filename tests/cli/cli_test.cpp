@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "tests/test_util.h"
 
 namespace relgraph::testing {
@@ -197,6 +200,64 @@ TEST_F(Cli, CreateMissingMakesEntitiesForBareEdgeLists) {
   EXPECT_EQ(summary["entities_added"], 3);
   EXPECT_EQ(summary["relations_added"], 2);
   EXPECT_EQ(Json({"entity", "org_2"})["kind"], "organization");
+}
+
+TEST_F(Cli, CsvExportNeutralisesFormulasAndTheImporterRestoresThem) {
+  // Names a spreadsheet would run as formulas, and ones that look like the guard itself.
+  dir_.Write("formulas.csv",
+             "id,name,kind,aliases,description\n"
+             "f1,\"=HYPERLINK(\"\"http://evil\"\")\",company,+1|-2|@SUM(A1),\n"
+             "f2,'=already quoted,company,''two,\n"
+             "f3,Tab,company,,\"\ttab first\"\n");
+  ASSERT_EQ(Run({"import", "formulas.csv"}).exit_code, 0);
+  json before = Json({"entity", "f1"});
+  EXPECT_EQ(before["name"], "=HYPERLINK(\"http://evil\")");
+  EXPECT_EQ(Json({"entity", "f2"})["name"], "=already quoted");  // the importer removed one apostrophe
+  EXPECT_EQ(Json({"entity", "f2"})["aliases"][0], "'two");
+  EXPECT_EQ(Json({"entity", "f3"})["description"], "\ttab first");
+  ASSERT_EQ(Run({"export", "csv", "-o", "out"}).exit_code, 0);
+  std::string written = ReadFile(dir_.File("out.entities.csv"));
+  EXPECT_NE(written.find("f1,\"'=HYPERLINK(\"\"http://evil\"\")\",company,'+1|-2|@SUM(A1)"), std::string::npos) << written;
+  EXPECT_NE(written.find("f3,Tab,company,,,'\ttab first"), std::string::npos) << written;
+  EXPECT_EQ(written.find(",=HYPERLINK"), std::string::npos);
+  RunResult again = RunRelgraph({"--db", dir_.File("copy.db"), "import", "out.entities.csv"}, dir_.path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(RunRelgraph({"--db", dir_.File("copy.db"), "export", "json"}, dir_.path()).out, Run({"export", "json"}).out);
+}
+
+TEST_F(Cli, SqlAndLikeMetacharactersAreJustText) {
+  dir_.Write("sql.csv",
+             "id,name,kind\n"
+             "x1,\"Robert'); DROP TABLE entities;--\",company\n"
+             "x2,100% AI_Labs,company\n");
+  ASSERT_EQ(Run({"import", "sql.csv"}).exit_code, 0);
+  EXPECT_EQ(Json({"entity", "Robert'); DROP TABLE entities;--"})["id"], "x1");
+  EXPECT_EQ(Json({"info"})["entities"], 2);
+  json percent = Json({"search", "0% A"});
+  ASSERT_EQ(percent["results"].size(), 1u);
+  EXPECT_EQ(percent["results"][0]["id"], "x2");
+  EXPECT_EQ(Json({"search", "_"})["results"].size(), 1u);  // only the name with an underscore
+  EXPECT_EQ(Run({"check"}).exit_code, 0);
+}
+
+TEST_F(Cli, ReadOnlyStoreRefusesWritesAndStillAnswers) {
+  ImportSample();
+  std::string before = ReadFile(db_);
+  chmod(db_.c_str(), 0444);
+  chmod(dir_.path().c_str(), 0755);
+  // Root writes to read-only files, so as root the commands run as nobody (util-linux setpriv).
+  std::string as_user = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  auto run = [&](const std::string& args) {
+    return RunShell("cd '" + dir_.path() + "' && " + as_user + "'" + RELGRAPH_BINARY + "' --db '" + db_ + "' " + args +
+                    " > out.txt 2> err.txt");
+  };
+  EXPECT_EQ(run("import entities.csv relations.csv"), 1);
+  std::string err = ReadFile(dir_.File("err.txt"));
+  EXPECT_EQ(err.rfind("relgraph: error: " + db_ + ": ", 0), 0u) << err;
+  EXPECT_NE(err.find("read-only"), std::string::npos) << err;
+  EXPECT_EQ(run("info --format json"), 0) << ReadFile(dir_.File("err.txt"));
+  EXPECT_EQ(json::parse(ReadFile(dir_.File("out.txt")))["entities"], 7);
+  EXPECT_EQ(ReadFile(db_), before);
 }
 
 TEST_F(Cli, ExitCodesFollowTheContract) {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs fuzz targets built in build-fuzz/ for SECONDS each, two at a time, on a scratch copy of
+# their seed corpus (fuzz/corpus/NAME); a crash input is saved to fuzz/regressions/NAME/ so
+# that ctest replays it from then on. Usage: scripts/fuzz.sh SECONDS [NAME ...]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=${*:-$(ls fuzz/corpus)}
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+run() {
+  local name=$1 work="$scratch/$1"
+  mkdir -p "$work/corpus" "$work/crashes"
+  cp -r "fuzz/corpus/$name/." "$work/corpus/"
+  if ./build-fuzz/fuzz/"fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="$work/crashes/" "$work/corpus" >"$work/log" 2>&1; then
+    local runs cov
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" | grep -o '[0-9]*$')
+    cov=$(grep -o 'cov: [0-9]*' "$work/log" | tail -1)
+    echo "fuzz $name: ok, $runs runs in ${seconds}s, $cov"
+  else
+    echo "fuzz $name: FAILED; the input is saved in fuzz/regressions/$name/" >&2
+    mkdir -p "fuzz/regressions/$name"
+    cp "$work"/crashes/* "fuzz/regressions/$name/" 2>/dev/null
+    tail -40 "$work/log" >&2
+    return 1
+  fi
+}
+
+status=0
+pids=()
+for name in $targets; do
+  run "$name" &
+  pids+=($!)
+  if [ ${#pids[@]} -ge 2 ]; then
+    wait "${pids[0]}" || status=1
+    pids=("${pids[@]:1}")
+  fi
+done
+for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+exit $status
