@@ -73,14 +73,7 @@ class Record {
  public:
   Record(const CsvReader& reader, const Header& header, std::vector<CsvField>* fields)
       : reader_(reader), header_(header), fields_(*fields) {
-    // Undo the exporter's guard against spreadsheet formulas (export/export.h CsvField): one
-    // leading apostrophe before = + - @ tab CR or another apostrophe is removed.
-    for (CsvField& field : fields_) {
-      const std::string& value = field.value;
-      if (value.size() > 1 && value[0] == '\'' && std::string_view("=+-@\t\r'").find(value[1]) != std::string_view::npos) {
-        field.value.erase(0, 1);
-      }
-    }
+    for (CsvField& field : fields_) UnguardFormula(&field.value);
     if (fields_.size() != header_.size()) {
       const CsvField& at = fields_.size() > header_.size() ? fields_[header_.size()] : fields_.back();
       int64_t column = at.column + (fields_.size() > header_.size() ? 0 : static_cast<int64_t>(CountCodePoints(at.value)));

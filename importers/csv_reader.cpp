@@ -85,6 +85,12 @@ bool CsvReader::Next(std::vector<CsvField>* fields) {
   }
 }
 
+void UnguardFormula(std::string* value) {
+  if (value->size() > 1 && (*value)[0] == '\'' && std::string_view("=+-@\t\r'").find((*value)[1]) != std::string_view::npos) {
+    value->erase(0, 1);
+  }
+}
+
 SourcePos PosOfOffset(const std::string& path, std::string_view text, size_t offset) {
   int64_t line = 1;
   size_t line_start = 0;

@@ -55,6 +55,10 @@ class CsvReader {
 // at a line and column. Returns the text without a UTF-8 byte order mark.
 std::string_view CheckTextEncoding(const std::string& path, std::string_view bytes);
 
+// Undoes the exporter's guard against spreadsheet formulas (export/export.h CsvField): one
+// leading apostrophe before = + - @ tab CR or another apostrophe is removed.
+void UnguardFormula(std::string* value);
+
 // Line and column (code points, 1-based) of a byte offset in text.
 SourcePos PosOfOffset(const std::string& path, std::string_view text, size_t offset);
 

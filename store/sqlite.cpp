@@ -76,7 +76,7 @@ bool Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  db_.Fail(std::string("running '") + std::string(sql_).substr(0, 50) + "'");
+  db_.Fail("running '" + sql_.substr(0, 50) + "'");
 }
 
 void Statement::Run() {

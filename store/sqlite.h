@@ -54,7 +54,7 @@ class Statement {
  private:
   Database& db_;
   sqlite3_stmt* stmt_ = nullptr;
-  const char* sql_;
+  std::string sql_;  // a copy: callers often pass a temporary's c_str(), and errors quote it
 };
 
 }  // namespace relgraph::store
