@@ -14,10 +14,20 @@ ask() { printf '\n\033[1m$ relgraph %s\033[0m\n' "$*"; relgraph "$@"; }
 
 ask import data/entities.csv data/relations.csv
 ask info
+ask snapshot save default --note "the embedded default data"
+# Who is connected to whom, and how?
+ask path Naver 베이징AI연구원 --k 2
+ask path Microsoft Anthropic --direction out
+# Who backs both OpenAI and Anthropic?
+ask common OpenAI Anthropic --relation invests_in --direction in
+# Who is central?
+ask centrality --measure pagerank --top 8
+ask centrality --measure betweenness --direction both --top 8
 ask entity 베이징AI연구원
 ask neighbors Naver --depth 1
-ask neighbors OpenAI --relation invests_in --direction in
 ask search 대학교
+# What did the map look like before 2020?
+ask --as-of 2019 info
 printf '\nThe store is %s; try: ./build/relgraph --db %s entity OpenAI\n' "$db" "$db"
 
 # Diagrams of the default data, rendered in-process by Graphviz's library (no dot binary needed).
