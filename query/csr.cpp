@@ -1,0 +1,200 @@
+#include "query/csr.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "common/error.h"
+
+namespace relgraph::query {
+namespace {
+
+// Eight bytes at a time with a multiply-xorshift mix: names are short (10-40 bytes), and a
+// byte-at-a-time hash (FNV) costs more than the rest of the CSV parse.
+inline uint64_t HashName(std::string_view name) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+  const char* p = name.data();
+  size_t len = name.size();
+  uint64_t h = 0x243F6A8885A308D3ULL ^ (len * kMul);
+  while (len >= 8) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    h = (h ^ word) * kMul;
+    h ^= h >> 32;
+    p += 8;
+    len -= 8;
+  }
+  if (len > 0) {
+    uint64_t word = 0;
+    std::memcpy(&word, p, len);
+    h = (h ^ word) * kMul;
+    h ^= h >> 32;
+  }
+  h *= 0xD6E8FEB86659FD93ULL;
+  return h ^ (h >> 29);
+}
+
+// Home slot of a name from the high half of its hash (the part kept in the slot).
+inline uint64_t SlotOf(uint64_t tag, uint64_t mask) { return (tag * 0x9E3779B97F4A7C15ULL >> 7) & mask; }
+
+// Equality of short byte strings without a call to memcmp for the common sizes.
+inline bool SameBytes(std::string_view a, std::string_view b) {
+  size_t len = a.size();
+  if (len != b.size()) return false;
+  if (len >= 8 && len <= 16) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a.data(), 8);
+    std::memcpy(&b0, b.data(), 8);
+    std::memcpy(&a1, a.data() + len - 8, 8);
+    std::memcpy(&b1, b.data() + len - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  return std::memcmp(a.data(), b.data(), len) == 0;
+}
+
+}  // namespace
+
+void NameTable::Grow() {
+  size_t capacity = slots_.empty() ? 1024 : slots_.size() * 2;
+  std::vector<uint64_t> slots(capacity, 0);
+  uint64_t mask = capacity - 1;
+  for (uint64_t slot : slots_) {
+    if (slot == 0) continue;
+    // The stored high half of the hash is enough to place the name again.
+    uint64_t at = SlotOf(slot >> 32, mask);
+    while (slots[at] != 0) at = (at + 1) & mask;
+    slots[at] = slot;
+  }
+  slots_.swap(slots);
+}
+
+uint32_t NameTable::Intern(std::string_view name) { return Intern(name, HashName(name)); }
+
+uint32_t NameTable::Intern(std::string_view name, uint64_t hash) {
+  if ((static_cast<size_t>(size()) + 1) * 2 > slots_.size()) Grow();
+  uint64_t tag = hash >> 32;
+  uint64_t mask = slots_.size() - 1;
+  uint64_t at = SlotOf(tag, mask);
+  while (true) {
+    uint64_t slot = slots_[at];
+    if (slot == 0) break;
+    if ((slot >> 32) == tag) {
+      uint32_t index = static_cast<uint32_t>(slot) - 1;
+      if (SameBytes(Name(index), name)) return index;
+    }
+    at = (at + 1) & mask;
+  }
+  uint32_t index = size();
+  if (bytes_.size() + name.size() > UINT32_MAX) throw Error(ErrorKind::kInput, "node names exceed 4 GiB");
+  bytes_.insert(bytes_.end(), name.begin(), name.end());
+  offsets_.push_back(static_cast<uint32_t>(bytes_.size()));
+  slots_[at] = (tag << 32) | (uint64_t{index} + 1);
+  return index;
+}
+
+void NameTable::InternBatch(const std::string_view* names, size_t count, uint32_t* ids) {
+  // Three rounds of prefetches, one per dependent memory access of a lookup (slot, offset,
+  // name bytes), so the cache misses of a batch overlap instead of queueing one after another:
+  // with 100k+ names the table and the arena do not fit in L2, and this halves the load time.
+  constexpr size_t kBatch = 64;
+  uint64_t hashes[kBatch];
+  for (size_t first = 0; first < count; first += kBatch) {
+    size_t batch = std::min(kBatch, count - first);
+    if ((static_cast<size_t>(size()) + batch) * 2 > slots_.size()) Grow();
+    uint64_t mask = slots_.size() - 1;
+    for (size_t i = 0; i < batch; ++i) {
+      hashes[i] = HashName(names[first + i]);
+      __builtin_prefetch(&slots_[SlotOf(hashes[i] >> 32, mask)]);
+    }
+    for (size_t i = 0; i < batch; ++i) {
+      uint64_t slot = slots_[SlotOf(hashes[i] >> 32, mask)];
+      if (slot != 0) __builtin_prefetch(&offsets_[static_cast<uint32_t>(slot) - 1]);
+    }
+    for (size_t i = 0; i < batch; ++i) {
+      uint64_t slot = slots_[SlotOf(hashes[i] >> 32, mask)];
+      if (slot != 0) __builtin_prefetch(bytes_.data() + offsets_[static_cast<uint32_t>(slot) - 1]);
+    }
+    for (size_t i = 0; i < batch; ++i) ids[first + i] = Intern(names[first + i], hashes[i]);
+  }
+}
+
+std::optional<uint32_t> NameTable::Find(std::string_view name) const {
+  if (slots_.empty()) return std::nullopt;
+  uint64_t tag = HashName(name) >> 32;
+  uint64_t mask = slots_.size() - 1;
+  for (uint64_t at = SlotOf(tag, mask);; at = (at + 1) & mask) {
+    uint64_t slot = slots_[at];
+    if (slot == 0) return std::nullopt;
+    if ((slot >> 32) == tag && SameBytes(Name(static_cast<uint32_t>(slot) - 1), name)) return static_cast<uint32_t>(slot) - 1;
+  }
+}
+
+void NameTable::ShrinkToFit() {
+  bytes_.shrink_to_fit();
+  offsets_.shrink_to_fit();
+}
+
+size_t NameTable::MemoryBytes() const {
+  return bytes_.capacity() + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t);
+}
+
+Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges) {
+  size_t m = edges.source.size();
+  if (edges.target.size() != m || edges.type.size() != m || edges.weight.size() != m) {
+    throw Error(ErrorKind::kInternal, "Csr::Build: edge arrays differ in length");
+  }
+  if (m >= UINT32_MAX) throw Error(ErrorKind::kInput, "at most 2^32 - 2 edges are supported, found " + std::to_string(m));
+  Csr csr;
+  csr.out_offsets_.assign(size_t{node_count} + 1, 0);
+  csr.in_offsets_.assign(size_t{node_count} + 1, 0);
+  for (size_t e = 0; e < m; ++e) {
+    uint32_t s = edges.source[e], t = edges.target[e];
+    if (s >= node_count || t >= node_count) {
+      throw Error(ErrorKind::kInput, "edge " + std::to_string(e) + " names node " + std::to_string(std::max(s, t)) +
+                                         " of a graph with " + std::to_string(node_count) + " nodes");
+    }
+    if (edges.type[e] >= 64) throw Error(ErrorKind::kInput, "relation type code " + std::to_string(edges.type[e]) + " >= 64");
+    ++csr.out_offsets_[s + 1];
+    ++csr.in_offsets_[t + 1];
+  }
+  for (uint32_t u = 0; u < node_count; ++u) {
+    csr.out_offsets_[u + 1] += csr.out_offsets_[u];
+    csr.in_offsets_[u + 1] += csr.in_offsets_[u];
+  }
+  // Out-arcs first; the edge arrays they came from are released before the in-arcs are built,
+  // which keeps the peak at the CSR plus the source/target arrays.
+  std::vector<uint32_t> next(csr.out_offsets_.begin(), csr.out_offsets_.end() - 1);
+  std::vector<uint32_t> arc_of_edge(m);
+  csr.out_target_.resize(m);
+  csr.out_type_.resize(m);
+  csr.out_weight_.resize(m);
+  for (size_t e = 0; e < m; ++e) {
+    uint32_t at = next[edges.source[e]]++;
+    csr.out_target_[at] = edges.target[e];
+    csr.out_type_[at] = edges.type[e];
+    csr.out_weight_[at] = edges.weight[e];
+    arc_of_edge[e] = at;
+  }
+  std::vector<uint8_t>().swap(edges.type);
+  std::vector<double>().swap(edges.weight);
+  next.assign(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
+  csr.in_source_.resize(m);
+  csr.in_arc_.resize(m);
+  for (size_t e = 0; e < m; ++e) {
+    uint32_t at = next[edges.target[e]]++;
+    csr.in_source_[at] = edges.source[e];
+    csr.in_arc_[at] = arc_of_edge[e];
+  }
+  std::vector<uint32_t>().swap(edges.source);
+  std::vector<uint32_t>().swap(edges.target);
+  return csr;
+}
+
+size_t Csr::MemoryBytes() const {
+  return (out_offsets_.capacity() + out_target_.capacity() + in_offsets_.capacity() + in_source_.capacity() +
+          in_arc_.capacity()) *
+             sizeof(uint32_t) +
+         out_type_.capacity() + out_weight_.capacity() * sizeof(double);
+}
+
+}  // namespace relgraph::query

@@ -1,0 +1,112 @@
+// The fast query engine: algorithms over a query::Csr (csr.h) for large graphs. Nodes are Csr
+// indices; an edge u->v is one arc (parallel edges and self-loops count as they are), and
+// weights are the Csr's (cost of an edge = its weight, not 1/weight as in paths.h).
+// The CLI's NetworkX-defined queries stay in paths.h / centrality.h over a GraphView.
+//
+// Point queries take a SearchWorkspace: scratch state reused across queries whose visited
+// marks are epoch stamps, so a query costs what it touches, not O(n). Whole-graph kernels
+// (PageRank, betweenness, closeness) take a thread count and keep per-thread state.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "query/csr.h"
+#include "query/view.h"  // Direction
+
+namespace relgraph::query {
+
+constexpr uint64_t kAllTypes = ~uint64_t{0};
+
+// Scratch state for point queries on graphs of up to `node_count` nodes. Not thread-safe: one
+// workspace per thread. Memory: about 45 bytes per node.
+class SearchWorkspace {
+ public:
+  explicit SearchWorkspace(uint32_t node_count);
+
+  // Distances of the last BreadthFirst() call with record_distances, -1 where unreached.
+  std::span<const int32_t> distances() const { return distance_; }
+
+  // Engine internals (engine.cpp).
+  uint32_t NextEpoch();  // a fresh pair of marks (epoch, epoch + 1); clears on wrap-around
+  struct Dist {
+    double forward, backward;
+    uint32_t forward_stamp, backward_stamp;
+  };
+  uint32_t node_count_;
+  uint32_t epoch_ = 0;
+  std::vector<uint32_t> mark_;
+  std::vector<Dist> dist_;
+  std::vector<std::pair<double, uint32_t>> heap_forward_, heap_backward_;
+  std::vector<uint32_t> queue_, next_;
+  std::vector<uint64_t> visited_, front_, next_bits_;
+  std::vector<int32_t> distance_;
+};
+
+// Fewest edges on a path from `from` to `to` walking arcs whose type is in `types` (bit c =
+// type code c): kOut follows arrows, kIn walks against them, kBoth ignores them. -1 when
+// unreachable, 0 when from == to. Bidirectional breadth-first search expanding the side whose
+// frontier has fewer arcs; O(arcs touched).
+int32_t HopDistance(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
+                    SearchWorkspace& workspace);
+
+// Smallest sum of weights on a path from `from` to `to` (same walking rules), -1 when
+// unreachable, 0 when from == to. Bidirectional Dijkstra with binary heaps, stopping when the
+// two smallest keys add up to the best meeting found; O(touched * log touched).
+double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
+                        SearchWorkspace& workspace);
+
+struct BfsSummary {
+  uint32_t reached = 0;       // nodes at finite distance, the source included
+  uint64_t distance_sum = 0;  // sum of their distances
+  uint32_t eccentricity = 0;  // the largest distance
+};
+
+// Breadth-first search over out-arcs from `source` (all types). With record_distances the
+// distance of every node is left in workspace.distances(). Direction-optimising (Beamer et al.
+// 2012): top-down steps while the frontier is small, bottom-up steps over in-arcs while it is
+// large. O(n + m) per call.
+BfsSummary BreadthFirst(const Csr& graph, uint32_t source, bool record_distances, SearchWorkspace& workspace);
+
+// Number of nodes within `depth` steps of `center` (center included), walking as in
+// HopDistance with all types. O(arcs of the nodes within depth - 1).
+uint32_t NeighbourhoodSize(const Csr& graph, uint32_t center, int depth, Direction direction, SearchWorkspace& workspace);
+
+// Weakly connected components: component[v] is the smallest node index of v's component.
+struct Components {
+  std::vector<uint32_t> component;
+  uint32_t count = 0;
+  uint32_t largest = 0;
+};
+// Union-find with the Afforest sampling of Sutton et al. 2018; O(n + m) in practice.
+Components WeakComponents(const Csr& graph);
+
+// in-degree + out-degree of every node into degree[0, n). O(n).
+void TotalDegree(const Csr& graph, std::span<uint32_t> degree);
+
+struct PageRankOptions {
+  double damping = 0.85;         // in [0, 1)
+  double tolerance = 1e-6;       // stop when sum |PR_new - PR_old| < tolerance
+  int max_iterations = 1000;
+  int threads = 1;
+};
+// PageRank over out-arcs, unweighted (each arc counts; parallel arcs count twice), uniform
+// teleport, the rank of nodes without out-arcs spread uniformly, sum 1:
+//   PR(v) = (1-d)/n + d * (sum over arcs u->v of PR(u)/outdeg(u) + sum over dangling u of PR(u)/n)
+// Power iteration from 1/n pulling over in-arcs (no atomics); O(m) per iteration. Throws
+// Error(kInput) for a damping outside [0, 1).
+std::vector<double> PageRank(const Csr& graph, const PageRankOptions& options);
+
+// Directed, unweighted, unnormalised betweenness over out-arcs (Brandes 2001) with the given
+// sources: BC(v) = sum over s in sources, t != s, s != v != t of sigma_st(v) / sigma_st; every
+// node of the graph as sources gives exact betweenness. No rescaling for sampled sources.
+// Parallel arcs count as distinct shortest paths. O(|sources| * m), O(n) memory per thread.
+std::vector<double> Betweenness(const Csr& graph, std::span<const uint32_t> sources, int threads);
+
+// Out-closeness: with r nodes reachable from v over out-arcs (v included) at total distance s,
+// (r - 1) / s, 0 when r = 1 (igraph normalized=true, graph-tool norm=true). O(n * m).
+std::vector<double> OutCloseness(const Csr& graph, int threads);
+
+}  // namespace relgraph::query
