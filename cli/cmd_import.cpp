@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <iostream>
 
 #include "cli/output.h"
@@ -18,6 +19,14 @@ struct ImportOptions {
   std::string as;
   bool dry_run = false;
   bool create_missing = false;
+  importers::ArticleOptions article;  // --title --url --date --lang --min-confidence
+};
+
+// What an article relation would say, for --dry-run: names, the rule and the sentence.
+struct ArticleLine {
+  std::string source, relation, target, rule, sentence, locator, document, amount, date;
+  double confidence = 0;
+  std::string source_id, target_id;
 };
 
 int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
@@ -35,8 +44,10 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   const Schema& schema = store ? store->schema() : importers::DefaultSchema();
 
   // Parse every file before touching the store: a bad file costs nothing. Large imports say
-  // what they are doing on stderr, so a long wait is not a silent one.
+  // what they are doing on stderr, so a long wait is not a silent one. Articles are parsed
+  // against the stored entities, so inside the transaction (below).
   std::vector<importers::ImportBatch> batches;
+  std::vector<importers::SourceFile> articles;
   size_t total_bytes = 0;
   auto progress = [&](const std::string& message) {
     if (!globals.quiet && total_bytes > (8 << 20)) std::cerr << "relgraph: " << message << std::endl;
@@ -44,18 +55,58 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   for (size_t i = 0; i < options.files.size(); ++i) {
     importers::SourceFile file = importers::ReadSourceFile(options.files[i]);
     total_bytes += file.bytes.size();
+    importers::FileKind file_kind = kind == importers::FileKind::kAuto ? importers::DetectKind(file) : kind;
+    if (file_kind == importers::FileKind::kArticle) {
+      articles.push_back(std::move(file));
+      continue;
+    }
     progress("parsing " + file.path + " (" + std::to_string(file.bytes.size() >> 20) + " MiB, file " + std::to_string(i + 1) +
              " of " + std::to_string(options.files.size()) + ")");
-    batches.push_back(importers::ParseFile(file, kind, schema));
+    batches.push_back(importers::ParseFile(file, file_kind, schema));
+  }
+  if (!options.article.url.empty() && articles.size() > 1) {
+    throw Error(ErrorKind::kUsage, "--url names one article, found " + std::to_string(articles.size()) + " article files");
+  }
+  if (!options.article.date.empty()) {
+    if (auto problem = CheckDate(options.article.date)) throw Error(ErrorKind::kUsage, "--date: " + *problem);
+  }
+  if (options.article.min_confidence < 0 || options.article.min_confidence > 1) {
+    throw Error(ErrorKind::kUsage, "--min-confidence expects a number in [0, 1], found " + std::to_string(options.article.min_confidence));
   }
 
   importers::ImportSummary summary;
+  std::vector<std::string> skipped;
+  std::vector<ArticleLine> article_lines;
   auto merge = [&](Graph graph) {
     progress("checking references and merging into " + std::to_string(graph.relations().size()) + " stored relations");
+    std::vector<importers::ImportBatch> all = batches;
+    size_t first_article = all.size();
+    if (!articles.empty()) {
+      importers::ArticleImporter importer(graph);
+      for (const importers::SourceFile& file : articles) all.push_back(importer.Parse(file, options.article));
+      all.push_back(importer.TakeEntities());
+      skipped = importer.skipped();
+    }
     ChangeSet changes;
     importers::MergeOptions merge_options;
     if (options.create_missing) merge_options.create_missing_kind = "organization";
-    summary = importers::Merge(&graph, batches, &changes, merge_options);
+    summary = importers::Merge(&graph, all, &changes, merge_options);
+    for (size_t b = first_article; b < all.size(); ++b) {
+      for (const importers::RelationRecord& record : all[b].relations) {
+        auto name = [&](const std::string& id) {
+          auto index = graph.FindEntity(id);
+          return index ? graph.entities()[*index].name : id;
+        };
+        const Evidence& evidence = record.relation.evidence.front();
+        ArticleLine line{name(record.relation.source), record.relation.type, name(record.relation.target), evidence.extractor,
+                         evidence.sentence, evidence.locator, evidence.document, "", record.relation.date, evidence.confidence,
+                         record.relation.source, record.relation.target};
+        if (auto amount = record.relation.properties.find("amount"); amount != record.relation.properties.end()) {
+          line.amount = Json::parse(amount->second).get<std::string>();
+        }
+        article_lines.push_back(std::move(line));
+      }
+    }
     if (store && !options.dry_run) {
       progress("writing " + std::to_string(changes.entities.size()) + " entities, " + std::to_string(changes.relations.size()) +
                " relations and " + std::to_string(changes.evidence.size()) + " evidence records in one transaction");
@@ -68,6 +119,9 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
     store->WriteTransaction([&] { merge(store->Load()); });
   }
 
+  if (!globals.quiet && globals.OutputFormat() != Format::kJson) {
+    for (const std::string& file : skipped) std::cerr << "relgraph: note: " << file << " was imported before; nothing to add\n";
+  }
   if (globals.OutputFormat() == Format::kJson) {
     Json out;
     out["entities_added"] = summary.entities_added;
@@ -79,6 +133,27 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
     out["files"] = options.files;
     out["store"] = path;
     out["dry_run"] = options.dry_run;
+    if (!articles.empty()) {
+      out["articles_skipped"] = skipped;
+      Json lines = Json::array();
+      for (const ArticleLine& line : article_lines) {
+        Json item;
+        item["source"] = line.source;
+        item["relation"] = line.relation;
+        item["target"] = line.target;
+        item["source_id"] = line.source_id;
+        item["target_id"] = line.target_id;
+        item["confidence"] = line.confidence;
+        item["extractor"] = line.rule;
+        if (!line.amount.empty()) item["amount"] = line.amount;
+        if (!line.date.empty()) item["date"] = line.date;
+        item["document"] = line.document;
+        item["locator"] = line.locator;
+        item["sentence"] = line.sentence;
+        lines.push_back(std::move(item));
+      }
+      out["article_relations"] = std::move(lines);
+    }
     PrintJson(std::cout, out);
     return 0;
   }
@@ -93,6 +168,17 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
               << (options.dry_run ? " (dry run: nothing written)" : "") << "\n\n";
   }
   table.Print(std::cout, globals.OutputFormat());
+  if (options.dry_run && globals.OutputFormat() == Format::kTable && !article_lines.empty()) {
+    std::cout << "\nRelations found in the articles:\n";
+    for (const ArticleLine& line : article_lines) {
+      char confidence[16];
+      std::snprintf(confidence, sizeof confidence, "%.2f", line.confidence);
+      std::cout << "\n  " << ForTerminal(line.source) << " -" << line.relation << "-> " << ForTerminal(line.target) << "  (" << confidence
+                << ", " << line.rule << (line.amount.empty() ? "" : ", " + ForTerminal(line.amount))
+                << (line.date.empty() ? "" : ", " + line.date) << ")\n    \"" << ForTerminal(line.sentence) << "\" [" << line.locator
+                << "]\n";
+    }
+  }
   return 0;
 }
 
@@ -100,18 +186,26 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
 
 void AddImportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
   auto options = std::make_shared<ImportOptions>();
-  CLI::App* sub = app.add_subcommand("import", "Import entities CSV, relations CSV or JSON files in one transaction");
-  sub->add_option("files", options->files, "Files to import (kind detected from extension and CSV header)")->required();
+  CLI::App* sub = app.add_subcommand("import", "Import entities CSV, relations CSV, JSON or news articles in one transaction");
+  sub->add_option("files", options->files, "Files to import (kind detected from extension and CSV header; .txt/.md/.html are articles)")->required();
   sub->add_option("--as", options->as, "Kind of every file: entities, relations, json or article")
       ->check(CLI::IsMember({"entities", "relations", "json", "article"}));
-  sub->add_flag("--dry-run", options->dry_run, "Check and count what would be added; write nothing");
+  sub->add_flag("--dry-run", options->dry_run, "Check and count what would be added (articles: list the relations with their sentences); write nothing");
+  sub->add_option("--title", options->article.title, "Articles: the document title (default: the headline, else the file name)");
+  sub->add_option("--url", options->article.url, "Article: its URL, also its document id (one article only)");
+  sub->add_option("--date", options->article.date, "Articles: publication date YYYY[-MM[-DD]] (default: the dateline); resolves '지난해', '3월 16일'");
+  sub->add_option("--lang", options->article.lang, "Articles: ko, zh or en (default: detected)")->check(CLI::IsMember({"ko", "zh", "en"}));
+  sub->add_option("--min-confidence", options->article.min_confidence, "Articles: drop relations whose confidence is below this")
+      ->capture_default_str();
   sub->add_flag("--create-missing", options->create_missing,
                 "Relations may name entities that do not exist yet: create them (kind organization)");
   sub->footer(
       "Every file applies or none does. Examples:\n"
       "  relgraph import data/entities.csv data/relations.csv\n"
       "  relgraph --db news.db import deals.json --format json\n"
-      "  relgraph import people.csv --as entities --dry-run");
+      "  relgraph import people.csv --as entities --dry-run\n"
+      "  relgraph import data/articles/*.txt --dry-run\n"
+      "  relgraph import story.html --url https://example.com/story --date 2023-06-01 --lang ko");
   commands->push_back({sub, [&globals, options] { return RunImport(globals, *options); }});
 }
 

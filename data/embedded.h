@@ -6,5 +6,7 @@
 namespace relgraph::data {
 
 std::string_view SchemaJson();  // data/schema.json
+std::string_view LexiconCsv();   // data/lexicon.csv: the article importer's known entities
+std::string_view TriggersJson();  // data/triggers.json: the article importer's relation rules
 
 }  // namespace relgraph::data

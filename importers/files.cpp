@@ -92,9 +92,7 @@ ImportBatch ParseFile(const SourceFile& file, FileKind kind, const Schema& schem
     case FileKind::kEntities: return ParseEntitiesCsv(file, schema);
     case FileKind::kRelations: return ParseRelationsCsv(file, schema);
     case FileKind::kJson: return ParseJson(file, schema);
-    case FileKind::kArticle:
-      // TODO(#7): the news importer.
-      throw Error(ErrorKind::kInput, file.path + ": article import is not available yet (issue #7)");
+    case FileKind::kArticle: return ParseArticle(file, schema);
     case FileKind::kAuto: break;
   }
   throw Error(ErrorKind::kInternal, "unhandled file kind");

@@ -3,6 +3,7 @@
 // CSV and JSON, as in the command-line contract; the vocabulary comes from data/schema.json.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,6 +93,51 @@ struct MergeOptions {
 };
 ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, ChangeSet* changes,
                     const MergeOptions& options = {});
+
+// News articles (.txt, .md, .html) in Korean, Chinese or English: the body is cleaned of
+// web-scrape boilerplate, split into sentences (ICU, corrected for news text), names are
+// matched against the store's entities and the lexicon compiled in from data/lexicon.csv
+// (NFC, word boundaries, Korean particles after names) or discovered (parenthetical glosses,
+// organisation suffixes, person titles), and trigger rules from data/triggers.json give typed
+// relations. Every relation carries one Evidence: the document, the sentence, its code point
+// offsets in the NFC text of the file ("chars 120-164"), the rule ("article:ko_invest") and a
+// confidence in [0, 1].
+struct ArticleOptions {
+  std::string title;  // default: the headline found in the article, else the file name
+  std::string url;    // when given, also the document id
+  std::string date;   // YYYY, YYYY-MM or YYYY-MM-DD; default: the article's dateline, if any
+  std::string lang;   // ko, zh or en; default: detected from the scripts of the body
+  double min_confidence = 0.5;  // relations below it are dropped
+};
+
+// Parses articles against a graph (normally the store's current one). The document id is the
+// URL when given, else "article:" + a hash of the NFC text; an article whose document the
+// graph already has, or that this importer has already parsed, adds nothing (skipped()). The
+// graph must outlive the importer and not change while it is used. Not thread-safe.
+class ArticleImporter {
+ public:
+  explicit ArticleImporter(const Graph& graph);
+  ~ArticleImporter();
+  ArticleImporter(const ArticleImporter&) = delete;
+  ArticleImporter& operator=(const ArticleImporter&) = delete;
+
+  // The document and its relations (source/target are entity ids). Throws Error(kInput) with
+  // the location for text that is not UTF-8, Error(kUsage) for a bad --lang or --date.
+  ImportBatch Parse(const SourceFile& file, const ArticleOptions& options);
+  // The entities the relations parsed so far use and the graph lacks (from the lexicon or
+  // discovered), and graph entities that articles taught new aliases; call once, after the
+  // last Parse, and import this batch with the others.
+  ImportBatch TakeEntities();
+  // Paths of articles skipped because their document was already imported.
+  const std::vector<std::string>& skipped() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// One article against an empty graph: its relations and the entities they use.
+ImportBatch ParseArticle(const SourceFile& file, const Schema& schema, const ArticleOptions& options = {});
 
 // Parses a schema (vocabulary) file: {"entity_kinds":[{"name","description"}],
 // "relation_types":[{"name","symmetric","verb","description"}]}.

@@ -1,0 +1,425 @@
+// Entities in articles: the catalog of known names (store + lexicon + discovered), the
+// gazetteer that finds them at word boundaries, and Korean particles after names.
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+#include "common/error.h"
+#include "common/text.h"
+#include "importers/article_internal.h"
+#include "importers/csv_reader.h"
+#include "importers/fields.h"
+
+namespace relgraph::importers::article {
+
+// ---- Korean particles ---------------------------------------------------------------------
+
+namespace {
+
+struct Particle {
+  std::string_view text;
+  Role role;
+};
+
+// Longest first where one is a prefix of another. Suffixes 사 (company), 측 (side) and 들
+// (plural) carry no role of their own; 장 (head of) turns "LG AI연구원장" into a title.
+constexpr Particle kParticles[] = {
+    {"으로부터", Role::kFrom}, {"로부터", Role::kFrom}, {"에게서", Role::kFrom}, {"한테서", Role::kFrom},
+    {"에서부터", Role::kFrom}, {"에서는", Role::kFrom}, {"에서도", Role::kFrom}, {"에서의", Role::kGenitive}, {"에서", Role::kFrom},
+    {"에게는", Role::kDative}, {"에게도", Role::kDative}, {"에게", Role::kDative}, {"한테", Role::kDative},
+    {"에는", Role::kDative}, {"에도", Role::kDative}, {"에의", Role::kGenitive}, {"에", Role::kDative}, {"엔", Role::kDative},
+    {"께서는", Role::kSubject}, {"께서", Role::kSubject},
+    {"와는", Role::kWith}, {"과는", Role::kWith}, {"와도", Role::kWith}, {"과도", Role::kWith}, {"와의", Role::kWith},
+    {"과의", Role::kWith}, {"와", Role::kWith}, {"과", Role::kWith}, {"하고", Role::kWith}, {"이랑", Role::kWith}, {"랑", Role::kWith},
+    {"이나", Role::kNone}, {"나", Role::kNone},
+    {"으로는", Role::kMeans}, {"으로서", Role::kNone}, {"으로써", Role::kNone}, {"으로", Role::kMeans}, {"로는", Role::kMeans},
+    {"로서", Role::kNone}, {"로써", Role::kNone}, {"로", Role::kMeans},
+    {"의", Role::kGenitive},
+    {"은", Role::kSubject}, {"는", Role::kSubject}, {"이", Role::kSubject}, {"가", Role::kSubject}, {"도", Role::kSubject},
+    {"만", Role::kSubject},
+    {"을", Role::kObject}, {"를", Role::kObject},
+    {"까지", Role::kNone}, {"부터", Role::kNone}, {"보다", Role::kNone}, {"처럼", Role::kNone}, {"만큼", Role::kNone},
+    {"조차", Role::kNone}, {"마저", Role::kNone},
+    {"이었던", Role::kNone}, {"였던", Role::kNone}, {"이던", Role::kNone}, {"이라는", Role::kNone}, {"라는", Role::kNone},
+    {"이란", Role::kNone}, {"란", Role::kNone}, {"이라고", Role::kNone}, {"라고", Role::kNone}, {"이다", Role::kNone},
+    {"이며", Role::kNone}, {"이고", Role::kNone}, {"이자", Role::kNone}, {"였다", Role::kNone}, {"인", Role::kNone},
+    {"다", Role::kNone},
+    {"사", Role::kNone}, {"측", Role::kNone}, {"들", Role::kNone}, {"장", Role::kTitle},
+};
+
+bool ParseChain(std::string_view tail, int depth, Role* role, bool* any_role) {
+  if (tail.empty()) return true;
+  if (depth == 3) return false;
+  for (const Particle& particle : kParticles) {
+    if (!tail.starts_with(particle.text)) continue;
+    // 장 only right after the name ("연구원장"), never after another particle.
+    if (particle.role == Role::kTitle && depth != 0) continue;
+    Role inner = *role;
+    bool inner_any = *any_role;
+    if (particle.role != Role::kNone) {
+      inner = particle.role;
+      inner_any = true;
+    }
+    if (ParseChain(tail.substr(particle.text.size()), depth + 1, &inner, &inner_any)) {
+      // A title keeps its role even when particles follow ("연구원장은").
+      if (!(*role == Role::kTitle)) *role = (particle.role == Role::kTitle) ? Role::kTitle : inner;
+      *any_role = inner_any;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ParseParticles(std::string_view tail, Role* role, std::string* particles) {
+  Role found = Role::kNone;
+  bool any = false;
+  if (!ParseChain(tail, 0, &found, &any)) return false;
+  *role = found;
+  *particles = std::string(tail);
+  return true;
+}
+
+bool IsKoreanParticleWord(std::string_view word) {
+  size_t end = 0;
+  while (end < word.size()) {
+    char32_t cp = 0;
+    size_t len = DecodeAt(word, end, &cp);
+    if (!IsHangul(cp) || end + len > word.size()) break;
+    end += len;
+  }
+  Role role;
+  std::string particles;
+  return ParseParticles(word.substr(0, end), &role, &particles);
+}
+
+// ---- Gazetteer ----------------------------------------------------------------------------
+
+namespace {
+
+bool SkippableSpace(unsigned char byte) { return byte == ' '; }
+
+unsigned char Fold(unsigned char byte) { return (byte >= 'A' && byte <= 'Z') ? static_cast<unsigned char>(byte + 32) : byte; }
+
+// Chinese characters after which a short Chinese name may start (the name does not continue
+// a longer word): conjunctions, prepositions, particles.
+bool IsChineseFunctionChar(char32_t cp) {
+  static const std::u32string_view kChars = U"与和及、同跟在由被向对將将把是为為从從给給让讓并並且或也都其据據称稱于於以至到等了的着過过之而即如但就则則又还還已曾再任购資资持入作自";
+  return kChars.find(cp) != std::u32string_view::npos;
+}
+
+size_t PreviousCodePoint(std::string_view text, size_t i, char32_t* cp) {
+  size_t start = i;
+  do {
+    --start;
+  } while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
+  DecodeAt(text, start, cp);
+  return start;
+}
+
+}  // namespace
+
+int Gazetteer::Child(int node, unsigned char byte) const {
+  const auto& children = nodes_[static_cast<size_t>(node)].children;
+  auto it = std::lower_bound(children.begin(), children.end(), std::make_pair(byte, -1));
+  return it != children.end() && it->first == byte ? it->second : -1;
+}
+
+void Gazetteer::Add(std::string_view surface, int entity) {
+  int node = 0;
+  size_t bytes = 0;
+  for (unsigned char byte : surface) {
+    if (SkippableSpace(byte)) continue;
+    byte = Fold(byte);
+    int next = Child(node, byte);
+    if (next < 0) {
+      next = static_cast<int>(nodes_.size());
+      nodes_.emplace_back();
+      auto& children = nodes_[static_cast<size_t>(node)].children;
+      children.insert(std::lower_bound(children.begin(), children.end(), std::make_pair(byte, -1)), {byte, next});
+    }
+    node = next;
+    ++bytes;
+  }
+  if (bytes < 2) return;
+  auto& entries = nodes_[static_cast<size_t>(node)].entries;
+  for (const auto& entry : entries) {
+    if (entry.first == entity) return;
+  }
+  entries.emplace_back(entity, std::string(surface));
+}
+
+std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang) const {
+  std::vector<Mention> mentions;
+  for (size_t i = 0; i < text.size();) {
+    char32_t first = 0;
+    size_t first_len = DecodeAt(text, i, &first);
+    if (first == ' ' || Child(0, Fold(static_cast<unsigned char>(text[i]))) < 0) {
+      i += first_len;
+      continue;
+    }
+    char32_t before = 0;
+    if (i > 0) PreviousCodePoint(text, i, &before);
+    bool start_ok = true;
+    if (i > 0) {
+      if (IsAsciiAlnum(first) && IsAsciiAlnum(before)) start_ok = false;
+      if (IsHangul(first) && IsHangul(before)) start_ok = false;
+    }
+    Mention best;
+    if (start_ok) {
+      int node = 0;
+      for (size_t j = i; j < text.size();) {
+        unsigned char byte = static_cast<unsigned char>(text[j]);
+        if (SkippableSpace(byte) && j > i) {
+          ++j;
+          continue;
+        }
+        node = Child(node, Fold(byte));
+        if (node < 0) break;
+        ++j;
+        const Node& here = nodes_[static_cast<size_t>(node)];
+        if (here.entries.empty() || (j < text.size() && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80)) continue;
+        // Candidate name text[i, j): check what follows.
+        char32_t last = 0;
+        PreviousCodePoint(text, j, &last);
+        char32_t next = 0;
+        size_t next_len = j < text.size() ? DecodeAt(text, j, &next) : 0;
+        size_t word_end = j;
+        Role role = Role::kNone;
+        std::string particles;
+        bool end_ok = true;
+        if (j < text.size()) {
+          if (IsAsciiAlnum(last) && IsAsciiAlnum(next)) end_ok = false;
+          if (IsAsciiAlnum(last) && (next == '-' || next == '.') && j + 1 < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[j + 1]))) end_ok = false;
+          if (IsHangul(next)) {
+            size_t run_end = j;
+            while (run_end < text.size()) {
+              char32_t cp = 0;
+              size_t len = DecodeAt(text, run_end, &cp);
+              if (!IsHangul(cp)) break;
+              run_end += len;
+            }
+            if (ParseParticles(text.substr(j, run_end - j), &role, &particles)) {
+              word_end = run_end;
+            } else {
+              end_ok = false;
+            }
+          } else if (next == '(' && lang == Lang::kKorean) {
+            // A gloss: "마이크로소프트(MS)로부터": the particles come after it.
+            size_t close = text.find(')', j);
+            if (close != std::string_view::npos && close - j < 120) {
+              size_t run_end = close + 1;
+              while (run_end < text.size()) {
+                char32_t cp = 0;
+                size_t len = DecodeAt(text, run_end, &cp);
+                if (!IsHangul(cp)) break;
+                run_end += len;
+              }
+              if (ParseParticles(text.substr(close + 1, run_end - close - 1), &role, &particles)) word_end = run_end;
+            }
+          }
+          (void)next_len;
+        }
+        // Short Chinese names must not continue a longer Chinese word.
+        if (end_ok && IsHan(first) && IsHan(before) && CountCodePoints(text.substr(i, j - i)) <= 2 && !IsChineseFunctionChar(before)) {
+          end_ok = false;
+        }
+        if (!end_ok) continue;
+        // Case: a name written with a capital needs a capital; one written in lower case
+        // ("xAI", "a16z") must be written exactly so.
+        int entity = -1;
+        for (const auto& [candidate, surface] : here.entries) {
+          unsigned char lead = static_cast<unsigned char>(surface[0]);
+          if (lead >= 'a' && lead <= 'z') {
+            std::string written;
+            for (char c : text.substr(i, j - i)) {
+              if (c != ' ') written += c;
+            }
+            std::string wanted;
+            for (char c : surface) {
+              if (c != ' ') wanted += c;
+            }
+            if (written != wanted) continue;
+          } else if (lead >= 'A' && lead <= 'Z' && !(IsAsciiUpper(first) || (first >= '0' && first <= '9'))) {
+            continue;
+          }
+          entity = candidate;
+          break;
+        }
+        if (entity < 0) continue;
+        best.begin = i;
+        best.end = j;
+        best.word_end = word_end;
+        best.entity = entity;
+        best.role = role;
+        best.particles = particles;
+      }
+    }
+    if (best.entity >= 0) {
+      mentions.push_back(best);
+      i = best.word_end;
+    } else {
+      i += first_len;
+    }
+  }
+  return mentions;
+}
+
+// ---- Catalog ------------------------------------------------------------------------------
+
+namespace {
+
+std::string Slug(std::string_view text) {
+  std::string slug;
+  for (char c : text) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0) {
+      slug += static_cast<char>(std::tolower(byte));
+    } else if (!slug.empty() && slug.back() != '_') {
+      slug += '_';
+    }
+  }
+  while (!slug.empty() && slug.back() == '_') slug.pop_back();
+  return slug;
+}
+
+}  // namespace
+
+Catalog::Catalog(const Graph& graph, std::string_view lexicon_csv) : gazetteer_(std::make_unique<Gazetteer>()) {
+  for (const Entity& entity : graph.entities()) {
+    entities_.push_back({entity, true, false, {}});
+    int index = static_cast<int>(entities_.size()) - 1;
+    by_id_.emplace(entity.id, index);
+    AddNames(index);
+  }
+  // The lexicon: columns by header name, as in an entities CSV.
+  CsvReader reader("data/lexicon.csv", lexicon_csv);
+  std::vector<CsvField> fields;
+  std::vector<std::string> header;
+  auto column = [&](std::string_view name) -> int {
+    for (size_t i = 0; i < header.size(); ++i) {
+      if (header[i] == name) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  if (reader.Next(&fields)) {
+    for (const CsvField& field : fields) header.push_back(field.value);
+  }
+  int id_col = column("id"), name_col = column("name"), kind_col = column("kind"), aliases_col = column("aliases"),
+      country_col = column("country"), description_col = column("description");
+  if (id_col < 0 || name_col < 0 || kind_col < 0) throw Error(ErrorKind::kInternal, "data/lexicon.csv lacks id,name,kind");
+  auto value = [&](int col) { return col >= 0 && static_cast<size_t>(col) < fields.size() ? ToNfc(fields[static_cast<size_t>(col)].value) : std::string(); };
+  while (reader.Next(&fields)) {
+    Entity entity;
+    entity.id = value(id_col);
+    entity.name = value(name_col);
+    entity.kind = value(kind_col);
+    entity.country = value(country_col);
+    entity.description = value(description_col);
+    std::string aliases = value(aliases_col);
+    for (size_t start = 0; start <= aliases.size();) {
+      size_t bar = aliases.find('|', start);
+      if (bar == std::string::npos) bar = aliases.size();
+      std::string alias(TrimSpace(std::string_view(aliases).substr(start, bar - start)));
+      if (!alias.empty()) importers::AddAlias(&entity, alias);
+      start = bar + 1;
+    }
+    // A lexicon entry the store already has (same id, or its name names a stored entity) lends
+    // its names to the stored entity instead of becoming a second one.
+    int existing = -1;
+    if (auto it = by_id_.find(entity.id); it != by_id_.end()) existing = it->second;
+    if (existing < 0) {
+      auto it = by_key_.find(MatchKey(entity.name));
+      if (it != by_key_.end() && entities_[static_cast<size_t>(it->second)].in_store) existing = it->second;
+    }
+    if (existing >= 0) {
+      if (!entities_[static_cast<size_t>(existing)].in_store) continue;  // duplicate lexicon row
+      gazetteer_->Add(entity.name, existing);
+      for (const std::string& alias : entity.aliases) gazetteer_->Add(alias, existing);
+      for (const std::string& alias : entity.aliases) by_key_.emplace(MatchKey(alias), existing);
+      continue;
+    }
+    entities_.push_back({std::move(entity), false, false, {}});
+    int index = static_cast<int>(entities_.size()) - 1;
+    by_id_.emplace(entities_.back().entity.id, index);
+    AddNames(index);
+  }
+}
+
+Catalog::~Catalog() = default;
+
+void Catalog::AddNames(int index) {
+  const Entity& entity = entities_[static_cast<size_t>(index)].entity;
+  by_key_.emplace(MatchKey(entity.id), index);
+  by_key_.emplace(MatchKey(entity.name), index);
+  gazetteer_->Add(entity.name, index);
+  for (const std::string& alias : entity.aliases) {
+    by_key_.emplace(MatchKey(alias), index);
+    gazetteer_->Add(alias, index);
+  }
+}
+
+int Catalog::FindByName(std::string_view name) const {
+  auto it = by_key_.find(MatchKey(name));
+  return it == by_key_.end() ? -1 : it->second;
+}
+
+int Catalog::AddDiscovered(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases,
+                           const std::string& id_hint) {
+  int known = FindByName(name);
+  if (known >= 0) return known;
+  for (const std::string& alias : aliases) {
+    known = FindByName(alias);
+    if (known >= 0) {
+      AddAlias(known, name);
+      return known;
+    }
+  }
+  std::string base = Slug(id_hint);
+  if (base.empty()) base = Slug(name);
+  if (base.empty()) base = name;
+  std::string id = base;
+  for (int suffix = 2; by_id_.count(id) != 0 || by_key_.count(MatchKey(id)) != 0; ++suffix) id = base + "_" + std::to_string(suffix);
+  CatalogEntity discovered;
+  discovered.entity.id = id;
+  discovered.entity.name = name;
+  discovered.entity.kind = kind;
+  for (const std::string& alias : aliases) importers::AddAlias(&discovered.entity, alias);
+  discovered.discovered = true;
+  entities_.push_back(std::move(discovered));
+  int index = static_cast<int>(entities_.size()) - 1;
+  by_id_.emplace(id, index);
+  AddNames(index);
+  return index;
+}
+
+int Catalog::FindQualified(std::string_view name, const std::vector<int>& context) const {
+  std::string key = MatchKey(name);
+  for (size_t index = 0; index < entities_.size(); ++index) {
+    const Entity& entity = entities_[index].entity;
+    std::vector<const std::string*> names = {&entity.name};
+    for (const std::string& alias : entity.aliases) names.push_back(&alias);
+    for (const std::string* full : names) {
+      size_t space = full->find(' ');
+      if (space == std::string::npos) continue;
+      std::string head = full->substr(0, space), tail = full->substr(space + 1);
+      std::string qualifier = MatchKey(tail) == key ? head : MatchKey(head) == key ? tail : "";
+      if (qualifier.empty()) continue;
+      int named = FindByName(qualifier);
+      if (named >= 0 && std::find(context.begin(), context.end(), named) != context.end()) return static_cast<int>(index);
+    }
+  }
+  return -1;
+}
+
+void Catalog::AddAlias(int index, const std::string& alias) {
+  if (alias.empty() || FindByName(alias) >= 0) return;
+  CatalogEntity& entry = entities_[static_cast<size_t>(index)];
+  importers::AddAlias(&entry.entity, alias);
+  entry.new_aliases.push_back(alias);
+  by_key_.emplace(MatchKey(alias), index);
+  gazetteer_->Add(alias, index);
+}
+
+}  // namespace relgraph::importers::article

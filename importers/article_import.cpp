@@ -1,0 +1,192 @@
+// Article import: a news article (text, Markdown or HTML) becomes a document, typed relations
+// with sentence evidence, and the entities they use.
+#include <cinttypes>
+#include <cstdio>
+#include <set>
+
+#include "common/text.h"
+#include "data/embedded.h"
+#include "importers/article_internal.h"
+#include "importers/csv_reader.h"
+#include "importers/fields.h"
+#include "importers/importers.h"
+
+namespace relgraph::importers {
+
+using article::Catalog;
+
+struct ArticleImporter::State {
+  State(const Graph& graph) : graph(graph), catalog(graph, data::LexiconCsv()) {}
+  const Graph& graph;
+  Catalog catalog;
+  std::set<int> used;                  // catalog entities some relation uses
+  std::set<std::string> documents;     // ids parsed in this run
+  std::vector<std::string> skipped;    // files already imported
+  std::string first_path;
+};
+
+ArticleImporter::ArticleImporter(const Graph& graph) : state_(std::make_unique<State>(graph)) {}
+ArticleImporter::~ArticleImporter() = default;
+
+namespace {
+
+std::string FileKindOf(const std::string& path) {
+  size_t dot = path.find_last_of('.');
+  size_t slash = path.find_last_of('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "txt";
+  std::string extension = path.substr(dot + 1);
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == "html" || extension == "htm") return "html";
+  if (extension == "md" || extension == "markdown") return "md";
+  return "txt";
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+uint64_t Fnv1a(std::string_view text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char byte : text) {
+    hash ^= byte;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::string NumberText(double value) {
+  char buffer[64];
+  if (value == static_cast<double>(static_cast<int64_t>(value))) {
+    std::snprintf(buffer, sizeof buffer, "%" PRId64, static_cast<int64_t>(value));
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  }
+  return buffer;
+}
+
+// Code point offsets of byte offsets, counted forward from the last answer.
+class CodePointCounter {
+ public:
+  explicit CodePointCounter(std::string_view text) : text_(text) {}
+  size_t At(size_t byte) {
+    if (byte < byte_) byte_ = 0, points_ = 0;
+    for (; byte_ < byte && byte_ < text_.size(); ++byte_) {
+      if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++points_;
+    }
+    return points_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0;
+  size_t points_ = 0;
+};
+
+}  // namespace
+
+ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions& options) {
+  State& state = *state_;
+  if (state.first_path.empty()) state.first_path = file.path;
+  std::string_view raw = CheckTextEncoding(file.path, file.bytes);
+  std::string source = ToNfc(raw);
+
+  if (!options.date.empty()) {
+    if (auto problem = CheckDate(options.date)) throw Error(ErrorKind::kUsage, "--date: " + *problem);
+  }
+  article::CleanText clean = article::CleanArticle(source, FileKindOf(file.path));
+  article::Lang lang = options.lang.empty() ? article::DetectLang(clean.text) : article::ParseLang(options.lang);
+
+  Document document;
+  char hash[32];
+  std::snprintf(hash, sizeof hash, "%016" PRIx64, Fnv1a(source));
+  document.id = !options.url.empty() ? options.url : "article:" + std::string(hash);
+  document.url = options.url;
+  document.title = !options.title.empty() ? options.title : !clean.title.empty() ? clean.title : BaseName(file.path);
+  document.date = !options.date.empty() ? options.date : clean.date;
+  document.lang = std::string(article::LangCode(lang));
+
+  ImportBatch batch;
+  // The registry: an article already in the store (or twice in one import) adds nothing.
+  if (state.graph.FindDocument(document.id) != nullptr || !state.documents.insert(document.id).second) {
+    state.skipped.push_back(file.path);
+    return batch;
+  }
+  batch.documents.push_back(document);
+
+  article::SentenceExtractor extractor(&state.catalog, article::DefaultRuleSet(), lang, document.date);
+  article::Discourse discourse;
+  CodePointCounter counter(source);
+  std::vector<article::SentenceSpan> sentences = article::SplitSentences(clean.text, lang);
+  size_t previous_end = 0;
+  for (const article::SentenceSpan& span : sentences) {
+    // A new paragraph starts a new topic.
+    if (clean.text.substr(previous_end, span.begin - previous_end).find('\n') != std::string::npos) discourse.topic = -1;
+    previous_end = span.end;
+    std::string_view sentence = std::string_view(clean.text).substr(span.begin, span.end - span.begin);
+    std::vector<article::Extraction> found = extractor.Extract(sentence, &discourse);
+    if (found.empty()) continue;
+    size_t source_begin = clean.origin[span.begin];
+    size_t source_end = clean.origin[span.end - 1] + 1;
+    while (source_end < source.size() && (static_cast<unsigned char>(source[source_end]) & 0xC0) == 0x80) ++source_end;
+    std::string locator = "chars " + std::to_string(counter.At(source_begin)) + "-" + std::to_string(counter.At(source_end));
+    SourcePos pos = PosOfOffset(file.path, source, source_begin);
+    for (const article::Extraction& extraction : found) {
+      if (extraction.confidence < options.min_confidence) continue;
+      const Entity& source_entity = state.catalog.at(extraction.source).entity;
+      const Entity& target_entity = state.catalog.at(extraction.target).entity;
+      RelationRecord record;
+      record.relation.source = source_entity.id;
+      record.relation.target = target_entity.id;
+      record.relation.type = extraction.type;
+      record.relation.date = extraction.date;
+      if (!extraction.amount_value.currency.empty()) {
+        record.relation.properties["amount"] = JsonString(extraction.amount_value.text);
+        record.relation.properties["amount_value"] = NumberText(extraction.amount_value.value);
+        record.relation.properties["currency"] = JsonString(extraction.amount_value.currency);
+      }
+      Evidence evidence;
+      evidence.document = document.id;
+      evidence.sentence = std::string(sentence);
+      evidence.date = document.date;
+      evidence.locator = locator;
+      evidence.extractor = "article:" + extraction.rule;
+      evidence.confidence = static_cast<double>(static_cast<int>(extraction.confidence * 100 + 0.5)) / 100;
+      record.relation.evidence.push_back(std::move(evidence));
+      record.pos = record.source_pos = record.target_pos = pos;
+      batch.relations.push_back(std::move(record));
+      state.used.insert(extraction.source);
+      state.used.insert(extraction.target);
+    }
+  }
+  return batch;
+}
+
+ImportBatch ArticleImporter::TakeEntities() {
+  State& state = *state_;
+  ImportBatch batch;
+  for (int index = 0; index < static_cast<int>(state.catalog.entities().size()); ++index) {
+    const article::CatalogEntity& entry = state.catalog.at(index);
+    bool needed = entry.in_store ? !entry.new_aliases.empty() : state.used.count(index) != 0;
+    if (!needed) continue;
+    EntityRecord record;
+    record.entity = entry.entity;
+    record.pos = SourcePos{state.first_path, 0, 0};
+    batch.entities.push_back(std::move(record));
+  }
+  state.used.clear();
+  return batch;
+}
+
+const std::vector<std::string>& ArticleImporter::skipped() const { return state_->skipped; }
+
+ImportBatch ParseArticle(const SourceFile& file, const Schema& schema, const ArticleOptions& options) {
+  Graph empty(schema);
+  ArticleImporter importer(empty);
+  ImportBatch batch = importer.Parse(file, options);
+  ImportBatch entities = importer.TakeEntities();
+  batch.entities = std::move(entities.entities);
+  return batch;
+}
+
+}  // namespace relgraph::importers

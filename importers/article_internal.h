@@ -1,0 +1,239 @@
+// The news-article importer's private pieces (only importers/article*.cpp include this):
+// cleaning a web scrape down to its body, sentence segmentation, the entity gazetteer with
+// Korean particles, discovery of new entities, amounts and dates, and the relation rules.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/graph.h"
+
+namespace relgraph::importers::article {
+
+enum class Lang { kKorean, kChinese, kEnglish };
+Lang ParseLang(std::string_view code);  // "ko", "zh", "en"; throws Error(kUsage) otherwise
+std::string_view LangCode(Lang lang);
+
+// ---------------------------------------------------------------------------------------
+// Text: cleaning, sentences, code points.
+
+// The article body as paragraphs joined by '\n'. Every byte of `text` remembers the byte
+// offset in the NFC source it came from (`origin`, one entry per byte plus one for the end),
+// so evidence can point into the file as read.
+struct CleanText {
+  std::string text;
+  std::vector<uint32_t> origin;
+  std::string title;  // the headline, when the scrape shows one
+  std::string date;   // YYYY-MM-DD from a dateline ("입력 2021.06.29", "Published June 1, 2023")
+};
+
+// Keeps the body of a web scrape: drops menus, advertisement markers, share buttons, photo
+// captions (repeated or marked), bylines, copyright lines and what follows them, and repeated
+// paragraphs. `kind` is "html", "md" or "txt".
+CleanText CleanArticle(std::string_view nfc_source, std::string_view kind);
+
+// Guesses the language of a body from its scripts.
+Lang DetectLang(std::string_view text);
+
+struct SentenceSpan {
+  size_t begin = 0;  // byte offsets in CleanText::text
+  size_t end = 0;
+};
+// ICU sentence segmentation per paragraph, corrected for news text: dates and numbers with
+// dots ("2023. 6. 1.", "No. 3"), abbreviations ("Inc.", "U.S."), quotations that ICU cuts
+// ("...것이다.”라고 말했다"), and overlong run-ons cut at 2,000 bytes.
+std::vector<SentenceSpan> SplitSentences(std::string_view text, Lang lang);
+
+// Decodes one code point at text[i] (well-formed UTF-8 assumed); returns its byte length.
+size_t DecodeAt(std::string_view text, size_t i, char32_t* cp);
+bool IsHangul(char32_t cp);
+bool IsHan(char32_t cp);
+bool IsAsciiAlnum(char32_t cp);
+bool IsAsciiUpper(char32_t cp);
+
+// ---------------------------------------------------------------------------------------
+// Amounts and dates stated in a sentence.
+
+struct Amount {
+  size_t begin = 0, end = 0;  // bytes in the sentence
+  std::string text;           // as written: "130억달러"
+  double value = 0;           // 13000000000
+  std::string currency;       // ISO 4217: "USD", "KRW", "CNY", ...
+};
+std::vector<Amount> FindAmounts(std::string_view sentence, Lang lang);
+
+struct StatedDate {
+  size_t begin = 0, end = 0;
+  std::string date;  // YYYY, YYYY-MM or YYYY-MM-DD
+};
+// Absolute dates, and relative ones ("지난해 5월", "올해 3월", "지난 27일", "去年") when the
+// document date is known (YYYY-MM-DD or YYYY-MM or YYYY; may be empty).
+std::vector<StatedDate> FindDates(std::string_view sentence, Lang lang, std::string_view document_date);
+
+// ---------------------------------------------------------------------------------------
+// Entities: the catalog (store entities + lexicon + discovered) and the gazetteer.
+
+struct CatalogEntity {
+  Entity entity;
+  bool in_store = false;    // exists in the graph we import into
+  bool discovered = false;  // found in an article, not in the lexicon or store
+  std::vector<std::string> new_aliases;  // aliases articles taught us (to add on import)
+};
+
+class Gazetteer;
+
+// Everything known by name: entities of the store first, then the lexicon's (a lexicon entry
+// whose id, name or an alias names a store entity is folded into that entity).
+class Catalog {
+ public:
+  Catalog(const Graph& graph, std::string_view lexicon_csv);
+  ~Catalog();
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+
+  const std::vector<CatalogEntity>& entities() const { return entities_; }
+  CatalogEntity& at(int index) { return entities_[static_cast<size_t>(index)]; }
+  const CatalogEntity& at(int index) const { return entities_[static_cast<size_t>(index)]; }
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+
+  // The entity a name (by match key) already denotes, or -1.
+  int FindByName(std::string_view name) const;
+  // Adds a discovered entity (new id made unique) and its names to the gazetteer; returns
+  // its index. When a name is already known, returns that entity instead.
+  int AddDiscovered(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases,
+                    const std::string& id_hint);
+  // An entity known under "QUALIFIER NAME" or "NAME QUALIFIER" (alias "리벨리온 아톰") where the
+  // qualifier names one of the context entities: how articles shorten product names. -1 if none.
+  int FindQualified(std::string_view name, const std::vector<int>& context) const;
+  // Teaches an alias to an entity (ignored when the name already denotes any entity).
+  void AddAlias(int entity, const std::string& alias);
+
+ private:
+  void AddNames(int entity);
+  std::vector<CatalogEntity> entities_;
+  std::unordered_map<std::string, int> by_key_;  // MatchKey of id/name/alias -> first entity
+  std::unordered_map<std::string, int> by_id_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+};
+
+// Korean role of a name from the particles after it.
+enum class Role : uint8_t {
+  kNone,      // no particle: list member or bare
+  kSubject,   // 이/가/은/는/도/께서
+  kObject,    // 을/를
+  kDative,    // 에/에게/에는/엔 (and zh 向/对/给, en in/into/to)
+  kFrom,      // 로부터/에게서 (zh 从, en from)
+  kWith,      // 와/과/하고/랑 (zh 与/同/跟, en with)
+  kGenitive,  // 의 (zh 的, en 's / of)
+  kBy,        // 에 의해 (zh 被/由, en by)
+  kMeans,     // 로/으로
+  kTitle,     // 장: "LG AI연구원장" names the head of the institute
+};
+
+struct Mention {
+  size_t begin = 0, end = 0;  // the name, bytes in the sentence
+  size_t word_end = 0;        // after attached particles and a gloss "(...)"
+  int entity = -1;
+  std::string particles;      // Korean particles after the name ("와", "로부터", "사는")
+  Role role = Role::kNone;
+  bool anaphor = false;       // "연구소는" standing for the last research institute named
+};
+
+class Gazetteer {
+ public:
+  void Add(std::string_view surface, int entity);
+  // Every longest match at a word boundary, left to right, without overlaps. Korean particles
+  // (and the company/title suffixes 사, 측, 장) may follow a name; Chinese names need no
+  // boundary but short ones must not continue a longer Chinese word.
+  std::vector<Mention> Find(std::string_view sentence, Lang lang) const;
+
+ private:
+  struct Node {
+    std::vector<std::pair<unsigned char, int>> children;  // sorted by byte
+    std::vector<std::pair<int, std::string>> entries;     // (entity, surface as written)
+  };
+  int Child(int node, unsigned char byte) const;
+  std::vector<Node> nodes_{Node{}};
+};
+
+// Particle chain after a name in Korean: returns the role and fills *particles; nullopt when
+// the Hangul run is not made of particles (the name continues into a longer word).
+bool ParseParticles(std::string_view tail, Role* role, std::string* particles);
+bool IsKoreanParticleWord(std::string_view word);
+
+// ---------------------------------------------------------------------------------------
+// Relation rules, read from data/triggers.json.
+
+struct Frame {
+  std::string source;  // role names: subject, object, dative, from, with, genitive, by, means,
+  std::string target;  // after, topic, head; "group:ROLE" pairs the members of one group
+};
+
+struct Rule {
+  std::string name;       // "ko_invest_passive": the extractor is "article:<name>"
+  std::string type;       // relation type
+  Lang lang = Lang::kKorean;
+  std::vector<std::string> triggers;
+  std::vector<std::string> exclude;  // words containing a trigger that are not one ("투자자")
+  std::vector<Frame> frames;
+  std::vector<std::string> source_kinds;  // allowed kinds; empty = any but product
+  std::vector<std::string> target_kinds;
+  double confidence = 0.8;
+  bool noun = false;  // a noun trigger: arguments may follow it ("...의 지원으로 A가 설립됐다")
+};
+
+struct Title {
+  std::string word;  // "부회장", "CEO", "首席执行官"
+  std::string type;  // works_at or founded
+};
+
+struct RuleSet {
+  std::vector<Rule> rules;
+  std::vector<Title> titles[3];                 // per Lang
+  std::vector<std::string> org_suffixes[3];     // "연구원", "研究院", "Labs"
+  std::vector<std::string> product_cues[3];     // "모델", "챗봇", "model"
+  std::vector<std::string> org_cues[3];         // "회사", "스타트업", "公司"
+  std::vector<std::pair<std::string, std::string>> anaphors[3];  // ("연구소", "research_institute")
+  std::vector<std::string> surnames[3];
+};
+RuleSet ParseRuleSet(std::string_view json_text);
+const RuleSet& DefaultRuleSet();  // data/triggers.json, compiled in
+
+// ---------------------------------------------------------------------------------------
+// Extraction over one sentence.
+
+struct Extraction {
+  int source = -1, target = -1;  // catalog entities
+  std::string type;
+  std::string rule;
+  double confidence = 0;
+  std::string date;
+  const Amount* amount = nullptr;
+  Amount amount_value;
+};
+
+// Discourse state carried from sentence to sentence within an article.
+struct Discourse {
+  int topic = -1;                  // entity of the last sentence's topic (Korean 은/는, zh/en subject)
+  std::vector<int> recent;         // entities in order of last mention
+};
+
+class SentenceExtractor {
+ public:
+  SentenceExtractor(Catalog* catalog, const RuleSet& rules, Lang lang, std::string document_date);
+  // Finds mentions (discovering entities and aliases), then relations, in one sentence.
+  std::vector<Extraction> Extract(std::string_view sentence, Discourse* discourse);
+
+ private:
+  Catalog* catalog_;
+  const RuleSet& rules_;
+  Lang lang_;
+  std::string document_date_;
+};
+
+}  // namespace relgraph::importers::article
