@@ -502,14 +502,20 @@ std::vector<double> Betweenness(const Csr& graph, std::span<const uint32_t> sour
     // ratio: (1 + delta(w)) / sigma(w), what a predecessor of w adds per path it has.
     std::vector<double> sigma(n), ratio(n);
     std::vector<uint32_t> order(n);
+    // The shortest-path DAG as it is found: successors one level down of order[i] are
+    // dag[dag_begin[i], dag_begin[i + 1]). The backward pass then reads only DAG arcs and no
+    // distances (half the random reads of re-testing every out-arc's level).
+    std::vector<uint32_t> dag(graph.edge_count()), dag_begin(size_t{n} + 1);
     for (size_t k; (k = next_source.fetch_add(1, std::memory_order_relaxed)) < sources.size();) {
       uint32_t s = sources[k];
       distance[s] = 0;
       sigma[s] = 1;
       order[0] = s;
       size_t tail = 1;
+      uint32_t dag_size = 0;
       for (size_t head = 0; head < tail; ++head) {
         uint32_t u = order[head];
+        dag_begin[head] = dag_size;
         int32_t next_level = distance[u] + 1;
         double paths = sigma[u];
         for (uint32_t i = out_offsets[u], end = out_offsets[u + 1]; i < end; ++i) {
@@ -519,22 +525,20 @@ std::vector<double> Betweenness(const Csr& graph, std::span<const uint32_t> sour
             distance[v] = next_level;
             sigma[v] = paths;
             order[tail++] = v;
+            dag[dag_size++] = v;
           } else if (level == next_level) {
             sigma[v] += paths;
+            dag[dag_size++] = v;
           }
         }
       }
-      // Dependencies pulled over out-arcs in reverse BFS order: every successor on a shortest
-      // path is deeper, so its ratio is final; no predecessor lists, no scattered writes.
-      // order[0] is the source, whose own dependency is not betweenness: stop before it.
+      dag_begin[tail] = dag_size;
+      // Dependencies in reverse BFS order: every DAG successor is deeper, so its ratio is
+      // final. order[0] is the source, whose own dependency is not betweenness: stop before it.
       for (size_t i = tail; i-- > 1;) {
         uint32_t w = order[i];
-        int32_t next_level = distance[w] + 1;
         double sum = 0;
-        for (uint32_t a = out_offsets[w], end = out_offsets[w + 1]; a < end; ++a) {
-          uint32_t v = out_target[a];
-          if (distance[v] == next_level) sum += ratio[v];
-        }
+        for (uint32_t a = dag_begin[i], end = dag_begin[i + 1]; a < end; ++a) sum += ratio[dag[a]];
         double delta = sigma[w] * sum;
         ratio[w] = (1 + delta) / sigma[w];
         score[w] += delta;
