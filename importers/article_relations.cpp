@@ -819,7 +819,7 @@ void Analysis::BuildGroups() {
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or";
         }
       }
-      if (join && lang_ != Lang::kKorean && mentions_[i].role != Role::kNone && mentions_[i].role != Role::kWith) join = false;
+      if (join && lang_ != Lang::kKorean && mentions_[i].role != Role::kNone && mentions_[i].role != Role::kWith && mentions_[i].role != Role::kGenitive) join = false;
       if (join && mentions_[i].entity == previous.entity) join = true;
     }
     if (join) {
@@ -827,6 +827,8 @@ void Analysis::BuildGroups() {
       group.members.push_back(static_cast<int>(i));
       group.end = mentions_[i].word_end;
       if (lang_ == Lang::kKorean) group.role = mentions_[i].role;
+      // "科技部和北京市政府的支持": a genitive after the last member covers the list.
+      if (lang_ != Lang::kKorean && group.role == Role::kNone && mentions_[i].role == Role::kGenitive) group.role = Role::kGenitive;
       if (lang_ == Lang::kChinese && group.role == Role::kWith && mentions_[i].role == Role::kWith) {}
     } else {
       Group group;
@@ -1063,11 +1065,12 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   for (const Group& group : groups_) {
     if (group.role != wanted || !in_clause(group) || group.embedded || !GroupFits(group, kinds, source)) continue;
     if (group.inherited && !allow_inherited) continue;
-    bool before = group.end <= hit.begin;
+    // A marker may belong to the trigger too ("...北京市政府的支持下": 的 ends both).
+    bool before = group.end <= hit.begin || (group.begin < hit.begin && group.end <= hit.end);
     bool after = group.begin >= hit.end;
     if ((!before && !after) || (before_only && !before) || (after_only && !after)) continue;
     // Korean: the argument before a verb must not be past the verb's own word.
-    size_t distance = before ? hit.begin - group.end : group.begin - hit.end;
+    size_t distance = before ? hit.begin - std::min(hit.begin, group.end) : group.begin - hit.end;
     if (lang_ == Lang::kKorean && after) distance += 1000;  // prefer arguments before
     if (distance < best_distance) {
       best = &group;

@@ -15,6 +15,9 @@ ask() { printf '\n\033[1m$ relgraph %s\033[0m\n' "$*"; relgraph "$@"; }
 ask import data/entities.csv data/relations.csv
 ask info
 ask snapshot save default --note "the embedded default data"
+# News articles (Korean, Chinese, English scrapes): typed relations, each with its sentence.
+ask import data/articles/ko_naver_snu.txt data/articles/zh_baai.txt data/articles/en_microsoft_openai.md
+ask entity 黄铁军
 # Who is connected to whom, and how?
 ask path Naver 베이징AI연구원 --k 2
 ask path Microsoft Anthropic --direction out
