@@ -178,13 +178,13 @@ struct Rule {
   std::string name;       // "ko_invest_passive": the extractor is "article:<name>"
   std::string type;       // relation type
   Lang lang = Lang::kKorean;
-  std::vector<std::string> triggers;
-  std::vector<std::string> exclude;  // words containing a trigger that are not one ("투자자")
+  std::vector<std::string> triggers;  // nouns first, then Korean verb stems
+  size_t noun_triggers = 0;           // how many of triggers are nouns
+  std::vector<std::string> exclude;   // words containing a trigger that are not one ("투자자")
   std::vector<Frame> frames;
   std::vector<std::string> source_kinds;  // allowed kinds; empty = any but product
   std::vector<std::string> target_kinds;
   double confidence = 0.8;
-  bool noun = false;  // a noun trigger: arguments may follow it ("...의 지원으로 A가 설립됐다")
 };
 
 struct Title {
@@ -213,8 +213,7 @@ struct Extraction {
   std::string rule;
   double confidence = 0;
   std::string date;
-  const Amount* amount = nullptr;
-  Amount amount_value;
+  Amount amount_value;  // while extracting, begin holds the trigger's position
 };
 
 // Discourse state carried from sentence to sentence within an article.

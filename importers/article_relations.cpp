@@ -55,9 +55,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : item.value("triggers", nlohmann::json::array())) rule.triggers.push_back(ToNfc(word.get<std::string>()));
       size_t nouns = rule.triggers.size();
       for (const auto& word : item.value("verbs", nlohmann::json::array())) rule.triggers.push_back(ToNfc(word.get<std::string>()));
-      rule.noun = nouns > 0;
-      // Verb stems follow the nouns; remember where they start.
-      rule.exclude.push_back("\x01" + std::to_string(nouns));
+      rule.noun_triggers = nouns;
       for (const auto& word : item.value("exclude", nlohmann::json::array())) rule.exclude.push_back(ToNfc(word.get<std::string>()));
       for (const auto& frame : item.at("frames")) rule.frames.push_back({frame.at(0).get<std::string>(), frame.at(1).get<std::string>()});
       rule.source_kinds = ExpandKinds(item.value("source_kinds", nlohmann::json::array()));
@@ -942,7 +940,7 @@ void Analysis::FindTriggers() {
   std::vector<TriggerHit> hits;
   for (const Rule& rule : rules_.rules) {
     if (rule.lang != lang_) continue;
-    size_t nouns = std::stoul(rule.exclude.front().substr(1));
+    size_t nouns = rule.noun_triggers;
     for (size_t t = 0; t < rule.triggers.size(); ++t) {
       const std::string& trigger = rule.triggers[t];
       std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
@@ -957,7 +955,7 @@ void Analysis::FindTriggers() {
           continue;
         }
         bool excluded = false;
-        for (size_t e = 1; e < rule.exclude.size() && !excluded; ++e) {
+        for (size_t e = 0; e < rule.exclude.size() && !excluded; ++e) {
           std::string exclusion = lang_ == Lang::kEnglish ? Lower(rule.exclude[e]) : rule.exclude[e];
           size_t from = at >= exclusion.size() ? at - exclusion.size() : 0;
           for (size_t x = haystack.find(exclusion, from); x != std::string_view::npos && x <= at; x = haystack.find(exclusion, x + 1)) {
@@ -1372,7 +1370,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     if (person_mention < 0 || org < 0) return;
     int person = mentions_[static_cast<size_t>(person_mention)].entity;
     if (person < 0 || person == org) return;
-    Extraction extraction{person, org, "", std::string(rule), confidence, "", nullptr, {}};
+    Extraction extraction{person, org, "", std::string(rule), confidence, "", {}};
     extraction.amount_value.begin = mentions_[static_cast<size_t>(person_mention)].begin;
     if (match.founded) extraction.type = "founded", out->push_back(extraction);
     if (match.works && !match.former) extraction.type = "works_at", out->push_back(extraction);
