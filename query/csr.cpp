@@ -14,21 +14,37 @@ namespace {
 inline uint64_t HashName(std::string_view name) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
   const char* p = name.data();
-  size_t len = name.size();
-  uint64_t h = 0x243F6A8885A308D3ULL ^ (len * kMul);
-  while (len >= 8) {
-    uint64_t word;
-    std::memcpy(&word, p, 8);
+  const size_t size = name.size();
+  size_t len = size;
+  uint64_t h = 0x243F6A8885A308D3ULL ^ (size * kMul);
+  auto mix = [&](uint64_t word) {
     h = (h ^ word) * kMul;
     h ^= h >> 32;
+  };
+  auto load64 = [](const char* at) {
+    uint64_t word;
+    std::memcpy(&word, at, 8);
+    return word;
+  };
+  auto load32 = [](const char* at) {
+    uint32_t word;
+    std::memcpy(&word, at, 4);
+    return uint64_t{word};
+  };
+  while (len > 8) {
+    mix(load64(p));
     p += 8;
     len -= 8;
   }
-  if (len > 0) {
-    uint64_t word = 0;
-    std::memcpy(&word, p, len);
-    h = (h ^ word) * kMul;
-    h ^= h >> 32;
+  // The tail without a variable-length copy: the last 8 bytes (overlapping what was mixed)
+  // when the name has 8 or more, else two overlapping 4-byte loads, else three single bytes.
+  if (size >= 8) {
+    mix(load64(name.data() + size - 8));
+  } else if (len >= 4) {
+    mix(load32(p) | (load32(p + len - 4) << 32));
+  } else if (len > 0) {
+    mix(uint64_t{static_cast<unsigned char>(p[0])} | uint64_t{static_cast<unsigned char>(p[len / 2])} << 8 |
+        uint64_t{static_cast<unsigned char>(p[len - 1])} << 16);
   }
   h *= 0xD6E8FEB86659FD93ULL;
   return h ^ (h >> 29);
