@@ -15,5 +15,6 @@ int RelationsCsv(const uint8_t* data, size_t size);
 int JsonImport(const uint8_t* data, size_t size);
 int StoreOpen(const uint8_t* data, size_t size);
 int DiagramWriters(const uint8_t* data, size_t size);
+int Article(const uint8_t* data, size_t size);
 
 }  // namespace relgraph::fuzz

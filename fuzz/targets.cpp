@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "common/text.h"
 #include "export/export.h"
 #include "fuzz/fuzz_targets.h"
 #include "importers/csv_reader.h"
@@ -125,6 +126,51 @@ int JsonImport(const uint8_t* data, size_t size) {
   return Guard([&] {
     Graph graph = Import({importers::ParseFile({"g.json", bytes}, importers::FileKind::kJson, importers::DefaultSchema())});
     CheckRoundTrip(graph);
+  });
+}
+
+int Article(const uint8_t* data, size_t size) {
+  // Arbitrary bytes as a news article, as text, Markdown or HTML by the first byte. Oracle:
+  // every relation's evidence sentence is text of the article, found at the character offsets
+  // the locator gives, and the batch merges into a graph like any other import.
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  static const char* kExtensions[] = {"a.txt", "a.md", "a.html"};
+  const char* path = kExtensions[size == 0 ? 0 : data[0] % 3];
+  return Guard([&] {
+    Graph graph(importers::DefaultSchema());
+    importers::ArticleImporter importer(graph);
+    importers::ImportBatch batch = importer.Parse({path, bytes}, {});
+    importers::ImportBatch entities = importer.TakeEntities();
+    // For plain text the sentence is exactly the code points [A, B) of the NFC text that the
+    // locator "chars A-B" names (HTML and Markdown sentences have markup and entities removed).
+    std::vector<std::string> code_points;
+    if (std::string(path) == "a.txt") {
+      std::string nfc = ToNfc(bytes.substr(bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0));
+      for (size_t i = 0; i < nfc.size();) {
+        size_t length = 1;
+        while (i + length < nfc.size() && (static_cast<unsigned char>(nfc[i + length]) & 0xC0) == 0x80) ++length;
+        code_points.push_back(nfc.substr(i, length));
+        i += length;
+      }
+    }
+    for (const auto& record : batch.relations) {
+      for (const Evidence& evidence : record.relation.evidence) {
+        if (evidence.sentence.empty()) Broken("an article relation without its sentence");
+        if (evidence.confidence < 0 || evidence.confidence > 1) Broken("a confidence outside [0, 1]");
+        size_t from = 0, to = 0;
+        if (std::sscanf(evidence.locator.c_str(), "chars %zu-%zu", &from, &to) != 2 || from > to) {
+          Broken("a locator that is not 'chars A-B': " + evidence.locator);
+        }
+        if (!code_points.empty()) {
+          if (to > code_points.size()) Broken("a locator past the end of the text: " + evidence.locator);
+          std::string span;
+          for (size_t i = from; i < to; ++i) span += code_points[i];
+          if (span != evidence.sentence) Broken("the sentence is not the text at " + evidence.locator);
+        }
+      }
+    }
+    ChangeSet changes;
+    importers::Merge(&graph, {entities, batch}, &changes);
   });
 }
 
