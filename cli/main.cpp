@@ -48,6 +48,28 @@ int main(int argc, char** argv) {
   cli::AddSnapshotCommands(app, globals, &commands);
   cli::AddExportCommand(app, globals, &commands);
 
+  // Name an unknown command plainly (CLI11 would only say that a subcommand is required).
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--db" || arg == "--format" || arg == "--snapshot" || arg == "--as-of") {
+      ++i;  // the option's value
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    bool known = false;
+    std::string names;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      known = known || sub->check_name(arg);
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (!known) {
+      std::cerr << "relgraph: error: unknown command '" << arg << "'; the commands are " << names << "\n"
+                << "Run 'relgraph --help' for usage.\n";
+      return 2;
+    }
+    break;
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
