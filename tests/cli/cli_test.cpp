@@ -261,7 +261,9 @@ TEST_F(Cli, ReadOnlyStoreRefusesWritesAndStillAnswers) {
 }
 
 TEST_F(Cli, ExitCodesFollowTheContract) {
-  EXPECT_EQ(Run({"frobnicate"}).exit_code, 2);
+  RunResult unknown = Run({"frobnicate"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err.rfind("relgraph: error: unknown command 'frobnicate'; the commands are import, info,", 0), 0u) << unknown.err;
   EXPECT_EQ(Run({"entity"}).exit_code, 2);
   EXPECT_EQ(Run({"info", "--format", "xml"}).exit_code, 2);
   EXPECT_EQ(Run({"import", "missing.csv"}).exit_code, 1);
