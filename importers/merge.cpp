@@ -39,6 +39,16 @@ const Entity& ResolveReference(const Graph& graph, const EntityLookup& lookup, c
   ThrowInput(pos, (pointer.empty() ? "" : pointer + "/" + std::string(role) + ": ") + message);
 }
 
+// A relation holds since its earliest stated date. Two statements of the same period at
+// different precision ("2019" and "2019-07") keep the more precise one, not the shorter text.
+std::string EarlierDate(const std::string& known, const std::string& stated) {
+  if (stated.empty()) return known;
+  if (known.empty()) return stated;
+  if (known.starts_with(stated)) return known;
+  if (stated.starts_with(known)) return stated;
+  return std::min(known, stated);
+}
+
 Entity MergedEntity(const Entity& existing, const Entity& incoming) {
   Entity merged = incoming;
   merged.aliases.clear();
@@ -134,8 +144,7 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
         Relation& relation = graph->MutableRelation(index);
         Relation before = relation;
         if (record.weight_given) relation.weight = incoming.weight;
-        // A relation holds since its earliest stated date.
-        if (!incoming.date.empty() && (relation.date.empty() || incoming.date < relation.date)) relation.date = incoming.date;
+        relation.date = EarlierDate(relation.date, incoming.date);
         for (const auto& [name, value] : incoming.properties) relation.properties[name] = value;
         if (!(relation == before)) {
           Relation state = relation;

@@ -115,6 +115,19 @@ TEST(RelationsCsv, SameFactTwiceIsOneRelationWithTwoEvidenceRecords) {
   EXPECT_EQ(relation.evidence[1].document, "file:r.csv");
 }
 
+TEST(RelationsCsv, DatesOfTheSamePeriodKeepTheMorePreciseOne) {
+  ImportBatch entities = Parse("e.csv", kEntities);
+  ImportBatch relations = Parse("r.csv",
+                                "source,target,relation,date\n"
+                                "ms,openai,invests_in,2019-07\n"
+                                "ms,openai,invests_in,2019\n"        // same year, less precise
+                                "ms,naver,backs,2021\n"
+                                "ms,naver,backs,2020-12-01\n");     // earlier, more precise
+  Graph graph = Import({entities, relations});
+  EXPECT_EQ(graph.relations()[*graph.FindRelation({"ms", "invests_in", "openai"})].date, "2019-07");
+  EXPECT_EQ(graph.relations()[*graph.FindRelation({"ms", "backs", "naver"})].date, "2020-12-01");
+}
+
 TEST(RelationsCsv, SymmetricRelationStatedBothWaysIsOneRelation) {
   ImportBatch entities = Parse("e.csv", kEntities);
   ImportBatch relations = Parse("r.csv",
