@@ -86,7 +86,22 @@ void NameTable::Grow() {
 
 uint32_t NameTable::Intern(std::string_view name) { return Intern(name, HashName(name)); }
 
+void NameTable::RebuildLoadingTable() {
+  std::vector<uint32_t>().swap(compact_);
+  size_t capacity = 1024;
+  while (capacity < (static_cast<size_t>(size()) + 1) * 2) capacity *= 2;
+  slots_.assign(capacity, 0);
+  uint64_t mask = capacity - 1;
+  for (uint32_t index = 0; index < size(); ++index) {
+    uint64_t tag = HashName(Name(index)) >> 32;
+    uint64_t at = SlotOf(tag, mask);
+    while (slots_[at] != 0) at = (at + 1) & mask;
+    slots_[at] = (tag << 32) | (uint64_t{index} + 1);
+  }
+}
+
 uint32_t NameTable::Intern(std::string_view name, uint64_t hash) {
+  if (slots_.empty() && size() > 0) RebuildLoadingTable();
   if ((static_cast<size_t>(size()) + 1) * 2 > slots_.size()) Grow();
   uint64_t tag = hash >> 32;
   uint64_t mask = slots_.size() - 1;
@@ -114,6 +129,7 @@ void NameTable::InternBatch(const std::string_view* names, size_t count, uint32_
   // with 100k+ names the table and the arena do not fit in L2, and this halves the load time.
   constexpr size_t kBatch = 64;
   uint64_t hashes[kBatch];
+  if (slots_.empty() && size() > 0) RebuildLoadingTable();
   for (size_t first = 0; first < count; first += kBatch) {
     size_t batch = std::min(kBatch, count - first);
     if ((static_cast<size_t>(size()) + batch) * 2 > slots_.size()) Grow();
@@ -134,24 +150,45 @@ void NameTable::InternBatch(const std::string_view* names, size_t count, uint32_
   }
 }
 
+// Home of a name in the compact table: the high half of its hash scaled to the table size.
+inline size_t CompactHome(uint64_t hash, size_t capacity) { return static_cast<size_t>(((hash >> 32) * capacity) >> 32); }
+
 std::optional<uint32_t> NameTable::Find(std::string_view name) const {
-  if (slots_.empty()) return std::nullopt;
-  uint64_t tag = HashName(name) >> 32;
-  uint64_t mask = slots_.size() - 1;
-  for (uint64_t at = SlotOf(tag, mask);; at = (at + 1) & mask) {
-    uint64_t slot = slots_[at];
+  if (!slots_.empty()) {
+    uint64_t tag = HashName(name) >> 32;
+    uint64_t mask = slots_.size() - 1;
+    for (uint64_t at = SlotOf(tag, mask);; at = (at + 1) & mask) {
+      uint64_t slot = slots_[at];
+      if (slot == 0) return std::nullopt;
+      if ((slot >> 32) == tag && SameBytes(Name(static_cast<uint32_t>(slot) - 1), name)) return static_cast<uint32_t>(slot) - 1;
+    }
+  }
+  if (compact_.empty()) return std::nullopt;
+  size_t capacity = compact_.size();
+  for (size_t at = CompactHome(HashName(name), capacity);; at = at + 1 == capacity ? 0 : at + 1) {
+    uint32_t slot = compact_[at];
     if (slot == 0) return std::nullopt;
-    if ((slot >> 32) == tag && SameBytes(Name(static_cast<uint32_t>(slot) - 1), name)) return static_cast<uint32_t>(slot) - 1;
+    if (SameBytes(Name(slot - 1), name)) return slot - 1;
   }
 }
 
 void NameTable::ShrinkToFit() {
   bytes_.shrink_to_fit();
   offsets_.shrink_to_fit();
+  if (slots_.empty()) return;
+  std::vector<uint64_t>().swap(slots_);
+  size_t capacity = std::max<size_t>(16, static_cast<size_t>(size()) * 4 / 3 + 1);
+  compact_.assign(capacity, 0);
+  for (uint32_t index = 0; index < size(); ++index) {
+    size_t at = CompactHome(HashName(Name(index)), capacity);
+    while (compact_[at] != 0) at = at + 1 == capacity ? 0 : at + 1;
+    compact_[at] = index + 1;
+  }
 }
 
 size_t NameTable::MemoryBytes() const {
-  return bytes_.capacity() + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t);
+  return bytes_.capacity() + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t) +
+         compact_.capacity() * sizeof(uint32_t);
 }
 
 Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges) {

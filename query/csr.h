@@ -37,16 +37,21 @@ class NameTable {
     return {bytes_.data() + offsets_[index], offsets_[index + 1] - offsets_[index]};
   }
   uint32_t size() const { return static_cast<uint32_t>(offsets_.size() - 1); }
-  // Gives back the arena's spare capacity (call once all names are in).
+  // Call once all names are in: gives back the arena's spare capacity and moves lookups from
+  // the loading table (8 bytes a slot, half full, a hash tag per slot so probes rarely touch
+  // names) to a compact one (4 bytes a slot, 3/4 full): 5.3 instead of 16 bytes per name.
+  // A later Intern() rebuilds the loading table first.
   void ShrinkToFit();
   size_t MemoryBytes() const;
 
  private:
   void Grow();
+  void RebuildLoadingTable();
   uint32_t Intern(std::string_view name, uint64_t hash);
   std::vector<char> bytes_;
   std::vector<uint32_t> offsets_{0};
-  std::vector<uint64_t> slots_;  // 0 = empty; else (hash >> 32) << 32 | (index + 1)
+  std::vector<uint64_t> slots_;    // loading table: 0 = empty; else (hash >> 32) << 32 | (index + 1)
+  std::vector<uint32_t> compact_;  // after ShrinkToFit: 0 = empty; else index + 1
 };
 
 // Edges as parallel arrays: the input of Csr::Build.

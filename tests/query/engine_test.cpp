@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <queue>
@@ -106,6 +107,23 @@ TEST(EdgeListCsv, ReportsWhereARecordIsBad) {
   EXPECT_EQ(ErrorOf("s,t,r,w\n\"A\"x,B,x,1\n"), "g.csv:2:4: expected ',' or the end of the line after a closing quote, found 'x'");
 }
 
+TEST(EdgeListCsv, WeightsAreTheDoublesFromCharsGives) {
+  // The loader's fast path for plain decimals must give the same double as the general parser,
+  // and forms outside it (exponents, many digits) still parse.
+  std::vector<std::string> texts = {"0.01", "3.40", "10.00", "7", "0.1", "2.675", "123456.789012345", "1e-3",
+                                    "1234567890.123456789", "5.", "0.000000000000001"};
+  std::string csv = "s,t,r,w\n";
+  for (const std::string& text : texts) csv += "a,b,x," + text + "\n";
+  Loaded loaded = LoadText(csv);
+  const Csr& g = loaded.graph.csr;
+  ASSERT_EQ(g.edge_count(), texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    double expected = 0;
+    std::from_chars(texts[i].data(), texts[i].data() + texts[i].size(), expected);
+    EXPECT_EQ(g.out_weight()[g.OutBegin(0) + i], expected) << texts[i];
+  }
+}
+
 TEST(EdgeListCsv, MissingFileIsNotFound) {
   try {
     ReadEdgeListCsv("/nonexistent/relgraph/edges.csv");
@@ -133,6 +151,20 @@ TEST(NameTable, InternsManyNamesAndFindsEachAgain) {
   EXPECT_FALSE(names.Find("").has_value());
   EXPECT_EQ(names.Intern(""), 50000u);
   EXPECT_EQ(names.Find(""), 50000u);
+  // The compact lookup table after loading finds the same, and interning still works after it.
+  size_t loading_bytes = names.MemoryBytes();
+  names.ShrinkToFit();
+  EXPECT_LT(names.MemoryBytes(), loading_bytes);
+  for (int i = 0; i < 50000; i += 3) EXPECT_EQ(names.Find("org_" + std::to_string(i)), static_cast<uint32_t>(i));
+  EXPECT_FALSE(names.Find("org_50000").has_value());
+  EXPECT_EQ(names.Find(""), 50000u);
+  EXPECT_EQ(names.Intern("org_77"), 77u);
+  EXPECT_EQ(names.Intern("org_50000"), 50001u);
+  EXPECT_EQ(names.Find("org_49999"), 49999u);
+  NameTable empty;
+  empty.ShrinkToFit();
+  EXPECT_FALSE(empty.Find("x").has_value());
+  EXPECT_EQ(empty.Intern("x"), 0u);
 }
 
 // Every answer of the protocol's worked example, reasons in WORKER_PROTOCOL.md section 10.
