@@ -6,14 +6,19 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-targets=${*:-$(ls fuzz/corpus)}
+targets=${*:-$( (ls fuzz/corpus; echo article) | sort -u)}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 run() {
   local name=$1 work="$scratch/$1"
   mkdir -p "$work/corpus" "$work/crashes"
-  cp -r "fuzz/corpus/$name/." "$work/corpus/"
+  [ -d "fuzz/corpus/$name" ] && cp -r "fuzz/corpus/$name/." "$work/corpus/"
+  # The article target also starts from the project's own articles (not copied into fuzz/).
+  if [ "$name" = article ]; then
+    cp data/articles/* "$work/corpus/"
+    find tests/news/corpus -type f ! -name '*.expected.csv' -exec cp {} "$work/corpus/" \;
+  fi
   if ./build-fuzz/fuzz/"fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$work/crashes/" "$work/corpus" >"$work/log" 2>&1; then
     local runs cov

@@ -28,6 +28,7 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 echo "== 3/3: fuzz smoke runs"
 CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRELGRAPH_FUZZ=ON \
   -DRELGRAPH_BUILD_TESTS=OFF >/dev/null
-targets=$(ls fuzz/corpus)
+targets=$(ls fuzz/corpus; echo article)
+targets=$(echo "$targets" | sort -u)
 cmake --build build-fuzz -j "$jobs" --target $(for t in $targets; do printf 'fuzz_%s ' "$t"; done)
 bash scripts/fuzz.sh "${RELGRAPH_FUZZ_SECONDS:-60}" $targets
