@@ -192,6 +192,9 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, const Sch
   if (flags & SQLITE_OPEN_READWRITE) {
     db.Exec("PRAGMA journal_mode = DELETE");
     db.Exec("PRAGMA synchronous = FULL");
+    // Large imports update several B-tree indexes per row; a page cache of 2 MB (the default)
+    // makes them thrash. 256 MB is an upper bound, used only as the store grows.
+    db.Exec("PRAGMA cache_size = -262144");
   }
   if (application_id != kApplicationId) {
     impl->CreateSchema(schema_for_new_store);
