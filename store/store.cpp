@@ -655,38 +655,36 @@ void Store::RestoreSnapshot(const std::string& name) {
       run("DELETE FROM " + t + " WHERE until IS NULL AND since > ?1 AND since = ?2");
       run("UPDATE " + t + " SET until = ?2 WHERE until IS NULL AND since > ?1");
     }
-    // 2. Rows the snapshot has that are closed now: revive copies in the working version.
+    // 2. Rows the snapshot has that are closed now: revive copies in the working version,
+    //    with their child rows (aliases, properties) copied to the new row.
     std::string closed = "since <= ?1 AND until IS NOT NULL AND until > ?1";
-    {
-      Statement rows(db, ("SELECT row FROM entities WHERE " + closed).c_str());
+    struct Child {
+      const char* table;
+      const char* row_column;
+      const char* columns;
+    };
+    auto revive = [&](const std::string& table, const std::string& columns, const std::vector<Child>& children) {
+      Statement rows(db, ("SELECT row FROM " + table + " WHERE " + closed).c_str());
       rows.Bind(1, v);
       std::vector<int64_t> old_rows;
       while (rows.Step()) old_rows.push_back(rows.Int(0));
       for (int64_t old_row : old_rows) {
-        Statement copy(db, "INSERT INTO entities(id, name, kind, country, description, since) "
-                           "SELECT id, name, kind, country, description, ?2 FROM entities WHERE row = ?1");
+        Statement copy(db, ("INSERT INTO " + table + "(" + columns + ", since) SELECT " + columns + ", ?2 FROM " + table +
+                            " WHERE row = ?1").c_str());
         copy.Bind(1, old_row).Bind(2, impl.head).Run();
         int64_t new_row = sqlite3_last_insert_rowid(db.handle());
-        Statement aliases(db, "INSERT INTO aliases(entity_row, position, alias) SELECT ?2, position, alias FROM aliases WHERE entity_row = ?1");
-        aliases.Bind(1, old_row).Bind(2, new_row).Run();
-        Statement properties(db, "INSERT INTO entity_properties(entity_row, key, value) SELECT ?2, key, value FROM entity_properties WHERE entity_row = ?1");
-        properties.Bind(1, old_row).Bind(2, new_row).Run();
+        for (const Child& child : children) {
+          std::string sql = std::string("INSERT INTO ") + child.table + "(" + child.row_column + ", " + child.columns +
+                            ") SELECT ?2, " + child.columns + " FROM " + child.table + " WHERE " + child.row_column + " = ?1";
+          Statement copy_child(db, sql.c_str());
+          copy_child.Bind(1, old_row).Bind(2, new_row).Run();
+        }
       }
-    }
-    {
-      Statement rows(db, ("SELECT row FROM relations WHERE " + closed).c_str());
-      rows.Bind(1, v);
-      std::vector<int64_t> old_rows;
-      while (rows.Step()) old_rows.push_back(rows.Int(0));
-      for (int64_t old_row : old_rows) {
-        Statement copy(db, "INSERT INTO relations(source, type, target, weight, date, first_seen, since) "
-                           "SELECT source, type, target, weight, date, first_seen, ?2 FROM relations WHERE row = ?1");
-        copy.Bind(1, old_row).Bind(2, impl.head).Run();
-        int64_t new_row = sqlite3_last_insert_rowid(db.handle());
-        Statement properties(db, "INSERT INTO relation_properties(relation_row, key, value) SELECT ?2, key, value FROM relation_properties WHERE relation_row = ?1");
-        properties.Bind(1, old_row).Bind(2, new_row).Run();
-      }
-    }
+    };
+    revive("entities", "id, name, kind, country, description",
+           {{"aliases", "entity_row", "position, alias"}, {"entity_properties", "entity_row", "key, value"}});
+    revive("relations", "source, type, target, weight, date, first_seen",
+           {{"relation_properties", "relation_row", "key, value"}});
     Statement evidence(db, ("INSERT INTO evidence(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
                             "SELECT source, type, target, document, sentence, date, locator, extractor, confidence, ?2 FROM evidence WHERE " + closed).c_str());
     evidence.Bind(1, v).Bind(2, impl.head).Run();
