@@ -54,7 +54,7 @@ void WriteJson(const Graph& graph, std::ostream& out) {
       ordered_json e;
       e["document"] = record.document;
       e["sentence"] = record.sentence;
-      if (!record.date.empty()) e["date"] = record.date;
+      e["date"] = record.date;  // written even when empty: a missing date means "the relation's"
       e["locator"] = record.locator;
       e["extractor"] = record.extractor;
       e["confidence"] = record.confidence;

@@ -462,7 +462,9 @@ class Reader {
     evidence.sentence = Text(object, pointer, "sentence", "a sentence", false, true);
     std::string date = Text(object, pointer, "date", "a date", false);
     evidence.date = Checked(pointer + "/date", [&](const SourcePos& pos) { return CheckedDate(date, pos); });
-    if (evidence.date.empty()) evidence.date = relation.date;
+    // No "date" key: the statement is dated like its relation. An empty string stays empty (what
+    // an export writes for undated evidence, so export then import keeps it undated).
+    if (!object.contains("date")) evidence.date = relation.date;
     evidence.locator = Text(object, pointer, "locator", "a locator", false);
     evidence.extractor = Text(object, pointer, "extractor", "an extractor", false);
     if (evidence.extractor.empty()) evidence.extractor = "json";
