@@ -77,8 +77,8 @@ std::string Plural(size_t count, const std::string& one, const std::string& many
 
 // Exactly what `relgraph path FROM TO` prints: the entities of the k paths and, for each hop,
 // every selected relation between its two entities (the one the step names and its parallels).
-Selection SelectPaths(const query::GraphView& view, const ExportOptions& options, const query::ViewFilter& filter) {
-  const Graph& graph = view.graph();
+Selection SelectPaths(const Graph& graph, const query::GraphView& view, const ExportOptions& options,
+                      const query::ViewFilter& filter) {
   query::PathOptions path_options;
   path_options.filter = filter;
   path_options.weighted = options.weighted;
@@ -115,16 +115,15 @@ Selection SelectPaths(const query::GraphView& view, const ExportOptions& options
   return selection;
 }
 
-Selection SelectNeighborhood(const query::GraphView& view, const ExportOptions& options,
+Selection SelectNeighborhood(const Graph& graph, const query::GraphView& view, const ExportOptions& options,
                              const query::ViewFilter& filter) {
-  const Graph& graph = view.graph();
   EntityIndex center = ResolveEntity(graph, options.focus);
   std::vector<bool> keep(graph.entities().size(), false);
   keep[center] = true;
   for (const query::Reached& reached : query::Neighborhood(view, center, options.depth, filter))
     keep[reached.entity] = true;
   Selection selection;
-  selection.subset = query::InducedSubgraph(view, keep, filter.types);
+  selection.subset = query::InducedSubgraph(graph, keep, filter.types);
   selection.highlight = {graph.entities()[center].id};
   selection.title =
       graph.entities()[center].name + " and its neighbours within " + Plural(options.depth, "hop", "hops");
@@ -153,7 +152,7 @@ Graph KeepMostConnected(const Graph& graph, size_t max_nodes, const std::vector<
     if (kept >= max_nodes) break;
     if (!keep[index]) keep[index] = true, ++kept;
   }
-  return query::InducedSubgraph(view, keep, ~uint64_t{0});
+  return query::InducedSubgraph(graph, keep, ~uint64_t{0});
 }
 
 exporter::DotOptions DiagramOptions(const Graph& full, const query::GraphView& full_view, uint64_t type_mask,
@@ -221,16 +220,16 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
   CheckOptions(options);
   Graph graph = LoadGraphForReading(globals);
   query::GraphView view(graph);
-  query::ViewFilter filter{ParseRelationMask(options.relations, view), ParseDirection(options.direction)};
+  query::ViewFilter filter{ParseRelationMask(options.relations, graph.schema()), ParseDirection(options.direction)};
 
   Selection selection;
   if (!options.path.empty()) {
-    selection = SelectPaths(view, options, filter);
+    selection = SelectPaths(graph, view, options, filter);
   } else if (!options.focus.empty()) {
-    selection = SelectNeighborhood(view, options, filter);
+    selection = SelectNeighborhood(graph, view, options, filter);
   } else {
     if (!options.relations.empty()) {
-      selection.subset = query::InducedSubgraph(view, std::vector<bool>(graph.entities().size(), true), filter.types);
+      selection.subset = query::InducedSubgraph(graph, std::vector<bool>(graph.entities().size(), true), filter.types);
     }
   }
   const Graph* selected = selection.subset ? &*selection.subset : &graph;

@@ -49,10 +49,10 @@ struct PathOptions {
 
 // The relations of one hop, the one to name first: the cheapest with --weighted, otherwise one
 // that points the walking way, then the strongest.
-std::vector<std::pair<RelationIndex, bool>> HopRelations(const query::GraphView& view, uint32_t a, uint32_t b,
-                                                         const query::ViewFilter& filter) {
+std::vector<std::pair<RelationIndex, bool>> HopRelations(const Graph& graph, const query::GraphView& view, uint32_t a,
+                                                         uint32_t b, const query::ViewFilter& filter) {
   auto relations = view.RelationsBetween(a, b, filter);
-  const auto& all = view.graph().relations();
+  const auto& all = graph.relations();
   std::stable_sort(relations.begin(), relations.end(), [&](const auto& x, const auto& y) {
     double wx = all[x.first].weight, wy = all[y.first].weight;
     if (wx != wy) return wx > wy;
@@ -65,16 +65,26 @@ std::vector<std::pair<RelationIndex, bool>> HopRelations(const query::GraphView&
 int RunPath(const GlobalOptions& globals, const PathOptions& options) {
   if (options.k < 1) throw Error(ErrorKind::kUsage, "--k expects a whole number >= 1");
   if (options.max_hops < 0) throw Error(ErrorKind::kUsage, "--max-hops expects a whole number >= 0");
-  Graph graph = LoadGraphForReading(globals);
-  query::GraphView view(graph);
+  GraphReader reader(globals);
   query::PathOptions path_options;
-  path_options.filter = {ParseRelationMask(options.relations, view), ParseDirection(options.direction)};
+  path_options.filter = {ParseRelationMask(options.relations, reader.schema()), ParseDirection(options.direction)};
   path_options.weighted = options.weighted;
   path_options.k = options.k;
   path_options.max_hops = options.max_hops;
-  EntityIndex from = ResolveEntity(graph, options.from);
-  EntityIndex to = ResolveEntity(graph, options.to);
-  std::vector<query::Path> paths = query::ShortestPaths(view, from, to, path_options);
+  uint32_t from_node = reader.Resolve(options.from);
+  uint32_t to_node = reader.Resolve(options.to);
+  std::vector<query::Path> paths = query::ShortestPaths(reader.view(), from_node, to_node, path_options);
+
+  // The answer is explained from the entities on its paths and the relations among them.
+  std::vector<uint32_t> shown = {from_node, to_node};
+  for (const query::Path& path : paths) shown.insert(shown.end(), path.nodes.begin(), path.nodes.end());
+  Graph graph = reader.Details(shown);
+  query::GraphView view(graph);
+  auto local = [&](uint32_t node) { return *graph.FindEntity(reader.Id(node)); };
+  for (query::Path& path : paths) {
+    for (uint32_t& node : path.nodes) node = local(node);
+  }
+  EntityIndex from = local(from_node), to = local(to_node);
   const auto& entities = graph.entities();
 
   if (globals.OutputFormat() == Format::kJson) {
@@ -82,7 +92,7 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
     for (const query::Path& path : paths) {
       Json steps = Json::array();
       for (size_t i = 0; i + 1 < path.nodes.size(); ++i) {
-        auto hop = HopRelations(view, path.nodes[i], path.nodes[i + 1], path_options.filter);
+        auto hop = HopRelations(graph, view, path.nodes[i], path.nodes[i + 1], path_options.filter);
         const Relation& named = graph.relations()[hop[0].first];
         Json step;
         step["source"] = entities[path.nodes[i]].id;
@@ -119,7 +129,7 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
     Table table({"path", "hop", "source", "target", "relation", "forward", "text", "date", "evidence"});
     for (size_t p = 0; p < paths.size(); ++p) {
       for (size_t i = 0; i + 1 < paths[p].nodes.size(); ++i) {
-        auto hop = HopRelations(view, paths[p].nodes[i], paths[p].nodes[i + 1], path_options.filter);
+        auto hop = HopRelations(graph, view, paths[p].nodes[i], paths[p].nodes[i + 1], path_options.filter);
         const Relation& named = graph.relations()[hop[0].first];
         table.AddRow({std::to_string(p + 1), std::to_string(i + 1), entities[paths[p].nodes[i]].id,
                       entities[paths[p].nodes[i + 1]].id, named.type, hop[0].second ? "true" : "false",
@@ -142,16 +152,16 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
     wider.k = 1;
     if (path_options.filter.direction != query::Direction::kBoth) {
       wider.filter.direction = query::Direction::kBoth;
-      if (!query::ShortestPaths(view, from, to, wider).empty()) std::cout << "There is one with --direction both.\n";
+      if (!query::ShortestPaths(reader.view(), from_node, to_node, wider).empty()) std::cout << "There is one with --direction both.\n";
     }
     if (!options.relations.empty()) {
       wider.filter = {~uint64_t{0}, path_options.filter.direction};
-      if (!query::ShortestPaths(view, from, to, wider).empty()) std::cout << "There is one without --relation.\n";
+      if (!query::ShortestPaths(reader.view(), from_node, to_node, wider).empty()) std::cout << "There is one without --relation.\n";
     }
     if (options.max_hops > 0) {
       wider = path_options;
       wider.max_hops = 0;
-      auto longer = query::ShortestPaths(view, from, to, wider);
+      auto longer = query::ShortestPaths(reader.view(), from_node, to_node, wider);
       if (!longer.empty()) std::cout << "There is one of " << longer[0].hops() << " hops without --max-hops.\n";
     }
     return 0;
@@ -173,7 +183,7 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
     for (size_t i = 0; i < path.nodes.size(); ++i) std::cout << (i ? " – " : "") << ForTerminal(entities[path.nodes[i]].name);
     std::cout << "\n";
     for (size_t i = 0; i + 1 < path.nodes.size(); ++i) {
-      auto hop = HopRelations(view, path.nodes[i], path.nodes[i + 1], path_options.filter);
+      auto hop = HopRelations(graph, view, path.nodes[i], path.nodes[i + 1], path_options.filter);
       const Relation& named = graph.relations()[hop[0].first];
       const RelationType* type = graph.schema().FindRelation(named.type);
       std::string arrow = (type && type->symmetric) ? "—" : (hop[0].second ? "→" : "←");
@@ -198,15 +208,21 @@ struct CommonOptions {
 };
 
 int RunCommon(const GlobalOptions& globals, const CommonOptions& options) {
-  Graph graph = LoadGraphForReading(globals);
-  query::GraphView view(graph);
+  GraphReader reader(globals);
   // --direction is said from A's and B's side: "in" = relations pointing into them (backers).
   query::Direction direction = options.direction == "in"    ? query::Direction::kOut
                                : options.direction == "out" ? query::Direction::kIn
                                                             : ParseDirection(options.direction);
-  query::ViewFilter filter{ParseRelationMask(options.relations, view), direction};
-  EntityIndex a = ResolveEntity(graph, options.a);
-  EntityIndex b = ResolveEntity(graph, options.b);
+  query::ViewFilter filter{ParseRelationMask(options.relations, reader.schema()), direction};
+  uint32_t a_node = reader.Resolve(options.a);
+  uint32_t b_node = reader.Resolve(options.b);
+  // Found on the whole graph, explained from A, B, the shared entities and their relations.
+  std::vector<uint32_t> shown = {a_node, b_node};
+  for (const query::SharedNeighbor& item : query::CommonNeighbors(reader.view(), a_node, b_node, filter)) shown.push_back(item.entity);
+  Graph graph = reader.Details(shown);
+  query::GraphView view(graph);
+  EntityIndex a = *graph.FindEntity(reader.Id(a_node));
+  EntityIndex b = *graph.FindEntity(reader.Id(b_node));
   std::vector<query::SharedNeighbor> shared = query::CommonNeighbors(view, a, b, filter);
   const auto& entities = graph.entities();
   auto sentences = [&](const std::vector<std::pair<RelationIndex, bool>>& relations) {
@@ -295,28 +311,28 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
   if (options.sample > 0 && measure != query::Measure::kBetweenness) {
     throw Error(ErrorKind::kUsage, "--sample applies to --measure betweenness only");
   }
-  Graph graph = LoadGraphForReading(globals);
-  query::GraphView view(graph);
+  GraphReader reader(globals);
   query::CentralityOptions centrality_options;
-  centrality_options.filter = {ParseRelationMask(options.relations, view), ParseDirection(options.direction)};
+  centrality_options.filter = {ParseRelationMask(options.relations, reader.schema()), ParseDirection(options.direction)};
   centrality_options.normalized = options.normalized;
   centrality_options.sample = options.sample;
   centrality_options.seed = options.seed;
-  std::vector<double> scores = query::Centrality(view, measure, centrality_options);
-  const auto& entities = graph.entities();
-  std::vector<EntityIndex> order(scores.size());
-  for (EntityIndex i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](EntityIndex x, EntityIndex y) {
-    return scores[x] != scores[y] ? scores[x] > scores[y] : entities[x].id < entities[y].id;
-  });
+  std::vector<double> scores = query::Centrality(reader.view(), measure, centrality_options);
+  std::vector<uint32_t> order(scores.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Node order is id order: ties go to the smaller id.
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return scores[x] > scores[y]; });
   int top = options.top >= 0 ? options.top : (globals.OutputFormat() == Format::kTable ? 25 : 0);
   size_t shown = top == 0 ? order.size() : std::min<size_t>(order.size(), static_cast<size_t>(top));
-  bool sampled = options.sample > 0 && options.sample < entities.size();
+  bool sampled = options.sample > 0 && options.sample < reader.node_count();
+  Graph details = reader.Details(std::vector<uint32_t>(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown)),
+                                 /*entities_only=*/true);
+  auto entity_at = [&](uint32_t node) -> const Entity& { return details.entities()[*details.FindEntity(reader.Id(node))]; };
 
   if (globals.OutputFormat() == Format::kJson) {
     Json results = Json::array();
     for (size_t i = 0; i < shown; ++i) {
-      Json item = EntityRef(entities[order[i]]);
+      Json item = EntityRef(entity_at(order[i]));
       item["score"] = scores[order[i]];
       results.push_back(item);
     }
@@ -331,7 +347,7 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
   }
   Table table({"rank", "id", "name", "kind", "score"});
   for (size_t i = 0; i < shown; ++i) {
-    const Entity& entity = entities[order[i]];
+    const Entity& entity = entity_at(order[i]);
     table.AddRow({std::to_string(i + 1), entity.id, entity.name, entity.kind, FormatScore(scores[order[i]])});
   }
   if (globals.OutputFormat() == Format::kTable) {
@@ -340,7 +356,7 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
               << (options.normalized ? ", normalized" : "");
     if (sampled) std::cout << ", sampled from " << options.sample << " pivots (seed " << options.seed << ")";
     else if (measure == query::Measure::kBetweenness) std::cout << ", exact";
-    std::cout << ", " << entities.size() << " entities\n\n";
+    std::cout << ", " << reader.node_count() << " entities\n\n";
   }
   table.Print(std::cout, globals.OutputFormat());
   if (globals.OutputFormat() == Format::kTable && shown < order.size()) {

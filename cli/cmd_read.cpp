@@ -25,19 +25,22 @@ Json EntityRef(const Entity& entity) {
 // ---- info ----
 
 int RunInfo(const GlobalOptions& globals) {
-  Graph graph = LoadGraphForReading(globals);
+  GraphReader reader(globals);
+  Graph graph = reader.Entities();
+  const Topology& topology = reader.topology();
   std::map<std::string, size_t> by_kind, by_relation;
   for (const EntityKind& kind : graph.schema().kinds()) by_kind[kind.name] = 0;
   for (const RelationType& type : graph.schema().relation_types()) by_relation[type.name] = 0;
   for (const Entity& entity : graph.entities()) ++by_kind[entity.kind];
-  for (const Relation& relation : graph.relations()) ++by_relation[relation.type];
+  for (uint8_t code : topology.type) ++by_relation[graph.schema().relation_types()[code].name];
+  size_t evidence = reader.EvidenceCount(), documents = reader.DocumentCount();
   if (globals.OutputFormat() == Format::kJson) {
     Json out;
     out["store"] = globals.DbPath();
     out["entities"] = graph.entities().size();
-    out["relations"] = graph.relations().size();
-    out["documents"] = graph.documents().size();
-    out["evidence"] = graph.EvidenceCount();
+    out["relations"] = topology.relation_count();
+    out["documents"] = documents;
+    out["evidence"] = evidence;
     out["by_kind"] = by_kind;
     out["by_relation"] = by_relation;
     PrintJson(std::cout, out);
@@ -45,9 +48,9 @@ int RunInfo(const GlobalOptions& globals) {
   }
   Table table({"what", "count"});
   table.AddRow({"entities", std::to_string(graph.entities().size())});
-  table.AddRow({"relations", std::to_string(graph.relations().size())});
-  table.AddRow({"evidence", std::to_string(graph.EvidenceCount())});
-  table.AddRow({"documents", std::to_string(graph.documents().size())});
+  table.AddRow({"relations", std::to_string(topology.relation_count())});
+  table.AddRow({"evidence", std::to_string(evidence)});
+  table.AddRow({"documents", std::to_string(documents)});
   for (const auto& [kind, count] : by_kind) table.AddRow({"kind " + kind, std::to_string(count)});
   for (const auto& [type, count] : by_relation) table.AddRow({"relation " + type, std::to_string(count)});
   if (globals.OutputFormat() == Format::kTable) std::cout << "Store " << globals.DbPath() << "\n\n";
@@ -62,9 +65,14 @@ struct EntityOptions {
 };
 
 int RunEntity(const GlobalOptions& globals, const EntityOptions& options) {
-  Graph graph = LoadGraphForReading(globals);
-  EntityLookup lookup(graph);
-  EntityIndex index = lookup.Resolve(options.name);
+  GraphReader reader(globals);
+  uint32_t node = reader.Resolve(options.name);
+  // The entity, its neighbours and the relations among them: every relation it has.
+  std::vector<uint32_t> shown = {node};
+  query::ViewFilter any{~uint64_t{0}, query::Direction::kBoth};
+  reader.view().ForEachSuccessor(node, any, [&](uint32_t neighbour, double, RelationIndex) { shown.push_back(neighbour); });
+  Graph graph = reader.Details(shown);
+  EntityIndex index = *graph.FindEntity(reader.Id(node));
   const Entity& entity = graph.entities()[index];
   std::vector<RelationIndex> relations(graph.OutRelations(index).begin(), graph.OutRelations(index).end());
   for (RelationIndex in : graph.InRelations(index)) {
@@ -149,7 +157,8 @@ struct SearchOptions {
 };
 
 int RunSearch(const GlobalOptions& globals, const SearchOptions& options) {
-  Graph graph = LoadGraphForReading(globals);
+  GraphReader reader(globals);
+  Graph graph = reader.Entities();
   EntityLookup lookup(graph);
   std::vector<EntityIndex> found = lookup.Search(options.text);
   size_t total = found.size();
@@ -204,10 +213,17 @@ struct NeighborsOptions {
 int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) {
   if (options.depth < 1) throw Error(ErrorKind::kUsage, "--depth expects a whole number >= 1");
   query::Direction direction = ParseDirection(options.direction);
-  Graph graph = LoadGraphForReading(globals);
+  GraphReader reader(globals);
+  query::ViewFilter filter{ParseRelationMask(options.relations, reader.schema()), direction};
+  uint32_t center_node = reader.Resolve(options.name);
+  // Found on the whole graph, then walked again on the part it reached (the same breadth-first
+  // search over the same ordered entities gives the same distances and parents) to name the
+  // relations it went through.
+  std::vector<uint32_t> shown = {center_node};
+  for (const query::Reached& item : query::Neighborhood(reader.view(), center_node, options.depth, filter)) shown.push_back(item.entity);
+  Graph graph = reader.Details(shown);
   query::GraphView view(graph);
-  query::ViewFilter filter{ParseRelationMask(options.relations, view), direction};
-  EntityIndex center = ResolveEntity(graph, options.name);
+  EntityIndex center = *graph.FindEntity(reader.Id(center_node));
   std::vector<query::Reached> reached = query::Neighborhood(view, center, options.depth, filter);
   const Entity& entity = graph.entities()[center];
 

@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "importers/importers.h"
+#include "query/query.h"
 #include "store/store.h"
 
 namespace relgraph::cli {
@@ -44,6 +45,69 @@ Graph LoadGraphForReading(const GlobalOptions& globals) {
   return store->Load({globals.snapshot, globals.as_of});
 }
 
+GraphReader::GraphReader(const GlobalOptions& globals) : globals_(globals) {
+  std::string path = globals.DbPath();
+  struct stat info {};
+  if (globals.as_of.empty() && stat(path.c_str(), &info) == 0) {
+    store_ = store::Store::Open(path, store::Store::Mode::kReadOnly, importers::DefaultSchema());
+    topology_ = store_->LoadTopology({globals.snapshot, ""});
+  } else {
+    whole_ = std::make_unique<Graph>(LoadGraphForReading(globals));
+    topology_ = TopologyOf(*whole_);
+  }
+  view_ = std::make_unique<query::GraphView>(schema(), topology_);
+}
+
+GraphReader::~GraphReader() = default;
+
+const Schema& GraphReader::schema() const { return store_ ? store_->schema() : whole_->schema(); }
+
+uint32_t GraphReader::Resolve(const std::string& name) const {
+  if (whole_) return EntityLookup(*whole_).Resolve(name);
+  std::vector<std::string> ids = store_->FindEntityIds(name, {globals_.snapshot, ""});
+  if (ids.size() == 1) {
+    if (auto node = topology_.FindSortedEntity(ids[0])) return *node;
+  }
+  // None, several, or an index that disagrees with the image: EntityLookup over the entities
+  // says which (and suggests near names), exactly as on a graph loaded whole.
+  Graph entities = Entities();
+  EntityIndex index = EntityLookup(entities).Resolve(name);
+  if (auto node = topology_.FindSortedEntity(entities.entities()[index].id)) return *node;
+  throw Error(ErrorKind::kStorage, globals_.DbPath() + ": the graph image does not list entity " +
+                                       QuoteForMessage(entities.entities()[index].id) + "; run relgraph check");
+}
+
+Graph GraphReader::Details(const std::vector<uint32_t>& nodes, bool entities_only) const {
+  if (whole_) {
+    std::vector<bool> keep(whole_->entities().size(), false);
+    for (uint32_t node : nodes) keep[node] = true;
+    Graph part = query::InducedSubgraph(*whole_, keep, ~uint64_t{0});
+    return part;
+  }
+  std::vector<std::string> ids;
+  ids.reserve(nodes.size());
+  for (uint32_t node : nodes) ids.push_back(Id(node));
+  store::ReadOptions options{globals_.snapshot, "", entities_only};
+  return store_->LoadSubgraph(ids, options);
+}
+
+Graph GraphReader::Entities() const {
+  if (whole_) {
+    Graph entities(whole_->schema());
+    for (const Entity& entity : whole_->entities()) entities.AddEntity(entity);
+    return entities;
+  }
+  return store_->Load({globals_.snapshot, "", true});
+}
+
+size_t GraphReader::EvidenceCount() const {
+  return whole_ ? whole_->EvidenceCount() : static_cast<size_t>(store_->Count({globals_.snapshot, ""}).evidence);
+}
+
+size_t GraphReader::DocumentCount() const {
+  return whole_ ? whole_->documents().size() : static_cast<size_t>(store_->Count({globals_.snapshot, ""}).documents);
+}
+
 query::Direction ParseDirection(const std::string& text) {
   if (text == "out") return query::Direction::kOut;
   if (text == "in") return query::Direction::kIn;
@@ -51,9 +115,8 @@ query::Direction ParseDirection(const std::string& text) {
   throw Error(ErrorKind::kUsage, "--direction expects out, in or both, found " + QuoteForMessage(text));
 }
 
-uint64_t ParseRelationMask(const std::vector<std::string>& values, const query::GraphView& view) {
-  const Schema& schema = view.graph().schema();
-  std::vector<std::string> types;
+uint64_t ParseRelationMask(const std::vector<std::string>& values, const Schema& schema) {
+  uint64_t mask = 0;
   for (const std::string& value : values) {
     // Accept both "--relation a,b" and repeated "--relation a --relation b".
     size_t start = 0;
@@ -65,13 +128,15 @@ uint64_t ParseRelationMask(const std::vector<std::string>& values, const query::
           throw Error(ErrorKind::kInput, "--relation: unknown relation type " + QuoteForMessage(type) +
                                              "; known types: " + schema.RelationNames());
         }
-        types.push_back(type);
+        for (size_t code = 0; code < schema.relation_types().size(); ++code) {
+          if (schema.relation_types()[code].name == type) mask |= uint64_t{1} << code;
+        }
       }
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
   }
-  return view.TypeMask(types);
+  return mask == 0 ? ~uint64_t{0} : mask;
 }
 
 EntityIndex ResolveEntity(const Graph& graph, const std::string& name) { return EntityLookup(graph).Resolve(name); }

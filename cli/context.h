@@ -9,7 +9,12 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "graph/topology.h"
 #include "query/view.h"
+
+namespace relgraph::store {
+class Store;
+}
 
 namespace CLI {
 class App;
@@ -48,11 +53,49 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
 // stderr (a typo in --db should not pass silently).
 Graph LoadGraphForReading(const GlobalOptions& globals);
 
+// The graph a question is asked of, read in parts: searches walk view(), the whole graph's
+// structure, and only the entities an answer prints are loaded, with Details(). From a store,
+// the structure is its graph image and names resolve through its index, so a graph of
+// millions of relations answers in a fraction of a second. Reads --as-of a date (which filter
+// relations by their evidence) and reads without a store load the whole graph instead; the
+// answers are the same either way. Nodes are entity indices of the whole graph (ids ascending).
+class GraphReader {
+ public:
+  explicit GraphReader(const GlobalOptions& globals);
+  ~GraphReader();
+  GraphReader(const GraphReader&) = delete;
+  GraphReader& operator=(const GraphReader&) = delete;
+
+  const Schema& schema() const;
+  const query::GraphView& view() const { return *view_; }
+  uint32_t node_count() const { return static_cast<uint32_t>(topology_.entity_ids.size()); }
+  const Topology& topology() const { return topology_; }
+  const std::string& Id(uint32_t node) const { return topology_.entity_ids[node]; }
+
+  // The node `name` names, by EntityLookup::Resolve's rules and with its messages.
+  uint32_t Resolve(const std::string& name) const;
+  // The entities at these nodes (duplicates ignored) and, unless entities_only, every relation
+  // among them with evidence and the documents it cites; entities ascending by id.
+  Graph Details(const std::vector<uint32_t>& nodes, bool entities_only = false) const;
+  // Every entity, without relations (for name searches and counts).
+  Graph Entities() const;
+  // Evidence records and documents of the graph read.
+  size_t EvidenceCount() const;
+  size_t DocumentCount() const;
+
+ private:
+  GlobalOptions globals_;
+  std::unique_ptr<store::Store> store_;  // reading in parts
+  std::unique_ptr<Graph> whole_;         // reading the whole graph
+  Topology topology_;
+  std::unique_ptr<query::GraphView> view_;
+};
+
 // Parses "--direction" and "--relation" values; throws Error(kUsage) on unknown words and
 // Error(kInput) on unknown relation types (listing the known ones). Relation values may be
 // comma-separated; the result is the view's type mask (all types when none are given).
 query::Direction ParseDirection(const std::string& text);
-uint64_t ParseRelationMask(const std::vector<std::string>& values, const query::GraphView& view);
+uint64_t ParseRelationMask(const std::vector<std::string>& values, const Schema& schema);
 
 // Resolves a NAME argument to an entity index (see EntityLookup::Resolve).
 EntityIndex ResolveEntity(const Graph& graph, const std::string& name);

@@ -36,7 +36,8 @@ struct SharedNeighbor {
 std::vector<SharedNeighbor> CommonNeighbors(const GraphView& view, EntityIndex a, EntityIndex b, const ViewFilter& filter);
 
 // The graph restricted to the kept entities and the relations among them that the type mask
-// keeps, with the documents their evidence cites. Entity and relation order is preserved.
-Graph InducedSubgraph(const GraphView& view, const std::vector<bool>& keep_entity, uint64_t type_mask);
+// keeps (bit c: the schema's relation type at position c), with the documents their evidence
+// cites. Entity and relation order is preserved.
+Graph InducedSubgraph(const Graph& graph, const std::vector<bool>& keep_entity, uint64_t type_mask);
 
 }  // namespace relgraph::query

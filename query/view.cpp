@@ -7,8 +7,10 @@
 
 namespace relgraph::query {
 
-GraphView::GraphView(const Graph& graph) : graph_(graph) {
-  const auto& types = graph.schema().relation_types();
+GraphView::GraphView(const Graph& graph) : GraphView(graph.schema(), TopologyOf(graph)) {}
+
+GraphView::GraphView(const Schema& schema, const Topology& topology) {
+  const auto& types = schema.relation_types();
   if (types.size() > 64) {
     throw Error(ErrorKind::kInput, "at most 64 relation types are supported, the schema has " + std::to_string(types.size()));
   }
@@ -16,15 +18,11 @@ GraphView::GraphView(const Graph& graph) : graph_(graph) {
     type_names_.push_back(types[code].name);
     if (types[code].symmetric) symmetric_ |= uint64_t{1} << code;
   }
-  const auto& relations = graph.relations();
-  size_t n = graph.entities().size();
-  std::vector<uint32_t> source(relations.size()), target(relations.size());
-  std::vector<uint8_t> code(relations.size());
-  for (RelationIndex r = 0; r < relations.size(); ++r) {
-    source[r] = *graph.FindEntity(relations[r].source);
-    target[r] = *graph.FindEntity(relations[r].target);
-    code[r] = TypeCode(relations[r].type);
-  }
+  size_t n = topology.entity_ids.size();
+  size_t m = topology.relation_count();
+  const std::vector<uint32_t>& source = topology.source;
+  const std::vector<uint32_t>& target = topology.target;
+  const std::vector<uint8_t>& code = topology.type;
   // Counting sort by node, then sort each node's arcs by neighbour.
   auto build = [&](const std::vector<uint32_t>& from, const std::vector<uint32_t>& to, std::vector<uint32_t>& offsets,
                    std::vector<uint32_t>& neighbour, std::vector<uint32_t>& relation, std::vector<uint8_t>& type,
@@ -32,9 +30,9 @@ GraphView::GraphView(const Graph& graph) : graph_(graph) {
     offsets.assign(n + 1, 0);
     for (uint32_t node : from) ++offsets[node + 1];
     std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-    std::vector<uint32_t> order(relations.size());
+    std::vector<uint32_t> order(m);
     std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
-    for (RelationIndex r = 0; r < relations.size(); ++r) order[next[from[r]]++] = r;
+    for (RelationIndex r = 0; r < m; ++r) order[next[from[r]]++] = r;
     for (size_t node = 0; node < n; ++node) {
       std::sort(order.begin() + offsets[node], order.begin() + offsets[node + 1],
                 [&](uint32_t a, uint32_t b) { return to[a] != to[b] ? to[a] < to[b] : a < b; });
@@ -47,7 +45,7 @@ GraphView::GraphView(const Graph& graph) : graph_(graph) {
       neighbour[i] = to[order[i]];
       relation[i] = order[i];
       type[i] = code[order[i]];
-      cost[i] = 1.0 / relations[order[i]].weight;
+      cost[i] = 1.0 / topology.weight[order[i]];
     }
   };
   build(source, target, out_offsets_, out_target_, out_relation_, out_type_, out_cost_);

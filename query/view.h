@@ -1,6 +1,8 @@
-// GraphView: an immutable compressed-sparse-row (CSR) image of a Graph that every query walks.
-// Built once per graph; relation-type and direction filters are applied while walking (a
-// bitmask test per arc), never by copying the graph.
+// GraphView: an immutable compressed-sparse-row (CSR) image of a graph's topology that every
+// query walks. Built once per graph, from a Graph or from the Topology the store keeps (so a
+// large stored graph is searched without loading its text); relation-type and direction
+// filters are applied while walking (a bitmask test per arc), never by copying the graph.
+// Node and relation indices are the topology's (for a Graph: its entity and relation indices).
 //
 // Layout: for each entity, its outgoing arcs and its incoming arcs, each sorted by neighbour,
 // with the relation's type code (< 64), weight and index in parallel arrays. A relation is one
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "graph/topology.h"
 
 namespace relgraph::query {
 
@@ -28,10 +31,10 @@ struct ViewFilter {
 
 class GraphView {
  public:
-  // Throws Error(kInput) when the schema has more than 64 relation types.
+  // Throw Error(kInput) when the schema has more than 64 relation types.
   explicit GraphView(const Graph& graph);
+  GraphView(const Schema& schema, const Topology& topology);
 
-  const Graph& graph() const { return graph_; }
   uint32_t node_count() const { return static_cast<uint32_t>(out_offsets_.size() - 1); }
 
   // Bitmask of the given relation type names (empty: all). Unknown names are ignored: callers
@@ -99,7 +102,6 @@ class GraphView {
     }
   }
 
-  const Graph& graph_;
   std::vector<std::string> type_names_;  // code -> name
   uint64_t symmetric_ = 0;               // codes of symmetric types
   std::vector<uint32_t> out_offsets_, out_target_, out_relation_;

@@ -90,6 +90,17 @@ void Statement::Reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK) db_.Fail("binding a value");
+  return *this;
+}
+
+std::string_view Statement::Blob(int column) const {
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  int size = sqlite3_column_bytes(stmt_, column);
+  return bytes ? std::string_view(bytes, static_cast<size_t>(size)) : std::string_view();
+}
+
 std::string_view Statement::Text(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   int size = sqlite3_column_bytes(stmt_, column);

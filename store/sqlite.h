@@ -40,6 +40,7 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, double value);
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);
   // Steps once: true when a row is ready, false when done. Throws on error.
   bool Step();
   // Steps to completion and resets, keeping nothing.
@@ -47,6 +48,7 @@ class Statement {
   void Reset();
 
   std::string_view Text(int column) const;
+  std::string_view Blob(int column) const;  // valid until the next Step/Reset
   int64_t Int(int column) const;
   double Double(int column) const;
   bool IsNull(int column) const;

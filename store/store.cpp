@@ -11,11 +11,13 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "common/error.h"
 #include "common/text.h"
+#include "store/image.h"
 #include "store/sqlite.h"
 
 namespace relgraph::store {
@@ -71,6 +73,16 @@ CREATE TABLE snapshots(
 ALTER TABLE relations ADD COLUMN first_seen TEXT NOT NULL DEFAULT '';
 CREATE INDEX evidence_by_document ON evidence(document);
 )sql",
+    // 2 -> 3: what lets a large store answer without being loaded whole: the match keys of
+    // entity ids, names and aliases (EntityLookup's, so names resolve through an index), and
+    // the graph image of the working graph (version 0) and of every snapshot. Both are filled
+    // by Impl::AfterMigration.
+    R"sql(
+CREATE TABLE entity_keys(
+  key TEXT NOT NULL, entity_row INTEGER NOT NULL REFERENCES entities(row), PRIMARY KEY(key, entity_row)) WITHOUT ROWID;
+CREATE INDEX entity_keys_by_row ON entity_keys(entity_row);
+CREATE TABLE graph_images(version INTEGER PRIMARY KEY, image BLOB NOT NULL);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration per schema version step");
 
@@ -124,7 +136,19 @@ struct Store::Impl {
   void LoadSchema();
   int64_t ReadHead();
   void WriteHead(int64_t value);
-  Graph LoadVersion(std::optional<int64_t> version, const std::string& as_of);
+  // Only the entities with the given ids (and relations among them) when ids is set; no
+  // relations, evidence or documents when entities_only.
+  struct Scope {
+    const std::vector<std::string>* ids = nullptr;
+    bool entities_only = false;
+  };
+  Graph LoadVersion(std::optional<int64_t> version, const std::string& as_of, const Scope& scope);
+  Topology BuildTopology(std::optional<int64_t> version);
+  void WriteImage(int64_t image_version, std::optional<int64_t> visible_version);
+  std::optional<int64_t> VersionOf(const ReadOptions& options);
+  void AfterMigration(int64_t to_version);
+  void WriteKeys(int64_t row, const Entity& entity);
+  bool graph_changed = false;  // set by Apply: the working graph's image is rebuilt on commit
   std::vector<SnapshotInfo> Snapshots();
   void PutEntity(const Entity& entity);
   void PutRelation(const Relation& relation);
@@ -134,7 +158,8 @@ struct Store::Impl {
 
   std::unique_ptr<Statement> find_entity, close_entity, insert_entity, update_entity, delete_aliases, insert_alias,
       delete_entity_properties, insert_entity_property, find_relation, close_relation, insert_relation,
-      update_relation, delete_relation_properties, insert_relation_property, insert_evidence, put_document;
+      update_relation, delete_relation_properties, insert_relation_property, insert_evidence, put_document, insert_key,
+      delete_keys;
   void Prepare();
 };
 
@@ -232,7 +257,6 @@ void Store::Impl::CreateSchema(const Schema& vocabulary) {
     // Another process may have created the store while we waited for the lock.
     if (QueryInt(db, "PRAGMA application_id") == kApplicationId) return;
     db.Exec(kSchemaV1);
-    for (const char* migration : kMigrations) db.Exec(migration);
     Statement meta(db, "INSERT INTO meta(key, value) VALUES (?1, ?2)");
     meta.Bind(1, "head").Bind(2, "1").Run();
     meta.Bind(1, "created").Bind(2, UtcNow("%Y-%m-%dT%H:%M:%SZ")).Run();
@@ -244,6 +268,10 @@ void Store::Impl::CreateSchema(const Schema& vocabulary) {
     for (const RelationType& type : vocabulary.relation_types()) {
       types.Bind(1, type.name).Bind(2, int64_t{type.symmetric}).Bind(3, type.verb).Bind(4, type.description).Bind(5, position++).Run();
     }
+    for (int64_t version = 1; version < kSchemaVersion; ++version) {
+      db.Exec(kMigrations[version - 1]);
+      AfterMigration(version + 1);
+    }
     db.Exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
     db.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   });
@@ -252,10 +280,107 @@ void Store::Impl::CreateSchema(const Schema& vocabulary) {
 void Store::Impl::Migrate(int64_t from_version) {
   Transaction([&] {
     int64_t version = QueryInt(db, "PRAGMA user_version");  // another process may have upgraded it
-    for (; version < kSchemaVersion; ++version) db.Exec(kMigrations[version - 1]);
+    for (; version < kSchemaVersion; ++version) {
+      db.Exec(kMigrations[version - 1]);
+      AfterMigration(version + 1);
+    }
     db.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   });
   (void)from_version;
+}
+
+void Store::Impl::AfterMigration(int64_t to_version) {
+  if (to_version != 3) return;
+  LoadSchema();
+  Prepare();
+  Statement entities(db, "SELECT row, id, name FROM entities");
+  Statement aliases(db, "SELECT alias FROM aliases WHERE entity_row = ?1 ORDER BY position");
+  std::vector<std::pair<int64_t, Entity>> rows;
+  while (entities.Step()) {
+    Entity entity;
+    entity.id = entities.Text(1);
+    entity.name = entities.Text(2);
+    rows.emplace_back(entities.Int(0), std::move(entity));
+  }
+  for (auto& [row, entity] : rows) {
+    aliases.Bind(1, row);
+    while (aliases.Step()) entity.aliases.emplace_back(aliases.Text(0));
+    aliases.Reset();
+    WriteKeys(row, entity);
+  }
+  WriteImage(0, std::nullopt);
+  for (const SnapshotInfo& snapshot : Snapshots()) WriteImage(snapshot.version, snapshot.version);
+}
+
+void Store::Impl::WriteKeys(int64_t row, const Entity& entity) {
+  // The keys EntityLookup matches names by (graph/lookup.cpp), each once per entity.
+  std::set<std::string> keys = {MatchKey(entity.id), MatchKey(entity.name)};
+  for (const std::string& alias : entity.aliases) keys.insert(MatchKey(alias));
+  for (const std::string& key : keys) {
+    if (!key.empty()) insert_key->Bind(1, key).Bind(2, row).Run();
+  }
+}
+
+Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
+  bool at = version.has_value();
+  Topology topology;
+  Statement entities(db, ("SELECT id FROM entities WHERE " + Visible("", at)).c_str());
+  if (at) entities.Bind(1, *version);
+  while (entities.Step()) topology.entity_ids.emplace_back(entities.Text(0));
+  std::sort(topology.entity_ids.begin(), topology.entity_ids.end());
+  std::unordered_map<std::string_view, uint32_t> index_of;
+  index_of.reserve(topology.entity_ids.size());
+  for (uint32_t i = 0; i < topology.entity_ids.size(); ++i) index_of.emplace(topology.entity_ids[i], i);
+
+  // Relations come in key order (source, type, target), as Load gives them: by entity index
+  // (ids are sorted), then by the rank of the type's name, then by target index.
+  const auto& types = schema.relation_types();
+  std::vector<uint32_t> rank_of_code(types.size());
+  {
+    std::vector<uint32_t> by_name(types.size());
+    for (uint32_t code = 0; code < types.size(); ++code) by_name[code] = code;
+    std::sort(by_name.begin(), by_name.end(), [&](uint32_t a, uint32_t b) { return types[a].name < types[b].name; });
+    for (uint32_t rank = 0; rank < by_name.size(); ++rank) rank_of_code[by_name[rank]] = rank;
+  }
+  struct Row {
+    uint32_t source, target;
+    uint8_t type;
+    double weight;
+  };
+  std::vector<Row> rows;
+  Statement relations(db, ("SELECT source, type, target, weight FROM relations WHERE " + Visible("", at)).c_str());
+  if (at) relations.Bind(1, *version);
+  while (relations.Step()) {
+    auto source = index_of.find(relations.Text(0));
+    auto target = index_of.find(relations.Text(2));
+    std::string_view type_name = relations.Text(1);
+    auto type = std::find_if(types.begin(), types.end(), [&](const RelationType& t) { return t.name == type_name; });
+    // Dangling relations and unknown types are left out here and reported by Check().
+    if (source == index_of.end() || target == index_of.end() || type == types.end()) continue;
+    rows.push_back({source->second, target->second, static_cast<uint8_t>(type - types.begin()), relations.Double(3)});
+  }
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    if (a.source != b.source) return a.source < b.source;
+    if (a.type != b.type) return rank_of_code[a.type] < rank_of_code[b.type];
+    return a.target < b.target;
+  });
+  topology.source.reserve(rows.size());
+  topology.target.reserve(rows.size());
+  topology.type.reserve(rows.size());
+  topology.weight.reserve(rows.size());
+  for (const Row& row : rows) {
+    topology.source.push_back(row.source);
+    topology.target.push_back(row.target);
+    topology.type.push_back(row.type);
+    topology.weight.push_back(row.weight);
+  }
+  return topology;
+}
+
+void Store::Impl::WriteImage(int64_t image_version, std::optional<int64_t> visible_version) {
+  std::string image = EncodeImage(BuildTopology(visible_version), schema);
+  Statement put(db, "INSERT OR REPLACE INTO graph_images(version, image) VALUES (?1, ?2)");
+  put.Bind(1, image_version).BindBlob(2, image).Run();
 }
 
 void Store::Impl::LoadSchema() {
@@ -284,36 +409,101 @@ void Store::Impl::WriteHead(int64_t value) {
   head = value;
 }
 
-Graph Store::Load(const ReadOptions& options) const {
-  std::optional<int64_t> version;
-  if (!options.snapshot.empty()) version = GetSnapshot(options.snapshot).version;
-  return impl_->LoadVersion(version, options.as_of);
+std::optional<int64_t> Store::Impl::VersionOf(const ReadOptions& options) {
+  if (options.snapshot.empty()) return std::nullopt;
+  for (const SnapshotInfo& info : Snapshots()) {
+    if (info.name == options.snapshot) return info.version;
+  }
+  throw Error(ErrorKind::kInternal, "unknown snapshot");  // callers check with GetSnapshot first
 }
 
-Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string& as_of) {
+Graph Store::Load(const ReadOptions& options) const {
+  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);  // names the saved ones when missing
+  return impl_->LoadVersion(impl_->VersionOf(options), options.as_of, {nullptr, options.entities_only});
+}
+
+Graph Store::LoadSubgraph(const std::vector<std::string>& entity_ids, const ReadOptions& options) const {
+  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);
+  return impl_->LoadVersion(impl_->VersionOf(options), options.as_of, {&entity_ids, options.entities_only});
+}
+
+Topology Store::LoadTopology(const ReadOptions& options) const {
+  if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "LoadTopology does not filter by date");
+  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);
+  std::optional<int64_t> version = impl_->VersionOf(options);
+  Statement image(impl_->db, "SELECT image FROM graph_images WHERE version = ?1");
+  image.Bind(1, version.value_or(0));
+  if (image.Step()) return DecodeImage(image.Blob(0), impl_->schema);
+  // Every write keeps the images current; a store without one (damaged, or edited by hand)
+  // still answers, from its rows.
+  return impl_->BuildTopology(version);
+}
+
+Store::Totals Store::Count(const ReadOptions& options) const {
+  if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "Count does not filter by date");
+  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);
+  std::optional<int64_t> version = impl_->VersionOf(options);
+  bool at = version.has_value();
+  // (Evidence of a relation that is not there is not counted by Load either; Check reports it.)
+  std::string live_evidence = "evidence v WHERE " + Visible("v", at);
+  Totals totals;
+  Statement evidence(impl_->db, ("SELECT count(*) FROM " + live_evidence).c_str());
+  if (at) evidence.Bind(1, *version);
+  evidence.Step();
+  totals.evidence = evidence.Int(0);
+  Statement documents(impl_->db, ("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM evidence x WHERE x.document = d.id) "
+                                  "OR EXISTS (SELECT 1 FROM " + live_evidence + " AND v.document = d.id)").c_str());
+  if (at) documents.Bind(1, *version);
+  documents.Step();
+  totals.documents = documents.Int(0);
+  return totals;
+}
+
+std::vector<std::string> Store::FindEntityIds(std::string_view text, const ReadOptions& options) const {
+  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);
+  std::optional<int64_t> version = impl_->VersionOf(options);
+  bool at = version.has_value();
+  std::vector<std::string> ids;
+  Statement exact(impl_->db, ("SELECT id FROM entities WHERE id = ?2 AND " + Visible("", at)).c_str());
+  if (at) exact.Bind(1, *version);
+  exact.Bind(2, text);
+  if (exact.Step()) return {std::string(exact.Text(0))};
+  std::string key = MatchKey(text);
+  if (key.empty()) return ids;
+  Statement by_key(impl_->db, ("SELECT DISTINCT e.id FROM entity_keys k JOIN entities e ON e.row = k.entity_row "
+                               "WHERE k.key = ?2 AND " + Visible("e", at) + " ORDER BY e.id").c_str());
+  if (at) by_key.Bind(1, *version);
+  by_key.Bind(2, key);
+  while (by_key.Step()) ids.emplace_back(by_key.Text(0));
+  return ids;
+}
+
+Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string& as_of, const Scope& scope) {
   bool at = version.has_value();
   auto bind_version = [&](Statement& statement) {
     if (at) statement.Bind(1, *version);
   };
   Graph graph(schema);
 
-  // The registry of documents is not versioned: a version shows the documents its (kept)
-  // evidence cites, and those no evidence cites at all (described in a JSON import alone).
-  std::vector<std::pair<Document, bool>> documents;  // document, cited by some evidence row
-  {
-    Statement rows(db, "SELECT id, title, url, date, lang, EXISTS (SELECT 1 FROM evidence v WHERE v.document = d.id) "
-                       "FROM documents d ORDER BY id");
-    while (rows.Step()) {
-      documents.push_back({{std::string(rows.Text(0)), std::string(rows.Text(1)), std::string(rows.Text(2)),
-                            std::string(rows.Text(3)), std::string(rows.Text(4))},
-                           rows.Int(5) != 0});
-    }
+  // A scoped load names its entities in a temporary table (the main database may be
+  // read-only; TEMP is not) and adds "one of them" to every query.
+  std::string only_entity, only_entity_e, only_relation, only_relation_r;
+  if (scope.ids != nullptr) {
+    db.Exec("CREATE TEMP TABLE IF NOT EXISTS wanted(id TEXT PRIMARY KEY) WITHOUT ROWID");
+    db.Exec("DELETE FROM temp.wanted");
+    Statement insert(db, "INSERT OR IGNORE INTO temp.wanted(id) VALUES (?1)");
+    for (const std::string& id : *scope.ids) insert.Bind(1, id).Run();
+    const std::string wanted = " IN (SELECT id FROM temp.wanted)";
+    only_entity = " AND id" + wanted;
+    only_entity_e = " AND e.id" + wanted;
+    only_relation = " AND source" + wanted + " AND target" + wanted;
+    only_relation_r = " AND r.source" + wanted + " AND r.target" + wanted;
   }
 
   std::unordered_map<int64_t, EntityIndex> entity_by_row;
   std::vector<Entity> loaded;
   Statement entities(db, ("SELECT row, id, name, kind, country, description FROM entities WHERE " + Visible("", at) +
-                          " ORDER BY id").c_str());
+                          only_entity + " ORDER BY id").c_str());
   bind_version(entities);
   while (entities.Step()) {
     Entity entity;
@@ -326,16 +516,17 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     loaded.push_back(std::move(entity));
   }
   Statement aliases(db, ("SELECT a.entity_row, a.alias FROM aliases a JOIN entities e ON e.row = a.entity_row WHERE " +
-                         Visible("e", at) + " ORDER BY a.entity_row, a.position").c_str());
+                         Visible("e", at) + only_entity_e + " ORDER BY a.entity_row, a.position").c_str());
   bind_version(aliases);
   while (aliases.Step()) loaded[entity_by_row.at(aliases.Int(0))].aliases.emplace_back(aliases.Text(1));
   Statement entity_properties(db, ("SELECT p.entity_row, p.key, p.value FROM entity_properties p JOIN entities e "
-                                   "ON e.row = p.entity_row WHERE " + Visible("e", at)).c_str());
+                                   "ON e.row = p.entity_row WHERE " + Visible("e", at) + only_entity_e).c_str());
   bind_version(entity_properties);
   while (entity_properties.Step()) {
     loaded[entity_by_row.at(entity_properties.Int(0))].properties.emplace(entity_properties.Text(1), entity_properties.Text(2));
   }
   for (Entity& entity : loaded) graph.AddEntity(std::move(entity));
+  if (scope.entities_only) return graph;
 
   // Relations with their evidence and properties, gathered first so --as-of can drop some.
   struct Row {
@@ -366,7 +557,7 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   };
   std::unordered_map<int64_t, size_t> row_by_id;
   Statement relations(db, ("SELECT row, source, type, target, weight, date, first_seen FROM relations WHERE " +
-                           Visible("", at) + " ORDER BY source, type, target").c_str());
+                           Visible("", at) + only_relation + " ORDER BY source, type, target").c_str());
   bind_version(relations);
   while (relations.Step()) {
     Row row{relations.Int(0), {}, std::string(relations.Text(6))};
@@ -389,14 +580,14 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     }
   }
   Statement relation_properties(db, ("SELECT p.relation_row, p.key, p.value FROM relation_properties p JOIN relations r "
-                                     "ON r.row = p.relation_row WHERE " + Visible("r", at)).c_str());
+                                     "ON r.row = p.relation_row WHERE " + Visible("r", at) + only_relation_r).c_str());
   bind_version(relation_properties);
   while (relation_properties.Step()) {
     rows[row_by_id.at(relation_properties.Int(0))].relation.properties.emplace(relation_properties.Text(1),
                                                                                 relation_properties.Text(2));
   }
   Statement evidence(db, ("SELECT source, type, target, document, sentence, date, locator, extractor, confidence FROM "
-                          "evidence WHERE " + Visible("", at) + " ORDER BY row").c_str());
+                          "evidence WHERE " + Visible("", at) + only_relation + " ORDER BY row").c_str());
   bind_version(evidence);
   while (evidence.Step()) {
     uint32_t slot = key_slot(evidence.Text(0), evidence.Text(1), evidence.Text(2));
@@ -423,20 +614,42 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     }
     graph.AddRelation(std::move(relation));
   }
-  std::unordered_set<std::string> cited;
+  std::set<std::string> cited;
   for (const Relation& relation : graph.relations()) {
     for (const Evidence& item : relation.evidence) cited.insert(item.document);
   }
-  for (auto& [document, cited_somewhere] : documents) {
-    if (!cited_somewhere || cited.count(document.id)) graph.PutDocument(std::move(document));
+  auto document_of = [](const Statement& row) {
+    return Document{std::string(row.Text(0)), std::string(row.Text(1)), std::string(row.Text(2)), std::string(row.Text(3)),
+                    std::string(row.Text(4))};
+  };
+  if (scope.ids != nullptr) {
+    // A part of the graph shows the documents its evidence cites.
+    Statement document(db, "SELECT id, title, url, date, lang FROM documents WHERE id = ?1");
+    for (const std::string& id : cited) {
+      document.Bind(1, id);
+      if (document.Step()) graph.PutDocument(document_of(document));
+      document.Reset();
+    }
+    return graph;
+  }
+  // The registry of documents is not versioned: a version shows the documents its (kept)
+  // evidence cites, and those no evidence cites at all (described in a JSON import alone).
+  Statement documents(db, "SELECT id, title, url, date, lang, EXISTS (SELECT 1 FROM evidence v WHERE v.document = d.id) "
+                          "FROM documents d ORDER BY id");
+  while (documents.Step()) {
+    if (documents.Int(5) == 0 || cited.count(std::string(documents.Text(0)))) graph.PutDocument(document_of(documents));
   }
   return graph;
 }
 
 void Store::WriteTransaction(const std::function<void()>& fn) {
+  impl_->graph_changed = false;
   impl_->Transaction([&] {
     impl_->head = impl_->ReadHead();
     fn();
+    // The image changes in the same transaction as the rows it describes, so a reader never
+    // sees one without the other.
+    if (impl_->graph_changed) impl_->WriteImage(0, std::nullopt);
   });
 }
 
@@ -470,6 +683,8 @@ void Store::Impl::Prepare() {
       db,
       "INSERT INTO documents(id, title, url, date, lang) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT(id) DO UPDATE SET title = excluded.title, url = excluded.url, date = excluded.date, lang = excluded.lang");
+  insert_key = std::make_unique<Statement>(db, "INSERT OR IGNORE INTO entity_keys(key, entity_row) VALUES (?1, ?2)");
+  delete_keys = std::make_unique<Statement>(db, "DELETE FROM entity_keys WHERE entity_row = ?1");
 }
 
 void Store::Apply(const ChangeSet& changes) {
@@ -481,6 +696,7 @@ void Store::Apply(const ChangeSet& changes) {
   for (const Entity& entity : changes.entities) impl.PutEntity(entity);
   for (const Relation& relation : changes.relations) impl.PutRelation(relation);
   for (const auto& [key, evidence] : changes.evidence) impl.InsertEvidence(key, evidence);
+  if (!changes.empty()) impl.graph_changed = true;
 }
 
 void Store::Impl::PutEntity(const Entity& entity) {
@@ -495,6 +711,7 @@ void Store::Impl::PutEntity(const Entity& entity) {
       update_entity->Bind(1, row).Bind(2, entity.name).Bind(3, entity.kind).Bind(4, entity.country).Bind(5, entity.description).Run();
       delete_aliases->Bind(1, row).Run();
       delete_entity_properties->Bind(1, row).Run();
+      delete_keys->Bind(1, row).Run();
     } else {
       close_entity->Bind(1, existing).Bind(2, head).Run();
     }
@@ -508,6 +725,7 @@ void Store::Impl::PutEntity(const Entity& entity) {
   int64_t position = 0;
   for (const std::string& alias : entity.aliases) insert_alias->Bind(1, row).Bind(2, position++).Bind(3, alias).Run();
   for (const auto& [key, value] : entity.properties) insert_entity_property->Bind(1, row).Bind(2, key).Bind(3, value).Run();
+  WriteKeys(row, entity);
 }
 
 void Store::Impl::PutRelation(const Relation& relation) {
@@ -598,6 +816,9 @@ SnapshotInfo Store::SaveSnapshot(const std::string& name, const std::string& not
     info.relations = QueryInt(impl.db, "SELECT count(*) FROM relations WHERE until IS NULL");
     Statement insert(impl.db, "INSERT INTO snapshots(name, version, created, note, entities, relations) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     insert.Bind(1, name).Bind(2, info.version).Bind(3, info.created).Bind(4, info.note).Bind(5, info.entities).Bind(6, info.relations).Run();
+    // The snapshot's image is the working graph's as it stands.
+    Statement image(impl.db, "INSERT OR REPLACE INTO graph_images(version, image) SELECT ?1, image FROM graph_images WHERE version = 0");
+    image.Bind(1, info.version).Run();
     // The working graph moves to a new version: from now on, changes copy rows instead of
     // editing them, so the snapshot keeps what it saw.
     impl.WriteHead(impl.head + 1);
@@ -625,10 +846,12 @@ void Store::Impl::CollectGarbage() {
   };
   db.Exec(("DELETE FROM aliases WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
   db.Exec(("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
+  db.Exec(("DELETE FROM entity_keys WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
   db.Exec(("DELETE FROM entities WHERE " + condition("entities")).c_str());
   db.Exec(("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relations WHERE " + condition("relations") + ")").c_str());
   db.Exec(("DELETE FROM relations WHERE " + condition("relations")).c_str());
   db.Exec(("DELETE FROM evidence WHERE " + condition("evidence")).c_str());
+  db.Exec("DELETE FROM graph_images WHERE version <> 0 AND version NOT IN (SELECT version FROM snapshots)");
 }
 
 void Store::RestoreSnapshot(const std::string& name) {
@@ -649,6 +872,7 @@ void Store::RestoreSnapshot(const std::string& name) {
       if (t == "entities") {
         run("DELETE FROM aliases WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
         run("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
+        run("DELETE FROM entity_keys WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
       } else if (t == "relations") {
         run("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relations WHERE until IS NULL AND since > ?1 AND since = ?2)");
       }
@@ -682,12 +906,15 @@ void Store::RestoreSnapshot(const std::string& name) {
       }
     };
     revive("entities", "id, name, kind, country, description",
-           {{"aliases", "entity_row", "position, alias"}, {"entity_properties", "entity_row", "key, value"}});
+           {{"aliases", "entity_row", "position, alias"}, {"entity_properties", "entity_row", "key, value"},
+            {"entity_keys", "entity_row", "key"}});
     revive("relations", "source, type, target, weight, date, first_seen",
            {{"relation_properties", "relation_row", "key, value"}});
     Statement evidence(db, ("INSERT INTO evidence(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
                             "SELECT source, type, target, document, sentence, date, locator, extractor, confidence, ?2 FROM evidence WHERE " + closed).c_str());
     evidence.Bind(1, v).Bind(2, impl.head).Run();
+    // The working graph is now the snapshot's.
+    impl.WriteImage(0, std::nullopt);
   });
 }
 
@@ -729,6 +956,21 @@ CheckReport Store::Check() const {
         "SELECT (SELECT count(*) FROM entities WHERE until IS NOT NULL AND until <= since) + "
         "(SELECT count(*) FROM relations WHERE until IS NOT NULL AND until <= since) + "
         "(SELECT count(*) FROM evidence WHERE until IS NOT NULL AND until <= since)");
+  {
+    // Each image must say what the rows say.
+    std::vector<std::pair<std::string, std::optional<int64_t>>> versions = {{"the working graph", std::nullopt}};
+    for (const SnapshotInfo& snapshot : impl_->Snapshots()) versions.push_back({"snapshot " + QuoteForMessage(snapshot.name), snapshot.version});
+    for (const auto& [what, version] : versions) {
+      Statement image(db, "SELECT image FROM graph_images WHERE version = ?1");
+      image.Bind(1, version.value_or(0));
+      if (!image.Step()) {
+        report.problems.push_back("no graph image of " + what + " (reads are slower; any import rebuilds the working graph's)");
+        continue;
+      }
+      std::string expected = EncodeImage(impl_->BuildTopology(version), impl_->schema);
+      if (image.Blob(0) != std::string_view(expected)) report.problems.push_back("the graph image of " + what + " does not match its rows");
+    }
+  }
   count("snapshots at or after the working version",
         "SELECT count(*) FROM snapshots WHERE version >= (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'head')");
   return report;

@@ -18,6 +18,11 @@
 // imported (`first_seen`); a read "as of D" keeps relations dated on or before D, taking an
 // undated relation's date from its earliest dated evidence, else from first_seen.
 //
+// Graph images and name keys (schema 3). Beside the rows, the store keeps what lets a large
+// graph answer without being loaded whole: a compact image of each version's structure
+// (store/image.h) and the match keys of entity names (entity_keys), both written in the same
+// transaction as the rows. `check` verifies them against the rows.
+//
 // Migrations. PRAGMA user_version is the schema version. Opening a store of an older version
 // upgrades it first, in one transaction (all steps or none); one that cannot be written is
 // refused with a message saying so, never half-upgraded.
@@ -31,15 +36,17 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph.h"
+#include "graph/topology.h"
 
 namespace relgraph::store {
 
 // 'RGDB' in PRAGMA application_id; schema version in PRAGMA user_version.
 constexpr int kApplicationId = 0x52474442;
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 struct SnapshotInfo {
   std::string name;
@@ -54,6 +61,7 @@ struct SnapshotInfo {
 struct ReadOptions {
   std::string snapshot;  // empty: the working graph
   std::string as_of;     // empty, YYYY, YYYY-MM or YYYY-MM-DD
+  bool entities_only = false;  // no relations, evidence or documents
 };
 
 // What `check` found; empty problems means sound.
@@ -84,6 +92,29 @@ class Store {
   // ordered by id, relations by key. Throws Error(kNotFound) for an unknown snapshot, naming
   // the saved ones.
   Graph Load(const ReadOptions& options = {}) const;
+
+  // Reading a large graph in parts. The store keeps a graph image (graph/topology.h) of the
+  // working graph and of every snapshot, written in the same transaction as the rows it
+  // describes; a question is searched on it, and only what the answer prints is loaded.
+  //
+  // The topology of the working graph or a snapshot (options.as_of must be empty): entity ids
+  // ascending, relations in key order, indices as in Load's graph. O(size of the image).
+  Topology LoadTopology(const ReadOptions& options = {}) const;
+  // The ids of the entities `text` names, as EntityLookup::Find would on the loaded graph: an
+  // exact id alone, else every entity whose id, name or alias has the text's match key,
+  // ascending. Index lookups only.
+  std::vector<std::string> FindEntityIds(std::string_view text, const ReadOptions& options = {}) const;
+  // What Load would give restricted to the entities with these ids: them, the relations among
+  // them with their evidence and properties, and the documents that evidence cites.
+  Graph LoadSubgraph(const std::vector<std::string>& entity_ids, const ReadOptions& options = {}) const;
+
+  // Evidence records and documents of the working graph or a snapshot (options.as_of must be
+  // empty), counted as Load's graph would have them.
+  struct Totals {
+    int64_t evidence = 0;
+    int64_t documents = 0;
+  };
+  Totals Count(const ReadOptions& options = {}) const;
 
   std::vector<SnapshotInfo> Snapshots() const;
   // Throws Error(kNotFound) listing the saved snapshots when there is none of that name.
