@@ -215,8 +215,14 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
 
 // ---- check ----
 
-int RunCheck(const GlobalOptions& globals) {
-  auto store = OpenStore(globals, store::Store::Mode::kReadOnly);
+int RunCheck(const GlobalOptions& globals, bool repair) {
+  auto store = OpenStore(globals, repair ? store::Store::Mode::kReadWrite : store::Store::Mode::kReadOnly);
+  if (repair) {
+    store->RebuildIndexes();
+    if (globals.OutputFormat() != Format::kJson && !globals.quiet) {
+      std::cerr << "relgraph: rebuilt the graph images and name keys from the rows\n";
+    }
+  }
   store::CheckReport report = store->Check();
   if (globals.OutputFormat() == Format::kJson) {
     PrintJson(std::cout, {{"store", globals.DbPath()}, {"schema_version", report.schema_version}, {"ok", report.problems.empty()},
@@ -338,9 +344,11 @@ void AddSnapshotCommands(CLI::App& app, const GlobalOptions& globals, std::vecto
                          return 0;
                        }});
 
-  CLI::App* check = app.add_subcommand("check", "Check the store: integrity, schema version, dangling references");
-  check->footer("Exit status 0 when sound, 1 with a report when not.\nExample:\n  relgraph check --db news.db");
-  commands->push_back({check, [&globals] { return RunCheck(globals); }});
+  auto repair = std::make_shared<bool>(false);
+  CLI::App* check = app.add_subcommand("check", "Check the store: integrity, schema version, dangling references, graph images");
+  check->add_flag("--repair", *repair, "First rebuild what is derived from the rows (graph images, name keys), in one transaction");
+  check->footer("Exit status 0 when sound, 1 with a report when not.\nExamples:\n  relgraph check --db news.db\n  relgraph check --repair");
+  commands->push_back({check, [&globals, repair] { return RunCheck(globals, *repair); }});
 }
 
 }  // namespace relgraph::cli

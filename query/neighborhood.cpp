@@ -1,6 +1,7 @@
 #include "query/query.h"
 
 #include <algorithm>
+#include <set>
 
 namespace relgraph::query {
 
@@ -51,15 +52,15 @@ Graph InducedSubgraph(const Graph& graph, const std::vector<bool>& keep_entity, 
   for (EntityIndex index = 0; index < graph.entities().size(); ++index) {
     if (keep_entity[index]) out.AddEntity(graph.entities()[index]);
   }
+  std::set<std::string> cited;  // documents are kept in the graph's order
   for (const Relation& relation : graph.relations()) {
     if (!((type_mask >> type_code(relation.type)) & 1)) continue;
     if (!out.FindEntity(relation.source) || !out.FindEntity(relation.target)) continue;
-    for (const Evidence& evidence : relation.evidence) {
-      if (out.FindDocument(evidence.document) == nullptr) {
-        if (const Document* document = graph.FindDocument(evidence.document)) out.PutDocument(*document);
-      }
-    }
+    for (const Evidence& evidence : relation.evidence) cited.insert(evidence.document);
     out.AddRelation(relation);
+  }
+  for (const Document& document : graph.documents()) {
+    if (cited.count(document.id)) out.PutDocument(document);
   }
   return out;
 }

@@ -37,7 +37,7 @@ std::vector<SharedNeighbor> CommonNeighbors(const GraphView& view, EntityIndex a
 
 // The graph restricted to the kept entities and the relations among them that the type mask
 // keeps (bit c: the schema's relation type at position c), with the documents their evidence
-// cites. Entity and relation order is preserved.
+// cites. Entity, relation and document order is preserved.
 Graph InducedSubgraph(const Graph& graph, const std::vector<bool>& keep_entity, uint64_t type_mask);
 
 }  // namespace relgraph::query

@@ -433,7 +433,13 @@ Topology Store::LoadTopology(const ReadOptions& options) const {
   std::optional<int64_t> version = impl_->VersionOf(options);
   Statement image(impl_->db, "SELECT image FROM graph_images WHERE version = ?1");
   image.Bind(1, version.value_or(0));
-  if (image.Step()) return DecodeImage(image.Blob(0), impl_->schema);
+  if (image.Step()) {
+    try {
+      return DecodeImage(image.Blob(0), impl_->schema);
+    } catch (const Error& error) {
+      throw Error(ErrorKind::kStorage, path() + ": " + error.message() + "; relgraph check --repair rebuilds it from the rows");
+    }
+  }
   // Every write keeps the images current; a store without one (damaged, or edited by hand)
   // still answers, from its rows.
   return impl_->BuildTopology(version);
@@ -920,6 +926,14 @@ void Store::RestoreSnapshot(const std::string& name) {
 
 // ---- check ----
 
+void Store::RebuildIndexes() {
+  impl_->Transaction([&] {
+    impl_->db.Exec("DELETE FROM entity_keys");
+    impl_->db.Exec("DELETE FROM graph_images");
+    impl_->AfterMigration(3);
+  });
+}
+
 CheckReport Store::Check() const {
   Database& db = impl_->db;
   CheckReport report;
@@ -964,12 +978,31 @@ CheckReport Store::Check() const {
       Statement image(db, "SELECT image FROM graph_images WHERE version = ?1");
       image.Bind(1, version.value_or(0));
       if (!image.Step()) {
-        report.problems.push_back("no graph image of " + what + " (reads are slower; any import rebuilds the working graph's)");
+        report.problems.push_back("no graph image of " + what + " (reads are slower; relgraph check --repair rebuilds it)");
         continue;
       }
       std::string expected = EncodeImage(impl_->BuildTopology(version), impl_->schema);
-      if (image.Blob(0) != std::string_view(expected)) report.problems.push_back("the graph image of " + what + " does not match its rows");
+      if (image.Blob(0) != std::string_view(expected)) {
+        report.problems.push_back("the graph image of " + what + " does not match its rows (relgraph check --repair rebuilds it)");
+      }
     }
+  }
+  {
+    // Name keys: one row per distinct key of each entity row's id, name and aliases.
+    std::set<std::pair<std::string, int64_t>> expected, stored;
+    Statement entities(db, "SELECT row, id, name FROM entities");
+    Statement aliases(db, "SELECT alias FROM aliases WHERE entity_row = ?1");
+    while (entities.Step()) {
+      int64_t row = entities.Int(0);
+      for (std::string_view text : {entities.Text(1), entities.Text(2)}) expected.insert({MatchKey(text), row});
+      aliases.Bind(1, row);
+      while (aliases.Step()) expected.insert({MatchKey(aliases.Text(0)), row});
+      aliases.Reset();
+    }
+    std::erase_if(expected, [](const auto& key) { return key.first.empty(); });
+    Statement keys(db, "SELECT key, entity_row FROM entity_keys");
+    while (keys.Step()) stored.insert({std::string(keys.Text(0)), keys.Int(1)});
+    if (expected != stored) report.problems.push_back("the name keys do not match the entities' names (relgraph check --repair rebuilds them)");
   }
   count("snapshots at or after the working version",
         "SELECT count(*) FROM snapshots WHERE version >= (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'head')");

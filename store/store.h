@@ -126,8 +126,11 @@ class Store {
   void RestoreSnapshot(const std::string& name);
 
   // Integrity (PRAGMA integrity_check), schema version, dangling references, evidence without
-  // documents, live rows with overlapping versions.
+  // documents, live rows with overlapping versions, graph images and name keys that disagree
+  // with the rows.
   CheckReport Check() const;
+  // Rebuilds what is derived from the rows (graph images, name keys) in one write transaction.
+  void RebuildIndexes();
 
   // Runs fn in one write transaction: commits when fn returns, rolls back when it throws (and
   // rethrows). Waits for another writer to finish rather than failing.

@@ -292,3 +292,68 @@ TEST_F(Cli, RefusesToOverwriteAFileThatIsNotAStore) {
 
 }  // namespace
 }  // namespace relgraph::testing
+
+namespace relgraph::testing {
+namespace {
+
+// Reads of the working graph walk the store's graph image and load only what they print;
+// reads --as-of a date load the whole graph. A date after everything keeps every relation, so
+// both ways must print the same, byte for byte, errors included.
+TEST_F(Cli, AnswersReadInPartsEqualAnswersFromTheWholeGraph) {
+  std::string data = std::string(RELGRAPH_SOURCE_DIR) + "/data/";
+  RunResult imported = Run({"import", data + "entities.csv", data + "relations.csv"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  std::vector<std::vector<std::string>> questions = {
+      {"path", "Naver", "BAAI", "--k", "3"},
+      {"path", "네이버", "OpenAI", "--weighted", "--k", "2", "--format", "json"},
+      {"path", "Microsoft", "Anthropic", "--direction", "out", "--format", "csv"},
+      {"path", "Naver", "BAAI", "--relation", "invests_in", "--direction", "out", "--max-hops", "2"},
+      {"common", "OpenAI", "Anthropic", "--relation", "invests_in", "--direction", "in"},
+      {"common", "Naver", "Kakao", "--format", "json"},
+      {"neighbors", "Naver", "--depth", "2"},
+      {"neighbors", "BAAI", "--direction", "in", "--format", "json"},
+      {"entity", "베이징AI연구원"},
+      {"entity", "OpenAI", "--format", "json"},
+      {"centrality", "--measure", "pagerank", "--top", "10"},
+      {"centrality", "--measure", "betweenness", "--direction", "both", "--format", "csv", "--top", "0"},
+      {"info", "--format", "json"},
+      {"search", "대학교"},
+      {"entity", "Microsft"},
+      {"path", "Naver", "Nobody At All"},
+  };
+  for (std::vector<std::string> question : questions) {
+    RunResult parts = Run(question);
+    question.insert(question.end(), {"--as-of", "9999-12-31"});
+    RunResult whole = Run(question);
+    std::string asked = question[0] + " " + question[1];
+    EXPECT_EQ(parts.exit_code, whole.exit_code) << asked;
+    EXPECT_EQ(parts.out, whole.out) << asked;
+    EXPECT_EQ(parts.err, whole.err) << asked;
+    EXPECT_FALSE(parts.out.empty() && parts.err.empty()) << asked;
+  }
+}
+
+TEST_F(Cli, ADamagedGraphImageIsReportedAndRepaired) {
+  ImportSample();
+  ASSERT_EQ(RunShell("sqlite3 '" + db_ + "' \"UPDATE graph_images SET image = x'52475430'\""), 0)
+      << "needs the sqlite3 shell (scripts/install-deps.sh installs it)";
+  RunResult path = Run({"path", "Naver", "Tsinghua"});
+  EXPECT_EQ(path.exit_code, 1);
+  EXPECT_NE(path.err.find("damaged graph image"), std::string::npos) << path.err;
+  EXPECT_NE(path.err.find("check --repair"), std::string::npos) << path.err;
+  RunResult check = Run({"check"});
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_NE(check.out.find("graph image of the working graph does not match"), std::string::npos) << check.out;
+  // Keys that no longer say an entity's names are found too.
+  ASSERT_EQ(RunShell("sqlite3 '" + db_ + "' \"DELETE FROM entity_keys WHERE key = 'snu'\""), 0);
+  EXPECT_NE(Run({"check"}).out.find("name keys do not match"), std::string::npos);
+  RunResult repaired = Run({"check", "--repair"});
+  EXPECT_EQ(repaired.exit_code, 0) << repaired.out << repaired.err;
+  RunResult again = Run({"path", "Naver", "Tsinghua"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("Seoul National University"), std::string::npos) << again.out;
+  EXPECT_EQ(Run({"entity", "SNU"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace relgraph::testing

@@ -1,0 +1,163 @@
+// Reading in parts: the graph image, the name keys and scoped loads must say exactly what a
+// whole load says, through writes, snapshots and restores; damaged images are refused.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "common/error.h"
+#include "common/text.h"
+#include "importers/importers.h"
+#include "query/query.h"
+#include "store/image.h"
+#include "store/store.h"
+#include "tests/test_util.h"
+
+namespace relgraph::store {
+namespace {
+
+using testing::TempDir;
+
+void ExpectSameTopology(const Topology& got, const Topology& expected) {
+  EXPECT_EQ(got.entity_ids, expected.entity_ids);
+  EXPECT_EQ(got.source, expected.source);
+  EXPECT_EQ(got.target, expected.target);
+  EXPECT_EQ(got.type, expected.type);
+  EXPECT_EQ(got.weight, expected.weight);
+}
+
+// A random batch of entities (ids, names and aliases in several scripts and normalisation
+// forms) and relations of every type among them, as an importer would hand it to Merge.
+importers::ImportBatch RandomBatch(std::mt19937& random, int entities, int relations) {
+  const Schema& schema = importers::DefaultSchema();
+  const std::vector<std::string> stems = {"Naver", "네이버", "\xE1\x84\x82\xE1\x85\xA6\xE1\x84\x8B\xE1\x85\xB5\xE1\x84\x87\xE1\x85\xA5",
+                                          "北京智源", "Zürich AI", "ZU\xCC\x88RICH AI", "openai", "OpenAI", "a\"b\\c"};
+  importers::ImportBatch batch;
+  std::vector<std::string> ids;
+  for (int i = 0; i < entities; ++i) {
+    importers::EntityRecord record;
+    Entity& entity = record.entity;
+    entity.id = "e" + std::to_string(random() % 1000) + (random() % 2 ? "_가" : "");
+    if (std::find(ids.begin(), ids.end(), entity.id) != ids.end()) continue;
+    ids.push_back(entity.id);
+    entity.name = ToNfc(stems[random() % stems.size()]) + " " + std::to_string(random() % 5);
+    entity.kind = "company";
+    if (random() % 2) entity.aliases.push_back(ToNfc(stems[random() % stems.size()]));
+    batch.entities.push_back(record);
+  }
+  for (int i = 0; i < relations; ++i) {
+    importers::RelationRecord record;
+    Relation& relation = record.relation;
+    relation.source = ids[random() % ids.size()];
+    relation.target = ids[random() % ids.size()];
+    if (relation.target == relation.source) continue;
+    record.weight_given = true;
+    relation.type = schema.relation_types()[random() % schema.relation_types().size()].name;
+    relation.weight = 0.5 + static_cast<double>(random() % 8);
+    relation.evidence.push_back({"doc" + std::to_string(random() % 4), "sentence " + std::to_string(i), "", "r.csv:" + std::to_string(i), "csv", 1.0});
+    batch.relations.push_back(record);
+  }
+  for (int d = 0; d < 4; ++d) batch.documents.push_back({"doc" + std::to_string(d), "Title " + std::to_string(d), "", "", ""});
+  return batch;
+}
+
+void ImportRandom(Store& store, std::mt19937& random, int entities, int relations) {
+  store.WriteTransaction([&] {
+    Graph graph = store.Load();
+    ChangeSet changes;
+    importers::Merge(&graph, {RandomBatch(random, entities, relations)}, &changes);
+    store.Apply(changes);
+  });
+}
+
+// Everything reading in parts relies on, checked against a whole load of the same version.
+void ExpectPartsAgreeWithWhole(const Store& store, const ReadOptions& options, std::mt19937& random) {
+  Graph whole = store.Load(options);
+  ExpectSameTopology(store.LoadTopology(options), TopologyOf(whole));
+
+  EntityLookup lookup(whole);
+  std::vector<std::string> questions = {"naver 1", "NAVER 1", "네이버 2", "北京智源 3", "zürich ai 4", "ZÜRICH AI", "openai",
+                                        "nobody", "", "  "};
+  for (const Entity& entity : whole.entities()) {
+    if (random() % 4 == 0) questions.push_back(entity.id);
+  }
+  for (const std::string& question : questions) {
+    std::vector<std::string> expected;
+    for (EntityIndex index : lookup.Find(question)) expected.push_back(whole.entities()[index].id);
+    EXPECT_EQ(store.FindEntityIds(question, options), expected) << question;
+  }
+
+  std::vector<std::string> ids;
+  std::vector<bool> keep(whole.entities().size(), false);
+  for (EntityIndex index = 0; index < whole.entities().size(); ++index) {
+    if (random() % 3 == 0) keep[index] = true, ids.push_back(whole.entities()[index].id);
+  }
+  Graph expected = query::InducedSubgraph(whole, keep, ~uint64_t{0});
+  Graph part = store.LoadSubgraph(ids, options);
+  EXPECT_EQ(part.entities(), expected.entities());
+  EXPECT_EQ(part.relations(), expected.relations());
+  EXPECT_EQ(part.documents(), expected.documents());
+  EXPECT_FALSE(part.relations().empty());
+}
+
+TEST(GraphImage, PartsAgreeWithWholeLoadsThroughWritesSnapshotsAndRestores) {
+  TempDir dir;
+  std::mt19937 random(20261123);
+  auto store = Store::Open(dir.File("s.db"), Store::Mode::kReadWrite, importers::DefaultSchema());
+  ImportRandom(*store, random, 60, 300);
+  ExpectPartsAgreeWithWhole(*store, {}, random);
+  store->SaveSnapshot("first", "", false);
+  ImportRandom(*store, random, 40, 200);  // changes rows the snapshot sees: they are copied
+  ExpectPartsAgreeWithWhole(*store, {}, random);
+  ExpectPartsAgreeWithWhole(*store, {"first", ""}, random);
+  store->SaveSnapshot("second", "", false);
+  store->RestoreSnapshot("first");
+  ExpectPartsAgreeWithWhole(*store, {}, random);
+  ExpectPartsAgreeWithWhole(*store, {"second", ""}, random);
+  store->DeleteSnapshot("first");
+  ExpectPartsAgreeWithWhole(*store, {"second", ""}, random);
+  EXPECT_TRUE(store->Check().problems.empty());
+}
+
+TEST(GraphImage, EncodingRoundTripsAndDamageIsRefused) {
+  TempDir dir;
+  std::mt19937 random(7);
+  auto store = Store::Open(dir.File("s.db"), Store::Mode::kReadWrite, importers::DefaultSchema());
+  ImportRandom(*store, random, 20, 40);
+  const Schema& schema = store->schema();
+  Topology topology = store->LoadTopology();
+  std::string bytes = EncodeImage(topology, schema);
+  ExpectSameTopology(DecodeImage(bytes, schema), topology);
+  // Every truncation is refused as damage, never read past its end.
+  for (size_t size = 0; size < bytes.size(); ++size) {
+    try {
+      DecodeImage(std::string_view(bytes).substr(0, size), schema);
+      ADD_FAILURE() << "a truncation to " << size << " bytes was accepted";
+    } catch (const Error& error) {
+      EXPECT_EQ(error.kind(), ErrorKind::kStorage);
+      EXPECT_NE(error.message().find("damaged graph image"), std::string::npos);
+    }
+  }
+  // Flipped bytes are refused or decode to a consistent topology (then GraphView may use it).
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string damaged = bytes;
+    damaged[random() % damaged.size()] ^= static_cast<char>(1 + random() % 255);
+    try {
+      Topology decoded = DecodeImage(damaged, schema);
+      for (size_t r = 0; r < decoded.relation_count(); ++r) {
+        ASSERT_LT(decoded.source[r], decoded.entity_ids.size());
+        ASSERT_LT(decoded.target[r], decoded.entity_ids.size());
+        ASSERT_LT(decoded.type[r], schema.relation_types().size());
+        ASSERT_GT(decoded.weight[r], 0);
+      }
+    } catch (const Error& error) {
+      EXPECT_EQ(error.kind(), ErrorKind::kStorage);
+    }
+  }
+  // A vocabulary that lost a type the image uses cannot read it.
+  std::vector<RelationType> fewer(schema.relation_types().begin(), schema.relation_types().end() - 1);
+  topology.type.assign(topology.type.size(), static_cast<uint8_t>(schema.relation_types().size() - 1));
+  EXPECT_THROW(DecodeImage(EncodeImage(topology, schema), Schema(schema.kinds(), fewer)), Error);
+}
+
+}  // namespace
+}  // namespace relgraph::store
