@@ -96,6 +96,14 @@ std::optional<EntityIndex> Graph::FindEntity(std::string_view id) const {
   return it->second;
 }
 
+size_t Graph::KeyHash::operator()(const RelationKey& key) const {
+  std::hash<std::string_view> hash;
+  size_t h = hash(key.source);
+  h = h * 0x9E3779B97F4A7C15ULL ^ hash(key.type);
+  h = h * 0x9E3779B97F4A7C15ULL ^ hash(key.target);
+  return h ^ (h >> 29);
+}
+
 std::optional<RelationIndex> Graph::FindRelation(const RelationKey& key) const {
   auto it = relation_by_key_.find(key);
   if (it == relation_by_key_.end()) return std::nullopt;

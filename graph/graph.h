@@ -153,7 +153,10 @@ class Graph {
   std::vector<Relation> relations_;
   std::vector<Document> documents_;
   std::unordered_map<std::string, EntityIndex> entity_by_id_;
-  std::map<RelationKey, RelationIndex> relation_by_key_;
+  struct KeyHash {
+    size_t operator()(const RelationKey& key) const;
+  };
+  std::unordered_map<RelationKey, RelationIndex, KeyHash> relation_by_key_;
   std::unordered_map<std::string, size_t> document_by_id_;
   std::vector<std::vector<RelationIndex>> out_;
   std::vector<std::vector<RelationIndex>> in_;

@@ -696,12 +696,29 @@ void Store::Impl::Prepare() {
 void Store::Apply(const ChangeSet& changes) {
   Impl& impl = *impl_;
   impl.Prepare();
+  // A large write into a smaller store drops the indexes only reads use and builds them again
+  // at the end: one sort each instead of a B-tree insert per row (importing a million relations
+  // into an empty store: 12.8 s -> see README). The unique indexes the writes look rows up by
+  // stay. It all happens inside the caller's transaction, so a failure or a kill undoes it.
+  std::vector<std::string> dropped_indexes;
+  int64_t rows = static_cast<int64_t>(changes.relations.size() + changes.evidence.size());
+  if (rows >= 100000 && rows > QueryInt(impl.db, "SELECT coalesce(max(row), 0) FROM evidence")) {
+    Statement indexes(impl.db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+                               "AND name NOT IN ('entities_live', 'relations_live')");
+    std::vector<std::string> names;
+    while (indexes.Step()) {
+      names.emplace_back(indexes.Text(0));
+      dropped_indexes.emplace_back(indexes.Text(1));
+    }
+    for (const std::string& name : names) impl.db.Exec(("DROP INDEX \"" + name + "\"").c_str());
+  }
   for (const Document& document : changes.documents) {
     impl.put_document->Bind(1, document.id).Bind(2, document.title).Bind(3, document.url).Bind(4, document.date).Bind(5, document.lang).Run();
   }
   for (const Entity& entity : changes.entities) impl.PutEntity(entity);
   for (const Relation& relation : changes.relations) impl.PutRelation(relation);
   for (const auto& [key, evidence] : changes.evidence) impl.InsertEvidence(key, evidence);
+  for (const std::string& sql : dropped_indexes) impl.db.Exec(sql.c_str());
   if (!changes.empty()) impl.graph_changed = true;
 }
 

@@ -161,3 +161,62 @@ TEST(GraphImage, EncodingRoundTripsAndDamageIsRefused) {
 
 }  // namespace
 }  // namespace relgraph::store
+
+namespace relgraph::store {
+namespace {
+
+// A bulk import (more new rows than the store has) drops the read-only indexes and builds them
+// again in the same transaction: afterwards the store is sound, and a failure undoes the drop.
+TEST(BulkImport, RebuildsItsIndexesAndAFailureUndoesEverything) {
+  TempDir dir;
+  std::string path = dir.File("bulk.db");
+  auto store = Store::Open(path, Store::Mode::kReadWrite, importers::DefaultSchema());
+  auto build = [](int first, int count) {
+    ChangeSet changes;
+    Graph graph(importers::DefaultSchema());
+    for (int i = first; i < first + count; ++i) {
+      Entity entity{"n" + std::to_string(i), "Node " + std::to_string(i), "organization", {}, "", "", {}};
+      changes.entities.push_back(entity);
+    }
+    for (int i = first; i + 1 < first + count; ++i) {
+      Relation relation;
+      relation.source = "n" + std::to_string(i);
+      relation.target = "n" + std::to_string(i + 1);
+      relation.type = "supplies";
+      changes.relations.push_back(relation);
+      changes.evidence.emplace_back(RelationKey{relation.source, relation.type, relation.target},
+                                    Evidence{"file:bulk", "", "", "bulk.csv:" + std::to_string(i), "csv", 1.0});
+    }
+    changes.documents.push_back({"file:bulk", "bulk.csv", "", "", ""});
+    return changes;
+  };
+  EXPECT_THROW(store->WriteTransaction([&] {
+    store->Apply(build(0, 60000));
+    throw Error(ErrorKind::kInput, "late failure");
+  }),
+               Error);
+  EXPECT_TRUE(store->Check().problems.empty());
+  EXPECT_EQ(store->LoadTopology().relation_count(), 0u);
+  store->WriteTransaction([&] { store->Apply(build(0, 60000)); });
+  store->WriteTransaction([&] { store->Apply(build(60000, 100)); });  // small: indexes kept
+  CheckReport report = store->Check();
+  EXPECT_TRUE(report.problems.empty()) << report.problems.front();
+  EXPECT_EQ(store->LoadTopology().relation_count(), 59999u + 99u);
+  Graph part = store->LoadSubgraph({"n59999", "n60000", "n60001"});
+  ASSERT_EQ(part.relations().size(), 1u);  // n59999 -> n60000 was never imported; n60000 -> n60001 was
+  EXPECT_EQ(part.relations()[0].evidence.size(), 1u);
+  EXPECT_EQ(store->FindEntityIds("NODE 123"), std::vector<std::string>{"n123"});
+  // The same indexes as a store that never saw a bulk import.
+  Store::Open(dir.File("fresh.db"), Store::Mode::kReadWrite, importers::DefaultSchema());
+  auto indexes = [&](const std::string& db) {
+    std::string out = dir.File("indexes.txt");
+    EXPECT_EQ(testing::RunShell("sqlite3 '" + db + "' \"SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name\" > '" + out + "'"), 0);
+    return testing::ReadFile(out);
+  };
+  std::string fresh = indexes(dir.File("fresh.db"));
+  EXPECT_NE(fresh.find("evidence_by_relation"), std::string::npos);
+  EXPECT_EQ(indexes(path), fresh);
+}
+
+}  // namespace
+}  // namespace relgraph::store
