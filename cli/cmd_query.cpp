@@ -80,7 +80,7 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
   for (const query::Path& path : paths) shown.insert(shown.end(), path.nodes.begin(), path.nodes.end());
   Graph graph = reader.Details(shown);
   query::GraphView view(graph);
-  auto local = [&](uint32_t node) { return *graph.FindEntity(reader.Id(node)); };
+  auto local = [&](uint32_t node) { return reader.Local(graph, node); };
   for (query::Path& path : paths) {
     for (uint32_t& node : path.nodes) node = local(node);
   }
@@ -221,8 +221,8 @@ int RunCommon(const GlobalOptions& globals, const CommonOptions& options) {
   for (const query::SharedNeighbor& item : query::CommonNeighbors(reader.view(), a_node, b_node, filter)) shown.push_back(item.entity);
   Graph graph = reader.Details(shown);
   query::GraphView view(graph);
-  EntityIndex a = *graph.FindEntity(reader.Id(a_node));
-  EntityIndex b = *graph.FindEntity(reader.Id(b_node));
+  EntityIndex a = reader.Local(graph, a_node);
+  EntityIndex b = reader.Local(graph, b_node);
   std::vector<query::SharedNeighbor> shared = query::CommonNeighbors(view, a, b, filter);
   const auto& entities = graph.entities();
   auto sentences = [&](const std::vector<std::pair<RelationIndex, bool>>& relations) {
@@ -327,7 +327,7 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
   bool sampled = options.sample > 0 && options.sample < reader.node_count();
   Graph details = reader.Details(std::vector<uint32_t>(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown)),
                                  /*entities_only=*/true);
-  auto entity_at = [&](uint32_t node) -> const Entity& { return details.entities()[*details.FindEntity(reader.Id(node))]; };
+  auto entity_at = [&](uint32_t node) -> const Entity& { return details.entities()[reader.Local(details, node)]; };
 
   if (globals.OutputFormat() == Format::kJson) {
     Json results = Json::array();

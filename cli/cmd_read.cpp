@@ -72,7 +72,7 @@ int RunEntity(const GlobalOptions& globals, const EntityOptions& options) {
   query::ViewFilter any{~uint64_t{0}, query::Direction::kBoth};
   reader.view().ForEachSuccessor(node, any, [&](uint32_t neighbour, double, RelationIndex) { shown.push_back(neighbour); });
   Graph graph = reader.Details(shown);
-  EntityIndex index = *graph.FindEntity(reader.Id(node));
+  EntityIndex index = reader.Local(graph, node);
   const Entity& entity = graph.entities()[index];
   std::vector<RelationIndex> relations(graph.OutRelations(index).begin(), graph.OutRelations(index).end());
   for (RelationIndex in : graph.InRelations(index)) {
@@ -223,7 +223,7 @@ int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) 
   for (const query::Reached& item : query::Neighborhood(reader.view(), center_node, options.depth, filter)) shown.push_back(item.entity);
   Graph graph = reader.Details(shown);
   query::GraphView view(graph);
-  EntityIndex center = *graph.FindEntity(reader.Id(center_node));
+  EntityIndex center = reader.Local(graph, center_node);
   std::vector<query::Reached> reached = query::Neighborhood(view, center, options.depth, filter);
   const Entity& entity = graph.entities()[center];
 

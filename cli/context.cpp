@@ -50,6 +50,9 @@ GraphReader::GraphReader(const GlobalOptions& globals) : globals_(globals) {
   struct stat info {};
   if (globals.as_of.empty() && stat(path.c_str(), &info) == 0) {
     store_ = store::Store::Open(path, store::Store::Mode::kReadOnly, importers::DefaultSchema());
+    // The image and the rows loaded later must be of the same moment: a writer that commits
+    // in between would make them disagree.
+    store_->BeginRead();
     topology_ = store_->LoadTopology({globals.snapshot, ""});
   } else {
     whole_ = std::make_unique<Graph>(LoadGraphForReading(globals));
@@ -89,6 +92,12 @@ Graph GraphReader::Details(const std::vector<uint32_t>& nodes, bool entities_onl
   for (uint32_t node : nodes) ids.push_back(Id(node));
   store::ReadOptions options{globals_.snapshot, "", entities_only};
   return store_->LoadSubgraph(ids, options);
+}
+
+EntityIndex GraphReader::Local(const Graph& details, uint32_t node) const {
+  if (auto index = details.FindEntity(Id(node))) return *index;
+  throw Error(ErrorKind::kStorage, globals_.DbPath() + ": the graph image lists entity " + QuoteForMessage(Id(node)) +
+                                       ", which the rows do not have; relgraph check --repair rebuilds the image");
 }
 
 Graph GraphReader::Entities() const {

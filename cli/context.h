@@ -77,6 +77,8 @@ class GraphReader {
   // The entities at these nodes (duplicates ignored) and, unless entities_only, every relation
   // among them with evidence and the documents it cites; entities ascending by id.
   Graph Details(const std::vector<uint32_t>& nodes, bool entities_only = false) const;
+  // The index in `details` (a result of Details) of the entity at `node`.
+  EntityIndex Local(const Graph& details, uint32_t node) const;
   // Every entity, without relations (for name searches and counts).
   Graph Entities() const;
   // Evidence records and documents of the graph read.
@@ -85,7 +87,7 @@ class GraphReader {
 
  private:
   GlobalOptions globals_;
-  std::unique_ptr<store::Store> store_;  // reading in parts
+  std::unique_ptr<store::Store> store_;  // reading in parts, inside one read transaction
   std::unique_ptr<Graph> whole_;         // reading the whole graph
   Topology topology_;
   std::unique_ptr<query::GraphView> view_;

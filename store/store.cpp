@@ -427,6 +427,11 @@ Graph Store::LoadSubgraph(const std::vector<std::string>& entity_ids, const Read
   return impl_->LoadVersion(impl_->VersionOf(options), options.as_of, {&entity_ids, options.entities_only});
 }
 
+void Store::BeginRead() {
+  impl_->db.Exec("BEGIN");
+  QueryInt(impl_->db, "SELECT count(*) FROM meta");  // takes the shared lock now
+}
+
 Topology Store::LoadTopology(const ReadOptions& options) const {
   if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "LoadTopology does not filter by date");
   if (!options.snapshot.empty()) GetSnapshot(options.snapshot);

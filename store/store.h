@@ -97,6 +97,10 @@ class Store {
   // working graph and of every snapshot, written in the same transaction as the rows it
   // describes; a question is searched on it, and only what the answer prints is loaded.
   //
+  // Starts a read transaction that lasts as long as this Store: every read after it sees the
+  // same state, and writers wait (busy timeout) until it ends. For reads made of several parts.
+  void BeginRead();
+
   // The topology of the working graph or a snapshot (options.as_of must be empty): entity ids
   // ascending, relations in key order, indices as in Load's graph. O(size of the image).
   Topology LoadTopology(const ReadOptions& options = {}) const;
