@@ -13,7 +13,7 @@ constexpr uint32_t kByteOrderMark = 0x01020304;
 
 template <typename T>
 void Put(std::string& out, const T* values, size_t count) {
-  out.append(reinterpret_cast<const char*>(values), count * sizeof(T));
+  if (count > 0) out.append(reinterpret_cast<const char*>(values), count * sizeof(T));  // empty vectors' data() may be null
 }
 void PutU32(std::string& out, uint32_t value) { Put(out, &value, 1); }
 
@@ -23,6 +23,7 @@ class Reader {
   template <typename T>
   void Get(T* values, size_t count) {
     if (count > (bytes_.size() - at_) / sizeof(T)) Fail("it ends early");
+    if (count == 0) return;  // values may be the null data() of an empty vector
     std::memcpy(values, bytes_.data() + at_, count * sizeof(T));
     at_ += count * sizeof(T);
   }
