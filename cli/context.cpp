@@ -133,13 +133,11 @@ uint64_t ParseRelationMask(const std::vector<std::string>& values, const Schema&
       size_t comma = value.find(',', start);
       std::string type(TrimSpace(value.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
       if (!type.empty()) {
-        if (schema.FindRelation(type) == nullptr) {
+        if (!schema.RelationPosition(type)) {
           throw Error(ErrorKind::kInput, "--relation: unknown relation type " + QuoteForMessage(type) +
                                              "; known types: " + schema.RelationNames());
         }
-        for (size_t code = 0; code < schema.relation_types().size(); ++code) {
-          if (schema.relation_types()[code].name == type) mask |= uint64_t{1} << code;
-        }
+        mask |= uint64_t{1} << *schema.RelationPosition(type);
       }
       if (comma == std::string::npos) break;
       start = comma + 1;

@@ -17,6 +17,13 @@ const RelationType* Schema::FindRelation(std::string_view name) const {
   return nullptr;
 }
 
+std::optional<size_t> Schema::RelationPosition(std::string_view name) const {
+  for (size_t position = 0; position < relation_types_.size(); ++position) {
+    if (relation_types_[position].name == name) return position;
+  }
+  return std::nullopt;
+}
+
 bool Schema::HasKind(std::string_view name) const {
   return std::any_of(kinds_.begin(), kinds_.end(), [&](const EntityKind& k) { return k.name == name; });
 }
@@ -96,11 +103,11 @@ std::optional<EntityIndex> Graph::FindEntity(std::string_view id) const {
   return it->second;
 }
 
-size_t Graph::KeyHash::operator()(const RelationKey& key) const {
+size_t HashRelationKey(std::string_view source, std::string_view type, std::string_view target) {
   std::hash<std::string_view> hash;
-  size_t h = hash(key.source);
-  h = h * 0x9E3779B97F4A7C15ULL ^ hash(key.type);
-  h = h * 0x9E3779B97F4A7C15ULL ^ hash(key.target);
+  size_t h = hash(source);
+  h = h * 0x9E3779B97F4A7C15ULL ^ hash(type);
+  h = h * 0x9E3779B97F4A7C15ULL ^ hash(target);
   return h ^ (h >> 29);
 }
 

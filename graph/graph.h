@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -41,6 +42,8 @@ class Schema {
   Schema(std::vector<EntityKind> kinds, std::vector<RelationType> relation_types);
 
   const RelationType* FindRelation(std::string_view name) const;  // nullptr when unknown
+  // Position of a relation type in relation_types(): the type code of graph images and views.
+  std::optional<size_t> RelationPosition(std::string_view name) const;
   bool HasKind(std::string_view name) const;
   const std::vector<EntityKind>& kinds() const { return kinds_; }
   const std::vector<RelationType>& relation_types() const { return relation_types_; }
@@ -105,6 +108,8 @@ struct RelationKey {
   auto operator<=>(const RelationKey&) const = default;
 };
 RelationKey KeyOf(const Relation& relation, const Schema& schema);
+// Hash of a relation key given as its three parts (for tables keyed by relation key).
+size_t HashRelationKey(std::string_view source, std::string_view type, std::string_view target);
 
 // Identity of an evidence record within its relation.
 bool SameStatement(const Evidence& a, const Evidence& b);
@@ -154,7 +159,7 @@ class Graph {
   std::vector<Document> documents_;
   std::unordered_map<std::string, EntityIndex> entity_by_id_;
   struct KeyHash {
-    size_t operator()(const RelationKey& key) const;
+    size_t operator()(const RelationKey& key) const { return HashRelationKey(key.source, key.type, key.target); }
   };
   std::unordered_map<RelationKey, RelationIndex, KeyHash> relation_by_key_;
   std::unordered_map<std::string, size_t> document_by_id_;
@@ -199,6 +204,9 @@ class EntityLookup {
   std::unordered_map<std::string, std::vector<EntityIndex>> by_key_;
   std::vector<std::pair<std::string, EntityIndex>> keys_;  // every (key, entity) pair
 };
+
+// The match keys an entity is found by: those of its id, name and aliases, without empty ones.
+std::set<std::string> MatchKeysOf(const Entity& entity);
 
 // Dates: YYYY, YYYY-MM or YYYY-MM-DD with a real month and day. Returns an explanation of
 // what is wrong, or nothing when the date is valid.

@@ -8,14 +8,18 @@
 
 namespace relgraph {
 
+std::set<std::string> MatchKeysOf(const Entity& entity) {
+  std::set<std::string> keys = {MatchKey(entity.id), MatchKey(entity.name)};
+  for (const std::string& alias : entity.aliases) keys.insert(MatchKey(alias));
+  keys.erase("");
+  return keys;
+}
+
 EntityLookup::EntityLookup(const Graph& graph) : graph_(graph) {
   const auto& entities = graph.entities();
   for (EntityIndex index = 0; index < entities.size(); ++index) {
     const Entity& entity = entities[index];
-    std::set<std::string> keys = {MatchKey(entity.id), MatchKey(entity.name)};
-    for (const std::string& alias : entity.aliases) keys.insert(MatchKey(alias));
-    for (const std::string& key : keys) {
-      if (key.empty()) continue;
+    for (const std::string& key : MatchKeysOf(entity)) {
       by_key_[key].push_back(index);
       keys_.emplace_back(key, index);
     }

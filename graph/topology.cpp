@@ -31,9 +31,9 @@ Topology TopologyOf(const Graph& graph) {
     const Relation& relation = relations[r];
     topology.source[r] = *graph.FindEntity(relation.source);
     topology.target[r] = *graph.FindEntity(relation.target);
-    auto type = std::find_if(types.begin(), types.end(), [&](const RelationType& t) { return t.name == relation.type; });
-    if (type == types.end()) throw Error(ErrorKind::kInternal, "relation type not in the schema: " + relation.type);
-    topology.type[r] = static_cast<uint8_t>(type - types.begin());
+    std::optional<size_t> type = graph.schema().RelationPosition(relation.type);
+    if (!type) throw Error(ErrorKind::kInternal, "relation type not in the schema: " + relation.type);
+    topology.type[r] = static_cast<uint8_t>(*type);
     topology.weight[r] = relation.weight;
   }
   return topology;

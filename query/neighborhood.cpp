@@ -42,19 +42,12 @@ std::vector<SharedNeighbor> CommonNeighbors(const GraphView& view, EntityIndex a
 
 Graph InducedSubgraph(const Graph& graph, const std::vector<bool>& keep_entity, uint64_t type_mask) {
   Graph out(graph.schema());
-  const auto& types = graph.schema().relation_types();
-  auto type_code = [&](const std::string& name) {
-    for (size_t code = 0; code < types.size(); ++code) {
-      if (types[code].name == name) return code;
-    }
-    return size_t{0};
-  };
   for (EntityIndex index = 0; index < graph.entities().size(); ++index) {
     if (keep_entity[index]) out.AddEntity(graph.entities()[index]);
   }
   std::set<std::string> cited;  // documents are kept in the graph's order
   for (const Relation& relation : graph.relations()) {
-    if (!((type_mask >> type_code(relation.type)) & 1)) continue;
+    if (!((type_mask >> graph.schema().RelationPosition(relation.type).value_or(0)) & 1)) continue;
     if (!out.FindEntity(relation.source) || !out.FindEntity(relation.target)) continue;
     for (const Evidence& evidence : relation.evidence) cited.insert(evidence.document);
     out.AddRelation(relation);

@@ -52,13 +52,6 @@ GraphView::GraphView(const Schema& schema, const Topology& topology) {
   build(target, source, in_offsets_, in_source_, in_relation_, in_type_, in_cost_);
 }
 
-uint8_t GraphView::TypeCode(const std::string& type_name) const {
-  for (size_t code = 0; code < type_names_.size(); ++code) {
-    if (type_names_[code] == type_name) return static_cast<uint8_t>(code);
-  }
-  throw Error(ErrorKind::kInternal, "relation type not in the schema: " + type_name);
-}
-
 uint64_t GraphView::TypeMask(const std::vector<std::string>& type_names) const {
   if (type_names.empty()) return ~uint64_t{0};
   uint64_t mask = 0;

@@ -40,7 +40,6 @@ class GraphView {
   // Bitmask of the given relation type names (empty: all). Unknown names are ignored: callers
   // validate names against the schema first.
   uint64_t TypeMask(const std::vector<std::string>& type_names) const;
-  uint8_t TypeCode(const std::string& type_name) const;
 
   // Calls fn(neighbour, min_cost, relation_index_of_a_cheapest_arc) once per distinct
   // neighbour that `node` can step to under the filter (successors), or that can step to

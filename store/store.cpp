@@ -145,9 +145,14 @@ struct Store::Impl {
   Graph LoadVersion(std::optional<int64_t> version, const std::string& as_of, const Scope& scope);
   Topology BuildTopology(std::optional<int64_t> version);
   void WriteImage(int64_t image_version, std::optional<int64_t> visible_version);
+  // The version a read is of (none: the working graph); Error(kNotFound) naming the saved
+  // snapshots when there is no snapshot of that name.
   std::optional<int64_t> VersionOf(const ReadOptions& options);
+  SnapshotInfo FindSnapshot(const std::string& name);
   void AfterMigration(int64_t to_version);
   void WriteKeys(int64_t row, const Entity& entity);
+  // Every entity row (any version) with its id, name and aliases only.
+  std::vector<std::pair<int64_t, Entity>> EntityNames();
   bool graph_changed = false;  // set by Apply: the working graph's image is rebuilt on commit
   std::vector<SnapshotInfo> Snapshots();
   void PutEntity(const Entity& entity);
@@ -289,10 +294,7 @@ void Store::Impl::Migrate(int64_t from_version) {
   (void)from_version;
 }
 
-void Store::Impl::AfterMigration(int64_t to_version) {
-  if (to_version != 3) return;
-  LoadSchema();
-  Prepare();
+std::vector<std::pair<int64_t, Entity>> Store::Impl::EntityNames() {
   Statement entities(db, "SELECT row, id, name FROM entities");
   Statement aliases(db, "SELECT alias FROM aliases WHERE entity_row = ?1 ORDER BY position");
   std::vector<std::pair<int64_t, Entity>> rows;
@@ -306,19 +308,22 @@ void Store::Impl::AfterMigration(int64_t to_version) {
     aliases.Bind(1, row);
     while (aliases.Step()) entity.aliases.emplace_back(aliases.Text(0));
     aliases.Reset();
-    WriteKeys(row, entity);
   }
+  return rows;
+}
+
+void Store::Impl::AfterMigration(int64_t to_version) {
+  if (to_version != 3) return;
+  LoadSchema();
+  Prepare();
+  for (const auto& [row, entity] : EntityNames()) WriteKeys(row, entity);
   WriteImage(0, std::nullopt);
   for (const SnapshotInfo& snapshot : Snapshots()) WriteImage(snapshot.version, snapshot.version);
 }
 
 void Store::Impl::WriteKeys(int64_t row, const Entity& entity) {
-  // The keys EntityLookup matches names by (graph/lookup.cpp), each once per entity.
-  std::set<std::string> keys = {MatchKey(entity.id), MatchKey(entity.name)};
-  for (const std::string& alias : entity.aliases) keys.insert(MatchKey(alias));
-  for (const std::string& key : keys) {
-    if (!key.empty()) insert_key->Bind(1, key).Bind(2, row).Run();
-  }
+  // The keys EntityLookup matches names by, each once per entity.
+  for (const std::string& key : MatchKeysOf(entity)) insert_key->Bind(1, key).Bind(2, row).Run();
 }
 
 Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
@@ -353,11 +358,10 @@ Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
   while (relations.Step()) {
     auto source = index_of.find(relations.Text(0));
     auto target = index_of.find(relations.Text(2));
-    std::string_view type_name = relations.Text(1);
-    auto type = std::find_if(types.begin(), types.end(), [&](const RelationType& t) { return t.name == type_name; });
+    std::optional<size_t> type = schema.RelationPosition(relations.Text(1));
     // Dangling relations and unknown types are left out here and reported by Check().
-    if (source == index_of.end() || target == index_of.end() || type == types.end()) continue;
-    rows.push_back({source->second, target->second, static_cast<uint8_t>(type - types.begin()), relations.Double(3)});
+    if (source == index_of.end() || target == index_of.end() || !type) continue;
+    rows.push_back({source->second, target->second, static_cast<uint8_t>(*type), relations.Double(3)});
   }
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     if (a.source != b.source) return a.source < b.source;
@@ -409,21 +413,27 @@ void Store::Impl::WriteHead(int64_t value) {
   head = value;
 }
 
+SnapshotInfo Store::Impl::FindSnapshot(const std::string& name) {
+  std::vector<SnapshotInfo> all = Snapshots();
+  for (const SnapshotInfo& info : all) {
+    if (info.name == name) return info;
+  }
+  std::string saved;
+  for (const SnapshotInfo& info : all) saved += (saved.empty() ? "" : ", ") + info.name;
+  throw Error(ErrorKind::kNotFound, "no snapshot named " + QuoteForMessage(name) + " in " + db.path() +
+                                        (saved.empty() ? " (none are saved)" : "; saved: " + saved));
+}
+
 std::optional<int64_t> Store::Impl::VersionOf(const ReadOptions& options) {
   if (options.snapshot.empty()) return std::nullopt;
-  for (const SnapshotInfo& info : Snapshots()) {
-    if (info.name == options.snapshot) return info.version;
-  }
-  throw Error(ErrorKind::kInternal, "unknown snapshot");  // callers check with GetSnapshot first
+  return FindSnapshot(options.snapshot).version;
 }
 
 Graph Store::Load(const ReadOptions& options) const {
-  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);  // names the saved ones when missing
   return impl_->LoadVersion(impl_->VersionOf(options), options.as_of, {nullptr, options.entities_only});
 }
 
 Graph Store::LoadSubgraph(const std::vector<std::string>& entity_ids, const ReadOptions& options) const {
-  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);
   return impl_->LoadVersion(impl_->VersionOf(options), options.as_of, {&entity_ids, options.entities_only});
 }
 
@@ -434,7 +444,6 @@ void Store::BeginRead() {
 
 Topology Store::LoadTopology(const ReadOptions& options) const {
   if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "LoadTopology does not filter by date");
-  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);
   std::optional<int64_t> version = impl_->VersionOf(options);
   Statement image(impl_->db, "SELECT image FROM graph_images WHERE version = ?1");
   image.Bind(1, version.value_or(0));
@@ -452,7 +461,6 @@ Topology Store::LoadTopology(const ReadOptions& options) const {
 
 Store::Totals Store::Count(const ReadOptions& options) const {
   if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "Count does not filter by date");
-  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);
   std::optional<int64_t> version = impl_->VersionOf(options);
   bool at = version.has_value();
   // (Evidence of a relation that is not there is not counted by Load either; Check reports it.)
@@ -471,7 +479,6 @@ Store::Totals Store::Count(const ReadOptions& options) const {
 }
 
 std::vector<std::string> Store::FindEntityIds(std::string_view text, const ReadOptions& options) const {
-  if (!options.snapshot.empty()) GetSnapshot(options.snapshot);
   std::optional<int64_t> version = impl_->VersionOf(options);
   bool at = version.has_value();
   std::vector<std::string> ids;
@@ -549,17 +556,10 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   // Relation key -> index in rows, by a hash of the three strings (open addressing, the strings
   // compared on a hit): a std::map of a million string triples spent a third of a whole-graph
   // load in key comparisons.
-  auto key_hash = [](std::string_view source, std::string_view type, std::string_view target) {
-    std::hash<std::string_view> hash;
-    size_t h = hash(source);
-    h = h * 0x9E3779B97F4A7C15ULL ^ hash(type);
-    h = h * 0x9E3779B97F4A7C15ULL ^ hash(target);
-    return h ^ (h >> 29);
-  };
   std::vector<uint32_t> key_slots;  // 0 = empty; else index in rows + 1
   auto key_slot = [&](std::string_view source, std::string_view type, std::string_view target) -> uint32_t& {
     size_t mask = key_slots.size() - 1;
-    for (size_t at = key_hash(source, type, target) & mask;; at = (at + 1) & mask) {
+    for (size_t at = HashRelationKey(source, type, target) & mask;; at = (at + 1) & mask) {
       uint32_t& slot = key_slots[at];
       if (slot == 0) return slot;
       const Relation& relation = rows[slot - 1].relation;
@@ -803,16 +803,7 @@ std::vector<SnapshotInfo> Store::Impl::Snapshots() {
 
 std::vector<SnapshotInfo> Store::Snapshots() const { return impl_->Snapshots(); }
 
-SnapshotInfo Store::GetSnapshot(const std::string& name) const {
-  std::vector<SnapshotInfo> all = impl_->Snapshots();
-  for (const SnapshotInfo& info : all) {
-    if (info.name == name) return info;
-  }
-  std::string saved;
-  for (const SnapshotInfo& info : all) saved += (saved.empty() ? "" : ", ") + info.name;
-  throw Error(ErrorKind::kNotFound, "no snapshot named " + QuoteForMessage(name) + " in " + path() +
-                                        (saved.empty() ? " (none are saved)" : "; saved: " + saved));
-}
+SnapshotInfo Store::GetSnapshot(const std::string& name) const { return impl_->FindSnapshot(name); }
 
 SnapshotInfo Store::SaveSnapshot(const std::string& name, const std::string& note, bool replace) {
   std::string trimmed(TrimSpace(name));
@@ -1012,16 +1003,9 @@ CheckReport Store::Check() const {
   {
     // Name keys: one row per distinct key of each entity row's id, name and aliases.
     std::set<std::pair<std::string, int64_t>> expected, stored;
-    Statement entities(db, "SELECT row, id, name FROM entities");
-    Statement aliases(db, "SELECT alias FROM aliases WHERE entity_row = ?1");
-    while (entities.Step()) {
-      int64_t row = entities.Int(0);
-      for (std::string_view text : {entities.Text(1), entities.Text(2)}) expected.insert({MatchKey(text), row});
-      aliases.Bind(1, row);
-      while (aliases.Step()) expected.insert({MatchKey(aliases.Text(0)), row});
-      aliases.Reset();
+    for (const auto& [row, entity] : impl_->EntityNames()) {
+      for (const std::string& key : MatchKeysOf(entity)) expected.insert({key, row});
     }
-    std::erase_if(expected, [](const auto& key) { return key.first.empty(); });
     Statement keys(db, "SELECT key, entity_row FROM entity_keys");
     while (keys.Step()) stored.insert({std::string(keys.Text(0)), keys.Int(1)});
     if (expected != stored) report.problems.push_back("the name keys do not match the entities' names (relgraph check --repair rebuilds them)");
