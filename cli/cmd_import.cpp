@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
@@ -49,8 +50,12 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   std::vector<importers::ImportBatch> batches;
   std::vector<importers::SourceFile> articles;
   size_t total_bytes = 0;
+  auto started = std::chrono::steady_clock::now();
   auto progress = [&](const std::string& message) {
-    if (!globals.quiet && total_bytes > (8 << 20)) std::cerr << "relgraph: " << message << std::endl;
+    if (globals.quiet || total_bytes <= (8 << 20)) return;
+    char elapsed[32];
+    std::snprintf(elapsed, sizeof elapsed, "%.1f s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    std::cerr << "relgraph: [" << elapsed << "] " << message << std::endl;
   };
   for (size_t i = 0; i < options.files.size(); ++i) {
     importers::SourceFile file = importers::ReadSourceFile(options.files[i]);
@@ -79,7 +84,7 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   std::vector<ArticleLine> article_lines;
   auto merge = [&](Graph graph) {
     progress("checking references and merging into " + std::to_string(graph.relations().size()) + " stored relations");
-    std::vector<importers::ImportBatch> all = batches;
+    std::vector<importers::ImportBatch> all = std::move(batches);  // merged once
     size_t first_article = all.size();
     if (!articles.empty()) {
       importers::ArticleImporter importer(graph);
@@ -108,15 +113,20 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
       }
     }
     if (store && !options.dry_run) {
-      progress("writing " + std::to_string(changes.entities.size()) + " entities, " + std::to_string(changes.relations.size()) +
+      progress("writing " + std::to_string(changes.entities.size()) + " entities, " + std::to_string(changes.new_relations.size() + changes.relations.size()) +
                " relations and " + std::to_string(changes.evidence.size()) + " evidence records in one transaction");
       store->Apply(changes);
     }
   };
+  auto load = [&] {
+    progress("reading the stored graph");
+    return store->Load();
+  };
   if (options.dry_run) {
-    merge(store ? store->Load() : Graph(schema));
+    merge(store ? load() : Graph(schema));
   } else {
-    store->WriteTransaction([&] { merge(store->Load()); });
+    store->WriteTransaction([&] { merge(load()); });
+    progress("committed");
   }
 
   if (!globals.quiet && globals.OutputFormat() != Format::kJson) {

@@ -6,6 +6,11 @@
 #include "common/error.h"
 
 namespace relgraph {
+namespace {
+
+size_t HashId(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
+}  // namespace
 
 Schema::Schema(std::vector<EntityKind> kinds, std::vector<RelationType> relation_types)
     : kinds_(std::move(kinds)), relation_types_(std::move(relation_types)) {}
@@ -55,12 +60,13 @@ bool SameStatement(const Evidence& a, const Evidence& b) {
 Graph::Graph(Schema schema) : schema_(std::move(schema)) {}
 
 EntityIndex Graph::AddEntity(Entity entity) {
-  auto [it, inserted] = entity_by_id_.emplace(entity.id, static_cast<EntityIndex>(entities_.size()));
-  if (!inserted) throw Error(ErrorKind::kInternal, "entity id added twice: " + entity.id);
+  if (FindEntity(entity.id)) throw Error(ErrorKind::kInternal, "entity id added twice: " + entity.id);
+  auto index = static_cast<EntityIndex>(entities_.size());
+  entity_by_id_.Insert(HashId(entity.id), index);
   entities_.push_back(std::move(entity));
   out_.emplace_back();
   in_.emplace_back();
-  return it->second;
+  return index;
 }
 
 void Graph::ReplaceEntity(EntityIndex index, Entity entity) {
@@ -78,9 +84,12 @@ RelationIndex Graph::AddRelation(Relation relation) {
     throw Error(ErrorKind::kInternal, "relation between unknown entities: " + relation.source + " -> " + relation.target);
   }
   auto index = static_cast<RelationIndex>(relations_.size());
-  if (!relation_by_key_.emplace(KeyOf(relation, schema_), index).second) {
+  // Stored with its ends in key order, a relation is its own key.
+  size_t hash = HashRelationKey(relation.source, relation.type, relation.target);
+  if (FindRelation(hash, relation.source, relation.type, relation.target)) {
     throw Error(ErrorKind::kInternal, "relation added twice: " + relation.source + " " + relation.type + " " + relation.target);
   }
+  relation_by_key_.Insert(hash, index);
   relations_.push_back(std::move(relation));
   out_[*source].push_back(index);
   in_[*target].push_back(index);
@@ -88,19 +97,18 @@ RelationIndex Graph::AddRelation(Relation relation) {
 }
 
 void Graph::PutDocument(Document document) {
-  auto it = document_by_id_.find(document.id);
-  if (it != document_by_id_.end()) {
-    documents_[it->second] = std::move(document);
+  size_t hash = HashId(document.id);
+  auto same_id = [&](uint32_t index) { return documents_[index].id == document.id; };
+  if (auto index = document_by_id_.Find(hash, same_id)) {
+    documents_[*index] = std::move(document);
     return;
   }
-  document_by_id_.emplace(document.id, documents_.size());
+  document_by_id_.Insert(hash, static_cast<uint32_t>(documents_.size()));
   documents_.push_back(std::move(document));
 }
 
 std::optional<EntityIndex> Graph::FindEntity(std::string_view id) const {
-  auto it = entity_by_id_.find(std::string(id));
-  if (it == entity_by_id_.end()) return std::nullopt;
-  return it->second;
+  return entity_by_id_.Find(HashId(id), [&](uint32_t index) { return entities_[index].id == id; });
 }
 
 size_t HashRelationKey(std::string_view source, std::string_view type, std::string_view target) {
@@ -112,14 +120,20 @@ size_t HashRelationKey(std::string_view source, std::string_view type, std::stri
 }
 
 std::optional<RelationIndex> Graph::FindRelation(const RelationKey& key) const {
-  auto it = relation_by_key_.find(key);
-  if (it == relation_by_key_.end()) return std::nullopt;
-  return it->second;
+  return FindRelation(HashRelationKey(key.source, key.type, key.target), key.source, key.type, key.target);
+}
+
+std::optional<RelationIndex> Graph::FindRelation(size_t hash, std::string_view source, std::string_view type,
+                                                 std::string_view target) const {
+  return relation_by_key_.Find(hash, [&](uint32_t index) {
+    const Relation& relation = relations_[index];
+    return relation.source == source && relation.target == target && relation.type == type;
+  });
 }
 
 const Document* Graph::FindDocument(std::string_view id) const {
-  auto it = document_by_id_.find(std::string(id));
-  return it == document_by_id_.end() ? nullptr : &documents_[it->second];
+  auto index = document_by_id_.Find(HashId(id), [&](uint32_t at) { return documents_[at].id == id; });
+  return index ? &documents_[*index] : nullptr;
 }
 
 size_t Graph::EvidenceCount() const {

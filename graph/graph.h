@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "graph/index_table.h"
+
 namespace relgraph {
 
 // Property values are kept as their canonical JSON text ("\"Seoul\"", "42", "[1,2]"), so any
@@ -153,16 +155,15 @@ class Graph {
   size_t EvidenceCount() const;
 
  private:
+  std::optional<RelationIndex> FindRelation(size_t hash, std::string_view source, std::string_view type,
+                                            std::string_view target) const;
+
   Schema schema_;
   std::vector<Entity> entities_;
   std::vector<Relation> relations_;
   std::vector<Document> documents_;
-  std::unordered_map<std::string, EntityIndex> entity_by_id_;
-  struct KeyHash {
-    size_t operator()(const RelationKey& key) const { return HashRelationKey(key.source, key.type, key.target); }
-  };
-  std::unordered_map<RelationKey, RelationIndex, KeyHash> relation_by_key_;
-  std::unordered_map<std::string, size_t> document_by_id_;
+  // Entities by id, relations by key, documents by id.
+  IndexTable entity_by_id_, relation_by_key_, document_by_id_;
   std::vector<std::vector<RelationIndex>> out_;
   std::vector<std::vector<RelationIndex>> in_;
 };
@@ -172,9 +173,15 @@ class Graph {
 struct ChangeSet {
   std::vector<Document> documents;
   std::vector<Entity> entities;
+  // Relations whose key the working graph does not have yet. They are inserted without looking
+  // for a stored row first (a wrong claim fails on the store's unique key, undoing the import).
+  std::vector<Relation> new_relations;
+  // New states of relations that may exist: looked up by key, then changed or replaced.
   std::vector<Relation> relations;
   std::vector<std::pair<RelationKey, Evidence>> evidence;
-  bool empty() const { return documents.empty() && entities.empty() && relations.empty() && evidence.empty(); }
+  bool empty() const {
+    return documents.empty() && entities.empty() && new_relations.empty() && relations.empty() && evidence.empty();
+  }
 };
 
 // Finds entities by id, name or alias, compared by MatchKey (NFC + case folding), as the

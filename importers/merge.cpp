@@ -8,11 +8,19 @@
 namespace relgraph::importers {
 namespace {
 
-// Resolves an entity reference of a relation record, located for the error message.
-const Entity& ResolveReference(const Graph& graph, const EntityLookup& lookup, const std::string& reference,
-                               const SourcePos& pos, const std::string& pointer, std::string_view role) {
+// Resolves an entity reference of a relation record to an entity id. A reference naming no
+// entity creates one when options allow it; otherwise the error names the record's position.
+const std::string& ResolveReference(Graph* graph, const EntityLookup& lookup, const std::string& reference,
+                                    const SourcePos& pos, const std::string& pointer, std::string_view role,
+                                    const MergeOptions& options, ChangeSet* changes, ImportSummary* summary) {
   std::vector<EntityIndex> found = lookup.Find(reference);
-  if (found.size() == 1) return graph.entities()[found[0]];
+  if (found.size() == 1) return graph->entities()[found[0]].id;
+  if (found.empty() && !options.create_missing_kind.empty()) {
+    EntityIndex created = graph->AddEntity({reference, reference, options.create_missing_kind, {}, "", "", {}});
+    changes->entities.push_back(graph->entities()[created]);
+    ++summary->entities_added;
+    return graph->entities()[created].id;
+  }
   std::string message;
   if (found.empty()) {
     message = "expected a known entity (id, name or alias) as " + std::string(role) + ", found " + QuoteForMessage(reference);
@@ -20,7 +28,7 @@ const Entity& ResolveReference(const Graph& graph, const EntityLookup& lookup, c
     if (!near.empty()) {
       message += "; did you mean";
       for (size_t i = 0; i < near.size(); ++i) {
-        const Entity& entity = graph.entities()[near[i]];
+        const Entity& entity = graph->entities()[near[i]];
         message += (i == 0 ? " " : ", ") + QuoteForMessage(entity.name) + " (id " + entity.id + ")";
       }
       message += "?";
@@ -31,7 +39,7 @@ const Entity& ResolveReference(const Graph& graph, const EntityLookup& lookup, c
     message = "expected one entity as " + std::string(role) + ", found " + QuoteForMessage(reference) +
               " naming " + std::to_string(found.size()) + ": ";
     for (size_t i = 0; i < found.size(); ++i) {
-      const Entity& entity = graph.entities()[found[i]];
+      const Entity& entity = graph->entities()[found[i]];
       message += (i == 0 ? "" : ", ") + entity.id + " (" + entity.name + ")";
     }
     message += "; use an id";
@@ -122,43 +130,40 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
   EntityLookup lookup(*graph);
   for (const ImportBatch& batch : batches) {
     for (const RelationRecord& record : batch.relations) {
-      Relation incoming = record.relation;
-      if (!options.create_missing_kind.empty()) {
-        for (const std::string* reference : {&record.relation.source, &record.relation.target}) {
-          if (!lookup.Find(*reference).empty()) continue;
-          Entity created{*reference, *reference, options.create_missing_kind, {}, "", "", {}};
-          graph->AddEntity(created);
-          changes->entities.push_back(std::move(created));
-          ++summary.entities_added;
-        }
-      }
-      incoming.source = ResolveReference(*graph, lookup, record.relation.source, record.source_pos, record.pointer, "source").id;
-      incoming.target = ResolveReference(*graph, lookup, record.relation.target, record.target_pos, record.pointer, "target").id;
+      // The record's relation with its references resolved, without its evidence (added below).
+      Relation incoming;
+      incoming.type = record.relation.type;
+      incoming.weight = record.relation.weight;
+      incoming.date = record.relation.date;
+      incoming.properties = record.relation.properties;
+      incoming.source = ResolveReference(graph, lookup, record.relation.source, record.source_pos, record.pointer, "source",
+                                         options, changes, &summary);
+      incoming.target = ResolveReference(graph, lookup, record.relation.target, record.target_pos, record.pointer, "target",
+                                         options, changes, &summary);
       RelationKey key = KeyOf(incoming, graph->schema());
-      std::vector<Evidence> evidence = std::move(incoming.evidence);
-      incoming.evidence.clear();
 
       RelationIndex index;
       if (auto existing = graph->FindRelation(key)) {
         index = *existing;
         Relation& relation = graph->MutableRelation(index);
+        std::vector<Evidence> evidence = std::move(relation.evidence);  // not part of the state compared
+        relation.evidence.clear();
         Relation before = relation;
         if (record.weight_given) relation.weight = incoming.weight;
         relation.date = EarlierDate(relation.date, incoming.date);
         for (const auto& [name, value] : incoming.properties) relation.properties[name] = value;
         if (!(relation == before)) {
-          Relation state = relation;
-          state.evidence.clear();
-          changes->relations.push_back(std::move(state));
+          changes->relations.push_back(relation);
           ++summary.relations_updated;
         }
+        relation.evidence = std::move(evidence);
       } else {
-        index = graph->AddRelation(incoming);
-        changes->relations.push_back(incoming);
+        index = graph->AddRelation(std::move(incoming));
+        changes->new_relations.push_back(graph->relations()[index]);
         ++summary.relations_added;
       }
 
-      for (Evidence& item : evidence) {
+      for (const Evidence& item : record.relation.evidence) {
         Relation& relation = graph->MutableRelation(index);
         bool known = false;
         for (const Evidence& have : relation.evidence) known = known || SameStatement(have, item);
@@ -170,7 +175,7 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
           ++summary.documents_added;
         }
         relation.evidence.push_back(item);
-        changes->evidence.emplace_back(key, std::move(item));
+        changes->evidence.emplace_back(key, item);
         ++summary.evidence_added;
       }
     }

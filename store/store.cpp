@@ -156,7 +156,12 @@ struct Store::Impl {
   bool graph_changed = false;  // set by Apply: the working graph's image is rebuilt on commit
   std::vector<SnapshotInfo> Snapshots();
   void PutEntity(const Entity& entity);
+  // Puts a relation's new state: inserted, changed in place, or its old row closed and a new
+  // one inserted.
   void PutRelation(const Relation& relation);
+  // Inserts a live row for a relation whose key has none.
+  void InsertRelation(const RelationKey& key, const Relation& relation, const std::string& first_seen);
+  std::string today;  // UTC date of the write in progress, the first_seen of new relations
   void InsertEvidence(const RelationKey& key, const Evidence& evidence);
   void CollectGarbage();
   void Transaction(const std::function<void()>& fn);
@@ -706,7 +711,7 @@ void Store::Apply(const ChangeSet& changes) {
   // into an empty store: 12.8 s -> see README). The unique indexes the writes look rows up by
   // stay. It all happens inside the caller's transaction, so a failure or a kill undoes it.
   std::vector<std::string> dropped_indexes;
-  int64_t rows = static_cast<int64_t>(changes.relations.size() + changes.evidence.size());
+  int64_t rows = static_cast<int64_t>(changes.new_relations.size() + changes.relations.size() + changes.evidence.size());
   if (rows >= 100000 && rows > QueryInt(impl.db, "SELECT coalesce(max(row), 0) FROM evidence")) {
     Statement indexes(impl.db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
                                "AND name NOT IN ('entities_live', 'relations_live')");
@@ -721,6 +726,16 @@ void Store::Apply(const ChangeSet& changes) {
     impl.put_document->Bind(1, document.id).Bind(2, document.title).Bind(3, document.url).Bind(4, document.date).Bind(5, document.lang).Run();
   }
   for (const Entity& entity : changes.entities) impl.PutEntity(entity);
+  impl.today = UtcNow("%Y-%m-%d");
+  // New relations go in key order, so the unique index on the key grows at its end instead of
+  // taking a million inserts at random places.
+  std::vector<RelationKey> new_keys;
+  new_keys.reserve(changes.new_relations.size());
+  for (const Relation& relation : changes.new_relations) new_keys.push_back(KeyOf(relation, impl.schema));
+  std::vector<uint32_t> order(new_keys.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return new_keys[a] < new_keys[b]; });
+  for (uint32_t i : order) impl.InsertRelation(new_keys[i], changes.new_relations[i], impl.today);
   for (const Relation& relation : changes.relations) impl.PutRelation(relation);
   for (const auto& [key, evidence] : changes.evidence) impl.InsertEvidence(key, evidence);
   for (const std::string& sql : dropped_indexes) impl.db.Exec(sql.c_str());
@@ -758,29 +773,31 @@ void Store::Impl::PutEntity(const Entity& entity) {
 
 void Store::Impl::PutRelation(const Relation& relation) {
   RelationKey key = KeyOf(relation, schema);
-  int64_t row = -1;
-  std::string first_seen = UtcNow("%Y-%m-%d");
   find_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target);
-  if (find_relation->Step()) {
-    int64_t existing = find_relation->Int(0);
-    int64_t since = find_relation->Int(1);
-    first_seen = find_relation->Text(2);  // a changed relation keeps its first import date
+  if (!find_relation->Step()) {
     find_relation->Reset();
-    if (since == head) {
-      row = existing;
-      update_relation->Bind(1, row).Bind(2, relation.weight).Bind(3, relation.date).Run();
-      delete_relation_properties->Bind(1, row).Run();
-    } else {
-      close_relation->Bind(1, existing).Bind(2, head).Run();
-    }
-  } else {
-    find_relation->Reset();
+    InsertRelation(key, relation, today);
+    return;
   }
-  if (row < 0) {
-    insert_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, relation.weight).Bind(5, relation.date)
-        .Bind(6, head).Bind(7, first_seen).Run();
-    row = sqlite3_last_insert_rowid(db.handle());
+  int64_t existing = find_relation->Int(0);
+  int64_t since = find_relation->Int(1);
+  std::string first_seen(find_relation->Text(2));  // a changed relation keeps its first import date
+  find_relation->Reset();
+  if (since != head) {
+    close_relation->Bind(1, existing).Bind(2, head).Run();
+    InsertRelation(key, relation, first_seen);
+    return;
   }
+  // Born in the working version: no snapshot sees it, so it changes in place.
+  update_relation->Bind(1, existing).Bind(2, relation.weight).Bind(3, relation.date).Run();
+  delete_relation_properties->Bind(1, existing).Run();
+  for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, existing).Bind(2, name).Bind(3, value).Run();
+}
+
+void Store::Impl::InsertRelation(const RelationKey& key, const Relation& relation, const std::string& first_seen) {
+  insert_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, relation.weight).Bind(5, relation.date)
+      .Bind(6, head).Bind(7, first_seen).Run();
+  int64_t row = sqlite3_last_insert_rowid(db.handle());
   for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, row).Bind(2, name).Bind(3, value).Run();
 }
 
