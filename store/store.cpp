@@ -703,42 +703,117 @@ void Store::Impl::Prepare() {
   delete_keys = std::make_unique<Statement>(db, "DELETE FROM entity_keys WHERE entity_row = ?1");
 }
 
+namespace {
+
+// A relation's key as views of its fields: sorting a million relations by key copies no text.
+struct KeyView {
+  std::string_view source, type, target;
+  auto operator<=>(const KeyView&) const = default;
+};
+
+KeyView KeyViewOf(const Relation& relation, const Schema& schema) {
+  const RelationType* type = schema.FindRelation(relation.type);
+  if (type != nullptr && type->symmetric && relation.target < relation.source) return {relation.target, relation.type, relation.source};
+  return {relation.source, relation.type, relation.target};
+}
+
+// For each item, the rank of its value among the distinct values (ascending byte order).
+std::vector<uint32_t> RankOf(const std::vector<std::string_view>& items) {
+  std::vector<std::string_view> distinct;
+  std::vector<uint32_t> local(items.size());
+  IndexTable table;
+  for (size_t i = 0; i < items.size(); ++i) {
+    size_t hash = std::hash<std::string_view>{}(items[i]);
+    auto found = table.Find(hash, [&](uint32_t d) { return distinct[d] == items[i]; });
+    if (!found) {
+      found = static_cast<uint32_t>(distinct.size());
+      table.Insert(hash, *found);
+      distinct.push_back(items[i]);
+    }
+    local[i] = *found;
+  }
+  std::vector<uint32_t> by_value(distinct.size());
+  for (uint32_t d = 0; d < by_value.size(); ++d) by_value[d] = d;
+  std::sort(by_value.begin(), by_value.end(), [&](uint32_t a, uint32_t b) { return distinct[a] < distinct[b]; });
+  std::vector<uint32_t> rank(distinct.size());
+  for (uint32_t r = 0; r < by_value.size(); ++r) rank[by_value[r]] = r;
+  for (uint32_t& value : local) value = rank[value];
+  return local;
+}
+
+// Positions 0..n-1 ordered by key, equal keys in their given order. Comparing a million keys
+// as text touches scattered strings at every step; ranking the distinct ids and types first
+// leaves a sort of small integer tuples (about 4x faster on a million relations).
+template <typename KeyAt>
+std::vector<uint32_t> OrderByKey(size_t n, KeyAt&& key_at) {
+  std::vector<std::string_view> ids, types;
+  ids.reserve(2 * n);
+  types.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    KeyView key = key_at(i);
+    ids.push_back(key.source);
+    ids.push_back(key.target);
+    types.push_back(key.type);
+  }
+  std::vector<uint32_t> id_rank = RankOf(ids), type_rank = RankOf(types);
+  struct Item {
+    uint32_t source, type, target, position;
+    auto operator<=>(const Item&) const = default;
+  };
+  std::vector<Item> items(n);
+  for (uint32_t i = 0; i < n; ++i) items[i] = {id_rank[2 * i], type_rank[i], id_rank[2 * i + 1], i};
+  std::sort(items.begin(), items.end());
+  std::vector<uint32_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = items[i].position;
+  return order;
+}
+
+}  // namespace
+
 void Store::Apply(const ChangeSet& changes) {
   Impl& impl = *impl_;
   impl.Prepare();
-  // A large write into a smaller store drops the indexes only reads use and builds them again
-  // at the end: one sort each instead of a B-tree insert per row (importing a million relations
-  // into an empty store: 12.8 s -> see README). The unique indexes the writes look rows up by
-  // stay. It all happens inside the caller's transaction, so a failure or a kill undoes it.
-  std::vector<std::string> dropped_indexes;
+  // A large write into a smaller store drops the indexes of relations and evidence and builds
+  // them again once the rows are in: one sort each instead of a B-tree insert per row. Those of
+  // entities stay, as entities are looked up and their keys replaced one by one. The unique
+  // index on live relation keys is back before the first relation is looked up, and building
+  // it checks that the new relations really were new. It all happens inside the caller's transaction, so a failure or
+  // a kill undoes it.
+  std::vector<std::pair<std::string, std::string>> dropped;  // name, SQL
   int64_t rows = static_cast<int64_t>(changes.new_relations.size() + changes.relations.size() + changes.evidence.size());
   if (rows >= 100000 && rows > QueryInt(impl.db, "SELECT coalesce(max(row), 0) FROM evidence")) {
     Statement indexes(impl.db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-                               "AND name NOT IN ('entities_live', 'relations_live')");
-    std::vector<std::string> names;
-    while (indexes.Step()) {
-      names.emplace_back(indexes.Text(0));
-      dropped_indexes.emplace_back(indexes.Text(1));
-    }
-    for (const std::string& name : names) impl.db.Exec(("DROP INDEX \"" + name + "\"").c_str());
+                               "AND tbl_name IN ('relations', 'evidence')");
+    while (indexes.Step()) dropped.emplace_back(indexes.Text(0), indexes.Text(1));
+    for (const auto& [name, sql] : dropped) impl.db.Exec(("DROP INDEX \"" + name + "\"").c_str());
   }
+  auto recreate = [&](bool only_relations_live) {
+    for (const auto& [name, sql] : dropped) {
+      if ((name == "relations_live") == only_relations_live) impl.db.Exec(sql.c_str());
+    }
+  };
+
   for (const Document& document : changes.documents) {
     impl.put_document->Bind(1, document.id).Bind(2, document.title).Bind(3, document.url).Bind(4, document.date).Bind(5, document.lang).Run();
   }
   for (const Entity& entity : changes.entities) impl.PutEntity(entity);
   impl.today = UtcNow("%Y-%m-%d");
-  // New relations go in key order, so the unique index on the key grows at its end instead of
-  // taking a million inserts at random places.
-  std::vector<RelationKey> new_keys;
-  new_keys.reserve(changes.new_relations.size());
-  for (const Relation& relation : changes.new_relations) new_keys.push_back(KeyOf(relation, impl.schema));
-  std::vector<uint32_t> order(new_keys.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return new_keys[a] < new_keys[b]; });
-  for (uint32_t i : order) impl.InsertRelation(new_keys[i], changes.new_relations[i], impl.today);
+  // Rows go in key order, so indexes on the key grow at their end instead of taking a million
+  // inserts at random places (or, when dropped, are rebuilt from sorted rows).
+  const std::vector<Relation>& added = changes.new_relations;
+  for (uint32_t i : OrderByKey(added.size(), [&](size_t i) { return KeyViewOf(added[i], impl.schema); })) {
+    impl.InsertRelation(KeyOf(added[i], impl.schema), added[i], impl.today);
+  }
+  recreate(true);
   for (const Relation& relation : changes.relations) impl.PutRelation(relation);
-  for (const auto& [key, evidence] : changes.evidence) impl.InsertEvidence(key, evidence);
-  for (const std::string& sql : dropped_indexes) impl.db.Exec(sql.c_str());
+  const auto& evidence = changes.evidence;
+  for (uint32_t i : OrderByKey(evidence.size(), [&](size_t i) {
+         const RelationKey& key = evidence[i].first;
+         return KeyView{key.source, key.type, key.target};
+       })) {
+    impl.InsertEvidence(evidence[i].first, evidence[i].second);
+  }
+  recreate(false);
   if (!changes.empty()) impl.graph_changed = true;
 }
 
