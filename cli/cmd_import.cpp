@@ -82,19 +82,28 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   importers::ImportSummary summary;
   std::vector<std::string> skipped;
   std::vector<ArticleLine> article_lines;
-  auto merge = [&](Graph graph) {
-    progress("checking references and merging into " + std::to_string(graph.relations().size()) + " stored relations");
+  ChangeSet changes;
+  importers::MergeOptions merge_options;
+  if (options.create_missing) merge_options.create_missing_kind = "organization";
+  auto load = [&] {
+    progress("reading the stored graph");
+    return store ? store->Load() : Graph(schema);
+  };
+  auto merging = [&](const Graph& graph, const std::string& what) {
+    progress("checking references and merging into " + what + " (" + std::to_string(graph.entities().size()) + " entities, " +
+             std::to_string(graph.relations().size()) + " relations)");
+  };
+  // Articles are read against every stored entity (names in running text), so they merge into
+  // the whole graph.
+  auto merge_with_articles = [&] {
+    Graph graph = load();
+    merging(graph, "the stored graph");
     std::vector<importers::ImportBatch> all = std::move(batches);  // merged once
     size_t first_article = all.size();
-    if (!articles.empty()) {
-      importers::ArticleImporter importer(graph);
-      for (const importers::SourceFile& file : articles) all.push_back(importer.Parse(file, options.article));
-      all.push_back(importer.TakeEntities());
-      skipped = importer.skipped();
-    }
-    ChangeSet changes;
-    importers::MergeOptions merge_options;
-    if (options.create_missing) merge_options.create_missing_kind = "organization";
+    importers::ArticleImporter importer(graph);
+    for (const importers::SourceFile& file : articles) all.push_back(importer.Parse(file, options.article));
+    all.push_back(importer.TakeEntities());
+    skipped = importer.skipped();
     summary = importers::Merge(&graph, all, &changes, merge_options);
     for (size_t b = first_article; b < all.size(); ++b) {
       for (const importers::RelationRecord& record : all[b].relations) {
@@ -112,20 +121,51 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
         article_lines.push_back(std::move(line));
       }
     }
+  };
+  // Structured files merge into the part of the stored graph they name (LoadForMerge), unless
+  // they name a good share of it anyway: then loading it whole is cheaper than looking every
+  // name up.
+  auto merge_files = [&] {
+    if (store) {
+      importers::MergeLookups lookups = importers::LookupsOf(batches);
+      if (4 * static_cast<int64_t>(lookups.entity_references.size()) < store->CountEntities()) {
+        progress("reading the stored entities and relations the files name");
+        Graph part = LoadForMerge(*store, lookups);
+        merging(part, "the part of the store they name");
+        try {
+          ChangeSet part_changes;
+          summary = importers::Merge(&part, batches, &part_changes, merge_options);
+          changes = std::move(part_changes);
+          return;
+        } catch (const Error& error) {
+          // A reference error is explained again from the whole graph, whose near matches
+          // ("did you mean ...?") a part does not have.
+          if (error.kind() != ErrorKind::kInput) throw;
+        }
+      }
+    }
+    Graph graph = load();
+    merging(graph, "the stored graph");
+    summary = importers::Merge(&graph, batches, &changes, merge_options);
+  };
+  auto merge_and_write = [&] {
+    if (articles.empty()) {
+      merge_files();
+    } else {
+      merge_with_articles();
+    }
     if (store && !options.dry_run) {
-      progress("writing " + std::to_string(changes.entities.size()) + " entities, " + std::to_string(changes.new_relations.size() + changes.relations.size()) +
-               " relations and " + std::to_string(changes.evidence.size()) + " evidence records in one transaction");
+      progress("writing " + std::to_string(changes.entities.size()) + " entities, " +
+               std::to_string(changes.new_relations.size() + changes.relations.size()) + " relations and " +
+               std::to_string(changes.evidence.size()) + " evidence records in one transaction");
       store->Apply(changes);
     }
   };
-  auto load = [&] {
-    progress("reading the stored graph");
-    return store->Load();
-  };
   if (options.dry_run) {
-    merge(store ? load() : Graph(schema));
+    if (store) store->BeginRead();  // one consistent state for every part read
+    merge_and_write();
   } else {
-    store->WriteTransaction([&] { merge(load()); });
+    store->WriteTransaction(merge_and_write);
     progress("committed");
   }
 

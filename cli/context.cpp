@@ -157,4 +157,16 @@ std::string RelationSentence(const Graph& graph, const Relation& relation) {
   return name(relation.source) + " " + (type ? type->verb : relation.type) + " " + name(relation.target);
 }
 
+Graph LoadForMerge(const store::Store& store, const importers::MergeLookups& lookups) {
+  std::vector<std::string> ids;
+  for (const std::string& reference : lookups.entity_references) {
+    for (std::string& id : store.FindEntityIds(reference)) ids.push_back(std::move(id));
+  }
+  Graph part = store.LoadSubgraph(ids);
+  for (Document& document : store.FindDocuments(lookups.document_ids)) {
+    if (part.FindDocument(document.id) == nullptr) part.PutDocument(std::move(document));
+  }
+  return part;
+}
+
 }  // namespace relgraph::cli

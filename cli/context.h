@@ -16,6 +16,10 @@ namespace relgraph::store {
 class Store;
 }
 
+namespace relgraph::importers {
+struct MergeLookups;
+}
+
 namespace CLI {
 class App;
 }
@@ -52,6 +56,12 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
 // The graph read commands answer from. A missing store gives an empty graph and a note on
 // stderr (a typo in --db should not pass silently).
 Graph LoadGraphForReading(const GlobalOptions& globals);
+
+// The part of the store's working graph that a merge with these lookups reads: every entity a
+// reference names, the relations among them with their evidence, and the documents (see
+// importers::MergeLookups). Index lookups only, so a small import into a large store does not
+// load the whole graph.
+Graph LoadForMerge(const store::Store& store, const importers::MergeLookups& lookups);
 
 // The graph a question is asked of, read in parts: searches walk view(), the whole graph's
 // structure, and only the entities an answer prints are loaded, with Details(). From a store,

@@ -94,6 +94,18 @@ struct MergeOptions {
 ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, ChangeSet* changes,
                     const MergeOptions& options = {});
 
+// What a merge of these batches reads of the graph it merges into: the entities named by the
+// ids of entity records and by the references of relation records (as written: ids, names or
+// aliases), and the documents with these ids. Merging into a part of a stored graph that holds
+// every entity each reference names (as EntityLookup::Find names them), the relations among
+// those entities and these documents gives the same changes as merging into the whole graph;
+// only the near matches an error message suggests may differ.
+struct MergeLookups {
+  std::vector<std::string> entity_references;  // distinct, ascending
+  std::vector<std::string> document_ids;       // distinct, ascending
+};
+MergeLookups LookupsOf(const std::vector<ImportBatch>& batches);
+
 // News articles (.txt, .md, .html) in Korean, Chinese or English: the body is cleaned of
 // web-scrape boilerplate, split into sentences (ICU, corrected for news text), names are
 // matched against the store's entities and the lexicon compiled in from data/lexicon.csv

@@ -1,5 +1,6 @@
 // Folds parsed batches into a graph: identity by entity id and by relation key, references
 // resolved by id, name or alias, the same statement never recorded twice.
+#include <algorithm>
 #include <map>
 
 #include "common/text.h"
@@ -89,6 +90,24 @@ Document DocumentFromReference(std::string_view reference) {
     document.title = document.id;
   }
   return document;
+}
+
+MergeLookups LookupsOf(const std::vector<ImportBatch>& batches) {
+  MergeLookups lookups;
+  for (const ImportBatch& batch : batches) {
+    for (const Document& document : batch.documents) lookups.document_ids.push_back(document.id);
+    for (const EntityRecord& record : batch.entities) lookups.entity_references.push_back(record.entity.id);
+    for (const RelationRecord& record : batch.relations) {
+      lookups.entity_references.push_back(record.relation.source);
+      lookups.entity_references.push_back(record.relation.target);
+      for (const Evidence& evidence : record.relation.evidence) lookups.document_ids.push_back(evidence.document);
+    }
+  }
+  for (std::vector<std::string>* list : {&lookups.entity_references, &lookups.document_ids}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  return lookups;
 }
 
 ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, ChangeSet* changes,

@@ -93,6 +93,8 @@ bool HasSqliteHeader(const std::string& path) {
   return in.gcount() == 16 && std::memcmp(header, "SQLite format 3\0", 16) == 0;
 }
 
+size_t HashId(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
 int64_t QueryInt(Database& db, const char* sql) {
   Statement statement(db, sql);
   if (!statement.Step()) db.Fail(sql);
@@ -160,7 +162,8 @@ struct Store::Impl {
   // one inserted.
   void PutRelation(const Relation& relation);
   // Inserts a live row for a relation whose key has none.
-  void InsertRelation(const RelationKey& key, const Relation& relation, const std::string& first_seen);
+  void InsertRelation(std::string_view source, std::string_view type, std::string_view target, const Relation& relation,
+                      const std::string& first_seen);
   std::string today;  // UTC date of the write in progress, the first_seen of new relations
   void InsertEvidence(const RelationKey& key, const Evidence& evidence);
   void CollectGarbage();
@@ -171,6 +174,10 @@ struct Store::Impl {
       update_relation, delete_relation_properties, insert_relation_property, insert_evidence, put_document, insert_key,
       delete_keys;
   void Prepare();
+  // A statement prepared once per store and kept; callers Reset() it when done with it, so it
+  // holds no read lock between uses.
+  Statement& Cached(const std::string& sql);
+  std::map<std::string, std::unique_ptr<Statement>> cached;
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -338,9 +345,12 @@ Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
   if (at) entities.Bind(1, *version);
   while (entities.Step()) topology.entity_ids.emplace_back(entities.Text(0));
   std::sort(topology.entity_ids.begin(), topology.entity_ids.end());
-  std::unordered_map<std::string_view, uint32_t> index_of;
-  index_of.reserve(topology.entity_ids.size());
-  for (uint32_t i = 0; i < topology.entity_ids.size(); ++i) index_of.emplace(topology.entity_ids[i], i);
+  IndexTable index_of;
+  index_of.Reserve(topology.entity_ids.size());
+  for (uint32_t i = 0; i < topology.entity_ids.size(); ++i) index_of.Insert(HashId(topology.entity_ids[i]), i);
+  auto find = [&](std::string_view id) {
+    return index_of.Find(HashId(id), [&](uint32_t i) { return topology.entity_ids[i] == id; });
+  };
 
   // Relations come in key order (source, type, target), as Load gives them: by entity index
   // (ids are sorted), then by the rank of the type's name, then by target index.
@@ -361,12 +371,12 @@ Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
   Statement relations(db, ("SELECT source, type, target, weight FROM relations WHERE " + Visible("", at)).c_str());
   if (at) relations.Bind(1, *version);
   while (relations.Step()) {
-    auto source = index_of.find(relations.Text(0));
-    auto target = index_of.find(relations.Text(2));
+    std::optional<uint32_t> source = find(relations.Text(0));
+    std::optional<uint32_t> target = find(relations.Text(2));
     std::optional<size_t> type = schema.RelationPosition(relations.Text(1));
     // Dangling relations and unknown types are left out here and reported by Check().
-    if (source == index_of.end() || target == index_of.end() || !type) continue;
-    rows.push_back({source->second, target->second, static_cast<uint8_t>(*type), relations.Double(3)});
+    if (!source || !target || !type) continue;
+    rows.push_back({*source, *target, static_cast<uint8_t>(*type), relations.Double(3)});
   }
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     if (a.source != b.source) return a.source < b.source;
@@ -487,18 +497,63 @@ std::vector<std::string> Store::FindEntityIds(std::string_view text, const ReadO
   std::optional<int64_t> version = impl_->VersionOf(options);
   bool at = version.has_value();
   std::vector<std::string> ids;
-  Statement exact(impl_->db, ("SELECT id FROM entities WHERE id = ?2 AND " + Visible("", at)).c_str());
+  // Imports resolve thousands of names in a row: the statements are prepared once.
+  Statement& exact = impl_->Cached("SELECT id FROM entities WHERE id = ?2 AND " + Visible("", at));
   if (at) exact.Bind(1, *version);
   exact.Bind(2, text);
-  if (exact.Step()) return {std::string(exact.Text(0))};
+  if (exact.Step()) ids.emplace_back(exact.Text(0));
+  exact.Reset();
+  if (!ids.empty()) return ids;
   std::string key = MatchKey(text);
   if (key.empty()) return ids;
-  Statement by_key(impl_->db, ("SELECT DISTINCT e.id FROM entity_keys k JOIN entities e ON e.row = k.entity_row "
-                               "WHERE k.key = ?2 AND " + Visible("e", at) + " ORDER BY e.id").c_str());
+  Statement& by_key = impl_->Cached("SELECT DISTINCT e.id FROM entity_keys k JOIN entities e ON e.row = k.entity_row "
+                                    "WHERE k.key = ?2 AND " + Visible("e", at) + " ORDER BY e.id");
   if (at) by_key.Bind(1, *version);
   by_key.Bind(2, key);
   while (by_key.Step()) ids.emplace_back(by_key.Text(0));
+  by_key.Reset();
   return ids;
+}
+
+std::vector<Document> Store::FindDocuments(const std::vector<std::string>& ids, const ReadOptions& options) const {
+  if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "FindDocuments does not filter by date");
+  std::optional<int64_t> version = impl_->VersionOf(options);
+  bool at = version.has_value();
+  // Load's rule: a version shows the documents its evidence cites and those no evidence cites.
+  Statement& find = impl_->Cached(
+      "SELECT id, title, url, date, lang FROM documents d WHERE d.id = ?2 AND (NOT EXISTS (SELECT 1 FROM evidence x WHERE "
+      "x.document = d.id) OR EXISTS (SELECT 1 FROM evidence v WHERE v.document = d.id AND " + Visible("v", at) + "))");
+  std::vector<std::string> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<Document> documents;
+  for (const std::string& id : sorted) {
+    if (at) find.Bind(1, *version);
+    find.Bind(2, id);
+    if (find.Step()) {
+      documents.push_back({std::string(find.Text(0)), std::string(find.Text(1)), std::string(find.Text(2)),
+                           std::string(find.Text(3)), std::string(find.Text(4))});
+    }
+    find.Reset();
+  }
+  return documents;
+}
+
+int64_t Store::CountEntities(const ReadOptions& options) const {
+  std::optional<int64_t> version = impl_->VersionOf(options);
+  bool at = version.has_value();
+  Statement& count = impl_->Cached("SELECT count(*) FROM entities WHERE " + Visible("", at));
+  if (at) count.Bind(1, *version);
+  count.Step();
+  int64_t entities = count.Int(0);
+  count.Reset();
+  return entities;
+}
+
+Statement& Store::Impl::Cached(const std::string& sql) {
+  std::unique_ptr<Statement>& statement = cached[sql];
+  if (!statement) statement = std::make_unique<Statement>(db, sql.c_str());
+  return *statement;
 }
 
 Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string& as_of, const Scope& scope) {
@@ -723,7 +778,7 @@ std::vector<uint32_t> RankOf(const std::vector<std::string_view>& items) {
   std::vector<uint32_t> local(items.size());
   IndexTable table;
   for (size_t i = 0; i < items.size(); ++i) {
-    size_t hash = std::hash<std::string_view>{}(items[i]);
+    size_t hash = HashId(items[i]);
     auto found = table.Find(hash, [&](uint32_t d) { return distinct[d] == items[i]; });
     if (!found) {
       found = static_cast<uint32_t>(distinct.size());
@@ -802,7 +857,8 @@ void Store::Apply(const ChangeSet& changes) {
   // inserts at random places (or, when dropped, are rebuilt from sorted rows).
   const std::vector<Relation>& added = changes.new_relations;
   for (uint32_t i : OrderByKey(added.size(), [&](size_t i) { return KeyViewOf(added[i], impl.schema); })) {
-    impl.InsertRelation(KeyOf(added[i], impl.schema), added[i], impl.today);
+    KeyView key = KeyViewOf(added[i], impl.schema);
+    impl.InsertRelation(key.source, key.type, key.target, added[i], impl.today);
   }
   recreate(true);
   for (const Relation& relation : changes.relations) impl.PutRelation(relation);
@@ -851,7 +907,7 @@ void Store::Impl::PutRelation(const Relation& relation) {
   find_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target);
   if (!find_relation->Step()) {
     find_relation->Reset();
-    InsertRelation(key, relation, today);
+    InsertRelation(key.source, key.type, key.target, relation, today);
     return;
   }
   int64_t existing = find_relation->Int(0);
@@ -860,7 +916,7 @@ void Store::Impl::PutRelation(const Relation& relation) {
   find_relation->Reset();
   if (since != head) {
     close_relation->Bind(1, existing).Bind(2, head).Run();
-    InsertRelation(key, relation, first_seen);
+    InsertRelation(key.source, key.type, key.target, relation, first_seen);
     return;
   }
   // Born in the working version: no snapshot sees it, so it changes in place.
@@ -869,8 +925,9 @@ void Store::Impl::PutRelation(const Relation& relation) {
   for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, existing).Bind(2, name).Bind(3, value).Run();
 }
 
-void Store::Impl::InsertRelation(const RelationKey& key, const Relation& relation, const std::string& first_seen) {
-  insert_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, relation.weight).Bind(5, relation.date)
+void Store::Impl::InsertRelation(std::string_view source, std::string_view type, std::string_view target,
+                                 const Relation& relation, const std::string& first_seen) {
+  insert_relation->Bind(1, source).Bind(2, type).Bind(3, target).Bind(4, relation.weight).Bind(5, relation.date)
       .Bind(6, head).Bind(7, first_seen).Run();
   int64_t row = sqlite3_last_insert_rowid(db.handle());
   for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, row).Bind(2, name).Bind(3, value).Run();

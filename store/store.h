@@ -112,6 +112,12 @@ class Store {
   // them with their evidence and properties, and the documents that evidence cites.
   Graph LoadSubgraph(const std::vector<std::string>& entity_ids, const ReadOptions& options = {}) const;
 
+  // The documents with these ids that Load would give, in id order; ids without one are left
+  // out.
+  std::vector<Document> FindDocuments(const std::vector<std::string>& ids, const ReadOptions& options = {}) const;
+  // Number of entities, by index (without loading them).
+  int64_t CountEntities(const ReadOptions& options = {}) const;
+
   // Evidence records and documents of the working graph or a snapshot (options.as_of must be
   // empty), counted as Load's graph would have them.
   struct Totals {

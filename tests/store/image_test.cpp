@@ -2,9 +2,12 @@
 // whole load says, through writes, snapshots and restores; damaged images are refused.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <optional>
 #include <random>
 
 #include "common/error.h"
+#include "cli/context.h"
 #include "common/text.h"
 #include "importers/importers.h"
 #include "query/query.h"
@@ -115,6 +118,107 @@ TEST(GraphImage, PartsAgreeWithWholeLoadsThroughWritesSnapshotsAndRestores) {
   ExpectPartsAgreeWithWhole(*store, {"second", ""}, random);
   store->DeleteSnapshot("first");
   ExpectPartsAgreeWithWhole(*store, {"second", ""}, random);
+  EXPECT_TRUE(store->Check().problems.empty());
+}
+
+// An import into the part of the store its files name (cli::LoadForMerge) must change exactly
+// what an import into the whole graph changes: random updates that rename entities, add
+// aliases, name entities by id, name or alias in other normalisation forms and cases, restate
+// known facts with old and new evidence, and name unknown entities.
+TEST(MergeIntoPart, ChangesWhatAMergeIntoTheWholeGraphChanges) {
+  TempDir dir;
+  std::mt19937 random(1123);
+  auto store = Store::Open(dir.File("s.db"), Store::Mode::kReadWrite, importers::DefaultSchema());
+  ImportRandom(*store, random, 80, 300);
+  store->SaveSnapshot("before", "", false);  // later changes close rows and insert new ones
+  const std::vector<std::string> spellings = {"NAVER 1", "\xE1\x84\x82\xE1\x85\xA6\xE1\x84\x8B\xE1\x85\xB5\xE1\x84\x87\xE1\x85\xA5 2",
+                                              "ZU\xCC\x88RICH AI 3", "openai", "nobody", "北京智源 1"};
+  int compared = 0, failed_alike = 0;
+  for (int round = 0; round < 60; ++round) {
+    Graph whole = store->Load();
+    const auto& entities = whole.entities();
+    importers::ImportBatch batch;
+    for (int i = 0; i < 3; ++i) {  // updates of stored entities: new names keep the old as aliases
+      importers::EntityRecord record;
+      record.entity = entities[random() % entities.size()];
+      if (std::any_of(batch.entities.begin(), batch.entities.end(), [&](const auto& r) { return r.entity.id == record.entity.id; })) continue;
+      if (random() % 2) record.entity.name = "Renamed " + std::to_string(random() % 6);
+      if (random() % 2) record.entity.aliases.push_back(spellings[random() % spellings.size()]);
+      batch.entities.push_back(record);
+    }
+    auto reference = [&]() -> std::string {
+      const Entity& entity = entities[random() % entities.size()];
+      unsigned pick = random() % 20;  // mostly names that resolve, so that most merges succeed
+      if (pick < 10) return entity.id;
+      if (pick < 14) return entity.name;
+      if (pick < 16) return entity.aliases.empty() ? entity.id : entity.aliases[random() % entity.aliases.size()];
+      if (pick < 18) return spellings[random() % spellings.size()];
+      return "Renamed " + std::to_string(random() % 6);
+    };
+    for (int i = 0; i < 4; ++i) {
+      importers::RelationRecord record;
+      Relation& relation = record.relation;
+      if (random() % 2 && !whole.relations().empty()) {  // a stored fact again
+        const Relation& known = whole.relations()[random() % whole.relations().size()];
+        relation.source = known.source;
+        relation.target = known.target;
+        relation.type = known.type;
+        if (random() % 2) relation.evidence.push_back(known.evidence.front());
+      } else {
+        relation.source = reference();
+        relation.target = reference();
+        relation.type = whole.schema().relation_types()[random() % whole.schema().relation_types().size()].name;
+      }
+      record.weight_given = random() % 2;
+      relation.weight = 1 + static_cast<double>(random() % 3);
+      if (relation.evidence.empty()) {
+        relation.evidence.push_back({"doc" + std::to_string(random() % 6), "round " + std::to_string(round), "", "u.csv:" + std::to_string(i), "csv", 1.0});
+      }
+      batch.relations.push_back(record);
+    }
+    if (random() % 2) batch.documents.push_back({"doc" + std::to_string(random() % 6), "Title", "https://example.com", "", ""});
+
+    for (bool create_missing : {false, true}) {
+      SCOPED_TRACE("round " + std::to_string(round) + (create_missing ? ", creating missing entities" : ""));
+      importers::MergeOptions options;
+      if (create_missing) options.create_missing_kind = "organization";
+      Graph part = cli::LoadForMerge(*store, importers::LookupsOf({batch}));
+      Graph all = store->Load();  // the previous pass may have written
+      ChangeSet from_part, from_whole;
+      std::optional<importers::ImportSummary> part_summary, whole_summary;
+      try {
+        whole_summary = importers::Merge(&all, {batch}, &from_whole, options);
+      } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::kInput);
+      }
+      try {
+        part_summary = importers::Merge(&part, {batch}, &from_part, options);
+      } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::kInput);
+      }
+      ASSERT_EQ(part_summary.has_value(), whole_summary.has_value()) << "round " << round;
+      if (!whole_summary) {
+        ++failed_alike;
+        continue;
+      }
+      ++compared;
+      EXPECT_EQ(part_summary->entities_added, whole_summary->entities_added);
+      EXPECT_EQ(part_summary->entities_updated, whole_summary->entities_updated);
+      EXPECT_EQ(part_summary->relations_added, whole_summary->relations_added);
+      EXPECT_EQ(part_summary->relations_updated, whole_summary->relations_updated);
+      EXPECT_EQ(part_summary->evidence_added, whole_summary->evidence_added);
+      EXPECT_EQ(part_summary->documents_added, whole_summary->documents_added);
+      EXPECT_EQ(from_part.documents, from_whole.documents);
+      EXPECT_EQ(from_part.entities, from_whole.entities);
+      EXPECT_EQ(from_part.new_relations, from_whole.new_relations);
+      EXPECT_EQ(from_part.relations, from_whole.relations);
+      EXPECT_EQ(from_part.evidence, from_whole.evidence);
+      if (create_missing || random() % 2) store->WriteTransaction([&] { store->Apply(from_part); });
+    }
+  }
+  // Both outcomes were exercised.
+  EXPECT_GT(compared, 20);
+  EXPECT_GT(failed_alike, 2);
   EXPECT_TRUE(store->Check().problems.empty());
 }
 
