@@ -193,6 +193,30 @@ TEST_F(Cli, ImportFailingInItsLastFileChangesNothing) {
   EXPECT_EQ(ReadFile(db_), db_before);
 }
 
+TEST_F(Cli, ASmallImportIntoALargerStoreResolvesAndExplainsNamesAsAWholeGraphWould) {
+  ImportSample();
+  std::string more = "id,name,kind\n";
+  for (int i = 0; i < 60; ++i) more += "e" + std::to_string(i) + ",Entity " + std::to_string(i) + ",company\n";
+  dir_.Write("more.csv", more);
+  ASSERT_EQ(Run({"import", "more.csv"}).exit_code, 0);
+  // Few names against 67 entities: the import reads only the part of the store they name.
+  dir_.Write("typo.csv", "source,target,relation\nMicrosft,entity 7,backs\n");
+  for (std::vector<std::string> args : {std::vector<std::string>{"import", "typo.csv"}, {"import", "typo.csv", "--dry-run"}}) {
+    RunResult failed = Run(args);
+    EXPECT_EQ(failed.exit_code, 1);
+    EXPECT_EQ(failed.err, "relgraph: error: typo.csv:2:1: expected a known entity (id, name or alias) as source, found "
+                          "'Microsft'; did you mean 'Microsoft' (id ms)?\n");
+  }
+  dir_.Write("good.csv", "source,target,relation,evidence\n" + kNaverNfd + ",ENTITY 7,backs,Naver backs entity seven.\nms,openai,invests_in,Again.\n");
+  json summary = Json({"import", "good.csv"});
+  EXPECT_EQ(summary["relations_added"], 1);
+  EXPECT_EQ(summary["relations_updated"], 0);
+  EXPECT_EQ(summary["evidence_added"], 2);
+  EXPECT_EQ(summary["entities_added"], 0);
+  json path = Json({"path", "네이버", "e7"});
+  EXPECT_EQ(path["paths"][0]["hops"], 1) << path.dump();
+}
+
 TEST_F(Cli, CreateMissingMakesEntitiesForBareEdgeLists) {
   dir_.Write("edges.csv", "source,target,relation,weight\norg_1,org_2,invests_in,0.5\norg_2,org_3,backs,2\n");
   EXPECT_EQ(Run({"import", "edges.csv"}).exit_code, 1);  // strict by default
