@@ -85,26 +85,27 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   ChangeSet changes;
   importers::MergeOptions merge_options;
   if (options.create_missing) merge_options.create_missing_kind = "organization";
-  auto load = [&] {
-    progress("reading the stored graph");
-    return store ? store->Load() : Graph(schema);
-  };
-  auto merging = [&](const Graph& graph, const std::string& what) {
-    progress("checking references and merging into " + what + " (" + std::to_string(graph.entities().size()) + " entities, " +
-             std::to_string(graph.relations().size()) + " relations)");
-  };
-  // Articles are read against every stored entity (names in running text), so they merge into
-  // the whole graph.
-  auto merge_with_articles = [&] {
-    Graph graph = load();
-    merging(graph, "the stored graph");
-    std::vector<importers::ImportBatch> all = std::move(batches);  // merged once
-    size_t first_article = all.size();
-    importers::ArticleImporter importer(graph);
+  std::vector<importers::ImportBatch> all = std::move(batches);
+  size_t first_article = all.size();
+  // Articles are read against every stored entity's names (to find them in running text) and
+  // every document id (to skip an article seen before), but none of the relations.
+  auto parse_articles = [&] {
+    if (articles.empty()) return;
+    Graph known(schema);
+    if (store) {
+      progress("reading the stored entities and documents");
+      store::ReadOptions names_only;
+      names_only.entities_only = true;
+      known = store->Load(names_only);
+      for (Document& document : store->Documents()) known.PutDocument(std::move(document));
+    }
+    importers::ArticleImporter importer(known);
     for (const importers::SourceFile& file : articles) all.push_back(importer.Parse(file, options.article));
     all.push_back(importer.TakeEntities());
     skipped = importer.skipped();
-    summary = importers::Merge(&graph, all, &changes, merge_options);
+  };
+  // What --dry-run prints of the articles' relations, with the names the merged graph has.
+  auto describe_articles = [&](const Graph& graph) {
     for (size_t b = first_article; b < all.size(); ++b) {
       for (const importers::RelationRecord& record : all[b].relations) {
         auto name = [&](const std::string& id) {
@@ -122,20 +123,24 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
       }
     }
   };
-  // Structured files merge into the part of the stored graph they name (LoadForMerge), unless
-  // they name a good share of it anyway: then loading it whole is cheaper than looking every
-  // name up.
-  auto merge_files = [&] {
+  auto merge_into = [&](Graph graph, const std::string& what) {
+    progress("checking references and merging into " + what + " (" + std::to_string(graph.entities().size()) + " entities, " +
+             std::to_string(graph.relations().size()) + " relations)");
+    ChangeSet merged;
+    summary = importers::Merge(&graph, all, &merged, merge_options);
+    changes = std::move(merged);
+    describe_articles(graph);
+  };
+  // The files merge into the part of the stored graph they name (LoadForMerge), unless they
+  // name a good share of it anyway: then loading it whole is cheaper than looking every name up.
+  auto merge = [&] {
+    parse_articles();
     if (store) {
-      importers::MergeLookups lookups = importers::LookupsOf(batches);
+      importers::MergeLookups lookups = importers::LookupsOf(all);
       if (4 * static_cast<int64_t>(lookups.entity_references.size()) < store->CountEntities()) {
         progress("reading the stored entities and relations the files name");
-        Graph part = LoadForMerge(*store, lookups);
-        merging(part, "the part of the store they name");
         try {
-          ChangeSet part_changes;
-          summary = importers::Merge(&part, batches, &part_changes, merge_options);
-          changes = std::move(part_changes);
+          merge_into(LoadForMerge(*store, lookups), "the part of the store they name");
           return;
         } catch (const Error& error) {
           // A reference error is explained again from the whole graph, whose near matches
@@ -144,16 +149,12 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
         }
       }
     }
-    Graph graph = load();
-    merging(graph, "the stored graph");
-    summary = importers::Merge(&graph, batches, &changes, merge_options);
+    progress("reading the stored graph");
+    merge_into(store ? store->Load() : Graph(schema), "the stored graph");
   };
   auto merge_and_write = [&] {
-    if (articles.empty()) {
-      merge_files();
-    } else {
-      merge_with_articles();
-    }
+    merge();
+    if (options.dry_run) progress("merged (dry run: nothing is written)");
     if (store && !options.dry_run) {
       progress("writing " + std::to_string(changes.entities.size()) + " entities, " +
                std::to_string(changes.new_relations.size() + changes.relations.size()) + " relations and " +

@@ -515,14 +515,27 @@ std::vector<std::string> Store::FindEntityIds(std::string_view text, const ReadO
   return ids;
 }
 
+namespace {
+
+// Load's rule for documents: a version shows those its evidence cites and those no evidence
+// cites at all (described in a JSON import alone). Uses ?1 for the version when at_version.
+std::string DocumentVisible(bool at_version) {
+  return "(NOT EXISTS (SELECT 1 FROM evidence x WHERE x.document = d.id) OR EXISTS (SELECT 1 FROM evidence v WHERE "
+         "v.document = d.id AND " + Visible("v", at_version) + "))";
+}
+
+Document DocumentOf(const Statement& row) {
+  return Document{std::string(row.Text(0)), std::string(row.Text(1)), std::string(row.Text(2)), std::string(row.Text(3)),
+                  std::string(row.Text(4))};
+}
+
+}  // namespace
+
 std::vector<Document> Store::FindDocuments(const std::vector<std::string>& ids, const ReadOptions& options) const {
   if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "FindDocuments does not filter by date");
   std::optional<int64_t> version = impl_->VersionOf(options);
   bool at = version.has_value();
-  // Load's rule: a version shows the documents its evidence cites and those no evidence cites.
-  Statement& find = impl_->Cached(
-      "SELECT id, title, url, date, lang FROM documents d WHERE d.id = ?2 AND (NOT EXISTS (SELECT 1 FROM evidence x WHERE "
-      "x.document = d.id) OR EXISTS (SELECT 1 FROM evidence v WHERE v.document = d.id AND " + Visible("v", at) + "))");
+  Statement& find = impl_->Cached("SELECT id, title, url, date, lang FROM documents d WHERE d.id = ?2 AND " + DocumentVisible(at));
   std::vector<std::string> sorted = ids;
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
@@ -530,12 +543,20 @@ std::vector<Document> Store::FindDocuments(const std::vector<std::string>& ids, 
   for (const std::string& id : sorted) {
     if (at) find.Bind(1, *version);
     find.Bind(2, id);
-    if (find.Step()) {
-      documents.push_back({std::string(find.Text(0)), std::string(find.Text(1)), std::string(find.Text(2)),
-                           std::string(find.Text(3)), std::string(find.Text(4))});
-    }
+    if (find.Step()) documents.push_back(DocumentOf(find));
     find.Reset();
   }
+  return documents;
+}
+
+std::vector<Document> Store::Documents(const ReadOptions& options) const {
+  if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "Documents does not filter by date");
+  std::optional<int64_t> version = impl_->VersionOf(options);
+  bool at = version.has_value();
+  Statement all(impl_->db, ("SELECT id, title, url, date, lang FROM documents d WHERE " + DocumentVisible(at) + " ORDER BY id").c_str());
+  if (at) all.Bind(1, *version);
+  std::vector<Document> documents;
+  while (all.Step()) documents.push_back(DocumentOf(all));
   return documents;
 }
 
@@ -689,16 +710,12 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   for (const Relation& relation : graph.relations()) {
     for (const Evidence& item : relation.evidence) cited.insert(item.document);
   }
-  auto document_of = [](const Statement& row) {
-    return Document{std::string(row.Text(0)), std::string(row.Text(1)), std::string(row.Text(2)), std::string(row.Text(3)),
-                    std::string(row.Text(4))};
-  };
   if (scope.ids != nullptr) {
     // A part of the graph shows the documents its evidence cites.
     Statement document(db, "SELECT id, title, url, date, lang FROM documents WHERE id = ?1");
     for (const std::string& id : cited) {
       document.Bind(1, id);
-      if (document.Step()) graph.PutDocument(document_of(document));
+      if (document.Step()) graph.PutDocument(DocumentOf(document));
       document.Reset();
     }
     return graph;
@@ -708,7 +725,7 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   Statement documents(db, "SELECT id, title, url, date, lang, EXISTS (SELECT 1 FROM evidence v WHERE v.document = d.id) "
                           "FROM documents d ORDER BY id");
   while (documents.Step()) {
-    if (documents.Int(5) == 0 || cited.count(std::string(documents.Text(0)))) graph.PutDocument(document_of(documents));
+    if (documents.Int(5) == 0 || cited.count(std::string(documents.Text(0)))) graph.PutDocument(DocumentOf(documents));
   }
   return graph;
 }

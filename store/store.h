@@ -115,6 +115,8 @@ class Store {
   // The documents with these ids that Load would give, in id order; ids without one are left
   // out.
   std::vector<Document> FindDocuments(const std::vector<std::string>& ids, const ReadOptions& options = {}) const;
+  // Every document Load would give, in id order (options.as_of must be empty).
+  std::vector<Document> Documents(const ReadOptions& options = {}) const;
   // Number of entities, by index (without loading them).
   int64_t CountEntities(const ReadOptions& options = {}) const;
 
