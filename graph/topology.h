@@ -14,6 +14,7 @@
 namespace relgraph {
 
 class Graph;
+class Schema;
 
 struct Topology {
   std::vector<std::string> entity_ids;  // entity index -> id
@@ -28,6 +29,28 @@ struct Topology {
   // store keeps them (and as Graph objects loaded from a store have them).
   std::optional<uint32_t> FindSortedEntity(std::string_view id) const;
 };
+
+// For each relation type code (position in the schema), the rank of its name among the
+// schema's type names: a store's relations come in key order, so by (source, rank, target).
+std::vector<uint32_t> TypeRanks(const Schema& schema);
+
+// What a write adds to a stored graph's structure.
+struct TopologyChange {
+  std::vector<std::string> entity_ids;  // any order; ids already there are ignored
+  struct Relation {
+    std::string source, target;  // entity ids, in the relation's key order
+    uint8_t type = 0;            // position in the schema
+    double weight = 1;
+  };
+  // Added, or only their weight set when their key is there; a later entry for the same key
+  // wins.
+  std::vector<Relation> relations;
+};
+
+// Applies a change to the topology of a store's graph (entity ids ascending, relations in key
+// order) and keeps that order. Relations whose ends are not entities are left out, as the
+// store leaves dangling relations out of its images. O(size + change log change).
+void ApplyChange(Topology* topology, const TopologyChange& change, const Schema& schema);
 
 // The topology of a graph, entity and relation indices unchanged. Throws Error(kInput) when the
 // schema has more than 255 relation types.

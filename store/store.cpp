@@ -155,7 +155,12 @@ struct Store::Impl {
   void WriteKeys(int64_t row, const Entity& entity);
   // Every entity row (any version) with its id, name and aliases only.
   std::vector<std::pair<int64_t, Entity>> EntityNames();
-  bool graph_changed = false;  // set by Apply: the working graph's image is rebuilt on commit
+  // What Apply changed of the working graph, for its image: on commit a small change is applied
+  // to the image, a large one (or one the image cannot take) rebuilds it from the rows.
+  bool graph_changed = false;
+  bool image_rebuild = false;
+  TopologyChange image_change;
+  void UpdateImage();
   std::vector<SnapshotInfo> Snapshots();
   void PutEntity(const Entity& entity);
   // Puts a relation's new state: inserted, changed in place, or its old row closed and a new
@@ -354,14 +359,7 @@ Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
 
   // Relations come in key order (source, type, target), as Load gives them: by entity index
   // (ids are sorted), then by the rank of the type's name, then by target index.
-  const auto& types = schema.relation_types();
-  std::vector<uint32_t> rank_of_code(types.size());
-  {
-    std::vector<uint32_t> by_name(types.size());
-    for (uint32_t code = 0; code < types.size(); ++code) by_name[code] = code;
-    std::sort(by_name.begin(), by_name.end(), [&](uint32_t a, uint32_t b) { return types[a].name < types[b].name; });
-    for (uint32_t rank = 0; rank < by_name.size(); ++rank) rank_of_code[by_name[rank]] = rank;
-  }
+  std::vector<uint32_t> rank_of_code = TypeRanks(schema);
   struct Row {
     uint32_t source, target;
     uint8_t type;
@@ -394,6 +392,25 @@ Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
     topology.weight.push_back(row.weight);
   }
   return topology;
+}
+
+void Store::Impl::UpdateImage() {
+  if (!image_rebuild) {
+    Statement get(db, "SELECT image FROM graph_images WHERE version = 0");
+    if (get.Step()) {
+      try {
+        Topology topology = DecodeImage(get.Blob(0), schema);
+        get.Reset();
+        ApplyChange(&topology, image_change, schema);
+        Statement put(db, "UPDATE graph_images SET image = ?1 WHERE version = 0");
+        put.BindBlob(1, EncodeImage(topology, schema)).Run();
+        return;
+      } catch (const Error& error) {
+        if (error.kind() != ErrorKind::kStorage) throw;  // a damaged image is rebuilt from the rows
+      }
+    }
+  }
+  WriteImage(0, std::nullopt);
 }
 
 void Store::Impl::WriteImage(int64_t image_version, std::optional<int64_t> visible_version) {
@@ -732,12 +749,14 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
 
 void Store::WriteTransaction(const std::function<void()>& fn) {
   impl_->graph_changed = false;
+  impl_->image_rebuild = false;
+  impl_->image_change = {};
   impl_->Transaction([&] {
     impl_->head = impl_->ReadHead();
     fn();
     // The image changes in the same transaction as the rows it describes, so a reader never
     // sees one without the other.
-    if (impl_->graph_changed) impl_->WriteImage(0, std::nullopt);
+    if (impl_->graph_changed) impl_->UpdateImage();
   });
 }
 
@@ -849,8 +868,8 @@ void Store::Apply(const ChangeSet& changes) {
   // them again once the rows are in: one sort each instead of a B-tree insert per row. Those of
   // entities stay, as entities are looked up and their keys replaced one by one. The unique
   // index on live relation keys is back before the first relation is looked up, and building
-  // it checks that the new relations really were new. It all happens inside the caller's transaction, so a failure or
-  // a kill undoes it.
+  // it checks that the new relations really were new. It all happens inside the caller's
+  // transaction, so a failure or a kill undoes it.
   std::vector<std::pair<std::string, std::string>> dropped;  // name, SQL
   int64_t rows = static_cast<int64_t>(changes.new_relations.size() + changes.relations.size() + changes.evidence.size());
   if (rows >= 100000 && rows > QueryInt(impl.db, "SELECT coalesce(max(row), 0) FROM evidence")) {
@@ -887,7 +906,26 @@ void Store::Apply(const ChangeSet& changes) {
     impl.InsertEvidence(evidence[i].first, evidence[i].second);
   }
   recreate(false);
-  if (!changes.empty()) impl.graph_changed = true;
+  if (changes.empty()) return;
+  impl.graph_changed = true;
+  // The image takes a small change as it is; after a large one it is rebuilt from the rows,
+  // which costs no more, and the change need not be kept.
+  size_t changed = changes.entities.size() + changes.new_relations.size() + changes.relations.size();
+  TopologyChange& image = impl.image_change;
+  if (impl.image_rebuild || !dropped.empty() || image.entity_ids.size() + image.relations.size() + changed > 100000) {
+    impl.image_rebuild = true;
+    image = {};
+    return;
+  }
+  for (const Entity& entity : changes.entities) image.entity_ids.push_back(entity.id);
+  for (const std::vector<Relation>* relations : {&changes.new_relations, &changes.relations}) {
+    for (const Relation& relation : *relations) {
+      std::optional<size_t> type = impl.schema.RelationPosition(relation.type);
+      if (!type) continue;  // left out of images, as when they are built from the rows
+      KeyView key = KeyViewOf(relation, impl.schema);
+      image.relations.push_back({std::string(key.source), std::string(key.target), static_cast<uint8_t>(*type), relation.weight});
+    }
+  }
 }
 
 void Store::Impl::PutEntity(const Entity& entity) {
