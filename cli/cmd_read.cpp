@@ -26,18 +26,19 @@ Json EntityRef(const Entity& entity) {
 
 int RunInfo(const GlobalOptions& globals) {
   GraphReader reader(globals);
-  Graph graph = reader.Entities();
   const Topology& topology = reader.topology();
+  const Schema& schema = reader.schema();
+  GraphReader::Counts counts = reader.Count();
   std::map<std::string, size_t> by_kind, by_relation;
-  for (const EntityKind& kind : graph.schema().kinds()) by_kind[kind.name] = 0;
-  for (const RelationType& type : graph.schema().relation_types()) by_relation[type.name] = 0;
-  for (const Entity& entity : graph.entities()) ++by_kind[entity.kind];
-  for (uint8_t code : topology.type) ++by_relation[graph.schema().relation_types()[code].name];
-  size_t evidence = reader.EvidenceCount(), documents = reader.DocumentCount();
+  for (const EntityKind& kind : schema.kinds()) by_kind[kind.name] = 0;
+  for (const RelationType& type : schema.relation_types()) by_relation[type.name] = 0;
+  for (const auto& [kind, count] : counts.entities_by_kind) by_kind[kind] += count;
+  for (uint8_t code : topology.type) ++by_relation[schema.relation_types()[code].name];
+  size_t evidence = counts.evidence, documents = counts.documents, entities = topology.entity_ids.size();
   if (globals.OutputFormat() == Format::kJson) {
     Json out;
     out["store"] = globals.DbPath();
-    out["entities"] = graph.entities().size();
+    out["entities"] = entities;
     out["relations"] = topology.relation_count();
     out["documents"] = documents;
     out["evidence"] = evidence;
@@ -47,7 +48,7 @@ int RunInfo(const GlobalOptions& globals) {
     return 0;
   }
   Table table({"what", "count"});
-  table.AddRow({"entities", std::to_string(graph.entities().size())});
+  table.AddRow({"entities", std::to_string(entities)});
   table.AddRow({"relations", std::to_string(topology.relation_count())});
   table.AddRow({"evidence", std::to_string(evidence)});
   table.AddRow({"documents", std::to_string(documents)});

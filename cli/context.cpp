@@ -58,7 +58,11 @@ GraphReader::GraphReader(const GlobalOptions& globals) : globals_(globals) {
     whole_ = std::make_unique<Graph>(LoadGraphForReading(globals));
     topology_ = TopologyOf(*whole_);
   }
-  view_ = std::make_unique<query::GraphView>(schema(), topology_);
+}
+
+const query::GraphView& GraphReader::view() const {
+  if (!view_) view_ = std::make_unique<query::GraphView>(schema(), topology_);
+  return *view_;
 }
 
 GraphReader::~GraphReader() = default;
@@ -109,12 +113,19 @@ Graph GraphReader::Entities() const {
   return store_->Load({globals_.snapshot, "", true});
 }
 
-size_t GraphReader::EvidenceCount() const {
-  return whole_ ? whole_->EvidenceCount() : static_cast<size_t>(store_->Count({globals_.snapshot, ""}).evidence);
-}
-
-size_t GraphReader::DocumentCount() const {
-  return whole_ ? whole_->documents().size() : static_cast<size_t>(store_->Count({globals_.snapshot, ""}).documents);
+GraphReader::Counts GraphReader::Count() const {
+  Counts counts;
+  if (whole_) {
+    counts.evidence = whole_->EvidenceCount();
+    counts.documents = whole_->documents().size();
+    for (const Entity& entity : whole_->entities()) ++counts.entities_by_kind[entity.kind];
+    return counts;
+  }
+  store::Store::Totals totals = store_->Count({globals_.snapshot, ""});
+  counts.evidence = static_cast<size_t>(totals.evidence);
+  counts.documents = static_cast<size_t>(totals.documents);
+  for (const auto& [kind, count] : totals.entities_by_kind) counts.entities_by_kind[kind] = static_cast<size_t>(count);
+  return counts;
 }
 
 query::Direction ParseDirection(const std::string& text) {

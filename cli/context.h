@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -77,7 +78,8 @@ class GraphReader {
   GraphReader& operator=(const GraphReader&) = delete;
 
   const Schema& schema() const;
-  const query::GraphView& view() const { return *view_; }
+  // Built on first use: counting and name searches do without it.
+  const query::GraphView& view() const;
   uint32_t node_count() const { return static_cast<uint32_t>(topology_.entity_ids.size()); }
   const Topology& topology() const { return topology_; }
   const std::string& Id(uint32_t node) const { return topology_.entity_ids[node]; }
@@ -89,18 +91,22 @@ class GraphReader {
   Graph Details(const std::vector<uint32_t>& nodes, bool entities_only = false) const;
   // The index in `details` (a result of Details) of the entity at `node`.
   EntityIndex Local(const Graph& details, uint32_t node) const;
-  // Every entity, without relations (for name searches and counts).
+  // Every entity, without relations (for name searches).
   Graph Entities() const;
-  // Evidence records and documents of the graph read.
-  size_t EvidenceCount() const;
-  size_t DocumentCount() const;
+  // What the graph read holds, counted without loading it.
+  struct Counts {
+    size_t evidence = 0;
+    size_t documents = 0;
+    std::map<std::string, size_t> entities_by_kind;  // kinds without entities are left out
+  };
+  Counts Count() const;
 
  private:
   GlobalOptions globals_;
   std::unique_ptr<store::Store> store_;  // reading in parts, inside one read transaction
   std::unique_ptr<Graph> whole_;         // reading the whole graph
   Topology topology_;
-  std::unique_ptr<query::GraphView> view_;
+  mutable std::unique_ptr<query::GraphView> view_;
 };
 
 // Parses "--direction" and "--relation" values; throws Error(kUsage) on unknown words and

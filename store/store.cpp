@@ -507,6 +507,9 @@ Store::Totals Store::Count(const ReadOptions& options) const {
   if (at) documents.Bind(1, *version);
   documents.Step();
   totals.documents = documents.Int(0);
+  Statement kinds(impl_->db, ("SELECT kind, count(*) FROM entities WHERE " + Visible("", at) + " GROUP BY kind").c_str());
+  if (at) kinds.Bind(1, *version);
+  while (kinds.Step()) totals.entities_by_kind[std::string(kinds.Text(0))] = kinds.Int(1);
   return totals;
 }
 

@@ -34,6 +34,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -120,11 +121,12 @@ class Store {
   // Number of entities, by index (without loading them).
   int64_t CountEntities(const ReadOptions& options = {}) const;
 
-  // Evidence records and documents of the working graph or a snapshot (options.as_of must be
+  // Evidence records, documents and entities by kind of the working graph or a snapshot (as_of must be
   // empty), counted as Load's graph would have them.
   struct Totals {
     int64_t evidence = 0;
     int64_t documents = 0;
+    std::map<std::string, int64_t> entities_by_kind;  // kinds without entities are left out
   };
   Totals Count(const ReadOptions& options = {}) const;
 
