@@ -23,20 +23,24 @@ GraphView::GraphView(const Schema& schema, const Topology& topology) {
   const std::vector<uint32_t>& source = topology.source;
   const std::vector<uint32_t>& target = topology.target;
   const std::vector<uint8_t>& code = topology.type;
-  // Counting sort by node, then sort each node's arcs by neighbour.
+  // Arcs grouped by node, each node's by neighbour, then by relation index: two stable
+  // counting sorts (by neighbour, then by node), linear where sorting each node's arcs was not.
   auto build = [&](const std::vector<uint32_t>& from, const std::vector<uint32_t>& to, std::vector<uint32_t>& offsets,
                    std::vector<uint32_t>& neighbour, std::vector<uint32_t>& relation, std::vector<uint8_t>& type,
                    std::vector<double>& cost) {
-    offsets.assign(n + 1, 0);
-    for (uint32_t node : from) ++offsets[node + 1];
-    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-    std::vector<uint32_t> order(m);
-    std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
-    for (RelationIndex r = 0; r < m; ++r) order[next[from[r]]++] = r;
-    for (size_t node = 0; node < n; ++node) {
-      std::sort(order.begin() + offsets[node], order.begin() + offsets[node + 1],
-                [&](uint32_t a, uint32_t b) { return to[a] != to[b] ? to[a] < to[b] : a < b; });
-    }
+    auto counting_sort = [&](const std::vector<uint32_t>& key, const std::vector<uint32_t>& input, std::vector<uint32_t>* starts) {
+      starts->assign(n + 1, 0);
+      for (uint32_t node : key) ++(*starts)[node + 1];
+      std::partial_sum(starts->begin(), starts->end(), starts->begin());
+      std::vector<uint32_t> output(m);
+      std::vector<uint32_t> next(starts->begin(), starts->end() - 1);
+      for (uint32_t r : input) output[next[key[r]]++] = r;
+      return output;
+    };
+    std::vector<uint32_t> by_index(m);
+    std::iota(by_index.begin(), by_index.end(), 0u);
+    std::vector<uint32_t> by_neighbour = counting_sort(to, by_index, &offsets);
+    std::vector<uint32_t> order = counting_sort(from, by_neighbour, &offsets);
     neighbour.resize(order.size());
     relation.resize(order.size());
     type.resize(order.size());
