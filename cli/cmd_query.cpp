@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "export/export.h"
+#include "importers/importers.h"
 #include "query/centrality.h"
 #include "query/paths.h"
 #include "query/query.h"
@@ -40,6 +41,7 @@ std::string DatedSentence(const Graph& graph, const Relation& relation) {
 
 struct PathOptions {
   std::string from, to;
+  std::string pairs;  // --pairs FILE: many questions, one open store
   int k = 1;
   std::vector<std::string> relations;
   std::string direction = "both";
@@ -62,38 +64,54 @@ std::vector<std::pair<RelationIndex, bool>> HopRelations(const Graph& graph, con
   return relations;
 }
 
-int RunPath(const GlobalOptions& globals, const PathOptions& options) {
-  if (options.k < 1) throw Error(ErrorKind::kUsage, "--k expects a whole number >= 1");
-  if (options.max_hops < 0) throw Error(ErrorKind::kUsage, "--max-hops expects a whole number >= 0");
-  GraphReader reader(globals);
-  query::PathOptions path_options;
-  path_options.filter = {ParseRelationMask(options.relations, reader.schema()), ParseDirection(options.direction)};
-  path_options.weighted = options.weighted;
-  path_options.k = options.k;
-  path_options.max_hops = options.max_hops;
-  uint32_t from_node = reader.Resolve(options.from);
-  uint32_t to_node = reader.Resolve(options.to);
-  std::vector<query::Path> paths = query::ShortestPaths(reader.view(), from_node, to_node, path_options);
+// One question and its answer: the nodes are the reader's, the paths' nodes local to the
+// details graph once explained.
+struct PathQuestion {
+  uint32_t from_node = 0, to_node = 0;
+  std::vector<query::Path> paths;
+};
 
-  // The answer is explained from the entities on its paths and the relations among them.
-  std::vector<uint32_t> shown = {from_node, to_node};
-  for (const query::Path& path : paths) shown.insert(shown.end(), path.nodes.begin(), path.nodes.end());
-  Graph graph = reader.Details(shown);
-  query::GraphView view(graph);
-  auto local = [&](uint32_t node) { return reader.Local(graph, node); };
-  for (query::Path& path : paths) {
-    for (uint32_t& node : path.nodes) node = local(node);
+// Prints the answers in the chosen format. One question prints as the contract's `path A B`;
+// several print one after another (table), as {"pairs":[...]} (JSON) or with a pair column (CSV).
+class PathPrinter {
+ public:
+  PathPrinter(const GlobalOptions& globals, const PathOptions& options, const GraphReader& reader,
+              const query::PathOptions& path_options, const Graph& graph)
+      : globals_(globals), options_(options), reader_(reader), path_options_(path_options), graph_(graph), view_(graph) {}
+
+  void Print(const std::vector<PathQuestion>& questions, bool several) {
+    Format format = globals_.OutputFormat();
+    if (format == Format::kJson) {
+      Json answers = Json::array();
+      for (const PathQuestion& question : questions) answers.push_back(AsJson(question));
+      PrintJson(std::cout, several ? Json{{"pairs", answers}} : answers[0]);
+      return;
+    }
+    if (format == Format::kCsv) {
+      std::vector<std::string> columns = {"path", "hop", "source", "target", "relation", "forward", "text", "date", "evidence"};
+      if (several) columns.insert(columns.begin(), "pair");
+      Table table(columns);
+      for (size_t q = 0; q < questions.size(); ++q) AddCsvRows(questions[q], several ? std::to_string(q + 1) : "", &table);
+      table.Print(std::cout, Format::kCsv);
+      return;
+    }
+    for (size_t q = 0; q < questions.size(); ++q) {
+      if (q > 0) std::cout << "\n" << std::string(40, '-') << "\n\n";
+      PrintText(questions[q]);
+    }
   }
-  EntityIndex from = local(from_node), to = local(to_node);
-  const auto& entities = graph.entities();
 
-  if (globals.OutputFormat() == Format::kJson) {
+ private:
+  EntityIndex Local(uint32_t node) const { return reader_.Local(graph_, node); }
+
+  Json AsJson(const PathQuestion& question) const {
+    const auto& entities = graph_.entities();
     Json out_paths = Json::array();
-    for (const query::Path& path : paths) {
+    for (const query::Path& path : question.paths) {
       Json steps = Json::array();
       for (size_t i = 0; i + 1 < path.nodes.size(); ++i) {
-        auto hop = HopRelations(graph, view, path.nodes[i], path.nodes[i + 1], path_options.filter);
-        const Relation& named = graph.relations()[hop[0].first];
+        auto hop = HopRelations(graph_, view_, path.nodes[i], path.nodes[i + 1], path_options_.filter);
+        const Relation& named = graph_.relations()[hop[0].first];
         Json step;
         step["source"] = entities[path.nodes[i]].id;
         step["target"] = entities[path.nodes[i + 1]].id;
@@ -101,15 +119,15 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
         step["forward"] = hop[0].second;
         step["weight"] = named.weight;
         step["date"] = named.date;
-        step["text"] = RelationSentence(graph, named);
+        step["text"] = RelationSentence(graph_, named);
         Json evidence = Json::array();
-        for (const Evidence& record : named.evidence) evidence.push_back(EvidenceJson(graph, record));
+        for (const Evidence& record : named.evidence) evidence.push_back(EvidenceJson(graph_, record));
         step["evidence"] = evidence;
         Json parallel = Json::array();
         for (size_t j = 1; j < hop.size(); ++j) {
-          const Relation& other = graph.relations()[hop[j].first];
+          const Relation& other = graph_.relations()[hop[j].first];
           parallel.push_back({{"relation", other.type}, {"forward", hop[j].second}, {"weight", other.weight},
-                              {"text", RelationSentence(graph, other)}});
+                              {"text", RelationSentence(graph_, other)}});
         }
         step["parallel"] = parallel;
         steps.push_back(step);
@@ -117,85 +135,156 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
       out_paths.push_back({{"hops", path.hops()}, {"cost", path.cost}, {"steps", steps}});
     }
     Json out;
-    out["from"] = EntityRef(entities[from]);
-    out["to"] = EntityRef(entities[to]);
-    out["weighted"] = options.weighted;
-    out["direction"] = options.direction;
+    out["from"] = EntityRef(entities[Local(question.from_node)]);
+    out["to"] = EntityRef(entities[Local(question.to_node)]);
+    out["weighted"] = options_.weighted;
+    out["direction"] = options_.direction;
     out["paths"] = out_paths;
-    PrintJson(std::cout, out);
-    return 0;
-  }
-  if (globals.OutputFormat() == Format::kCsv) {
-    Table table({"path", "hop", "source", "target", "relation", "forward", "text", "date", "evidence"});
-    for (size_t p = 0; p < paths.size(); ++p) {
-      for (size_t i = 0; i + 1 < paths[p].nodes.size(); ++i) {
-        auto hop = HopRelations(graph, view, paths[p].nodes[i], paths[p].nodes[i + 1], path_options.filter);
-        const Relation& named = graph.relations()[hop[0].first];
-        table.AddRow({std::to_string(p + 1), std::to_string(i + 1), entities[paths[p].nodes[i]].id,
-                      entities[paths[p].nodes[i + 1]].id, named.type, hop[0].second ? "true" : "false",
-                      RelationSentence(graph, named), named.date,
-                      named.evidence.empty() ? "" : named.evidence.front().sentence});
-      }
-    }
-    table.Print(std::cout, Format::kCsv);
-    return 0;
+    return out;
   }
 
-  const std::string& from_name = entities[from].name;
-  const std::string& to_name = entities[to].name;
-  if (paths.empty()) {
-    std::cout << "No path from " << ForTerminal(from_name) << " to " << ForTerminal(to_name);
-    if (options.max_hops > 0) std::cout << " within " << options.max_hops << " hops";
-    std::cout << " (direction " << options.direction << (options.relations.empty() ? "" : ", only the selected relations") << ").\n";
-    // Say which wider question would find one.
-    query::PathOptions wider = path_options;
-    wider.k = 1;
-    if (path_options.filter.direction != query::Direction::kBoth) {
-      wider.filter.direction = query::Direction::kBoth;
-      if (!query::ShortestPaths(reader.view(), from_node, to_node, wider).empty()) std::cout << "There is one with --direction both.\n";
-    }
-    if (!options.relations.empty()) {
-      wider.filter = {~uint64_t{0}, path_options.filter.direction};
-      if (!query::ShortestPaths(reader.view(), from_node, to_node, wider).empty()) std::cout << "There is one without --relation.\n";
-    }
-    if (options.max_hops > 0) {
-      wider = path_options;
-      wider.max_hops = 0;
-      auto longer = query::ShortestPaths(reader.view(), from_node, to_node, wider);
-      if (!longer.empty()) std::cout << "There is one of " << longer[0].hops() << " hops without --max-hops.\n";
-    }
-    return 0;
-  }
-  std::cout << (paths.size() == 1 ? "Path" : std::to_string(paths.size()) + " paths") << " from "
-            << ForTerminal(from_name) << " to " << ForTerminal(to_name) << " ("
-            << (options.weighted ? "cheapest by cost 1/weight per hop" : "fewest hops") << ", "
-            << (options.direction == "both" ? "either direction" : "following arrows") << ")\n";
-  for (size_t p = 0; p < paths.size(); ++p) {
-    const query::Path& path = paths[p];
-    std::cout << "\n" << (paths.size() > 1 ? std::to_string(p + 1) + ". " : "") << path.hops()
-              << (path.hops() == 1 ? " hop" : " hops");
-    if (options.weighted) {
-      char cost[32];
-      std::snprintf(cost, sizeof cost, "%.4g", path.cost);
-      std::cout << ", cost " << cost;
-    }
-    std::cout << ": ";
-    for (size_t i = 0; i < path.nodes.size(); ++i) std::cout << (i ? " – " : "") << ForTerminal(entities[path.nodes[i]].name);
-    std::cout << "\n";
-    for (size_t i = 0; i + 1 < path.nodes.size(); ++i) {
-      auto hop = HopRelations(graph, view, path.nodes[i], path.nodes[i + 1], path_options.filter);
-      const Relation& named = graph.relations()[hop[0].first];
-      const RelationType* type = graph.schema().FindRelation(named.type);
-      std::string arrow = (type && type->symmetric) ? "—" : (hop[0].second ? "→" : "←");
-      std::cout << "  " << ForTerminal(entities[path.nodes[i]].name) << " " << arrow << " "
-                << ForTerminal(entities[path.nodes[i + 1]].name) << ": " << ForTerminal(DatedSentence(graph, named)) << "\n";
-      std::string evidence = EvidenceLine(graph, named);
-      if (!evidence.empty()) std::cout << "      " << evidence << "\n";
-      for (size_t j = 1; j < hop.size(); ++j) {
-        std::cout << "      also: " << ForTerminal(DatedSentence(graph, graph.relations()[hop[j].first])) << "\n";
+  void AddCsvRows(const PathQuestion& question, const std::string& pair, Table* table) const {
+    const auto& entities = graph_.entities();
+    const auto& paths = question.paths;
+    for (size_t p = 0; p < paths.size(); ++p) {
+      for (size_t i = 0; i + 1 < paths[p].nodes.size(); ++i) {
+        auto hop = HopRelations(graph_, view_, paths[p].nodes[i], paths[p].nodes[i + 1], path_options_.filter);
+        const Relation& named = graph_.relations()[hop[0].first];
+        std::vector<std::string> row = {std::to_string(p + 1), std::to_string(i + 1), entities[paths[p].nodes[i]].id,
+                                        entities[paths[p].nodes[i + 1]].id, named.type, hop[0].second ? "true" : "false",
+                                        RelationSentence(graph_, named), named.date,
+                                        named.evidence.empty() ? "" : named.evidence.front().sentence};
+        if (!pair.empty()) row.insert(row.begin(), pair);
+        table->AddRow(row);
       }
     }
   }
+
+  void PrintText(const PathQuestion& question) const {
+    const auto& entities = graph_.entities();
+    const auto& paths = question.paths;
+    const std::string& from_name = entities[Local(question.from_node)].name;
+    const std::string& to_name = entities[Local(question.to_node)].name;
+    if (paths.empty()) {
+      std::cout << "No path from " << ForTerminal(from_name) << " to " << ForTerminal(to_name);
+      if (options_.max_hops > 0) std::cout << " within " << options_.max_hops << " hops";
+      std::cout << " (direction " << options_.direction << (options_.relations.empty() ? "" : ", only the selected relations") << ").\n";
+      // Say which wider question would find one.
+      query::PathOptions wider = path_options_;
+      wider.k = 1;
+      auto found = [&](const query::PathOptions& asked) {
+        return query::ShortestPaths(reader_.view(), question.from_node, question.to_node, asked);
+      };
+      if (path_options_.filter.direction != query::Direction::kBoth) {
+        wider.filter.direction = query::Direction::kBoth;
+        if (!found(wider).empty()) std::cout << "There is one with --direction both.\n";
+      }
+      if (!options_.relations.empty()) {
+        wider.filter = {~uint64_t{0}, path_options_.filter.direction};
+        if (!found(wider).empty()) std::cout << "There is one without --relation.\n";
+      }
+      if (options_.max_hops > 0) {
+        wider = path_options_;
+        wider.max_hops = 0;
+        auto longer = found(wider);
+        if (!longer.empty()) std::cout << "There is one of " << longer[0].hops() << " hops without --max-hops.\n";
+      }
+      return;
+    }
+    std::cout << (paths.size() == 1 ? "Path" : std::to_string(paths.size()) + " paths") << " from "
+              << ForTerminal(from_name) << " to " << ForTerminal(to_name) << " ("
+              << (options_.weighted ? "cheapest by cost 1/weight per hop" : "fewest hops") << ", "
+              << (options_.direction == "both" ? "either direction" : "following arrows") << ")\n";
+    for (size_t p = 0; p < paths.size(); ++p) {
+      const query::Path& path = paths[p];
+      std::cout << "\n" << (paths.size() > 1 ? std::to_string(p + 1) + ". " : "") << path.hops()
+                << (path.hops() == 1 ? " hop" : " hops");
+      if (options_.weighted) {
+        char cost[32];
+        std::snprintf(cost, sizeof cost, "%.4g", path.cost);
+        std::cout << ", cost " << cost;
+      }
+      std::cout << ": ";
+      for (size_t i = 0; i < path.nodes.size(); ++i) std::cout << (i ? " – " : "") << ForTerminal(entities[path.nodes[i]].name);
+      std::cout << "\n";
+      for (size_t i = 0; i + 1 < path.nodes.size(); ++i) {
+        auto hop = HopRelations(graph_, view_, path.nodes[i], path.nodes[i + 1], path_options_.filter);
+        const Relation& named = graph_.relations()[hop[0].first];
+        const RelationType* type = graph_.schema().FindRelation(named.type);
+        std::string arrow = (type && type->symmetric) ? "—" : (hop[0].second ? "→" : "←");
+        std::cout << "  " << ForTerminal(entities[path.nodes[i]].name) << " " << arrow << " "
+                  << ForTerminal(entities[path.nodes[i + 1]].name) << ": " << ForTerminal(DatedSentence(graph_, named)) << "\n";
+        std::string evidence = EvidenceLine(graph_, named);
+        if (!evidence.empty()) std::cout << "      " << evidence << "\n";
+        for (size_t j = 1; j < hop.size(); ++j) {
+          std::cout << "      also: " << ForTerminal(DatedSentence(graph_, graph_.relations()[hop[j].first])) << "\n";
+        }
+      }
+    }
+  }
+
+  const GlobalOptions& globals_;
+  const PathOptions& options_;
+  const GraphReader& reader_;
+  const query::PathOptions& path_options_;
+  const Graph& graph_;
+  query::GraphView view_;
+};
+
+int RunPath(const GlobalOptions& globals, const PathOptions& options) {
+  if (options.k < 1) throw Error(ErrorKind::kUsage, "--k expects a whole number >= 1");
+  if (options.max_hops < 0) throw Error(ErrorKind::kUsage, "--max-hops expects a whole number >= 0");
+  bool several = !options.pairs.empty();
+  if (several != (options.from.empty() && options.to.empty())) {
+    throw Error(ErrorKind::kUsage, several ? "give either FROM TO or --pairs FILE, not both" : "path expects FROM and TO, or --pairs FILE");
+  }
+  if (!several && options.to.empty()) throw Error(ErrorKind::kUsage, "path expects FROM and TO");
+  // Pairs are read (and checked) before the store is opened: a bad file costs nothing.
+  std::vector<importers::NamePair> pairs;
+  if (several) {
+    pairs = importers::ReadNamePairs(importers::ReadSourceFile(options.pairs));
+  } else {
+    pairs.push_back({options.from, options.to, {}, {}});
+  }
+  GraphReader reader(globals);
+  query::PathOptions path_options;
+  path_options.filter = {ParseRelationMask(options.relations, reader.schema()), ParseDirection(options.direction)};
+  path_options.weighted = options.weighted;
+  path_options.k = options.k;
+  path_options.max_hops = options.max_hops;
+
+  std::vector<PathQuestion> questions;
+  for (const importers::NamePair& pair : pairs) {
+    PathQuestion question;
+    // A name of the file that names no entity (or several) says where it is.
+    auto resolve = [&](const std::string& name, const SourcePos& pos) {
+      try {
+        return reader.Resolve(name);
+      } catch (const Error& error) {
+        if (!several) throw;
+        throw Error(error.kind(), pos, error.message());
+      }
+    };
+    question.from_node = resolve(pair.from, pair.from_pos);
+    question.to_node = resolve(pair.to, pair.to_pos);
+    question.paths = query::ShortestPaths(reader.view(), question.from_node, question.to_node, path_options);
+    questions.push_back(std::move(question));
+  }
+
+  // The answers are explained from the entities on their paths and the relations among them.
+  std::vector<uint32_t> shown;
+  for (const PathQuestion& question : questions) {
+    shown.push_back(question.from_node);
+    shown.push_back(question.to_node);
+    for (const query::Path& path : question.paths) shown.insert(shown.end(), path.nodes.begin(), path.nodes.end());
+  }
+  Graph graph = reader.Details(shown);
+  for (PathQuestion& question : questions) {
+    for (query::Path& path : question.paths) {
+      for (uint32_t& node : path.nodes) node = reader.Local(graph, node);
+    }
+  }
+  PathPrinter(globals, options, reader, path_options, graph).Print(questions, several);
   return 0;
 }
 
@@ -370,8 +459,10 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
 void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
   auto path_options = std::make_shared<PathOptions>();
   CLI::App* path = app.add_subcommand("path", "Explain how two entities are connected, hop by hop with evidence");
-  path->add_option("from", path_options->from, "Id, name or alias of the start")->required();
-  path->add_option("to", path_options->to, "Id, name or alias of the end")->required();
+  path->add_option("from", path_options->from, "Id, name or alias of the start");
+  path->add_option("to", path_options->to, "Id, name or alias of the end");
+  path->add_option("--pairs", path_options->pairs,
+                   "Answer every pair of a CSV file with columns from,to (or source,target) in one run, instead of FROM TO");
   path->add_option("--k", path_options->k, "How many paths: the k shortest loopless ones")->capture_default_str();
   path->add_option("--relation", path_options->relations, "Only these relation types (comma-separated)")->delimiter(',');
   path->add_option("--direction", path_options->direction, "both: ignore arrow direction; out: follow arrows")
@@ -381,7 +472,8 @@ void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<C
   path->add_option("--max-hops", path_options->max_hops, "Report no path longer than this (0: no limit)")->capture_default_str();
   path->footer(
       "Examples:\n  relgraph path Naver BAAI\n  relgraph path 네이버 OpenAI --k 3\n"
-      "  relgraph path Microsoft Anthropic --direction out --relation invests_in --format json");
+      "  relgraph path Microsoft Anthropic --direction out --relation invests_in --format json\n"
+      "  relgraph path --pairs pairs.csv --format json        (pairs.csv: from,to header, one pair a row)");
   commands->push_back({path, [&globals, path_options] { return RunPath(globals, *path_options); }});
 
   auto common_options = std::make_shared<CommonOptions>();

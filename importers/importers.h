@@ -61,6 +61,16 @@ struct ImportBatch {
 // first problem.
 ImportBatch ParseFile(const SourceFile& file, FileKind kind, const Schema& schema);
 ImportBatch ParseEntitiesCsv(const SourceFile& file, const Schema& schema);
+
+// A question's two names, as read from a file of pairs (path --pairs).
+struct NamePair {
+  std::string from, to;
+  SourcePos from_pos, to_pos;
+};
+// Reads a CSV file whose header has the columns from,to (or source,target, so a relations file
+// serves too); other columns are ignored. Throws Error(kInput) with the location for a missing
+// column, a record of the wrong length or an empty name.
+std::vector<NamePair> ReadNamePairs(const SourceFile& file);
 ImportBatch ParseRelationsCsv(const SourceFile& file, const Schema& schema);
 ImportBatch ParseJson(const SourceFile& file, const Schema& schema);
 

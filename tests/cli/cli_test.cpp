@@ -217,6 +217,48 @@ TEST_F(Cli, ASmallImportIntoALargerStoreResolvesAndExplainsNamesAsAWholeGraphWou
   EXPECT_EQ(path["paths"][0]["hops"], 1) << path.dump();
 }
 
+TEST_F(Cli, PathPairsAnswerEachPairAsPathWould) {
+  ImportSample();
+  // Names in any form, a pair with no path, extra columns, and source,target headers.
+  dir_.Write("pairs.csv", "note,FROM,to\nx,네이버,Tsinghua\ny,MS,openai\nz," + kNaverNfd + ",ms\n");
+  dir_.Write("edges.csv", "source,target,relation\nodd,snu,backs\n");
+  std::vector<std::pair<std::string, std::string>> asked = {{"네이버", "Tsinghua"}, {"MS", "openai"}, {kNaverNfd, "ms"}};
+  for (std::vector<std::string> options : {std::vector<std::string>{}, {"--direction", "out"}, {"--k", "2", "--weighted"}}) {
+    std::vector<std::string> args = {"path", "--pairs", "pairs.csv"};
+    args.insert(args.end(), options.begin(), options.end());
+    json pairs = Json(args)["pairs"];
+    ASSERT_EQ(pairs.size(), asked.size());
+    std::string text_expected;
+    for (size_t i = 0; i < asked.size(); ++i) {
+      std::vector<std::string> one = {"path", asked[i].first, asked[i].second};
+      one.insert(one.end(), options.begin(), options.end());
+      EXPECT_EQ(pairs[i], Json(one)) << i;
+      text_expected += (i ? "\n" + std::string(40, '-') + "\n\n" : "") + Run(one).out;
+    }
+    args.insert(args.end(), {"--format", "table"});
+    EXPECT_EQ(Run(args).out, text_expected);
+  }
+  EXPECT_EQ(Json({"path", "--pairs", "edges.csv"})["pairs"][0], Json({"path", "odd", "snu"}));
+  // CSV: the single answer's rows, each after its pair number.
+  RunResult csv = Run({"path", "--pairs", "pairs.csv", "--format", "csv"});
+  RunResult first = Run({"path", "네이버", "Tsinghua", "--format", "csv"});
+  std::string first_rows = first.out.substr(first.out.find('\n') + 1);
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')), "pair," + first.out.substr(0, first.out.find('\n')));
+  EXPECT_NE(csv.out.find("\n1," + first_rows.substr(0, first_rows.find('\n'))), std::string::npos);
+  // Errors say where.
+  dir_.Write("unknown.csv", "from,to\nnaver,snu\nnaver,Microsft\n");
+  RunResult unknown = Run({"path", "--pairs", "unknown.csv"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_EQ(unknown.err, "relgraph: error: unknown.csv:3:7: no entity named 'Microsft'; did you mean 'Microsoft' (id ms)?\n");
+  dir_.Write("short.csv", "from,to\nnaver\n");
+  EXPECT_EQ(Run({"path", "--pairs", "short.csv"}).err, "relgraph: error: short.csv:2:1: expected 2 fields as in the header, found 1\n");
+  dir_.Write("header.csv", "a,b\nnaver,snu\n");
+  EXPECT_EQ(Run({"path", "--pairs", "header.csv"}).err,
+            "relgraph: error: header.csv:1:1: expected a header with columns from,to (or source,target)\n");
+  EXPECT_EQ(Run({"path", "naver", "snu", "--pairs", "pairs.csv"}).exit_code, 2);
+  EXPECT_EQ(Run({"path", "naver"}).exit_code, 2);
+}
+
 TEST_F(Cli, CreateMissingMakesEntitiesForBareEdgeLists) {
   dir_.Write("edges.csv", "source,target,relation,weight\norg_1,org_2,invests_in,0.5\norg_2,org_3,backs,2\n");
   EXPECT_EQ(Run({"import", "edges.csv"}).exit_code, 1);  // strict by default
