@@ -75,13 +75,24 @@ void Graph::ReplaceEntity(EntityIndex index, Entity entity) {
 }
 
 RelationIndex Graph::AddRelation(Relation relation) {
-  // Symmetric relations are kept with their ends in id order, the same order as KeyOf.
-  const RelationType* type = schema_.FindRelation(relation.type);
-  if (type != nullptr && type->symmetric && relation.target < relation.source) std::swap(relation.source, relation.target);
   auto source = FindEntity(relation.source);
   auto target = FindEntity(relation.target);
   if (!source || !target) {
     throw Error(ErrorKind::kInternal, "relation between unknown entities: " + relation.source + " -> " + relation.target);
+  }
+  return AddRelation(std::move(relation), *source, *target);
+}
+
+RelationIndex Graph::AddRelation(Relation relation, EntityIndex source, EntityIndex target) {
+  if (source >= entities_.size() || target >= entities_.size() || entities_[source].id != relation.source ||
+      entities_[target].id != relation.target) {
+    throw Error(ErrorKind::kInternal, "relation ends do not match their entities: " + relation.source + " -> " + relation.target);
+  }
+  // Symmetric relations are kept with their ends in id order, the same order as KeyOf.
+  const RelationType* type = schema_.FindRelation(relation.type);
+  if (type != nullptr && type->symmetric && relation.target < relation.source) {
+    std::swap(relation.source, relation.target);
+    std::swap(source, target);
   }
   auto index = static_cast<RelationIndex>(relations_.size());
   // Stored with its ends in key order, a relation is its own key.
@@ -91,8 +102,8 @@ RelationIndex Graph::AddRelation(Relation relation) {
   }
   relation_by_key_.Insert(hash, index);
   relations_.push_back(std::move(relation));
-  out_[*source].push_back(index);
-  in_[*target].push_back(index);
+  out_[source].push_back(index);
+  in_[target].push_back(index);
   return index;
 }
 

@@ -9,21 +9,21 @@
 namespace relgraph::importers {
 namespace {
 
-// Resolves an entity reference of a relation record to an entity id. A reference naming no
+// Resolves an entity reference of a relation record to an entity. A reference naming no
 // entity creates one when options allow it; otherwise the error names the record's position.
-const std::string& ResolveReference(Graph* graph, const EntityLookup& lookup, const std::string& reference,
+EntityIndex ResolveReference(Graph* graph, const EntityLookup& lookup, const std::string& reference,
                                     const SourcePos& pos, const std::string& pointer, std::string_view role,
                                     const MergeOptions& options, ChangeSet* changes, ImportSummary* summary) {
   // An exact id wins alone (EntityLookup::Find's rule); checked first as it is the common case
   // in bulk files, and needs no list.
-  if (auto exact = graph->FindEntity(reference)) return graph->entities()[*exact].id;
+  if (auto exact = graph->FindEntity(reference)) return *exact;
   std::vector<EntityIndex> found = lookup.Find(reference);
-  if (found.size() == 1) return graph->entities()[found[0]].id;
+  if (found.size() == 1) return found[0];
   if (found.empty() && !options.create_missing_kind.empty()) {
     EntityIndex created = graph->AddEntity({reference, reference, options.create_missing_kind, {}, "", "", {}});
     changes->entities.push_back(graph->entities()[created]);
     ++summary->entities_added;
-    return graph->entities()[created].id;
+    return created;
   }
   std::string message;
   if (found.empty()) {
@@ -159,10 +159,12 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
       incoming.weight = record.relation.weight;
       incoming.date = record.relation.date;
       incoming.properties = record.relation.properties;
-      incoming.source = ResolveReference(graph, lookup, record.relation.source, record.source_pos, record.pointer, "source",
-                                         options, changes, &summary);
-      incoming.target = ResolveReference(graph, lookup, record.relation.target, record.target_pos, record.pointer, "target",
-                                         options, changes, &summary);
+      EntityIndex source = ResolveReference(graph, lookup, record.relation.source, record.source_pos, record.pointer, "source",
+                                            options, changes, &summary);
+      EntityIndex target = ResolveReference(graph, lookup, record.relation.target, record.target_pos, record.pointer, "target",
+                                            options, changes, &summary);
+      incoming.source = graph->entities()[source].id;
+      incoming.target = graph->entities()[target].id;
       RelationKey key = KeyOf(incoming, graph->schema());
 
       RelationIndex index;
@@ -181,7 +183,7 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
         }
         relation.evidence = std::move(evidence);
       } else {
-        index = graph->AddRelation(std::move(incoming));
+        index = graph->AddRelation(std::move(incoming), source, target);
         changes->new_relations.push_back(graph->relations()[index]);
         ++summary.relations_added;
       }
