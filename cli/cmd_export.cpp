@@ -2,10 +2,12 @@
 // entities), as data (json, csv, graphml) or as a diagram (dot, svg, png).
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <sstream>
 
+#include "cli/context.h"
 #include "cli/output.h"
 #include "common/error.h"
 #include "export/export.h"
@@ -77,56 +79,61 @@ std::string Plural(size_t count, const std::string& one, const std::string& many
 
 // Exactly what `relgraph path FROM TO` prints: the entities of the k paths and, for each hop,
 // every selected relation between its two entities (the one the step names and its parallels).
-Selection SelectPaths(const Graph& graph, const query::GraphView& view, const ExportOptions& options,
-                      const query::ViewFilter& filter) {
+// Searched on the reader's structure; only the entities shown are loaded.
+Selection SelectPaths(const GraphReader& reader, const ExportOptions& options, const query::ViewFilter& filter) {
   query::PathOptions path_options;
   path_options.filter = filter;
   path_options.weighted = options.weighted;
   path_options.k = options.k;
   path_options.max_hops = options.max_hops;
-  EntityIndex from = ResolveEntity(graph, options.path[0]);
-  EntityIndex to = ResolveEntity(graph, options.path[1]);
-  std::vector<query::Path> paths = query::ShortestPaths(view, from, to, path_options);
+  uint32_t from_node = reader.Resolve(options.path[0]);
+  uint32_t to_node = reader.Resolve(options.path[1]);
+  std::vector<query::Path> paths = query::ShortestPaths(reader.view(), from_node, to_node, path_options);
+  std::vector<uint32_t> shown = {from_node, to_node};
+  for (const query::Path& path : paths) shown.insert(shown.end(), path.nodes.begin(), path.nodes.end());
+  Graph graph = reader.Details(shown);
+  query::GraphView view(graph);
   std::vector<bool> keep_entity(graph.entities().size(), false);
   std::vector<bool> keep_relation(graph.relations().size(), false);
   for (const query::Path& path : paths) {
     for (size_t i = 0; i < path.nodes.size(); ++i) {
-      keep_entity[path.nodes[i]] = true;
+      EntityIndex here = reader.Local(graph, path.nodes[i]);
+      keep_entity[here] = true;
       if (i + 1 == path.nodes.size()) continue;
-      for (const auto& [relation, forward] : view.RelationsBetween(path.nodes[i], path.nodes[i + 1], filter)) {
+      for (const auto& [relation, forward] : view.RelationsBetween(here, reader.Local(graph, path.nodes[i + 1]), filter)) {
         keep_relation[relation] = true;
       }
     }
   }
-  const std::string& from_name = graph.entities()[from].name;
-  const std::string& to_name = graph.entities()[to].name;
+  const Entity& from = graph.entities()[reader.Local(graph, from_node)];
+  const Entity& to = graph.entities()[reader.Local(graph, to_node)];
   Selection selection;
   selection.subset = Subgraph(graph, keep_entity, keep_relation);
-  selection.highlight = {graph.entities()[from].id, graph.entities()[to].id};
+  selection.highlight = {from.id, to.id};
   if (paths.empty()) {
-    selection.title = "No path from " + from_name + " to " + to_name;
-    std::cerr << "relgraph: note: no path from " << ForTerminal(from_name) << " to " << ForTerminal(to_name)
+    selection.title = "No path from " + from.name + " to " + to.name;
+    std::cerr << "relgraph: note: no path from " << ForTerminal(from.name) << " to " << ForTerminal(to.name)
               << " with these options; the export is empty (see 'relgraph path' for wider questions)\n";
   } else {
     selection.title =
         (paths.size() == 1 ? std::string("Shortest path") : Plural(paths.size(), "path", "shortest paths")) + " from " +
-        from_name + " to " + to_name;
+        from.name + " to " + to.name;
   }
   return selection;
 }
 
-Selection SelectNeighborhood(const Graph& graph, const query::GraphView& view, const ExportOptions& options,
-                             const query::ViewFilter& filter) {
-  EntityIndex center = ResolveEntity(graph, options.focus);
-  std::vector<bool> keep(graph.entities().size(), false);
-  keep[center] = true;
-  for (const query::Reached& reached : query::Neighborhood(view, center, options.depth, filter))
-    keep[reached.entity] = true;
+Selection SelectNeighborhood(const GraphReader& reader, const ExportOptions& options, const query::ViewFilter& filter) {
+  uint32_t center = reader.Resolve(options.focus);
+  std::vector<uint32_t> shown = {center};
+  for (const query::Reached& reached : query::Neighborhood(reader.view(), center, options.depth, filter)) {
+    shown.push_back(reached.entity);
+  }
+  Graph graph = reader.Details(shown);
   Selection selection;
-  selection.subset = query::InducedSubgraph(graph, keep, filter.types);
-  selection.highlight = {graph.entities()[center].id};
-  selection.title =
-      graph.entities()[center].name + " and its neighbours within " + Plural(options.depth, "hop", "hops");
+  selection.subset = query::InducedSubgraph(graph, std::vector<bool>(graph.entities().size(), true), filter.types);
+  const Entity& entity = graph.entities()[reader.Local(graph, center)];
+  selection.highlight = {entity.id};
+  selection.title = entity.name + " and its neighbours within " + Plural(options.depth, "hop", "hops");
   if (options.direction == "out") selection.title += " (following arrows)";
   if (options.direction == "in") selection.title += " (against arrows)";
   return selection;
@@ -155,8 +162,14 @@ Graph KeepMostConnected(const Graph& graph, size_t max_nodes, const std::vector<
   return query::InducedSubgraph(graph, keep, ~uint64_t{0});
 }
 
-exporter::DotOptions DiagramOptions(const Graph& full, const query::GraphView& full_view, uint64_t type_mask,
-                                    const Graph& drawn, const Selection& selection, const ExportOptions& options) {
+// The whole graph's structure, for scores that describe a node's place in the whole network.
+struct Whole {
+  const query::GraphView& view;
+  std::function<std::optional<uint32_t>(const std::string& id)> node_of;
+};
+
+exporter::DotOptions DiagramOptions(const Whole& whole, uint64_t type_mask, const Graph& drawn, const Selection& selection,
+                                    const ExportOptions& options) {
   exporter::DotOptions dot;
   dot.title = options.title_given ? options.title : selection.title;
   if (options.layout != "auto") dot.layout = options.layout;
@@ -175,9 +188,9 @@ exporter::DotOptions DiagramOptions(const Graph& full, const query::GraphView& f
     query::Measure measure = query::ParseMeasure(options.size_by);
     query::CentralityOptions centrality;
     centrality.filter = {type_mask, query::Direction::kOut};
-    std::vector<double> scores = query::Centrality(full_view, measure, centrality);
+    std::vector<double> scores = query::Centrality(whole.view, measure, centrality);
     dot.score_name = query::MeasureName(measure);
-    for (const Entity& entity : drawn.entities()) dot.node_scores.push_back(scores[*full.FindEntity(entity.id)]);
+    for (const Entity& entity : drawn.entities()) dot.node_scores.push_back(scores[*whole.node_of(entity.id)]);
   }
   return dot;
 }
@@ -218,21 +231,30 @@ void CheckOptions(const ExportOptions& options) {
 
 int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
   CheckOptions(options);
-  Graph graph = LoadGraphForReading(globals);
-  query::GraphView view(graph);
-  query::ViewFilter filter{ParseRelationMask(options.relations, graph.schema()), ParseDirection(options.direction)};
+  // A neighbourhood or paths are searched on the store's structure and load only what they
+  // show (GraphReader); the whole graph is loaded whole.
+  std::optional<GraphReader> reader;
+  std::optional<Graph> graph;
+  std::optional<query::GraphView> graph_view;
+  bool part = !options.path.empty() || !options.focus.empty();
+  if (part) {
+    reader.emplace(globals);
+  } else {
+    graph.emplace(LoadGraphForReading(globals));
+    graph_view.emplace(*graph);
+  }
+  const Schema& schema = part ? reader->schema() : graph->schema();
+  query::ViewFilter filter{ParseRelationMask(options.relations, schema), ParseDirection(options.direction)};
 
   Selection selection;
   if (!options.path.empty()) {
-    selection = SelectPaths(graph, view, options, filter);
+    selection = SelectPaths(*reader, options, filter);
   } else if (!options.focus.empty()) {
-    selection = SelectNeighborhood(graph, view, options, filter);
-  } else {
-    if (!options.relations.empty()) {
-      selection.subset = query::InducedSubgraph(graph, std::vector<bool>(graph.entities().size(), true), filter.types);
-    }
+    selection = SelectNeighborhood(*reader, options, filter);
+  } else if (!options.relations.empty()) {
+    selection.subset = query::InducedSubgraph(*graph, std::vector<bool>(graph->entities().size(), true), filter.types);
   }
-  const Graph* selected = selection.subset ? &*selection.subset : &graph;
+  const Graph* selected = selection.subset ? &*selection.subset : &*graph;
   if (selection.title.empty()) {
     selection.title = Plural(selected->entities().size(), "entity", "entities") + ", " +
                       Plural(selected->relations().size(), "relation", "relations");
@@ -268,7 +290,9 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
                        std::to_string(selected->entities().size()) + " entities)";
   }
   const Graph& drawn = cut ? *cut : *selected;
-  exporter::DotOptions dot_options = DiagramOptions(graph, view, filter.types, drawn, selection, options);
+  Whole whole = part ? Whole{reader->view(), [&](const std::string& id) { return reader->topology().FindSortedEntity(id); }}
+                     : Whole{*graph_view, [&](const std::string& id) { return graph->FindEntity(id); }};
+  exporter::DotOptions dot_options = DiagramOptions(whole, filter.types, drawn, selection, options);
   std::ostringstream dot;
   exporter::WriteDot(drawn, dot_options, dot);
   if (options.format == "dot") {

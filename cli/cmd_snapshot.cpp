@@ -228,7 +228,8 @@ int RunCheck(const GlobalOptions& globals, bool repair) {
     PrintJson(std::cout, {{"store", globals.DbPath()}, {"schema_version", report.schema_version}, {"ok", report.problems.empty()},
                           {"problems", report.problems}});
   } else if (report.problems.empty()) {
-    std::cout << globals.DbPath() << ": sound (schema " << report.schema_version << ", integrity ok, no dangling references)\n";
+    std::cout << globals.DbPath() << ": sound (schema " << report.schema_version
+              << ", integrity ok, no dangling references, graph images and name keys agree with the rows)\n";
   } else {
     std::cout << globals.DbPath() << ": " << report.problems.size() << " problem" << (report.problems.size() == 1 ? "" : "s") << "\n";
     for (const std::string& problem : report.problems) std::cout << "  " << problem << "\n";

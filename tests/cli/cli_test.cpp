@@ -386,7 +386,13 @@ TEST_F(Cli, AnswersReadInPartsEqualAnswersFromTheWholeGraph) {
       {"search", "대학교"},
       {"entity", "Microsft"},
       {"path", "Naver", "Nobody At All"},
+      {"path", "--pairs", "pairs.csv", "--format", "json"},
+      {"export", "json", "--focus", "Naver", "--depth", "2"},
+      {"export", "dot", "--path", "Naver", "BAAI", "--k", "2", "--size-by", "pagerank"},
+      {"export", "dot", "--focus", "BAAI", "--relation", "backs", "--direction", "in", "--cluster-by", "country"},
+      {"export", "json", "--path", "Naver", "Nobody At All"},
   };
+  dir_.Write("pairs.csv", "from,to\nNaver,BAAI\nMicrosoft,서울대\n");
   for (std::vector<std::string> question : questions) {
     RunResult parts = Run(question);
     question.insert(question.end(), {"--as-of", "9999-12-31"});
