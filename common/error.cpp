@@ -2,9 +2,14 @@
 
 namespace relgraph {
 
+const std::string& SourcePath::str() const {
+  static const std::string empty;
+  return path_ ? *path_ : empty;
+}
+
 std::string SourcePos::ToString() const {
   if (line <= 0) return path;
-  return path + ":" + std::to_string(line) + ":" + std::to_string(column);
+  return path.str() + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
 Error::Error(ErrorKind kind, std::string message)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -18,10 +19,29 @@ enum class ErrorKind {
   kInternal,  // a bug in relgraph: exit 1
 };
 
+// The path in a SourcePos. Every position in a file shares one copy of it, so copying a
+// position copies no text: parsed records keep several positions each, and a large file has
+// millions of records. Reads as a const std::string&.
+class SourcePath {
+ public:
+  SourcePath() = default;
+  // Implicit, so that positions are still written SourcePos{path, line, column}.
+  SourcePath(std::string path) : path_(std::make_shared<const std::string>(std::move(path))) {}
+  SourcePath(const char* path) : SourcePath(std::string(path)) {}
+
+  const std::string& str() const;
+  operator const std::string&() const { return str(); }
+  bool empty() const { return str().empty(); }
+  friend bool operator==(const SourcePath& a, std::string_view b) { return a.str() == b; }
+
+ private:
+  std::shared_ptr<const std::string> path_;  // null for the empty path
+};
+
 // A position in an input file. Lines and columns count from 1; columns count Unicode code
 // points, not bytes, so they match what an editor shows.
 struct SourcePos {
-  std::string path;
+  SourcePath path;
   int64_t line = 0;
   int64_t column = 0;
   std::string ToString() const;  // "path:line:column" (or "path" when line is 0)

@@ -1,5 +1,7 @@
 #include "importers/csv_reader.h"
 
+#include <algorithm>
+
 #include "common/text.h"
 
 namespace relgraph::importers {
@@ -8,18 +10,75 @@ CsvReader::CsvReader(std::string path, std::string_view text) : path_(std::move(
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
 }
 
+namespace {
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Bytes that end an unquoted field, or (a quote) make it malformed.
+bool EndsUnquotedField(char c) { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
+
+}  // namespace
+
 void CsvReader::Advance() {
   char c = text_[pos_++];
   if (c == '\n' || (c == '\r' && Peek() != '\n')) {
     ++line_;
     column_ = 1;
-  } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+  } else if (c != '\r' && !IsContinuationByte(c)) {
     ++column_;  // continuation bytes belong to the code point already counted
   }
 }
 
+void CsvReader::AdvanceTo(size_t end) {
+  while (pos_ < end) Advance();
+}
+
+void CsvReader::AdvanceWithinLine(size_t end) {
+  for (; pos_ < end; ++pos_) column_ += !IsContinuationByte(text_[pos_]);
+}
+
 void CsvReader::Fail(int64_t line, int64_t column, const std::string& message) const {
   throw Error(ErrorKind::kInput, Pos(line, column), message);
+}
+
+void CsvReader::FailTooLong(const CsvField& field) const {
+  Fail(field.line, field.column, "expected a field of at most " + std::to_string(kMaxFieldBytes) + " bytes, found a longer one");
+}
+
+void CsvReader::ReadUnquoted(CsvField* field) {
+  size_t end = pos_;
+  while (end < text_.size() && !EndsUnquotedField(text_[end])) ++end;
+  if (end - pos_ > kMaxFieldBytes) FailTooLong(*field);
+  field->value.assign(text_.substr(pos_, end - pos_));
+  AdvanceWithinLine(end);
+  if (Peek() == '"') {
+    Fail(line_, column_, "unexpected '\"' inside an unquoted field: quote the whole field and double the quote");
+  }
+}
+
+void CsvReader::ReadQuoted(CsvField* field) {
+  Advance();  // the opening quote
+  while (true) {
+    // Copy the run up to the next quote at once; it may hold line breaks.
+    size_t end = std::min(text_.find('"', pos_), text_.size());
+    if (end > pos_ && field->value.size() + (end - pos_) > kMaxFieldBytes) FailTooLong(*field);
+    field->value.append(text_.substr(pos_, end - pos_));
+    AdvanceTo(end);
+    if (pos_ >= text_.size()) {
+      Fail(field->line, field->column, "unterminated quoted field: expected a closing '\"' before the end of the file");
+    }
+    Advance();  // a quote: doubled, it stands for one; single, it closes the field
+    if (Peek() != '"') break;
+    field->value += '"';
+    Advance();
+  }
+  char after = Peek();
+  if (pos_ < text_.size() && after != ',' && after != '\n' && after != '\r') {
+    size_t end = pos_;
+    while (end < text_.size() && text_[end] != ',' && text_[end] != '\n' && text_[end] != '\r') ++end;
+    Fail(line_, column_, "expected ',' or the end of the line after a closing quote, found " +
+                             QuoteForMessage(text_.substr(pos_, end - pos_), 20));
+  }
 }
 
 bool CsvReader::Next(std::vector<CsvField>* fields) {
@@ -33,45 +92,9 @@ bool CsvReader::Next(std::vector<CsvField>* fields) {
     field.line = line_;
     field.column = column_;
     if (Peek() == '"') {
-      Advance();
-      while (true) {
-        if (pos_ >= text_.size()) {
-          Fail(field.line, field.column, "unterminated quoted field: expected a closing '\"' before the end of the file");
-        }
-        char c = Peek();
-        if (c == '"') {
-          Advance();
-          if (Peek() == '"') {
-            field.value += '"';
-            Advance();
-            continue;
-          }
-          break;
-        }
-        field.value += c;
-        Advance();
-        if (field.value.size() > kMaxFieldBytes) {
-          Fail(field.line, field.column, "expected a field of at most " + std::to_string(kMaxFieldBytes) + " bytes, found a longer one");
-        }
-      }
-      char after = Peek();
-      if (pos_ < text_.size() && after != ',' && after != '\n' && after != '\r') {
-        size_t end = pos_;
-        while (end < text_.size() && text_[end] != ',' && text_[end] != '\n' && text_[end] != '\r') ++end;
-        Fail(line_, column_, "expected ',' or the end of the line after a closing quote, found " +
-                                 QuoteForMessage(text_.substr(pos_, end - pos_), 20));
-      }
+      ReadQuoted(&field);
     } else {
-      while (pos_ < text_.size() && Peek() != ',' && Peek() != '\n' && Peek() != '\r') {
-        if (Peek() == '"') {
-          Fail(line_, column_, "unexpected '\"' inside an unquoted field: quote the whole field and double the quote");
-        }
-        field.value += Peek();
-        Advance();
-        if (field.value.size() > kMaxFieldBytes) {
-          Fail(field.line, field.column, "expected a field of at most " + std::to_string(kMaxFieldBytes) + " bytes, found a longer one");
-        }
-      }
+      ReadUnquoted(&field);
     }
     fields->push_back(std::move(field));
     if (Peek() == ',') {

@@ -40,9 +40,17 @@ class CsvReader {
  private:
   char Peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
   void Advance();  // moves past one byte, keeping line and column
+  void AdvanceTo(size_t end);  // Advance() up to byte offset `end`
+  // The same for bytes that hold no line break: only the column moves.
+  void AdvanceWithinLine(size_t end);
+  // The fields start at pos_ (a quoted one at its opening quote); they stop before the ','
+  // or line break that follows.
+  void ReadUnquoted(CsvField* field);
+  void ReadQuoted(CsvField* field);
   [[noreturn]] void Fail(int64_t line, int64_t column, const std::string& message) const;
+  [[noreturn]] void FailTooLong(const CsvField& field) const;
 
-  std::string path_;
+  SourcePath path_;  // shared by every position this reader makes
   std::string_view text_;
   size_t pos_ = 0;
   int64_t line_ = 1;

@@ -21,21 +21,27 @@ std::string AsciiLower(std::string_view text) {
 }  // namespace
 
 std::string CleanText(std::string_view value, const SourcePos& pos, std::string_view what, bool multiline) {
-  for (size_t i = 0; i < value.size(); ++i) {
-    auto c = static_cast<unsigned char>(value[i]);
+  bool ascii = true;
+  for (char byte : value) {
+    auto c = static_cast<unsigned char>(byte);
     bool allowed = c >= 0x20 || (multiline && (c == '\n' || c == '\r' || c == '\t'));
     if (!allowed || c == 0x7F) {
       ThrowInput(pos, "expected " + std::string(what) + " without control characters, found " + QuoteForMessage(value));
     }
+    ascii = ascii && c < 0x80;
   }
-  if (auto problem = CheckUtf8(value)) {
-    ThrowInput(pos, "expected " + std::string(what) + " in UTF-8, found " + problem->what);
+  // ASCII that passed the loop above has no NUL, so it is valid UTF-8, and it is already NFC:
+  // most fields of a large file skip both checks.
+  if (!ascii) {
+    if (auto problem = CheckUtf8(value)) {
+      ThrowInput(pos, "expected " + std::string(what) + " in UTF-8, found " + problem->what);
+    }
   }
   if (!multiline && value.size() > kMaxNameChars && CountCodePoints(value) > kMaxNameChars) {
     ThrowInput(pos, "expected " + std::string(what) + " of at most " + std::to_string(kMaxNameChars) + " characters, found " +
                         std::to_string(CountCodePoints(value)));
   }
-  return ToNfc(value);
+  return ascii ? std::string(value) : ToNfc(value);
 }
 
 std::string RequiredText(std::string_view value, const SourcePos& pos, std::string_view what) {

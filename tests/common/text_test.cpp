@@ -61,6 +61,17 @@ TEST(TrimSpace, RemovesUnicodeSpaces) {
   EXPECT_EQ(TrimSpace("   "), "");
 }
 
+TEST(TrimSpace, TreatsAsciiAsTheWhiteSpacePropertyDoes) {
+  // ASCII is answered without ICU: tab, line feed, vertical tab, form feed, carriage return and
+  // space are white space; the information separators 0x1C-0x1F are not.
+  EXPECT_EQ(TrimSpace("\t\n\v\f\r x y \r\n"), "x y");
+  for (char c : std::string("\x1C\x1D\x1E\x1F\x00\x85", 6)) {
+    std::string text = std::string(1, c) + "x" + std::string(1, c);
+    EXPECT_EQ(TrimSpace(text), text) << static_cast<int>(static_cast<unsigned char>(c));
+  }
+  EXPECT_EQ(MatchKey("a\v\f b"), "a b");
+}
+
 TEST(DisplayWidth, CountsWideCharactersTwice) {
   EXPECT_EQ(DisplayWidth("abc"), 3u);
   EXPECT_EQ(DisplayWidth("네이버"), 6u);

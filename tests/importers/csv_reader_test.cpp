@@ -76,6 +76,32 @@ TEST(CsvReader, RecordsFieldPositions) {
   EXPECT_FALSE(reader.Next(&fields));
 }
 
+TEST(CsvReader, KeepsPositionsAcrossLineBreaksInsideQuotes) {
+  // Quoted text is copied a run at a time; line and column must still follow every byte.
+  CsvReader reader("t.csv", "\"a\rb\r\nc\"\"d\",네,x\r\"\"\"\",y\n");
+  std::vector<CsvField> fields;
+  ASSERT_TRUE(reader.Next(&fields));
+  ASSERT_EQ(fields.size(), 3u);
+  EXPECT_EQ(fields[0].value, "a\rb\r\nc\"d");
+  EXPECT_EQ(fields[1].line, 3);
+  EXPECT_EQ(fields[1].column, 7);
+  EXPECT_EQ(fields[2].column, 9);
+  ASSERT_TRUE(reader.Next(&fields));
+  EXPECT_EQ(reader.record_line(), 4);
+  EXPECT_EQ(fields[0].value, "\"");
+  EXPECT_EQ(fields[1].column, 6);
+}
+
+TEST(CsvReader, ReportsTooLongFieldsWhereTheyStart) {
+  std::string limit = "expected a field of at most " + std::to_string(CsvReader::kMaxFieldBytes) + " bytes, found a longer one";
+  std::string longest(CsvReader::kMaxFieldBytes, 'x');
+  EXPECT_EQ(ReadAll("a," + longest + "\n").at(0).at(1).size(), CsvReader::kMaxFieldBytes);
+  EXPECT_EQ(ReadAll("a,\"" + longest + "\"\n").at(0).at(1).size(), CsvReader::kMaxFieldBytes);
+  EXPECT_EQ(ErrorOf("a,\n" + longest + "x\"\n"), "t.csv:2:1: " + limit);  // before the stray quote
+  EXPECT_EQ(ErrorOf("a,\"" + longest + "\"\"x\"\n"), "t.csv:1:3: " + limit);
+  EXPECT_EQ(ErrorOf("a,\"" + longest + "x"), "t.csv:1:3: " + limit);  // before the missing quote
+}
+
 TEST(CheckTextEncoding, NamesUtf16AndLegacyKoreanEncodings) {
   try {
     CheckTextEncoding("u.csv", std::string("\xFF\xFEi\0d\0", 6));

@@ -42,6 +42,19 @@ std::string MergeError(const std::vector<ImportBatch>& batches) {
   return "no error";
 }
 
+TEST(SourcePos, CopiesShareThePathAndReadAsBefore) {
+  SourcePos pos{"some/long/directory/relations.csv", 3, 7};
+  SourcePos copy = pos;
+  EXPECT_EQ(&copy.path.str(), &pos.path.str());  // one copy of the text per file
+  const std::string& path = copy.path;
+  EXPECT_EQ(path, "some/long/directory/relations.csv");
+  EXPECT_TRUE(copy.path == "some/long/directory/relations.csv");
+  EXPECT_EQ(copy.ToString(), "some/long/directory/relations.csv:3:7");
+  EXPECT_EQ((SourcePos{std::string("a.csv"), 0, 0}).ToString(), "a.csv");
+  EXPECT_TRUE(SourcePos{}.path.empty());
+  EXPECT_EQ(SourcePos{}.ToString(), "");
+}
+
 TEST(DetectKind, UsesExtensionThenHeader) {
   EXPECT_EQ(DetectKind({"a.json", "{}"}), FileKind::kJson);
   EXPECT_EQ(DetectKind({"a.txt", "news"}), FileKind::kArticle);
@@ -188,6 +201,64 @@ TEST(RelationsCsv, RejectsBadWeightsDatesAndTypes) {
             "develops, founded, member_of, part_of, works_at, supplies), found 'likes'");
   EXPECT_EQ(ParseError("r.csv", header + "a,b,invests_in,1\n"), "r.csv:2:17: expected 5 fields as in the header, found 4");
   EXPECT_EQ(ParseError("r.csv", header + ",b,invests_in,1,\n"), "r.csv:2:1: expected a source entity, found an empty field");
+}
+
+TEST(RelationsCsv, ResolvesColumnsOncePerFileInAnyOrder) {
+  // Columns looked up once per file must still follow the header: any order, any case,
+  // unknown columns as properties, absent ones empty, quoted and Hangul/Hanja fields.
+  ImportBatch batch = Parse("dir/r.csv",
+                            "Stake,RELATION,target,evidence,source\n"
+                            "10%,invests_in,\"OpenAI, Inc.\",\"He said \"\"yes\"\".\",마이크로소프트\n"
+                            ",partners_with,三星電子,,네이버\n");
+  ASSERT_EQ(batch.relations.size(), 2u);
+  const RelationRecord& first = batch.relations[0];
+  EXPECT_EQ(first.relation.source, "마이크로소프트");
+  EXPECT_EQ(first.relation.target, "OpenAI, Inc.");
+  EXPECT_EQ(first.relation.type, "invests_in");
+  EXPECT_EQ(first.relation.properties.at("stake"), "\"10%\"");
+  EXPECT_EQ(first.relation.evidence[0].sentence, "He said \"yes\".");
+  EXPECT_EQ(first.relation.evidence[0].locator, "r.csv:2");
+  EXPECT_FALSE(first.weight_given);
+  const RelationRecord& second = batch.relations[1];
+  EXPECT_EQ(second.relation.source, "네이버");
+  EXPECT_EQ(second.relation.target, "三星電子");
+  EXPECT_TRUE(second.relation.properties.empty());
+  EXPECT_EQ(second.relation.evidence[0].document, "file:r.csv");
+}
+
+TEST(RelationsCsv, EveryRecordKeepsItsOwnPositions) {
+  // Positions are kept per column and updated per record; each record must keep copies of its
+  // own, and messages must name the record being read, not an earlier one.
+  ImportBatch batch = Parse("r.csv", "relation,source,evidence,target\ninvests_in,네이버,,b\n\nbacks,a,\"x\ny\",c\n");
+  ASSERT_EQ(batch.relations.size(), 2u);
+  EXPECT_EQ(batch.relations[0].pos.ToString(), "r.csv:2:1");
+  EXPECT_EQ(batch.relations[0].source_pos.ToString(), "r.csv:2:12");
+  EXPECT_EQ(batch.relations[0].target_pos.ToString(), "r.csv:2:17");
+  EXPECT_EQ(batch.relations[1].pos.ToString(), "r.csv:4:1");
+  EXPECT_EQ(batch.relations[1].source_pos.ToString(), "r.csv:4:7");
+  EXPECT_EQ(batch.relations[1].target_pos.ToString(), "r.csv:5:4");
+  EXPECT_EQ(batch.relations[1].relation.evidence[0].sentence, "x\ny");
+  EXPECT_EQ(ParseError("r.csv", "relation,source,target\ninvests_in,a,b\nbacks,a,\"\x01\"\n"),
+            "r.csv:3:9: expected a target entity without control characters, found '\\x01'");
+  EXPECT_EQ(ParseError("r.csv", "source,target,relation,note\na,b,backs,ok\na,b,backs,\"\x7F\"\n"),
+            "r.csv:3:11: expected a property value without control characters, found '\\x7F'");
+}
+
+TEST(EntitiesCsv, ChecksAsciiFieldsLikeAnyOther) {
+  // ASCII fields skip the UTF-8 check and NFC (no-ops for them); control characters and the
+  // length limit still apply, with the same messages.
+  EXPECT_EQ(ParseError("e.csv", "id,name,kind\nx,\"a\tb\",company\n"),
+            "e.csv:2:3: expected an entity name without control characters, found 'a\\tb'");
+  EXPECT_EQ(ParseError("e.csv", "id,name,kind,country\nx,X,company,\"K\x7F\"\n"),
+            "e.csv:2:13: expected a country without control characters, found 'K\\x7F'");
+  EXPECT_EQ(ParseError("e.csv", "id,name,kind\nx," + std::string(1001, 'a') + ",company\n"),
+            "e.csv:2:3: expected an entity name of at most 1000 characters, found 1001");
+  ImportBatch batch = Parse("e.csv", "id,name,kind,description\n x ,\" X \",company,\"two\r\nlines\"\n");
+  ASSERT_EQ(batch.entities.size(), 1u);
+  EXPECT_EQ(batch.entities[0].entity.name, "X");
+  EXPECT_EQ(batch.entities[0].entity.description, "two\r\nlines");
+  EXPECT_EQ(ParseError("e.csv", "id,name,kind\n\tx,X,company\n"),
+            "e.csv:2:1: expected an entity id without control characters, found '\\tx'");
 }
 
 TEST(Json, ImportsEntitiesRelationsAndEvidence) {
