@@ -135,9 +135,10 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   // name a good share of it anyway: then loading it whole is cheaper than looking every name up.
   auto merge = [&] {
     parse_articles();
-    if (store) {
+    int64_t stored_entities = store ? store->CountEntities() : 0;
+    if (stored_entities > 0) {
       importers::MergeLookups lookups = importers::LookupsOf(all);
-      if (4 * static_cast<int64_t>(lookups.entity_references.size()) < store->CountEntities()) {
+      if (4 * static_cast<int64_t>(lookups.entity_references.size()) < stored_entities) {
         progress("reading the stored entities and relations the files name");
         try {
           merge_into(LoadForMerge(*store, lookups), "the part of the store they name");

@@ -2,6 +2,8 @@
 // resolved by id, name or alias, the same statement never recorded twice.
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 #include "common/text.h"
 #include "importers/importers.h"
@@ -96,20 +98,23 @@ Document DocumentFromReference(std::string_view reference) {
 }
 
 MergeLookups LookupsOf(const std::vector<ImportBatch>& batches) {
-  MergeLookups lookups;
+  // A bulk file repeats its names millions of times: distinct ones are kept through a hash set
+  // (views into the batches), and only those are copied and sorted.
+  std::unordered_set<std::string_view> references, documents;
   for (const ImportBatch& batch : batches) {
-    for (const Document& document : batch.documents) lookups.document_ids.push_back(document.id);
-    for (const EntityRecord& record : batch.entities) lookups.entity_references.push_back(record.entity.id);
+    for (const Document& document : batch.documents) documents.insert(document.id);
+    for (const EntityRecord& record : batch.entities) references.insert(record.entity.id);
     for (const RelationRecord& record : batch.relations) {
-      lookups.entity_references.push_back(record.relation.source);
-      lookups.entity_references.push_back(record.relation.target);
-      for (const Evidence& evidence : record.relation.evidence) lookups.document_ids.push_back(evidence.document);
+      references.insert(record.relation.source);
+      references.insert(record.relation.target);
+      for (const Evidence& evidence : record.relation.evidence) documents.insert(evidence.document);
     }
   }
-  for (std::vector<std::string>* list : {&lookups.entity_references, &lookups.document_ids}) {
-    std::sort(list->begin(), list->end());
-    list->erase(std::unique(list->begin(), list->end()), list->end());
-  }
+  MergeLookups lookups;
+  lookups.entity_references.assign(references.begin(), references.end());
+  lookups.document_ids.assign(documents.begin(), documents.end());
+  std::sort(lookups.entity_references.begin(), lookups.entity_references.end());
+  std::sort(lookups.document_ids.begin(), lookups.document_ids.end());
   return lookups;
 }
 
