@@ -1,11 +1,11 @@
 #include "common/text.h"
 
 #include <unicode/normalizer2.h>
-#include <algorithm>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -166,6 +166,14 @@ std::string MatchKey(std::string_view text) {
       collapsed.append(text.substr(i, len));
     }
     i += len;
+  }
+  // Most ids and many names are ASCII, which is in NFC already and whose full case folding is
+  // A-Z to a-z: no need for ICU (a store of a million names computes their keys).
+  if (std::all_of(collapsed.begin(), collapsed.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    for (char& c : collapsed) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return collapsed;
   }
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString folded = Nfc().normalize(ToUnicode(collapsed), status);

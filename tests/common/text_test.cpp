@@ -48,6 +48,17 @@ TEST(ToNfc, ComposesHangulJamo) {
   EXPECT_EQ(ToNfc("Cafe\xCC\x81"), "Caf\xC3\xA9");
 }
 
+// ASCII keys are made without ICU; next to a non-ASCII letter the same characters go through
+// ICU's NFC and full case folding, which must agree with them.
+TEST(MatchKey, AsciiKeysAgreeWithIcuFolding) {
+  for (int c = 1; c < 128; ++c) {
+    std::string ascii = "x" + std::string(1, static_cast<char>(c)) + "Y";
+    std::string key = MatchKey(ascii);
+    EXPECT_EQ(MatchKey("\xC3\xA9" + ascii), MatchKey("\xC3\xA9") + key) << c;  // é before it
+  }
+  EXPECT_EQ(MatchKey("  Org_0142 AB  "), "org_0142 ab");
+}
+
 TEST(MatchKey, IgnoresCaseFormAndSpacing) {
   std::string nfd = "\xE1\x84\x82\xE1\x85\xA6\xE1\x84\x8B\xE1\x85\xB5\xE1\x84\x87\xE1\x85\xA5";
   EXPECT_EQ(MatchKey(nfd), MatchKey("네이버"));
