@@ -65,24 +65,34 @@ std::string RelationLabel(const Graph& graph, const RelationKey& key) {
 }
 
 // Rank of every entity (1 = highest score; ties by id) under a measure.
-std::map<std::string, size_t> Ranks(const Graph& graph, query::Measure measure) {
-  query::GraphView view(graph);
+std::map<std::string, size_t> Ranks(const Schema& schema, const Topology& topology, query::Measure measure) {
+  query::GraphView view(schema, topology);
   std::vector<double> scores = query::Centrality(view, measure, {});
-  std::vector<EntityIndex> order(scores.size());
-  for (EntityIndex i = 0; i < order.size(); ++i) order[i] = i;
-  const auto& entities = graph.entities();
-  std::sort(order.begin(), order.end(), [&](EntityIndex a, EntityIndex b) {
-    return scores[a] != scores[b] ? scores[a] > scores[b] : entities[a].id < entities[b].id;
-  });
+  std::vector<uint32_t> order(scores.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto& ids = topology.entity_ids;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return scores[a] != scores[b] ? scores[a] > scores[b] : ids[a] < ids[b]; });
   std::map<std::string, size_t> rank;
-  for (size_t i = 0; i < order.size(); ++i) rank[entities[order[i]].id] = i + 1;
+  for (size_t i = 0; i < order.size(); ++i) rank[ids[order[i]]] = i + 1;
   return rank;
 }
 
 int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
   auto store = OpenStore(globals, store::Store::Mode::kReadOnly);
-  Graph before = store->Load({options.from, globals.as_of});
-  Graph after = store->Load({options.to, globals.as_of});
+  store::ReadOptions from{options.from, globals.as_of}, to{options.to, globals.as_of};
+  // Unchanged rows are shared by the two versions: only the entities that changed and the ends
+  // of changed relations are loaded from each. --as-of filters by date, so it loads both whole.
+  bool in_parts = globals.as_of.empty();
+  Graph before, after;
+  if (in_parts) {
+    store->BeginRead();
+    std::vector<std::string> changed = store->ChangedEntityIds(from, to);
+    before = store->LoadSubgraph(changed, from);
+    after = store->LoadSubgraph(changed, to);
+  } else {
+    before = store->Load(from);
+    after = store->Load(to);
+  }
   std::string to_name = options.to.empty() ? "working" : options.to;
   query::GraphDiff diff = query::Diff(before, after);
 
@@ -93,17 +103,24 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
   std::vector<Mover> movers;
   if (!options.rank_changes.empty()) {
     query::Measure measure = query::ParseMeasure(options.rank_changes);
-    auto from_rank = Ranks(before, measure);
-    auto to_rank = Ranks(after, measure);
+    auto from_rank = Ranks(store->schema(), in_parts ? store->LoadTopology(from) : TopologyOf(before), measure);
+    auto to_rank = Ranks(store->schema(), in_parts ? store->LoadTopology(to) : TopologyOf(after), measure);
     for (const auto& [id, rank] : to_rank) {
       auto it = from_rank.find(id);
-      if (it != from_rank.end() && it->second != rank) movers.push_back({id, EntityLabel(after, id), it->second, rank});
+      if (it != from_rank.end() && it->second != rank) movers.push_back({id, "", it->second, rank});
     }
     std::stable_sort(movers.begin(), movers.end(), [](const Mover& a, const Mover& b) {
       auto moved = [](const Mover& m) { return m.from_rank > m.to_rank ? m.from_rank - m.to_rank : m.to_rank - m.from_rank; };
       return moved(a) > moved(b);
     });
     if (options.top > 0 && movers.size() > static_cast<size_t>(options.top)) movers.resize(static_cast<size_t>(options.top));
+    // Their names, from the newer version.
+    std::vector<std::string> ids;
+    for (const Mover& mover : movers) ids.push_back(mover.id);
+    store::ReadOptions names_only = to;
+    names_only.entities_only = true;
+    Graph names = in_parts ? store->LoadSubgraph(ids, names_only) : Graph();
+    for (Mover& mover : movers) mover.name = EntityLabel(in_parts ? names : after, mover.id);
   }
 
   if (globals.OutputFormat() == Format::kJson) {

@@ -80,8 +80,8 @@ GraphDiff Diff(const Graph& before, const Graph& after) {
       if (!known) change.evidence_added.push_back(evidence);
     }
     if (!change.evidence_added.empty() || removed > 0) {
-      change.changes.push_back({"evidence", std::to_string(old_relation.evidence.size()) + " records",
-                                std::to_string(new_relation.evidence.size()) + " records"});
+      auto records = [](size_t count) { return std::to_string(count) + (count == 1 ? " record" : " records"); };
+      change.changes.push_back({"evidence", records(old_relation.evidence.size()), records(new_relation.evidence.size())});
     }
     if (!change.changes.empty()) diff.relations_changed.push_back(std::move(change));
   }

@@ -13,18 +13,21 @@ struct FieldChange {
   std::string field;  // "name", "aliases", "weight", "evidence", "property:founded", ...
   std::string from;   // values as text (lists joined with " | ")
   std::string to;
+  bool operator==(const FieldChange&) const = default;
 };
 
 struct EntityDiff {
   std::string id;
   std::string name;  // in the newer graph when present, else the older
   std::vector<FieldChange> changes;  // empty for added / removed
+  bool operator==(const EntityDiff&) const = default;
 };
 
 struct RelationDiff {
   RelationKey key;
   std::vector<FieldChange> changes;
   std::vector<Evidence> evidence_added;  // for changed relations
+  bool operator==(const RelationDiff&) const = default;
 };
 
 struct GraphDiff {

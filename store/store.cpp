@@ -591,6 +591,26 @@ int64_t Store::CountEntities(const ReadOptions& options) const {
   return entities;
 }
 
+std::vector<std::string> Store::ChangedEntityIds(const ReadOptions& from, const ReadOptions& to) const {
+  if (!from.as_of.empty() || !to.as_of.empty()) throw Error(ErrorKind::kInternal, "ChangedEntityIds does not filter by date");
+  std::optional<int64_t> a = impl_->VersionOf(from), b = impl_->VersionOf(to);
+  // Visibility in version a (?1) differs from visibility in version b (?2).
+  auto visible = [](const std::optional<int64_t>& version, const char* parameter) {
+    std::string p = parameter;
+    return version ? "(since <= " + p + " AND (until IS NULL OR until > " + p + "))" : std::string("(until IS NULL)");
+  };
+  std::string differs = " WHERE " + visible(a, "?1") + " <> " + visible(b, "?2");
+  Statement changed(impl_->db, ("SELECT id FROM entities" + differs + " UNION SELECT source FROM relations" + differs +
+                                " UNION SELECT target FROM relations" + differs + " UNION SELECT source FROM evidence" + differs +
+                                " UNION SELECT target FROM evidence" + differs)
+                                   .c_str());
+  if (a) changed.Bind(1, *a);
+  if (b) changed.Bind(2, *b);
+  std::vector<std::string> ids;
+  while (changed.Step()) ids.emplace_back(changed.Text(0));
+  return ids;
+}
+
 Statement& Store::Impl::Cached(const std::string& sql) {
   std::unique_ptr<Statement>& statement = cached[sql];
   if (!statement) statement = std::make_unique<Statement>(db, sql.c_str());

@@ -130,6 +130,12 @@ class Store {
   };
   Totals Count(const ReadOptions& options = {}) const;
 
+  // The entities whose state differs between two versions (options without as_of) and the ends
+  // of every relation whose fields, properties or evidence differ, ascending: loading these in
+  // both versions (LoadSubgraph) gives query::Diff every difference of the two whole graphs.
+  // Unchanged rows are shared by both versions, so this reads only the version columns.
+  std::vector<std::string> ChangedEntityIds(const ReadOptions& from, const ReadOptions& to) const;
+
   std::vector<SnapshotInfo> Snapshots() const;
   // Throws Error(kNotFound) listing the saved snapshots when there is none of that name.
   SnapshotInfo GetSnapshot(const std::string& name) const;

@@ -391,8 +391,23 @@ TEST_F(Cli, AnswersReadInPartsEqualAnswersFromTheWholeGraph) {
       {"export", "dot", "--path", "Naver", "BAAI", "--k", "2", "--size-by", "pagerank"},
       {"export", "dot", "--focus", "BAAI", "--relation", "backs", "--direction", "in", "--cluster-by", "country"},
       {"export", "json", "--path", "Naver", "Nobody At All"},
+      {"snapshot", "diff", "before"},
+      {"snapshot", "diff", "before", "--rank-changes", "pagerank", "--format", "json"},
+      {"snapshot", "diff", "before", "after", "--format", "csv"},
+      {"snapshot", "diff", "after", "before", "--rank-changes", "degree", "--top", "0"},
   };
   dir_.Write("pairs.csv", "from,to\nNaver,BAAI\nMicrosoft,서울대\n");
+  // Two versions to compare: a rename, a new alias, a new relation between known entities, new
+  // evidence for a known fact, a weight change, a new entity.
+  ASSERT_EQ(Run({"snapshot", "save", "before"}).exit_code, 0);
+  dir_.Write("later_entities.csv", "id,name,kind,aliases\nnaver,NAVER Corporation,company,네이버|Naver\nnewco,New Co,company,\n");
+  dir_.Write("later_relations.csv",
+             "source,target,relation,weight,evidence\nnewco,openai,invests_in,2,New Co backs OpenAI.\nkakao,snu,partners_with,,Kakao and SNU.\n"
+             "Microsoft,OpenAI,invests_in,9,Microsoft said it again.\n");
+  RunResult later = Run({"import", "later_entities.csv", "later_relations.csv"});
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  ASSERT_EQ(Run({"snapshot", "save", "after"}).exit_code, 0);
+  ASSERT_EQ(Run({"import", "later_relations.csv", "--as", "relations"}).exit_code, 0);
   for (std::vector<std::string> question : questions) {
     RunResult parts = Run(question);
     question.insert(question.end(), {"--as-of", "9999-12-31"});
