@@ -7,16 +7,13 @@
 #include <fstream>
 #include <set>
 
+#include "common/csv_columns.h"
 #include "common/error.h"
 #include "export/export.h"
 
 namespace relgraph::exporter {
 namespace {
 
-const std::set<std::string> kEntityColumns = {"id", "name", "kind", "aliases", "country", "description"};
-const std::set<std::string> kRelationColumns = {"source",   "target",   "relation",  "weight",    "date",
-                                                "source_doc", "evidence", "evidence_date", "locator", "extractor",
-                                                "confidence"};
 
 // A property value as CSV text: JSON strings unquoted (the importer reads cells as strings),
 // other JSON values as their JSON text.
@@ -106,7 +103,7 @@ std::pair<std::string, std::string> WriteCsv(const Graph& graph, const std::stri
   std::string relations_path = prefix + ".relations.csv";
 
   AtomicFile entities_file(entities_path);
-  auto entity_columns = PropertyColumns(graph.entities(), [](const Entity& e) -> const Properties& { return e.properties; }, kEntityColumns);
+  auto entity_columns = PropertyColumns(graph.entities(), [](const Entity& e) -> const Properties& { return e.properties; }, kEntityCsvColumns);
   std::vector<std::string> header = {"id", "name", "kind", "aliases", "country", "description"};
   header.insert(header.end(), entity_columns.begin(), entity_columns.end());
   WriteRow(entities_file.out(), header);
@@ -122,7 +119,7 @@ std::pair<std::string, std::string> WriteCsv(const Graph& graph, const std::stri
   }
 
   AtomicFile relations_file(relations_path);
-  auto relation_columns = PropertyColumns(graph.relations(), [](const Relation& r) -> const Properties& { return r.properties; }, kRelationColumns);
+  auto relation_columns = PropertyColumns(graph.relations(), [](const Relation& r) -> const Properties& { return r.properties; }, kRelationCsvColumns);
   header = {"source", "target", "relation", "weight", "date", "source_doc", "evidence", "evidence_date", "locator", "extractor",
                                                 "confidence"};
   header.insert(header.end(), relation_columns.begin(), relation_columns.end());

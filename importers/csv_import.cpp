@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "common/csv_columns.h"
 #include "common/text.h"
 #include "importers/csv_reader.h"
 #include "importers/fields.h"
@@ -14,11 +15,6 @@
 namespace relgraph::importers {
 namespace {
 
-// Column names that are not properties.
-const std::set<std::string> kEntityColumns = {"id", "name", "kind", "aliases", "country", "description"};
-const std::set<std::string> kRelationColumns = {"source",   "target",   "relation",  "weight",    "date",
-                                                "source_doc", "evidence", "evidence_date", "locator", "extractor",
-                                                "confidence"};
 
 // The header of a CSV file: column name -> index.
 class Header {
@@ -182,7 +178,7 @@ ImportBatch ParseEntitiesCsv(const SourceFile& file, const Schema& schema) {
   CsvReader reader(file.path, text);
   Header header(&reader, file.path, {"id", "name", "kind"}, "an entities file");
   const EntityColumns columns(header);
-  Records records(&reader, header, kEntityColumns);
+  Records records(&reader, header, kEntityCsvColumns);
   ImportBatch batch;
   ReserveForLines(&batch.entities, text);
   while (records.Next()) {
@@ -214,7 +210,7 @@ ImportBatch ParseRelationsCsv(const SourceFile& file, const Schema& schema) {
   CsvReader reader(file.path, text);
   Header header(&reader, file.path, {"source", "target", "relation"}, "a relations file");
   const RelationColumns columns(header);
-  Records records(&reader, header, kRelationColumns);
+  Records records(&reader, header, kRelationCsvColumns);
   ImportBatch batch;
   ReserveForLines(&batch.relations, text);
   // Rows without source_doc are evidenced by the file itself; Merge registers the documents.
