@@ -107,6 +107,11 @@ RelationIndex Graph::AddRelation(Relation relation, EntityIndex source, EntityIn
   return index;
 }
 
+void Graph::ReserveRelations(size_t more) {
+  relations_.reserve(relations_.size() + more);
+  relation_by_key_.Reserve(relations_.size() + more);
+}
+
 void Graph::PutDocument(Document document) {
   size_t hash = HashId(document.id);
   auto same_id = [&](uint32_t index) { return documents_[index].id == document.id; };

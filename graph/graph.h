@@ -134,6 +134,8 @@ class Graph {
   // Adds an entity whose id is new; returns its index. Throws Error(kInternal) on a duplicate
   // id: callers (importers, the store) check identity first.
   EntityIndex AddEntity(Entity entity);
+  // Makes room for this many more relations (a bulk import knows how many may come).
+  void ReserveRelations(size_t more);
   // Replaces the entity at index; its id must not change.
   void ReplaceEntity(EntityIndex index, Entity entity);
   // Adds a relation between existing entities whose key is new; returns its index. A symmetric

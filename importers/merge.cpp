@@ -154,6 +154,13 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
     }
   }
 
+  // Room for every relation record being new: growing a million relations by doubling moves
+  // each several times.
+  size_t records = 0;
+  for (const ImportBatch& batch : batches) records += batch.relations.size();
+  graph->ReserveRelations(records);
+  changes->new_relations.reserve(changes->new_relations.size() + records);
+  changes->evidence.reserve(changes->evidence.size() + records);
   EntityLookup lookup(*graph);
   std::string known_document;  // the graph has it
   for (const ImportBatch& batch : batches) {
