@@ -6,11 +6,6 @@
 #include "common/error.h"
 
 namespace relgraph {
-namespace {
-
-size_t HashId(std::string_view id) { return std::hash<std::string_view>{}(id); }
-
-}  // namespace
 
 Schema::Schema(std::vector<EntityKind> kinds, std::vector<RelationType> relation_types)
     : kinds_(std::move(kinds)), relation_types_(std::move(relation_types)) {}
@@ -45,12 +40,17 @@ std::string Schema::RelationNames() const {
   return out;
 }
 
-RelationKey KeyOf(const Relation& relation, const Schema& schema) {
+RelationKeyView KeyViewOf(const Relation& relation, const Schema& schema) {
   const RelationType* type = schema.FindRelation(relation.type);
   if (type != nullptr && type->symmetric && relation.target < relation.source) {
     return {relation.target, relation.type, relation.source};
   }
   return {relation.source, relation.type, relation.target};
+}
+
+RelationKey KeyOf(const Relation& relation, const Schema& schema) {
+  RelationKeyView key = KeyViewOf(relation, schema);
+  return {std::string(key.source), std::string(key.type), std::string(key.target)};
 }
 
 bool SameStatement(const Evidence& a, const Evidence& b) {
@@ -126,6 +126,8 @@ void Graph::PutDocument(Document document) {
 std::optional<EntityIndex> Graph::FindEntity(std::string_view id) const {
   return entity_by_id_.Find(HashId(id), [&](uint32_t index) { return entities_[index].id == id; });
 }
+
+size_t HashId(std::string_view id) { return std::hash<std::string_view>{}(id); }
 
 size_t HashRelationKey(std::string_view source, std::string_view type, std::string_view target) {
   std::hash<std::string_view> hash;

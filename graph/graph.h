@@ -110,7 +110,15 @@ struct RelationKey {
   auto operator<=>(const RelationKey&) const = default;
 };
 RelationKey KeyOf(const Relation& relation, const Schema& schema);
-// Hash of a relation key given as its three parts (for tables keyed by relation key).
+// The same key as views of the relation's own strings: sorting or hashing a million relations by
+// key copies no text. Valid while the relation is.
+struct RelationKeyView {
+  std::string_view source, type, target;
+  auto operator<=>(const RelationKeyView&) const = default;
+};
+RelationKeyView KeyViewOf(const Relation& relation, const Schema& schema);
+// Hashes for tables keyed by entity or document id, and by relation key given as its parts.
+size_t HashId(std::string_view id);
 size_t HashRelationKey(std::string_view source, std::string_view type, std::string_view target);
 
 // Identity of an evidence record within its relation.

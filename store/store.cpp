@@ -94,8 +94,6 @@ bool HasSqliteHeader(const std::string& path) {
   return in.gcount() == 16 && std::memcmp(header, "SQLite format 3\0", 16) == 0;
 }
 
-size_t HashId(std::string_view id) { return std::hash<std::string_view>{}(id); }
-
 int64_t QueryInt(Database& db, const char* sql) {
   Statement statement(db, sql);
   if (!statement.Step()) db.Fail(sql);
@@ -120,9 +118,10 @@ std::string EndOfPeriod(const std::string& date) {
 }
 
 // Visibility of a versioned row (columns since/until of table alias t).
-std::string Visible(const std::string& alias, bool at_version) {
+std::string Visible(const std::string& alias, bool at_version, const std::string& parameter = "?1") {
   std::string prefix = alias.empty() ? "" : alias + ".";
-  return at_version ? "(" + prefix + "since <= ?1 AND (" + prefix + "until IS NULL OR " + prefix + "until > ?1))"
+  return at_version ? "(" + prefix + "since <= " + parameter + " AND (" + prefix + "until IS NULL OR " + prefix + "until > " +
+                          parameter + "))"
                     : "(" + prefix + "until IS NULL)";
 }
 
@@ -596,11 +595,7 @@ std::vector<std::string> Store::ChangedEntityIds(const ReadOptions& from, const 
   if (!from.as_of.empty() || !to.as_of.empty()) throw Error(ErrorKind::kInternal, "ChangedEntityIds does not filter by date");
   std::optional<int64_t> a = impl_->VersionOf(from), b = impl_->VersionOf(to);
   // Visibility in version a (?1) differs from visibility in version b (?2).
-  auto visible = [](const std::optional<int64_t>& version, const char* parameter) {
-    std::string p = parameter;
-    return version ? "(since <= " + p + " AND (until IS NULL OR until > " + p + "))" : std::string("(until IS NULL)");
-  };
-  std::string differs = " WHERE " + visible(a, "?1") + " <> " + visible(b, "?2");
+  std::string differs = " WHERE " + Visible("", a.has_value(), "?1") + " <> " + Visible("", b.has_value(), "?2");
   Statement changed(impl_->db, ("SELECT id FROM entities" + differs + " UNION SELECT source FROM relations" + differs +
                                 " UNION SELECT target FROM relations" + differs + " UNION SELECT source FROM evidence" + differs +
                                 " UNION SELECT target FROM evidence" + differs)
@@ -675,18 +670,14 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     std::string first_seen;
   };
   std::vector<Row> rows;
-  // Relation key -> index in rows, by a hash of the three strings (open addressing, the strings
-  // compared on a hit): a std::map of a million string triples spent a third of a whole-graph
-  // load in key comparisons.
-  std::vector<uint32_t> key_slots;  // 0 = empty; else index in rows + 1
-  auto key_slot = [&](std::string_view source, std::string_view type, std::string_view target) -> uint32_t& {
-    size_t mask = key_slots.size() - 1;
-    for (size_t at = HashRelationKey(source, type, target) & mask;; at = (at + 1) & mask) {
-      uint32_t& slot = key_slots[at];
-      if (slot == 0) return slot;
-      const Relation& relation = rows[slot - 1].relation;
-      if (relation.source == source && relation.type == type && relation.target == target) return slot;
-    }
+  // Relation key -> index in rows (a std::map of a million string triples spent a third of a
+  // whole-graph load in key comparisons).
+  IndexTable row_by_key;
+  auto find_row = [&](std::string_view source, std::string_view type, std::string_view target) {
+    return row_by_key.Find(HashRelationKey(source, type, target), [&](uint32_t index) {
+      const Relation& relation = rows[index].relation;
+      return relation.source == source && relation.type == type && relation.target == target;
+    });
   };
   std::unordered_map<int64_t, size_t> row_by_id;
   Statement relations(db, ("SELECT row, source, type, target, weight, date, first_seen FROM relations WHERE " +
@@ -702,15 +693,11 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     row_by_id.emplace(row.row, rows.size());
     rows.push_back(std::move(row));
   }
-  {
-    size_t capacity = 16;
-    while (capacity < rows.size() * 2) capacity *= 2;
-    key_slots.assign(capacity, 0);
-    for (size_t index = 0; index < rows.size(); ++index) {
-      const Relation& relation = rows[index].relation;
-      uint32_t& slot = key_slot(relation.source, relation.type, relation.target);
-      if (slot == 0) slot = static_cast<uint32_t>(index + 1);  // the first row of a key wins, as before
-    }
+  row_by_key.Reserve(rows.size());
+  for (uint32_t index = 0; index < rows.size(); ++index) {
+    const Relation& relation = rows[index].relation;
+    if (find_row(relation.source, relation.type, relation.target)) continue;  // the first row of a key wins
+    row_by_key.Insert(HashRelationKey(relation.source, relation.type, relation.target), index);
   }
   Statement relation_properties(db, ("SELECT p.relation_row, p.key, p.value FROM relation_properties p JOIN relations r "
                                      "ON r.row = p.relation_row WHERE " + Visible("r", at) + only_relation_r).c_str());
@@ -723,11 +710,11 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
                           "evidence WHERE " + Visible("", at) + only_relation + " ORDER BY row").c_str());
   bind_version(evidence);
   while (evidence.Step()) {
-    uint32_t slot = key_slot(evidence.Text(0), evidence.Text(1), evidence.Text(2));
-    if (slot == 0) continue;  // reported by Check(): evidence of a relation that is not there
-    rows[slot - 1].relation.evidence.push_back({std::string(evidence.Text(3)), std::string(evidence.Text(4)),
-                                                  std::string(evidence.Text(5)), std::string(evidence.Text(6)),
-                                                  std::string(evidence.Text(7)), evidence.Double(8)});
+    std::optional<uint32_t> index = find_row(evidence.Text(0), evidence.Text(1), evidence.Text(2));
+    if (!index) continue;  // reported by Check(): evidence of a relation that is not there
+    rows[*index].relation.evidence.push_back({std::string(evidence.Text(3)), std::string(evidence.Text(4)),
+                                              std::string(evidence.Text(5)), std::string(evidence.Text(6)),
+                                              std::string(evidence.Text(7)), evidence.Double(8)});
   }
 
   std::string limit = as_of.empty() ? "" : EndOfPeriod(as_of);
@@ -820,18 +807,6 @@ void Store::Impl::Prepare() {
 
 namespace {
 
-// A relation's key as views of its fields: sorting a million relations by key copies no text.
-struct KeyView {
-  std::string_view source, type, target;
-  auto operator<=>(const KeyView&) const = default;
-};
-
-KeyView KeyViewOf(const Relation& relation, const Schema& schema) {
-  const RelationType* type = schema.FindRelation(relation.type);
-  if (type != nullptr && type->symmetric && relation.target < relation.source) return {relation.target, relation.type, relation.source};
-  return {relation.source, relation.type, relation.target};
-}
-
 // For each item, the rank of its value among the distinct values (ascending byte order).
 std::vector<uint32_t> RankOf(const std::vector<std::string_view>& items) {
   std::vector<std::string_view> distinct;
@@ -865,7 +840,7 @@ std::vector<uint32_t> OrderByKey(size_t n, KeyAt&& key_at) {
   ids.reserve(2 * n);
   types.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    KeyView key = key_at(i);
+    RelationKeyView key = key_at(i);
     ids.push_back(key.source);
     ids.push_back(key.target);
     types.push_back(key.type);
@@ -927,13 +902,13 @@ void Store::Apply(const ChangeSet& changes) {
     }
     return OrderByKey(evidence.size(), [&](size_t i) {
       const RelationKey& key = evidence[i].first;
-      return KeyView{key.source, key.type, key.target};
+      return RelationKeyView{key.source, key.type, key.target};
     });
   });
   for (const Entity& entity : changes.entities) impl.PutEntity(entity);
   impl.today = UtcNow("%Y-%m-%d");
   for (uint32_t i : added_order.get()) {
-    KeyView key = KeyViewOf(added[i], impl.schema);
+    RelationKeyView key = KeyViewOf(added[i], impl.schema);
     impl.InsertRelation(key.source, key.type, key.target, added[i], impl.today);
   }
   recreate(true);
@@ -956,7 +931,7 @@ void Store::Apply(const ChangeSet& changes) {
     for (const Relation& relation : *relations) {
       std::optional<size_t> type = impl.schema.RelationPosition(relation.type);
       if (!type) continue;  // left out of images, as when they are built from the rows
-      KeyView key = KeyViewOf(relation, impl.schema);
+      RelationKeyView key = KeyViewOf(relation, impl.schema);
       image.relations.push_back({std::string(key.source), std::string(key.target), static_cast<uint8_t>(*type), relation.weight});
     }
   }
@@ -992,7 +967,7 @@ void Store::Impl::PutEntity(const Entity& entity) {
 }
 
 void Store::Impl::PutRelation(const Relation& relation) {
-  RelationKey key = KeyOf(relation, schema);
+  RelationKeyView key = KeyViewOf(relation, schema);
   find_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target);
   if (!find_relation->Step()) {
     find_relation->Reset();
