@@ -88,8 +88,7 @@ Graph GraphReader::Details(const std::vector<uint32_t>& nodes, bool entities_onl
   if (whole_) {
     std::vector<bool> keep(whole_->entities().size(), false);
     for (uint32_t node : nodes) keep[node] = true;
-    Graph part = query::InducedSubgraph(*whole_, keep, ~uint64_t{0});
-    return part;
+    return query::InducedSubgraph(*whole_, keep, ~uint64_t{0});
   }
   std::vector<std::string> ids;
   ids.reserve(nodes.size());
@@ -156,8 +155,6 @@ uint64_t ParseRelationMask(const std::vector<std::string>& values, const Schema&
   }
   return mask == 0 ? ~uint64_t{0} : mask;
 }
-
-EntityIndex ResolveEntity(const Graph& graph, const std::string& name) { return EntityLookup(graph).Resolve(name); }
 
 std::string RelationSentence(const Graph& graph, const Relation& relation) {
   const RelationType* type = graph.schema().FindRelation(relation.type);

@@ -115,9 +115,6 @@ class GraphReader {
 query::Direction ParseDirection(const std::string& text);
 uint64_t ParseRelationMask(const std::vector<std::string>& values, const Schema& schema);
 
-// Resolves a NAME argument to an entity index (see EntityLookup::Resolve).
-EntityIndex ResolveEntity(const Graph& graph, const std::string& name);
-
 // "Microsoft invests in OpenAI" for a relation of the graph.
 std::string RelationSentence(const Graph& graph, const Relation& relation);
 

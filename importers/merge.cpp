@@ -13,9 +13,9 @@ namespace {
 
 // Resolves an entity reference of a relation record to an entity. A reference naming no
 // entity creates one when options allow it; otherwise the error names the record's position.
-EntityIndex ResolveReference(Graph* graph, const EntityLookup& lookup, const std::string& reference,
-                                    const SourcePos& pos, const std::string& pointer, std::string_view role,
-                                    const MergeOptions& options, ChangeSet* changes, ImportSummary* summary) {
+EntityIndex ResolveReference(Graph* graph, const EntityLookup& lookup, const std::string& reference, const SourcePos& pos,
+                             const std::string& pointer, std::string_view role, const MergeOptions& options,
+                             ChangeSet* changes, ImportSummary* summary) {
   // An exact id wins alone (EntityLookup::Find's rule); checked first as it is the common case
   // in bulk files, and needs no list.
   if (auto exact = graph->FindEntity(reference)) return *exact;
