@@ -98,4 +98,54 @@ int RunShell(const std::string& command) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+namespace {
+
+std::string ShellQuote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// Copies each suppressions=PATH of a sanitizer option string into dir; returns the options
+// naming the copies.
+std::string RelocateSuppressions(const std::string& options, const TempDir& dir, const std::string& tag) {
+  std::string result;
+  std::stringstream parts(options);
+  std::string part;
+  int count = 0;
+  while (std::getline(parts, part, ':')) {
+    const std::string key = "suppressions=";
+    if (part.rfind(key, 0) == 0) {
+      std::string copy = dir.File(tag + std::to_string(count++) + ".supp");
+      std::filesystem::copy_file(part.substr(key.size()), copy, std::filesystem::copy_options::overwrite_existing);
+      std::filesystem::permissions(copy, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                             std::filesystem::perms::others_read);
+      part = key + copy;
+    }
+    if (!result.empty()) result += ':';
+    result += part;
+  }
+  return result;
+}
+
+}  // namespace
+
+UnprivilegedRun PrepareUnprivilegedRun(const TempDir& dir) {
+  if (geteuid() != 0) return {"", RELGRAPH_BINARY};
+  namespace fs = std::filesystem;
+  fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
+  std::string binary = dir.File("relgraph-unprivileged");
+  fs::copy_file(RELGRAPH_BINARY, binary, fs::copy_options::overwrite_existing);
+  fs::permissions(binary, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  std::string prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups env ";
+  for (const char* name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr) continue;
+    prefix += std::string(name) + "=" + ShellQuote(RelocateSuppressions(value, dir, name)) + " ";
+  }
+  return {prefix, binary};
+}
+
 }  // namespace relgraph::testing

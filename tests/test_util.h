@@ -40,4 +40,15 @@ int RunShell(const std::string& command);
 
 std::string ReadFile(const std::string& path);
 
+// How a test runs the binary as an unprivileged user, for checks that depend on file permissions
+// (root may write to read-only files). As root, the child runs as nobody, which may not be able to
+// read the clone at all (e.g. under /root at mode 0700): the binary and every sanitizer
+// suppression file named in ASAN_OPTIONS / LSAN_OPTIONS / UBSAN_OPTIONS are copied into dir, and
+// the child gets options that name those copies. Not root: the binary runs as it is.
+struct UnprivilegedRun {
+  std::string prefix;  // shell words to put before the binary ("" when not root)
+  std::string binary;  // the binary to run
+};
+UnprivilegedRun PrepareUnprivilegedRun(const TempDir& dir);
+
 }  // namespace relgraph::testing

@@ -310,11 +310,11 @@ TEST_F(Cli, ReadOnlyStoreRefusesWritesAndStillAnswers) {
   ImportSample();
   std::string before = ReadFile(db_);
   chmod(db_.c_str(), 0444);
-  chmod(dir_.path().c_str(), 0755);
-  // Root writes to read-only files, so as root the commands run as nobody (util-linux setpriv).
-  std::string as_user = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  // Root writes to read-only files, so as root the commands run as nobody (util-linux setpriv)
+  // with a copy of the binary that nobody can read wherever the clone lives.
+  UnprivilegedRun as_user = PrepareUnprivilegedRun(dir_);
   auto run = [&](const std::string& args) {
-    return RunShell("cd '" + dir_.path() + "' && " + as_user + "'" + RELGRAPH_BINARY + "' --db '" + db_ + "' " + args +
+    return RunShell("cd '" + dir_.path() + "' && " + as_user.prefix + "'" + as_user.binary + "' --db '" + db_ + "' " + args +
                     " > out.txt 2> err.txt");
   };
   EXPECT_EQ(run("import entities.csv relations.csv"), 1);

@@ -232,11 +232,15 @@ TEST_F(Durability, OldSchemaIsUpgradedInOneStep) {
   std::string frozen = dir_.File("v1_readonly.db");
   ASSERT_EQ(RunShell("sqlite3 '" + frozen + "' < '" + std::string(RELGRAPH_SOURCE_DIR) + "/tests/fixtures/store/schema_v1.sql'"), 0);
   fs::permissions(frozen, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  if (geteuid() != 0) {  // root may write anyway
-    RunResult refused = Run(frozen, {"info"});
-    EXPECT_EQ(refused.exit_code, 1);
-    EXPECT_NE(refused.err.find("needs an upgrade"), std::string::npos) << refused.err;
-  }
+  std::string frozen_bytes = ReadFile(frozen);
+  // Root may write anyway, so as root the command runs as nobody (test_util.h).
+  UnprivilegedRun as_user = PrepareUnprivilegedRun(dir_);
+  EXPECT_EQ(RunShell("cd '" + dir_.path() + "' && " + as_user.prefix + "'" + as_user.binary + "' --db '" + frozen +
+                     "' info > refused.out 2> refused.err"),
+            1);
+  std::string refused = ReadFile(dir_.File("refused.err"));
+  EXPECT_NE(refused.find("needs an upgrade"), std::string::npos) << refused;
+  EXPECT_EQ(ReadFile(frozen), frozen_bytes);
 }
 
 }  // namespace
