@@ -2,6 +2,9 @@
 // gazetteer that finds them at word boundaries, and Korean particles after names.
 #include <algorithm>
 #include <array>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_set>
 
 #include "common/error.h"
@@ -286,14 +289,28 @@ std::string Slug(std::string_view text) {
 
 }  // namespace
 
-Catalog::Catalog(const Graph& graph, std::string_view lexicon_csv) : gazetteer_(std::make_unique<Gazetteer>()) {
-  for (const Entity& entity : graph.entities()) {
-    entities_.push_back({entity, true, false, {}});
-    int index = static_cast<int>(entities_.size()) - 1;
-    by_id_.emplace(entity.id, index);
-    AddNames(index);
+// A lexicon row, parsed once per process: the entity and the match keys of its names.
+struct LexiconRow {
+  Entity entity;
+  std::vector<std::string> surfaces;  // name, aliases and their Simplified forms where they differ
+  std::vector<std::string> keys;      // MatchKey of id and of every surface
+};
+
+namespace {
+
+std::vector<std::string> Surfaces(const Entity& entity) {
+  std::vector<std::string> surfaces = {entity.name};
+  surfaces.insert(surfaces.end(), entity.aliases.begin(), entity.aliases.end());
+  size_t written = surfaces.size();
+  for (size_t i = 0; i < written; ++i) {
+    std::string folded = FoldToSimplified(surfaces[i]);
+    if (folded != surfaces[i]) surfaces.push_back(std::move(folded));
   }
-  // The lexicon: columns by header name, as in an entities CSV.
+  return surfaces;
+}
+
+std::vector<LexiconRow> ParseLexicon(std::string_view lexicon_csv) {
+  std::vector<LexiconRow> rows;
   CsvReader reader("data/lexicon.csv", lexicon_csv);
   std::vector<CsvField> fields;
   std::vector<std::string> header;
@@ -311,7 +328,8 @@ Catalog::Catalog(const Graph& graph, std::string_view lexicon_csv) : gazetteer_(
   if (id_col < 0 || name_col < 0 || kind_col < 0) throw Error(ErrorKind::kInternal, "data/lexicon.csv lacks id,name,kind");
   auto value = [&](int col) { return col >= 0 && static_cast<size_t>(col) < fields.size() ? ToNfc(fields[static_cast<size_t>(col)].value) : std::string(); };
   while (reader.Next(&fields)) {
-    Entity entity;
+    LexiconRow row;
+    Entity& entity = row.entity;
     entity.id = value(id_col);
     entity.name = value(name_col);
     entity.kind = value(kind_col);
@@ -325,25 +343,59 @@ Catalog::Catalog(const Graph& graph, std::string_view lexicon_csv) : gazetteer_(
       if (!alias.empty()) importers::AddAlias(&entity, alias);
       start = bar + 1;
     }
+    row.surfaces = Surfaces(entity);
+    row.keys.push_back(MatchKey(entity.id));
+    for (const std::string& surface : row.surfaces) row.keys.push_back(MatchKey(surface));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// The lexicon is compiled in: parsed on first use, then shared by every catalog of the process.
+const std::vector<LexiconRow>& LexiconRows(std::string_view lexicon_csv) {
+  static std::mutex mutex;
+  static std::map<std::pair<const char*, size_t>, std::unique_ptr<const std::vector<LexiconRow>>> parsed;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = parsed[{lexicon_csv.data(), lexicon_csv.size()}];
+  if (!slot) slot = std::make_unique<const std::vector<LexiconRow>>(ParseLexicon(lexicon_csv));
+  return *slot;
+}
+
+}  // namespace
+
+Catalog::Catalog(const Graph& graph, std::string_view lexicon_csv) : gazetteer_(std::make_unique<Gazetteer>()) {
+  for (const Entity& entity : graph.entities()) {
+    entities_.push_back({entity, true, false, {}});
+    int index = static_cast<int>(entities_.size()) - 1;
+    by_id_.emplace(entity.id, index);
+    AddNames(index);
+  }
+  const bool store_empty = entities_.empty();
+  for (const LexiconRow& row : LexiconRows(lexicon_csv)) {
     // A lexicon entry the store already has (same id, or its name names a stored entity) lends
     // its names to the stored entity instead of becoming a second one.
     int existing = -1;
-    if (auto it = by_id_.find(entity.id); it != by_id_.end()) existing = it->second;
-    if (existing < 0) {
-      auto it = by_key_.find(MatchKey(entity.name));
-      if (it != by_key_.end() && entities_[static_cast<size_t>(it->second)].in_store) existing = it->second;
+    if (!store_empty) {
+      if (auto it = by_id_.find(row.entity.id); it != by_id_.end()) existing = it->second;
+      if (existing < 0) {
+        auto it = by_key_.find(row.keys[1]);  // the name's key
+        if (it != by_key_.end() && entities_[static_cast<size_t>(it->second)].in_store) existing = it->second;
+      }
     }
     if (existing >= 0) {
       if (!entities_[static_cast<size_t>(existing)].in_store) continue;  // duplicate lexicon row
-      gazetteer_->Add(entity.name, existing);
-      for (const std::string& alias : entity.aliases) gazetteer_->Add(alias, existing);
-      for (const std::string& alias : entity.aliases) by_key_.emplace(MatchKey(alias), existing);
+      for (size_t i = 0; i < row.surfaces.size(); ++i) {
+        gazetteer_->Add(row.surfaces[i], existing);
+        if (i > 0) by_key_.emplace(row.keys[i + 1], existing);
+      }
       continue;
     }
-    entities_.push_back({std::move(entity), false, false, {}});
+    if (by_id_.count(row.entity.id) != 0) continue;  // duplicate lexicon row
+    entities_.push_back({row.entity, false, false, {}});
     int index = static_cast<int>(entities_.size()) - 1;
-    by_id_.emplace(entities_.back().entity.id, index);
-    AddNames(index);
+    by_id_.emplace(row.entity.id, index);
+    for (const std::string& key : row.keys) by_key_.emplace(key, index);
+    for (const std::string& surface : row.surfaces) gazetteer_->Add(surface, index);
   }
 }
 
@@ -352,16 +404,15 @@ Catalog::~Catalog() = default;
 void Catalog::AddNames(int index) {
   const Entity& entity = entities_[static_cast<size_t>(index)].entity;
   by_key_.emplace(MatchKey(entity.id), index);
-  by_key_.emplace(MatchKey(entity.name), index);
-  gazetteer_->Add(entity.name, index);
-  for (const std::string& alias : entity.aliases) {
-    by_key_.emplace(MatchKey(alias), index);
-    gazetteer_->Add(alias, index);
+  for (const std::string& surface : Surfaces(entity)) {
+    by_key_.emplace(MatchKey(surface), index);
+    gazetteer_->Add(surface, index);
   }
 }
 
 int Catalog::FindByName(std::string_view name) const {
   auto it = by_key_.find(MatchKey(name));
+  if (it == by_key_.end()) it = by_key_.find(MatchKey(FoldToSimplified(name)));
   return it == by_key_.end() ? -1 : it->second;
 }
 
@@ -420,6 +471,11 @@ void Catalog::AddAlias(int index, const std::string& alias) {
   entry.new_aliases.push_back(alias);
   by_key_.emplace(MatchKey(alias), index);
   gazetteer_->Add(alias, index);
+  std::string folded = FoldToSimplified(alias);
+  if (folded != alias) {
+    by_key_.emplace(MatchKey(folded), index);
+    gazetteer_->Add(folded, index);
+  }
 }
 
 }  // namespace relgraph::importers::article

@@ -52,6 +52,12 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, Lang lang);
 // Decodes one code point at text[i] (well-formed UTF-8 assumed); returns its byte length.
 size_t DecodeAt(std::string_view text, size_t i, char32_t* cp);
 bool IsHangul(char32_t cp);
+
+// Traditional Chinese is read as Simplified: every Han character of the BMP with a one-character
+// Simplified form (ICU's Traditional-Simplified transform) is replaced. Byte lengths are kept, so
+// an offset into the result is an offset into the text (analysis runs on the folded copy,
+// evidence and discovered names are taken from the original).
+std::string FoldToSimplified(std::string_view text);
 bool IsHan(char32_t cp);
 bool IsAsciiAlnum(char32_t cp);
 bool IsAsciiUpper(char32_t cp);

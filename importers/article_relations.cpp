@@ -223,8 +223,9 @@ namespace {
 // Everything one sentence's analysis needs, so the steps can be small functions.
 class Analysis {
  public:
-  Analysis(Catalog* catalog, const RuleSet& rules, Lang lang, std::string_view s, Discourse* discourse)
-      : catalog_(catalog), rules_(rules), lang_(lang), li_(LangIndex(lang)), s_(s), discourse_(discourse) {}
+  // s: the sentence as analysed (Chinese folded to Simplified); original: as written, same offsets.
+  Analysis(Catalog* catalog, const RuleSet& rules, Lang lang, std::string_view s, std::string_view original, Discourse* discourse)
+      : catalog_(catalog), rules_(rules), lang_(lang), li_(LangIndex(lang)), s_(s), original_(original), discourse_(discourse) {}
 
   std::vector<Extraction> Run(const std::string& document_date);
 
@@ -278,7 +279,18 @@ class Analysis {
   Lang lang_;
   int li_;
   std::string_view s_;
+  std::string_view original_;
   Discourse* discourse_;
+  // A name taken from s_ as the article writes it (names are learnt in the article's script).
+  std::string Written(const std::string& name) const {
+    size_t at = s_.find(name);
+    return at == std::string_view::npos || original_.size() != s_.size() ? name : std::string(original_.substr(at, name.size()));
+  }
+  std::vector<std::string> Written(const std::vector<std::string>& names) const {
+    std::vector<std::string> out;
+    for (const std::string& name : names) out.push_back(Written(name));
+    return out;
+  }
   std::string lower_;  // ASCII lower-cased sentence (same byte offsets)
   std::vector<Mention> mentions_;
   std::vector<Group> groups_;
@@ -451,12 +463,13 @@ void Analysis::DiscoverGlosses() {
           }
           if (initials != part) continue;
         }
-        catalog_->AddAlias(known, part);
+        catalog_->AddAlias(known, Written(part));
       }
       continue;
     }
     // The name written right before the gloss (no space in Korean and Chinese).
     size_t name_begin = open;
+    size_t name_end = open;  // never assigned to open: the loop must move past this bracket
     if (lang_ == Lang::kKorean) {
       name_begin = RunStart(s_, open, IsNameChar);
     } else if (lang_ == Lang::kChinese) {
@@ -481,10 +494,10 @@ void Analysis::DiscoverGlosses() {
       }
       while (start < end && s_[start] == ' ') ++start;
       name_begin = start;
-      open = end;
+      name_end = end;
     }
-    if (name_begin >= open || Overlaps(name_begin, open)) continue;
-    std::string name(s_.substr(name_begin, open - name_begin));
+    if (name_begin >= name_end || Overlaps(name_begin, name_end)) continue;
+    std::string name(s_.substr(name_begin, name_end - name_begin));
     if (CountCodePoints(name) < 2 || GenericWords().count(name) != 0) continue;
     std::string kind;
     bool org = HasOrgSuffix(name, li_, &kind);
@@ -509,8 +522,8 @@ void Analysis::DiscoverGlosses() {
       if (hint.empty() && IsAsciiAlnum(static_cast<unsigned char>(part[0]))) hint = part;
     }
     int entity = catalog_->FindQualified(name, ContextEntities());
-    if (entity < 0) entity = catalog_->AddDiscovered(name, kind, parts, hint);
-    Mention mention = MentionWithParticles(name_begin, open, entity);
+    if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, Written(parts), hint);
+    Mention mention = MentionWithParticles(name_begin, name_end, entity);
     if (lang_ == Lang::kKorean) {
       Mention after_gloss = MentionWithParticles(after, after, entity);
       mention.word_end = after_gloss.word_end;
@@ -548,7 +561,7 @@ void Analysis::DiscoverSuffixOrgs() {
         std::string name(word.substr(0, at + suffix.size()));
         std::string kind;
         HasOrgSuffix(name, li_, &kind);
-        int entity = catalog_->AddDiscovered(name, kind.empty() ? "company" : kind, {}, "");
+        int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, "");
         Mention mention = MentionWithParticles(word_begin, word_begin + name.size(), entity);
         AddMention(mention);
         break;
@@ -584,7 +597,7 @@ void Analysis::DiscoverSuffixOrgs() {
         std::string name(s_.substr(start, end - start));
         std::string kind;
         HasOrgSuffix(name, li_, &kind);
-        int entity = catalog_->AddDiscovered(name, kind, {}, "");
+        int entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
         AddMention(MentionWithParticles(start, end, entity));
       }
     }
@@ -631,7 +644,7 @@ void Analysis::DiscoverSuffixOrgs() {
       std::string kind;
       HasOrgSuffix(name, li_, &kind);
       if (suffix == "University" && kind.empty()) kind = "university";
-      int entity = catalog_->AddDiscovered(name, kind.empty() ? "company" : kind, {}, name);
+      int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
       AddMention(MentionWithParticles(start, end, entity));
     }
   }
@@ -656,7 +669,7 @@ void Analysis::DiscoverQuotedProducts() {
       for (const std::string& word : rules_.product_cues[li_]) cue = cue || before.ends_with(word);
       if (!cue) continue;
       int entity = catalog_->FindQualified(name, ContextEntities());
-      if (entity < 0) entity = catalog_->AddDiscovered(name, "product", {}, "");
+      if (entity < 0) entity = catalog_->AddDiscovered(Written(name), "product", {}, "");
       Mention mention = MentionWithParticles(begin, begin + name.size(), entity);
       if (lang_ == Lang::kKorean) {
         Mention after = MentionWithParticles(close + close_mark.size(), close + close_mark.size(), entity);
@@ -1294,7 +1307,7 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
     }
   }
   if (name.empty() || Overlaps(pos, name_end)) return -1;
-  int entity = catalog_->AddDiscovered(name, "person", {}, lang_ == Lang::kEnglish ? name : "");
+  int entity = catalog_->AddDiscovered(Written(name), "person", {}, lang_ == Lang::kEnglish ? name : "");
   if (!IsPerson(entity)) return -1;
   Mention mention;
   mention.begin = pos;
@@ -1349,7 +1362,7 @@ int Analysis::PersonBefore(size_t pos) {
   }
   if (start >= end || Overlaps(start, end)) return -1;
   std::string name(s_.substr(start, end - start));
-  int entity = catalog_->AddDiscovered(name, "person", {}, lang_ == Lang::kEnglish ? name : "");
+  int entity = catalog_->AddDiscovered(Written(name), "person", {}, lang_ == Lang::kEnglish ? name : "");
   if (!IsPerson(entity)) return -1;
   Mention mention;
   mention.begin = start;
@@ -1648,7 +1661,8 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
 }  // namespace
 
 std::vector<Extraction> SentenceExtractor::Extract(std::string_view sentence, Discourse* discourse) {
-  Analysis analysis(catalog_, rules_, lang_, sentence, discourse);
+  std::string folded = lang_ == Lang::kChinese ? FoldToSimplified(sentence) : std::string();
+  Analysis analysis(catalog_, rules_, lang_, lang_ == Lang::kChinese ? std::string_view(folded) : sentence, sentence, discourse);
   std::vector<Extraction> found = analysis.Run(document_date_);
   // One statement per fact and sentence: the most confident reading.
   std::vector<Extraction> unique;
