@@ -1209,16 +1209,48 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
       found = &title;
       break;
     }
-    if (found == nullptr) break;
+    size_t word_size = found != nullptr ? found->word.size() : 0;
+    bool founded = found != nullptr && found->type == "founded";
+    if (found == nullptr && lang_ == Lang::kKorean) {
+      // Titles made with a head noun: "최고전략책임자", "AI사업담당", "전략기획실장".
+      size_t run_end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
+      std::string_view run = s_.substr(i, run_end - i);
+      for (std::string_view head : {"책임자", "담당", "임원"}) {
+        size_t at = run.find(head);
+        if (at == std::string_view::npos || at < 3) continue;
+        Role role;
+        std::string particles;
+        if (!ParseParticles(run.substr(at + head.size()), &role, &particles)) continue;
+        word_size = at + head.size();
+        break;
+      }
+    }
+    if (word_size == 0) break;
     any = true;
-    (found->type == "founded" ? match->founded : match->works) = true;
-    i += found->word.size();
+    (founded ? match->founded : match->works) = true;
+    i += word_size;
     if (lang_ == Lang::kKorean) {
       size_t run_end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
       match->tail = std::string(s_.substr(i, run_end - i));
       i = run_end;
     }
     match->end = i;
+    // A gloss after the title: "최고전략책임자(CSO)", "首席执行官（CEO）".
+    if (match->tail.empty()) {
+      for (std::string_view open : {"(", "（"}) {
+        if (!s_.substr(i).starts_with(open)) continue;
+        size_t close = s_.find(open == "(" ? ")" : "）", i);
+        if (close != std::string_view::npos && close - i <= 24) {
+          i = close + (open == "(" ? 1 : 3);
+          if (lang_ == Lang::kKorean) {
+            size_t run_end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
+            match->tail = std::string(s_.substr(i, run_end - i));
+            i = run_end;
+          }
+          match->end = i;
+        }
+      }
+    }
     // Joined titles.
     size_t next = SkipSpaces(s_, i);
     bool joined = false;
@@ -1230,6 +1262,8 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
       }
     }
     if (match->tail == "이자") joined = true, i = SkipSpaces(s_, i);
+    // Korean titles in a row: "최고전략책임자(CSO) 부사장은", "대표이사 사장".
+    if (!joined && lang_ == Lang::kKorean && match->tail.empty() && next > i) i = next, joined = true;
     if (!joined) break;
   }
   return any;
@@ -1340,10 +1374,26 @@ int Analysis::PersonBefore(size_t pos) {
     if (start > 0 && !IsSpace(s_[start - 1]) && s_[start - 1] != '(' && CodePointBefore(s_, start) != U'‘') return -1;
     std::string_view candidate = s_.substr(start, end - start);
     size_t syllables = candidate.size() / 3;
-    if (syllables < 2 || syllables > 4 || NotNames().count(candidate) != 0) return -1;
+    if (syllables < 1 || syllables > 4 || NotNames().count(candidate) != 0) return -1;
     bool surname = false;
     for (const std::string& word : rules_.surnames[li_]) surname = surname || (candidate.starts_with(word) && candidate.size() > word.size());
-    if (!surname) return -1;
+    if (!surname || syllables == 1) {
+      // A transliterated name of two words right before "ORG TITLE": "샘 알트먼", "젠슨 황".
+      auto plain_word = [](std::string_view word) {
+        if (word.empty() || word.size() > 12 || NotNames().count(word) != 0 || GenericWords().count(word) != 0) return false;
+        static const std::u32string_view kEndings = U"에서는은이가을를의도고며다로와과게면지해한된던인들께적";
+        char32_t last = CodePointBefore(word, word.size());
+        return kEndings.find(last) == std::u32string_view::npos;
+      };
+      if (!plain_word(candidate) || start < 2 || s_[start - 1] != ' ') return -1;
+      size_t first_end = start - 1;
+      size_t first_start = RunStart(s_, first_end, [](char32_t cp) { return IsHangul(cp); });
+      std::string_view first = s_.substr(first_start, first_end - first_start);
+      if (first.size() < 3 || first.size() > 12 || !plain_word(first)) return -1;
+      if (first_start > 0 && !IsSpace(s_[first_start - 1]) && s_[first_start - 1] != '(' && CodePointBefore(s_, first_start) != U'‘') return -1;
+      if (syllables + first.size() / 3 < 3) return -1;
+      start = first_start;
+    }
   } else if (lang_ == Lang::kEnglish) {
     int words = 0;
     size_t i = end;
@@ -1402,6 +1452,17 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (SkipSpaces(s_, end) == pos || end == pos) return true;
     }
     return false;
+  };
+  // A title written before "PERSON ORG TITLE": "창업자인 이재성 트웰브랩스 대표는" also founded.
+  auto title_before = [&](int person_mention, int org, double confidence) {
+    if (lang_ != Lang::kKorean) return;
+    size_t end = mentions_[static_cast<size_t>(person_mention)].begin;
+    while (end > 0 && IsSpace(s_[end - 1])) --end;
+    size_t start = RunStart(s_, end, [](char32_t cp) { return IsHangul(cp); });
+    if (start == end) return;
+    TitleMatch match;
+    if (!ParseTitles(start, &match) || (match.tail != "인" && !match.tail.empty()) || SkipSpaces(s_, match.end) != mentions_[static_cast<size_t>(person_mention)].begin) return;
+    emit(person_mention, org, match, "title_before_person", confidence - 0.05);
   };
   // Titles with no organisation before them: the topic's ("月之暗面成立于2023年，创始人杨植麟...").
   int topic_entity = -1;
@@ -1474,21 +1535,41 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (s_.substr(after).starts_with("、")) after += 3;
       size_t person_end = 0;
       bool tail_ok = lang_ != Lang::kKorean || match.tail.empty() || match.tail == "인" || match.tail == "이던" || match.tail == "였던" || match.tail == "이었던";
+      // X: PERSON ORG TITLE. Korean writes it first ("이재성 트웰브랩스 대표는"), so there it is
+      // tried before Y; a list "A 총장, B 한양대 총장" must not give A's title to B.
+      auto person_org_title = [&]() {
+        if (organisation.role != Role::kNone && !(lang_ == Lang::kEnglish && genitive)) return false;
+        int before = PersonBefore(organisation.begin);
+        if (before < 0) return false;
+        if (lang_ == Lang::kKorean) {
+          // "테슬라 최고경영자 일론 머스크, 오픈AI 최고경영자 샘 앨트먼": a person right after a
+          // title belongs to that title ("ORG TITLE PERSON"), not to the organisation after it.
+          size_t end = mentions_[static_cast<size_t>(before)].begin;
+          while (end > 0 && IsSpace(s_[end - 1])) --end;
+          size_t start = RunStart(s_, end, IsHangulOrAlnum);
+          TitleMatch previous;
+          if (start < end && ParseTitles(start, &previous) && previous.tail.empty() && previous.end == end) return false;
+        }
+        AddPersonGroup(before, tail_role(match.tail));
+        emit(before, org, match, "title_person_org", base);
+        title_before(before, org, base);
+        return true;
+      };
+      if (lang_ == Lang::kKorean && person_org_title()) continue;
       int person = tail_ok ? PersonAfter(after, &person_end) : -1;
+      if (person >= 0 && lang_ == Lang::kKorean) {
+        // The person after the title starts the next "PERSON ORG TITLE" of a list.
+        size_t next = SkipSpaces(s_, person_end);
+        for (const Mention& other : mentions_) {
+          if (other.begin == next && other.entity >= 0 && IsOrg(other.entity)) person = -1;
+        }
+      }
       if (person >= 0) {
         AddPersonGroup(person, mentions_[static_cast<size_t>(person)].role);
         emit(person, org, match, "title_after_org", base);
         continue;
       }
-      // X: PERSON ORG TITLE
-      if (organisation.role == Role::kNone || (lang_ == Lang::kEnglish && genitive)) {
-        person = PersonBefore(organisation.begin);
-        if (person >= 0) {
-          AddPersonGroup(person, tail_role(match.tail));
-          emit(person, org, match, "title_person_org", base);
-          continue;
-        }
-      }
+      if (lang_ != Lang::kKorean && person_org_title()) continue;
       // "P는 ORG의 TITLE이다", "梁文锋是幻方量化的创始人", "Li served as Google's president":
       // the person the sentence is about.
       bool predicate = lang_ != Lang::kKorean || match.tail == "이다" || match.tail == "이며" || match.tail == "이자" || match.tail == "으로" ||
