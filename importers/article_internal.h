@@ -191,6 +191,9 @@ struct Rule {
   std::vector<std::string> source_kinds;  // allowed kinds; empty = any but product
   std::vector<std::string> target_kinds;
   double confidence = 0.8;
+  // A missing subject may be the previous sentence's topic (Korean and Chinese drop subjects;
+  // in English only rules that say so: "Backers include A and B.").
+  bool carry_topic = true;
 };
 
 struct Title {
@@ -206,6 +209,7 @@ struct RuleSet {
   std::vector<std::string> org_cues[3];         // "회사", "스타트업", "公司"
   std::vector<std::pair<std::string, std::string>> anaphors[3];  // ("연구소", "research_institute")
   std::vector<std::string> surnames[3];
+  std::vector<std::string> list_cues[3];        // "including", "such as": a list of names follows
 };
 RuleSet ParseRuleSet(std::string_view json_text);
 const RuleSet& DefaultRuleSet();  // data/triggers.json, compiled in

@@ -60,6 +60,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& frame : item.at("frames")) rule.frames.push_back({frame.at(0).get<std::string>(), frame.at(1).get<std::string>()});
       rule.source_kinds = ExpandKinds(item.value("source_kinds", nlohmann::json::array()));
       rule.target_kinds = ExpandKinds(item.value("target_kinds", nlohmann::json::array()));
+      rule.carry_topic = item.value("carry_topic", rule.lang != Lang::kEnglish);
       set.rules.push_back(std::move(rule));
     }
     for (auto [code, lang] : {std::pair{"ko", Lang::kKorean}, std::pair{"zh", Lang::kChinese}, std::pair{"en", Lang::kEnglish}}) {
@@ -78,6 +79,9 @@ RuleSet ParseRuleSet(std::string_view json_text) {
         set.anaphors[index].emplace_back(ToNfc(pair.at(0).get<std::string>()), pair.at(1).get<std::string>());
       }
       for (const auto& word : root.at("surnames").at(code)) set.surnames[index].push_back(ToNfc(word.get<std::string>()));
+      for (const auto& word : root.value("list_cues", nlohmann::json::object()).value(code, nlohmann::json::array())) {
+        set.list_cues[index].push_back(ToNfc(word.get<std::string>()));
+      }
     }
   } catch (const nlohmann::json::exception& error) {
     throw Error(ErrorKind::kInternal, std::string("data/triggers.json: ") + error.what());
@@ -245,6 +249,9 @@ class Analysis {
   void DiscoverGlosses();
   void DiscoverSuffixOrgs();
   void DiscoverQuotedProducts();
+  void DiscoverListedNames();
+  void FindAsides();
+  int AsideOf(size_t begin, size_t end) const;
   void FindAnaphors();
   void AssignMarkers();
   void BuildGroups();
@@ -297,6 +304,7 @@ class Analysis {
   std::vector<int> group_of_;  // mention -> group
   std::vector<size_t> boundaries_;
   std::vector<TriggerHit> triggers_;
+  std::vector<std::pair<size_t, size_t>> asides_;  // English ", which ... ," spans
   int topic_group_ = -1;
   mutable Group head_;
   std::vector<Extraction> titles_found_;
@@ -547,7 +555,9 @@ void Analysis::DiscoverSuffixOrgs() {
       std::string_view word = s_.substr(i, end - i);
       size_t word_begin = i;
       i = end;
-      if (Overlaps(word_begin, end) || (word_begin > 0 && !IsSpace(s_[word_begin - 1]) && s_[word_begin - 1] != '\'' && CodePointBefore(s_, word_begin) != U'‘' && CodePointBefore(s_, word_begin) != U'“')) continue;
+      // The word starts after a space, a quote or a list bullet ("▲IMM인베스트먼트(50억원)").
+      static const std::u32string_view kOpeners = U"'‘“\"▲△■□●○◆◇▶·(（[「『《";
+      if (Overlaps(word_begin, end) || (word_begin > 0 && !IsSpace(s_[word_begin - 1]) && kOpeners.find(CodePointBefore(s_, word_begin)) == std::u32string_view::npos)) continue;
       for (const std::string& suffix : rules_.org_suffixes[li_]) {
         size_t at = word.find(suffix);
         if (at == std::string_view::npos || at == 0) continue;
@@ -650,7 +660,8 @@ void Analysis::DiscoverSuffixOrgs() {
   }
 }
 
-// Product names in quotes after a cue word: "모델 '우다오 2.0'", "大模型“文心一言”".
+// Names in quotes after a cue word: products ("모델 '우다오 2.0'", "大模型“文心一言”") and
+// organisations ("설계업체 ‘파두’와", "子公司“星辰”").
 void Analysis::DiscoverQuotedProducts() {
   if (lang_ == Lang::kEnglish) return;
   static const std::vector<std::pair<std::string_view, std::string_view>> kQuotes = {
@@ -665,11 +676,12 @@ void Analysis::DiscoverQuotedProducts() {
       size_t cue_end = open;
       while (cue_end > 0 && s_[cue_end - 1] == ' ') --cue_end;
       std::string_view before = s_.substr(0, cue_end);
-      bool cue = false;
-      for (const std::string& word : rules_.product_cues[li_]) cue = cue || before.ends_with(word);
-      if (!cue) continue;
+      std::string kind;
+      for (const std::string& word : rules_.org_cues[li_]) kind = before.ends_with(word) ? "company" : kind;
+      for (const std::string& word : rules_.product_cues[li_]) kind = kind.empty() && before.ends_with(word) ? "product" : kind;
+      if (kind.empty()) continue;
       int entity = catalog_->FindQualified(name, ContextEntities());
-      if (entity < 0) entity = catalog_->AddDiscovered(Written(name), "product", {}, "");
+      if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
       Mention mention = MentionWithParticles(begin, begin + name.size(), entity);
       if (lang_ == Lang::kKorean) {
         Mention after = MentionWithParticles(close + close_mark.size(), close + close_mark.size(), entity);
@@ -680,6 +692,84 @@ void Analysis::DiscoverQuotedProducts() {
       AddMention(mention);
     }
   }
+}
+
+// English lists after a cue ("investors including DCVC, AME Cloud Ventures and Frontline",
+// "Backers include ...", "led by ..."): every capitalised name of the list is an entity, known
+// or not. A known name followed by an organisation suffix ("Salesforce Ventures") is the longer
+// name.
+void Analysis::DiscoverListedNames() {
+  if (lang_ != Lang::kEnglish) return;
+  auto upper_at = [&](size_t i) { return i < s_.size() && (IsAsciiUpper(static_cast<unsigned char>(s_[i])) || std::isdigit(static_cast<unsigned char>(s_[i])) != 0); };
+  for (const std::string& cue : rules_.list_cues[li_]) {
+    for (size_t at = lower_.find(cue); at != std::string::npos; at = lower_.find(cue, at + 1)) {
+      size_t i = at + cue.size();
+      if ((at > 0 && std::isalpha(static_cast<unsigned char>(lower_[at - 1])) != 0) || i >= s_.size() || s_[i] != ' ') continue;
+      for (int items = 0; items < 40; ++items) {
+        i = SkipSpaces(s_, i);
+        if (lower_.substr(i).starts_with("the ")) i += 4;
+        size_t begin = i, end = i;
+        for (int words = 0; words < 6 && upper_at(i);) {
+          size_t w = i;
+          while (w < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[w])) != 0 || s_[w] == '-' || s_[w] == '.' || s_[w] == '&' || s_[w] == '\'')) ++w;
+          while (w > i && (s_[w - 1] == '.' || s_[w - 1] == '\'')) --w;  // the sentence's full stop, a closing quote
+          end = w;
+          ++words;
+          i = w;
+          if (i + 1 < s_.size() && s_[i] == ' ' && upper_at(i + 1)) {
+            ++i;
+          } else if (lower_.substr(i).starts_with(" of ") && upper_at(i + 4)) {
+            i += 4;
+          } else {
+            break;
+          }
+        }
+        if (end == begin) break;
+        std::string name(s_.substr(begin, end - begin));
+        std::string kind;
+        bool suffixed = HasOrgSuffix(name, li_, &kind);
+        bool usable = CountCodePoints(name) >= 2 && GenericWords().count(name) == 0 && name.size() <= 60;
+        if (usable && suffixed) {
+          // The longer name wins over known names inside it.
+          std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= begin && mention.end <= end && (mention.begin > begin || mention.end < end); });
+        }
+        if (usable && !Overlaps(begin, end)) {
+          int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+          AddMention(MentionWithParticles(begin, end, entity));
+        }
+        // The separator to the next item.
+        size_t next = SkipSpaces(s_, end);
+        if (next < s_.size() && s_[next] == ',') next = SkipSpaces(s_, next + 1);
+        else if (!lower_.substr(next).starts_with("and ")) break;
+        if (lower_.substr(next).starts_with("and ")) next += 4;
+        i = next;
+      }
+    }
+  }
+}
+
+// English asides: ", an AI company that competes with OpenAI," and "(...)": a name inside is
+// no argument of a trigger outside ("Cohere, ... competes with Microsoft-backed OpenAI, said it
+// raised money from Nvidia").
+void Analysis::FindAsides() {
+  if (lang_ != Lang::kEnglish) return;
+  for (size_t comma = s_.find(", "); comma != std::string_view::npos; comma = s_.find(", ", comma + 1)) {
+    bool opener = false;
+    for (std::string_view word : {"a ", "an ", "the ", "which ", "who ", "whose ", "that ", "one of ", "now ", "also ", "then "}) {
+      opener = opener || lower_.substr(comma + 2).starts_with(word);
+    }
+    if (!opener) continue;
+    size_t close = s_.find(',', comma + 2);
+    if (close == std::string_view::npos) continue;
+    asides_.emplace_back(comma + 1, close);
+  }
+}
+
+int Analysis::AsideOf(size_t begin, size_t end) const {
+  for (size_t a = 0; a < asides_.size(); ++a) {
+    if (begin >= asides_[a].first && end <= asides_[a].second) return static_cast<int>(a);
+  }
+  return -1;
 }
 
 // "연구소는", "该公司", "the company": the last entity of that kind.
@@ -771,13 +861,31 @@ void Analysis::AssignMarkers() {
       size_t start = end;
       while (start > 0 && std::isalpha(static_cast<unsigned char>(s_[start - 1])) != 0) --start;
       std::string word = Lower(s_.substr(start, end - start));
-      if (InsideTrigger(start, end)) continue;  // "acquisition of X": the trigger owns "of"
+      bool list_cue = word == "including" || word == "include" || word == "includes" || word == "as" || word == "like";
+      if (InsideTrigger(start, end) && !list_cue) continue;  // "acquisition of X": the trigger owns "of"
       if (word == "the" || word == "a" || word == "an") {
         end = start;
         while (end > 0 && s_[end - 1] == ' ') --end;
         start = end;
         while (start > 0 && std::isalpha(static_cast<unsigned char>(s_[start - 1])) != 0) --start;
         word = Lower(s_.substr(start, end - start));
+      }
+      // "from investors including X", "led by firms such as X": the preposition before the cue.
+      if (list_cue) {
+        size_t back = start;
+        for (int words = 0; words < 4 && back > 0; ++words) {
+          size_t word_end = back;
+          while (word_end > 0 && s_[word_end - 1] == ' ') --word_end;
+          size_t word_start = word_end;
+          while (word_start > 0 && std::isalpha(static_cast<unsigned char>(s_[word_start - 1])) != 0) --word_start;
+          if (word_start == word_end) break;
+          std::string earlier = Lower(s_.substr(word_start, word_end - word_start));
+          if (earlier == "from" || earlier == "by" || earlier == "with") {
+            word = earlier;
+            break;
+          }
+          back = word_start;
+        }
       }
       if (word == "in" || word == "into" || word == "to") mention.role = Role::kDative;
       else if (word == "with") mention.role = Role::kWith;
@@ -1075,6 +1183,8 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   size_t best_distance = SIZE_MAX;
   for (const Group& group : groups_) {
     if (group.role != wanted || !in_clause(group) || group.embedded || !GroupFits(group, kinds, source)) continue;
+    int aside = group.carried ? -1 : AsideOf(group.begin, group.end);
+    if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) continue;
     if (group.inherited && !allow_inherited) continue;
     // A marker may belong to the trigger too ("...北京市政府的支持下": 的 ends both).
     bool before = group.end <= hit.begin || (group.begin < hit.begin && group.end <= hit.end);
@@ -1094,6 +1204,8 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     const Group& group = groups_[g];
     if (group.end > hit.begin) break;
     bool subject_like = (lang_ == Lang::kKorean ? group.role == Role::kSubject : group.role == Role::kNone) && !group.embedded && GroupFits(group, kinds, source);
+    int aside = AsideOf(group.begin, group.end);
+    if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) subject_like = false;
     if (subject_like && (lang_ != Lang::kEnglish || static_cast<int>(g) == topic_group_ || true)) {
       best = &group;
       if (lang_ == Lang::kKorean) break;  // the first topic of the sentence
@@ -1629,6 +1741,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverGlosses();
   DiscoverQuotedProducts();
   DiscoverSuffixOrgs();
+  DiscoverListedNames();
   FindAnaphors();
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   DropModifiers();
@@ -1636,6 +1749,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   if (lang_ != Lang::kKorean) AssignMarkers();
   BuildGroups();
   FindClauses();
+  FindAsides();
   ApplyTitles(&titles_found_);
 
   // The sentence's topic: Korean, the first group marked as subject; otherwise the first
@@ -1671,7 +1785,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     // Quoted speech states what someone expects, not what happened: no guessed subjects.
     if (InsideQuote(hit.begin)) continue;
     ApplyRule(hit, true, &found, &matched);
-    if (matched || lang_ == Lang::kEnglish || discourse_->topic < 0) continue;
+    if (matched || !hit.rule->carry_topic || discourse_->topic < 0) continue;
     // The subject was dropped: the previous sentence's topic ("오픈AI는 ... 비영리조직이었다.
     // ... MS로부터 투자받아 ...").
     Mention carried;
