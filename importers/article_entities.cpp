@@ -153,6 +153,18 @@ void Gazetteer::Add(std::string_view surface, int entity) {
   entries.emplace_back(entity, std::string(surface));
 }
 
+namespace {
+
+bool StartsAdjectivalSuffix(std::string_view text) {
+  for (std::string_view suffix : {"backed", "owned", "based", "led", "funded", "made", "developed", "affiliated", "controlled", "founded",
+                                  "built", "powered", "operated", "run", "supported"}) {
+    if (text.starts_with(suffix) && (text.size() == suffix.size() || !IsAsciiAlnum(static_cast<unsigned char>(text[suffix.size()])))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang) const {
   std::vector<Mention> mentions;
   for (size_t i = 0; i < text.size();) {
@@ -194,7 +206,10 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang) const {
         bool end_ok = true;
         if (j < text.size()) {
           if (IsAsciiAlnum(last) && IsAsciiAlnum(next)) end_ok = false;
-          if (IsAsciiAlnum(last) && (next == '-' || next == '.') && j + 1 < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[j + 1]))) end_ok = false;
+          if (IsAsciiAlnum(last) && (next == '-' || next == '.') && j + 1 < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[j + 1]))) {
+            // "GPT-4" is not "GPT", but "Microsoft-backed" and "Google-owned" name their company.
+            end_ok = next == '-' && StartsAdjectivalSuffix(text.substr(j + 1));
+          }
           if (IsHangul(next)) {
             size_t run_end = j;
             while (run_end < text.size()) {

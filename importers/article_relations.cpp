@@ -259,6 +259,7 @@ class Analysis {
   void FindTriggers();
   void ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched);
   void ApplyTitles(std::vector<Extraction>* out);
+  void ApplyCompounds(std::vector<Extraction>* out);
 
   int Clause(size_t pos) const {
     return static_cast<int>(std::upper_bound(boundaries_.begin(), boundaries_.end(), pos) - boundaries_.begin());
@@ -305,6 +306,7 @@ class Analysis {
   std::vector<size_t> boundaries_;
   std::vector<TriggerHit> triggers_;
   std::vector<std::pair<size_t, size_t>> asides_;  // English ", which ... ," spans
+  std::vector<Mention> modifiers_;                  // English "X-backed": no arguments of triggers
   int topic_group_ = -1;
   mutable Group head_;
   std::vector<Extraction> titles_found_;
@@ -334,6 +336,11 @@ void Analysis::DropModifiers() {
   std::erase_if(mentions_, [&](const Mention& mention) {
     for (std::string_view noun : kNouns) {
       if (s_.substr(mention.word_end).starts_with(noun)) return true;
+    }
+    // "Microsoft-backed OpenAI": kept aside for ApplyCompounds.
+    if (s_.substr(mention.end).starts_with("-") && mention.end + 1 < s_.size() && std::islower(static_cast<unsigned char>(s_[mention.end + 1])) != 0) {
+      modifiers_.push_back(mention);
+      return true;
     }
     return false;
   });
@@ -727,10 +734,19 @@ void Analysis::DiscoverListedNames() {
         if (end == begin) break;
         std::string name(s_.substr(begin, end - begin));
         std::string kind;
-        bool suffixed = HasOrgSuffix(name, li_, &kind);
+        HasOrgSuffix(name, li_, &kind);
         bool usable = CountCodePoints(name) >= 2 && GenericWords().count(name) == 0 && name.size() <= 60;
-        if (usable && suffixed) {
-          // The longer name wins over known names inside it.
+        // The longer name wins over a known name inside it ("Salesforce Ventures", "Samsung
+        // Next"), unless the rest is a legal form ("Nvidia Corp.").
+        bool legal_rest = false;
+        for (const Mention& mention : mentions_) {
+          if (mention.begin != begin || mention.end >= end) continue;
+          std::string rest = Lower(TrimSpace(s_.substr(mention.end, end - mention.end)));
+          for (std::string_view form : {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "co", "co.", "plc", "ag", "sa", "se", "group", "holdings", "platforms"}) {
+            legal_rest = legal_rest || rest == form;
+          }
+        }
+        if (usable && !legal_rest && name.find(' ') != std::string::npos) {
           std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= begin && mention.end <= end && (mention.begin > begin || mention.end < end); });
         }
         if (usable && !Overlaps(begin, end)) {
@@ -875,7 +891,7 @@ void Analysis::AssignMarkers() {
         size_t back = start;
         for (int words = 0; words < 4 && back > 0; ++words) {
           size_t word_end = back;
-          while (word_end > 0 && s_[word_end - 1] == ' ') --word_end;
+          while (word_end > 0 && (s_[word_end - 1] == ' ' || s_[word_end - 1] == ',')) --word_end;
           size_t word_start = word_end;
           while (word_start > 0 && std::isalpha(static_cast<unsigned char>(s_[word_start - 1])) != 0) --word_start;
           if (word_start == word_end) break;
@@ -936,6 +952,12 @@ void Analysis::BuildGroups() {
             }
           }
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or";
+          // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description.
+          if (!join && (lower.starts_with(", and ") || lower.starts_with("and ") || lower.starts_with(", "))) {
+            std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : lower.starts_with("and ") ? 4 : 2);
+            join = !rest.empty() && std::count(rest.begin(), rest.end(), ' ') <= 1 &&
+                   std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
+          }
         }
       }
       if (join && lang_ != Lang::kKorean && mentions_[i].role != Role::kNone && mentions_[i].role != Role::kWith && mentions_[i].role != Role::kGenitive) join = false;
@@ -1190,6 +1212,12 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     bool before = group.end <= hit.begin || (group.begin < hit.begin && group.end <= hit.end);
     bool after = group.begin >= hit.end;
     if ((!before && !after) || (before_only && !before) || (after_only && !after)) continue;
+    // English: an object follows its trigger closely ("led by Microsoft", not "led by former
+    // researchers at Google").
+    if (lang_ == Lang::kEnglish && role_name == "object" && after) {
+      std::string_view between = s_.substr(hit.end, group.begin - hit.end);
+      if (std::count(between.begin(), between.end(), ' ') > 4 || between.find_first_of(",;:") != std::string_view::npos) continue;
+    }
     // Korean: the argument before a verb must not be past the verb's own word.
     size_t distance = before ? hit.begin - std::min(hit.begin, group.end) : group.begin - hit.end;
     if (lang_ == Lang::kKorean && after) distance += 1000;  // prefer arguments before
@@ -1587,12 +1615,20 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       break;
     }
   }
+  // "Chief Executive Arthur Mensch said ...": an English sentence that opens with a title is
+  // about the previous sentence's organisation.
+  bool topic_from_discourse = false;
+  if (topic_entity < 0 && lang_ == Lang::kEnglish && discourse_->topic >= 0 && IsOrg(discourse_->topic)) {
+    topic_entity = discourse_->topic;
+    topic_from_discourse = true;
+  }
   if (topic_entity >= 0) {
     for (const Title& title : rules_.titles[li_]) {
       std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
       std::string needle = lang_ == Lang::kEnglish ? Lower(title.word) : title.word;
       for (size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + needle.size())) {
         if (at < topic_end || org_ending_at(at) || Overlaps(at, at + needle.size())) continue;
+        if (topic_from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ")) continue;
         if (lang_ != Lang::kChinese && at > 0 && !IsSpace(s_[at - 1]) && s_[at - 1] != ',') continue;
         TitleMatch match;
         if (!ParseTitles(at, &match) || !match.tail.empty()) continue;
@@ -1735,6 +1771,57 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
   }
 }
 
+// Relations written into a noun phrase, with no trigger verb: possessive products ("오픈AI의
+// 챗GPT", "OpenAI's ChatGPT", "月之暗面的Kimi"), "Microsoft-backed OpenAI", and a product's
+// maker named after it ("ChatGPT maker OpenAI", "챗봇 ‘이루다’ 개발사 스캐터랩").
+void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
+  std::vector<Mention> all = mentions_;
+  all.insert(all.end(), modifiers_.begin(), modifiers_.end());
+  std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  auto add = [&](int source, int target, const char* type, const char* rule, double confidence, size_t pos) {
+    if (source < 0 || target < 0 || source == target) return;
+    Extraction extraction{source, target, type, rule, confidence, "", {}};
+    if (catalog_->at(source).discovered || catalog_->at(target).discovered) extraction.confidence -= 0.05;
+    extraction.amount_value.begin = pos;
+    out->push_back(extraction);
+  };
+  auto short_gap = [&](size_t begin, size_t end, size_t max_bytes) {
+    if (end < begin || end - begin > max_bytes) return false;
+    std::string_view between = s_.substr(begin, end - begin);
+    return between.find_first_of(",;:.!?()") == std::string_view::npos && between.find("，") == std::string_view::npos &&
+           between.find("、") == std::string_view::npos && std::count(between.begin(), between.end(), ' ') <= 3;
+  };
+  for (size_t k = 0; k + 1 < all.size(); ++k) {
+    const Mention& first = all[k];
+    const Mention& second = all[k + 1];
+    if (first.entity < 0 || second.entity < 0 || first.anaphor || second.begin < first.word_end) continue;
+    bool first_org = IsOrg(first.entity), second_product = Kind(second.entity) == "product";
+    // OWNER's PRODUCT
+    if (first_org && second_product && first.role == Role::kGenitive && short_gap(first.word_end, second.begin, 24)) {
+      add(first.entity, second.entity, "develops", "possessive_product", 0.8, first.begin);
+      continue;
+    }
+    std::string_view between = s_.substr(first.end, second.begin - first.end);
+    std::string lower_between = Lower(between);
+    // BACKER-backed COMPANY
+    if (lang_ == Lang::kEnglish && IsOrg(second.entity) && (lower_between == "-backed " || lower_between == "-funded ")) {
+      add(first.entity, second.entity, "invests_in", "backed_compound", 0.82, first.begin);
+      continue;
+    }
+    // PRODUCT maker COMPANY
+    if (Kind(first.entity) == "product" && IsOrg(second.entity)) {
+      std::string_view rest = TrimSpace(lang_ == Lang::kKorean ? s_.substr(first.word_end, second.begin - first.word_end) : between);
+      for (const char* word : {"maker", "developer", "creator", "개발사", "개발업체", "운영사", "开发商", "开发者", "研发商"}) {
+        std::string_view cue = TrimSpace(rest);
+        while (cue.starts_with("'") || cue.starts_with("’") || cue.starts_with("”") || cue.starts_with("\"") || cue.starts_with("」")) {
+          cue = TrimSpace(cue.substr(cue.starts_with("'") || cue.starts_with("\"") ? 1 : 3));
+        }
+        if (Lower(cue) == word) add(second.entity, first.entity, "develops", "maker_compound", 0.82, first.begin);
+      }
+    }
+  }
+}
+
 std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   lower_ = Lower(s_);
   mentions_ = catalog_->gazetteer().Find(s_, lang_);
@@ -1751,6 +1838,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   FindClauses();
   FindAsides();
   ApplyTitles(&titles_found_);
+  ApplyCompounds(&titles_found_);
 
   // The sentence's topic: Korean, the first group marked as subject; otherwise the first
   // unmarked group when the sentence starts with it.
