@@ -430,6 +430,14 @@ bool Analysis::HasOrgSuffix(std::string_view name, int lang_index, std::string* 
     static const std::vector<std::string_view> kUniversity = {"대학교", "대학", "공과대학", "大学", "大學", "学院", "學院", "University"};
     static const std::vector<std::string_view> kInvestor = {"캐피털", "캐피탈", "벤처스", "파트너스", "창업투자", "인베스트먼트", "资本", "資本",
                                                             "创投", "創投", "基金", "Ventures", "Capital", "Partners"};
+    static const std::vector<std::string_view> kGovernment = {"人民政府", "政府", "委员会", "办公室"};
+    static const std::vector<std::string_view> kGroup = {"联盟", "协会", "工商联"};
+    if (std::find(kGovernment.begin(), kGovernment.end(), suffix) != kGovernment.end() ||
+        std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end()) {
+      if (CountCodePoints(stem) < 3) continue;  // "组成联盟" is no name
+      *kind = std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end() ? "consortium" : "government";
+      return true;
+    }
     *kind = std::find(kInstitute.begin(), kInstitute.end(), suffix) != kInstitute.end()     ? "research_institute"
             : std::find(kUniversity.begin(), kUniversity.end(), suffix) != kUniversity.end() ? "university"
             : std::find(kInvestor.begin(), kInvestor.end(), suffix) != kInvestor.end()       ? "investor"
@@ -592,7 +600,9 @@ void Analysis::DiscoverSuffixOrgs() {
         size_t end = at + suffix.size();
         if (Overlaps(at, end)) continue;
         char32_t next = CodePointAt(s_, end);
-        if (IsHan(next) && !IsChineseFunction(next)) continue;
+        bool title_next = false;
+        for (const Title& title : rules_.titles[li_]) title_next = title_next || s_.substr(end).starts_with(title.word);
+        if (IsHan(next) && !IsChineseFunction(next) && !title_next && !s_.substr(end).starts_with("旗下")) continue;
         size_t start = at;
         size_t chars = 0;
         while (start > 0 && chars < 10) {
@@ -613,7 +623,7 @@ void Analysis::DiscoverSuffixOrgs() {
         if (generic_start) continue;
         std::string name(s_.substr(start, end - start));
         std::string kind;
-        HasOrgSuffix(name, li_, &kind);
+        if (!HasOrgSuffix(name, li_, &kind)) continue;
         int entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
         AddMention(MentionWithParticles(start, end, entity));
       }
@@ -684,6 +694,13 @@ void Analysis::DiscoverQuotedProducts() {
       while (cue_end > 0 && s_[cue_end - 1] == ' ') --cue_end;
       std::string_view before = s_.substr(0, cue_end);
       std::string kind;
+      // Right after an organisation and its genitive: "阿里旗下的“夸克”", "네이버의 ‘클로바X’".
+      for (std::string_view genitive : {"旗下的", "旗下", "的", "의"}) {
+        if (!kind.empty() || !before.ends_with(genitive)) continue;
+        for (const Mention& mention : mentions_) {
+          if (mention.entity >= 0 && IsOrg(mention.entity) && (mention.end == before.size() - genitive.size() || mention.word_end == before.size())) kind = "product";
+        }
+      }
       for (const std::string& word : rules_.org_cues[li_]) kind = before.ends_with(word) ? "company" : kind;
       for (const std::string& word : rules_.product_cues[li_]) kind = kind.empty() && before.ends_with(word) ? "product" : kind;
       if (kind.empty()) continue;
@@ -1452,7 +1469,7 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(s_, pos + k * 3));
       if (!all_han) continue;
       char32_t next = CodePointAt(s_, pos + chars * 3);
-      static const std::u32string_view kFollowers = U"表示说称在于的是和与也认为指出透露宣布曾已将对介绍强调坦言等及、，。：";
+      static const std::u32string_view kFollowers = U"表示说称在于的是和与也认为指出透露宣布曾已将对介绍强调坦言等及、，。：出回告提举接带亲致率任担担兼向就还已正近日";
       if (IsHan(next) && kFollowers.find(next) == std::u32string_view::npos) continue;
       bool surname = false;
       for (const std::string& word : rules_.surnames[li_]) surname = surname || candidate.starts_with(word);
@@ -1683,6 +1700,19 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (s_.substr(after).starts_with("、")) after += 3;
       size_t person_end = 0;
       bool tail_ok = lang_ != Lang::kKorean || match.tail.empty() || match.tail == "인" || match.tail == "이던" || match.tail == "였던" || match.tail == "이었던";
+      // Chinese chains "ORG1职务、ORG2职务PERSON": the person holds every title of the chain.
+      if (lang_ == Lang::kChinese) {
+        for (int hops = 0; hops < 6; ++hops) {
+          size_t next = s_.substr(after).starts_with("、") ? after + 3 : after;
+          const Mention* next_org = nullptr;
+          for (const Mention& other : mentions_) {
+            if (other.begin == next && other.entity >= 0 && IsOrg(other.entity)) next_org = &other;
+          }
+          TitleMatch chained;
+          if (next_org != nullptr ? !ParseTitles(next_org->word_end, &chained) : (next == after || !ParseTitles(next, &chained))) break;
+          after = chained.end;
+        }
+      }
       // X: PERSON ORG TITLE. Korean writes it first ("이재성 트웰브랩스 대표는"), so there it is
       // tried before Y; a list "A 총장, B 한양대 총장" must not give A's title to B.
       auto person_org_title = [&]() {
@@ -1797,7 +1827,8 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     if (first.entity < 0 || second.entity < 0 || first.anaphor || second.begin < first.word_end) continue;
     bool first_org = IsOrg(first.entity), second_product = Kind(second.entity) == "product";
     // OWNER's PRODUCT
-    if (first_org && second_product && first.role == Role::kGenitive && short_gap(first.word_end, second.begin, 24)) {
+    bool owner = first.role == Role::kGenitive || (lang_ == Lang::kChinese && s_.substr(first.end).starts_with("旗下"));
+    if (first_org && second_product && owner && short_gap(first.word_end, second.begin, 24)) {
       add(first.entity, second.entity, "develops", "possessive_product", 0.8, first.begin);
       continue;
     }
