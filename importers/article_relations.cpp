@@ -623,7 +623,7 @@ void Analysis::DiscoverSuffixOrgs() {
         if (generic_start) continue;
         std::string name(s_.substr(start, end - start));
         std::string kind;
-        if (!HasOrgSuffix(name, li_, &kind)) continue;
+        if (GenericWords().count(name) != 0 || !HasOrgSuffix(name, li_, &kind)) continue;
         int entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
         AddMention(MentionWithParticles(start, end, entity));
       }
@@ -850,6 +850,9 @@ void Analysis::FindAnaphors() {
           best_end = other.end;
         }
       }
+      // Earlier: the previous sentence's topic ("OpenAI ... The company raised ..." after a
+      // sentence that names other companies on the way), else the last one named.
+      if (referent < 0 && discourse_->topic >= 0 && Kind(discourse_->topic) == kind) referent = discourse_->topic;
       for (auto it = discourse_->recent.rbegin(); referent < 0 && it != discourse_->recent.rend(); ++it) {
         if (Kind(*it) == kind) referent = *it;
       }
@@ -970,8 +973,8 @@ void Analysis::BuildGroups() {
           }
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or";
           // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description.
-          if (!join && (lower.starts_with(", and ") || lower.starts_with("and ") || lower.starts_with(", "))) {
-            std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : lower.starts_with("and ") ? 4 : 2);
+          if (!join && (lower.starts_with(", and ") || lower.starts_with("and "))) {
+            std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : 4);
             join = !rest.empty() && std::count(rest.begin(), rest.end(), ' ') <= 1 &&
                    std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
           }
@@ -1627,6 +1630,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
   for (const Group& group : groups_) {
     const Mention& first = mentions_[static_cast<size_t>(group.members.front())];
     if (first.entity >= 0 && IsOrg(first.entity) && (group.role == Role::kSubject || (lang_ != Lang::kKorean && group.role == Role::kNone))) {
+      if (lang_ == Lang::kEnglish && group.begin > 40) break;  // not the sentence's subject
       topic_entity = first.entity;
       topic_end = group.end;
       break;
