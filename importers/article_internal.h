@@ -229,6 +229,7 @@ struct Extraction {
 // Discourse state carried from sentence to sentence within an article.
 struct Discourse {
   int topic = -1;                  // entity of the last sentence's topic (Korean 은/는, zh/en subject)
+  int last_topic = -1;             // the same, kept across paragraphs (anaphors: "the company")
   std::vector<int> recent;         // entities in order of last mention
 };
 

@@ -852,7 +852,9 @@ void Analysis::FindAnaphors() {
       }
       // Earlier: the previous sentence's topic ("OpenAI ... The company raised ..." after a
       // sentence that names other companies on the way), else the last one named.
-      if (referent < 0 && discourse_->topic >= 0 && Kind(discourse_->topic) == kind) referent = discourse_->topic;
+      for (int topic : {discourse_->topic, discourse_->last_topic}) {
+        if (referent < 0 && topic >= 0 && Kind(topic) == kind) referent = topic;
+      }
       for (auto it = discourse_->recent.rbegin(); referent < 0 && it != discourse_->recent.rend(); ++it) {
         if (Kind(*it) == kind) referent = *it;
       }
@@ -1967,7 +1969,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   // Discourse: this sentence's topic and the entities it named.
   if (topic_group_ >= 0) {
     const Mention& first = mentions_[static_cast<size_t>(groups_[static_cast<size_t>(topic_group_)].members.front())];
-    if (first.entity >= 0) discourse_->topic = first.entity;
+    if (first.entity >= 0) discourse_->topic = discourse_->last_topic = first.entity;
   }
   for (const Mention& mention : mentions_) {
     if (mention.entity >= 0) discourse_->recent.push_back(mention.entity);
