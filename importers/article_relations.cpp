@@ -919,7 +919,8 @@ void Analysis::AssignMarkers() {
           if (word_start == word_end) break;
           std::string earlier = Lower(s_.substr(word_start, word_end - word_start));
           if (earlier == "from" || earlier == "by" || earlier == "with") {
-            word = earlier;
+            // "founded by researchers including X": the trigger owns its preposition, X is its object.
+            word = InsideTrigger(word_start, word_end) ? "" : earlier;
             break;
           }
           back = word_start;
@@ -955,9 +956,23 @@ void Analysis::BuildGroups() {
                             (between.back() == ',' || between.ends_with("、")) &&
                             TrimSpace(between.substr(1, between.size() - 2)).find(' ') == std::string_view::npos;
         if (lang_ == Lang::kKorean) {
-          // Names side by side without a comma are no list ("브래드 스미스 MS 부회장").
+          // Names side by side without a comma are no list ("브래드 스미스 MS 부회장"), but list
+          // bullets are ("▲산업은행(300억원) ▲퀀텀벤처스(15억원)").
+          std::string bare;
+          int depth = 0;
+          for (size_t k = 0; k < between.size();) {
+            char32_t cp = 0;
+            size_t len = DecodeAt(between, k, &cp);
+            if (cp == '(' || cp == U'（') ++depth;
+            bool keep = depth == 0 && cp != ' ' && cp != U'▲' && cp != U'■' && cp != U'●' && cp != U'△' && cp != U'▶';
+            if (keep) bare += between.substr(k, len);
+            if ((cp == ')' || cp == U'）') && depth > 0) --depth;
+            k += len;
+          }
+          bool bulleted = between.find("▲") != std::string_view::npos || between.find("■") != std::string_view::npos ||
+                          between.find("●") != std::string_view::npos;
           bool separator = between == "," || between == "·" || between == "、" || between == "/" || between == "및" ||
-                           between == ", 및" || between == "그리고" || unnamed_item;
+                           between == ", 및" || between == "그리고" || unnamed_item || (bulleted && (bare.empty() || bare == ","));
           join = (separator && previous.role == Role::kNone) || (previous.role == Role::kWith && between.empty());
           if (previous.role == Role::kWith && between.empty() && !(previous.particles == "와" || previous.particles == "과")) join = false;
         } else if (lang_ == Lang::kChinese) {
@@ -1238,6 +1253,11 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // researchers at Google").
     if (lang_ == Lang::kEnglish && role_name == "object" && after) {
       std::string_view between = s_.substr(hit.end, group.begin - hit.end);
+      // ... or follows a list cue after a description ("founded by former researchers including X").
+      for (std::string_view cue : {" including ", " such as ", " like ", " among them "}) {
+        size_t at = Lower(between).rfind(cue);
+        if (at != std::string::npos && std::count(between.begin(), between.begin() + static_cast<std::ptrdiff_t>(at), ' ') <= 6) between = between.substr(at + cue.size() - 1);
+      }
       if (std::count(between.begin(), between.end(), ' ') > 4 || between.find_first_of(",;:") != std::string_view::npos) continue;
     }
     // Korean: the argument before a verb must not be past the verb's own word.
