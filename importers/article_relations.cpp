@@ -250,6 +250,7 @@ class Analysis {
   void DiscoverSuffixOrgs();
   void DiscoverQuotedProducts();
   void DiscoverListedNames();
+  void DiscoverCuedNames();
   void FindAsides();
   int AsideOf(size_t begin, size_t end) const;
   void FindAnaphors();
@@ -408,6 +409,17 @@ std::vector<std::string> Analysis::GlossParts(std::string_view content) const {
     std::string part(TrimSpace(std::string_view(text).substr(start, comma - start)));
     for (std::string_view prefix : {"이하 ", "이하", "약칭 ", "简称", "以下简称", "hereafter ", "formerly "}) {
       if (part.starts_with(prefix)) part = std::string(TrimSpace(std::string_view(part).substr(prefix.size())));
+    }
+    // Amounts, dates and shares explain nothing about a name: "(300억원)", "(2023年)", "(15%)".
+    if (!part.empty() && std::isdigit(static_cast<unsigned char>(part[0])) != 0) {
+      bool figure = false;
+      for (std::string_view unit : {"억", "만", "원", "달러", "亿", "万", "元", "%", "년", "年", "月", "日", "주", "股", "bn", "million", "billion"}) {
+        figure = figure || part.find(unit) != std::string::npos;
+      }
+      if (figure) {
+        start = comma + 1;
+        continue;
+      }
     }
     size_t points = CountCodePoints(part);
     bool digits_only = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.'; });
@@ -598,11 +610,28 @@ void Analysis::DiscoverSuffixOrgs() {
     for (const std::string& suffix : rules_.org_suffixes[li_]) {
       for (size_t at = s_.find(suffix); at != std::string_view::npos; at = s_.find(suffix, at + suffix.size())) {
         size_t end = at + suffix.size();
+        // A known name that is only a generic word and a suffix ("人工智能联盟") is the tail of a
+        // longer name when a qualifier stands before it ("华东人工智能联盟").
+        std::erase_if(mentions_, [&](const Mention& mention) {
+          if (mention.end != end || mention.begin >= at || mention.begin < 6) return false;
+          std::string_view stem = s_.substr(mention.begin, at - mention.begin);
+          if (GenericWords().count(stem) == 0) return false;
+          char32_t before = CodePointBefore(s_, mention.begin), earlier = CodePointBefore(s_, mention.begin - 3);
+          return IsHan(before) && IsHan(earlier) && !IsChineseFunction(before) && !IsChineseFunction(earlier) && !Overlaps(mention.begin - 6, mention.begin);
+        });
         if (Overlaps(at, end)) continue;
         char32_t next = CodePointAt(s_, end);
         bool title_next = false;
         for (const Title& title : rules_.titles[li_]) title_next = title_next || s_.substr(end).starts_with(title.word);
-        if (IsHan(next) && !IsChineseFunction(next) && !title_next && !s_.substr(end).starts_with("旗下")) continue;
+        // Chinese writes no spaces: the name ends before a function word, a title or a verb that
+        // commonly follows a subject ("星河科技宣布", "某某资本领投").
+        static const std::vector<std::string_view> kFollowers = {
+            "旗下", "宣布", "表示", "发布", "推出", "获得", "完成", "成立", "正式", "今日", "近日", "日前", "已经", "计划", "联合",
+            "共同", "携手", "持有", "投资", "收购", "领投", "参投", "跟投", "创始", "首席", "董事", "总裁", "回应", "透露", "介绍",
+            "官方", "官宣", "开发", "研发", "推动", "签署", "达成", "披露", "成为", "作为", "拥有", "此前", "目前", "今年", "去年"};
+        bool follower = false;
+        for (std::string_view word : kFollowers) follower = follower || s_.substr(end).starts_with(word);
+        if (IsHan(next) && !IsChineseFunction(next) && !title_next && !follower) continue;
         size_t start = at;
         size_t chars = 0;
         while (start > 0 && chars < 10) {
@@ -665,7 +694,7 @@ void Analysis::DiscoverSuffixOrgs() {
       if (words == 0) continue;
       if (s_[start] == ' ') ++start;
       // A sentence-initial capital proves nothing for generic suffixes.
-      if (start == 0 && words == 1 && (suffix == "AI" || suffix == "Group" || suffix == "Research" || suffix == "Systems")) continue;
+      if (start == 0 && words == 1 && (suffix == "Research" || suffix == "Systems" || at - start < 5)) continue;
       if (Overlaps(start, end)) continue;
       std::string name(s_.substr(start, end - start));
       std::string kind;
@@ -777,6 +806,65 @@ void Analysis::DiscoverListedNames() {
         if (lower_.substr(next).starts_with("and ")) next += 4;
         i = next;
       }
+    }
+  }
+}
+
+// Korean names introduced by what they are: "AI 스타트업 누리봇은", "국내 기업인 트웰브랩스에",
+// "LLM 개발사 업스테이지와". The name must carry particles (or end at a comma or bracket) and
+// be no trigger, title or common word.
+void Analysis::DiscoverCuedNames() {
+  if (lang_ != Lang::kKorean) return;
+  struct Cue {
+    std::string_view word;
+    bool needs_copula;  // common nouns introduce a name only as "기업인 X"
+    const char* kind;
+  };
+  static const Cue kCues[] = {{"스타트업", false, "company"}, {"개발사", false, "company"}, {"자회사", false, "company"},
+                              {"계열사", false, "company"},   {"벤처캐피털", false, "investor"}, {"투자사", false, "investor"},
+                              {"운용사", false, "investor"},  {"기업", true, "company"},    {"업체", true, "company"},
+                              {"회사", true, "company"},      {"법인", true, "company"}};
+  static const std::unordered_set<std::string_view> kCommon = {
+      "투자", "인수", "육성", "지원", "대표", "관계자", "가치", "경쟁력", "생태계", "시장", "전략", "협력", "대상", "규모", "측", "임원",
+      "직원", "고객", "중", "등", "간", "들", "설립", "창업", "상장", "출신", "최초", "최대", "최고", "가운데", "사이", "위주", "대부분",
+      "전체", "자체", "내부", "이름", "목록", "수준", "주가", "실적", "매출", "지분", "기술", "사업", "서비스", "제품", "모델", "플랫폼"};
+  for (const Cue& cue : kCues) {
+    for (size_t at = s_.find(cue.word); at != std::string_view::npos; at = s_.find(cue.word, at + cue.word.size())) {
+      size_t end = at + cue.word.size();
+      bool copula = s_.substr(end).starts_with("인 ");
+      if (copula) end += 3;
+      if ((cue.needs_copula && !copula) || end >= s_.size() || s_[end] != ' ') continue;
+      size_t name_begin = end + 1;
+      size_t run_end = RunEnd(s_, name_begin, IsHangulOrAlnum);
+      if (run_end == name_begin || Overlaps(name_begin, run_end)) continue;
+      char32_t after = CodePointAt(s_, run_end);
+      size_t name_end = 0;
+      for (size_t cut = run_end; cut > name_begin;) {
+        std::string_view rest = s_.substr(cut, run_end - cut);
+        Role role;
+        std::string particles;
+        bool bare_end = rest.empty() && (after == ',' || after == '(' || after == U'·' || after == U'（');
+        if (bare_end || (!rest.empty() && ParseParticles(rest, &role, &particles) && role != Role::kTitle && role != Role::kNone)) {
+          name_end = cut;
+          break;
+        }
+        size_t previous = cut - 1;
+        while (previous > name_begin && (static_cast<unsigned char>(s_[previous]) & 0xC0) == 0x80) --previous;
+        cut = previous;
+      }
+      if (name_end == 0) continue;
+      std::string name(s_.substr(name_begin, name_end - name_begin));
+      if (CountCodePoints(name) < 2 || kCommon.count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) continue;
+      bool trigger_word = false;
+      for (const Rule& rule : rules_.rules) {
+        if (rule.lang != lang_) continue;
+        for (const std::string& trigger : rule.triggers) trigger_word = trigger_word || name.find(trigger) != std::string::npos;
+      }
+      TitleMatch title;
+      if (trigger_word || ParseTitles(name_begin, &title)) continue;
+      int entity = catalog_->FindByName(name);
+      if (entity < 0) entity = catalog_->AddDiscovered(Written(name), cue.kind, {}, "");
+      AddMention(MentionWithParticles(name_begin, name_end, entity));
     }
   }
 }
@@ -1102,6 +1190,11 @@ void Analysis::FindClauses() {
           bool connective = IsHangul(last) && kConnectives.find(last) != std::u32string_view::npos;
           if (s_.substr(0, i).ends_with("지만") || s_.substr(0, i).ends_with("으나")) connective = true;
           if (connective) boundaries_.push_back(i);
+        } else if (lang_ == Lang::kEnglish && cp == ',' &&
+                   (lower_.substr(i).starts_with(", including ") || lower_.substr(i).starts_with(", such as ") ||
+                    lower_.substr(i).starts_with(", led by ") || lower_.substr(i).starts_with(", like ") ||
+                    lower_.substr(i).starts_with(", among them "))) {
+          // "from investors, including A and B": the list continues the clause.
         } else {
           boundaries_.push_back(i);
         }
@@ -1259,6 +1352,11 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
         if (at != std::string::npos && std::count(between.begin(), between.begin() + static_cast<std::ptrdiff_t>(at), ' ') <= 6) between = between.substr(at + cue.size() - 1);
       }
       if (std::count(between.begin(), between.end(), ' ') > 4 || between.find_first_of(",;:") != std::string_view::npos) continue;
+      // A preposition in between takes the name as its own ("led by researchers at Google").
+      std::string spaced = " " + Lower(between) + " ";
+      bool preposition = false;
+      for (std::string_view word : {" at ", " of ", " for ", " from ", " in ", " on ", " with ", " to "}) preposition = preposition || spaced.find(word) != std::string::npos;
+      if (preposition) continue;
     }
     // Korean: the argument before a verb must not be past the verb's own word.
     size_t distance = before ? hit.begin - std::min(hit.begin, group.end) : group.begin - hit.end;
@@ -1661,8 +1759,9 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
   // "Chief Executive Arthur Mensch said ...": an English sentence that opens with a title is
   // about the previous sentence's organisation.
   bool topic_from_discourse = false;
-  if (topic_entity < 0 && lang_ == Lang::kEnglish && discourse_->topic >= 0 && IsOrg(discourse_->topic)) {
-    topic_entity = discourse_->topic;
+  int previous_topic = discourse_->topic >= 0 ? discourse_->topic : discourse_->last_topic;
+  if (topic_entity < 0 && lang_ == Lang::kEnglish && previous_topic >= 0 && IsOrg(previous_topic)) {
+    topic_entity = previous_topic;
     topic_from_discourse = true;
   }
   if (topic_entity >= 0) {
@@ -1886,6 +1985,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverQuotedProducts();
   DiscoverSuffixOrgs();
   DiscoverListedNames();
+  DiscoverCuedNames();
   FindAnaphors();
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   DropModifiers();
@@ -1930,11 +2030,13 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     // Quoted speech states what someone expects, not what happened: no guessed subjects.
     if (InsideQuote(hit.begin)) continue;
     ApplyRule(hit, true, &found, &matched);
-    if (matched || !hit.rule->carry_topic || discourse_->topic < 0) continue;
+    // English rules that carry a topic reach back across paragraphs ("... Backers include A.").
+    int carried_topic = discourse_->topic >= 0 ? discourse_->topic : lang_ == Lang::kEnglish ? discourse_->last_topic : -1;
+    if (matched || !hit.rule->carry_topic || carried_topic < 0) continue;
     // The subject was dropped: the previous sentence's topic ("오픈AI는 ... 비영리조직이었다.
     // ... MS로부터 투자받아 ...").
     Mention carried;
-    carried.entity = discourse_->topic;
+    carried.entity = carried_topic;
     carried.anaphor = false;
     carried.role = lang_ == Lang::kKorean ? Role::kSubject : Role::kNone;
     carried.begin = carried.end = carried.word_end = 0;

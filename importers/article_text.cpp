@@ -383,7 +383,7 @@ bool LooksLikeBody(std::string_view line) {
   }
   if (EndsWithAny(rest, {".", "!", "?", "。", "！", "？", "…"})) return CountCodePoints(line) >= 12;
   // A long paragraph with sentences inside whose end was cut off (scrapes are truncated).
-  return CountCodePoints(line) >= 60 && ContainsAny(line, {". ", "。", "! ", "? ", "！", "？"});
+  return CountCodePoints(line) >= 40 && ContainsAny(line, {". ", "。", "! ", "? ", "！", "？"});
 }
 
 // Strips a dateline or byline at the start of a body line: "[뉴스투데이=홍길동 기자] ",

@@ -1,0 +1,135 @@
+// The article importer's pattern families, each on sentences written for this test (invented
+// companies where the lexicon must not help, real ones where it should): what a family must
+// find, and the distractors it must leave alone. Facts are "SOURCE relation TARGET" by name.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <string>
+
+#include "importers/article_internal.h"
+#include "importers/importers.h"
+
+namespace relgraph::importers {
+namespace {
+
+std::set<std::string> Facts(const std::string& text, const std::string& lang) {
+  SourceFile file{"story.txt", text};
+  ArticleOptions options;
+  options.lang = lang;
+  ImportBatch batch = ParseArticle(file, DefaultSchema(), options);
+  std::map<std::string, std::string> names;
+  for (const EntityRecord& record : batch.entities) names[record.entity.id] = record.entity.name;
+  std::set<std::string> facts;
+  for (const RelationRecord& record : batch.relations) {
+    facts.insert(names[record.relation.source] + " " + record.relation.type + " " + names[record.relation.target]);
+  }
+  return facts;
+}
+
+// Every expected fact is found; none of the forbidden ones is.
+void Expect(const std::string& text, const std::string& lang, const std::set<std::string>& expected,
+            const std::set<std::string>& forbidden = {}) {
+  std::set<std::string> found = Facts(text, lang);
+  std::string all;
+  for (const std::string& fact : found) all += "\n  " + fact;
+  for (const std::string& fact : expected) EXPECT_EQ(found.count(fact), 1u) << "missing: " << fact << "\nfound:" << all;
+  for (const std::string& fact : forbidden) EXPECT_EQ(found.count(fact), 0u) << "wrong: " << fact << "\nfound:" << all;
+}
+
+TEST(ArticleFamilies, TitlesNextToNamesInKorean) {
+  // PERSON ORG TITLE, with a gloss and a second title, and a transliterated two-word name.
+  Expect("홍길순 삼성전자 최고데이터책임자(CDO) 부사장은 새 전략을 설명했다.\n\n"
+         "데이비드 밀러 엔비디아 CEO는 한국을 찾았다.\n\n"
+         "창업자인 나영진 루미랩스 대표는 기술을 소개했다.",
+         "ko", {"홍길순 works_at Samsung Electronics", "데이비드 밀러 works_at Nvidia", "나영진 works_at 루미랩스", "나영진 founded 루미랩스"});
+  // A list of "PERSON ORG TITLE" keeps each title with its own person.
+  Expect("행사에는 박서준 카카오 대표, 이민호 KAIST 총장, 최유리 네이버 부사장 등이 참석했다.", "ko",
+         {"박서준 works_at Kakao", "이민호 works_at KAIST", "최유리 works_at Naver"},
+         {"이민호 works_at Kakao", "최유리 works_at KAIST"});
+  // "ORG TITLE PERSON" lists keep each person with the title before it.
+  Expect("테슬라 최고경영자 일론 머스크, 오픈AI 최고경영자 샘 앨트먼 등이 기부했다.", "ko",
+         {"Elon Musk works_at Tesla", "Sam Altman works_at OpenAI"}, {"Elon Musk works_at OpenAI"});
+}
+
+TEST(ArticleFamilies, TitlesInChineseChains) {
+  Expect("华东人工智能联盟理事长、科大讯飞董事长王建国出席了会议。", "zh",
+         {"王建国 works_at iFlytek", "王建国 works_at 华东人工智能联盟"});
+  // Traditional characters are read as Simplified; names are kept as written.
+  Expect("科大訊飛董事長王建國表示，公司將繼續投入。", "zh", {"王建國 works_at iFlytek"});
+}
+
+TEST(ArticleFamilies, TitlesInEnglish) {
+  Expect("Zentrix Labs builds robots for warehouses.\n\nChief Executive Maria Lopez said the company would hire.", "en",
+         {"Maria Lopez works_at Zentrix Labs"});
+}
+
+TEST(ArticleFamilies, InvestorListsInEnglish) {
+  // Known and unknown investors after "including", a longer name over a known one inside it,
+  // and an aside whose company is no recipient.
+  Expect("Quorra AI, a startup that competes with Microsoft-backed OpenAI, said it raised $90 million from investors, "
+         "including Nvidia, Harbor Lane Capital, Oakfield and Samsung Next.",
+         "en",
+         {"Nvidia invests_in Quorra AI", "Harbor Lane Capital invests_in Quorra AI", "Oakfield invests_in Quorra AI",
+          "Samsung Next invests_in Quorra AI", "Microsoft invests_in OpenAI"},
+         {"Nvidia invests_in OpenAI", "Samsung invests_in Quorra AI"});
+  // A sentence with no subject belongs to the previous one's company; "led by" lists.
+  Expect("Quorra AI makes chips for data centers.\n\nBackers include Harbor Lane Capital, Oakfield Partners and Intel.\n\n"
+         "The company raised $40 million last year in a round led by Intel, Jane Park, and new investor AMD.",
+         "en",
+         {"Harbor Lane Capital invests_in Quorra AI", "Oakfield Partners invests_in Quorra AI", "Intel invests_in Quorra AI",
+          "AMD invests_in Quorra AI"});
+  // "led by" someone's former staff does not make their employer an investor.
+  Expect("Quorra AI, led by former researchers at Google, is growing fast.", "en", {}, {"Google invests_in Quorra AI"});
+}
+
+TEST(ArticleFamilies, InvestorListsInKorean) {
+  Expect("AI 스타트업 누리봇은 ▲산업은행(100억원) ▲한빛벤처스(30억원) ▲가온인베스트먼트(10억원) 등으로부터 140억원을 조달했다.", "ko",
+         {"Korea Development Bank invests_in 누리봇", "한빛벤처스 invests_in 누리봇", "가온인베스트먼트 invests_in 누리봇"});
+}
+
+TEST(ArticleFamilies, ProductsOfTheirMakers) {
+  Expect("OpenAI's ChatGPT leads the market, and Gemini maker Google is catching up.", "en",
+         {"OpenAI develops ChatGPT", "Google develops Gemini"});
+  Expect("오픈AI의 챗GPT가 시장을 이끈다.\n\n챗봇 ‘루나’ 개발사 누리봇은 이용자를 늘렸다.", "ko",
+         {"OpenAI develops ChatGPT", "누리봇 develops 루나"});
+  Expect("阿里巴巴旗下的“星河”大模型上线了。", "zh", {"Alibaba Group develops 星河"});
+}
+
+TEST(ArticleFamilies, QuotedAndSuffixedNamesAreDiscovered) {
+  Expect("KT는 반도체 설계업체 ‘누리칩’과 손을 잡았다.", "ko", {"KT partners_with 누리칩"});
+}
+
+TEST(ArticleFamilies, CutParagraphsAreRead) {
+  // A scrape cut in the middle of its only paragraph still has sentences to read.
+  std::string text = "星河科技宣布完成新一轮融资。本轮融资由腾讯领投。公司表示，资金将用于研发和招聘，并在未来两年内继续扩大团队规模，同时";
+  Expect(text, "zh", {"Tencent invests_in 星河科技"});
+}
+
+// The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
+TEST(ArticlePipeline, PathologicalInputsFinish) {
+  std::vector<std::pair<std::string, std::string>> inputs;
+  inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
+  inputs.emplace_back(std::string(20000, '(') + " graphics processing units", "en");
+  std::string line;
+  for (int i = 0; i < 30000; ++i) line += "Nvidia invests in OpenAI and Acme Labs (AL) with graphics units (GPUs) ";
+  inputs.emplace_back(line, "en");  // a line of about 2 MB with 60,000 glosses
+  std::string glosses;
+  for (int i = 0; i < 100000; ++i) glosses += "x (y) ";
+  inputs.emplace_back(glosses, "en");
+  inputs.emplace_back(std::string(30000, '"') + "“‘「《" + std::string(3000, 'a'), "en");
+  std::string mixed;
+  for (int i = 0; i < 5000; ++i) mixed += "네이버(NAVER)와 百度（Baidu）、ＯｐｅｎＡＩ “투자” ▲ 有限公司 ";
+  inputs.emplace_back(mixed, "ko");
+  inputs.emplace_back(mixed, "zh");
+  for (const auto& [text, lang] : inputs) {
+    auto start = std::chrono::steady_clock::now();
+    Facts(text, lang);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(seconds, 20.0) << lang << " input of " << text.size() << " bytes";
+  }
+}
+
+}  // namespace
+}  // namespace relgraph::importers
