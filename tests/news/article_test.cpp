@@ -197,7 +197,7 @@ TEST(ArticleGolden, RulesThatMustKeepFiring) {
       {"ko_lg_exaone.md", {"lg", "founded", "lg_ai_research"}, "article:ko_found"},                         // LG그룹이 설립한 ... 싱크탱크다
       {"ko_lg_exaone.md", {"bae_kyung_hoon", "works_at", "lg_ai_research"}, "article:title_head"},            // 배경훈 LG AI연구원장은
       {"ko_ms_g42.html", {"brad_smith", "works_at", "g42"}, "article:ko_join"},                             // 스미스 ... 부회장은 G42 이사회에 합류
-      {"zh_alibaba_moonshot.txt", {"alibaba", "invests_in", "moonshot_ai"}, "article:zh_invest_passive"},    // 阿里巴巴领投
+      {"zh_alibaba_moonshot.txt", {"alibaba", "invests_in", "moonshot_ai"}, "article:zh_invest_lead"},       // 阿里巴巴领投
       {"zh_alibaba_moonshot.txt", {"yang_zhilin", "founded", "moonshot_ai"}, "article:title_of_topic"},      // 创始人杨植麟
       {"zh_deepseek.txt", {"high_flyer", "founded", "deepseek"}, "article:zh_found"},                       // 由量化基金幻方量化于2023年创立
       {"zh_shanghai_lab.html", {"香港中文大学", "develops", "internlm"}, "article:zh_develop"},               // 该模型由...共同研发
