@@ -730,7 +730,11 @@ void Analysis::DiscoverQuotedProducts() {
           if (mention.entity >= 0 && IsOrg(mention.entity) && (mention.end == before.size() - genitive.size() || mention.word_end == before.size())) kind = "product";
         }
       }
-      for (const std::string& word : rules_.org_cues[li_]) kind = before.ends_with(word) ? "company" : kind;
+      static const std::vector<std::string_view> kConsortiumCues = {"얼라이언스", "컨소시엄", "협의체", "연합체", "동맹", "联盟", "协会", "alliance", "consortium"};
+      for (const std::string& word : rules_.org_cues[li_]) {
+        if (!before.ends_with(word) && !(lang_ == Lang::kKorean && before.ends_with(word + "인"))) continue;
+        kind = std::find(kConsortiumCues.begin(), kConsortiumCues.end(), word) != kConsortiumCues.end() ? "consortium" : "company";
+      }
       for (const std::string& word : rules_.product_cues[li_]) kind = kind.empty() && before.ends_with(word) ? "product" : kind;
       if (kind.empty()) continue;
       int entity = catalog_->FindQualified(name, ContextEntities());
@@ -1062,6 +1066,8 @@ void Analysis::BuildGroups() {
           bool separator = between == "," || between == "·" || between == "、" || between == "/" || between == "및" ||
                            between == ", 및" || between == "그리고" || unnamed_item || (bulleted && (bare.empty() || bare == ","));
           join = (separator && previous.role == Role::kNone) || (previous.role == Role::kWith && between.empty());
+          // "KT를 비롯한 현대중공업지주, KAIST는": the first name leads the list.
+          if (previous.role == Role::kObject && (between == "비롯한" || between == "비롯해" || between == "포함한" || between == "포함해")) join = true;
           if (previous.role == Role::kWith && between.empty() && !(previous.particles == "와" || previous.particles == "과")) join = false;
         } else if (lang_ == Lang::kChinese) {
           join = between.empty() || between == "、" || between == "和" || between == "与" || between == "及" || between == "以及" ||
@@ -1434,6 +1440,24 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       if (source->inherited || target->inherited) penalty += 0.03;
       for (int s : source->members) {
         for (int t : target->members) pairs.emplace_back(s, t);
+      }
+    }
+    // Co-agents: "A는 B, C 등과 함께 D에 투자했다", "A, together with B, invested in D".
+    if (frame.source == "subject" && (rule.type == "invests_in" || rule.type == "develops" || rule.type == "founded")) {
+      std::vector<int> targets;
+      for (auto [s, t] : pairs) {
+        if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
+      }
+      for (const Group& group : groups_) {
+        if (group.role != Role::kWith || group.end > hit.begin || Clause(group.begin) != Clause(hit.begin)) continue;
+        bool together = lang_ == Lang::kKorean ? s_.substr(SkipSpaces(s_, group.end)).starts_with("함께")
+                        : lang_ == Lang::kEnglish ? (std::string_view(lower_).substr(0, group.begin).ends_with("together with ") ||
+                                                     std::string_view(lower_).substr(0, group.begin).ends_with("along with "))
+                                                  : s_.substr(group.end).starts_with("一起") || s_.substr(group.end).starts_with("共同");
+        if (!together) continue;
+        for (int member : group.members) {
+          for (int t : targets) pairs.emplace_back(member, t);
+        }
       }
     }
     bool any = false;
