@@ -770,6 +770,11 @@ void Analysis::DiscoverListedNames() {
           size_t w = i;
           while (w < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[w])) != 0 || s_[w] == '-' || s_[w] == '.' || s_[w] == '&' || s_[w] == '\'')) ++w;
           while (w > i && (s_[w - 1] == '.' || s_[w - 1] == '\'')) --w;  // the sentence's full stop, a closing quote
+          if (s_.substr(i, w - i).ends_with("'s") || s_.substr(i, w - i).ends_with("’s")) {  // "Canada's Inovia Capital"
+            begin = end = i = SkipSpaces(s_, w);
+            words = 0;
+            continue;
+          }
           end = w;
           ++words;
           i = w;
@@ -781,7 +786,7 @@ void Analysis::DiscoverListedNames() {
             break;
           }
         }
-        if (end == begin) break;
+        if (end <= begin) break;
         std::string name(s_.substr(begin, end - begin));
         std::string kind;
         HasOrgSuffix(name, li_, &kind);
@@ -1842,6 +1847,22 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     }
     bool genitive = organisation.role == Role::kGenitive;
     bool bare = organisation.role == Role::kNone || genitive;
+    // "founded by LinkedIn co-founder Reid Hoffman": the preposition governs the whole phrase.
+    bool governed = lang_ == Lang::kEnglish && (organisation.role == Role::kBy || organisation.role == Role::kFrom || organisation.role == Role::kWith);
+    if (governed && titled) {
+      size_t person_end = 0;
+      int person = PersonAfter(SkipSpaces(s_, match.end), &person_end);
+      if (person >= 0) {
+        mentions_[static_cast<size_t>(person)].role = organisation.role;
+        emit(person, org, match, "title_after_org", base);
+        // The person stands where the organisation stood in its list.
+        if (group_of_.size() > m && group_of_[m] >= 0) {
+          std::vector<int>& members = groups_[static_cast<size_t>(group_of_[m])].members;
+          std::replace(members.begin(), members.end(), static_cast<int>(m), person);
+        }
+        continue;
+      }
+    }
     if (titled && bare) {
       // Y: ORG (의) TITLE(인) PERSON
       size_t after = match.end;
@@ -1933,20 +1954,42 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     if (organisation.entity < 0 || !IsOrg(organisation.entity)) continue;
     std::string_view before = std::string_view(lower_).substr(0, organisation.begin);
     size_t cut = std::string_view::npos;
+    // "of OpenAI", "at Google", "of high-profile AI startup Inflection AI".
     for (std::string_view link : {" of ", " at "}) {
-      if (before.ends_with(link)) cut = before.size() - link.size();
+      size_t at = before.rfind(link);
+      if (at == std::string_view::npos || before.size() - at > 48) continue;
+      std::string_view between = s_.substr(at + link.size(), organisation.begin - at - link.size());
+      bool descriptive = std::all_of(between.begin(), between.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; }) ||
+                         Lower(between).find(" startup ") != std::string::npos || Lower(between).ends_with("startup ") ||
+                         Lower(between).ends_with("company ") || Lower(between).ends_with("lab ");
+      if (descriptive && std::count(between.begin(), between.end(), ' ') <= 4) cut = at;
     }
     if (cut == std::string_view::npos) continue;
     size_t comma = s_.rfind(", ", cut);
     if (comma == std::string_view::npos) continue;
     size_t title_start = comma + 2;
-    if (lower_.substr(title_start).starts_with("the ")) title_start += 4;
-    if (lower_.substr(title_start).starts_with("a ")) title_start += 2;
+    for (std::string_view filler : {"also ", "now ", "then ", "the ", "a ", "an ", "its ", "both "}) {
+      if (lower_.substr(title_start).starts_with(filler)) title_start += filler.size();
+    }
     TitleMatch match;
     if (!ParseTitles(title_start, &match) || match.end != cut) continue;
     int person = PersonBefore(comma);
+    if (person < 0) {
+      // "Suleyman, also a co-founder of DeepMind": a known person by one name.
+      for (size_t p = 0; p < mentions_.size(); ++p) {
+        if (mentions_[p].entity >= 0 && IsPerson(mentions_[p].entity) && mentions_[p].word_end == comma) person = static_cast<int>(p);
+      }
+    }
     if (person >= 0) AddPersonGroup(person, Role::kNone);
     emit(person, organisation.entity, match, "title_of_org", 0.85);
+    // "A and B, co-founders of X": every person of the list.
+    if (person >= 0 && group_of_.size() > static_cast<size_t>(person) && group_of_[static_cast<size_t>(person)] >= 0) {
+      for (int member : groups_[static_cast<size_t>(group_of_[static_cast<size_t>(person)])].members) {
+        if (member != person && mentions_[static_cast<size_t>(member)].entity >= 0 && IsPerson(mentions_[static_cast<size_t>(member)].entity)) {
+          emit(member, organisation.entity, match, "title_of_org", 0.82);
+        }
+      }
+    }
   }
 }
 
