@@ -251,6 +251,7 @@ class Analysis {
   void DiscoverQuotedProducts();
   void DiscoverListedNames();
   void DiscoverCuedNames();
+  void DiscoverEnglishSubjects();
   void FindAsides();
   int AsideOf(size_t begin, size_t end) const;
   void FindAnaphors();
@@ -876,6 +877,86 @@ void Analysis::DiscoverCuedNames() {
       AddMention(MentionWithParticles(name_begin, name_end, entity));
     }
   }
+}
+
+// English names the gazetteer does not know, where the sentence shows they are names: the
+// subject right before a trigger verb ("iGenius counts ...", "Zeta Robotics had raised ..."),
+// and a capitalised name coordinated with a known person ("Mustafa Suleyman and Karen Simonyan").
+void Analysis::DiscoverEnglishSubjects() {
+  if (lang_ != Lang::kEnglish) return;
+  static const std::unordered_set<std::string_view> kNotNames = {
+      "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "I", "Its", "In", "On", "At", "As", "After",
+      "Before", "When", "While", "Meanwhile", "However", "But", "And", "Also", "Last", "Earlier", "Today", "Now", "Then", "Under",
+      "According", "With", "For", "From", "By", "Since", "Separately", "Still", "Yet", "Both", "All", "Some", "Many", "Most"};
+  auto word_start_before = [&](size_t end) {
+    size_t start = end;
+    while (start > 0 && (std::isalnum(static_cast<unsigned char>(s_[start - 1])) != 0 || s_[start - 1] == '-' || s_[start - 1] == '.' || s_[start - 1] == '&')) --start;
+    return start;
+  };
+  auto is_name_word = [&](size_t start, size_t end) {
+    if (start >= end) return false;
+    std::string_view word = s_.substr(start, end - start);
+    bool upper = IsAsciiUpper(static_cast<unsigned char>(word[0]));
+    bool camel = word.size() >= 3 && std::islower(static_cast<unsigned char>(word[0])) != 0 && IsAsciiUpper(static_cast<unsigned char>(word[1]));
+    return (upper || camel) && kNotNames.count(word) == 0 && GenericWords().count(word) == 0;
+  };
+  // Subjects of triggers.
+  for (const Rule& rule : rules_.rules) {
+    if (rule.lang != lang_) continue;
+    for (const std::string& trigger : rule.triggers) {
+      std::string needle = Lower(trigger);
+      for (size_t at = lower_.find(needle); at != std::string::npos; at = lower_.find(needle, at + 1)) {
+        if (at < 2 || s_[at - 1] != ' ' || (at + needle.size() < s_.size() && std::isalpha(static_cast<unsigned char>(s_[at + needle.size()])) != 0)) continue;
+        size_t end = at - 1;
+        // Auxiliaries between the subject and the verb.
+        for (std::string_view aux : {" has", " had", " have", " was", " is", " will", " also", " has also", " had also"}) {
+          if (std::string_view(lower_).substr(0, end).ends_with(aux)) end -= aux.size();
+        }
+        size_t start = word_start_before(end);
+        if (!is_name_word(start, end)) continue;
+        // One to three capitalised words, from the clause's start or after a comma.
+        size_t name_begin = start;
+        for (int words = 1; words < 3 && name_begin > 1 && s_[name_begin - 1] == ' '; ++words) {
+          size_t earlier = word_start_before(name_begin - 1);
+          if (!is_name_word(earlier, name_begin - 1)) break;
+          name_begin = earlier;
+        }
+        bool clause_start = name_begin == 0 || s_.substr(0, name_begin).ends_with(", ") || s_.substr(0, name_begin).ends_with("; ");
+        if (!clause_start || Overlaps(name_begin, end)) continue;
+        std::string name(s_.substr(name_begin, end - name_begin));
+        if (name.size() < 2 || name.find(' ') == std::string::npos ? name.size() < 3 : false) continue;
+        std::string kind;
+        HasOrgSuffix(name, li_, &kind);
+        int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+        AddMention(MentionWithParticles(name_begin, end, entity));
+      }
+    }
+  }
+  // Persons coordinated with a known person.
+  std::vector<Mention> found;
+  for (const Mention& mention : mentions_) {
+    if (mention.entity < 0 || !IsPerson(mention.entity)) continue;
+    size_t begin = mention.word_end;
+    if (!lower_.substr(begin).starts_with(" and ")) continue;
+    begin += 5;
+    size_t end = begin;
+    int words = 0;
+    while (words < 3 && end < s_.size() && IsAsciiUpper(static_cast<unsigned char>(s_[end]))) {
+      size_t word_end = end;
+      while (word_end < s_.size() && (std::isalpha(static_cast<unsigned char>(s_[word_end])) != 0 || s_[word_end] == '-')) ++word_end;
+      if (!is_name_word(end, word_end)) break;
+      ++words;
+      size_t next = word_end;
+      end = word_end;
+      if (next + 1 < s_.size() && s_[next] == ' ' && IsAsciiUpper(static_cast<unsigned char>(s_[next + 1]))) end = next + 1;
+      else break;
+    }
+    while (end > begin && s_[end - 1] == ' ') --end;
+    if (words < 2 || Overlaps(begin, end)) continue;
+    int entity = catalog_->AddDiscovered(Written(std::string(s_.substr(begin, end - begin))), "person", {}, std::string(s_.substr(begin, end - begin)));
+    if (IsPerson(entity)) found.push_back(MentionWithParticles(begin, end, entity));
+  }
+  for (Mention& mention : found) AddMention(std::move(mention));
 }
 
 // English asides: ", an AI company that competes with OpenAI," and "(...)": a name inside is
@@ -1563,7 +1644,7 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
     // Joined titles.
     size_t next = SkipSpaces(s_, i);
     bool joined = false;
-    for (std::string_view joiner : {"겸 ", "및 ", "兼", "、", "/", "and ", "& "}) {
+    for (std::string_view joiner : {"겸 ", "및 ", "兼", "、", "和", "及", "/", "and ", "& "}) {
       if (lower_.substr(next).starts_with(joiner)) {
         i = SkipSpaces(s_, next + joiner.size());
         joined = true;
@@ -1717,7 +1798,24 @@ int Analysis::PersonBefore(size_t pos) {
     }
     if (words < 2) return -1;
   } else {
-    return -1;
+    // Chinese: a surname and one or two characters, after punctuation or a function word.
+    bool found = false;
+    for (size_t chars = 3; chars >= 2 && !found; --chars) {
+      if (end < chars * 3) continue;
+      size_t candidate_start = end - chars * 3;
+      bool all_han = true;
+      for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(s_, candidate_start + k * 3));
+      if (!all_han) continue;
+      char32_t before = CodePointBefore(s_, candidate_start);
+      if (IsHan(before) && !IsChineseFunction(before)) continue;
+      std::string_view candidate = s_.substr(candidate_start, chars * 3);
+      bool surname = false;
+      for (const std::string& word : rules_.surnames[li_]) surname = surname || candidate.starts_with(word);
+      if (!surname) continue;
+      start = candidate_start;
+      found = true;
+    }
+    if (!found) return -1;
   }
   if (start >= end || Overlaps(start, end)) return -1;
   std::string name(s_.substr(start, end - start));
@@ -1808,6 +1906,27 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
         if (person < 0) continue;
         AddPersonGroup(person, Role::kNone);
         emit(person, topic_entity, match, "title_of_topic", 0.72);
+      }
+    }
+  }
+  // Chinese "夏立雪任联合创始人和CEO", "李明担任百度首席科学家": the person before 任, the
+  // organisation after it or else the topic.
+  if (lang_ == Lang::kChinese) {
+    int fallback_org = topic_entity >= 0 ? topic_entity : discourse_->topic >= 0 && IsOrg(discourse_->topic) ? discourse_->topic : -1;
+    for (std::string_view verb : {"担任", "出任", "现任", "任"}) {
+      for (size_t at = s_.find(verb); at != std::string_view::npos; at = s_.find(verb, at + verb.size())) {
+        if (verb == "任" && (s_.substr(0, at).ends_with("担") || s_.substr(0, at).ends_with("出") || s_.substr(0, at).ends_with("现"))) continue;
+        size_t after = at + verb.size();
+        int org = fallback_org;
+        for (const Mention& other : mentions_) {
+          if (other.begin == after && other.entity >= 0 && IsOrg(other.entity)) org = other.entity, after = other.word_end;
+        }
+        TitleMatch match;
+        if (org < 0 || !ParseTitles(after, &match)) continue;
+        int person = PersonBefore(at);
+        if (person < 0) continue;
+        AddPersonGroup(person, Role::kNone);
+        emit(person, org, match, "title_by_verb", 0.78);
       }
     }
   }
@@ -2054,6 +2173,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverListedNames();
   DiscoverCuedNames();
   FindAnaphors();
+  DiscoverEnglishSubjects();
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   DropModifiers();
   FindTriggers();
