@@ -2132,6 +2132,24 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     return between.find_first_of(",;:.!?()") == std::string_view::npos && between.find("，") == std::string_view::npos &&
            between.find("、") == std::string_view::npos && std::count(between.begin(), between.end(), ' ') <= 3;
   };
+  // "자사 업무 도구 코파일럿(Copilot)", "自研的大模型“星河”": the topic's own product.
+  int owner_topic = discourse_->topic;
+  for (const Group& group : groups_) {
+    if (group.role == (lang_ == Lang::kKorean ? Role::kSubject : Role::kNone) && !group.embedded) {
+      owner_topic = mentions_[static_cast<size_t>(group.members.front())].entity;
+      break;
+    }
+  }
+  for (const Mention& mention : all) {
+    if (owner_topic < 0 || mention.entity < 0 || Kind(mention.entity) != "product" || !IsOrg(owner_topic)) continue;
+    std::string_view before = s_.substr(mention.begin >= 30 ? mention.begin - 30 : 0, std::min<size_t>(mention.begin, 30));
+    for (std::string_view own : {"자사 ", "自家", "自研"}) {
+      size_t at = before.find(own);
+      if (at != std::string_view::npos && before.substr(at).find_first_of(",.") == std::string_view::npos) {
+        add(owner_topic, mention.entity, "develops", "own_product", 0.78, mention.begin);
+      }
+    }
+  }
   for (size_t k = 0; k + 1 < all.size(); ++k) {
     const Mention& first = all[k];
     const Mention& second = all[k + 1];
