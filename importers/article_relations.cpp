@@ -137,6 +137,16 @@ size_t RunStart(std::string_view s, size_t i, bool (*pred)(char32_t)) {
   return i;
 }
 
+// The text inside the first bracket pair of a name ("X (Y)" -> "Y"), or "".
+std::string_view Bracketed(std::string_view name) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+    size_t begin = name.find(open);
+    size_t end = begin == std::string_view::npos ? begin : name.find(close, begin);
+    if (end != std::string_view::npos) return name.substr(begin + open.size(), end - begin - open.size());
+  }
+  return {};
+}
+
 bool IsHangulOrAlnum(char32_t cp) { return IsHangul(cp) || IsAsciiAlnum(cp); }
 bool IsNameChar(char32_t cp) { return IsHangul(cp) || IsAsciiAlnum(cp) || cp == '-' || cp == '.' || cp == '&'; }
 bool IsHanChar(char32_t cp) { return IsHan(cp); }
@@ -719,6 +729,22 @@ void Analysis::DiscoverQuotedProducts() {
       size_t close = s_.find(close_mark, begin);
       if (close == std::string_view::npos || close == begin || close - begin > 45) continue;
       std::string name(TrimSpace(s_.substr(begin, close - begin)));
+      // A quoted organisation names itself by its suffix: "‘서울대-네이버 초대규모 AI 연구센터’".
+      std::string suffix_kind;
+      std::string_view gloss_free = TrimSpace(std::string_view(name).substr(0, std::min(name.find('('), name.find("（"))));
+      if (!Overlaps(begin, close) && std::count(name.begin(), name.end(), ' ') <= 5 && HasOrgSuffix(gloss_free, li_, &suffix_kind)) {
+        int entity = catalog_->FindByName(std::string(gloss_free));
+        if (entity < 0) entity = catalog_->AddDiscovered(Written(std::string(gloss_free)), suffix_kind.empty() ? "company" : suffix_kind, GlossParts(Bracketed(name)), "");
+        Mention mention = MentionWithParticles(begin, begin + name.size(), entity);
+        if (lang_ == Lang::kKorean) {
+          Mention after = MentionWithParticles(close + close_mark.size(), close + close_mark.size(), entity);
+          mention.word_end = after.word_end;
+          mention.role = after.role;
+          mention.particles = after.particles;
+        }
+        AddMention(mention);
+        continue;
+      }
       if (Overlaps(begin, close) || CountCodePoints(name) < 2 || std::count(name.begin(), name.end(), ' ') > 2) continue;
       size_t cue_end = open;
       while (cue_end > 0 && s_[cue_end - 1] == ' ') --cue_end;
@@ -1528,6 +1554,19 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
         for (int t : target->members) pairs.emplace_back(s, t);
       }
     }
+    // Korean partners named one by one: "A는 X 업체 ‘B’와 Y 업체 ‘C’와 손을 잡았다".
+    if (lang_ == Lang::kKorean && (frame.source == "with" || frame.target == "with") && (rule.type == "partners_with" || rule.type == "competes_with")) {
+      std::vector<int> others;
+      for (auto [s, t] : pairs) others.push_back(frame.target == "with" ? s : t);
+      for (const Group& group : groups_) {
+        if (group.role != Role::kWith || group.embedded || group.end > hit.begin || Clause(group.begin) != Clause(hit.begin)) continue;
+        for (int member : group.members) {
+          for (int other : others) {
+            if (std::find(pairs.begin(), pairs.end(), std::make_pair(other, member)) == pairs.end()) pairs.emplace_back(other, member);
+          }
+        }
+      }
+    }
     // Co-agents: "A는 B, C 등과 함께 D에 투자했다", "A, together with B, invested in D".
     if (frame.source == "subject" && (rule.type == "invests_in" || rule.type == "develops" || rule.type == "founded")) {
       std::vector<int> targets;
@@ -2142,7 +2181,7 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
   }
   for (const Mention& mention : all) {
     if (owner_topic < 0 || mention.entity < 0 || Kind(mention.entity) != "product" || !IsOrg(owner_topic)) continue;
-    std::string_view before = s_.substr(mention.begin >= 30 ? mention.begin - 30 : 0, std::min<size_t>(mention.begin, 30));
+    std::string_view before = s_.substr(mention.begin >= 48 ? mention.begin - 48 : 0, std::min<size_t>(mention.begin, 48));
     for (std::string_view own : {"자사 ", "自家", "自研"}) {
       size_t at = before.find(own);
       if (at != std::string_view::npos && before.substr(at).find_first_of(",.") == std::string_view::npos) {
