@@ -194,6 +194,8 @@ struct Rule {
   // A missing subject may be the previous sentence's topic (Korean and Chinese drop subjects;
   // in English only rules that say so: "Backers include A and B.").
   bool carry_topic = true;
+  // When set, one of these words must follow the trigger closely ("로 구성된 ... 연맹").
+  std::vector<std::string> context_after;
 };
 
 struct Title {

@@ -61,6 +61,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       rule.source_kinds = ExpandKinds(item.value("source_kinds", nlohmann::json::array()));
       rule.target_kinds = ExpandKinds(item.value("target_kinds", nlohmann::json::array()));
       rule.carry_topic = item.value("carry_topic", rule.lang != Lang::kEnglish);
+      for (const auto& word : item.value("context_after", nlohmann::json::array())) rule.context_after.push_back(ToNfc(word.get<std::string>()));
       set.rules.push_back(std::move(rule));
     }
     for (auto [code, lang] : {std::pair{"ko", Lang::kKorean}, std::pair{"zh", Lang::kChinese}, std::pair{"en", Lang::kEnglish}}) {
@@ -516,8 +517,20 @@ void Analysis::DiscoverGlosses() {
     // The name written right before the gloss (no space in Korean and Chinese).
     size_t name_begin = open;
     size_t name_end = open;  // never assigned to open: the loop must move past this bracket
+    // A Latin gloss of several words spells a Korean name of as many words: "퍼스트스파크
+    // 게임즈(FirstSpark Games)", "마띠유 아포테커(Mathieu Apotheker)".
+    std::string latin = parts.empty() ? std::string() : parts.front();
+    bool latin_words = !latin.empty() && std::all_of(latin.begin(), latin.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-' || c == '.' || c == '&';
+    });
+    size_t latin_count = latin_words ? static_cast<size_t>(std::count(latin.begin(), latin.end(), ' ')) + 1 : 0;
     if (lang_ == Lang::kKorean) {
       name_begin = RunStart(s_, open, IsNameChar);
+      for (size_t words = 1; words < latin_count && words < 4 && name_begin > 1 && s_[name_begin - 1] == ' '; ++words) {
+        size_t earlier = RunStart(s_, name_begin - 1, IsNameChar);
+        if (earlier == name_begin - 1 || Overlaps(earlier, name_begin - 1) || NotNames().count(s_.substr(earlier, name_begin - 1 - earlier)) != 0) break;
+        name_begin = earlier;
+      }
     } else if (lang_ == Lang::kChinese) {
       name_begin = RunStart(s_, open, IsHanChar);
       while (name_begin < open && IsChineseFunction(CodePointAt(s_, name_begin))) name_begin += 3;
@@ -561,6 +574,15 @@ void Analysis::DiscoverGlosses() {
       for (const std::string& cue : rules_.product_cues[li_]) {
         if (!org && before.ends_with(cue)) kind = "product", org = true;
       }
+    }
+    // A Korean name of two or three words glossed with as many capitalised Latin words is a
+    // person's when nothing says it is an organisation.
+    if (!org && lang_ == Lang::kKorean && latin_count >= 2 && latin_count <= 3 && std::count(name.begin(), name.end(), ' ') + 1 == static_cast<long>(latin_count)) {
+      bool capitalised = true;
+      for (size_t k = 0; k < latin.size(); ++k) {
+        if ((k == 0 || latin[k - 1] == ' ') && !IsAsciiUpper(static_cast<unsigned char>(latin[k]))) capitalised = false;
+      }
+      if (capitalised) kind = "person", org = true;
     }
     if (!org) continue;
     std::string hint;
@@ -1536,6 +1558,12 @@ bool Analysis::KindFits(int entity, const std::vector<std::string>& kinds, bool 
 
 void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched) {
   const Rule& rule = *hit.rule;
+  if (!rule.context_after.empty()) {
+    std::string_view window = s_.substr(hit.end, 48);
+    bool present = false;
+    for (const std::string& word : rule.context_after) present = present || window.find(word) != std::string_view::npos;
+    if (!present) return;
+  }
   for (const Frame& frame : rule.frames) {
     double penalty = 0;
     std::vector<std::pair<int, int>> pairs;  // mention indices
@@ -1989,11 +2017,19 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     TitleMatch match;
     bool titled = ParseTitles(pos, &match);
     // Unit or place words between an organisation and the title: "네이버 AI LAB 소장", "谷歌中国总裁".
-    for (int skip = 0; skip < 2 && !titled && lang_ == Lang::kKorean && organisation.role == Role::kNone; ++skip) {
+    // Korean units end in 실, 팀, 부, 본부, 센터, 부문, 사업부 ("삼성전자 경영지원실 기획팀 상무").
+    for (int skip = 0; skip < 3 && !titled && lang_ == Lang::kKorean && organisation.role == Role::kNone; ++skip) {
       size_t word = SkipSpaces(s_, pos);
       size_t word_end = word;
       while (word_end < s_.size() && IsAsciiAlnum(static_cast<unsigned char>(s_[word_end]))) ++word_end;
-      if (word_end == word || !IsAsciiUpper(static_cast<unsigned char>(s_[word]))) break;
+      if (word_end == word || !IsAsciiUpper(static_cast<unsigned char>(s_[word]))) {
+        word_end = RunEnd(s_, word, IsHangulOrAlnum);
+        std::string_view unit = s_.substr(word, word_end - word);
+        bool is_unit = CountCodePoints(unit) >= 2 && CountCodePoints(unit) <= 8 && !Overlaps(word, word_end);
+        bool unit_suffix = false;
+        for (std::string_view suffix : {"실", "팀", "부", "본부", "센터", "부문", "사업부", "사업본부", "연구소", "랩", "그룹"}) unit_suffix = unit_suffix || unit.ends_with(suffix);
+        if (!is_unit || !unit_suffix) break;
+      }
       pos = word_end;
       titled = ParseTitles(pos, &match);
     }
