@@ -324,6 +324,8 @@ class Analysis {
   mutable Group head_;
   std::vector<Extraction> titles_found_;
   void DropModifiers();
+  void DropGlossMentions();
+  bool HasUnnamedSubject(const TriggerHit& hit) const;
   bool InsideTrigger(size_t begin, size_t end) const {
     for (const TriggerHit& hit : triggers_) {
       if (begin >= hit.begin && end <= hit.end) return true;
@@ -340,6 +342,47 @@ class Analysis {
   }
   void AddPersonGroup(int mention_index, Role role);
 };
+
+// A Korean clause whose subject is a word we do not know as a name ("정부는 ... 투입해") has
+// not dropped its subject: the previous sentence's topic must not stand in for it.
+bool Analysis::HasUnnamedSubject(const TriggerHit& hit) const {
+  if (lang_ != Lang::kKorean) return false;
+  int clause = Clause(hit.begin);
+  for (size_t i = 0; i < hit.begin;) {
+    size_t end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
+    if (end == i) {
+      char32_t cp = 0;
+      i += DecodeAt(s_, i, &cp);
+      continue;
+    }
+    std::string_view word = s_.substr(i, end - i);
+    bool marked = CountCodePoints(word) >= 2 && (word.ends_with("는") || word.ends_with("은") || word.ends_with("께서"));
+    if (marked && Clause(i) == clause && !Overlaps(i, end) && (i == 0 || !IsHangulOrAlnum(CodePointBefore(s_, i)))) return true;
+    i = end;
+  }
+  return false;
+}
+
+// Names inside a gloss that follows a name ("社保基金中关村自主创新基金(下称“社保中关村基金”)",
+// "마이크로소프트(MS)") restate it: they are no mentions of their own.
+void Analysis::DropGlossMentions() {
+  std::vector<std::pair<size_t, size_t>> glosses;
+  for (const Mention& mention : mentions_) {
+    size_t open = mention.end;
+    while (open < s_.size() && s_[open] == ' ') ++open;
+    std::string_view close_mark = s_.substr(open).starts_with("(") ? ")" : s_.substr(open).starts_with("（") ? "）" : "";
+    if (close_mark.empty()) continue;
+    size_t close = s_.find(close_mark, open);
+    if (close != std::string_view::npos && close - open <= 120) glosses.emplace_back(open, close);
+  }
+  if (glosses.empty()) return;
+  std::erase_if(mentions_, [&](const Mention& mention) {
+    for (auto [open, close] : glosses) {
+      if (mention.begin > open && mention.end <= close) return true;
+    }
+    return false;
+  });
+}
 
 // English names used as modifiers ("former OpenAI researchers") are no arguments.
 void Analysis::DropModifiers() {
@@ -678,6 +721,11 @@ void Analysis::DiscoverSuffixOrgs() {
         }
         std::string_view stem = s_.substr(start, at - start);
         if (chars < 2 || GenericWords().count(stem) != 0) continue;
+        // "是一家AI基础设施公司": a description, no name.
+        size_t lead = start;
+        while (lead > 0 && (std::isalnum(static_cast<unsigned char>(s_[lead - 1])) != 0 || s_[lead - 1] == ' ')) --lead;
+        std::string_view before_stem = s_.substr(0, lead);
+        if (before_stem.ends_with("家") || before_stem.ends_with("个") || before_stem.ends_with("是") || before_stem.ends_with("为")) continue;
         bool generic_start = false;
         for (std::string_view word : {"该", "这", "那", "一", "多", "其", "某", "本", "各", "首", "子", "母", "旗下", "人工智能", "科技", "国内", "全球"}) {
           generic_start = generic_start || stem.starts_with(word);
@@ -1204,9 +1252,22 @@ void Analysis::BuildGroups() {
           if (previous.role == Role::kObject && (between == "비롯한" || between == "비롯해" || between == "포함한" || between == "포함해")) join = true;
           if (previous.role == Role::kWith && between.empty() && !(previous.particles == "와" || previous.particles == "과")) join = false;
         } else if (lang_ == Lang::kChinese) {
-          join = between.empty() || between == "、" || between == "和" || between == "与" || between == "及" || between == "以及" ||
-                 between == "，" || between == "," || between == "跟" || between == "同" || unnamed_item;
-          if (between == "，" || between == ",") join = join && previous.role == mentions_[i].role;
+          // A gloss between two members does not end the list: "A基金(下称“A”),B创投和C基金".
+          std::string stripped;
+          int depth = 0;
+          for (size_t k = 0; k < between.size();) {
+            char32_t cp = 0;
+            size_t len = DecodeAt(between, k, &cp);
+            static const std::u32string_view kDropped = U" “”\"'‘’)）";  // quotes, and brackets closed from inside a gloss
+            if (cp == '(' || cp == U'（') ++depth;
+            if (depth == 0 && kDropped.find(cp) == std::u32string_view::npos) stripped += between.substr(k, len);
+            if ((cp == ')' || cp == U'）') && depth > 0) --depth;
+            k += len;
+          }
+          std::string_view bare = stripped;
+          join = bare.empty() || bare == "、" || bare == "和" || bare == "与" || bare == "及" || bare == "以及" ||
+                 bare == "，" || bare == "," || bare == "跟" || bare == "同" || unnamed_item;
+          if (bare == "，" || bare == ",") join = join && previous.role == mentions_[i].role;
         } else {
           std::string lower = Lower(between);
           // "acquired LinkedIn in 2016 and GitHub in 2018": a dated list.
@@ -1330,6 +1391,8 @@ void Analysis::FindClauses() {
           bool connective = IsHangul(last) && kConnectives.find(last) != std::u32string_view::npos;
           if (s_.substr(0, i).ends_with("지만") || s_.substr(0, i).ends_with("으나")) connective = true;
           if (connective) boundaries_.push_back(i);
+        } else if ((cp == ':' || cp == U'：') && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.end <= i && i - hit.end <= 12; })) {
+          // "领投方有三家：A、B和C", "Backers include: A, B": the list after the colon is the object.
         } else if (lang_ == Lang::kEnglish && cp == ',' &&
                    (lower_.substr(i).starts_with(", including ") || lower_.substr(i).starts_with(", such as ") ||
                     lower_.substr(i).starts_with(", led by ") || lower_.substr(i).starts_with(", like ") ||
@@ -1475,6 +1538,18 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   size_t best_distance = SIZE_MAX;
   for (const Group& group : groups_) {
     if (group.role != wanted || !in_clause(group) || group.embedded || !GroupFits(group, kinds, source)) continue;
+    // Chinese "由 X ... 发起": X is the agent only when it stands right before the verb (times
+    // may come between: "由幻方量化于2023年创立"); "由清华大学电子工程系教授汪玉发起" names a person.
+    if (lang_ == Lang::kChinese && wanted == Role::kBy && group.end <= hit.begin) {
+      size_t han = 0;
+      for (size_t k = group.end; k < hit.begin;) {
+        char32_t cp = 0;
+        k += DecodeAt(s_, k, &cp);
+        static const std::u32string_view kTime = U"于在年月日初底中旬共同联合一起正式";
+        if (IsHan(cp) && kTime.find(cp) == std::u32string_view::npos) ++han;
+      }
+      if (han > 2) continue;
+    }
     int aside = group.carried ? -1 : AsideOf(group.begin, group.end);
     if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) continue;
     if (group.inherited && !allow_inherited) continue;
@@ -2238,6 +2313,11 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     }
     std::string_view between = s_.substr(first.end, second.begin - first.end);
     std::string lower_between = Lower(between);
+    // PARENT旗下(的)UNIT, PARENT 산하 UNIT: the unit is part of the parent.
+    if (first_org && IsOrg(second.entity) && (between == "旗下的" || between == "旗下" || TrimSpace(between) == "산하" || lower_between == "-owned ")) {
+      add(second.entity, first.entity, "part_of", "parent_compound", 0.8, first.begin);
+      continue;
+    }
     // BACKER-backed COMPANY
     if (lang_ == Lang::kEnglish && IsOrg(second.entity) && (lower_between == "-backed " || lower_between == "-funded ")) {
       add(first.entity, second.entity, "invests_in", "backed_compound", 0.82, first.begin);
@@ -2268,6 +2348,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   FindAnaphors();
   DiscoverEnglishSubjects();
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  DropGlossMentions();
   DropModifiers();
   FindTriggers();
   if (lang_ != Lang::kKorean) AssignMarkers();
@@ -2311,8 +2392,8 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     if (InsideQuote(hit.begin)) continue;
     ApplyRule(hit, true, &found, &matched);
     // English rules that carry a topic reach back across paragraphs ("... Backers include A.").
-    int carried_topic = discourse_->topic >= 0 ? discourse_->topic : lang_ == Lang::kEnglish ? discourse_->last_topic : -1;
-    if (matched || !hit.rule->carry_topic || carried_topic < 0) continue;
+    int carried_topic = discourse_->topic >= 0 ? discourse_->topic : lang_ != Lang::kKorean ? discourse_->last_topic : -1;
+    if (matched || !hit.rule->carry_topic || carried_topic < 0 || HasUnnamedSubject(hit)) continue;
     // The subject was dropped: the previous sentence's topic ("오픈AI는 ... 비영리조직이었다.
     // ... MS로부터 투자받아 ...").
     Mention carried;
