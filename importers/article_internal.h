@@ -212,6 +212,8 @@ struct RuleSet {
   std::vector<std::pair<std::string, std::string>> anaphors[3];  // ("연구소", "research_institute")
   std::vector<std::string> surnames[3];
   std::vector<std::string> list_cues[3];        // "including", "such as": a list of names follows
+  std::vector<std::string> hedges_before[3];    // "did not", "否认": the trigger states no fact
+  std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"
 };
 RuleSet ParseRuleSet(std::string_view json_text);
 const RuleSet& DefaultRuleSet();  // data/triggers.json, compiled in

@@ -83,6 +83,9 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : root.value("list_cues", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.list_cues[index].push_back(ToNfc(word.get<std::string>()));
       }
+      const nlohmann::json hedges = root.value("hedges", nlohmann::json::object()).value(code, nlohmann::json::object());
+      for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(ToNfc(word.get<std::string>()));
+      for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(ToNfc(word.get<std::string>()));
     }
   } catch (const nlohmann::json::exception& error) {
     throw Error(ErrorKind::kInternal, std::string("data/triggers.json: ") + error.what());
@@ -326,6 +329,7 @@ class Analysis {
   void DropModifiers();
   void DropGlossMentions();
   bool HasUnnamedSubject(const TriggerHit& hit) const;
+  bool Hedged(const TriggerHit& hit) const;
   bool InsideTrigger(size_t begin, size_t end) const {
     for (const TriggerHit& hit : triggers_) {
       if (begin >= hit.begin && end <= hit.end) return true;
@@ -342,6 +346,31 @@ class Analysis {
   }
   void AddPersonGroup(int mention_index, Role role);
 };
+
+// Negation, denial, rumour and plans around a trigger ("did not invest", "투자하지 않았다",
+// "否认投资", "in talks to acquire"): the sentence states no relation.
+bool Analysis::Hedged(const TriggerHit& hit) const {
+  size_t clause_begin = 0;
+  for (size_t boundary : boundaries_) {
+    if (boundary < hit.begin) clause_begin = boundary;
+  }
+  std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
+  std::string_view before = haystack.substr(clause_begin, hit.begin - clause_begin);
+  if (before.size() > 60) before = before.substr(before.size() - 60);
+  if (lang_ == Lang::kKorean) before = before.size() > 8 ? before.substr(before.size() - 8) : before;  // "안 투자했다"
+  for (const std::string& word : rules_.hedges_before[li_]) {
+    std::string needle = lang_ == Lang::kEnglish ? Lower(word) : word;
+    size_t at = before.find(needle);
+    if (at == std::string_view::npos) continue;
+    if (lang_ == Lang::kEnglish && at > 0 && std::isalpha(static_cast<unsigned char>(before[at - 1])) != 0) continue;
+    return true;
+  }
+  std::string_view after = haystack.substr(hit.end, lang_ == Lang::kEnglish ? 12 : 24);
+  for (const std::string& word : rules_.hedges_after[li_]) {
+    if (after.find(lang_ == Lang::kEnglish ? Lower(word) : word) != std::string_view::npos) return true;
+  }
+  return false;
+}
 
 // A Korean clause whose subject is a word we do not know as a name ("정부는 ... 투입해") has
 // not dropped its subject: the previous sentence's topic must not stand in for it.
@@ -2385,6 +2414,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   }
   std::vector<Extraction> found;
   for (const TriggerHit& hit : triggers_) {
+    if (Hedged(hit)) continue;
     bool matched = false;
     ApplyRule(hit, false, &found, &matched);
     if (matched) continue;
