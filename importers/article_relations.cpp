@@ -188,7 +188,9 @@ const std::unordered_set<std::string_view>& GenericWords() {
       "다른", "신생", "대학원", "공과", "부설", "기업", "연구", "국가", "정부", "글로벌", "하이", "빅", "핀", "딥", "에듀",
       "푸드", "클린", "세계", "한국", "중국", "미국", "일본", "유럽", "전자", "기술", "과학", "산업", "미래", "첨단", "차세대",
       "인공지능", "该", "这家", "一家", "多家", "子", "母", "人工智能", "科技", "互联网", "上市", "初创", "创业", "投资", "合资",
-      "研究", "国家", "国内", "全球", "中国", "美国", "一些", "大型", "旗下", "其", "本", "各", "新", "The", "A", "An", "Its",
+      "研究", "国家", "国内", "全球", "中国", "美国", "一些", "大型", "旗下", "其", "本", "各", "新", "全资子公司",
+      "控股子公司", "子公司", "母公司", "分公司", "上市公司", "合资公司", "初创公司", "科技公司", "投资公司", "该公司", "这家公司",
+      "人工智能公司", "互联网公司", "芯片公司", "独角兽公司", "The", "A", "An", "Its",
       "Their", "Our", "This", "That", "Chinese", "Korean", "American", "Japanese", "European", "Global", "New", "Generative",
       "Artificial", "Open", "Big", "Tech", "Research", "National", "Leading", "Private", "Public", "Several", "Many", "Other",
       "Some", "Every", "Both", "Each", "In", "On", "At", "For", "From", "With", "By", "And", "But", "Its", "His", "Her"};
@@ -328,6 +330,7 @@ class Analysis {
   std::vector<Extraction> titles_found_;
   void DropModifiers();
   void DropGlossMentions();
+  void SplitNamesEndingInVerbs();
   bool HasUnnamedSubject(const TriggerHit& hit) const;
   bool Hedged(const TriggerHit& hit) const;
   bool InsideTrigger(size_t begin, size_t end) const {
@@ -390,6 +393,27 @@ bool Analysis::HasUnnamedSubject(const TriggerHit& hit) const {
     i = end;
   }
   return false;
+}
+
+// Chinese "腾讯投资了月之暗面": the name 腾讯投资 (Tencent Investment) followed by 了 is 腾讯 and the
+// verb 投资. A known name that ends in a trigger and is followed by an aspect particle gives the
+// trigger back when what stands before it is a known name too.
+void Analysis::SplitNamesEndingInVerbs() {
+  if (lang_ != Lang::kChinese) return;
+  for (Mention& mention : mentions_) {
+    if (mention.entity < 0 || !(s_.substr(mention.end).starts_with("了") || s_.substr(mention.end).starts_with("过"))) continue;
+    for (const Rule& rule : rules_.rules) {
+      if (rule.lang != lang_) continue;
+      for (const std::string& trigger : rule.triggers) {
+        std::string_view surface = s_.substr(mention.begin, mention.end - mention.begin);
+        if (surface.size() <= trigger.size() || !surface.ends_with(trigger)) continue;
+        int head = catalog_->FindByName(surface.substr(0, surface.size() - trigger.size()));
+        if (head < 0) continue;
+        mention.entity = head;
+        mention.end = mention.word_end = mention.end - trigger.size();
+      }
+    }
+  }
 }
 
 // Names inside a gloss that follows a name ("社保基金中关村自主创新基金(下称“社保中关村基金”)",
@@ -733,15 +757,29 @@ void Analysis::DiscoverSuffixOrgs() {
         static const std::vector<std::string_view> kFollowers = {
             "旗下", "宣布", "表示", "发布", "推出", "获得", "完成", "成立", "正式", "今日", "近日", "日前", "已经", "计划", "联合",
             "共同", "携手", "持有", "投资", "收购", "领投", "参投", "跟投", "创始", "首席", "董事", "总裁", "回应", "透露", "介绍",
-            "官方", "官宣", "开发", "研发", "推动", "签署", "达成", "披露", "成为", "作为", "拥有", "此前", "目前", "今年", "去年"};
+            "官方", "官宣", "开发", "研发", "推动", "签署", "达成", "披露", "成为", "作为", "拥有", "此前", "目前", "今年", "去年",
+            "参与", "加入", "负责", "主导", "公告", "通过", "也", "则", "均", "还", "正在", "曾"};
         bool follower = false;
         for (std::string_view word : kFollowers) follower = follower || s_.substr(end).starts_with(word);
+        // ... or before a rule's verb ("星河科技领投").
+        for (const Rule& rule : rules_.rules) {
+          if (rule.lang != lang_ || follower) continue;
+          for (const std::string& trigger : rule.triggers) follower = follower || s_.substr(end).starts_with(trigger);
+        }
         if (IsHan(next) && !IsChineseFunction(next) && !title_next && !follower) continue;
         size_t start = at;
         size_t chars = 0;
         while (start > 0 && chars < 10) {
           char32_t cp = CodePointBefore(s_, start);
           if (!IsHan(cp) || IsChineseFunction(cp)) break;
+          // A verb of a rule ends the name: "间接持有星河科技" is 星河科技.
+          std::string_view head = s_.substr(0, start);
+          bool trigger_end = false;
+          for (const Rule& rule : rules_.rules) {
+            if (rule.lang != lang_) continue;
+            for (const std::string& trigger : rule.triggers) trigger_end = trigger_end || head.ends_with(trigger);
+          }
+          if (trigger_end && chars >= 2) break;
           bool in_mention = false;
           for (const Mention& mention : mentions_) in_mention = in_mention || (mention.end == start);
           if (in_mention) break;
@@ -1179,6 +1217,7 @@ void Analysis::AssignMarkers() {
         case U'向': case U'对': case U'给': case U'为': mention.role = Role::kDative; break;
         case U'被': case U'由': mention.role = Role::kBy; break;
         case U'从': mention.role = Role::kFrom; break;
+        case U'过': if (s_.substr(0, mention.begin).ends_with("通过")) mention.role = Role::kMeans; break;  // "阿里巴巴通过淘宝持有"
         default: {
           // "由量化基金幻方量化创立": a short description may stand between 由/被 and the name.
           size_t at = mention.begin;
@@ -2280,6 +2319,15 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     }
     if (person >= 0) AddPersonGroup(person, Role::kNone);
     emit(person, organisation.entity, match, "title_of_org", 0.85);
+    // "Lena Ortiz and Tom Becker, co-founders of X": the persons listed before the last one.
+    for (int earlier = person, hops = 0; earlier >= 0 && hops < 5; ++hops) {
+      size_t pos = mentions_[static_cast<size_t>(earlier)].begin;
+      std::string_view before_person = std::string_view(lower_).substr(0, pos);
+      size_t cut = before_person.ends_with(", and ") ? 6 : before_person.ends_with(" and ") ? 5 : before_person.ends_with(", ") ? 2 : 0;
+      if (cut == 0) break;
+      earlier = PersonBefore(pos - cut);
+      if (earlier >= 0) emit(earlier, organisation.entity, match, "title_of_org", 0.82);
+    }
     // "A and B, co-founders of X": every person of the list.
     if (person >= 0 && group_of_.size() > static_cast<size_t>(person) && group_of_[static_cast<size_t>(person)] >= 0) {
       for (int member : groups_[static_cast<size_t>(group_of_[static_cast<size_t>(person)])].members) {
@@ -2378,6 +2426,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverEnglishSubjects();
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   DropGlossMentions();
+  SplitNamesEndingInVerbs();
   DropModifiers();
   FindTriggers();
   if (lang_ != Lang::kKorean) AssignMarkers();

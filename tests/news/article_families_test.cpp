@@ -107,6 +107,46 @@ TEST(ArticleFamilies, CutParagraphsAreRead) {
   Expect(text, "zh", {"Tencent invests_in 星河科技"});
 }
 
+TEST(ArticleFamilies, CoInvestorsAndAlliances) {
+  Expect("카카오는 지난해 한빛벤처스, 가온인베스트먼트 등과 함께 AI 스타트업 누리봇에 30억원을 투자했다.", "ko",
+         {"Kakao invests_in 누리봇", "한빛벤처스 invests_in 누리봇", "가온인베스트먼트 invests_in 누리봇"});
+  Expect("네이버를 비롯한 카카오, KAIST, 서울대는 산학 연합체인 ‘미래AI협의체’를 결성했다.", "ko",
+         {"Naver member_of 미래AI협의체", "Kakao member_of 미래AI협의체", "KAIST member_of 미래AI협의체",
+          "Seoul National University member_of 미래AI협의체"});
+  Expect("KT는 반도체 설계업체 ‘누리칩’과 클라우드 업체 ‘하늘넷’과 손을 잡았다.", "ko", {"KT partners_with 누리칩", "KT partners_with 하늘넷"});
+}
+
+TEST(ArticleFamilies, PeopleAndTheirCompaniesInEnglish) {
+  Expect("Lena Ortiz and Tom Becker, co-founders of fast-growing AI startup Vantic Labs, joined Microsoft.", "en",
+         {"Lena Ortiz founded Vantic Labs", "Tom Becker founded Vantic Labs"});
+  Expect("Vantic Labs was founded in 2021 by LinkedIn co-founder Ada Novak and two engineers.", "en", {"Ada Novak founded LinkedIn", "Ada Novak founded Vantic Labs"});
+  Expect("Founded in 2019, Quillo counts Harbor Lane Capital and Oakfield Partners among its investors.", "en",
+         {"Harbor Lane Capital invests_in Quillo", "Oakfield Partners invests_in Quillo"});
+  Expect("DeepMind, which was purchased by Google in 2014, builds Gemini. YouTube is a Google-owned service.", "en",
+         {"Google acquires Google DeepMind"});
+}
+
+TEST(ArticleFamilies, ChinesePositionsHoldingsAndInvestorLists) {
+  Expect("星河科技成立于2022年。李文博任联合创始人和CEO，负责公司运营。", "zh", {"李文博 founded 星河科技", "李文博 works_at 星河科技"});
+  Expect("阿里巴巴通过全资子公司间接持有星河科技 12% 股份。", "zh", {"Alibaba Group invests_in 星河科技"});
+  Expect("星河科技是一家芯片公司。本轮领投方有两家：启明创投和华山资本(下称“华山”)，老股东腾讯跟投。", "zh",
+         {"Qiming Venture Partners invests_in 星河科技", "华山资本 invests_in 星河科技"});
+  Expect("国家开发银行旗下的国开科技参与了本轮融资。", "zh", {"国开科技 part_of China Development Bank"});
+}
+
+TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
+  Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
+         "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
+  Expect("카카오는 업스테이지에 투자하지 않았다. 네이버가 업스테이지 인수를 검토 중이다. 삼성전자는 레인보우로보틱스 투자설을 부인했다.", "ko", {},
+         {"Kakao invests_in Upstage", "Naver acquires Upstage", "Samsung Electronics invests_in Rainbow Robotics"});
+  Expect("腾讯否认投资月之暗面。传闻阿里巴巴将收购百川智能。百度并未投资智谱AI。", "zh", {},
+         {"Tencent invests_in Moonshot AI", "Alibaba Group acquires Baichuan Intelligence", "Baidu invests_in Zhipu AI"});
+  // The same facts stated plainly are found (the filter is no blanket).
+  Expect("Google invested in Anthropic in May 2023.", "en", {"Google invests_in Anthropic"});
+  Expect("아마존이 앤트로픽에 투자했다.", "ko", {"Amazon invests_in Anthropic"});
+  Expect("腾讯投资了月之暗面，未来两年将继续合作。", "zh", {"Tencent invests_in Moonshot AI"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
