@@ -1240,6 +1240,15 @@ void Analysis::AssignMarkers() {
       while (end > 0 && s_[end - 1] == ' ') --end;
       size_t start = end;
       while (start > 0 && std::isalpha(static_cast<unsigned char>(s_[start - 1])) != 0) --start;
+      // "with Microsoft-backed OpenAI": the modifier stands between the preposition and the name.
+      for (const Mention& modifier : modifiers_) {
+        if (start > 0 && s_[start - 1] == '-' && modifier.end == start - 1) {
+          end = modifier.begin;
+          while (end > 0 && s_[end - 1] == ' ') --end;
+          start = end;
+          while (start > 0 && std::isalpha(static_cast<unsigned char>(s_[start - 1])) != 0) --start;
+        }
+      }
       std::string word = Lower(s_.substr(start, end - start));
       bool list_cue = word == "including" || word == "include" || word == "includes" || word == "as" || word == "like";
       if (InsideTrigger(start, end) && !list_cue) continue;  // "acquisition of X": the trigger owns "of"
