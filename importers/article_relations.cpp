@@ -267,6 +267,7 @@ class Analysis {
   void DiscoverQuotedProducts();
   void DiscoverListedNames();
   void DiscoverCuedNames();
+  void DiscoverLatinNames();
   void DiscoverEnglishSubjects();
   void FindAsides();
   int AsideOf(size_t begin, size_t end) const;
@@ -1120,6 +1121,53 @@ void Analysis::DiscoverEnglishSubjects() {
     if (IsPerson(entity)) found.push_back(MentionWithParticles(begin, end, entity));
   }
   for (Mention& mention : found) AddMention(std::move(mention));
+}
+
+// Latin names inside Korean and Chinese text ("控股子公司Star Group", "AI Mind 持股",
+// "Singularity AI是"): capitalised words that are no acronym. A product cue after the name
+// makes it a product, an organisation suffix gives its kind, anything else is a company.
+void Analysis::DiscoverLatinNames() {
+  if (lang_ == Lang::kEnglish) return;
+  auto word_char = [&](size_t i) {
+    unsigned char c = static_cast<unsigned char>(s_[i]);
+    return std::isalnum(c) != 0 || c == '.' || c == '&' || c == '-' || c == '\'';
+  };
+  for (size_t i = 0; i < s_.size();) {
+    if (!IsAsciiUpper(static_cast<unsigned char>(s_[i])) || (i > 0 && IsAsciiAlnum(static_cast<unsigned char>(s_[i - 1])))) {
+      ++i;
+      continue;
+    }
+    size_t begin = i, end = i;
+    int tokens = 0;
+    bool lowercase = false, all_short_caps = true;
+    while (i < s_.size() && tokens < 4 && (IsAsciiUpper(static_cast<unsigned char>(s_[i])) || std::isdigit(static_cast<unsigned char>(s_[i])) != 0)) {
+      size_t token_end = i;
+      while (token_end < s_.size() && word_char(token_end)) ++token_end;
+      while (token_end > i && (s_[token_end - 1] == '.' || s_[token_end - 1] == '-' || s_[token_end - 1] == '\'')) --token_end;
+      std::string_view token = s_.substr(i, token_end - i);
+      bool has_lower = std::any_of(token.begin(), token.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+      lowercase = lowercase || has_lower;
+      all_short_caps = all_short_caps && !has_lower && token.size() <= 4;
+      ++tokens;
+      end = token_end;
+      i = token_end;
+      if (i + 1 < s_.size() && s_[i] == ' ' && (IsAsciiUpper(static_cast<unsigned char>(s_[i + 1])) || std::isdigit(static_cast<unsigned char>(s_[i + 1])) != 0)) ++i;
+      else break;
+    }
+    i = std::max(i, end) + (end == begin ? 1 : 0);
+    std::string name(s_.substr(begin, end - begin));
+    bool usable = end > begin && lowercase && !all_short_caps && (tokens >= 2 || name.size() >= 4) && GenericWords().count(name) == 0 &&
+                  !Overlaps(begin, end) && name.size() <= 60;
+    if (!usable) continue;
+    std::string kind;
+    if (!HasOrgSuffix(name, LangIndex(Lang::kEnglish), &kind)) {
+      std::string_view after = TrimSpace(s_.substr(end, 24));
+      for (const std::string& cue : rules_.product_cues[li_]) kind = after.starts_with(cue) ? "product" : kind;
+    }
+    int entity = catalog_->FindByName(name);
+    if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+    AddMention(MentionWithParticles(begin, end, entity));
+  }
 }
 
 // English asides: ", an AI company that competes with OpenAI," and "(...)": a name inside is
@@ -2431,6 +2479,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverSuffixOrgs();
   DiscoverListedNames();
   DiscoverCuedNames();
+  DiscoverLatinNames();
   FindAnaphors();
   DiscoverEnglishSubjects();
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
