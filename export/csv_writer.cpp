@@ -80,7 +80,7 @@ std::string CsvField(std::string_view text) {
     guarded = "'" + std::string(text);
     text = guarded;
   }
-  bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+  bool quote = text.find_first_of(",\"\r\n\t") != std::string_view::npos ||
                (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote) return std::string(text);
   std::string out = "\"";

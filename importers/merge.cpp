@@ -64,18 +64,18 @@ std::string EarlierDate(const std::string& known, const std::string& stated) {
 }
 
 Entity MergedEntity(const Entity& existing, const Entity& incoming) {
+  // Aliases are kept as written: spellings that differ only in case or width ("NAVER",
+  // "Naver") are both kept; only the very same text is dropped.
   Entity merged = incoming;
   merged.aliases.clear();
-  for (const std::string& alias : existing.aliases) {
-    if (MatchKey(alias) != MatchKey(merged.name)) merged.aliases.push_back(alias);
-  }
+  auto add = [&](const std::string& alias) {
+    if (alias == merged.name) return;
+    if (std::find(merged.aliases.begin(), merged.aliases.end(), alias) == merged.aliases.end()) merged.aliases.push_back(alias);
+  };
+  for (const std::string& alias : existing.aliases) add(alias);
   // A renamed entity keeps its old name as an alias, so old references still resolve.
-  if (MatchKey(existing.name) != MatchKey(incoming.name)) merged.aliases.push_back(existing.name);
-  for (const std::string& alias : incoming.aliases) {
-    bool known = false;
-    for (const std::string& have : merged.aliases) known = known || MatchKey(have) == MatchKey(alias);
-    if (!known) merged.aliases.push_back(alias);
-  }
+  add(existing.name);
+  for (const std::string& alias : incoming.aliases) add(alias);
   if (merged.country.empty()) merged.country = existing.country;
   if (merged.description.empty()) merged.description = existing.description;
   for (const auto& [key, value] : existing.properties) merged.properties.emplace(key, value);

@@ -21,7 +21,8 @@
 // Graph images and name keys (schema 3). Beside the rows, the store keeps what lets a large
 // graph answer without being loaded whole: a compact image of each version's structure
 // (store/image.h) and the match keys of entity names (entity_keys), both written in the same
-// transaction as the rows. `check` verifies them against the rows.
+// transaction as the rows. `check` verifies them against the rows. Schema 4 computes the keys
+// with width folding (MatchKey's NFKC_Casefold); upgrading from 3 computes every key again.
 //
 // Migrations. PRAGMA user_version is the schema version. Opening a store of an older version
 // upgrades it first, in one transaction (all steps or none); one that cannot be written is
@@ -47,7 +48,7 @@ namespace relgraph::store {
 
 // 'RGDB' in PRAGMA application_id; schema version in PRAGMA user_version.
 constexpr int kApplicationId = 0x52474442;
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 struct SnapshotInfo {
   std::string name;
