@@ -36,12 +36,16 @@ std::string FormatNumber(double value);
 
 // ---- GraphML ----
 
-// The graph as GraphML 1.0 (UTF-8): typed <key> declarations, nodes n0, n1, ... with data id,
-// label, name, kind, country, aliases (a JSON array as text) and description; edges e0, e1, ...
-// with relation, label (the verb), weight (double), date, evidence (JSON array of sentences)
-// and sources (JSON array of document URLs or titles). Symmetric relations are edges with
-// directed="false". Text is XML-escaped; characters XML 1.0 forbids (most C0 controls) are
-// left out and invalid UTF-8 becomes U+FFFD, so any graph gives a well-formed file.
+// The graph as GraphML 1.0 (UTF-8) that NetworkX's read_graphml, igraph's Read_GraphML and
+// Gephi read: typed <key> declarations, one <graph edgedefault="directed">, nodes n0, n1, ...
+// with data id, name, kind (always), label, country, aliases (a JSON array as text) and
+// description (when not empty); one edge e0, e1, ... per relation, from its source to its
+// target, with data relation, weight (double), date (empty when undated) and symmetric
+// (boolean: the type holds both ways) always, and label (the verb), evidence (JSON array of
+// sentences) and sources (JSON array of document URLs or titles). No edge has a `directed`
+// attribute. Text is XML-escaped (tab, LF and CR as character references, so they survive
+// parsing); characters XML 1.0 forbids (most C0 controls) are left out and invalid UTF-8
+// becomes U+FFFD, so any graph gives a well-formed file.
 void WriteGraphml(const Graph& graph, std::ostream& out);
 
 // Text as XML character data or attribute value: & < > " ' escaped, CR, LF and tab as
