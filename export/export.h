@@ -52,6 +52,32 @@ void WriteGraphml(const Graph& graph, std::ostream& out);
 // character references, characters XML 1.0 forbids removed, invalid UTF-8 as U+FFFD.
 std::string XmlEscape(std::string_view text);
 
+// ---- Neo4j ----
+
+struct Neo4jFiles {
+  std::string entities, relations, script;  // the three paths written
+};
+
+// Writes DIRECTORY/entities.csv, DIRECTORY/relations.csv and DIRECTORY/import.sh for Neo4j's
+// bulk importer (`neo4j-admin database import full`, Neo4j 5), creating DIRECTORY if needed.
+// - entities.csv: `id:ID` (our id; ids are strings), `name`, `kind`, `:LABEL` (Entity and the
+//   kind), `aliases:string[]`, `country`, `description`, then one column per property key.
+// - relations.csv: `:START_ID`, `:END_ID`, `:TYPE` (our type, as written), `weight:double`,
+//   `date`, `symmetric:boolean` (a symmetric relation is one relationship, source -> target as
+//   stored), `evidence` (a JSON array of the evidence records, with document titles and URLs),
+//   then one column per property key.
+// - Property columns are typed `NAME:long`, `:double`, `:boolean` when every value of that key
+//   is one (a JSON integer, number, boolean), else `NAME:string` (strings as they are, other
+//   JSON values as JSON text). A key that clashes with a column above is written
+//   `property_NAME`; ':' in a key becomes '_'.
+// - Arrays (aliases, labels) are joined by ';', or by '|' when an alias holds ';' (import.sh
+//   then passes --array-delimiter). An absent value is an empty unquoted field, an empty
+//   string "" (quoted). Text is RFC 4180 with line breaks kept (import.sh passes
+//   --multiline-fields=true) and no spreadsheet formula guard: Neo4j gets the text exactly.
+// Each file is written to a temporary name and renamed. Throws Error(kStorage) when the folder
+// cannot be created or a file cannot be written.
+Neo4jFiles WriteNeo4j(const Graph& graph, const std::string& directory);
+
 // ---- Graphviz DOT ----
 
 // The font named in every diagram; it has Hangul, Hanja/Hanzi, kana and Latin (Debian
