@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "cli/output.h"
 #include "common/error.h"
@@ -88,22 +89,32 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   std::vector<importers::ImportBatch> all = std::move(batches);
   size_t first_article = all.size();
   // Articles are read against every stored entity's names (to find them in running text) and
-  // every document id (to skip an article seen before), but none of the relations.
+  // every document id (to skip an article seen before), but none of the relations. They are
+  // parsed before the write transaction, from what the store held then, so the write lock is
+  // not held while they are parsed; the write transaction parses them again only when another
+  // process committed in between (Store::DataVersion), as what they found may have changed.
+  std::vector<importers::ImportBatch> article_batches;
+  std::optional<int64_t> articles_parsed_at;  // the store's data version they were parsed from
   auto parse_articles = [&] {
+    article_batches.clear();
     if (articles.empty()) return;
     Graph known(schema);
     if (store) {
       progress("reading the stored entities and documents");
+      articles_parsed_at = store->DataVersion();
       store::ReadOptions names_only;
       names_only.entities_only = true;
       known = store->Load(names_only);
       for (Document& document : store->Documents()) known.PutDocument(std::move(document));
     }
+    progress("parsing " + std::to_string(articles.size()) + (articles.size() == 1 ? " article" : " articles"));
     importers::ArticleImporter importer(known);
-    for (const importers::SourceFile& file : articles) all.push_back(importer.Parse(file, options.article));
-    all.push_back(importer.TakeEntities());
+    for (const importers::SourceFile& file : articles) article_batches.push_back(importer.Parse(file, options.article));
+    article_batches.push_back(importer.TakeEntities());
     skipped = importer.skipped();
   };
+  // Outside any transaction: a dry run reads in one read transaction (below) instead.
+  if (!options.dry_run) parse_articles();
   // What --dry-run prints of the articles' relations, with the names the merged graph has.
   auto describe_articles = [&](const Graph& graph) {
     for (size_t b = first_article; b < all.size(); ++b) {
@@ -134,7 +145,8 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   // The files merge into the part of the stored graph they name (LoadForMerge), unless they
   // name a good share of it anyway: then loading it whole is cheaper than looking every name up.
   auto merge = [&] {
-    parse_articles();
+    if (options.dry_run || (articles_parsed_at && store->DataVersion() != *articles_parsed_at)) parse_articles();
+    for (importers::ImportBatch& batch : article_batches) all.push_back(std::move(batch));
     int64_t stored_entities = store ? store->CountEntities() : 0;
     if (stored_entities > 0) {
       importers::MergeLookups lookups = importers::LookupsOf(all);

@@ -768,6 +768,8 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   return graph;
 }
 
+int64_t Store::DataVersion() const { return QueryInt(impl_->db, "PRAGMA data_version"); }
+
 void Store::WriteTransaction(const std::function<void()>& fn) {
   impl_->graph_changed = false;
   impl_->image_rebuild = false;

@@ -153,6 +153,12 @@ class Store {
   // Rebuilds what is derived from the rows (graph images, name keys) in one write transaction.
   void RebuildIndexes();
 
+  // A number that changes whenever another connection (another process, or another Store on
+  // the same file) commits a change to the store (SQLite's PRAGMA data_version). Work done
+  // outside a transaction from what was read can check with it, inside the write transaction,
+  // that nobody wrote in between.
+  int64_t DataVersion() const;
+
   // Runs fn in one write transaction: commits when fn returns, rolls back when it throws (and
   // rethrows). Waits for another writer to finish rather than failing.
   void WriteTransaction(const std::function<void()>& fn);
