@@ -1168,7 +1168,9 @@ void Store::RebuildIndexes() {
   impl_->Transaction([&] {
     impl_->db.Exec("DELETE FROM entity_keys");
     impl_->db.Exec("DELETE FROM graph_images");
+    // What the steps to schema 3 (graph images) and 4 (name keys) wrote from the rows.
     impl_->AfterMigration(3);
+    impl_->AfterMigration(4);
   });
 }
 
