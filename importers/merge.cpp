@@ -22,7 +22,16 @@ EntityIndex ResolveReference(Graph* graph, const EntityLookup& lookup, const std
   std::vector<EntityIndex> found = lookup.Find(reference);
   if (found.size() == 1) return found[0];
   if (found.empty() && !options.create_missing_kind.empty()) {
-    EntityIndex created = graph->AddEntity({reference, reference, options.create_missing_kind, {}, "", "", {}});
+    // The reference is the new entity's name as written; its id is the same text with each run
+    // of tabs and line breaks made one space, as ids hold no control character. No entity has
+    // that id: it has the reference's match key, which matched nothing.
+    std::string id;
+    for (char c : reference) {
+      bool control = c == '\t' || c == '\n' || c == '\r';
+      if (!control) id += c;
+      else if (id.empty() || id.back() != ' ') id += ' ';
+    }
+    EntityIndex created = graph->AddEntity({id, reference, options.create_missing_kind, {}, "", "", {}});
     changes->entities.push_back(graph->entities()[created]);
     ++summary->entities_added;
     return created;

@@ -207,6 +207,16 @@ TEST_F(TextFidelity, JsonStringsKeepLineBreaksAndTabsInEveryTextField) {
   EXPECT_EQ(graph["relations"][0]["evidence"][0]["locator"], "p.\t3");
 }
 
+TEST_F(TextFidelity, EntitiesMadeFromReferencesGetIdsWithoutLineBreaks) {
+  dir_.Write("edges.csv", "source,target,relation\n\"New\r\nCo\",\"Other\tCo\",backs\n");
+  RunResult imported = Run({"import", "edges.csv", "--create-missing"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  json graph = Json({"export", "json"});
+  ASSERT_EQ(graph["entities"].size(), 2u);
+  EXPECT_EQ(EntityIn(graph, "New Co")["name"], "New\r\nCo");
+  EXPECT_EQ(EntityIn(graph, "Other Co")["name"], "Other\tCo");
+}
+
 TEST_F(TextFidelity, IdsHoldNoControlCharacters) {
   dir_.Write("ids.json", R"({"entities": [{"id": "a\nb", "name": "A", "kind": "company"}]})");
   RunResult refused = Run({"import", "ids.json"});
