@@ -370,7 +370,7 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
       "  relgraph export svg -o naver.svg --focus Naver --depth 1\n"
       "  relgraph export png -o paths.png --path Naver BAAI --k 3\n"
       "  relgraph export dot --relation invests_in,backs --size-by pagerank > money.dot\n"
-      "  relgraph export graphml -o graph.graphml   (Gephi, yEd, Cytoscape)\n"
+      "  relgraph export graphml -o graph.graphml   (NetworkX, igraph, Gephi, yEd, Cytoscape)\n"
       "  relgraph export json -o graph.json\n"
       "  relgraph export csv -o backup   (backup.entities.csv, backup.relations.csv)\n"
       "  relgraph export neo4j -o neo4j-import && sh neo4j-import/import.sh   (Neo4j bulk importer)\n"

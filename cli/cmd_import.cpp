@@ -269,7 +269,10 @@ void AddImportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
       "  relgraph --db news.db import deals.json --format json\n"
       "  relgraph import people.csv --as entities --dry-run\n"
       "  relgraph import data/articles/*.txt --dry-run\n"
-      "  relgraph import story.html --url https://example.com/story --date 2023-06-01 --lang ko");
+      "  relgraph import story.html --url https://example.com/story --date 2023-06-01 --lang ko\n"
+      "Text: quoted CSV cells and JSON strings may hold line breaks and tabs, kept exactly (ids may\n"
+      "not); other control characters are refused. Aliases are kept as written (NAVER|Naver keeps\n"
+      "both). Lines of spaces and tabs are skipped.");
   commands->push_back({sub, [&globals, options] { return RunImport(globals, *options); }});
 }
 
