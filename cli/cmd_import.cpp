@@ -144,9 +144,13 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   };
   // The files merge into the part of the stored graph they name (LoadForMerge), unless they
   // name a good share of it anyway: then loading it whole is cheaper than looking every name up.
+  // May run twice (see below): the articles' batches are copied in, and what it reports is
+  // started afresh.
   auto merge = [&] {
     if (options.dry_run || (articles_parsed_at && store->DataVersion() != *articles_parsed_at)) parse_articles();
-    for (importers::ImportBatch& batch : article_batches) all.push_back(std::move(batch));
+    all.resize(first_article);
+    all.insert(all.end(), article_batches.begin(), article_batches.end());
+    article_lines.clear();
     int64_t stored_entities = store ? store->CountEntities() : 0;
     if (stored_entities > 0) {
       importers::MergeLookups lookups = importers::LookupsOf(all);
@@ -165,21 +169,26 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
     progress("reading the stored graph");
     merge_into(store ? store->Load() : Graph(schema), "the stored graph");
   };
-  auto merge_and_write = [&] {
+  if (options.dry_run) {
+    if (store) store->BeginRead();  // one consistent state for every part read
     merge();
-    if (options.dry_run) progress("merged (dry run: nothing is written)");
-    if (store && !options.dry_run) {
+    progress("merged (dry run: nothing is written)");
+  } else {
+    // Read and merge without the write lock, so other writers and readers go on meanwhile;
+    // then write in one short transaction. When another process committed in between, what
+    // was read may be stale (or read across two states): merge again inside the transaction.
+    int64_t read_at = store->DataVersion();
+    merge();
+    store->WriteTransaction([&] {
+      if (store->DataVersion() != read_at) {
+        progress("the store changed while reading; merging again");
+        merge();
+      }
       progress("writing " + std::to_string(changes.entities.size()) + " entities, " +
                std::to_string(changes.new_relations.size() + changes.relations.size()) + " relations and " +
                std::to_string(changes.evidence.size()) + " evidence records in one transaction");
       store->Apply(changes);
-    }
-  };
-  if (options.dry_run) {
-    if (store) store->BeginRead();  // one consistent state for every part read
-    merge_and_write();
-  } else {
-    store->WriteTransaction(merge_and_write);
+    });
     progress("committed");
   }
 

@@ -1,5 +1,5 @@
 // `import` holds the store's write lock only for its one short write transaction, never while it
-// reads and parses its files (issue 16). The file of one import is a named pipe the test holds
+// reads and parses its files or merges them (issue 16). The file of one import is a named pipe the test holds
 // open: while that import waits for the pipe's bytes, a second import and a reader must finish,
 // and the first import, once fed, must see what the second one wrote.
 #include <gtest/gtest.h>
