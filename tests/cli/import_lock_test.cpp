@@ -6,11 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "tests/test_util.h"
@@ -70,6 +73,63 @@ TEST(ImportLock, AnotherWriterAndAReaderFinishWhileAnImportIsReadingItsFiles) {
   ASSERT_EQ(kakao.exit_code, 0) << kakao.err;
   ASSERT_EQ(json::parse(kakao.out)["relations"].size(), 1u);
   EXPECT_EQ(json::parse(kakao.out)["relations"][0]["relation"], "competes_with");
+}
+
+// Starts build/relgraph with stderr going to err_path; returns its process id.
+int SpawnWithStderr(const std::vector<std::string>& args, const std::string& cwd, const std::string& err_path) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::string binary = RELGRAPH_BINARY;
+  std::vector<std::string> copies = {binary, "--db"};
+  copies.insert(copies.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : copies) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  std::string old_cwd = std::filesystem::current_path();
+  std::filesystem::current_path(cwd);
+  pid_t pid = -1;
+  int spawned = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
+  std::filesystem::current_path(old_cwd);
+  posix_spawn_file_actions_destroy(&actions);
+  return spawned == 0 ? pid : -1;
+}
+
+// A large import reads the store and merges outside the write lock: a small import that starts
+// while it merges commits at once, and the large one, seeing the store changed, merges again
+// inside its write transaction, so neither import's changes are lost.
+TEST(ImportLock, ASmallImportCommitsWhileALargeOneMergesAndBothLand) {
+  TempDir dir;
+  std::string db = dir.File("store.db");
+  dir.Write("seed.csv", "id,name,kind\nhub,Hub,company\n");
+  ASSERT_EQ(RunRelgraph({"--db", db, "import", "seed.csv"}, dir.path()).exit_code, 0);
+  // Over 8 MiB, so the import reports its phases on stderr: 300,000 relations from the hub.
+  {
+    std::ofstream big(dir.File("big.csv"));
+    big << "source,target,relation,evidence\n";
+    for (int i = 0; i < 300000; ++i) big << "hub,entity_" << i << ",backs,Hub backs entity number " << i << " of many.\n";
+  }
+  dir.Write("small.csv", "id,name,kind\nlate,Late,company\n");
+  int large = SpawnWithStderr({db, "import", "big.csv", "--create-missing"}, dir.path(), dir.File("big.err"));
+  ASSERT_GT(large, 0);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (ReadFile(dir.File("big.err")).find("merging into") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_NE(ReadFile(dir.File("big.err")).find("merging into"), std::string::npos) << ReadFile(dir.File("big.err"));
+  RunResult small = RunRelgraph({"--db", db, "import", "small.csv"}, dir.path());
+  EXPECT_EQ(small.exit_code, 0) << small.err;
+  // The small import is done while the large one is still at work (it has its write ahead).
+  int status = 0;
+  EXPECT_EQ(waitpid(large, &status, WNOHANG), 0) << "the large import finished before the small one could write";
+  EXPECT_EQ(WaitFor(large), 0) << ReadFile(dir.File("big.err"));
+  std::string progress = ReadFile(dir.File("big.err"));
+  EXPECT_NE(progress.find("the store changed while reading; merging again"), std::string::npos) << progress;
+  json info = json::parse(RunRelgraph({"--db", db, "info", "--format", "json"}, dir.path()).out);
+  EXPECT_EQ(info["entities"], 300002);  // hub, late and the 300,000 targets
+  EXPECT_EQ(info["relations"], 300000);
 }
 
 }  // namespace
