@@ -128,6 +128,13 @@ void WriteRow(std::ostream& out, const std::vector<Cell>& cells) {
   out << '\n';
 }
 
+// The cell of one property column: no value when the item has no such property.
+Cell PropertyCell(const Properties& properties, const std::string& key, ColumnType type) {
+  auto it = properties.find(key);
+  if (it == properties.end()) return Cell();
+  return CellText(nlohmann::json::parse(it->second, nullptr, false), type);
+}
+
 void WriteHeader(std::ostream& out, const std::vector<std::string>& names) {
   WriteRow(out, std::vector<Cell>(names.begin(), names.end()));
 }
@@ -168,13 +175,12 @@ Neo4jFiles WriteNeo4j(const Graph& graph, const std::string& directory) {
     std::string aliases;
     for (const std::string& alias : entity.aliases) aliases += (aliases.empty() ? "" : std::string(1, delimiter)) + alias;
     // Labels: every node is an Entity, and its kind is a second label.
-    std::vector<Cell> row = {entity.id,          entity.name,          entity.kind, "Entity" + std::string(1, delimiter) + entity.kind,
-                             Optional(aliases), Optional(entity.country), Optional(entity.description)};
-    for (const auto& [key, column] : entity_columns) {
-      auto it = entity.properties.find(key);
-      row.push_back(it == entity.properties.end() ? Cell()
-                                                  : Cell(CellText(nlohmann::json::parse(it->second, nullptr, false), column.type)));
-    }
+    std::string labels = "Entity" + std::string(1, delimiter) + entity.kind;
+    std::vector<Cell> row = {entity.id,         entity.name,
+                             entity.kind,       labels,
+                             Optional(aliases), Optional(entity.country),
+                             Optional(entity.description)};
+    for (const auto& [key, column] : entity_columns) row.push_back(PropertyCell(entity.properties, key, column.type));
     WriteRow(entities, row);
   }
 
@@ -192,12 +198,7 @@ Neo4jFiles WriteNeo4j(const Graph& graph, const std::string& directory) {
                              Optional(relation.date),
                              std::string(type != nullptr && type->symmetric ? "true" : "false"),
                              EvidenceJson(graph, relation)};
-    for (const auto& [key, column] : relation_columns) {
-      auto it = relation.properties.find(key);
-      row.push_back(it == relation.properties.end()
-                        ? Cell()
-                        : Cell(CellText(nlohmann::json::parse(it->second, nullptr, false), column.type)));
-    }
+    for (const auto& [key, column] : relation_columns) row.push_back(PropertyCell(relation.properties, key, column.type));
     WriteRow(relations, row);
   }
 
