@@ -47,6 +47,10 @@ std::optional<std::string> DecodeLegacy(std::string_view bytes, const char* char
 // Share of Hangul syllables among the non-ASCII code points of UTF-8 text (0 when none).
 double HangulShare(std::string_view text);
 
+// User text for a message line, unquoted: tab, LF and CR shown as \t, \n and \r, other
+// control characters as \xNN (C0, DEL) or \uNNNN (C1), so a name cannot break or fake lines.
+std::string ShowControls(std::string_view text);
+
 // Quotes user text for a message: single quotes, control characters and invalid bytes escaped,
 // cut to max_chars code points with "..." so one hostile field cannot flood the terminal.
 std::string QuoteForMessage(std::string_view text, size_t max_chars = 60);

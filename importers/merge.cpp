@@ -55,7 +55,7 @@ EntityIndex ResolveReference(Graph* graph, const EntityLookup& lookup, const std
               " naming " + std::to_string(found.size()) + ": ";
     for (size_t i = 0; i < found.size(); ++i) {
       const Entity& entity = graph->entities()[found[i]];
-      message += (i == 0 ? "" : ", ") + entity.id + " (" + entity.name + ")";
+      message += (i == 0 ? "" : ", ") + entity.id + " (" + ShowControls(entity.name) + ")";
     }
     message += "; use an id";
   }

@@ -217,6 +217,19 @@ TEST_F(TextFidelity, EntitiesMadeFromReferencesGetIdsWithoutLineBreaks) {
   EXPECT_EQ(EntityIn(graph, "Other Co")["name"], "Other\tCo");
 }
 
+TEST_F(TextFidelity, MessagesShowLineBreaksInNamesVisibly) {
+  // Two entities whose names fold to one key: naming them is ambiguous, and the list of
+  // candidates keeps one line per candidate.
+  dir_.Write("twins.csv", "id,name,kind\na,\"Twin\nCo\",company\nb,\"TWIN\tCO\",company\n");
+  ASSERT_EQ(Run({"import", "twins.csv"}).exit_code, 0);
+  RunResult ambiguous = Run({"entity", "twin co"});
+  EXPECT_EQ(ambiguous.exit_code, 1);
+  EXPECT_EQ(ambiguous.err,
+            "relgraph: error: 'twin co' is ambiguous: it names 2 entities; use an id:\n"
+            "  a  Twin\\nCo (company)\n"
+            "  b  TWIN\\tCO (company)\n");
+}
+
 TEST_F(TextFidelity, IdsHoldNoControlCharacters) {
   dir_.Write("ids.json", R"({"entities": [{"id": "a\nb", "name": "A", "kind": "company"}]})");
   RunResult refused = Run({"import", "ids.json"});
