@@ -1,41 +1,13 @@
 #include "cli/output.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "common/text.h"
 #include "export/export.h"
 
 namespace relgraph::cli {
 
-std::string ForTerminal(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\n') {
-      out += "\\n";
-    } else if (byte == '\r') {
-      out += "\\r";
-    } else if (byte == '\t') {
-      out += "\\t";
-    } else if (byte < 0x20 || byte == 0x7F) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\x%02X", byte);
-      out += buffer;
-    } else if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80) {
-      // A C1 control (U+0080-U+009F): some terminals act on them.
-      char buffer[12];
-      std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned char>(text[i + 1]));
-      out += buffer;
-      ++i;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
+std::string ForTerminal(const std::string& text) { return ShowControls(text); }
 
 void Table::Print(std::ostream& out, Format format) const {
   if (format == Format::kCsv) {
