@@ -9,9 +9,9 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "common/error.h"
+#include "export/atomic_file.h"
 #include "export/export.h"
 
 namespace relgraph::exporter {
@@ -166,7 +166,11 @@ Neo4jFiles WriteNeo4j(const Graph& graph, const std::string& directory) {
   }
   const char delimiter = ArrayDelimiter(graph);
 
-  std::ostringstream entities;
+  // Streamed to the files: a graph too large for one machine's other tools must not need its
+  // export twice in memory.
+  Neo4jFiles files{directory + "/entities.csv", directory + "/relations.csv", directory + "/import.sh"};
+  internal::AtomicFile entities_file(files.entities);
+  std::ostream& entities = entities_file.out();
   auto entity_columns = PropertyColumns(graph.entities());
   std::vector<std::string> header = {"id:ID", "name", "kind", ":LABEL", "aliases:string[]", "country", "description"};
   for (const auto& [key, column] : entity_columns) header.push_back(column.header + ":" + TypeName(column.type));
@@ -184,7 +188,8 @@ Neo4jFiles WriteNeo4j(const Graph& graph, const std::string& directory) {
     WriteRow(entities, row);
   }
 
-  std::ostringstream relations;
+  internal::AtomicFile relations_file(files.relations);
+  std::ostream& relations = relations_file.out();
   auto relation_columns = PropertyColumns(graph.relations());
   header = {":START_ID", ":END_ID", ":TYPE", "weight:double", "date", "symmetric:boolean", "evidence"};
   for (const auto& [key, column] : relation_columns) header.push_back(column.header + ":" + TypeName(column.type));
@@ -221,9 +226,8 @@ Neo4jFiles WriteNeo4j(const Graph& graph, const std::string& directory) {
       "  --multiline-fields=true \\\n"
       "  --array-delimiter='" + std::string(1, delimiter) + "'\n";
 
-  Neo4jFiles files{directory + "/entities.csv", directory + "/relations.csv", directory + "/import.sh"};
-  WriteFileAtomically(files.entities, entities.str());
-  WriteFileAtomically(files.relations, relations.str());
+  entities_file.Commit();
+  relations_file.Commit();
   WriteFileAtomically(files.script, script);
   chmod(files.script.c_str(), 0755);
   return files;
