@@ -1,5 +1,5 @@
 // relgraph export FORMAT: the whole graph or a selection (a neighbourhood, the paths between two
-// entities), as data (json, csv, graphml) or as a diagram (dot, svg, png).
+// entities), as data (json, csv, graphml, neo4j) or as a diagram (dot, svg, png).
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <functional>
@@ -213,6 +213,10 @@ void CheckOptions(const ExportOptions& options) {
   if ((options.format == "svg" || options.format == "png") && options.output.empty()) {
     throw Error(ErrorKind::kUsage, "export " + options.format + " needs -o FILE (it writes an image, not text)");
   }
+  if (options.format == "neo4j" && options.output.empty()) {
+    throw Error(ErrorKind::kUsage,
+                "export neo4j needs -o DIR (it writes DIR/entities.csv, DIR/relations.csv and DIR/import.sh)");
+  }
   if (options.format == "csv" && options.output.empty()) {
     throw Error(ErrorKind::kUsage,
                 "export csv needs -o PREFIX (it writes PREFIX.entities.csv and PREFIX.relations.csv)");
@@ -276,6 +280,16 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
     return 0;
   }
 
+  if (options.format == "neo4j") {
+    exporter::Neo4jFiles files = exporter::WriteNeo4j(*selected, options.output);
+    if (!globals.quiet) {
+      std::cerr << "relgraph: wrote " << Plural(selected->entities().size(), "entity", "entities") << " to " << files.entities
+                << ", " << Plural(selected->relations().size(), "relation", "relations") << " to " << files.relations
+                << "; load them into Neo4j with: sh " << files.script << "\n";
+    }
+    return 0;
+  }
+
   // Diagrams: cut an unreadable selection down to its best-connected entities, and say so.
   std::optional<Graph> cut;
   size_t limit = static_cast<size_t>(options.max_nodes);
@@ -313,12 +327,12 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* sub = app.add_subcommand(
-      "export", "Write the graph, or part of it, as data (json, csv, graphml) or a diagram (dot, svg, png)");
-  sub->add_option("format", options->format, "json, csv, graphml, dot, svg or png")
+      "export", "Write the graph, or part of it, as data (json, csv, graphml, neo4j) or a diagram (dot, svg, png)");
+  sub->add_option("format", options->format, "json, csv, graphml, neo4j, dot, svg or png")
       ->required()
-      ->check(CLI::IsMember({"json", "csv", "dot", "svg", "png", "graphml"}));
+      ->check(CLI::IsMember({"json", "csv", "dot", "svg", "png", "graphml", "neo4j"}));
   sub->add_option("-o,--output", options->output,
-                  "Output file (for csv: a prefix); json, graphml and dot go to stdout without it");
+                  "Output file (for csv: a prefix; for neo4j: a folder); json, graphml and dot go to stdout without it");
   sub->add_option("--focus", options->focus, "Only this entity and its neighbourhood");
   sub->add_option("--depth", options->depth, "Hops around --focus")->capture_default_str();
   sub->add_option("--direction", options->direction,
@@ -356,9 +370,15 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
       "  relgraph export svg -o naver.svg --focus Naver --depth 1\n"
       "  relgraph export png -o paths.png --path Naver BAAI --k 3\n"
       "  relgraph export dot --relation invests_in,backs --size-by pagerank > money.dot\n"
-      "  relgraph export graphml -o graph.graphml   (Gephi, yEd, Cytoscape)\n"
+      "  relgraph export graphml -o graph.graphml   (NetworkX, igraph, Gephi, yEd, Cytoscape)\n"
       "  relgraph export json -o graph.json\n"
       "  relgraph export csv -o backup   (backup.entities.csv, backup.relations.csv)\n"
+      "  relgraph export neo4j -o neo4j-import && sh neo4j-import/import.sh   (Neo4j bulk importer)\n"
+      "graphml: one directed graph; each relation is one edge with data relation, weight, date and\n"
+      "symmetric (true for partners_with, competes_with), read by NetworkX, igraph and Gephi.\n"
+      "neo4j: entities.csv (id:ID, :LABEL, typed properties), relations.csv (:START_ID, :END_ID,\n"
+      "  :TYPE, weight:double, symmetric:boolean, evidence as JSON) and import.sh, which runs\n"
+      "  neo4j-admin database import full on them.\n"
       "Diagrams are rendered by Graphviz's library in-process (no dot binary needed); names in any\n"
       "script are shown with the Noto Sans CJK KR font (Debian: fonts-noto-cjk).");
   commands->push_back({sub, [&globals, options, title] {

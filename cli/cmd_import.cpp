@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "cli/output.h"
 #include "common/error.h"
@@ -88,22 +89,32 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   std::vector<importers::ImportBatch> all = std::move(batches);
   size_t first_article = all.size();
   // Articles are read against every stored entity's names (to find them in running text) and
-  // every document id (to skip an article seen before), but none of the relations.
+  // every document id (to skip an article seen before), but none of the relations. They are
+  // parsed before the write transaction, from what the store held then, so the write lock is
+  // not held while they are parsed; the write transaction parses them again only when another
+  // process committed in between (Store::DataVersion), as what they found may have changed.
+  std::vector<importers::ImportBatch> article_batches;
+  std::optional<int64_t> articles_parsed_at;  // the store's data version they were parsed from
   auto parse_articles = [&] {
+    article_batches.clear();
     if (articles.empty()) return;
     Graph known(schema);
     if (store) {
       progress("reading the stored entities and documents");
+      articles_parsed_at = store->DataVersion();
       store::ReadOptions names_only;
       names_only.entities_only = true;
       known = store->Load(names_only);
       for (Document& document : store->Documents()) known.PutDocument(std::move(document));
     }
+    progress("parsing " + std::to_string(articles.size()) + (articles.size() == 1 ? " article" : " articles"));
     importers::ArticleImporter importer(known);
-    for (const importers::SourceFile& file : articles) all.push_back(importer.Parse(file, options.article));
-    all.push_back(importer.TakeEntities());
+    for (const importers::SourceFile& file : articles) article_batches.push_back(importer.Parse(file, options.article));
+    article_batches.push_back(importer.TakeEntities());
     skipped = importer.skipped();
   };
+  // Outside any transaction: a dry run reads in one read transaction (below) instead.
+  if (!options.dry_run) parse_articles();
   // What --dry-run prints of the articles' relations, with the names the merged graph has.
   auto describe_articles = [&](const Graph& graph) {
     for (size_t b = first_article; b < all.size(); ++b) {
@@ -133,8 +144,13 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   };
   // The files merge into the part of the stored graph they name (LoadForMerge), unless they
   // name a good share of it anyway: then loading it whole is cheaper than looking every name up.
+  // May run twice (see below): the articles' batches are copied in, and what it reports is
+  // started afresh.
   auto merge = [&] {
-    parse_articles();
+    if (options.dry_run || (articles_parsed_at && store->DataVersion() != *articles_parsed_at)) parse_articles();
+    all.resize(first_article);
+    all.insert(all.end(), article_batches.begin(), article_batches.end());
+    article_lines.clear();
     int64_t stored_entities = store ? store->CountEntities() : 0;
     if (stored_entities > 0) {
       importers::MergeLookups lookups = importers::LookupsOf(all);
@@ -153,21 +169,26 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
     progress("reading the stored graph");
     merge_into(store ? store->Load() : Graph(schema), "the stored graph");
   };
-  auto merge_and_write = [&] {
+  if (options.dry_run) {
+    if (store) store->BeginRead();  // one consistent state for every part read
     merge();
-    if (options.dry_run) progress("merged (dry run: nothing is written)");
-    if (store && !options.dry_run) {
+    progress("merged (dry run: nothing is written)");
+  } else {
+    // Read and merge without the write lock, so other writers and readers go on meanwhile;
+    // then write in one short transaction. When another process committed in between, what
+    // was read may be stale (or read across two states): merge again inside the transaction.
+    int64_t read_at = store->DataVersion();
+    merge();
+    store->WriteTransaction([&] {
+      if (store->DataVersion() != read_at) {
+        progress("the store changed while reading; merging again");
+        merge();
+      }
       progress("writing " + std::to_string(changes.entities.size()) + " entities, " +
                std::to_string(changes.new_relations.size() + changes.relations.size()) + " relations and " +
                std::to_string(changes.evidence.size()) + " evidence records in one transaction");
       store->Apply(changes);
-    }
-  };
-  if (options.dry_run) {
-    if (store) store->BeginRead();  // one consistent state for every part read
-    merge_and_write();
-  } else {
-    store->WriteTransaction(merge_and_write);
+    });
     progress("committed");
   }
 
@@ -257,7 +278,10 @@ void AddImportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
       "  relgraph --db news.db import deals.json --format json\n"
       "  relgraph import people.csv --as entities --dry-run\n"
       "  relgraph import data/articles/*.txt --dry-run\n"
-      "  relgraph import story.html --url https://example.com/story --date 2023-06-01 --lang ko");
+      "  relgraph import story.html --url https://example.com/story --date 2023-06-01 --lang ko\n"
+      "Text: quoted CSV cells and JSON strings may hold line breaks and tabs, kept exactly (ids may\n"
+      "not); other control characters are refused. Aliases are kept as written (NAVER|Naver keeps\n"
+      "both). Lines of spaces and tabs are skipped.");
   commands->push_back({sub, [&globals, options] { return RunImport(globals, *options); }});
 }
 

@@ -7,14 +7,7 @@
 
 namespace relgraph::cli {
 
-std::string ForTerminal(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    out += (byte < 0x20 || byte == 0x7F) ? ' ' : c;
-  }
-  return out;
-}
+std::string ForTerminal(const std::string& text) { return ShowControls(text); }
 
 void Table::Print(std::ostream& out, Format format) const {
   if (format == Format::kCsv) {

@@ -30,7 +30,9 @@ class Table {
 // One JSON document and a newline; invalid UTF-8 is replaced, never thrown on.
 void PrintJson(std::ostream& out, const Json& value);
 
-// Control characters in user text would move the cursor or fake lines in a terminal table.
+// Control characters in user text would move the cursor or fake lines in a terminal table:
+// line breaks and tabs are shown as \n, \r and \t, other C0 controls and DEL as \xNN, C1
+// controls as \uNNNN, bytes that are not UTF-8 as \xNN (common/text.h ShowControls).
 std::string ForTerminal(const std::string& text);
 
 // Evidence as JSON, with the document's title and URL.

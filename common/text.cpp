@@ -142,9 +142,19 @@ std::string ToNfc(std::string_view text) {
   return ToUtf8(normalized);
 }
 
-std::string MatchKey(std::string_view text) {
-  // Collapse white space first, then fold on NFD-insensitive text: fold(NFC(x)) and NFC again,
-  // because case folding can produce sequences that are not in NFC (e.g. U+0130).
+namespace {
+
+const icu::Normalizer2& NfkcCasefold() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status) || fold == nullptr) {
+    throw Error(ErrorKind::kInternal, std::string("ICU NFKC_Casefold normaliser unavailable: ") + u_errorName(status));
+  }
+  return *fold;
+}
+
+// Trims text and makes every inner run of white space one ASCII space.
+std::string CollapseSpace(std::string_view text) {
   std::string collapsed;
   collapsed.reserve(text.size());
   bool pending_space = false;
@@ -167,20 +177,31 @@ std::string MatchKey(std::string_view text) {
     }
     i += len;
   }
-  // Most ids and many names are ASCII, which is in NFC already and whose full case folding is
-  // A-Z to a-z: no need for ICU (a store of a million names computes their keys).
+  return collapsed;
+}
+
+}  // namespace
+
+std::string MatchKey(std::string_view text) {
+  std::string collapsed = CollapseSpace(text);
+  // Most ids and many names are ASCII, whose NFKC_Casefold is A-Z to a-z and nothing else (no
+  // ASCII character is a compatibility character or default-ignorable): no need for ICU (a
+  // store of a million names computes their keys).
   if (std::all_of(collapsed.begin(), collapsed.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     for (char& c : collapsed) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
     return collapsed;
   }
+  // Unicode's NFKC_Casefold mapping (UAX #44, NFKC_CF): NFKC, full case folding and removal of
+  // default-ignorable code points, closed under itself, so the key does not depend on the
+  // normalisation form the text came in. Width goes too: U+FF2F 'Ｏ' folds to 'o'. It can turn
+  // a character into white space (U+3000, U+00A0, U+2002) or add some ("¨" is NFKC " ̈"),
+  // so white space is collapsed again afterwards.
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString folded = Nfc().normalize(ToUnicode(collapsed), status);
-  folded.foldCase(U_FOLD_CASE_DEFAULT);
-  icu::UnicodeString result = Nfc().normalize(folded, status);
+  icu::UnicodeString folded = NfkcCasefold().normalize(ToUnicode(collapsed), status);
   if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, std::string("case folding failed: ") + u_errorName(status));
-  return ToUtf8(result);
+  return CollapseSpace(ToUtf8(folded));
 }
 
 std::string_view TrimSpace(std::string_view text) {
@@ -267,6 +288,38 @@ double HangulShare(std::string_view text) {
   return non_ascii == 0 ? 0.0 : static_cast<double>(hangul) / static_cast<double>(non_ascii);
 }
 
+std::string ShowControls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const char* why = nullptr;
+    size_t len = DecodeOne(text, i, &cp, &why);
+    char buf[8];
+    if (len == 0) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(text[i]));
+      out += buf;
+      len = 1;
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp < 0x20 || cp == 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(cp));
+      out += buf;
+    } else if (cp >= 0x80 && cp <= 0x9F) {
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 std::string QuoteForMessage(std::string_view text, size_t max_chars) {
   std::string out = "'";
   size_t chars = 0;
@@ -291,6 +344,9 @@ std::string QuoteForMessage(std::string_view text, size_t max_chars) {
       out += "\\t";
     } else if (cp < 0x20 || cp == 0x7F) {
       std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(cp));
+      out += buf;
+    } else if (cp >= 0x80 && cp <= 0x9F) {  // C1 controls; \x would read as a raw byte
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(cp));
       out += buf;
     } else {
       out.append(text.substr(i, len));

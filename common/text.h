@@ -1,5 +1,5 @@
 // Unicode helpers. relgraph keeps all text as UTF-8 in Unicode NFC; names are compared by a
-// match key (NFC + full case folding) so that NFD input, Latin case and spacing do not matter.
+// match key (NFKC + full case folding) so that NFD input, width, Latin case and spacing do not matter.
 #pragma once
 
 #include <cstddef>
@@ -21,9 +21,10 @@ std::optional<Utf8Problem> CheckUtf8(std::string_view text);
 // Returns text in Normalization Form C. Precondition: CheckUtf8(text) found nothing.
 std::string ToNfc(std::string_view text);
 
-// The key under which names are compared: NFC, full Unicode case folding, surrounding white
-// space removed and inner runs of white space made one space. "네이버" in NFD, "NAVER" and
-// " naver " give the same key as "naver" / "네이버" in NFC.
+// The key under which names are compared: Unicode's NFKC_Casefold (NFKC, full case folding,
+// default-ignorable code points removed), surrounding white space removed and inner runs of
+// white space (line breaks and tabs included) made one space. "네이버" in NFD, "NAVER",
+// " naver " and full-width "ＮＡＶＥＲ" give the same key as "naver" / "네이버" in NFC.
 std::string MatchKey(std::string_view text);
 
 // Removes leading and trailing Unicode white space (including U+00A0 and U+3000).
@@ -45,6 +46,10 @@ std::optional<std::string> DecodeLegacy(std::string_view bytes, const char* char
 
 // Share of Hangul syllables among the non-ASCII code points of UTF-8 text (0 when none).
 double HangulShare(std::string_view text);
+
+// User text for a message line, unquoted: tab, LF and CR shown as \t, \n and \r, other
+// control characters as \xNN (C0, DEL) or \uNNNN (C1), so a name cannot break or fake lines.
+std::string ShowControls(std::string_view text);
 
 // Quotes user text for a message: single quotes, control characters and invalid bytes escaped,
 // cut to max_chars code points with "..." so one hostile field cannot flood the terminal.

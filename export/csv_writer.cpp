@@ -9,6 +9,7 @@
 
 #include "common/csv_columns.h"
 #include "common/error.h"
+#include "export/atomic_file.h"
 #include "export/export.h"
 
 namespace relgraph::exporter {
@@ -35,32 +36,6 @@ std::vector<std::string> PropertyColumns(const Items& items, Get properties_of, 
   return {keys.begin(), keys.end()};
 }
 
-// Writes to PATH.tmp and renames, so a reader never sees half a file.
-class AtomicFile {
- public:
-  explicit AtomicFile(std::string path) : path_(std::move(path)), temp_(path_ + ".tmp"), out_(temp_, std::ios::binary) {
-    if (!out_) throw Error(ErrorKind::kStorage, path_ + ": cannot write: " + std::strerror(errno));
-  }
-  std::ostream& out() { return out_; }
-  void Commit() {
-    out_.flush();
-    if (!out_) throw Error(ErrorKind::kStorage, path_ + ": write failed: " + std::strerror(errno));
-    out_.close();
-    if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-      throw Error(ErrorKind::kStorage, path_ + ": cannot write: " + std::strerror(errno));
-    }
-  }
-  ~AtomicFile() {
-    if (out_.is_open()) {
-      out_.close();
-      std::remove(temp_.c_str());
-    }
-  }
-
- private:
-  std::string path_, temp_;
-  std::ofstream out_;
-};
 
 void WriteRow(std::ostream& out, const std::vector<std::string>& cells) {
   for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << CsvField(cells[i]);
@@ -80,7 +55,7 @@ std::string CsvField(std::string_view text) {
     guarded = "'" + std::string(text);
     text = guarded;
   }
-  bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+  bool quote = text.find_first_of(",\"\r\n\t") != std::string_view::npos ||
                (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote) return std::string(text);
   std::string out = "\"";
@@ -102,7 +77,7 @@ std::pair<std::string, std::string> WriteCsv(const Graph& graph, const std::stri
   std::string entities_path = prefix + ".entities.csv";
   std::string relations_path = prefix + ".relations.csv";
 
-  AtomicFile entities_file(entities_path);
+  internal::AtomicFile entities_file(entities_path);
   auto entity_columns = PropertyColumns(graph.entities(), [](const Entity& e) -> const Properties& { return e.properties; }, kEntityCsvColumns);
   std::vector<std::string> header = {"id", "name", "kind", "aliases", "country", "description"};
   header.insert(header.end(), entity_columns.begin(), entity_columns.end());
@@ -118,7 +93,7 @@ std::pair<std::string, std::string> WriteCsv(const Graph& graph, const std::stri
     WriteRow(entities_file.out(), row);
   }
 
-  AtomicFile relations_file(relations_path);
+  internal::AtomicFile relations_file(relations_path);
   auto relation_columns = PropertyColumns(graph.relations(), [](const Relation& r) -> const Properties& { return r.properties; }, kRelationCsvColumns);
   header = {"source", "target", "relation", "weight", "date", "source_doc", "evidence", "evidence_date", "locator", "extractor",
                                                 "confidence"};

@@ -36,17 +36,47 @@ std::string FormatNumber(double value);
 
 // ---- GraphML ----
 
-// The graph as GraphML 1.0 (UTF-8): typed <key> declarations, nodes n0, n1, ... with data id,
-// label, name, kind, country, aliases (a JSON array as text) and description; edges e0, e1, ...
-// with relation, label (the verb), weight (double), date, evidence (JSON array of sentences)
-// and sources (JSON array of document URLs or titles). Symmetric relations are edges with
-// directed="false". Text is XML-escaped; characters XML 1.0 forbids (most C0 controls) are
-// left out and invalid UTF-8 becomes U+FFFD, so any graph gives a well-formed file.
+// The graph as GraphML 1.0 (UTF-8) that NetworkX's read_graphml, igraph's Read_GraphML and
+// Gephi read: typed <key> declarations, one <graph edgedefault="directed">, nodes n0, n1, ...
+// with data id, name, kind (always), label, country, aliases (a JSON array as text) and
+// description (when not empty); one edge e0, e1, ... per relation, from its source to its
+// target, with data relation, weight (double), date (empty when undated) and symmetric
+// (boolean: the type holds both ways) always, and label (the verb), evidence (JSON array of
+// sentences) and sources (JSON array of document URLs or titles). No edge has a `directed`
+// attribute. Text is XML-escaped (tab, LF and CR as character references, so they survive
+// parsing); characters XML 1.0 forbids (most C0 controls) are left out and invalid UTF-8
+// becomes U+FFFD, so any graph gives a well-formed file.
 void WriteGraphml(const Graph& graph, std::ostream& out);
 
 // Text as XML character data or attribute value: & < > " ' escaped, CR, LF and tab as
 // character references, characters XML 1.0 forbids removed, invalid UTF-8 as U+FFFD.
 std::string XmlEscape(std::string_view text);
+
+// ---- Neo4j ----
+
+struct Neo4jFiles {
+  std::string entities, relations, script;  // the three paths written
+};
+
+// Writes DIRECTORY/entities.csv, DIRECTORY/relations.csv and DIRECTORY/import.sh for Neo4j's
+// bulk importer (`neo4j-admin database import full`, Neo4j 5), creating DIRECTORY if needed.
+// - entities.csv: `id:ID` (our id; ids are strings), `name`, `kind`, `:LABEL` (Entity and the
+//   kind), `aliases:string[]`, `country`, `description`, then one column per property key.
+// - relations.csv: `:START_ID`, `:END_ID`, `:TYPE` (our type, as written), `weight:double`,
+//   `date`, `symmetric:boolean` (a symmetric relation is one relationship, source -> target as
+//   stored), `evidence` (a JSON array of the evidence records, with document titles and URLs),
+//   then one column per property key.
+// - Property columns are typed `NAME:long`, `:double`, `:boolean` when every value of that key
+//   is one (a JSON integer, number, boolean), else `NAME:string` (strings as they are, other
+//   JSON values as JSON text). A key that clashes with a column above is written
+//   `property_NAME`; ':' in a key becomes '_'.
+// - Arrays (aliases, labels) are joined by ';', or by '|' when an alias holds ';' (import.sh
+//   then passes --array-delimiter). An absent value is an empty unquoted field, an empty
+//   string "" (quoted). Text is RFC 4180 with line breaks kept (import.sh passes
+//   --multiline-fields=true) and no spreadsheet formula guard: Neo4j gets the text exactly.
+// Each file is written to a temporary name and renamed. Throws Error(kStorage) when the folder
+// cannot be created or a file cannot be written.
+Neo4jFiles WriteNeo4j(const Graph& graph, const std::string& directory);
 
 // ---- Graphviz DOT ----
 

@@ -10,6 +10,10 @@ namespace {
 using internal::AppendUtf8;
 using internal::NextCodePoint;
 
+void AlwaysData(std::ostream& out, const char* key, std::string_view value) {
+  out << "      <data key=\"" << key << "\">" << XmlEscape(value) << "</data>\n";
+}
+
 struct Key {
   const char* id;
   const char* domain;  // "node" or "edge"
@@ -31,6 +35,7 @@ constexpr Key kKeys[] = {
     {"e_label", "edge", "label", "string"},
     {"e_weight", "edge", "weight", "double"},
     {"e_date", "edge", "date", "string"},
+    {"e_symmetric", "edge", "symmetric", "boolean"},
     {"e_evidence", "edge", "evidence", "string"},
     {"e_sources", "edge", "sources", "string"},
 };
@@ -40,9 +45,10 @@ std::string JsonText(const std::vector<std::string>& values) {
   return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Optional data: left out when empty.
 void Data(std::ostream& out, const char* key, std::string_view value) {
   if (value.empty()) return;
-  out << "      <data key=\"" << key << "\">" << XmlEscape(value) << "</data>\n";
+  AlwaysData(out, key, value);
 }
 
 }  // namespace
@@ -105,10 +111,10 @@ void WriteGraphml(const Graph& graph, std::ostream& out) {
   for (EntityIndex index = 0; index < entities.size(); ++index) {
     const Entity& entity = entities[index];
     out << "    <node id=\"n" << index << "\">\n";
-    Data(out, "v_id", entity.id);
+    AlwaysData(out, "v_id", entity.id);
     Data(out, "v_label", entity.name);
-    Data(out, "v_name", entity.name);
-    Data(out, "v_kind", entity.kind);
+    AlwaysData(out, "v_name", entity.name);
+    AlwaysData(out, "v_kind", entity.kind);
     Data(out, "v_country", entity.country);
     Data(out, "v_aliases", JsonText(entity.aliases));
     Data(out, "v_description", entity.description);
@@ -121,9 +127,10 @@ void WriteGraphml(const Graph& graph, std::ostream& out) {
     auto target = graph.FindEntity(relation.target);
     if (!source || !target) continue;  // cannot happen: a Graph only relates its own entities
     const RelationType* type = graph.schema().FindRelation(relation.type);
-    out << "    <edge id=\"e" << index << "\" source=\"n" << *source << "\" target=\"n" << *target << "\"";
-    if (type != nullptr && type->symmetric) out << " directed=\"false\"";
-    out << ">\n";
+    // No per-edge directed="false" for symmetric types: NetworkX refuses undirected edges in a
+    // directed graph. The edge goes source -> target as stored, and data "symmetric" says the
+    // relation holds both ways.
+    out << "    <edge id=\"e" << index << "\" source=\"n" << *source << "\" target=\"n" << *target << "\">\n";
     std::vector<std::string> sentences, sources;
     for (const Evidence& evidence : relation.evidence) {
       sentences.push_back(evidence.sentence);
@@ -133,10 +140,11 @@ void WriteGraphml(const Graph& graph, std::ostream& out) {
                         : document->title.empty() ? document->id
                                                   : document->title);
     }
-    Data(out, "e_relation", relation.type);
+    AlwaysData(out, "e_relation", relation.type);
     Data(out, "e_label", type != nullptr && !type->verb.empty() ? type->verb : relation.type);
-    Data(out, "e_weight", FormatNumber(relation.weight));
-    Data(out, "e_date", relation.date);
+    AlwaysData(out, "e_weight", FormatNumber(relation.weight));
+    AlwaysData(out, "e_date", relation.date);
+    AlwaysData(out, "e_symmetric", type != nullptr && type->symmetric ? "true" : "false");
     Data(out, "e_evidence", JsonText(sentences));
     Data(out, "e_sources", JsonText(sources));
     out << "    </edge>\n";

@@ -54,7 +54,7 @@ EntityIndex EntityLookup::Resolve(std::string_view text) const {
                         " entities; use an id:";
   for (EntityIndex index : found) {
     const Entity& entity = entities[index];
-    message += "\n  " + entity.id + "  " + entity.name + " (" + entity.kind + ")";
+    message += "\n  " + entity.id + "  " + ShowControls(entity.name) + " (" + entity.kind + ")";
   }
   throw Error(ErrorKind::kInput, message);
 }

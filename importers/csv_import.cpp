@@ -33,6 +33,7 @@ class Header {
       SourcePos pos = reader->Pos(fields[i].line, fields[i].column);
       if (name.empty()) ThrowInput(pos, "expected a column name in the header, found an empty field");
       if (auto problem = CheckUtf8(name)) ThrowInput(pos, "expected a column name in UTF-8, found " + problem->what);
+      CleanText(name, pos, "a column name", TextRule::kLine);
       if (!index_.emplace(name, i).second) {
         ThrowInput(pos, "expected each column once in the header, found " + QuoteForMessage(name) + " again");
       }
@@ -142,7 +143,7 @@ class Records {
     Properties properties;
     for (size_t i : property_columns_) {
       if (fields_[i].value.empty()) continue;
-      properties[header_.name(i)] = JsonString(CleanText(fields_[i].value, positions_[i], "a property value", true));
+      properties[header_.name(i)] = JsonString(CleanText(fields_[i].value, positions_[i], "a property value", TextRule::kText));
     }
     return properties;
   }
@@ -185,20 +186,20 @@ ImportBatch ParseEntitiesCsv(const SourceFile& file, const Schema& schema) {
     EntityRecord out;
     out.pos = records.Start();
     Entity& entity = out.entity;
-    entity.id = RequiredText(records.Get(columns.id), records.PosOf(columns.id), "an entity id");
-    entity.name = RequiredText(records.Get(columns.name), records.PosOf(columns.name), "an entity name");
+    entity.id = RequiredText(records.Get(columns.id), records.PosOf(columns.id), "an entity id", TextRule::kKey);
+    entity.name = RequiredText(records.Get(columns.name), records.PosOf(columns.name), "an entity name", TextRule::kLine);
     entity.kind = CheckedKind(records.Get(columns.kind), records.PosOf(columns.kind), schema);
     std::string_view aliases = records.Get(columns.aliases);
     const SourcePos& aliases_pos = records.PosOf(columns.aliases);
     while (!aliases.empty()) {
       size_t bar = aliases.find('|');
-      AddAlias(&entity, CheckedAlias(aliases.substr(0, bar), aliases_pos));
+      AddWrittenAlias(&entity, CheckedAlias(aliases.substr(0, bar), aliases_pos));
       if (bar == std::string_view::npos) break;
       aliases.remove_prefix(bar + 1);
     }
     entity.country =
-        std::string(TrimSpace(CleanText(records.Get(columns.country), records.PosOf(columns.country), "a country", false)));
-    entity.description = CleanText(records.Get(columns.description), records.PosOf(columns.description), "a description", true);
+        std::string(TrimSpace(CleanText(records.Get(columns.country), records.PosOf(columns.country), "a country", TextRule::kLine)));
+    entity.description = CleanText(records.Get(columns.description), records.PosOf(columns.description), "a description", TextRule::kText);
     entity.properties = records.ExtraProperties();
     batch.entities.push_back(std::move(out));
   }
@@ -222,8 +223,8 @@ ImportBatch ParseRelationsCsv(const SourceFile& file, const Schema& schema) {
     out.source_pos = records.PosOf(columns.source);
     out.target_pos = records.PosOf(columns.target);
     Relation& relation = out.relation;
-    relation.source = RequiredText(records.Get(columns.source), out.source_pos, "a source entity");
-    relation.target = RequiredText(records.Get(columns.target), out.target_pos, "a target entity");
+    relation.source = RequiredText(records.Get(columns.source), out.source_pos, "a source entity", TextRule::kLine);
+    relation.target = RequiredText(records.Get(columns.target), out.target_pos, "a target entity", TextRule::kLine);
     relation.type = CheckedRelationType(records.Get(columns.relation), records.PosOf(columns.relation), schema);
     relation.weight = ParseWeight(records.Get(columns.weight), records.PosOf(columns.weight));
     out.weight_given = !TrimSpace(records.Get(columns.weight)).empty();
@@ -232,16 +233,16 @@ ImportBatch ParseRelationsCsv(const SourceFile& file, const Schema& schema) {
 
     Evidence evidence;
     std::string source_doc(
-        TrimSpace(CleanText(records.Get(columns.source_doc), records.PosOf(columns.source_doc), "a document", false)));
+        TrimSpace(CleanText(records.Get(columns.source_doc), records.PosOf(columns.source_doc), "a document", TextRule::kLine)));
     evidence.document = source_doc.empty() ? file_document : source_doc;
     evidence.sentence = std::string(
-        TrimSpace(CleanText(records.Get(columns.evidence), records.PosOf(columns.evidence), "an evidence sentence", true)));
+        TrimSpace(CleanText(records.Get(columns.evidence), records.PosOf(columns.evidence), "an evidence sentence", TextRule::kText)));
     std::string evidence_date = CheckedDate(records.Get(columns.evidence_date), records.PosOf(columns.evidence_date));
     evidence.date = evidence_date.empty() ? relation.date : evidence_date;
-    std::string locator(TrimSpace(CleanText(records.Get(columns.locator), records.PosOf(columns.locator), "a locator", false)));
+    std::string locator(TrimSpace(CleanText(records.Get(columns.locator), records.PosOf(columns.locator), "a locator", TextRule::kLine)));
     evidence.locator = locator.empty() ? file_name + ":" + std::to_string(records.line()) : locator;
     std::string extractor(
-        TrimSpace(CleanText(records.Get(columns.extractor), records.PosOf(columns.extractor), "an extractor", false)));
+        TrimSpace(CleanText(records.Get(columns.extractor), records.PosOf(columns.extractor), "an extractor", TextRule::kLine)));
     evidence.extractor = extractor.empty() ? "csv" : extractor;
     std::string_view confidence = TrimSpace(records.Get(columns.confidence));
     if (!confidence.empty()) {

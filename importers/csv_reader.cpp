@@ -83,9 +83,16 @@ void CsvReader::ReadQuoted(CsvField* field) {
 
 bool CsvReader::Next(std::vector<CsvField>* fields) {
   fields->clear();
-  // Skip empty lines between records.
-  while (pos_ < text_.size() && (Peek() == '\n' || Peek() == '\r')) Advance();
-  if (pos_ >= text_.size()) return false;
+  // Skip lines that are empty or hold only spaces and tabs: no record is written that way (a
+  // file's records have at least the header's three columns), and spreadsheets leave them.
+  while (true) {
+    size_t end = pos_;
+    while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t')) ++end;
+    if (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') break;
+    AdvanceWithinLine(end);
+    if (pos_ >= text_.size()) return false;
+    Advance();  // the line break (CR LF: both, one at a time)
+  }
   record_line_ = line_;
   while (true) {
     CsvField field;

@@ -20,7 +20,8 @@ struct CsvField {
 
 // Reads records from UTF-8 text. The caller checks encoding first (see CheckTextEncoding).
 // Accepts: quoted fields with doubled quotes and line breaks inside, CRLF, LF or CR line ends,
-// an optional UTF-8 byte order mark, no newline at the end. Empty lines are skipped.
+// an optional UTF-8 byte order mark, no newline at the end. Lines that are empty or hold only
+// spaces and tabs (outside quotes) are skipped.
 class CsvReader {
  public:
   static constexpr size_t kMaxFieldBytes = 1 << 20;

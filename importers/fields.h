@@ -11,14 +11,22 @@
 
 namespace relgraph::importers {
 
-// Text of a field: checked for control characters (tab and line breaks allowed only where
-// multiline is true) and made NFC. `what` names the field in messages ("entity name").
-// Single-line text (ids, names, aliases, types) is at most kMaxNameChars code points.
-constexpr size_t kMaxNameChars = 1000;
-std::string CleanText(std::string_view value, const SourcePos& pos, std::string_view what, bool multiline);
+// What a text field may hold (contract, "Text fidelity"). Every field refuses NUL and the
+// control characters U+0001-U+001F (but tab, LF and CR where allowed), U+007F and U+0080-U+009F.
+enum class TextRule {
+  kKey,   // ids, kinds, types, codes: no control character at all; at most kMaxNameChars
+  kLine,  // names, aliases, references, documents: tab, LF and CR kept; at most kMaxNameChars
+  kText,  // descriptions, sentences, property values: tab, LF and CR kept; any length
+};
 
-// A required text field: CleanText plus trimmed and non-empty.
-std::string RequiredText(std::string_view value, const SourcePos& pos, std::string_view what);
+// Text of a field: checked against its rule and made NFC. `what` names the field in messages
+// ("an entity name"). Throws Error(kInput) at pos.
+constexpr size_t kMaxNameChars = 1000;
+std::string CleanText(std::string_view value, const SourcePos& pos, std::string_view what, TextRule rule);
+
+// A required text field: CleanText plus trimmed (surrounding white space, line breaks
+// included) and non-empty.
+std::string RequiredText(std::string_view value, const SourcePos& pos, std::string_view what, TextRule rule);
 
 // A kind from the schema (ASCII case-insensitive); error lists the known kinds.
 std::string CheckedKind(std::string_view value, const SourcePos& pos, const Schema& schema);
@@ -32,10 +40,18 @@ double ParseWeight(std::string_view text, const SourcePos& pos);
 std::string CheckedDate(std::string_view value, const SourcePos& pos);
 // A confidence in [0, 1].
 double CheckedConfidence(double value, std::string_view text, const SourcePos& pos);
-// One alias: clean text without '|', which separates aliases in CSV.
+// One alias: clean text (TextRule::kLine), trimmed, without '|', which separates aliases in CSV.
 std::string CheckedAlias(std::string_view value, const SourcePos& pos);
-// Adds an alias unless the entity already has that name or alias (by match key).
+// Adds an alias unless the entity already has that name or alias (by match key). The article
+// importer's rule: names found in text are not worth keeping in two spellings.
 void AddAlias(Entity* entity, std::string alias);
+// Adds an alias as written unless it is empty or the entity has exactly that name or alias
+// (both in NFC). The rule for aliases users write (CSV, JSON): "NAVER" and "Naver" are both kept;
+// lookups fold them to one key anyway.
+void AddWrittenAlias(Entity* entity, std::string alias);
+// Checks that every string inside a JSON property value (keys and values, at any depth) obeys
+// TextRule::kText. Throws Error(kInput) at pos.
+void CheckPropertyText(std::string_view json_text, const SourcePos& pos);
 
 // JSON text of a string value, for Properties.
 std::string JsonString(std::string_view text);

@@ -324,9 +324,10 @@ class Reader {
                                                         (pointer.empty() ? "" : " (put other fields in \"properties\")"));
     }
   }
-  // A string member; `required` rejects absence and emptiness.
+  // A string member; `required` rejects absence and emptiness. Text of rule kKey and kLine is
+  // trimmed; kText is kept exactly.
   std::string Text(const json& object, const std::string& pointer, const std::string& key, const std::string& what,
-                   bool required, bool multiline = false) const {
+                   bool required, TextRule rule = TextRule::kLine) const {
     std::string member = pointer + "/" + key;
     if (!object.contains(key)) {
       if (required) Fail(pointer, "expected " + what + " in \"" + key + "\", found no \"" + key + "\"");
@@ -337,8 +338,8 @@ class Reader {
     const std::string& raw = value.get_ref<const std::string&>();
     SourcePos pos;  // located lazily: only errors need it
     try {
-      std::string text = CleanText(raw, pos, what, multiline);
-      if (!multiline) text = std::string(TrimSpace(text));
+      std::string text = CleanText(raw, pos, what, rule);
+      if (rule != TextRule::kText) text = std::string(TrimSpace(text));
       if (required && text.empty()) Fail(member, "expected " + what + ", found an empty string");
       return text;
     } catch (const Error& error) {
@@ -362,8 +363,14 @@ class Reader {
     Expect(value, json::value_t::object, pointer + "/properties", "an object of properties");
     for (const auto& member : value.items()) {
       const std::string& key = member.key();  // not a structured binding: clang 14 cannot capture those
-      properties[Checked(pointer + "/properties", [&](const SourcePos& pos) { return CleanText(key, pos, "a property name", false); })] =
-          member.value().dump();
+      std::string name =
+          Checked(pointer + "/properties", [&](const SourcePos& pos) { return CleanText(key, pos, "a property name", TextRule::kLine); });
+      std::string text = member.value().dump();
+      Checked(pointer + "/properties/" + EscapePointerToken(key), [&](const SourcePos& pos) {
+        CheckPropertyText(text, pos);
+        return 0;
+      });
+      properties[name] = std::move(text);
     }
     return properties;
   }
@@ -377,7 +384,7 @@ class Reader {
     document.url = Text(object, pointer, "url", "a URL", false);
     std::string date = Text(object, pointer, "date", "a date", false);
     document.date = Checked(pointer + "/date", [&](const SourcePos& pos) { return CheckedDate(date, pos); });
-    document.lang = Text(object, pointer, "lang", "a language code", false);
+    document.lang = Text(object, pointer, "lang", "a language code", false, TextRule::kKey);
     return document;
   }
 
@@ -388,9 +395,9 @@ class Reader {
     record.pos = Locate(pointer);
     record.pointer = pointer;
     Entity& entity = record.entity;
-    entity.id = Text(object, pointer, "id", "an entity id", true);
+    entity.id = Text(object, pointer, "id", "an entity id", true, TextRule::kKey);
     entity.name = Text(object, pointer, "name", "an entity name", true);
-    std::string kind = Text(object, pointer, "kind", "an entity kind", true);
+    std::string kind = Text(object, pointer, "kind", "an entity kind", true, TextRule::kKey);
     entity.kind = Checked(pointer + "/kind", [&](const SourcePos& pos) { return CheckedKind(kind, pos, schema_); });
     if (object.contains("aliases")) {
       const json& aliases = object["aliases"];
@@ -398,11 +405,11 @@ class Reader {
       for (size_t i = 0; i < aliases.size(); ++i) {
         std::string item = pointer + "/aliases/" + std::to_string(i);
         Expect(aliases[i], json::value_t::string, item, "an alias (a string)");
-        AddAlias(&entity, Checked(item, [&](const SourcePos& pos) { return CheckedAlias(aliases[i].get<std::string>(), pos); }));
+        AddWrittenAlias(&entity, Checked(item, [&](const SourcePos& pos) { return CheckedAlias(aliases[i].get<std::string>(), pos); }));
       }
     }
     entity.country = Text(object, pointer, "country", "a country", false);
-    entity.description = Text(object, pointer, "description", "a description", false, true);
+    entity.description = Text(object, pointer, "description", "a description", false, TextRule::kText);
     entity.properties = ReadProperties(object, pointer);
     return record;
   }
@@ -422,7 +429,7 @@ class Reader {
       Fail(pointer + "/relation", "expected the relation type in \"type\" or \"relation\", found both");
     }
     std::string type_key = object.contains("relation") ? "relation" : "type";
-    std::string type = Text(object, pointer, type_key, "a relation type", true);
+    std::string type = Text(object, pointer, type_key, "a relation type", true, TextRule::kKey);
     relation.type = Checked(pointer + "/" + type_key, [&](const SourcePos& pos) { return CheckedRelationType(type, pos, schema_); });
     if (object.contains("weight")) {
       const json& weight = object["weight"];
@@ -459,7 +466,7 @@ class Reader {
     Evidence evidence;
     evidence.document = Text(object, pointer, "document", "a document", false);
     if (evidence.document.empty()) evidence.document = FileDocumentId();
-    evidence.sentence = Text(object, pointer, "sentence", "a sentence", false, true);
+    evidence.sentence = Text(object, pointer, "sentence", "a sentence", false, TextRule::kText);
     std::string date = Text(object, pointer, "date", "a date", false);
     evidence.date = Checked(pointer + "/date", [&](const SourcePos& pos) { return CheckedDate(date, pos); });
     // No "date" key: the statement is dated like its relation. An empty string stays empty (what

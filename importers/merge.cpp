@@ -22,7 +22,16 @@ EntityIndex ResolveReference(Graph* graph, const EntityLookup& lookup, const std
   std::vector<EntityIndex> found = lookup.Find(reference);
   if (found.size() == 1) return found[0];
   if (found.empty() && !options.create_missing_kind.empty()) {
-    EntityIndex created = graph->AddEntity({reference, reference, options.create_missing_kind, {}, "", "", {}});
+    // The reference is the new entity's name as written; its id is the same text with each run
+    // of tabs and line breaks made one space, as ids hold no control character. No entity has
+    // that id: it has the reference's match key, which matched nothing.
+    std::string id;
+    for (char c : reference) {
+      bool control = c == '\t' || c == '\n' || c == '\r';
+      if (!control) id += c;
+      else if (id.empty() || id.back() != ' ') id += ' ';
+    }
+    EntityIndex created = graph->AddEntity({id, reference, options.create_missing_kind, {}, "", "", {}});
     changes->entities.push_back(graph->entities()[created]);
     ++summary->entities_added;
     return created;
@@ -46,7 +55,7 @@ EntityIndex ResolveReference(Graph* graph, const EntityLookup& lookup, const std
               " naming " + std::to_string(found.size()) + ": ";
     for (size_t i = 0; i < found.size(); ++i) {
       const Entity& entity = graph->entities()[found[i]];
-      message += (i == 0 ? "" : ", ") + entity.id + " (" + entity.name + ")";
+      message += (i == 0 ? "" : ", ") + entity.id + " (" + ShowControls(entity.name) + ")";
     }
     message += "; use an id";
   }
@@ -64,18 +73,18 @@ std::string EarlierDate(const std::string& known, const std::string& stated) {
 }
 
 Entity MergedEntity(const Entity& existing, const Entity& incoming) {
+  // Aliases are kept as written: spellings that differ only in case or width ("NAVER",
+  // "Naver") are both kept; only the very same text is dropped.
   Entity merged = incoming;
   merged.aliases.clear();
-  for (const std::string& alias : existing.aliases) {
-    if (MatchKey(alias) != MatchKey(merged.name)) merged.aliases.push_back(alias);
-  }
+  auto add = [&](const std::string& alias) {
+    if (alias == merged.name) return;
+    if (std::find(merged.aliases.begin(), merged.aliases.end(), alias) == merged.aliases.end()) merged.aliases.push_back(alias);
+  };
+  for (const std::string& alias : existing.aliases) add(alias);
   // A renamed entity keeps its old name as an alias, so old references still resolve.
-  if (MatchKey(existing.name) != MatchKey(incoming.name)) merged.aliases.push_back(existing.name);
-  for (const std::string& alias : incoming.aliases) {
-    bool known = false;
-    for (const std::string& have : merged.aliases) known = known || MatchKey(have) == MatchKey(alias);
-    if (!known) merged.aliases.push_back(alias);
-  }
+  add(existing.name);
+  for (const std::string& alias : incoming.aliases) add(alias);
   if (merged.country.empty()) merged.country = existing.country;
   if (merged.description.empty()) merged.description = existing.description;
   for (const auto& [key, value] : existing.properties) merged.properties.emplace(key, value);

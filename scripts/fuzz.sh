@@ -2,9 +2,15 @@
 # Runs fuzz targets built in build-fuzz/ for SECONDS each, two at a time, on a scratch copy of
 # their seed corpus (fuzz/corpus/NAME); a crash input is saved to fuzz/regressions/NAME/ so
 # that ctest replays it from then on. Usage: scripts/fuzz.sh SECONDS [NAME ...]
+# Hangs and memory blow-ups are failures like crashes: every input gets at most
+# RELGRAPH_FUZZ_TIMEOUT seconds (libFuzzer -timeout, default 10; a slower input is saved as
+# timeout-*) and the process at most RELGRAPH_FUZZ_RSS_MB MB (-rss_limit_mb, default 2048; also
+# the limit of one allocation, -malloc_limit_mb).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+timeout=${RELGRAPH_FUZZ_TIMEOUT:-10}
+rss_mb=${RELGRAPH_FUZZ_RSS_MB:-2048}
 shift || true
 targets=${*:-$( (ls fuzz/corpus; echo article) | sort -u)}
 scratch=$(mktemp -d)
@@ -19,8 +25,8 @@ run() {
     cp data/articles/* "$work/corpus/"
     find tests/news/corpus -type f ! -name '*.expected.csv' -exec cp {} "$work/corpus/" \;
   fi
-  if ./build-fuzz/fuzz/"fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -print_final_stats=1 -artifact_prefix="$work/crashes/" "$work/corpus" >"$work/log" 2>&1; then
+  if ./build-fuzz/fuzz/"fuzz_$name" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss_mb" \
+      -malloc_limit_mb="$rss_mb" -print_final_stats=1 -artifact_prefix="$work/crashes/" "$work/corpus" >"$work/log" 2>&1; then
     local runs cov
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" | grep -o '[0-9]*$')
     cov=$(grep -o 'cov: [0-9]*' "$work/log" | tail -1)

@@ -9,7 +9,7 @@ packages=(
   libgraphviz-dev graphviz fonts-noto-cjk
   libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-networkx
+  python3 python3-networkx python3-igraph
   sqlite3
   clang libclang-rt-14-dev llvm
 )

@@ -2,7 +2,8 @@
 # Installs what is missing, builds relgraph and runs every test, three ways:
 #   1. build/       Release with -Werror: the whole ctest suite;
 #   2. build-asan/  AddressSanitizer + UndefinedBehaviorSanitizer, no recovery: the suite again;
-#   3. build-fuzz/  clang + libFuzzer: a 60-second smoke run of every fuzz target, two at a time.
+#   3. build-fuzz/  clang + libFuzzer: a 60-second smoke run of every fuzz target, two at a time,
+#                   each input limited to 10 s and each process to 2 GB (scripts/fuzz.sh).
 # RELGRAPH_QUICK=1 runs step 1 only; RELGRAPH_FUZZ_SECONDS changes the smoke-run length.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,4 +32,6 @@ CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo 
 targets=$(ls fuzz/corpus; echo article)
 targets=$(echo "$targets" | sort -u)
 cmake --build build-fuzz -j "$jobs" --target $(for t in $targets; do printf 'fuzz_%s ' "$t"; done)
-bash scripts/fuzz.sh "${RELGRAPH_FUZZ_SECONDS:-60}" $targets
+# Per input at most 10 s (a hang is a failure, saved as timeout-*), per process at most 2 GB.
+RELGRAPH_FUZZ_TIMEOUT="${RELGRAPH_FUZZ_TIMEOUT:-10}" RELGRAPH_FUZZ_RSS_MB="${RELGRAPH_FUZZ_RSS_MB:-2048}" \
+  bash scripts/fuzz.sh "${RELGRAPH_FUZZ_SECONDS:-60}" $targets

@@ -84,6 +84,11 @@ CREATE TABLE entity_keys(
 CREATE INDEX entity_keys_by_row ON entity_keys(entity_row);
 CREATE TABLE graph_images(version INTEGER PRIMARY KEY, image BLOB NOT NULL);
 )sql",
+    // 3 -> 4: match keys fold width as well (NFKC_Casefold instead of NFC + case folding), so
+    // every stored key is computed again, by Impl::AfterMigration.
+    R"sql(
+DELETE FROM entity_keys;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration per schema version step");
 
@@ -330,12 +335,17 @@ std::vector<std::pair<int64_t, Entity>> Store::Impl::EntityNames() {
 }
 
 void Store::Impl::AfterMigration(int64_t to_version) {
-  if (to_version != 3) return;
-  LoadSchema();
-  Prepare();
-  for (const auto& [row, entity] : EntityNames()) WriteKeys(row, entity);
-  WriteImage(0, std::nullopt);
-  for (const SnapshotInfo& snapshot : Snapshots()) WriteImage(snapshot.version, snapshot.version);
+  if (to_version == 3) {
+    LoadSchema();
+    Prepare();
+    // The keys of schema 3 are written by the step to 4, in the form it knows.
+    WriteImage(0, std::nullopt);
+    for (const SnapshotInfo& snapshot : Snapshots()) WriteImage(snapshot.version, snapshot.version);
+  } else if (to_version == 4) {
+    LoadSchema();
+    Prepare();
+    for (const auto& [row, entity] : EntityNames()) WriteKeys(row, entity);
+  }
 }
 
 void Store::Impl::WriteKeys(int64_t row, const Entity& entity) {
@@ -758,6 +768,8 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   return graph;
 }
 
+int64_t Store::DataVersion() const { return QueryInt(impl_->db, "PRAGMA data_version"); }
+
 void Store::WriteTransaction(const std::function<void()>& fn) {
   impl_->graph_changed = false;
   impl_->image_rebuild = false;
@@ -1156,7 +1168,9 @@ void Store::RebuildIndexes() {
   impl_->Transaction([&] {
     impl_->db.Exec("DELETE FROM entity_keys");
     impl_->db.Exec("DELETE FROM graph_images");
+    // What the steps to schema 3 (graph images) and 4 (name keys) wrote from the rows.
     impl_->AfterMigration(3);
+    impl_->AfterMigration(4);
   });
 }
 

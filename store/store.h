@@ -21,7 +21,8 @@
 // Graph images and name keys (schema 3). Beside the rows, the store keeps what lets a large
 // graph answer without being loaded whole: a compact image of each version's structure
 // (store/image.h) and the match keys of entity names (entity_keys), both written in the same
-// transaction as the rows. `check` verifies them against the rows.
+// transaction as the rows. `check` verifies them against the rows. Schema 4 computes the keys
+// with width folding (MatchKey's NFKC_Casefold); upgrading from 3 computes every key again.
 //
 // Migrations. PRAGMA user_version is the schema version. Opening a store of an older version
 // upgrades it first, in one transaction (all steps or none); one that cannot be written is
@@ -47,7 +48,7 @@ namespace relgraph::store {
 
 // 'RGDB' in PRAGMA application_id; schema version in PRAGMA user_version.
 constexpr int kApplicationId = 0x52474442;
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 struct SnapshotInfo {
   std::string name;
@@ -151,6 +152,12 @@ class Store {
   CheckReport Check() const;
   // Rebuilds what is derived from the rows (graph images, name keys) in one write transaction.
   void RebuildIndexes();
+
+  // A number that changes whenever another connection (another process, or another Store on
+  // the same file) commits a change to the store (SQLite's PRAGMA data_version). Work done
+  // outside a transaction from what was read can check with it, inside the write transaction,
+  // that nobody wrote in between.
+  int64_t DataVersion() const;
 
   // Runs fn in one write transaction: commits when fn returns, rolls back when it throws (and
   // rethrows). Waits for another writer to finish rather than failing.

@@ -284,7 +284,8 @@ TEST_F(Cli, CsvExportNeutralisesFormulasAndTheImporterRestoresThem) {
   ASSERT_EQ(Run({"export", "csv", "-o", "out"}).exit_code, 0);
   std::string written = ReadFile(dir_.File("out.entities.csv"));
   EXPECT_NE(written.find("f1,\"'=HYPERLINK(\"\"http://evil\"\")\",company,'+1|-2|@SUM(A1)"), std::string::npos) << written;
-  EXPECT_NE(written.find("f3,Tab,company,,,'\ttab first"), std::string::npos) << written;
+  // Guarded, and quoted as every cell with a tab is (issue 16).
+  EXPECT_NE(written.find("f3,Tab,company,,,\"'\ttab first\""), std::string::npos) << written;
   EXPECT_EQ(written.find(",=HYPERLINK"), std::string::npos);
   RunResult again = RunRelgraph({"--db", dir_.File("copy.db"), "import", "out.entities.csv"}, dir_.path());
   ASSERT_EQ(again.exit_code, 0) << again.err;

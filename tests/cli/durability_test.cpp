@@ -224,7 +224,7 @@ TEST_F(Durability, OldSchemaIsUpgradedInOneStep) {
   ASSERT_EQ(entity.exit_code, 0) << entity.err;
   EXPECT_EQ(json::parse(entity.out)["relations"][0]["evidence"][0]["sentence"], "Naver and SNU work together.");
   RunResult check = Run(old, {"check", "--format", "json"});
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 3);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 4);
   // The upgrade wrote the name keys and the graph image, and they agree with the rows.
   EXPECT_EQ(check.exit_code, 0) << check.out;
   EXPECT_EQ(Run(old, {"snapshot", "save", "after-upgrade"}).exit_code, 0);
@@ -241,6 +241,26 @@ TEST_F(Durability, OldSchemaIsUpgradedInOneStep) {
   std::string refused = ReadFile(dir_.File("refused.err"));
   EXPECT_NE(refused.find("needs an upgrade"), std::string::npos) << refused;
   EXPECT_EQ(ReadFile(frozen), frozen_bytes);
+}
+
+// Issue 16: schema 4 folds width in the stored name keys. A schema 3 store holds keys without
+// width folding ("ｏｐｅｎａｉ lab" for a full-width name); opening it computes every key again,
+// so the name typed in ASCII finds the entity, and check agrees with the rows.
+TEST_F(Durability, SchemaThreeNameKeysAreComputedAgainWithWidthFolding) {
+  std::string db = dir_.File("v3.db");
+  dir_.Write("wide.csv", "id,name,kind\nwide,\"ＯｐｅｎＡＩ Lab\",company\n");
+  ASSERT_EQ(Run(db, {"import", "wide.csv"}).exit_code, 0);
+  // What a schema 3 relgraph wrote: NFC + case folding only.
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"UPDATE entity_keys SET key = 'ｏｐｅｎａｉ lab' WHERE key = 'openai lab'; "
+                     "PRAGMA user_version = 3;\""),
+            0)
+      << "needs the sqlite3 shell (scripts/install-deps.sh installs it)";
+  RunResult found = Run(db, {"entity", "OpenAI Lab", "--format", "json"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_EQ(json::parse(found.out)["id"], "wide");
+  RunResult check = Run(db, {"check", "--format", "json"});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 4);
 }
 
 }  // namespace

@@ -67,6 +67,22 @@ TEST(MatchKey, IgnoresCaseFormAndSpacing) {
   EXPECT_NE(MatchKey("百度"), MatchKey("白度"));
 }
 
+TEST(MatchKey, FoldsWidthAndCompatibilityForms) {
+  // Issue 16: NFKC_Casefold. Full-width Latin (U+FF21..) is ASCII; U+3000 is a space; the
+  // ligature U+FB01 is "fi"; a soft hyphen (U+00AD, default-ignorable) goes; half-width
+  // katakana (U+FF8A U+FF9E) is the full-width syllable (U+30D0); line breaks and tabs are
+  // white space like any other.
+  EXPECT_EQ(MatchKey("\xEF\xBC\xAF\xEF\xBD\x90\xEF\xBD\x85\xEF\xBD\x8E\xEF\xBC\xA1\xEF\xBC\xA9"), "openai");  // ＯｐｅｎＡＩ
+  EXPECT_EQ(MatchKey("\xEF\xBC\xAE\xEF\xBD\x81\xEF\xBD\x96\xEF\xBD\x85\xEF\xBD\x92\xE3\x80\x80" "Corp\xEF\xBC\x8E"),
+            "naver corp.");                                        // Ｎａｖｅｒ　Corp．
+  EXPECT_EQ(MatchKey("\xEF\xAC\x81nance"), "finance");             // ﬁnance
+  EXPECT_EQ(MatchKey("Open\xC2\xAD" "AI"), "openai");                  // soft hyphen
+  EXPECT_EQ(MatchKey("\xEF\xBE\x8A\xEF\xBE\x9E"), "\xE3\x83\x90");  // ﾊﾞ -> バ
+  EXPECT_EQ(MatchKey("Line one\r\n\tLine two"), "line one line two");
+  // Hangul and Han are unchanged by width folding.
+  EXPECT_EQ(MatchKey("네이버 百度"), "네이버 百度");
+}
+
 TEST(TrimSpace, RemovesUnicodeSpaces) {
   EXPECT_EQ(TrimSpace("\xE3\x80\x80 네이버\xC2\xA0"), "네이버");  // U+3000, U+00A0
   EXPECT_EQ(TrimSpace("   "), "");

@@ -93,6 +93,8 @@ TEST(GraphmlWriter, HostileNamesRoundTrip) {
   EXPECT_EQ(keys["v_aliases"], std::make_pair(std::string("aliases"), std::string("string")));
   EXPECT_EQ(keys["e_weight"], std::make_pair(std::string("weight"), std::string("double")));
   EXPECT_EQ(keys["e_evidence"], std::make_pair(std::string("evidence"), std::string("string")));
+  EXPECT_EQ(keys["e_symmetric"], std::make_pair(std::string("symmetric"), std::string("boolean")));
+  EXPECT_EQ(keys["e_date"], std::make_pair(std::string("date"), std::string("string")));
   EXPECT_EQ(Attribute(parsed.graph, "edgedefault"), "directed");
 
   const auto& entities = graph.entities();
@@ -115,8 +117,13 @@ TEST(GraphmlWriter, HostileNamesRoundTrip) {
     xmlNode* edge = parsed.edges[i];
     EXPECT_EQ(Attribute(edge, "source"), "n" + std::to_string(*graph.FindEntity(relations[i].source)));
     EXPECT_EQ(Attribute(edge, "target"), "n" + std::to_string(*graph.FindEntity(relations[i].target)));
-    EXPECT_EQ(Attribute(edge, "directed"), relations[i].type == "partners_with" ? "false" : "");
+    // No per-edge direction (NetworkX refuses directed="false" in a directed graph): the
+    // symmetric type says so in data instead.
+    EXPECT_EQ(xmlHasProp(edge, reinterpret_cast<const xmlChar*>("directed")), nullptr);
     auto data = Data(edge);
+    EXPECT_EQ(data.count("e_date"), 1u) << "date is written even when empty";
+    EXPECT_EQ(data["e_symmetric"], relations[i].type == "partners_with" ? "true" : "false");
+    EXPECT_EQ(data["e_date"], relations[i].date);
     EXPECT_EQ(data["e_relation"], relations[i].type);
     EXPECT_EQ(std::stod(data["e_weight"]), relations[i].weight);
     std::vector<std::string> sentences;

@@ -45,6 +45,20 @@ TEST(CsvReader, KeepsEmptyFieldsAndSkipsEmptyLines) {
   EXPECT_EQ(ReadAll("\"\"\n"), (Records{{""}}));
 }
 
+TEST(CsvReader, SkipsLinesOfSpacesAndTabsButNotQuotedOrLeadingWhiteSpace) {
+  // Issue 16: a line of spaces and tabs (LF, CRLF or CR, or last without a line end) is no
+  // record; white space before a field's text, or inside quotes, is the field's.
+  EXPECT_EQ(ReadAll("a,b\n   \n\t \t\r\n \r1,2\n \t"), (Records{{"a", "b"}, {"1", "2"}}));
+  EXPECT_EQ(ReadAll("a,b\n  x,y\n\" \",\"\t\"\n"), (Records{{"a", "b"}, {"  x", "y"}, {" ", "\t"}}));
+  CsvReader reader("t.csv", "a,b\n \t \n\n\t\r\nx,yz\n");
+  std::vector<CsvField> fields;
+  ASSERT_TRUE(reader.Next(&fields));
+  ASSERT_TRUE(reader.Next(&fields));
+  EXPECT_EQ(reader.record_line(), 5);  // lines 2-4 skipped
+  EXPECT_EQ(fields[1].line, 5);
+  EXPECT_EQ(fields[1].column, 3);
+}
+
 TEST(CsvReader, ReportsWhereAnUnterminatedQuoteStarted) {
   EXPECT_EQ(ErrorOf("a,b\n1,\"open\nmore\nlines"),
             "t.csv:2:3: unterminated quoted field: expected a closing '\"' before the end of the file");

@@ -247,8 +247,10 @@ TEST(RelationsCsv, EveryRecordKeepsItsOwnPositions) {
 TEST(EntitiesCsv, ChecksAsciiFieldsLikeAnyOther) {
   // ASCII fields skip the UTF-8 check and NFC (no-ops for them); control characters and the
   // length limit still apply, with the same messages.
-  EXPECT_EQ(ParseError("e.csv", "id,name,kind\nx,\"a\tb\",company\n"),
-            "e.csv:2:3: expected an entity name without control characters, found 'a\\tb'");
+  EXPECT_EQ(ParseError("e.csv", "id,name,kind\nx,\"a\x01" "b\",company\n"),
+            "e.csv:2:3: expected an entity name without control characters, found 'a\\x01b'");
+  // Tabs and line breaks are text in a name (issue 16), not in an id.
+  EXPECT_EQ(Parse("e.csv", "id,name,kind\nx,\"a\tb\",company\n").entities[0].entity.name, "a\tb");
   EXPECT_EQ(ParseError("e.csv", "id,name,kind,country\nx,X,company,\"K\x7F\"\n"),
             "e.csv:2:13: expected a country without control characters, found 'K\\x7F'");
   EXPECT_EQ(ParseError("e.csv", "id,name,kind\nx," + std::string(1001, 'a') + ",company\n"),
