@@ -1,0 +1,268 @@
+// The sentence analysis of the article importer, shared by its stages (only importers/article_*.cpp
+// include this): helpers over UTF-8 text, the word lists that are no names, and Analysis, the
+// state of one sentence's analysis whose member functions live in one file per stage.
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "common/text.h"
+#include "importers/article_internal.h"
+
+namespace relgraph::importers::article {
+
+inline const std::vector<std::string> kOrgKinds = {"company", "research_institute", "university", "government",
+                                                   "investor", "consortium", "organization"};
+
+inline int LangIndex(Lang lang) { return static_cast<int>(lang); }
+
+inline bool Contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+inline std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+inline bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+
+inline size_t SkipSpaces(std::string_view s, size_t i) {
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  return i;
+}
+
+inline size_t RunEnd(std::string_view s, size_t i, bool (*pred)(char32_t)) {
+  while (i < s.size()) {
+    char32_t cp = 0;
+    size_t len = DecodeAt(s, i, &cp);
+    if (!pred(cp)) break;
+    i += len;
+  }
+  return i;
+}
+
+inline size_t RunStart(std::string_view s, size_t i, bool (*pred)(char32_t)) {
+  while (i > 0) {
+    size_t start = i - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    char32_t cp = 0;
+    DecodeAt(s, start, &cp);
+    if (!pred(cp)) break;
+    i = start;
+  }
+  return i;
+}
+
+// The text inside the first bracket pair of a name ("X (Y)" -> "Y"), or "".
+inline std::string_view Bracketed(std::string_view name) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+    size_t begin = name.find(open);
+    size_t end = begin == std::string_view::npos ? begin : name.find(close, begin);
+    if (end != std::string_view::npos) return name.substr(begin + open.size(), end - begin - open.size());
+  }
+  return {};
+}
+
+inline bool IsHangulOrAlnum(char32_t cp) { return IsHangul(cp) || IsAsciiAlnum(cp); }
+inline bool IsNameChar(char32_t cp) { return IsHangul(cp) || IsAsciiAlnum(cp) || cp == '-' || cp == '.' || cp == '&'; }
+inline bool IsHanChar(char32_t cp) { return IsHan(cp); }
+
+inline char32_t CodePointBefore(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  size_t start = i - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  char32_t cp = 0;
+  DecodeAt(s, start, &cp);
+  return cp;
+}
+
+inline char32_t CodePointAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  char32_t cp = 0;
+  DecodeAt(s, i, &cp);
+  return cp;
+}
+
+// Final consonant of a Hangul syllable (0: none, 4: ㄴ, 8: ㄹ).
+inline int FinalConsonant(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3 ? static_cast<int>((cp - 0xAC00) % 28) : -1; }
+
+inline bool IsChineseFunction(char32_t cp) {
+  static const std::u32string_view kChars = U"与和及、同跟在由被向对将把是为从给让使并且或也都其据称于以至到等了的着过之而即如但就则又还已曾再获该这那";
+  return kChars.find(cp) != std::u32string_view::npos;
+}
+
+// Words that look like names of a discovered kind but are common words.
+inline const std::unordered_set<std::string_view>& GenericWords() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "AI", "IT", "ICT", "LLM", "GPU", "CPU", "NPU", "API", "CEO", "CTO", "COO", "CFO", "R&D", "SW", "HW", "DC", "ML",
+      "AGI", "GPT", "NLP", "PC", "TV", "US", "UN", "EU", "UK", "IPO", "VC", "PE", "MOU", "인공지능", "국내", "해외", "국립",
+      "사립", "선임", "책임", "수석", "객원", "소속", "전문", "대형", "각", "일류", "주요", "명문", "지방", "해당", "여러",
+      "다른", "신생", "대학원", "공과", "부설", "기업", "연구", "국가", "정부", "글로벌", "하이", "빅", "핀", "딥", "에듀",
+      "푸드", "클린", "세계", "한국", "중국", "미국", "일본", "유럽", "전자", "기술", "과학", "산업", "미래", "첨단", "차세대",
+      "인공지능", "该", "这家", "一家", "多家", "子", "母", "人工智能", "科技", "互联网", "上市", "初创", "创业", "投资", "合资",
+      "研究", "国家", "国内", "全球", "中国", "美国", "一些", "大型", "旗下", "其", "本", "各", "新", "全资子公司",
+      "控股子公司", "子公司", "母公司", "分公司", "上市公司", "合资公司", "初创公司", "科技公司", "投资公司", "该公司", "这家公司",
+      "人工智能公司", "互联网公司", "芯片公司", "独角兽公司", "The", "A", "An", "Its",
+      "Their", "Our", "This", "That", "Chinese", "Korean", "American", "Japanese", "European", "Global", "New", "Generative",
+      "Artificial", "Open", "Big", "Tech", "Research", "National", "Leading", "Private", "Public", "Several", "Many", "Other",
+      "Some", "Every", "Both", "Each", "In", "On", "At", "For", "From", "With", "By", "And", "But", "Its", "His", "Her"};
+  return kWords;
+}
+
+// Words that precede an organisation name and are not a person's name.
+inline const std::unordered_set<std::string_view>& NotNames() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "한국", "국내", "해외", "현재", "이번", "이후", "이어", "이미", "또한", "특히", "최근", "전날", "지난", "정부", "기존",
+      "주요", "모든", "오는", "우리", "서울", "부산", "대한", "신임", "초대", "공동", "한편", "당시", "올해", "작년", "지난해",
+      "이날", "이에", "이를", "이는", "조사", "미국", "중국", "일본", "유럽", "대만", "홍콩", "인도", "영국", "프랑스", "독일",
+      "국제", "세계", "전", "현", "前", "现任", "이사", "회장", "대표", "사장", "교수", "총장", "원장", "소장", "도", "시"};
+  return kWords;
+}
+
+struct Group {
+  std::vector<int> members;  // mention indices
+  Role role = Role::kNone;
+  bool inherited = false;    // role read from a following word ("...등 전문가의")
+  bool embedded = false;     // Korean: inside a relative clause ("머스크가 떠난 뒤")
+  bool carried = false;      // the previous sentence's topic standing in for a dropped subject
+  size_t begin = 0, end = 0;
+};
+
+struct TriggerHit {
+  size_t begin = 0, end = 0;  // the trigger
+  size_t word_begin = 0, word_end = 0;
+  const Rule* rule = nullptr;
+  bool verb = false;        // a verb stem (not a noun)
+  bool noun_use = false;    // used as a noun: arguments may follow it
+  bool adnominal = false;   // modifies the noun after it
+};
+
+struct TitleMatch {
+  size_t end = 0;
+  bool founded = false;
+  bool works = false;
+  bool former = false;
+  std::string tail;  // particles after a Korean title
+};
+
+// Everything one sentence's analysis needs, so the steps can be small functions.
+class Analysis {
+ public:
+  // s: the sentence as analysed (Chinese folded to Simplified); original: as written, same offsets.
+  Analysis(Catalog* catalog, const RuleSet& rules, Lang lang, std::string_view s, std::string_view original, Discourse* discourse)
+      : catalog_(catalog), rules_(rules), lang_(lang), li_(LangIndex(lang)), s_(s), original_(original), discourse_(discourse) {}
+
+  std::vector<Extraction> Run(const std::string& document_date);
+
+ private:
+  const std::string& Kind(int entity) const { return catalog_->at(entity).entity.kind; }
+  bool IsOrg(int entity) const { return Contains(kOrgKinds, Kind(entity)); }
+  bool IsPerson(int entity) const { return Kind(entity) == "person"; }
+  bool Overlaps(size_t begin, size_t end) const {
+    for (const Mention& mention : mentions_) {
+      if (begin < mention.word_end && mention.begin < end) return true;
+    }
+    return false;
+  }
+  void AddMention(Mention mention) { mentions_.push_back(std::move(mention)); }
+  Mention MentionWithParticles(size_t begin, size_t end, int entity) const;
+
+  void DiscoverGlosses();
+  void DiscoverSuffixOrgs();
+  void DiscoverQuotedProducts();
+  void DiscoverListedNames();
+  void DiscoverCuedNames();
+  void DiscoverLatinNames();
+  void DiscoverEnglishSubjects();
+  void FindAsides();
+  int AsideOf(size_t begin, size_t end) const;
+  void FindAnaphors();
+  void AssignMarkers();
+  void BuildGroups();
+  void FindClauses();
+  void FindTriggers();
+  void ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched);
+  void ApplyTitles(std::vector<Extraction>* out);
+  void ApplyCompounds(std::vector<Extraction>* out);
+
+  int Clause(size_t pos) const {
+    return static_cast<int>(std::upper_bound(boundaries_.begin(), boundaries_.end(), pos) - boundaries_.begin());
+  }
+  const Group* FindRole(const TriggerHit& hit, std::string_view role, bool fallback, double* penalty, bool allow_inherited = true,
+                        const std::vector<std::string>* kinds = nullptr, bool source = false) const;
+  bool GroupFits(const Group& group, const std::vector<std::string>* kinds, bool source) const {
+    if (kinds == nullptr) return true;
+    for (int member : group.members) {
+      int entity = mentions_[static_cast<size_t>(member)].entity;
+      if (entity >= 0 && KindFits(entity, *kinds, source)) return true;
+    }
+    return false;
+  }
+  const Group* HeadOf(const TriggerHit& hit) const;
+  bool KindFits(int entity, const std::vector<std::string>& kinds, bool source) const;
+  bool ParseTitles(size_t pos, TitleMatch* match) const;
+  int PersonAfter(size_t pos, size_t* end);
+  int PersonBefore(size_t pos);
+  std::vector<std::string> GlossParts(std::string_view content) const;
+  bool HasOrgSuffix(std::string_view name, int lang_index, std::string* kind) const;
+
+  Catalog* catalog_;
+  const RuleSet& rules_;
+  Lang lang_;
+  int li_;
+  std::string_view s_;
+  std::string_view original_;
+  Discourse* discourse_;
+  // A name taken from s_ as the article writes it (names are learnt in the article's script).
+  std::string Written(const std::string& name) const {
+    size_t at = s_.find(name);
+    return at == std::string_view::npos || original_.size() != s_.size() ? name : std::string(original_.substr(at, name.size()));
+  }
+  std::vector<std::string> Written(const std::vector<std::string>& names) const {
+    std::vector<std::string> out;
+    for (const std::string& name : names) out.push_back(Written(name));
+    return out;
+  }
+  std::string lower_;  // ASCII lower-cased sentence (same byte offsets)
+  std::vector<Mention> mentions_;
+  std::vector<Group> groups_;
+  std::vector<int> group_of_;  // mention -> group
+  std::vector<size_t> boundaries_;
+  std::vector<TriggerHit> triggers_;
+  std::vector<std::pair<size_t, size_t>> asides_;  // English ", which ... ," spans
+  std::vector<Mention> modifiers_;                  // English "X-backed": no arguments of triggers
+  int topic_group_ = -1;
+  mutable Group head_;
+  std::vector<Extraction> titles_found_;
+  void DropModifiers();
+  void DropGlossMentions();
+  void SplitNamesEndingInVerbs();
+  bool HasUnnamedSubject(const TriggerHit& hit) const;
+  bool Hedged(const TriggerHit& hit) const;
+  bool InsideTrigger(size_t begin, size_t end) const {
+    for (const TriggerHit& hit : triggers_) {
+      if (begin >= hit.begin && end <= hit.end) return true;
+    }
+    return false;
+  }
+  bool InsideQuote(size_t pos) const;
+  std::vector<int> ContextEntities() const {
+    std::vector<int> context = discourse_->recent;
+    for (const Mention& mention : mentions_) {
+      if (mention.entity >= 0) context.push_back(mention.entity);
+    }
+    return context;
+  }
+  void AddPersonGroup(int mention_index, Role role);
+};
+
+// Negation, denial, rumour and plans around a trigger ("did not invest", "투자하지 않았다",
+
+}  // namespace relgraph::importers::article

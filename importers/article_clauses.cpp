@@ -1,0 +1,473 @@
+// The sentence's structure around its names: roles from prepositions (Chinese, English),
+// coordinated lists, clause boundaries, English asides, trigger words, and the hedges (negation,
+// rumour, plans) that make a trigger state no fact.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "common/text.h"
+#include "importers/article_analysis.h"
+
+namespace relgraph::importers::article {
+
+// Negation, denial, rumour and plans around a trigger ("did not invest", "투자하지 않았다",
+// "否认投资", "in talks to acquire"): the sentence states no relation.
+bool Analysis::Hedged(const TriggerHit& hit) const {
+  size_t clause_begin = 0;
+  for (size_t boundary : boundaries_) {
+    if (boundary < hit.begin) clause_begin = boundary;
+  }
+  std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
+  std::string_view before = haystack.substr(clause_begin, hit.begin - clause_begin);
+  if (before.size() > 60) before = before.substr(before.size() - 60);
+  if (lang_ == Lang::kKorean) before = before.size() > 8 ? before.substr(before.size() - 8) : before;  // "안 투자했다"
+  for (const std::string& word : rules_.hedges_before[li_]) {
+    std::string needle = lang_ == Lang::kEnglish ? Lower(word) : word;
+    size_t at = before.find(needle);
+    if (at == std::string_view::npos) continue;
+    if (lang_ == Lang::kEnglish && at > 0 && std::isalpha(static_cast<unsigned char>(before[at - 1])) != 0) continue;
+    return true;
+  }
+  std::string_view after = haystack.substr(hit.end, lang_ == Lang::kEnglish ? 12 : 24);
+  for (const std::string& word : rules_.hedges_after[li_]) {
+    if (after.find(lang_ == Lang::kEnglish ? Lower(word) : word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A Korean clause whose subject is a word we do not know as a name ("정부는 ... 투입해") has
+// not dropped its subject: the previous sentence's topic must not stand in for it.
+bool Analysis::HasUnnamedSubject(const TriggerHit& hit) const {
+  if (lang_ != Lang::kKorean) return false;
+  int clause = Clause(hit.begin);
+  for (size_t i = 0; i < hit.begin;) {
+    size_t end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
+    if (end == i) {
+      char32_t cp = 0;
+      i += DecodeAt(s_, i, &cp);
+      continue;
+    }
+    std::string_view word = s_.substr(i, end - i);
+    bool marked = CountCodePoints(word) >= 2 && (word.ends_with("는") || word.ends_with("은") || word.ends_with("께서"));
+    if (marked && Clause(i) == clause && !Overlaps(i, end) && (i == 0 || !IsHangulOrAlnum(CodePointBefore(s_, i)))) return true;
+    i = end;
+  }
+  return false;
+}
+
+bool Analysis::InsideQuote(size_t pos) const {
+  std::string_view before = s_.substr(0, pos);
+  int open = 0;
+  for (size_t i = 0; i < before.size();) {
+    char32_t cp = 0;
+    i += DecodeAt(before, i, &cp);
+    if (cp == U'“' || cp == U'「') ++open;
+    if (cp == U'”' || cp == U'」') --open;
+    if (cp == '"') open = open > 0 ? open - 1 : open + 1;
+  }
+  return open > 0;
+}
+
+void Analysis::AddPersonGroup(int mention_index, Role role) {
+  for (Group& group : groups_) {
+    for (int member : group.members) {
+      if (member == mention_index) {
+        if (group.role == Role::kNone) group.role = role;
+        return;
+      }
+    }
+  }
+  Group group;
+  group.members.push_back(mention_index);
+  group.role = role;
+  group.begin = mentions_[static_cast<size_t>(mention_index)].begin;
+  group.end = mentions_[static_cast<size_t>(mention_index)].word_end;
+  auto at = std::find_if(groups_.begin(), groups_.end(), [&](const Group& other) { return other.begin > group.begin; });
+  groups_.insert(at, group);
+}
+
+// English asides: ", an AI company that competes with OpenAI," and "(...)": a name inside is
+// no argument of a trigger outside ("Cohere, ... competes with Microsoft-backed OpenAI, said it
+// raised money from Nvidia").
+void Analysis::FindAsides() {
+  if (lang_ != Lang::kEnglish) return;
+  for (size_t comma = s_.find(", "); comma != std::string_view::npos; comma = s_.find(", ", comma + 1)) {
+    bool opener = false;
+    for (std::string_view word : {"a ", "an ", "the ", "which ", "who ", "whose ", "that ", "one of ", "now ", "also ", "then "}) {
+      opener = opener || lower_.substr(comma + 2).starts_with(word);
+    }
+    if (!opener) continue;
+    size_t close = s_.find(',', comma + 2);
+    if (close == std::string_view::npos) continue;
+    asides_.emplace_back(comma + 1, close);
+  }
+}
+
+int Analysis::AsideOf(size_t begin, size_t end) const {
+  for (size_t a = 0; a < asides_.size(); ++a) {
+    if (begin >= asides_[a].first && end <= asides_[a].second) return static_cast<int>(a);
+  }
+  return -1;
+}
+
+// Chinese and English: roles from the preposition before a name, and genitives after it.
+void Analysis::AssignMarkers() {
+  for (Mention& mention : mentions_) {
+    if (lang_ == Lang::kChinese) {
+      char32_t before = CodePointBefore(s_, mention.begin);
+      switch (before) {
+        case U'与': case U'同': case U'跟': case U'和': mention.role = Role::kWith; break;
+        case U'向': case U'对': case U'给': case U'为': mention.role = Role::kDative; break;
+        case U'被': case U'由': mention.role = Role::kBy; break;
+        case U'从': mention.role = Role::kFrom; break;
+        case U'过': if (s_.substr(0, mention.begin).ends_with("通过")) mention.role = Role::kMeans; break;  // "阿里巴巴通过淘宝持有"
+        default: {
+          // "由量化基金幻方量化创立": a short description may stand between 由/被 and the name.
+          size_t at = mention.begin;
+          for (int chars = 0; chars < 6 && at >= 3; ++chars) {
+            char32_t cp = CodePointBefore(s_, at);
+            if (!IsHan(cp)) break;
+            if (cp == U'由' || cp == U'被') {
+              mention.role = Role::kBy;
+              break;
+            }
+            if (IsChineseFunction(cp)) break;
+            at -= 3;
+          }
+          break;
+        }
+      }
+      if (s_.substr(mention.end).starts_with("的")) mention.role = Role::kGenitive, mention.word_end = mention.end + 3;
+    } else {
+      size_t end = mention.begin;
+      while (end > 0 && s_[end - 1] == ' ') --end;
+      size_t start = end;
+      while (start > 0 && std::isalpha(static_cast<unsigned char>(s_[start - 1])) != 0) --start;
+      // "with Microsoft-backed OpenAI": the modifier stands between the preposition and the name.
+      for (const Mention& modifier : modifiers_) {
+        if (start > 0 && s_[start - 1] == '-' && modifier.end == start - 1) {
+          end = modifier.begin;
+          while (end > 0 && s_[end - 1] == ' ') --end;
+          start = end;
+          while (start > 0 && std::isalpha(static_cast<unsigned char>(s_[start - 1])) != 0) --start;
+        }
+      }
+      std::string word = Lower(s_.substr(start, end - start));
+      bool list_cue = word == "including" || word == "include" || word == "includes" || word == "as" || word == "like";
+      if (InsideTrigger(start, end) && !list_cue) continue;  // "acquisition of X": the trigger owns "of"
+      if (word == "the" || word == "a" || word == "an") {
+        end = start;
+        while (end > 0 && s_[end - 1] == ' ') --end;
+        start = end;
+        while (start > 0 && std::isalpha(static_cast<unsigned char>(s_[start - 1])) != 0) --start;
+        word = Lower(s_.substr(start, end - start));
+      }
+      // "from investors including X", "led by firms such as X": the preposition before the cue.
+      if (list_cue) {
+        size_t back = start;
+        for (int words = 0; words < 4 && back > 0; ++words) {
+          size_t word_end = back;
+          while (word_end > 0 && (s_[word_end - 1] == ' ' || s_[word_end - 1] == ',')) --word_end;
+          size_t word_start = word_end;
+          while (word_start > 0 && std::isalpha(static_cast<unsigned char>(s_[word_start - 1])) != 0) --word_start;
+          if (word_start == word_end) break;
+          std::string earlier = Lower(s_.substr(word_start, word_end - word_start));
+          if (earlier == "from" || earlier == "by" || earlier == "with") {
+            // "founded by researchers including X": the trigger owns its preposition, X is its object.
+            word = InsideTrigger(word_start, word_end) ? "" : earlier;
+            break;
+          }
+          back = word_start;
+        }
+      }
+      if (word == "in" || word == "into" || word == "to") mention.role = Role::kDative;
+      else if (word == "with") mention.role = Role::kWith;
+      else if (word == "by") mention.role = Role::kBy;
+      else if (word == "from") mention.role = Role::kFrom;
+      else if (word == "of") mention.role = Role::kGenitive;
+      std::string_view after = s_.substr(mention.end);
+      if (after.starts_with("'s") || after.starts_with("’s") || after.starts_with("' ") || after.starts_with("’ ")) {
+        mention.role = Role::kGenitive;
+        mention.word_end = mention.end + (after.starts_with("'") ? 2 : 4);
+      }
+    }
+  }
+}
+
+// Coordinated lists: "A, B 및 C가", "A와 B는", "A、B和C", "A, B and C". A list takes the role
+// of its last member in Korean (the particle closes the list) and of its first in Chinese and
+// English (the preposition opens it).
+void Analysis::BuildGroups() {
+  group_of_.assign(mentions_.size(), -1);
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    bool join = false;
+    if (i > 0) {
+      const Mention& previous = mentions_[i - 1];
+      std::string_view between = TrimSpace(s_.substr(previous.word_end, mentions_[i].begin - std::min(previous.word_end, mentions_[i].begin)));
+      if (previous.word_end <= mentions_[i].begin) {
+        // One unnamed item inside a list ("카카오, 통신3사, KAIST") does not end it.
+        bool unnamed_item = between.size() > 2 && between.size() <= 20 && (between.front() == ',' || between.starts_with("、")) &&
+                            (between.back() == ',' || between.ends_with("、")) &&
+                            TrimSpace(between.substr(1, between.size() - 2)).find(' ') == std::string_view::npos;
+        if (lang_ == Lang::kKorean) {
+          // Names side by side without a comma are no list ("브래드 스미스 MS 부회장"), but list
+          // bullets are ("▲산업은행(300억원) ▲퀀텀벤처스(15억원)").
+          std::string bare;
+          int depth = 0;
+          for (size_t k = 0; k < between.size();) {
+            char32_t cp = 0;
+            size_t len = DecodeAt(between, k, &cp);
+            if (cp == '(' || cp == U'（') ++depth;
+            bool keep = depth == 0 && cp != ' ' && cp != U'▲' && cp != U'■' && cp != U'●' && cp != U'△' && cp != U'▶';
+            if (keep) bare += between.substr(k, len);
+            if ((cp == ')' || cp == U'）') && depth > 0) --depth;
+            k += len;
+          }
+          bool bulleted = between.find("▲") != std::string_view::npos || between.find("■") != std::string_view::npos ||
+                          between.find("●") != std::string_view::npos;
+          bool separator = between == "," || between == "·" || between == "、" || between == "/" || between == "및" ||
+                           between == ", 및" || between == "그리고" || unnamed_item || (bulleted && (bare.empty() || bare == ","));
+          join = (separator && previous.role == Role::kNone) || (previous.role == Role::kWith && between.empty());
+          // "KT를 비롯한 현대중공업지주, KAIST는": the first name leads the list.
+          if (previous.role == Role::kObject && (between == "비롯한" || between == "비롯해" || between == "포함한" || between == "포함해")) join = true;
+          if (previous.role == Role::kWith && between.empty() && !(previous.particles == "와" || previous.particles == "과")) join = false;
+        } else if (lang_ == Lang::kChinese) {
+          // A gloss between two members does not end the list: "A基金(下称“A”),B创投和C基金".
+          std::string stripped;
+          int depth = 0;
+          for (size_t k = 0; k < between.size();) {
+            char32_t cp = 0;
+            size_t len = DecodeAt(between, k, &cp);
+            static const std::u32string_view kDropped = U" “”\"'‘’)）";  // quotes, and brackets closed from inside a gloss
+            if (cp == '(' || cp == U'（') ++depth;
+            if (depth == 0 && kDropped.find(cp) == std::u32string_view::npos) stripped += between.substr(k, len);
+            if ((cp == ')' || cp == U'）') && depth > 0) --depth;
+            k += len;
+          }
+          std::string_view bare = stripped;
+          join = bare.empty() || bare == "、" || bare == "和" || bare == "与" || bare == "及" || bare == "以及" ||
+                 bare == "，" || bare == "," || bare == "跟" || bare == "同" || unnamed_item;
+          if (bare == "，" || bare == ",") join = join && previous.role == mentions_[i].role;
+        } else {
+          std::string lower = Lower(between);
+          // "acquired LinkedIn in 2016 and GitHub in 2018": a dated list.
+          for (std::string_view prefix : {"in ", "on "}) {
+            if (lower.starts_with(prefix) && lower.size() > 8 && std::isdigit(static_cast<unsigned char>(lower[prefix.size()])) != 0) {
+              size_t space = lower.find(' ', prefix.size());
+              if (space != std::string::npos) lower = std::string(TrimSpace(std::string_view(lower).substr(space)));
+            }
+          }
+          join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or";
+          // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description.
+          if (!join && (lower.starts_with(", and ") || lower.starts_with("and "))) {
+            std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : 4);
+            join = !rest.empty() && std::count(rest.begin(), rest.end(), ' ') <= 1 &&
+                   std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
+          }
+        }
+      }
+      if (join && lang_ != Lang::kKorean && mentions_[i].role != Role::kNone && mentions_[i].role != Role::kWith && mentions_[i].role != Role::kGenitive) join = false;
+      if (join && mentions_[i].entity == previous.entity) join = true;
+    }
+    if (join) {
+      Group& group = groups_.back();
+      group.members.push_back(static_cast<int>(i));
+      group.end = mentions_[i].word_end;
+      if (lang_ == Lang::kKorean) group.role = mentions_[i].role;
+      // "科技部和北京市政府的支持": a genitive after the last member covers the list.
+      if (lang_ != Lang::kKorean && group.role == Role::kNone && mentions_[i].role == Role::kGenitive) group.role = Role::kGenitive;
+      if (lang_ == Lang::kChinese && group.role == Role::kWith && mentions_[i].role == Role::kWith) {}
+    } else {
+      Group group;
+      group.members.push_back(static_cast<int>(i));
+      group.role = mentions_[i].role;
+      group.begin = mentions_[i].begin;
+      group.end = mentions_[i].word_end;
+      groups_.push_back(group);
+    }
+    group_of_[i] = static_cast<int>(groups_.size()) - 1;
+  }
+  if (lang_ != Lang::kKorean) return;
+  // Korean: a name followed by an adnominal verb that is no trigger belongs to a relative
+  // clause ("머스크가 떠난 뒤", "버트(BERT)를 겨냥한 원신"): it is no argument of the main verb.
+  for (Group& group : groups_) {
+    size_t word = SkipSpaces(s_, group.end);
+    if (word == group.end && group.end < s_.size() && s_[group.end] != ' ') continue;
+    size_t word_end = RunEnd(s_, word, [](char32_t cp) { return IsHangul(cp); });
+    if (word_end - word < 6 || Overlaps(word, word_end)) continue;
+    bool trigger = false;
+    for (const TriggerHit& hit : triggers_) trigger = trigger || (hit.begin < word_end && word < hit.end);
+    if (trigger) continue;
+    static const std::u32string_view kAdnominal = U"한된는던할될운난친진른쓴든준온본낸선춘긴린킨신";
+    char32_t last = CodePointBefore(s_, word_end);
+    if (kAdnominal.find(last) != std::u32string_view::npos) group.embedded = true;
+  }
+  // "에 의해" marks the agent of a passive; a bare list takes its role from "등이" or
+  // from the particle of the next word that carries one ("...등 각 사 전문가의").
+  for (Group& group : groups_) {
+    if (group.role == Role::kDative && s_.substr(SkipSpaces(s_, group.end)).starts_with("의해")) group.role = Role::kBy;
+    if (group.role != Role::kNone) continue;
+    size_t pos = group.end;
+    for (int words = 0; words < 8 && pos < s_.size(); ++words) {
+      pos = SkipSpaces(s_, pos);
+      size_t end = pos;
+      while (end < s_.size() && !IsSpace(s_[end])) ++end;
+      std::string_view word = s_.substr(pos, end - pos);
+      if (word.empty() || Overlaps(pos, end)) break;
+      if (word.starts_with("등")) {
+        Role role;
+        std::string particles;
+        std::string_view rest = word.substr(3);
+        while (!rest.empty() && (rest.back() == ',' || rest.back() == '.')) rest.remove_suffix(1);
+        if (ParseParticles(rest, &role, &particles) && role != Role::kNone) {
+          group.role = role;
+          group.end = end;
+          break;
+        }
+        pos = end;
+        continue;
+      }
+      if (word.ends_with(",") || word.ends_with("·")) {
+        pos = end;
+        continue;
+      }
+      bool is_trigger = false;
+      for (const TriggerHit& hit : triggers_) is_trigger = is_trigger || (hit.begin >= pos && hit.begin < end);
+      if (is_trigger) break;
+      // The word's last particle.
+      Role role = Role::kNone;
+      for (size_t cut = 3; cut <= 9 && cut < word.size(); cut += 3) {
+        Role found;
+        std::string particles;
+        if (ParseParticles(word.substr(word.size() - cut), &found, &particles) && found != Role::kNone && found != Role::kTitle) role = found;
+      }
+      if (role != Role::kNone && role != Role::kSubject) {
+        group.role = role;
+        group.inherited = true;
+      }
+      if (role != Role::kNone) break;
+      pos = end;
+    }
+  }
+}
+
+void Analysis::FindClauses() {
+  int depth = 0;
+  for (size_t i = 0; i < s_.size();) {
+    char32_t cp = 0;
+    size_t len = DecodeAt(s_, i, &cp);
+    if (cp == '(' || cp == U'（') ++depth;
+    if ((cp == ')' || cp == U'）') && depth > 0) --depth;
+    bool candidate = depth == 0 && (cp == ',' || cp == U'，' || cp == ';' || cp == U'；' || cp == ':' || cp == U'：');
+    if (candidate) {
+      bool in_list = false;
+      for (const Group& group : groups_) in_list = in_list || (group.begin < i && i < group.end);
+      if (!in_list) {
+        if (lang_ == Lang::kKorean && (cp == ',' || cp == U'，')) {
+          // Only a comma after a connective ending ends a clause ("전환하고,"); commas
+          // between nouns list them.
+          char32_t last = CodePointBefore(s_, i);
+          static const std::u32string_view kConnectives = U"고며서데해여면니으";
+          bool connective = IsHangul(last) && kConnectives.find(last) != std::u32string_view::npos;
+          if (s_.substr(0, i).ends_with("지만") || s_.substr(0, i).ends_with("으나")) connective = true;
+          if (connective) boundaries_.push_back(i);
+        } else if ((cp == ':' || cp == U'：') && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.end <= i && i - hit.end <= 12; })) {
+          // "领投方有三家：A、B和C", "Backers include: A, B": the list after the colon is the object.
+        } else if (lang_ == Lang::kEnglish && cp == ',' &&
+                   (lower_.substr(i).starts_with(", including ") || lower_.substr(i).starts_with(", such as ") ||
+                    lower_.substr(i).starts_with(", led by ") || lower_.substr(i).starts_with(", like ") ||
+                    lower_.substr(i).starts_with(", among them "))) {
+          // "from investors, including A and B": the list continues the clause.
+        } else {
+          boundaries_.push_back(i);
+        }
+      }
+    }
+    if (lang_ == Lang::kEnglish && cp == ' ') {
+      for (std::string_view word : {" but ", " while ", " whereas ", " although "}) {
+        if (lower_.substr(i).starts_with(word)) boundaries_.push_back(i);
+      }
+    }
+    i += len;
+  }
+}
+
+void Analysis::FindTriggers() {
+  std::vector<TriggerHit> hits;
+  for (const Rule& rule : rules_.rules) {
+    if (rule.lang != lang_) continue;
+    size_t nouns = rule.noun_triggers;
+    for (size_t t = 0; t < rule.triggers.size(); ++t) {
+      const std::string& trigger = rule.triggers[t];
+      std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
+      std::string needle = lang_ == Lang::kEnglish ? Lower(trigger) : trigger;
+      for (size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) {
+        size_t end = at + needle.size();
+        bool inside_name = false;
+        for (const Mention& mention : mentions_) inside_name = inside_name || (at < mention.end && mention.begin < end && !mention.anaphor);
+        if (inside_name) continue;
+        if (lang_ == Lang::kEnglish && ((at > 0 && std::isalpha(static_cast<unsigned char>(s_[at - 1])) != 0) ||
+                                        (end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0))) {
+          continue;
+        }
+        bool excluded = false;
+        for (size_t e = 0; e < rule.exclude.size() && !excluded; ++e) {
+          std::string exclusion = lang_ == Lang::kEnglish ? Lower(rule.exclude[e]) : rule.exclude[e];
+          size_t from = at >= exclusion.size() ? at - exclusion.size() : 0;
+          for (size_t x = haystack.find(exclusion, from); x != std::string_view::npos && x <= at; x = haystack.find(exclusion, x + 1)) {
+            if (x + exclusion.size() >= end) excluded = true;
+          }
+        }
+        if (excluded) continue;
+        TriggerHit hit;
+        hit.begin = at;
+        hit.end = end;
+        hit.rule = &rule;
+        hit.verb = t >= nouns;
+        hit.word_begin = at;
+        hit.word_end = end;
+        if (lang_ == Lang::kKorean) {
+          while (hit.word_begin > 0 && !IsSpace(s_[hit.word_begin - 1])) --hit.word_begin;
+          hit.word_end = RunEnd(s_, end, [](char32_t cp) { return IsHangul(cp); });
+          std::string_view tail = s_.substr(end, hit.word_end - end);
+          Role role;
+          std::string particles;
+          bool verb_tail = tail.starts_with("하") || tail.starts_with("되") || tail.starts_with("했") || tail.starts_with("됐") ||
+                           tail.starts_with("해") || tail.starts_with("돼") || tail.starts_with("한") || tail.starts_with("된") ||
+                           tail.starts_with("할") || tail.starts_with("될") || tail.starts_with("키") || tail.starts_with("받");
+          if (!hit.verb && !verb_tail && ParseParticles(tail, &role, &particles)) {
+            hit.noun_use = true;
+            // A copula makes the noun modify the next one: "오픈AI 대주주인 마이크로소프트".
+            hit.adnominal = tail == "인" || tail.ends_with("던");
+          } else {
+            std::string_view word = s_.substr(at, hit.word_end - at);
+            char32_t last = CodePointBefore(word, word.size());
+            int final_consonant = FinalConsonant(last);
+            hit.adnominal = final_consonant == 4 || final_consonant == 8 || word.ends_with("는") || word.ends_with("던");
+            if (word.ends_with("한다") || word.ends_with("했다") || word.ends_with("된다") || word.ends_with("겠다")) hit.adnominal = false;
+          }
+        } else {
+          hit.noun_use = true;
+        }
+        hits.push_back(hit);
+      }
+    }
+  }
+  // Overlapping hits: the longest trigger wins ("투자받" over "투자", "지분을 인수" over "인수").
+  std::sort(hits.begin(), hits.end(), [](const TriggerHit& a, const TriggerHit& b) {
+    return a.end - a.begin != b.end - b.begin ? a.end - a.begin > b.end - b.begin : a.begin < b.begin;
+  });
+  for (const TriggerHit& hit : hits) {
+    bool overlaps = false;
+    // Several rules may share a trigger ("합류": member_of for organisations, works_at for people).
+    for (const TriggerHit& kept : triggers_) overlaps = overlaps || (hit.begin < kept.end && kept.begin < hit.end && !(hit.begin == kept.begin && hit.end == kept.end));
+    if (!overlaps) triggers_.push_back(hit);
+  }
+  std::sort(triggers_.begin(), triggers_.end(), [](const TriggerHit& a, const TriggerHit& b) { return a.begin < b.begin; });
+}
+
+}  // namespace relgraph::importers::article

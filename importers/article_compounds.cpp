@@ -1,0 +1,90 @@
+// Relations written into a noun phrase, with no trigger verb.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "common/text.h"
+#include "importers/article_analysis.h"
+
+namespace relgraph::importers::article {
+
+// Relations written into a noun phrase, with no trigger verb: possessive products ("오픈AI의
+// 챗GPT", "OpenAI's ChatGPT", "月之暗面的Kimi"), "Microsoft-backed OpenAI", and a product's
+// maker named after it ("ChatGPT maker OpenAI", "챗봇 ‘이루다’ 개발사 스캐터랩").
+void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
+  std::vector<Mention> all = mentions_;
+  all.insert(all.end(), modifiers_.begin(), modifiers_.end());
+  std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  auto add = [&](int source, int target, const char* type, const char* rule, double confidence, size_t pos) {
+    if (source < 0 || target < 0 || source == target) return;
+    Extraction extraction{source, target, type, rule, confidence, "", {}};
+    if (catalog_->at(source).discovered || catalog_->at(target).discovered) extraction.confidence -= 0.05;
+    extraction.amount_value.begin = pos;
+    out->push_back(extraction);
+  };
+  auto short_gap = [&](size_t begin, size_t end, size_t max_bytes) {
+    if (end < begin || end - begin > max_bytes) return false;
+    std::string_view between = s_.substr(begin, end - begin);
+    return between.find_first_of(",;:.!?()") == std::string_view::npos && between.find("，") == std::string_view::npos &&
+           between.find("、") == std::string_view::npos && std::count(between.begin(), between.end(), ' ') <= 3;
+  };
+  // "자사 업무 도구 코파일럿(Copilot)", "自研的大模型“星河”": the topic's own product.
+  int owner_topic = discourse_->topic;
+  for (const Group& group : groups_) {
+    if (group.role == (lang_ == Lang::kKorean ? Role::kSubject : Role::kNone) && !group.embedded) {
+      owner_topic = mentions_[static_cast<size_t>(group.members.front())].entity;
+      break;
+    }
+  }
+  for (const Mention& mention : all) {
+    if (owner_topic < 0 || mention.entity < 0 || Kind(mention.entity) != "product" || !IsOrg(owner_topic)) continue;
+    std::string_view before = s_.substr(mention.begin >= 48 ? mention.begin - 48 : 0, std::min<size_t>(mention.begin, 48));
+    for (std::string_view own : {"자사 ", "自家", "自研"}) {
+      size_t at = before.find(own);
+      if (at != std::string_view::npos && before.substr(at).find_first_of(",.") == std::string_view::npos) {
+        add(owner_topic, mention.entity, "develops", "own_product", 0.78, mention.begin);
+      }
+    }
+  }
+  for (size_t k = 0; k + 1 < all.size(); ++k) {
+    const Mention& first = all[k];
+    const Mention& second = all[k + 1];
+    if (first.entity < 0 || second.entity < 0 || first.anaphor || second.begin < first.word_end) continue;
+    bool first_org = IsOrg(first.entity), second_product = Kind(second.entity) == "product";
+    // OWNER's PRODUCT
+    bool owner = first.role == Role::kGenitive || (lang_ == Lang::kChinese && s_.substr(first.end).starts_with("旗下"));
+    if (first_org && second_product && owner && short_gap(first.word_end, second.begin, 24)) {
+      add(first.entity, second.entity, "develops", "possessive_product", 0.8, first.begin);
+      continue;
+    }
+    std::string_view between = s_.substr(first.end, second.begin - first.end);
+    std::string lower_between = Lower(between);
+    // PARENT旗下(的)UNIT, PARENT 산하 UNIT: the unit is part of the parent.
+    if (first_org && IsOrg(second.entity) && (between == "旗下的" || between == "旗下" || TrimSpace(between) == "산하" || lower_between == "-owned ")) {
+      add(second.entity, first.entity, "part_of", "parent_compound", 0.8, first.begin);
+      continue;
+    }
+    // BACKER-backed COMPANY
+    if (lang_ == Lang::kEnglish && IsOrg(second.entity) && (lower_between == "-backed " || lower_between == "-funded ")) {
+      add(first.entity, second.entity, "invests_in", "backed_compound", 0.82, first.begin);
+      continue;
+    }
+    // PRODUCT maker COMPANY
+    if (Kind(first.entity) == "product" && IsOrg(second.entity)) {
+      std::string_view rest = TrimSpace(lang_ == Lang::kKorean ? s_.substr(first.word_end, second.begin - first.word_end) : between);
+      for (const char* word : {"maker", "developer", "creator", "개발사", "개발업체", "운영사", "开发商", "开发者", "研发商"}) {
+        std::string_view cue = TrimSpace(rest);
+        while (cue.starts_with("'") || cue.starts_with("’") || cue.starts_with("”") || cue.starts_with("\"") || cue.starts_with("」")) {
+          cue = TrimSpace(cue.substr(cue.starts_with("'") || cue.starts_with("\"") ? 1 : 3));
+        }
+        if (Lower(cue) == word) add(second.entity, first.entity, "develops", "maker_compound", 0.82, first.begin);
+      }
+    }
+  }
+}
+
+}  // namespace relgraph::importers::article

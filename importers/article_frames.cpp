@@ -1,0 +1,249 @@
+// Rules applied: a trigger's frames ([source role, target role]) are tried in order; each role
+// is filled by the nearest fitting group of the trigger's clause, the noun an adnominal trigger
+// modifies, or the topic.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "common/text.h"
+#include "importers/article_analysis.h"
+
+namespace relgraph::importers::article {
+
+// The group that fills a role for a trigger, or nullptr. Korean arguments precede their verb
+// (a noun trigger may also be followed by its subject); Chinese and English subjects precede
+// and objects follow. With fallback, a missing subject is the sentence's topic or, in Korean
+// and Chinese (which drop subjects), the previous sentence's.
+const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_name, bool fallback, double* penalty, bool allow_inherited,
+                                const std::vector<std::string>* kinds, bool source) const {
+  int clause = Clause(hit.begin);
+  auto in_clause = [&](const Group& group) {
+    // A group before the trigger belongs to its clause when no boundary lies between them.
+    return group.carried || Clause(group.begin) == clause || (group.end <= hit.begin && Clause(group.end) == clause);
+  };
+  if (role_name == "head") return HeadOf(hit);
+  if (role_name == "bare") {  // "오픈AI 대주주인 ...": an unmarked name right before the trigger word
+    for (const Group& group : groups_) {
+      if (group.role == Role::kNone && group.end <= hit.word_begin && TrimSpace(s_.substr(group.end, hit.word_begin - group.end)).empty()) return &group;
+    }
+    return nullptr;
+  }
+  if (role_name == "topic") {
+    if (topic_group_ >= 0 && groups_[static_cast<size_t>(topic_group_)].end <= hit.begin) {
+      *penalty += 0.05;
+      return &groups_[static_cast<size_t>(topic_group_)];
+    }
+    return nullptr;
+  }
+  Role wanted = Role::kNone;
+  bool before_only = false, after_only = false;
+  if (role_name == "subject") {
+    wanted = lang_ == Lang::kKorean ? Role::kSubject : Role::kNone;
+    before_only = lang_ != Lang::kKorean || !hit.noun_use;
+  } else if (role_name == "object") {
+    wanted = lang_ == Lang::kKorean ? Role::kObject : Role::kNone;
+    after_only = lang_ != Lang::kKorean;
+    before_only = lang_ == Lang::kKorean && !hit.noun_use;
+  } else if (role_name == "dative") {
+    wanted = Role::kDative;
+  } else if (role_name == "from") {
+    wanted = Role::kFrom;
+  } else if (role_name == "with") {
+    wanted = Role::kWith;
+  } else if (role_name == "genitive") {
+    wanted = Role::kGenitive;
+  } else if (role_name == "by") {
+    wanted = Role::kBy;
+  } else if (role_name == "means") {
+    wanted = Role::kMeans;
+  }
+  if (lang_ == Lang::kKorean && wanted != Role::kSubject && wanted != Role::kObject && !hit.noun_use) before_only = true;
+  const Group* best = nullptr;
+  size_t best_distance = SIZE_MAX;
+  for (const Group& group : groups_) {
+    if (group.role != wanted || !in_clause(group) || group.embedded || !GroupFits(group, kinds, source)) continue;
+    // Chinese "由 X ... 发起": X is the agent only when it stands right before the verb (times
+    // may come between: "由幻方量化于2023年创立"); "由清华大学电子工程系教授汪玉发起" names a person.
+    if (lang_ == Lang::kChinese && wanted == Role::kBy && group.end <= hit.begin) {
+      size_t han = 0;
+      for (size_t k = group.end; k < hit.begin;) {
+        char32_t cp = 0;
+        k += DecodeAt(s_, k, &cp);
+        static const std::u32string_view kTime = U"于在年月日初底中旬共同联合一起正式";
+        if (IsHan(cp) && kTime.find(cp) == std::u32string_view::npos) ++han;
+      }
+      if (han > 2) continue;
+    }
+    int aside = group.carried ? -1 : AsideOf(group.begin, group.end);
+    if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) continue;
+    if (group.inherited && !allow_inherited) continue;
+    // A marker may belong to the trigger too ("...北京市政府的支持下": 的 ends both).
+    bool before = group.end <= hit.begin || (group.begin < hit.begin && group.end <= hit.end);
+    bool after = group.begin >= hit.end;
+    if ((!before && !after) || (before_only && !before) || (after_only && !after)) continue;
+    // English: an object follows its trigger closely ("led by Microsoft", not "led by former
+    // researchers at Google").
+    if (lang_ == Lang::kEnglish && role_name == "object" && after) {
+      std::string_view between = s_.substr(hit.end, group.begin - hit.end);
+      // ... or follows a list cue after a description ("founded by former researchers including X").
+      for (std::string_view cue : {" including ", " such as ", " like ", " among them "}) {
+        size_t at = Lower(between).rfind(cue);
+        if (at != std::string::npos && std::count(between.begin(), between.begin() + static_cast<std::ptrdiff_t>(at), ' ') <= 6) between = between.substr(at + cue.size() - 1);
+      }
+      if (std::count(between.begin(), between.end(), ' ') > 4 || between.find_first_of(",;:") != std::string_view::npos) continue;
+      // A preposition in between takes the name as its own ("led by researchers at Google").
+      std::string spaced = " " + Lower(between) + " ";
+      bool preposition = false;
+      for (std::string_view word : {" at ", " of ", " for ", " from ", " in ", " on ", " with ", " to "}) preposition = preposition || spaced.find(word) != std::string::npos;
+      if (preposition) continue;
+    }
+    // Korean: the argument before a verb must not be past the verb's own word.
+    size_t distance = before ? hit.begin - std::min(hit.begin, group.end) : group.begin - hit.end;
+    if (lang_ == Lang::kKorean && after) distance += 1000;  // prefer arguments before
+    if (distance < best_distance) {
+      best = &group;
+      best_distance = distance;
+    }
+  }
+  if (best != nullptr || !fallback || role_name != "subject") return best;
+  // Fallback for a missing subject.
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    const Group& group = groups_[g];
+    if (group.end > hit.begin) break;
+    bool subject_like = (lang_ == Lang::kKorean ? group.role == Role::kSubject : group.role == Role::kNone) && !group.embedded && GroupFits(group, kinds, source);
+    int aside = AsideOf(group.begin, group.end);
+    if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) subject_like = false;
+    if (subject_like && (lang_ != Lang::kEnglish || static_cast<int>(g) == topic_group_ || true)) {
+      best = &group;
+      if (lang_ == Lang::kKorean) break;  // the first topic of the sentence
+    }
+  }
+  if (best != nullptr) {
+    *penalty += 0.05;
+    return best;
+  }
+  return nullptr;
+}
+
+// The noun a Korean adnominal trigger modifies: "ChatGPT를 개발한 오픈AI", "창업한 회사 X".
+const Group* Analysis::HeadOf(const TriggerHit& hit) const {
+  if (lang_ != Lang::kKorean || !hit.adnominal) return nullptr;
+  for (const Group& group : groups_) {
+    if (group.begin < hit.word_end) continue;
+    std::string_view between = s_.substr(hit.word_end, group.begin - hit.word_end);
+    if (between.find(',') != std::string_view::npos || std::count(between.begin(), between.end(), ' ') > 2) return nullptr;
+    // A relative clause modifies the nearest noun, not a whole list after it
+    // ("ChatGPT를 개발한 오픈AI나 구글").
+    head_.members = {group.members.front()};
+    head_.role = group.role;
+    head_.begin = group.begin;
+    head_.end = mentions_[static_cast<size_t>(group.members.front())].word_end;
+    return &head_;
+  }
+  // "LG AI연구원은 2020년 LG그룹이 설립한 싱크탱크다": the clause describes the topic.
+  std::string_view rest = TrimSpace(s_.substr(hit.word_end));
+  if (topic_group_ >= 0 && groups_[static_cast<size_t>(topic_group_)].end <= hit.word_begin && std::count(rest.begin(), rest.end(), ' ') <= 2 &&
+      (rest.ends_with("다.") || rest.ends_with("다"))) {
+    return &groups_[static_cast<size_t>(topic_group_)];
+  }
+  return nullptr;
+}
+
+bool Analysis::KindFits(int entity, const std::vector<std::string>& kinds, bool source) const {
+  const std::string& kind = Kind(entity);
+  if (kinds.empty()) return source ? kind != "product" : true;
+  return Contains(kinds, kind);
+}
+
+void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched) {
+  const Rule& rule = *hit.rule;
+  if (!rule.context_after.empty()) {
+    std::string_view window = s_.substr(hit.end, 48);
+    bool present = false;
+    for (const std::string& word : rule.context_after) present = present || window.find(word) != std::string_view::npos;
+    if (!present) return;
+  }
+  for (const Frame& frame : rule.frames) {
+    double penalty = 0;
+    std::vector<std::pair<int, int>> pairs;  // mention indices
+    if (frame.source.starts_with("group:")) {
+      const Group* group = FindRole(hit, frame.source.substr(6), false, &penalty, false);
+      if (group == nullptr || group->members.size() < 2) continue;
+      for (size_t a = 0; a < group->members.size(); ++a) {
+        for (size_t b = a + 1; b < group->members.size(); ++b) pairs.emplace_back(group->members[a], group->members[b]);
+      }
+    } else {
+      const Group* source = FindRole(hit, frame.source, fallback, &penalty, true, &rule.source_kinds, true);
+      const Group* target = FindRole(hit, frame.target, fallback, &penalty, true, &rule.target_kinds, false);
+      if (source == nullptr || target == nullptr || source == target) continue;
+      if (source->inherited || target->inherited) penalty += 0.03;
+      for (int s : source->members) {
+        for (int t : target->members) pairs.emplace_back(s, t);
+      }
+    }
+    // Korean partners named one by one: "A는 X 업체 ‘B’와 Y 업체 ‘C’와 손을 잡았다".
+    if (lang_ == Lang::kKorean && (frame.source == "with" || frame.target == "with") && (rule.type == "partners_with" || rule.type == "competes_with")) {
+      std::vector<int> others;
+      for (auto [s, t] : pairs) others.push_back(frame.target == "with" ? s : t);
+      for (const Group& group : groups_) {
+        if (group.role != Role::kWith || group.embedded || group.end > hit.begin || Clause(group.begin) != Clause(hit.begin)) continue;
+        for (int member : group.members) {
+          for (int other : others) {
+            if (std::find(pairs.begin(), pairs.end(), std::make_pair(other, member)) == pairs.end()) pairs.emplace_back(other, member);
+          }
+        }
+      }
+    }
+    // Co-agents: "A는 B, C 등과 함께 D에 투자했다", "A, together with B, invested in D".
+    if (frame.source == "subject" && (rule.type == "invests_in" || rule.type == "develops" || rule.type == "founded")) {
+      std::vector<int> targets;
+      for (auto [s, t] : pairs) {
+        if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
+      }
+      for (const Group& group : groups_) {
+        if (group.role != Role::kWith || group.end > hit.begin || Clause(group.begin) != Clause(hit.begin)) continue;
+        bool together = lang_ == Lang::kKorean ? s_.substr(SkipSpaces(s_, group.end)).starts_with("함께")
+                        : lang_ == Lang::kEnglish ? (std::string_view(lower_).substr(0, group.begin).ends_with("together with ") ||
+                                                     std::string_view(lower_).substr(0, group.begin).ends_with("along with "))
+                                                  : s_.substr(group.end).starts_with("一起") || s_.substr(group.end).starts_with("共同");
+        if (!together) continue;
+        for (int member : group.members) {
+          for (int t : targets) pairs.emplace_back(member, t);
+        }
+      }
+    }
+    bool any = false;
+    for (auto [s, t] : pairs) {
+      const Mention& source = mentions_[static_cast<size_t>(s)];
+      const Mention& target = mentions_[static_cast<size_t>(t)];
+      if (source.entity == target.entity || source.entity < 0 || target.entity < 0) continue;
+      if (!KindFits(source.entity, rule.source_kinds, true) || !KindFits(target.entity, rule.target_kinds, false)) continue;
+      Extraction extraction;
+      extraction.source = source.entity;
+      extraction.target = target.entity;
+      extraction.type = rule.type;
+      extraction.rule = rule.name;
+      double confidence = rule.confidence - penalty;
+      for (const Mention* mention : {&source, &target}) {
+        if (mention->anaphor) confidence -= 0.1;
+        if (catalog_->at(mention->entity).discovered) confidence -= 0.05;
+      }
+      extraction.confidence = std::clamp(confidence, 0.05, 0.99);
+      // Where the trigger is, for amounts and dates.
+      extraction.amount_value.begin = hit.begin;
+      extraction.amount_value.end = hit.end;
+      out->push_back(extraction);
+      any = true;
+    }
+    if (any) {
+      *matched = true;
+      return;
+    }
+  }
+}
+
+}  // namespace relgraph::importers::article

@@ -1,0 +1,614 @@
+// Names the gazetteer does not know, found by their form: glosses ("광녠즈와이(光年之外)"),
+// organisation suffixes ("한화그룹", "上海人工智能实验室", "Reka AI"), quoted names after a cue,
+// names introduced by what they are ("AI 스타트업 누리봇은") and Latin names inside Korean and
+// Chinese text; and the clean-up of what the gazetteer found (glosses, modifiers, names that end
+// in a verb).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "common/text.h"
+#include "importers/article_analysis.h"
+
+namespace relgraph::importers::article {
+
+// Chinese "腾讯投资了月之暗面": the name 腾讯投资 (Tencent Investment) followed by 了 is 腾讯 and the
+// verb 投资. A known name that ends in a trigger and is followed by an aspect particle gives the
+// trigger back when what stands before it is a known name too.
+void Analysis::SplitNamesEndingInVerbs() {
+  if (lang_ != Lang::kChinese) return;
+  for (Mention& mention : mentions_) {
+    if (mention.entity < 0 || !(s_.substr(mention.end).starts_with("了") || s_.substr(mention.end).starts_with("过"))) continue;
+    for (const Rule& rule : rules_.rules) {
+      if (rule.lang != lang_) continue;
+      for (const std::string& trigger : rule.triggers) {
+        std::string_view surface = s_.substr(mention.begin, mention.end - mention.begin);
+        if (surface.size() <= trigger.size() || !surface.ends_with(trigger)) continue;
+        int head = catalog_->FindByName(surface.substr(0, surface.size() - trigger.size()));
+        if (head < 0) continue;
+        mention.entity = head;
+        mention.end = mention.word_end = mention.end - trigger.size();
+      }
+    }
+  }
+}
+
+// Names inside a gloss that follows a name ("社保基金中关村自主创新基金(下称“社保中关村基金”)",
+// "마이크로소프트(MS)") restate it: they are no mentions of their own.
+void Analysis::DropGlossMentions() {
+  std::vector<std::pair<size_t, size_t>> glosses;
+  for (const Mention& mention : mentions_) {
+    size_t open = mention.end;
+    while (open < s_.size() && s_[open] == ' ') ++open;
+    std::string_view close_mark = s_.substr(open).starts_with("(") ? ")" : s_.substr(open).starts_with("（") ? "）" : "";
+    if (close_mark.empty()) continue;
+    size_t close = s_.find(close_mark, open);
+    if (close != std::string_view::npos && close - open <= 120) glosses.emplace_back(open, close);
+  }
+  if (glosses.empty()) return;
+  std::erase_if(mentions_, [&](const Mention& mention) {
+    for (auto [open, close] : glosses) {
+      if (mention.begin > open && mention.end <= close) return true;
+    }
+    return false;
+  });
+}
+
+// English names used as modifiers ("former OpenAI researchers") are no arguments.
+void Analysis::DropModifiers() {
+  if (lang_ != Lang::kEnglish) return;
+  static const std::vector<std::string_view> kNouns = {" researchers", " employees", " engineers", " executives", " staff", " alumni",
+                                                       " veterans", " scientists", " users", " customers", " shares", " stock"};
+  std::erase_if(mentions_, [&](const Mention& mention) {
+    for (std::string_view noun : kNouns) {
+      if (s_.substr(mention.word_end).starts_with(noun)) return true;
+    }
+    // "Microsoft-backed OpenAI": kept aside for ApplyCompounds.
+    if (s_.substr(mention.end).starts_with("-") && mention.end + 1 < s_.size() && std::islower(static_cast<unsigned char>(s_[mention.end + 1])) != 0) {
+      modifiers_.push_back(mention);
+      return true;
+    }
+    return false;
+  });
+}
+
+Mention Analysis::MentionWithParticles(size_t begin, size_t end, int entity) const {
+  Mention mention;
+  mention.begin = begin;
+  mention.end = end;
+  mention.word_end = end;
+  mention.entity = entity;
+  if (lang_ == Lang::kKorean) {
+    size_t run_end = RunEnd(s_, end, [](char32_t cp) { return IsHangul(cp); });
+    Role role;
+    std::string particles;
+    if (ParseParticles(s_.substr(end, run_end - end), &role, &particles)) {
+      mention.role = role;
+      mention.particles = particles;
+      mention.word_end = run_end;
+    }
+  }
+  return mention;
+}
+
+std::vector<std::string> Analysis::GlossParts(std::string_view content) const {
+  std::vector<std::string> parts;
+  std::string text(content);
+  for (std::string_view separator : {"，", "、", "·", ";", "/"}) {
+    for (size_t at = text.find(separator); at != std::string::npos; at = text.find(separator, at)) text.replace(at, separator.size(), ",");
+  }
+  for (size_t start = 0; start <= text.size();) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    std::string part(TrimSpace(std::string_view(text).substr(start, comma - start)));
+    for (std::string_view prefix : {"이하 ", "이하", "약칭 ", "简称", "以下简称", "hereafter ", "formerly "}) {
+      if (part.starts_with(prefix)) part = std::string(TrimSpace(std::string_view(part).substr(prefix.size())));
+    }
+    // Amounts, dates and shares explain nothing about a name: "(300억원)", "(2023年)", "(15%)".
+    if (!part.empty() && std::isdigit(static_cast<unsigned char>(part[0])) != 0) {
+      bool figure = false;
+      for (std::string_view unit : {"억", "만", "원", "달러", "亿", "万", "元", "%", "년", "年", "月", "日", "주", "股", "bn", "million", "billion"}) {
+        figure = figure || part.find(unit) != std::string::npos;
+      }
+      if (figure) {
+        start = comma + 1;
+        continue;
+      }
+    }
+    size_t points = CountCodePoints(part);
+    bool digits_only = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.'; });
+    if (points >= 2 && part.size() <= 60 && !digits_only && GenericWords().count(part) == 0 && part.find("년") == std::string::npos &&
+        part.find("기자") == std::string::npos) {
+      parts.push_back(part);
+    }
+    start = comma + 1;
+  }
+  return parts;
+}
+
+bool Analysis::HasOrgSuffix(std::string_view name, int lang_index, std::string* kind) const {
+  for (const std::string& suffix : rules_.org_suffixes[lang_index]) {
+    if (name.size() <= suffix.size() || !name.ends_with(suffix)) continue;
+    std::string_view stem = TrimSpace(name.substr(0, name.size() - suffix.size()));
+    if (stem.empty() || GenericWords().count(stem) != 0) continue;
+    static const std::vector<std::string_view> kInstitute = {"연구원", "연구소", "과학원", "실험실", "연구센터", "研究院", "研究所", "实验室", "實驗室",
+                                                             "研究中心", "科学院", "Labs", "Lab", "Laboratory", "Laboratories", "Institute", "Research"};
+    static const std::vector<std::string_view> kUniversity = {"대학교", "대학", "공과대학", "大学", "大學", "学院", "學院", "University"};
+    static const std::vector<std::string_view> kInvestor = {"캐피털", "캐피탈", "벤처스", "파트너스", "창업투자", "인베스트먼트", "资本", "資本",
+                                                            "创投", "創投", "基金", "Ventures", "Capital", "Partners"};
+    static const std::vector<std::string_view> kGovernment = {"人民政府", "政府", "委员会", "办公室"};
+    static const std::vector<std::string_view> kGroup = {"联盟", "协会", "工商联"};
+    if (std::find(kGovernment.begin(), kGovernment.end(), suffix) != kGovernment.end() ||
+        std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end()) {
+      if (CountCodePoints(stem) < 3) continue;  // "组成联盟" is no name
+      *kind = std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end() ? "consortium" : "government";
+      return true;
+    }
+    *kind = std::find(kInstitute.begin(), kInstitute.end(), suffix) != kInstitute.end()     ? "research_institute"
+            : std::find(kUniversity.begin(), kUniversity.end(), suffix) != kUniversity.end() ? "university"
+            : std::find(kInvestor.begin(), kInvestor.end(), suffix) != kInvestor.end()       ? "investor"
+                                                                                             : "company";
+    return true;
+  }
+  return false;
+}
+
+// "광녠즈와이(光年之外)", "센스타임(SenseTime, 商湯科技)": a gloss teaches aliases to a known
+// name, and makes an unknown name an entity when an organisation suffix or a cue word ("회사",
+// "모델") says what it is.
+void Analysis::DiscoverGlosses() {
+  for (size_t open = 0; open < s_.size(); ++open) {
+    std::string_view close_mark;
+    if (s_[open] == '(') {
+      close_mark = ")";
+    } else if (s_.substr(open).starts_with("（")) {
+      close_mark = "）";
+    } else {
+      continue;
+    }
+    size_t content_begin = open + (close_mark == ")" ? 1 : 3);
+    size_t close = s_.find(close_mark, content_begin);
+    if (close == std::string_view::npos || close - content_begin > 100 || close == content_begin) continue;
+    std::string_view content = s_.substr(content_begin, close - content_begin);
+    std::vector<std::string> parts = GlossParts(content);
+    size_t after = close + close_mark.size();
+    // A known name right before the gloss.
+    int known = -1;
+    for (const Mention& mention : mentions_) {
+      if (mention.end == open || (mention.end + 1 == open && s_[mention.end] == ' ')) known = mention.entity;
+    }
+    if (known >= 0) {
+      for (const std::string& part : parts) {
+        int other = catalog_->FindByName(part);
+        if (other >= 0) continue;
+        // Short all-capital glosses ("AI" after "오픈에이아이") often explain one word of the
+        // name; keep them only when they are the initials of the English name.
+        bool short_caps = part.size() <= 4 && std::all_of(part.begin(), part.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+        if (short_caps) {
+          std::string initials;
+          const std::string& english = catalog_->at(known).entity.name;
+          for (size_t i = 0; i < english.size(); ++i) {
+            if (std::isupper(static_cast<unsigned char>(english[i])) != 0 && (i == 0 || english[i - 1] == ' ' || english[i - 1] == '-')) initials += english[i];
+          }
+          if (initials != part) continue;
+        }
+        catalog_->AddAlias(known, Written(part));
+      }
+      continue;
+    }
+    // The name written right before the gloss (no space in Korean and Chinese).
+    size_t name_begin = open;
+    size_t name_end = open;  // never assigned to open: the loop must move past this bracket
+    // A Latin gloss of several words spells a Korean name of as many words: "퍼스트스파크
+    // 게임즈(FirstSpark Games)", "마띠유 아포테커(Mathieu Apotheker)".
+    std::string latin = parts.empty() ? std::string() : parts.front();
+    bool latin_words = !latin.empty() && std::all_of(latin.begin(), latin.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-' || c == '.' || c == '&';
+    });
+    size_t latin_count = latin_words ? static_cast<size_t>(std::count(latin.begin(), latin.end(), ' ')) + 1 : 0;
+    if (lang_ == Lang::kKorean) {
+      name_begin = RunStart(s_, open, IsNameChar);
+      for (size_t words = 1; words < latin_count && words < 4 && name_begin > 1 && s_[name_begin - 1] == ' '; ++words) {
+        size_t earlier = RunStart(s_, name_begin - 1, IsNameChar);
+        if (earlier == name_begin - 1 || Overlaps(earlier, name_begin - 1) || NotNames().count(s_.substr(earlier, name_begin - 1 - earlier)) != 0) break;
+        name_begin = earlier;
+      }
+    } else if (lang_ == Lang::kChinese) {
+      name_begin = RunStart(s_, open, IsHanChar);
+      while (name_begin < open && IsChineseFunction(CodePointAt(s_, name_begin))) name_begin += 3;
+    } else {
+      size_t end = open;
+      while (end > 0 && s_[end - 1] == ' ') --end;
+      size_t start = end;
+      // Capitalised words before the gloss.
+      for (;;) {
+        size_t word_start = start;
+        while (word_start > 0 && (std::isalnum(static_cast<unsigned char>(s_[word_start - 1])) != 0 || s_[word_start - 1] == '-' || s_[word_start - 1] == '.')) --word_start;
+        if (word_start == start || !IsAsciiUpper(static_cast<unsigned char>(s_[word_start]))) break;
+        start = word_start;
+        if (start == 0 || s_[start - 1] != ' ') break;
+        --start;
+        if (start > 0 && !IsAsciiUpper(static_cast<unsigned char>(s_[RunStart(s_, start, [](char32_t cp) { return IsAsciiAlnum(cp); })]))) {
+          ++start;
+          break;
+        }
+      }
+      while (start < end && s_[start] == ' ') ++start;
+      name_begin = start;
+      name_end = end;
+    }
+    if (name_begin >= name_end || Overlaps(name_begin, name_end)) continue;
+    std::string name(s_.substr(name_begin, name_end - name_begin));
+    if (CountCodePoints(name) < 2 || GenericWords().count(name) != 0) continue;
+    std::string kind;
+    bool org = HasOrgSuffix(name, li_, &kind);
+    for (const std::string& part : parts) {
+      for (int index = 0; index < 3 && !org; ++index) org = HasOrgSuffix(part, index, &kind);
+    }
+    if (!org) {
+      // A cue word right before the name: "회사 광녠즈와이", "모델 톈옌".
+      size_t cue_end = name_begin;
+      while (cue_end > 0 && s_[cue_end - 1] == ' ') --cue_end;
+      std::string_view before = s_.substr(0, cue_end);
+      for (const std::string& cue : rules_.org_cues[li_]) {
+        if (before.ends_with(cue)) kind = "company", org = true;
+      }
+      for (const std::string& cue : rules_.product_cues[li_]) {
+        if (!org && before.ends_with(cue)) kind = "product", org = true;
+      }
+    }
+    // A Korean name of two or three words glossed with as many capitalised Latin words is a
+    // person's when nothing says it is an organisation.
+    if (!org && lang_ == Lang::kKorean && latin_count >= 2 && latin_count <= 3 && std::count(name.begin(), name.end(), ' ') + 1 == static_cast<long>(latin_count)) {
+      bool capitalised = true;
+      for (size_t k = 0; k < latin.size(); ++k) {
+        if ((k == 0 || latin[k - 1] == ' ') && !IsAsciiUpper(static_cast<unsigned char>(latin[k]))) capitalised = false;
+      }
+      if (capitalised) kind = "person", org = true;
+    }
+    if (!org) continue;
+    std::string hint;
+    for (const std::string& part : parts) {
+      if (hint.empty() && IsAsciiAlnum(static_cast<unsigned char>(part[0]))) hint = part;
+    }
+    int entity = catalog_->FindQualified(name, ContextEntities());
+    if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, Written(parts), hint);
+    Mention mention = MentionWithParticles(name_begin, name_end, entity);
+    if (lang_ == Lang::kKorean) {
+      Mention after_gloss = MentionWithParticles(after, after, entity);
+      mention.word_end = after_gloss.word_end;
+      mention.role = after_gloss.role;
+      mention.particles = after_gloss.particles;
+    }
+    AddMention(mention);
+  }
+}
+
+// Organisation names by suffix: "한화그룹은", "上海人工智能实验室", "Reka AI", "University of X".
+void Analysis::DiscoverSuffixOrgs() {
+  if (lang_ == Lang::kKorean) {
+    for (size_t i = 0; i < s_.size();) {
+      size_t end = RunEnd(s_, i, IsHangulOrAlnum);
+      if (end == i) {
+        char32_t cp = 0;
+        i += DecodeAt(s_, i, &cp);
+        continue;
+      }
+      std::string_view word = s_.substr(i, end - i);
+      size_t word_begin = i;
+      i = end;
+      // The word starts after a space, a quote or a list bullet ("▲IMM인베스트먼트(50억원)").
+      static const std::u32string_view kOpeners = U"'‘“\"▲△■□●○◆◇▶·(（[「『《";
+      if (Overlaps(word_begin, end) || (word_begin > 0 && !IsSpace(s_[word_begin - 1]) && kOpeners.find(CodePointBefore(s_, word_begin)) == std::u32string_view::npos)) continue;
+      for (const std::string& suffix : rules_.org_suffixes[li_]) {
+        size_t at = word.find(suffix);
+        if (at == std::string_view::npos || at == 0) continue;
+        Role role;
+        std::string particles;
+        if (!ParseParticles(word.substr(at + suffix.size()), &role, &particles) || role == Role::kTitle) continue;
+        std::string_view stem = word.substr(0, at);
+        if (GenericWords().count(stem) != 0 || CountCodePoints(stem) < 2) continue;
+        bool latin_only = std::all_of(stem.begin(), stem.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+        if (latin_only && stem.size() < 2) continue;
+        std::string name(word.substr(0, at + suffix.size()));
+        std::string kind;
+        HasOrgSuffix(name, li_, &kind);
+        int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, "");
+        Mention mention = MentionWithParticles(word_begin, word_begin + name.size(), entity);
+        AddMention(mention);
+        break;
+      }
+    }
+    return;
+  }
+  if (lang_ == Lang::kChinese) {
+    for (const std::string& suffix : rules_.org_suffixes[li_]) {
+      for (size_t at = s_.find(suffix); at != std::string_view::npos; at = s_.find(suffix, at + suffix.size())) {
+        size_t end = at + suffix.size();
+        // A known name that is only a generic word and a suffix ("人工智能联盟") is the tail of a
+        // longer name when a qualifier stands before it ("华东人工智能联盟").
+        std::erase_if(mentions_, [&](const Mention& mention) {
+          if (mention.end != end || mention.begin >= at || mention.begin < 6) return false;
+          std::string_view stem = s_.substr(mention.begin, at - mention.begin);
+          if (GenericWords().count(stem) == 0) return false;
+          char32_t before = CodePointBefore(s_, mention.begin), earlier = CodePointBefore(s_, mention.begin - 3);
+          return IsHan(before) && IsHan(earlier) && !IsChineseFunction(before) && !IsChineseFunction(earlier) && !Overlaps(mention.begin - 6, mention.begin);
+        });
+        if (Overlaps(at, end)) continue;
+        char32_t next = CodePointAt(s_, end);
+        bool title_next = false;
+        for (const Title& title : rules_.titles[li_]) title_next = title_next || s_.substr(end).starts_with(title.word);
+        // Chinese writes no spaces: the name ends before a function word, a title or a verb that
+        // commonly follows a subject ("星河科技宣布", "某某资本领投").
+        static const std::vector<std::string_view> kFollowers = {
+            "旗下", "宣布", "表示", "发布", "推出", "获得", "完成", "成立", "正式", "今日", "近日", "日前", "已经", "计划", "联合",
+            "共同", "携手", "持有", "投资", "收购", "领投", "参投", "跟投", "创始", "首席", "董事", "总裁", "回应", "透露", "介绍",
+            "官方", "官宣", "开发", "研发", "推动", "签署", "达成", "披露", "成为", "作为", "拥有", "此前", "目前", "今年", "去年",
+            "参与", "加入", "负责", "主导", "公告", "通过", "也", "则", "均", "还", "正在", "曾"};
+        bool follower = false;
+        for (std::string_view word : kFollowers) follower = follower || s_.substr(end).starts_with(word);
+        // ... or before a rule's verb ("星河科技领投").
+        for (const Rule& rule : rules_.rules) {
+          if (rule.lang != lang_ || follower) continue;
+          for (const std::string& trigger : rule.triggers) follower = follower || s_.substr(end).starts_with(trigger);
+        }
+        if (IsHan(next) && !IsChineseFunction(next) && !title_next && !follower) continue;
+        size_t start = at;
+        size_t chars = 0;
+        while (start > 0 && chars < 10) {
+          char32_t cp = CodePointBefore(s_, start);
+          if (!IsHan(cp) || IsChineseFunction(cp)) break;
+          // A verb of a rule ends the name: "间接持有星河科技" is 星河科技.
+          std::string_view head = s_.substr(0, start);
+          bool trigger_end = false;
+          for (const Rule& rule : rules_.rules) {
+            if (rule.lang != lang_) continue;
+            for (const std::string& trigger : rule.triggers) trigger_end = trigger_end || head.ends_with(trigger);
+          }
+          if (trigger_end && chars >= 2) break;
+          bool in_mention = false;
+          for (const Mention& mention : mentions_) in_mention = in_mention || (mention.end == start);
+          if (in_mention) break;
+          start -= 3;
+          ++chars;
+        }
+        std::string_view stem = s_.substr(start, at - start);
+        if (chars < 2 || GenericWords().count(stem) != 0) continue;
+        // "是一家AI基础设施公司": a description, no name.
+        size_t lead = start;
+        while (lead > 0 && (std::isalnum(static_cast<unsigned char>(s_[lead - 1])) != 0 || s_[lead - 1] == ' ')) --lead;
+        std::string_view before_stem = s_.substr(0, lead);
+        if (before_stem.ends_with("家") || before_stem.ends_with("个") || before_stem.ends_with("是") || before_stem.ends_with("为")) continue;
+        bool generic_start = false;
+        for (std::string_view word : {"该", "这", "那", "一", "多", "其", "某", "本", "各", "首", "子", "母", "旗下", "人工智能", "科技", "国内", "全球"}) {
+          generic_start = generic_start || stem.starts_with(word);
+        }
+        if (generic_start) continue;
+        std::string name(s_.substr(start, end - start));
+        std::string kind;
+        if (GenericWords().count(name) != 0 || !HasOrgSuffix(name, li_, &kind)) continue;
+        int entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
+        AddMention(MentionWithParticles(start, end, entity));
+      }
+    }
+    return;
+  }
+  // English: capitalised words ending in a suffix word.
+  for (const std::string& suffix : rules_.org_suffixes[li_]) {
+    for (size_t at = s_.find(suffix); at != std::string_view::npos; at = s_.find(suffix, at + 1)) {
+      size_t end = at + suffix.size();
+      if (at == 0 || s_[at - 1] != ' ' || (end < s_.size() && std::isalnum(static_cast<unsigned char>(s_[end])) != 0)) continue;
+      if (suffix.back() != '.' && end < s_.size() && s_[end] == '.' && end + 1 < s_.size() && std::isalnum(static_cast<unsigned char>(s_[end + 1])) != 0) continue;
+      // "University of Tokyo": take the words after "of".
+      if ((suffix == "University" || suffix == "Institute" || suffix == "Academy") && s_.substr(end).starts_with(" of ")) {
+        size_t tail = end + 4;
+        size_t tail_end = tail;
+        while (tail_end < s_.size() && IsAsciiUpper(static_cast<unsigned char>(s_[tail_end]))) {
+          while (tail_end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[tail_end])) != 0) ++tail_end;
+          if (tail_end + 1 < s_.size() && s_[tail_end] == ' ' && IsAsciiUpper(static_cast<unsigned char>(s_[tail_end + 1]))) ++tail_end;
+          else break;
+        }
+        if (tail_end > tail) end = tail_end;
+      }
+      size_t start = at - 1;
+      int words = 0;
+      while (start > 0) {
+        size_t word_end = start;
+        size_t word_start = word_end;
+        while (word_start > 0 && (std::isalnum(static_cast<unsigned char>(s_[word_start - 1])) != 0 || s_[word_start - 1] == '-' || s_[word_start - 1] == '&')) --word_start;
+        if (word_start == word_end || !(IsAsciiUpper(static_cast<unsigned char>(s_[word_start])) || std::isdigit(static_cast<unsigned char>(s_[word_start])) != 0)) break;
+        std::string_view word = s_.substr(word_start, word_end - word_start);
+        if (GenericWords().count(word) != 0 && words == 0) break;
+        if (GenericWords().count(word) != 0) break;
+        start = word_start;
+        ++words;
+        if (start == 0 || s_[start - 1] != ' ') break;
+        --start;
+      }
+      if (words == 0) continue;
+      if (s_[start] == ' ') ++start;
+      // A sentence-initial capital proves nothing for generic suffixes.
+      if (start == 0 && words == 1 && (suffix == "Research" || suffix == "Systems" || at - start < 5)) continue;
+      if (Overlaps(start, end)) continue;
+      std::string name(s_.substr(start, end - start));
+      std::string kind;
+      HasOrgSuffix(name, li_, &kind);
+      if (suffix == "University" && kind.empty()) kind = "university";
+      int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+      AddMention(MentionWithParticles(start, end, entity));
+    }
+  }
+}
+
+// Names in quotes after a cue word: products ("모델 '우다오 2.0'", "大模型“文心一言”") and
+// organisations ("설계업체 ‘파두’와", "子公司“星辰”").
+void Analysis::DiscoverQuotedProducts() {
+  if (lang_ == Lang::kEnglish) return;
+  static const std::vector<std::pair<std::string_view, std::string_view>> kQuotes = {
+      {"'", "'"}, {"‘", "’"}, {"\"", "\""}, {"“", "”"}, {"「", "」"}, {"《", "》"}};
+  for (const auto& [open_mark, close_mark] : kQuotes) {
+    for (size_t open = s_.find(open_mark); open != std::string_view::npos; open = s_.find(open_mark, open + open_mark.size())) {
+      size_t begin = open + open_mark.size();
+      size_t close = s_.find(close_mark, begin);
+      if (close == std::string_view::npos || close == begin || close - begin > 45) continue;
+      std::string name(TrimSpace(s_.substr(begin, close - begin)));
+      // A quoted organisation names itself by its suffix: "‘서울대-네이버 초대규모 AI 연구센터’".
+      std::string suffix_kind;
+      std::string_view gloss_free = TrimSpace(std::string_view(name).substr(0, std::min(name.find('('), name.find("（"))));
+      if (!Overlaps(begin, close) && std::count(name.begin(), name.end(), ' ') <= 5 && HasOrgSuffix(gloss_free, li_, &suffix_kind)) {
+        int entity = catalog_->FindByName(std::string(gloss_free));
+        if (entity < 0) entity = catalog_->AddDiscovered(Written(std::string(gloss_free)), suffix_kind.empty() ? "company" : suffix_kind, GlossParts(Bracketed(name)), "");
+        Mention mention = MentionWithParticles(begin, begin + name.size(), entity);
+        if (lang_ == Lang::kKorean) {
+          Mention after = MentionWithParticles(close + close_mark.size(), close + close_mark.size(), entity);
+          mention.word_end = after.word_end;
+          mention.role = after.role;
+          mention.particles = after.particles;
+        }
+        AddMention(mention);
+        continue;
+      }
+      if (Overlaps(begin, close) || CountCodePoints(name) < 2 || std::count(name.begin(), name.end(), ' ') > 2) continue;
+      size_t cue_end = open;
+      while (cue_end > 0 && s_[cue_end - 1] == ' ') --cue_end;
+      std::string_view before = s_.substr(0, cue_end);
+      std::string kind;
+      // Right after an organisation and its genitive: "阿里旗下的“夸克”", "네이버의 ‘클로바X’".
+      for (std::string_view genitive : {"旗下的", "旗下", "的", "의"}) {
+        if (!kind.empty() || !before.ends_with(genitive)) continue;
+        for (const Mention& mention : mentions_) {
+          if (mention.entity >= 0 && IsOrg(mention.entity) && (mention.end == before.size() - genitive.size() || mention.word_end == before.size())) kind = "product";
+        }
+      }
+      static const std::vector<std::string_view> kConsortiumCues = {"얼라이언스", "컨소시엄", "협의체", "연합체", "동맹", "联盟", "协会", "alliance", "consortium"};
+      for (const std::string& word : rules_.org_cues[li_]) {
+        if (!before.ends_with(word) && !(lang_ == Lang::kKorean && before.ends_with(word + "인"))) continue;
+        kind = std::find(kConsortiumCues.begin(), kConsortiumCues.end(), word) != kConsortiumCues.end() ? "consortium" : "company";
+      }
+      for (const std::string& word : rules_.product_cues[li_]) kind = kind.empty() && before.ends_with(word) ? "product" : kind;
+      if (kind.empty()) continue;
+      int entity = catalog_->FindQualified(name, ContextEntities());
+      if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
+      Mention mention = MentionWithParticles(begin, begin + name.size(), entity);
+      if (lang_ == Lang::kKorean) {
+        Mention after = MentionWithParticles(close + close_mark.size(), close + close_mark.size(), entity);
+        mention.word_end = after.word_end;
+        mention.role = after.role;
+        mention.particles = after.particles;
+      }
+      AddMention(mention);
+    }
+  }
+}
+
+// Korean names introduced by what they are: "AI 스타트업 누리봇은", "국내 기업인 트웰브랩스에",
+// "LLM 개발사 업스테이지와". The name must carry particles (or end at a comma or bracket) and
+// be no trigger, title or common word.
+void Analysis::DiscoverCuedNames() {
+  if (lang_ != Lang::kKorean) return;
+  struct Cue {
+    std::string_view word;
+    bool needs_copula;  // common nouns introduce a name only as "기업인 X"
+    const char* kind;
+  };
+  static const Cue kCues[] = {{"스타트업", false, "company"}, {"개발사", false, "company"}, {"자회사", false, "company"},
+                              {"계열사", false, "company"},   {"벤처캐피털", false, "investor"}, {"투자사", false, "investor"},
+                              {"운용사", false, "investor"},  {"기업", true, "company"},    {"업체", true, "company"},
+                              {"회사", true, "company"},      {"법인", true, "company"}};
+  static const std::unordered_set<std::string_view> kCommon = {
+      "투자", "인수", "육성", "지원", "대표", "관계자", "가치", "경쟁력", "생태계", "시장", "전략", "협력", "대상", "규모", "측", "임원",
+      "직원", "고객", "중", "등", "간", "들", "설립", "창업", "상장", "출신", "최초", "최대", "최고", "가운데", "사이", "위주", "대부분",
+      "전체", "자체", "내부", "이름", "목록", "수준", "주가", "실적", "매출", "지분", "기술", "사업", "서비스", "제품", "모델", "플랫폼"};
+  for (const Cue& cue : kCues) {
+    for (size_t at = s_.find(cue.word); at != std::string_view::npos; at = s_.find(cue.word, at + cue.word.size())) {
+      size_t end = at + cue.word.size();
+      bool copula = s_.substr(end).starts_with("인 ");
+      if (copula) end += 3;
+      if ((cue.needs_copula && !copula) || end >= s_.size() || s_[end] != ' ') continue;
+      size_t name_begin = end + 1;
+      size_t run_end = RunEnd(s_, name_begin, IsHangulOrAlnum);
+      if (run_end == name_begin || Overlaps(name_begin, run_end)) continue;
+      char32_t after = CodePointAt(s_, run_end);
+      size_t name_end = 0;
+      for (size_t cut = run_end; cut > name_begin;) {
+        std::string_view rest = s_.substr(cut, run_end - cut);
+        Role role;
+        std::string particles;
+        bool bare_end = rest.empty() && (after == ',' || after == '(' || after == U'·' || after == U'（');
+        if (bare_end || (!rest.empty() && ParseParticles(rest, &role, &particles) && role != Role::kTitle && role != Role::kNone)) {
+          name_end = cut;
+          break;
+        }
+        size_t previous = cut - 1;
+        while (previous > name_begin && (static_cast<unsigned char>(s_[previous]) & 0xC0) == 0x80) --previous;
+        cut = previous;
+      }
+      if (name_end == 0) continue;
+      std::string name(s_.substr(name_begin, name_end - name_begin));
+      if (CountCodePoints(name) < 2 || kCommon.count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) continue;
+      bool trigger_word = false;
+      for (const Rule& rule : rules_.rules) {
+        if (rule.lang != lang_) continue;
+        for (const std::string& trigger : rule.triggers) trigger_word = trigger_word || name.find(trigger) != std::string::npos;
+      }
+      TitleMatch title;
+      if (trigger_word || ParseTitles(name_begin, &title)) continue;
+      int entity = catalog_->FindByName(name);
+      if (entity < 0) entity = catalog_->AddDiscovered(Written(name), cue.kind, {}, "");
+      AddMention(MentionWithParticles(name_begin, name_end, entity));
+    }
+  }
+}
+
+// Latin names inside Korean and Chinese text ("控股子公司Star Group", "AI Mind 持股",
+// "Singularity AI是"): capitalised words that are no acronym. A product cue after the name
+// makes it a product, an organisation suffix gives its kind, anything else is a company.
+void Analysis::DiscoverLatinNames() {
+  if (lang_ == Lang::kEnglish) return;
+  auto word_char = [&](size_t i) {
+    unsigned char c = static_cast<unsigned char>(s_[i]);
+    return std::isalnum(c) != 0 || c == '.' || c == '&' || c == '-' || c == '\'';
+  };
+  for (size_t i = 0; i < s_.size();) {
+    if (!IsAsciiUpper(static_cast<unsigned char>(s_[i])) || (i > 0 && IsAsciiAlnum(static_cast<unsigned char>(s_[i - 1])))) {
+      ++i;
+      continue;
+    }
+    size_t begin = i, end = i;
+    int tokens = 0;
+    bool lowercase = false, all_short_caps = true;
+    while (i < s_.size() && tokens < 4 && (IsAsciiUpper(static_cast<unsigned char>(s_[i])) || std::isdigit(static_cast<unsigned char>(s_[i])) != 0)) {
+      size_t token_end = i;
+      while (token_end < s_.size() && word_char(token_end)) ++token_end;
+      while (token_end > i && (s_[token_end - 1] == '.' || s_[token_end - 1] == '-' || s_[token_end - 1] == '\'')) --token_end;
+      std::string_view token = s_.substr(i, token_end - i);
+      bool has_lower = std::any_of(token.begin(), token.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+      lowercase = lowercase || has_lower;
+      all_short_caps = all_short_caps && !has_lower && token.size() <= 4;
+      ++tokens;
+      end = token_end;
+      i = token_end;
+      if (i + 1 < s_.size() && s_[i] == ' ' && (IsAsciiUpper(static_cast<unsigned char>(s_[i + 1])) || std::isdigit(static_cast<unsigned char>(s_[i + 1])) != 0)) ++i;
+      else break;
+    }
+    i = std::max(i, end) + (end == begin ? 1 : 0);
+    std::string name(s_.substr(begin, end - begin));
+    bool usable = end > begin && lowercase && !all_short_caps && (tokens >= 2 || name.size() >= 4) && GenericWords().count(name) == 0 &&
+                  !Overlaps(begin, end) && name.size() <= 60;
+    if (!usable) continue;
+    std::string kind;
+    if (!HasOrgSuffix(name, LangIndex(Lang::kEnglish), &kind)) {
+      std::string_view after = TrimSpace(s_.substr(end, 24));
+      for (const std::string& cue : rules_.product_cues[li_]) kind = after.starts_with(cue) ? "product" : kind;
+    }
+    int entity = catalog_->FindByName(name);
+    if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+    AddMention(MentionWithParticles(begin, end, entity));
+  }
+}
+
+}  // namespace relgraph::importers::article

@@ -1,0 +1,226 @@
+// Names found by their place in the sentence: English lists after a cue ("investors including
+// A, B and C"), English subjects of trigger verbs and persons coordinated with a known one, and
+// anaphors ("양사", "该公司", "the company") for the entities named before.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "common/text.h"
+#include "importers/article_analysis.h"
+
+namespace relgraph::importers::article {
+
+// English lists after a cue ("investors including DCVC, AME Cloud Ventures and Frontline",
+// "Backers include ...", "led by ..."): every capitalised name of the list is an entity, known
+// or not. A known name followed by an organisation suffix ("Salesforce Ventures") is the longer
+// name.
+void Analysis::DiscoverListedNames() {
+  if (lang_ != Lang::kEnglish) return;
+  auto upper_at = [&](size_t i) { return i < s_.size() && (IsAsciiUpper(static_cast<unsigned char>(s_[i])) || std::isdigit(static_cast<unsigned char>(s_[i])) != 0); };
+  for (const std::string& cue : rules_.list_cues[li_]) {
+    for (size_t at = lower_.find(cue); at != std::string::npos; at = lower_.find(cue, at + 1)) {
+      size_t i = at + cue.size();
+      if ((at > 0 && std::isalpha(static_cast<unsigned char>(lower_[at - 1])) != 0) || i >= s_.size() || s_[i] != ' ') continue;
+      for (int items = 0; items < 40; ++items) {
+        i = SkipSpaces(s_, i);
+        if (lower_.substr(i).starts_with("the ")) i += 4;
+        size_t begin = i, end = i;
+        for (int words = 0; words < 6 && upper_at(i);) {
+          size_t w = i;
+          while (w < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[w])) != 0 || s_[w] == '-' || s_[w] == '.' || s_[w] == '&' || s_[w] == '\'')) ++w;
+          while (w > i && (s_[w - 1] == '.' || s_[w - 1] == '\'')) --w;  // the sentence's full stop, a closing quote
+          if (s_.substr(i, w - i).ends_with("'s") || s_.substr(i, w - i).ends_with("’s")) {  // "Canada's Inovia Capital"
+            begin = end = i = SkipSpaces(s_, w);
+            words = 0;
+            continue;
+          }
+          end = w;
+          ++words;
+          i = w;
+          if (i + 1 < s_.size() && s_[i] == ' ' && upper_at(i + 1)) {
+            ++i;
+          } else if (lower_.substr(i).starts_with(" of ") && upper_at(i + 4)) {
+            i += 4;
+          } else {
+            break;
+          }
+        }
+        if (end <= begin) break;
+        std::string name(s_.substr(begin, end - begin));
+        std::string kind;
+        HasOrgSuffix(name, li_, &kind);
+        bool usable = CountCodePoints(name) >= 2 && GenericWords().count(name) == 0 && name.size() <= 60;
+        // The longer name wins over a known name inside it ("Salesforce Ventures", "Samsung
+        // Next"), unless the rest is a legal form ("Nvidia Corp.").
+        bool legal_rest = false;
+        for (const Mention& mention : mentions_) {
+          if (mention.begin != begin || mention.end >= end) continue;
+          std::string rest = Lower(TrimSpace(s_.substr(mention.end, end - mention.end)));
+          for (std::string_view form : {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "co", "co.", "plc", "ag", "sa", "se", "group", "holdings", "platforms"}) {
+            legal_rest = legal_rest || rest == form;
+          }
+        }
+        if (usable && !legal_rest && name.find(' ') != std::string::npos) {
+          std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= begin && mention.end <= end && (mention.begin > begin || mention.end < end); });
+        }
+        if (usable && !Overlaps(begin, end)) {
+          int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+          AddMention(MentionWithParticles(begin, end, entity));
+        }
+        // The separator to the next item.
+        size_t next = SkipSpaces(s_, end);
+        if (next < s_.size() && s_[next] == ',') next = SkipSpaces(s_, next + 1);
+        else if (!lower_.substr(next).starts_with("and ")) break;
+        if (lower_.substr(next).starts_with("and ")) next += 4;
+        i = next;
+      }
+    }
+  }
+}
+
+// English names the gazetteer does not know, where the sentence shows they are names: the
+// subject right before a trigger verb ("iGenius counts ...", "Zeta Robotics had raised ..."),
+// and a capitalised name coordinated with a known person ("Mustafa Suleyman and Karen Simonyan").
+void Analysis::DiscoverEnglishSubjects() {
+  if (lang_ != Lang::kEnglish) return;
+  static const std::unordered_set<std::string_view> kNotNames = {
+      "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "I", "Its", "In", "On", "At", "As", "After",
+      "Before", "When", "While", "Meanwhile", "However", "But", "And", "Also", "Last", "Earlier", "Today", "Now", "Then", "Under",
+      "According", "With", "For", "From", "By", "Since", "Separately", "Still", "Yet", "Both", "All", "Some", "Many", "Most"};
+  auto word_start_before = [&](size_t end) {
+    size_t start = end;
+    while (start > 0 && (std::isalnum(static_cast<unsigned char>(s_[start - 1])) != 0 || s_[start - 1] == '-' || s_[start - 1] == '.' || s_[start - 1] == '&')) --start;
+    return start;
+  };
+  auto is_name_word = [&](size_t start, size_t end) {
+    if (start >= end) return false;
+    std::string_view word = s_.substr(start, end - start);
+    bool upper = IsAsciiUpper(static_cast<unsigned char>(word[0]));
+    bool camel = word.size() >= 3 && std::islower(static_cast<unsigned char>(word[0])) != 0 && IsAsciiUpper(static_cast<unsigned char>(word[1]));
+    return (upper || camel) && kNotNames.count(word) == 0 && GenericWords().count(word) == 0;
+  };
+  // Subjects of triggers.
+  for (const Rule& rule : rules_.rules) {
+    if (rule.lang != lang_) continue;
+    for (const std::string& trigger : rule.triggers) {
+      std::string needle = Lower(trigger);
+      for (size_t at = lower_.find(needle); at != std::string::npos; at = lower_.find(needle, at + 1)) {
+        if (at < 2 || s_[at - 1] != ' ' || (at + needle.size() < s_.size() && std::isalpha(static_cast<unsigned char>(s_[at + needle.size()])) != 0)) continue;
+        size_t end = at - 1;
+        // Auxiliaries between the subject and the verb.
+        for (std::string_view aux : {" has", " had", " have", " was", " is", " will", " also", " has also", " had also"}) {
+          if (std::string_view(lower_).substr(0, end).ends_with(aux)) end -= aux.size();
+        }
+        size_t start = word_start_before(end);
+        if (!is_name_word(start, end)) continue;
+        // One to three capitalised words, from the clause's start or after a comma.
+        size_t name_begin = start;
+        for (int words = 1; words < 3 && name_begin > 1 && s_[name_begin - 1] == ' '; ++words) {
+          size_t earlier = word_start_before(name_begin - 1);
+          if (!is_name_word(earlier, name_begin - 1)) break;
+          name_begin = earlier;
+        }
+        bool clause_start = name_begin == 0 || s_.substr(0, name_begin).ends_with(", ") || s_.substr(0, name_begin).ends_with("; ");
+        if (!clause_start || Overlaps(name_begin, end)) continue;
+        std::string name(s_.substr(name_begin, end - name_begin));
+        if (name.size() < 2 || name.find(' ') == std::string::npos ? name.size() < 3 : false) continue;
+        std::string kind;
+        HasOrgSuffix(name, li_, &kind);
+        int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+        AddMention(MentionWithParticles(name_begin, end, entity));
+      }
+    }
+  }
+  // Persons coordinated with a known person.
+  std::vector<Mention> found;
+  for (const Mention& mention : mentions_) {
+    if (mention.entity < 0 || !IsPerson(mention.entity)) continue;
+    size_t begin = mention.word_end;
+    if (!lower_.substr(begin).starts_with(" and ")) continue;
+    begin += 5;
+    size_t end = begin;
+    int words = 0;
+    while (words < 3 && end < s_.size() && IsAsciiUpper(static_cast<unsigned char>(s_[end]))) {
+      size_t word_end = end;
+      while (word_end < s_.size() && (std::isalpha(static_cast<unsigned char>(s_[word_end])) != 0 || s_[word_end] == '-')) ++word_end;
+      if (!is_name_word(end, word_end)) break;
+      ++words;
+      size_t next = word_end;
+      end = word_end;
+      if (next + 1 < s_.size() && s_[next] == ' ' && IsAsciiUpper(static_cast<unsigned char>(s_[next + 1]))) end = next + 1;
+      else break;
+    }
+    while (end > begin && s_[end - 1] == ' ') --end;
+    if (words < 2 || Overlaps(begin, end)) continue;
+    int entity = catalog_->AddDiscovered(Written(std::string(s_.substr(begin, end - begin))), "person", {}, std::string(s_.substr(begin, end - begin)));
+    if (IsPerson(entity)) found.push_back(MentionWithParticles(begin, end, entity));
+  }
+  for (Mention& mention : found) AddMention(std::move(mention));
+}
+
+// "연구소는", "该公司", "the company": the last entity of that kind.
+void Analysis::FindAnaphors() {
+  for (const auto& [word, kind] : rules_.anaphors[li_]) {
+    std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
+    for (size_t at = haystack.find(word); at != std::string_view::npos; at = haystack.find(word, at + word.size())) {
+      size_t end = at + word.size();
+      if (Overlaps(at, end)) continue;
+      Mention mention;
+      if (lang_ == Lang::kKorean) {
+        if (at > 0 && !IsSpace(s_[at - 1])) continue;
+        // "두 회사가", "여러 기업이" name several: no single referent.
+        std::string_view before = TrimSpace(s_.substr(0, at));
+        size_t last_space = before.rfind(' ');
+        std::string_view word = last_space == std::string_view::npos ? before : before.substr(last_space + 1);
+        while (!word.empty() && !IsHangul(CodePointAt(word, 0))) {
+          char32_t cp = 0;
+          word.remove_prefix(DecodeAt(word, 0, &cp));
+        }
+        static const std::unordered_set<std::string_view> kCounted = {"두", "세", "네", "여러", "많은", "일부", "다른", "각", "모든", "한"};
+        if (kCounted.count(word) != 0) continue;
+        mention = MentionWithParticles(at, end, -1);
+        if (mention.word_end == end && end < s_.size() && IsHangul(CodePointAt(s_, end))) continue;
+        if (mention.particles.starts_with("들") || mention.role == Role::kTitle) continue;
+        // Only a topic or subject refers back ("연구소는", "컨소시엄엔", "그가"); "회사를
+        //설립" or "회사 광녠즈와이" name a new or the following company.
+        bool topic = mention.particles.ends_with("은") || mention.particles.ends_with("는") || mention.particles.ends_with("이") ||
+                     mention.particles.ends_with("가") || mention.particles == "엔" || mention.particles == "에는" || mention.particles == "의" ||
+                     mention.particles == "에" || mention.particles == "에게" || mention.particles == "에도";
+        if (!topic) continue;
+      } else {
+        if (lang_ == Lang::kEnglish && ((at > 0 && std::isalpha(static_cast<unsigned char>(s_[at - 1])) != 0) ||
+                                        (end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0))) {
+          continue;
+        }
+        mention = MentionWithParticles(at, end, -1);
+      }
+      // The referent: the last entity of the kind named before, in this sentence or earlier.
+      int referent = -1;
+      size_t best_end = 0;
+      for (const Mention& other : mentions_) {
+        if (other.entity >= 0 && other.end <= at && !other.anaphor && Kind(other.entity) == kind && other.end >= best_end) {
+          referent = other.entity;
+          best_end = other.end;
+        }
+      }
+      // Earlier: the previous sentence's topic ("OpenAI ... The company raised ..." after a
+      // sentence that names other companies on the way), else the last one named.
+      for (int topic : {discourse_->topic, discourse_->last_topic}) {
+        if (referent < 0 && topic >= 0 && Kind(topic) == kind) referent = topic;
+      }
+      for (auto it = discourse_->recent.rbegin(); referent < 0 && it != discourse_->recent.rend(); ++it) {
+        if (Kind(*it) == kind) referent = *it;
+      }
+      if (referent < 0) continue;
+      mention.entity = referent;
+      mention.anaphor = true;
+      AddMention(mention);
+    }
+  }
+}
+
+}  // namespace relgraph::importers::article

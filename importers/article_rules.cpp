@@ -1,0 +1,85 @@
+// The relation rules of data/triggers.json, parsed once per process.
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "common/text.h"
+#include "data/embedded.h"
+#include "importers/article_analysis.h"
+
+namespace relgraph::importers::article {
+
+// ---- Rule set -----------------------------------------------------------------------------
+
+namespace {
+
+std::vector<std::string> ExpandKinds(const nlohmann::json& list) {
+  std::vector<std::string> kinds;
+  for (const auto& item : list) {
+    std::string kind = item.get<std::string>();
+    if (kind == "org" || kind == "agent") kinds.insert(kinds.end(), kOrgKinds.begin(), kOrgKinds.end());
+    if (kind == "agent") kinds.push_back("person");
+    if (kind != "org" && kind != "agent") kinds.push_back(kind);
+  }
+  return kinds;
+}
+
+}  // namespace
+
+RuleSet ParseRuleSet(std::string_view json_text) {
+  RuleSet set;
+  nlohmann::json root;
+  try {
+    root = nlohmann::json::parse(json_text);
+    for (const auto& item : root.at("rules")) {
+      Rule rule;
+      rule.name = item.at("name").get<std::string>();
+      rule.type = item.at("type").get<std::string>();
+      rule.lang = ParseLang(item.at("lang").get<std::string>());
+      rule.confidence = item.value("confidence", 0.8);
+      for (const auto& word : item.value("triggers", nlohmann::json::array())) rule.triggers.push_back(ToNfc(word.get<std::string>()));
+      size_t nouns = rule.triggers.size();
+      for (const auto& word : item.value("verbs", nlohmann::json::array())) rule.triggers.push_back(ToNfc(word.get<std::string>()));
+      rule.noun_triggers = nouns;
+      for (const auto& word : item.value("exclude", nlohmann::json::array())) rule.exclude.push_back(ToNfc(word.get<std::string>()));
+      for (const auto& frame : item.at("frames")) rule.frames.push_back({frame.at(0).get<std::string>(), frame.at(1).get<std::string>()});
+      rule.source_kinds = ExpandKinds(item.value("source_kinds", nlohmann::json::array()));
+      rule.target_kinds = ExpandKinds(item.value("target_kinds", nlohmann::json::array()));
+      rule.carry_topic = item.value("carry_topic", rule.lang != Lang::kEnglish);
+      for (const auto& word : item.value("context_after", nlohmann::json::array())) rule.context_after.push_back(ToNfc(word.get<std::string>()));
+      set.rules.push_back(std::move(rule));
+    }
+    for (auto [code, lang] : {std::pair{"ko", Lang::kKorean}, std::pair{"zh", Lang::kChinese}, std::pair{"en", Lang::kEnglish}}) {
+      int index = LangIndex(lang);
+      for (const auto& title : root.at("titles").at(code)) {
+        set.titles[index].push_back({ToNfc(title.at(0).get<std::string>()), title.at(1).get<std::string>()});
+      }
+      std::sort(set.titles[index].begin(), set.titles[index].end(),
+                [](const Title& a, const Title& b) { return a.word.size() > b.word.size(); });
+      for (const auto& word : root.at("org_suffixes").at(code)) set.org_suffixes[index].push_back(ToNfc(word.get<std::string>()));
+      std::sort(set.org_suffixes[index].begin(), set.org_suffixes[index].end(),
+                [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+      for (const auto& word : root.at("org_cues").at(code)) set.org_cues[index].push_back(ToNfc(word.get<std::string>()));
+      for (const auto& word : root.at("product_cues").at(code)) set.product_cues[index].push_back(ToNfc(word.get<std::string>()));
+      for (const auto& pair : root.at("anaphors").at(code)) {
+        set.anaphors[index].emplace_back(ToNfc(pair.at(0).get<std::string>()), pair.at(1).get<std::string>());
+      }
+      for (const auto& word : root.at("surnames").at(code)) set.surnames[index].push_back(ToNfc(word.get<std::string>()));
+      for (const auto& word : root.value("list_cues", nlohmann::json::object()).value(code, nlohmann::json::array())) {
+        set.list_cues[index].push_back(ToNfc(word.get<std::string>()));
+      }
+      const nlohmann::json hedges = root.value("hedges", nlohmann::json::object()).value(code, nlohmann::json::object());
+      for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(ToNfc(word.get<std::string>()));
+      for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(ToNfc(word.get<std::string>()));
+    }
+  } catch (const nlohmann::json::exception& error) {
+    throw Error(ErrorKind::kInternal, std::string("data/triggers.json: ") + error.what());
+  }
+  return set;
+}
+
+const RuleSet& DefaultRuleSet() {
+  static const RuleSet kRules = ParseRuleSet(data::TriggersJson());
+  return kRules;
+}
+
+}  // namespace relgraph::importers::article

@@ -1,0 +1,570 @@
+// Persons and their titles: "최인혁 네이버 COO", "마이크로소프트의 부회장인 브래드 스미스",
+// "百度创始人李彦宏", "科大讯飞董事长刘庆峰", "OpenAI CEO Sam Altman", "Sam Altman, chief executive
+// of OpenAI", "夏立雪任联合创始人" give works_at and founded.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "common/text.h"
+#include "importers/article_analysis.h"
+
+namespace relgraph::importers::article {
+
+// A sequence of titles at pos: "창업자 겸 최고경영자", "chief executive", "联合创始人兼CEO".
+bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
+  size_t i = SkipSpaces(s_, pos);
+  if (lang_ == Lang::kKorean && s_.substr(i).starts_with("전 ")) match->former = true, i += 4;
+  if (lang_ == Lang::kEnglish && lower_.substr(i).starts_with("former ")) match->former = true, i += 7;
+  if (lang_ == Lang::kChinese && s_.substr(i).starts_with("前")) match->former = true, i += 3;
+  bool any = false;
+  for (int count = 0; count < 3; ++count) {
+    const Title* found = nullptr;
+    for (const Title& title : rules_.titles[li_]) {
+      bool hit = lang_ == Lang::kEnglish ? lower_.substr(i).starts_with(Lower(title.word)) : s_.substr(i).starts_with(title.word);
+      if (!hit) continue;
+      size_t end = i + title.word.size();
+      if (lang_ == Lang::kEnglish && end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0) continue;
+      if (lang_ == Lang::kKorean) {
+        size_t run_end = RunEnd(s_, end, [](char32_t cp) { return IsHangul(cp); });
+        Role role;
+        std::string particles;
+        if (!ParseParticles(s_.substr(end, run_end - end), &role, &particles)) continue;
+      }
+      found = &title;
+      break;
+    }
+    size_t word_size = found != nullptr ? found->word.size() : 0;
+    bool founded = found != nullptr && found->type == "founded";
+    if (found == nullptr && lang_ == Lang::kKorean) {
+      // Titles made with a head noun: "최고전략책임자", "AI사업담당", "전략기획실장".
+      size_t run_end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
+      std::string_view run = s_.substr(i, run_end - i);
+      for (std::string_view head : {"책임자", "담당", "임원"}) {
+        size_t at = run.find(head);
+        if (at == std::string_view::npos || at < 3) continue;
+        Role role;
+        std::string particles;
+        if (!ParseParticles(run.substr(at + head.size()), &role, &particles)) continue;
+        word_size = at + head.size();
+        break;
+      }
+    }
+    if (word_size == 0) break;
+    any = true;
+    (founded ? match->founded : match->works) = true;
+    i += word_size;
+    if (lang_ == Lang::kKorean) {
+      size_t run_end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
+      match->tail = std::string(s_.substr(i, run_end - i));
+      i = run_end;
+    }
+    match->end = i;
+    // A gloss after the title: "최고전략책임자(CSO)", "首席执行官（CEO）".
+    if (match->tail.empty()) {
+      for (std::string_view open : {"(", "（"}) {
+        if (!s_.substr(i).starts_with(open)) continue;
+        size_t close = s_.find(open == "(" ? ")" : "）", i);
+        if (close != std::string_view::npos && close - i <= 24) {
+          i = close + (open == "(" ? 1 : 3);
+          if (lang_ == Lang::kKorean) {
+            size_t run_end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
+            match->tail = std::string(s_.substr(i, run_end - i));
+            i = run_end;
+          }
+          match->end = i;
+        }
+      }
+    }
+    // Joined titles.
+    size_t next = SkipSpaces(s_, i);
+    bool joined = false;
+    for (std::string_view joiner : {"겸 ", "및 ", "兼", "、", "和", "及", "/", "and ", "& "}) {
+      if (lower_.substr(next).starts_with(joiner)) {
+        i = SkipSpaces(s_, next + joiner.size());
+        joined = true;
+        break;
+      }
+    }
+    if (match->tail == "이자") joined = true, i = SkipSpaces(s_, i);
+    // Korean titles in a row: "최고전략책임자(CSO) 부사장은", "대표이사 사장".
+    if (!joined && lang_ == Lang::kKorean && match->tail.empty() && next > i) i = next, joined = true;
+    if (!joined) break;
+  }
+  return any;
+}
+
+// A person named at pos: a known person, or a new name of the language's shape (Korean and
+// transliterated Chinese names: 2-4 syllables starting with a surname; Chinese: a surname and
+// one or two characters; English: two or three capitalised words).
+int Analysis::PersonAfter(size_t pos, size_t* end) {
+  pos = SkipSpaces(s_, pos);
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const Mention& mention = mentions_[m];
+    if (mention.begin == pos && mention.entity >= 0 && IsPerson(mention.entity)) {
+      *end = mention.word_end;
+      return static_cast<int>(m);
+    }
+  }
+  for (const Mention& mention : mentions_) {
+    if (mention.begin <= pos && pos < mention.word_end) return -1;
+  }
+  std::string name;
+  size_t name_end = pos;
+  if (lang_ == Lang::kKorean) {
+    size_t run_end = RunEnd(s_, pos, [](char32_t cp) { return IsHangul(cp); });
+    if (run_end < s_.size() && IsAsciiAlnum(CodePointAt(s_, run_end))) return -1;
+    std::string_view run = s_.substr(pos, run_end - pos);
+    for (size_t syllables = 4; syllables >= 2; --syllables) {
+      if (run.size() < syllables * 3) continue;
+      Role role;
+      std::string particles;
+      if (!ParseParticles(run.substr(syllables * 3), &role, &particles) || role == Role::kTitle) continue;
+      std::string_view candidate = run.substr(0, syllables * 3);
+      bool surname = false;
+      for (const std::string& word : rules_.surnames[li_]) surname = surname || (candidate.starts_with(word) && candidate.size() > word.size());
+      if (!surname || NotNames().count(candidate) != 0) continue;
+      name = std::string(candidate);
+      name_end = pos + syllables * 3;
+      *end = run_end;
+      break;
+    }
+  } else if (lang_ == Lang::kChinese) {
+    for (size_t chars = 3; chars >= 2 && name.empty(); --chars) {
+      std::string_view candidate = s_.substr(pos, chars * 3);
+      if (candidate.size() < chars * 3) continue;
+      bool all_han = true;
+      for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(s_, pos + k * 3));
+      if (!all_han) continue;
+      char32_t next = CodePointAt(s_, pos + chars * 3);
+      static const std::u32string_view kFollowers = U"表示说称在于的是和与也认为指出透露宣布曾已将对介绍强调坦言等及、，。：出回告提举接带亲致率任担担兼向就还已正近日";
+      if (IsHan(next) && kFollowers.find(next) == std::u32string_view::npos) continue;
+      bool surname = false;
+      for (const std::string& word : rules_.surnames[li_]) surname = surname || candidate.starts_with(word);
+      if (!surname) continue;
+      name = std::string(candidate);
+      name_end = pos + chars * 3;
+      *end = name_end;
+    }
+  } else {
+    size_t i = pos;
+    int words = 0;
+    while (i < s_.size() && words < 3 && IsAsciiUpper(static_cast<unsigned char>(s_[i]))) {
+      size_t word_end = i;
+      while (word_end < s_.size() && (std::isalpha(static_cast<unsigned char>(s_[word_end])) != 0 || s_[word_end] == '-' || s_[word_end] == '.' || s_[word_end] == '\'')) ++word_end;
+      if (GenericWords().count(s_.substr(i, word_end - i)) != 0) break;
+      ++words;
+      name_end = word_end;
+      if (word_end + 1 < s_.size() && s_[word_end] == ' ' && IsAsciiUpper(static_cast<unsigned char>(s_[word_end + 1]))) i = word_end + 1;
+      else break;
+    }
+    if (words >= 2) {
+      name = std::string(s_.substr(pos, name_end - pos));
+      while (!name.empty() && (name.back() == '.' || name.back() == '\'')) name.pop_back(), --name_end;
+      *end = name_end;
+      if (s_.substr(name_end).starts_with("'s")) *end = name_end + 2;
+    }
+  }
+  if (name.empty() || Overlaps(pos, name_end)) return -1;
+  int entity = catalog_->AddDiscovered(Written(name), "person", {}, lang_ == Lang::kEnglish ? name : "");
+  if (!IsPerson(entity)) return -1;
+  Mention mention;
+  mention.begin = pos;
+  mention.end = name_end;
+  mention.word_end = *end;
+  mention.entity = entity;
+  if (lang_ == Lang::kKorean) {
+    Role role;
+    std::string particles;
+    if (ParseParticles(s_.substr(name_end, *end - name_end), &role, &particles)) mention.role = role, mention.particles = particles;
+  }
+  mentions_.push_back(mention);
+  return static_cast<int>(mentions_.size()) - 1;
+}
+
+int Analysis::PersonBefore(size_t pos) {
+  size_t end = pos;
+  while (end > 0 && (s_[end - 1] == ' ' || s_[end - 1] == ',')) --end;
+  if (lang_ == Lang::kChinese) {
+    while (end >= 3 && (s_.substr(end - 3, 3) == "（")) end -= 3;
+    if (end > 0 && s_[end - 1] == '(') --end;
+  }
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const Mention& mention = mentions_[m];
+    if (mention.word_end == end && mention.entity >= 0 && IsPerson(mention.entity) && mention.role == Role::kNone) return static_cast<int>(m);
+  }
+  size_t start = end;
+  if (lang_ == Lang::kKorean) {
+    start = RunStart(s_, end, [](char32_t cp) { return IsHangul(cp); });
+    if (start > 0 && !IsSpace(s_[start - 1]) && s_[start - 1] != '(' && CodePointBefore(s_, start) != U'‘') return -1;
+    std::string_view candidate = s_.substr(start, end - start);
+    size_t syllables = candidate.size() / 3;
+    if (syllables < 1 || syllables > 4 || NotNames().count(candidate) != 0) return -1;
+    bool surname = false;
+    for (const std::string& word : rules_.surnames[li_]) surname = surname || (candidate.starts_with(word) && candidate.size() > word.size());
+    if (!surname || syllables == 1) {
+      // A transliterated name of two words right before "ORG TITLE": "샘 알트먼", "젠슨 황".
+      auto plain_word = [](std::string_view word) {
+        if (word.empty() || word.size() > 12 || NotNames().count(word) != 0 || GenericWords().count(word) != 0) return false;
+        static const std::u32string_view kEndings = U"에서는은이가을를의도고며다로와과게면지해한된던인들께적";
+        char32_t last = CodePointBefore(word, word.size());
+        return kEndings.find(last) == std::u32string_view::npos;
+      };
+      if (!plain_word(candidate) || start < 2 || s_[start - 1] != ' ') return -1;
+      size_t first_end = start - 1;
+      size_t first_start = RunStart(s_, first_end, [](char32_t cp) { return IsHangul(cp); });
+      std::string_view first = s_.substr(first_start, first_end - first_start);
+      if (first.size() < 3 || first.size() > 12 || !plain_word(first)) return -1;
+      if (first_start > 0 && !IsSpace(s_[first_start - 1]) && s_[first_start - 1] != '(' && CodePointBefore(s_, first_start) != U'‘') return -1;
+      if (syllables + first.size() / 3 < 3) return -1;
+      start = first_start;
+    }
+  } else if (lang_ == Lang::kEnglish) {
+    int words = 0;
+    size_t i = end;
+    while (i > 0 && words < 3) {
+      size_t word_start = i;
+      while (word_start > 0 && (std::isalpha(static_cast<unsigned char>(s_[word_start - 1])) != 0 || s_[word_start - 1] == '-' || s_[word_start - 1] == '.')) --word_start;
+      if (word_start == i || !IsAsciiUpper(static_cast<unsigned char>(s_[word_start])) || GenericWords().count(s_.substr(word_start, i - word_start)) != 0) break;
+      start = word_start;
+      ++words;
+      if (word_start == 0 || s_[word_start - 1] != ' ') break;
+      i = word_start - 1;
+    }
+    if (words < 2) return -1;
+  } else {
+    // Chinese: a surname and one or two characters, after punctuation or a function word.
+    bool found = false;
+    for (size_t chars = 3; chars >= 2 && !found; --chars) {
+      if (end < chars * 3) continue;
+      size_t candidate_start = end - chars * 3;
+      bool all_han = true;
+      for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(s_, candidate_start + k * 3));
+      if (!all_han) continue;
+      char32_t before = CodePointBefore(s_, candidate_start);
+      if (IsHan(before) && !IsChineseFunction(before)) continue;
+      std::string_view candidate = s_.substr(candidate_start, chars * 3);
+      bool surname = false;
+      for (const std::string& word : rules_.surnames[li_]) surname = surname || candidate.starts_with(word);
+      if (!surname) continue;
+      start = candidate_start;
+      found = true;
+    }
+    if (!found) return -1;
+  }
+  if (start >= end || Overlaps(start, end)) return -1;
+  std::string name(s_.substr(start, end - start));
+  int entity = catalog_->AddDiscovered(Written(name), "person", {}, lang_ == Lang::kEnglish ? name : "");
+  if (!IsPerson(entity)) return -1;
+  Mention mention;
+  mention.begin = start;
+  mention.end = end;
+  mention.word_end = end;
+  mention.entity = entity;
+  mentions_.push_back(mention);
+  return static_cast<int>(mentions_.size()) - 1;
+}
+
+// Person titles: "최인혁 네이버 COO", "마이크로소프트의 부회장인 브래드 스미스", "비런커지의
+// 쉬링제 대표", "배영훈 LG AI연구원장", "百度创始人李彦宏", "OpenAI CEO Sam Altman",
+// "Sam Altman, chief executive of OpenAI"; a title without an organisation ("创始人杨植麟")
+// belongs to the sentence's topic. A person named with a title takes the title's particles
+// as its role ("브래드 스미스 MS 부회장은" is the subject).
+void Analysis::ApplyTitles(std::vector<Extraction>* out) {
+  auto emit = [&](int person_mention, int org, const TitleMatch& match, std::string_view rule, double confidence) {
+    if (person_mention < 0 || org < 0) return;
+    int person = mentions_[static_cast<size_t>(person_mention)].entity;
+    if (person < 0 || person == org) return;
+    Extraction extraction{person, org, "", std::string(rule), confidence, "", {}};
+    extraction.amount_value.begin = mentions_[static_cast<size_t>(person_mention)].begin;
+    if (match.founded) extraction.type = "founded", out->push_back(extraction);
+    if (match.works && !match.former) extraction.type = "works_at", out->push_back(extraction);
+  };
+  auto tail_role = [](std::string_view tail) {
+    Role role = Role::kNone;
+    std::string particles;
+    if (!ParseParticles(tail, &role, &particles) || role == Role::kTitle) role = Role::kNone;
+    return role;
+  };
+  auto org_ending_at = [&](size_t pos) {
+    for (const Mention& mention : mentions_) {
+      if (mention.entity < 0 || !IsOrg(mention.entity)) continue;
+      size_t end = mention.word_end;
+      if (lang_ == Lang::kChinese && s_.substr(end).starts_with("的")) end += 3;
+      if (SkipSpaces(s_, end) == pos || end == pos) return true;
+    }
+    return false;
+  };
+  // A title written before "PERSON ORG TITLE": "창업자인 이재성 트웰브랩스 대표는" also founded.
+  auto title_before = [&](int person_mention, int org, double confidence) {
+    if (lang_ != Lang::kKorean) return;
+    size_t end = mentions_[static_cast<size_t>(person_mention)].begin;
+    while (end > 0 && IsSpace(s_[end - 1])) --end;
+    size_t start = RunStart(s_, end, [](char32_t cp) { return IsHangul(cp); });
+    if (start == end) return;
+    TitleMatch match;
+    if (!ParseTitles(start, &match) || (match.tail != "인" && !match.tail.empty()) || SkipSpaces(s_, match.end) != mentions_[static_cast<size_t>(person_mention)].begin) return;
+    emit(person_mention, org, match, "title_before_person", confidence - 0.05);
+  };
+  // Titles with no organisation before them: the topic's ("月之暗面成立于2023年，创始人杨植麟...").
+  int topic_entity = -1;
+  size_t topic_end = 0;
+  for (const Group& group : groups_) {
+    const Mention& first = mentions_[static_cast<size_t>(group.members.front())];
+    if (first.entity >= 0 && IsOrg(first.entity) && (group.role == Role::kSubject || (lang_ != Lang::kKorean && group.role == Role::kNone))) {
+      if (lang_ == Lang::kEnglish && group.begin > 40) break;  // not the sentence's subject
+      topic_entity = first.entity;
+      topic_end = group.end;
+      break;
+    }
+  }
+  // "Chief Executive Arthur Mensch said ...": an English sentence that opens with a title is
+  // about the previous sentence's organisation.
+  bool topic_from_discourse = false;
+  int previous_topic = discourse_->topic >= 0 ? discourse_->topic : discourse_->last_topic;
+  if (topic_entity < 0 && lang_ == Lang::kEnglish && previous_topic >= 0 && IsOrg(previous_topic)) {
+    topic_entity = previous_topic;
+    topic_from_discourse = true;
+  }
+  if (topic_entity >= 0) {
+    for (const Title& title : rules_.titles[li_]) {
+      std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
+      std::string needle = lang_ == Lang::kEnglish ? Lower(title.word) : title.word;
+      for (size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + needle.size())) {
+        if (at < topic_end || org_ending_at(at) || Overlaps(at, at + needle.size())) continue;
+        if (topic_from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ")) continue;
+        if (lang_ != Lang::kChinese && at > 0 && !IsSpace(s_[at - 1]) && s_[at - 1] != ',') continue;
+        TitleMatch match;
+        if (!ParseTitles(at, &match) || !match.tail.empty()) continue;
+        size_t person_end = 0;
+        int person = PersonAfter(match.end, &person_end);
+        if (person < 0) continue;
+        AddPersonGroup(person, Role::kNone);
+        emit(person, topic_entity, match, "title_of_topic", 0.72);
+      }
+    }
+  }
+  // Chinese "夏立雪任联合创始人和CEO", "李明担任百度首席科学家": the person before 任, the
+  // organisation after it or else the topic.
+  if (lang_ == Lang::kChinese) {
+    int fallback_org = topic_entity >= 0 ? topic_entity : discourse_->topic >= 0 && IsOrg(discourse_->topic) ? discourse_->topic : -1;
+    for (std::string_view verb : {"担任", "出任", "现任", "任"}) {
+      for (size_t at = s_.find(verb); at != std::string_view::npos; at = s_.find(verb, at + verb.size())) {
+        if (verb == "任" && (s_.substr(0, at).ends_with("担") || s_.substr(0, at).ends_with("出") || s_.substr(0, at).ends_with("现"))) continue;
+        size_t after = at + verb.size();
+        int org = fallback_org;
+        for (const Mention& other : mentions_) {
+          if (other.begin == after && other.entity >= 0 && IsOrg(other.entity)) org = other.entity, after = other.word_end;
+        }
+        TitleMatch match;
+        if (org < 0 || !ParseTitles(after, &match)) continue;
+        int person = PersonBefore(at);
+        if (person < 0) continue;
+        AddPersonGroup(person, Role::kNone);
+        emit(person, org, match, "title_by_verb", 0.78);
+      }
+    }
+  }
+  size_t original = mentions_.size();
+  for (size_t m = 0; m < original; ++m) {
+    const Mention organisation = mentions_[m];
+    if (organisation.entity < 0 || !IsOrg(organisation.entity)) continue;
+    int org = organisation.entity;
+    double base = organisation.anaphor ? 0.75 : 0.85;
+    if (organisation.role == Role::kTitle) {  // "배영훈 LG AI연구원장은"
+      TitleMatch match;
+      match.works = true;
+      int person = PersonBefore(organisation.begin);
+      if (person >= 0) AddPersonGroup(person, tail_role(std::string_view(organisation.particles).substr(3)));
+      emit(person, org, match, "title_head", base);
+      continue;
+    }
+    size_t pos = organisation.word_end;
+    if (lang_ == Lang::kEnglish && s_.substr(organisation.end).starts_with("'s")) pos = organisation.end + 2;
+    if (lang_ == Lang::kChinese && s_.substr(organisation.end).starts_with("的")) pos = organisation.end + 3;
+    TitleMatch match;
+    bool titled = ParseTitles(pos, &match);
+    // Unit or place words between an organisation and the title: "네이버 AI LAB 소장", "谷歌中国总裁".
+    // Korean units end in 실, 팀, 부, 본부, 센터, 부문, 사업부 ("삼성전자 경영지원실 기획팀 상무").
+    for (int skip = 0; skip < 3 && !titled && lang_ == Lang::kKorean && organisation.role == Role::kNone; ++skip) {
+      size_t word = SkipSpaces(s_, pos);
+      size_t word_end = word;
+      while (word_end < s_.size() && IsAsciiAlnum(static_cast<unsigned char>(s_[word_end]))) ++word_end;
+      if (word_end == word || !IsAsciiUpper(static_cast<unsigned char>(s_[word]))) {
+        word_end = RunEnd(s_, word, IsHangulOrAlnum);
+        std::string_view unit = s_.substr(word, word_end - word);
+        bool is_unit = CountCodePoints(unit) >= 2 && CountCodePoints(unit) <= 8 && !Overlaps(word, word_end);
+        bool unit_suffix = false;
+        for (std::string_view suffix : {"실", "팀", "부", "본부", "센터", "부문", "사업부", "사업본부", "연구소", "랩", "그룹"}) unit_suffix = unit_suffix || unit.ends_with(suffix);
+        if (!is_unit || !unit_suffix) break;
+      }
+      pos = word_end;
+      titled = ParseTitles(pos, &match);
+    }
+    if (!titled && lang_ == Lang::kChinese) {
+      for (std::string_view place : {"中国", "美国", "韩国", "日本", "亚洲", "全球", "北京", "上海", "欧洲", "大中华区"}) {
+        if (s_.substr(pos).starts_with(place)) titled = ParseTitles(pos + place.size(), &match);
+        if (titled) break;
+      }
+    }
+    bool genitive = organisation.role == Role::kGenitive;
+    bool bare = organisation.role == Role::kNone || genitive;
+    // "founded by LinkedIn co-founder Reid Hoffman": the preposition governs the whole phrase.
+    bool governed = lang_ == Lang::kEnglish && (organisation.role == Role::kBy || organisation.role == Role::kFrom || organisation.role == Role::kWith);
+    if (governed && titled) {
+      size_t person_end = 0;
+      int person = PersonAfter(SkipSpaces(s_, match.end), &person_end);
+      if (person >= 0) {
+        mentions_[static_cast<size_t>(person)].role = organisation.role;
+        emit(person, org, match, "title_after_org", base);
+        // The person stands where the organisation stood in its list.
+        if (group_of_.size() > m && group_of_[m] >= 0) {
+          std::vector<int>& members = groups_[static_cast<size_t>(group_of_[m])].members;
+          std::replace(members.begin(), members.end(), static_cast<int>(m), person);
+        }
+        continue;
+      }
+    }
+    if (titled && bare) {
+      // Y: ORG (의) TITLE(인) PERSON
+      size_t after = match.end;
+      while (after < s_.size() && (s_[after] == ' ' || s_[after] == ',')) ++after;
+      if (s_.substr(after).starts_with("、")) after += 3;
+      size_t person_end = 0;
+      bool tail_ok = lang_ != Lang::kKorean || match.tail.empty() || match.tail == "인" || match.tail == "이던" || match.tail == "였던" || match.tail == "이었던";
+      // Chinese chains "ORG1职务、ORG2职务PERSON": the person holds every title of the chain.
+      if (lang_ == Lang::kChinese) {
+        for (int hops = 0; hops < 6; ++hops) {
+          size_t next = s_.substr(after).starts_with("、") ? after + 3 : after;
+          const Mention* next_org = nullptr;
+          for (const Mention& other : mentions_) {
+            if (other.begin == next && other.entity >= 0 && IsOrg(other.entity)) next_org = &other;
+          }
+          TitleMatch chained;
+          if (next_org != nullptr ? !ParseTitles(next_org->word_end, &chained) : (next == after || !ParseTitles(next, &chained))) break;
+          after = chained.end;
+        }
+      }
+      // X: PERSON ORG TITLE. Korean writes it first ("이재성 트웰브랩스 대표는"), so there it is
+      // tried before Y; a list "A 총장, B 한양대 총장" must not give A's title to B.
+      auto person_org_title = [&]() {
+        if (organisation.role != Role::kNone && !(lang_ == Lang::kEnglish && genitive)) return false;
+        int before = PersonBefore(organisation.begin);
+        if (before < 0) return false;
+        if (lang_ == Lang::kKorean) {
+          // "테슬라 최고경영자 일론 머스크, 오픈AI 최고경영자 샘 앨트먼": a person right after a
+          // title belongs to that title ("ORG TITLE PERSON"), not to the organisation after it.
+          size_t end = mentions_[static_cast<size_t>(before)].begin;
+          while (end > 0 && IsSpace(s_[end - 1])) --end;
+          size_t start = RunStart(s_, end, IsHangulOrAlnum);
+          TitleMatch previous;
+          if (start < end && ParseTitles(start, &previous) && previous.tail.empty() && previous.end == end) return false;
+        }
+        AddPersonGroup(before, tail_role(match.tail));
+        emit(before, org, match, "title_person_org", base);
+        title_before(before, org, base);
+        return true;
+      };
+      if (lang_ == Lang::kKorean && person_org_title()) continue;
+      int person = tail_ok ? PersonAfter(after, &person_end) : -1;
+      if (person >= 0 && lang_ == Lang::kKorean) {
+        // The person after the title starts the next "PERSON ORG TITLE" of a list.
+        size_t next = SkipSpaces(s_, person_end);
+        for (const Mention& other : mentions_) {
+          if (other.begin == next && other.entity >= 0 && IsOrg(other.entity)) person = -1;
+        }
+      }
+      if (person >= 0) {
+        AddPersonGroup(person, mentions_[static_cast<size_t>(person)].role);
+        emit(person, org, match, "title_after_org", base);
+        continue;
+      }
+      if (lang_ != Lang::kKorean && person_org_title()) continue;
+      // "P는 ORG의 TITLE이다", "梁文锋是幻方量化的创始人", "Li served as Google's president":
+      // the person the sentence is about.
+      bool predicate = lang_ != Lang::kKorean || match.tail == "이다" || match.tail == "이며" || match.tail == "이자" || match.tail == "으로" ||
+                       match.tail == "로" || match.tail == "을" || match.tail == "를" || match.tail == "이었다" || match.tail == "였다" || match.tail == "다";
+      if (predicate) {
+        for (const Group& group : groups_) {
+          if (group.end > organisation.begin) break;
+          const Mention& first = mentions_[static_cast<size_t>(group.members.front())];
+          bool subject = lang_ == Lang::kKorean ? group.role == Role::kSubject : group.role == Role::kNone;
+          if (subject && first.entity >= 0 && IsPerson(first.entity)) {
+            emit(group.members.front(), org, match, "title_predicate", base - 0.05);
+            break;
+          }
+        }
+      }
+      continue;
+    }
+    // Z: ORG(의) PERSON TITLE
+    if (genitive || (lang_ == Lang::kKorean && organisation.role == Role::kNone)) {
+      size_t person_end = 0;
+      int person = PersonAfter(organisation.word_end, &person_end);
+      TitleMatch after_person;
+      if (person >= 0 && ParseTitles(person_end, &after_person)) {
+        AddPersonGroup(person, tail_role(after_person.tail));
+        emit(person, org, after_person, "title_org_person", base);
+      }
+      continue;
+    }
+  }
+  // English: "Sam Altman, chief executive of OpenAI", "Sam Altman, the CEO of OpenAI".
+  if (lang_ != Lang::kEnglish) return;
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    const Mention organisation = mentions_[m];
+    if (organisation.entity < 0 || !IsOrg(organisation.entity)) continue;
+    std::string_view before = std::string_view(lower_).substr(0, organisation.begin);
+    size_t cut = std::string_view::npos;
+    // "of OpenAI", "at Google", "of high-profile AI startup Inflection AI".
+    for (std::string_view link : {" of ", " at "}) {
+      size_t at = before.rfind(link);
+      if (at == std::string_view::npos || before.size() - at > 48) continue;
+      std::string_view between = s_.substr(at + link.size(), organisation.begin - at - link.size());
+      bool descriptive = std::all_of(between.begin(), between.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; }) ||
+                         Lower(between).find(" startup ") != std::string::npos || Lower(between).ends_with("startup ") ||
+                         Lower(between).ends_with("company ") || Lower(between).ends_with("lab ");
+      if (descriptive && std::count(between.begin(), between.end(), ' ') <= 4) cut = at;
+    }
+    if (cut == std::string_view::npos) continue;
+    size_t comma = s_.rfind(", ", cut);
+    if (comma == std::string_view::npos) continue;
+    size_t title_start = comma + 2;
+    for (std::string_view filler : {"also ", "now ", "then ", "the ", "a ", "an ", "its ", "both "}) {
+      if (lower_.substr(title_start).starts_with(filler)) title_start += filler.size();
+    }
+    TitleMatch match;
+    if (!ParseTitles(title_start, &match) || match.end != cut) continue;
+    int person = PersonBefore(comma);
+    if (person < 0) {
+      // "Suleyman, also a co-founder of DeepMind": a known person by one name.
+      for (size_t p = 0; p < mentions_.size(); ++p) {
+        if (mentions_[p].entity >= 0 && IsPerson(mentions_[p].entity) && mentions_[p].word_end == comma) person = static_cast<int>(p);
+      }
+    }
+    if (person >= 0) AddPersonGroup(person, Role::kNone);
+    emit(person, organisation.entity, match, "title_of_org", 0.85);
+    // "Lena Ortiz and Tom Becker, co-founders of X": the persons listed before the last one.
+    for (int earlier = person, hops = 0; earlier >= 0 && hops < 5; ++hops) {
+      size_t pos = mentions_[static_cast<size_t>(earlier)].begin;
+      std::string_view before_person = std::string_view(lower_).substr(0, pos);
+      size_t cut = before_person.ends_with(", and ") ? 6 : before_person.ends_with(" and ") ? 5 : before_person.ends_with(", ") ? 2 : 0;
+      if (cut == 0) break;
+      earlier = PersonBefore(pos - cut);
+      if (earlier >= 0) emit(earlier, organisation.entity, match, "title_of_org", 0.82);
+    }
+    // "A and B, co-founders of X": every person of the list.
+    if (person >= 0 && group_of_.size() > static_cast<size_t>(person) && group_of_[static_cast<size_t>(person)] >= 0) {
+      for (int member : groups_[static_cast<size_t>(group_of_[static_cast<size_t>(person)])].members) {
+        if (member != person && mentions_[static_cast<size_t>(member)].entity >= 0 && IsPerson(mentions_[static_cast<size_t>(member)].entity)) {
+          emit(member, organisation.entity, match, "title_of_org", 0.82);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace relgraph::importers::article
