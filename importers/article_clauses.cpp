@@ -166,8 +166,12 @@ void Analysis::AssignMarkers() {
         while (start > 0 && std::isalpha(static_cast<unsigned char>(s_[start - 1])) != 0) --start;
         word = Lower(s_.substr(start, end - start));
       }
-      // "from investors including X", "led by firms such as X": the preposition before the cue.
-      if (list_cue) {
+      // "from investors including X", "led by firms such as X": the preposition before the cue;
+      // "by former OpenAI executives X": before a short description of lower-case words.
+      static const std::unordered_set<std::string_view> kPrepositions = {"in", "into", "to", "with", "by", "from", "of", "at", "for", "on"};
+      bool described = !list_cue && !word.empty() && kPrepositions.count(word) == 0 &&
+                       std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (list_cue || described) {
         size_t back = start;
         for (int words = 0; words < 4 && back > 0; ++words) {
           size_t word_end = back;
@@ -181,6 +185,9 @@ void Analysis::AssignMarkers() {
             word = InsideTrigger(word_start, word_end) ? "" : earlier;
             break;
           }
+          // A description: words up to the preposition, no other preposition and no name that is
+          // an argument itself.
+          if (described && (kPrepositions.count(earlier) != 0 || Overlaps(word_start, word_end))) break;
           back = word_start;
         }
       }

@@ -201,19 +201,28 @@ void Analysis::FindAnaphors() {
       // The referent: the last entity of the kind named before, in this sentence or earlier.
       int referent = -1;
       size_t best_end = 0;
+      std::vector<int> excluded;  // the subject of the anaphor's own clause is no referent ("Google invested in the startup")
       for (const Mention& other : mentions_) {
-        if (other.entity >= 0 && other.end <= at && !other.anaphor && Kind(other.entity) == kind && other.end >= best_end) {
+        if (other.entity < 0 || other.end > at || other.anaphor || Kind(other.entity) != kind) continue;
+        std::string_view between = s_.substr(other.end, at - other.end);
+        bool same_clause = lang_ != Lang::kKorean && between.find_first_of(",;") == std::string_view::npos && between.find("，") == std::string_view::npos;
+        if (same_clause) {
+          excluded.push_back(other.entity);
+          continue;
+        }
+        if (other.end >= best_end) {
           referent = other.entity;
           best_end = other.end;
         }
       }
+      auto allowed = [&](int entity) { return std::find(excluded.begin(), excluded.end(), entity) == excluded.end(); };
       // Earlier: the previous sentence's topic ("OpenAI ... The company raised ..." after a
       // sentence that names other companies on the way), else the last one named.
       for (int topic : {discourse_->topic, discourse_->last_topic}) {
-        if (referent < 0 && topic >= 0 && Kind(topic) == kind) referent = topic;
+        if (referent < 0 && topic >= 0 && Kind(topic) == kind && allowed(topic)) referent = topic;
       }
       for (auto it = discourse_->recent.rbegin(); referent < 0 && it != discourse_->recent.rend(); ++it) {
-        if (Kind(*it) == kind) referent = *it;
+        if (Kind(*it) == kind && allowed(*it)) referent = *it;
       }
       if (referent < 0) continue;
       mention.entity = referent;

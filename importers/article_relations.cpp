@@ -43,8 +43,10 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
 
   // The sentence's topic: Korean, the first group marked as subject; otherwise the first
   // unmarked group when the sentence starts with it.
+  // A sentence that opens with "X's" or "X的" is about X as well.
   for (size_t g = 0; g < groups_.size() && topic_group_ < 0; ++g) {
-    if (lang_ == Lang::kKorean ? groups_[g].role == Role::kSubject : (groups_[g].role == Role::kNone && groups_[g].begin < 40)) {
+    bool opening_genitive = lang_ != Lang::kKorean && groups_[g].role == Role::kGenitive && groups_[g].begin < 4;
+    if (lang_ == Lang::kKorean ? groups_[g].role == Role::kSubject : ((groups_[g].role == Role::kNone && groups_[g].begin < 40) || opening_genitive)) {
       if (groups_[g].begin < (triggers_.empty() ? s_.size() : triggers_.front().begin) || lang_ == Lang::kKorean) topic_group_ = static_cast<int>(g);
     }
   }
