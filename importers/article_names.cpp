@@ -359,7 +359,7 @@ void Analysis::DiscoverSuffixOrgs() {
         if (IsHan(next) && !IsChineseFunction(next) && !title_next && !follower) continue;
         size_t start = at;
         size_t chars = 0;
-        while (start > 0 && chars < 10) {
+        while (start > 0 && chars < 16) {
           char32_t cp = CodePointBefore(s_, start);
           if (!IsHan(cp) || IsChineseFunction(cp)) break;
           // A verb of a rule ends the name: "间接持有星河科技" is 星河科技.
