@@ -158,7 +158,9 @@ void Analysis::AssignMarkers() {
       }
       std::string word = Lower(s_.substr(start, end - start));
       bool list_cue = word == "including" || word == "include" || word == "includes" || word == "as" || word == "like";
-      if (InsideTrigger(start, end) && !list_cue) continue;  // "acquisition of X": the trigger owns "of"
+      std::string_view after = s_.substr(mention.end);
+      bool possessive = after.starts_with("'s") || after.starts_with("’s") || after.starts_with("' ") || after.starts_with("’ ");
+      if (InsideTrigger(start, end) && !list_cue) word.clear();  // "acquisition of X": the trigger owns "of"
       if (word == "the" || word == "a" || word == "an") {
         end = start;
         while (end > 0 && s_[end - 1] == ' ') --end;
@@ -196,8 +198,7 @@ void Analysis::AssignMarkers() {
       else if (word == "by") mention.role = Role::kBy;
       else if (word == "from") mention.role = Role::kFrom;
       else if (word == "of") mention.role = Role::kGenitive;
-      std::string_view after = s_.substr(mention.end);
-      if (after.starts_with("'s") || after.starts_with("’s") || after.starts_with("' ") || after.starts_with("’ ")) {
+      if (possessive) {
         mention.role = Role::kGenitive;
         mention.word_end = mention.end + (after.starts_with("'") ? 2 : 4);
       }

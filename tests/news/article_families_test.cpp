@@ -134,6 +134,20 @@ TEST(ArticleFamilies, ChinesePositionsHoldingsAndInvestorLists) {
   Expect("国家开发银行旗下的国开科技参与了本轮融资。", "zh", {"国开科技 part_of China Development Bank"});
 }
 
+TEST(ArticleFamilies, AdoptionIsSupply) {
+  Expect("LG유플러스는 업스테이지의 AI 모델 ‘솔라’를 자사 고객센터에 도입했다.", "ko", {"Upstage supplies LG Uplus"});
+  Expect("Apple uses Google's Gemini in Siri.", "en", {"Google supplies Apple", "Google develops Gemini"});
+}
+
+TEST(ArticleFamilies, AnaphorsAndDescriptions) {
+  // "the startup" is not the subject of its own clause but the company the text is about.
+  Expect("Anthropic's Claude competes with OpenAI's ChatGPT.\n\nGoogle has also invested in the startup.", "en",
+         {"Google invests_in Anthropic"}, {"Google invests_in OpenAI", "Google invests_in Google"});
+  // A preposition reaches its names across a short description.
+  Expect("Amazon holds a stake in Anthropic, which was founded by former OpenAI executives Dario Amodei and Daniela Amodei.", "en",
+         {"Dario Amodei founded Anthropic", "Daniela Amodei founded Anthropic"}, {"OpenAI founded Anthropic"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
