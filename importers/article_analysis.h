@@ -239,6 +239,7 @@ class Analysis {
   std::vector<std::pair<size_t, size_t>> asides_;  // English ", which ... ," spans
   std::vector<Mention> modifiers_;                  // English "X-backed": no arguments of triggers
   int topic_group_ = -1;
+  Group context_group_;  // the entity the text is about (previous topics), for the role "context"
   mutable Group head_;
   std::vector<Extraction> titles_found_;
   void DropModifiers();

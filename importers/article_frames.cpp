@@ -32,6 +32,16 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     }
     return nullptr;
   }
+  // "이번 투자에는 A, B가 참여했다", "The round was led by A": the company the text is about.
+  if (role_name == "context") {
+    if (context_group_.members.empty()) return nullptr;
+    // English states its subject: an organisation before the trigger is the one meant.
+    for (const Group& group : groups_) {
+      if (lang_ == Lang::kEnglish && !group.carried && group.end <= hit.begin && GroupFits(group, &kOrgKinds, false)) return nullptr;
+    }
+    *penalty += 0.08;
+    return &context_group_;
+  }
   if (role_name == "topic") {
     if (topic_group_ >= 0 && groups_[static_cast<size_t>(topic_group_)].end <= hit.begin) {
       *penalty += 0.05;
@@ -165,6 +175,12 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
     std::string_view window = s_.substr(hit.end, 48);
     bool present = false;
     for (const std::string& word : rule.context_after) present = present || window.find(word) != std::string_view::npos;
+    if (!present) return;
+  }
+  if (!rule.context_before.empty()) {
+    std::string_view window = s_.substr(hit.begin >= 64 ? hit.begin - 64 : 0, std::min<size_t>(hit.begin, 64));
+    bool present = false;
+    for (const std::string& word : rule.context_before) present = present || window.find(word) != std::string_view::npos;
     if (!present) return;
   }
   for (const Frame& frame : rule.frames) {

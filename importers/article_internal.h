@@ -196,6 +196,7 @@ struct Rule {
   bool carry_topic = true;
   // When set, one of these words must follow the trigger closely ("로 구성된 ... 연맹").
   std::vector<std::string> context_after;
+  std::vector<std::string> context_before;  // ... or precede it ("투자에는 ... 참여했다")
 };
 
 struct Title {
@@ -234,6 +235,15 @@ struct Extraction {
 struct Discourse {
   int topic = -1;                  // entity of the last sentence's topic (Korean 은/는, zh/en subject)
   int last_topic = -1;             // the same, kept across paragraphs (anaphors: "the company")
+  std::unordered_map<int, int> topic_counts;  // how often each entity was a sentence's topic
+  // The entity the text is about so far: the most frequent topic (the latest of equals).
+  int MainTopic() const {
+    int best = -1, best_count = 0;
+    for (const auto& [entity, count] : topic_counts) {
+      if (count > best_count || (count == best_count && entity == last_topic)) best = entity, best_count = count;
+    }
+    return best;
+  }
   std::vector<int> recent;         // entities in order of last mention
 };
 

@@ -51,6 +51,16 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     }
   }
 
+  // The company the text is about, for rules whose frames name the role "context".
+  int context = discourse_->MainTopic();
+  if (context >= 0 && IsOrg(context)) {
+    Mention mention;
+    mention.entity = context;
+    mentions_.push_back(mention);
+    context_group_.members = {static_cast<int>(mentions_.size()) - 1};
+    context_group_.carried = true;
+  }
+
   // RELGRAPH_ARTICLE_DEBUG=1 shows the analysis of every sentence on stderr.
   static const bool kDebug = std::getenv("RELGRAPH_ARTICLE_DEBUG") != nullptr;
   if (kDebug) {
@@ -138,7 +148,10 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   // Discourse: this sentence's topic and the entities it named.
   if (topic_group_ >= 0) {
     const Mention& first = mentions_[static_cast<size_t>(groups_[static_cast<size_t>(topic_group_)].members.front())];
-    if (first.entity >= 0) discourse_->topic = discourse_->last_topic = first.entity;
+    if (first.entity >= 0) {
+      discourse_->topic = discourse_->last_topic = first.entity;
+      ++discourse_->topic_counts[first.entity];
+    }
   }
   for (const Mention& mention : mentions_) {
     if (mention.entity >= 0) discourse_->recent.push_back(mention.entity);

@@ -46,6 +46,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       rule.target_kinds = ExpandKinds(item.value("target_kinds", nlohmann::json::array()));
       rule.carry_topic = item.value("carry_topic", rule.lang != Lang::kEnglish);
       for (const auto& word : item.value("context_after", nlohmann::json::array())) rule.context_after.push_back(ToNfc(word.get<std::string>()));
+      for (const auto& word : item.value("context_before", nlohmann::json::array())) rule.context_before.push_back(ToNfc(word.get<std::string>()));
       set.rules.push_back(std::move(rule));
     }
     for (auto [code, lang] : {std::pair{"ko", Lang::kKorean}, std::pair{"zh", Lang::kChinese}, std::pair{"en", Lang::kEnglish}}) {
