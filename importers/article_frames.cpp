@@ -23,7 +23,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   int clause = Clause(hit.begin);
   auto in_clause = [&](const Group& group) {
     // A group before the trigger belongs to its clause when no boundary lies between them.
-    return group.carried || Clause(group.begin) == clause || (group.end <= hit.begin && Clause(group.end) == clause);
+    return group.carried || Clause(group.begin) == clause || (group.end <= hit.begin && Clause(group.end > 0 ? group.end - 1 : 0) == clause);
   };
   if (role_name == "head") return HeadOf(hit);
   if (role_name == "bare") {  // "오픈AI 대주주인 ...": an unmarked name right before the trigger word
@@ -127,6 +127,10 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     bool subject_like = (lang_ == Lang::kKorean ? group.role == Role::kSubject : group.role == Role::kNone) && !group.embedded && GroupFits(group, kinds, source);
     int aside = AsideOf(group.begin, group.end);
     if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) subject_like = false;
+    // English: the object of another trigger ("led by Intel, with participation from X") is no subject.
+    for (const TriggerHit& other : triggers_) {
+      if (lang_ == Lang::kEnglish && &other != &hit && other.end <= group.begin && group.begin - other.end <= 1) subject_like = false;
+    }
     if (subject_like && (lang_ != Lang::kEnglish || static_cast<int>(g) == topic_group_ || true)) {
       best = &group;
       if (lang_ == Lang::kKorean) break;  // the first topic of the sentence
