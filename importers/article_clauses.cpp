@@ -102,6 +102,9 @@ void Analysis::FindAsides() {
     }
     if (!opener) continue;
     size_t close = s_.find(',', comma + 2);
+    // A relative clause may run to the end of the sentence: "..., which was founded by X."
+    bool relative = lower_.substr(comma + 2).starts_with("which ") || lower_.substr(comma + 2).starts_with("who ");
+    if (close == std::string_view::npos && relative) close = s_.size();
     if (close == std::string_view::npos) continue;
     asides_.emplace_back(comma + 1, close);
   }

@@ -49,6 +49,19 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     }
     return nullptr;
   }
+  // English relative clauses: the subject of "X, which was founded by ..." is X.
+  if (role_name == "subject" && lang_ == Lang::kEnglish) {
+    int aside = AsideOf(hit.begin, hit.end);
+    if (aside >= 0) {
+      size_t comma = asides_[static_cast<size_t>(aside)].first - 1;
+      std::string_view opener = std::string_view(lower_).substr(comma);
+      if (opener.starts_with(", which ") || opener.starts_with(", who ") || opener.starts_with(", that ")) {
+        for (const Group& group : groups_) {
+          if (group.end == comma && GroupFits(group, kinds, source)) return &group;
+        }
+      }
+    }
+  }
   Role wanted = Role::kNone;
   bool before_only = false, after_only = false;
   if (role_name == "subject") {
