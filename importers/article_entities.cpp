@@ -304,15 +304,18 @@ std::string Slug(std::string_view text) {
 
 }  // namespace
 
-// A lexicon row, parsed once per process: the entity and the match keys of its names.
-struct LexiconRow {
-  Entity entity;
-  std::vector<std::string> surfaces;  // name, aliases and their Simplified forms where they differ
-  std::vector<std::string> keys;      // MatchKey of id and of every surface
+// The lexicon's part of every catalog, built once per process from the compiled-in CSV.
+struct LexiconBase {
+  std::vector<CatalogEntity> entities;
+  std::unordered_map<std::string, int> by_key;  // MatchKey of id/name/alias/Simplified forms -> entity
+  std::unordered_map<std::string, int> by_id;
+  std::vector<std::string> name_keys;           // MatchKey of each entity's name
+  Gazetteer gazetteer;
 };
 
 namespace {
 
+// Name, aliases and their Simplified forms where they differ.
 std::vector<std::string> Surfaces(const Entity& entity) {
   std::vector<std::string> surfaces = {entity.name};
   surfaces.insert(surfaces.end(), entity.aliases.begin(), entity.aliases.end());
@@ -324,8 +327,8 @@ std::vector<std::string> Surfaces(const Entity& entity) {
   return surfaces;
 }
 
-std::vector<LexiconRow> ParseLexicon(std::string_view lexicon_csv) {
-  std::vector<LexiconRow> rows;
+std::unique_ptr<LexiconBase> BuildLexicon(std::string_view lexicon_csv) {
+  auto base = std::make_unique<LexiconBase>();
   CsvReader reader("data/lexicon.csv", lexicon_csv);
   std::vector<CsvField> fields;
   std::vector<std::string> header;
@@ -343,8 +346,7 @@ std::vector<LexiconRow> ParseLexicon(std::string_view lexicon_csv) {
   if (id_col < 0 || name_col < 0 || kind_col < 0) throw Error(ErrorKind::kInternal, "data/lexicon.csv lacks id,name,kind");
   auto value = [&](int col) { return col >= 0 && static_cast<size_t>(col) < fields.size() ? ToNfc(fields[static_cast<size_t>(col)].value) : std::string(); };
   while (reader.Next(&fields)) {
-    LexiconRow row;
-    Entity& entity = row.entity;
+    Entity entity;
     entity.id = value(id_col);
     entity.name = value(name_col);
     entity.kind = value(kind_col);
@@ -358,66 +360,72 @@ std::vector<LexiconRow> ParseLexicon(std::string_view lexicon_csv) {
       if (!alias.empty()) importers::AddAlias(&entity, alias);
       start = bar + 1;
     }
-    row.surfaces = Surfaces(entity);
-    row.keys.push_back(MatchKey(entity.id));
-    for (const std::string& surface : row.surfaces) row.keys.push_back(MatchKey(surface));
-    rows.push_back(std::move(row));
+    if (base->by_id.count(entity.id) != 0) continue;  // a duplicate row
+    int index = static_cast<int>(base->entities.size());
+    base->by_id.emplace(entity.id, index);
+    base->by_key.emplace(MatchKey(entity.id), index);
+    for (const std::string& surface : Surfaces(entity)) {
+      base->by_key.emplace(MatchKey(surface), index);
+      base->gazetteer.Add(surface, index);
+    }
+    base->name_keys.push_back(MatchKey(entity.name));
+    base->entities.push_back({std::move(entity), false, false, {}});
   }
-  return rows;
+  return base;
 }
 
-// The lexicon is compiled in: parsed on first use, then shared by every catalog of the process.
-const std::vector<LexiconRow>& LexiconRows(std::string_view lexicon_csv) {
+const LexiconBase& Lexicon(std::string_view lexicon_csv) {
   static std::mutex mutex;
-  static std::map<std::pair<const char*, size_t>, std::unique_ptr<const std::vector<LexiconRow>>> parsed;
+  static std::map<std::pair<const char*, size_t>, std::unique_ptr<const LexiconBase>> built;
   std::lock_guard<std::mutex> lock(mutex);
-  auto& slot = parsed[{lexicon_csv.data(), lexicon_csv.size()}];
-  if (!slot) slot = std::make_unique<const std::vector<LexiconRow>>(ParseLexicon(lexicon_csv));
+  auto& slot = built[{lexicon_csv.data(), lexicon_csv.size()}];
+  if (!slot) slot = BuildLexicon(lexicon_csv);
   return *slot;
 }
 
 }  // namespace
 
-Catalog::Catalog(const Graph& graph, std::string_view lexicon_csv) : gazetteer_(std::make_unique<Gazetteer>()) {
-  for (const Entity& entity : graph.entities()) {
-    entities_.push_back({entity, true, false, {}});
-    int index = static_cast<int>(entities_.size()) - 1;
-    by_id_.emplace(entity.id, index);
-    AddNames(index);
-  }
-  const bool store_empty = entities_.empty();
-  for (const LexiconRow& row : LexiconRows(lexicon_csv)) {
-    // A lexicon entry the store already has (same id, or its name names a stored entity) lends
-    // its names to the stored entity instead of becoming a second one.
+Catalog::Catalog(const Graph& graph, std::string_view lexicon_csv)
+    : base_(&Lexicon(lexicon_csv)), base_size_(static_cast<int>(base_->entities.size())), gazetteer_(std::make_unique<Gazetteer>()) {
+  for (const Entity& entity : graph.entities()) AddOwn({entity, true, false, {}});
+  if (own_.empty()) return;
+  // A lexicon entry the store already has (same id, or its name names a stored entity) stands
+  // for the stored entity.
+  for (int index = 0; index < base_size_; ++index) {
+    const Entity& entity = base_->entities[static_cast<size_t>(index)].entity;
     int existing = -1;
-    if (!store_empty) {
-      if (auto it = by_id_.find(row.entity.id); it != by_id_.end()) existing = it->second;
-      if (existing < 0) {
-        auto it = by_key_.find(row.keys[1]);  // the name's key
-        if (it != by_key_.end() && entities_[static_cast<size_t>(it->second)].in_store) existing = it->second;
-      }
-    }
-    if (existing >= 0) {
-      if (!entities_[static_cast<size_t>(existing)].in_store) continue;  // duplicate lexicon row
-      for (size_t i = 0; i < row.surfaces.size(); ++i) {
-        gazetteer_->Add(row.surfaces[i], existing);
-        if (i > 0) by_key_.emplace(row.keys[i + 1], existing);
-      }
-      continue;
-    }
-    if (by_id_.count(row.entity.id) != 0) continue;  // duplicate lexicon row
-    entities_.push_back({row.entity, false, false, {}});
-    int index = static_cast<int>(entities_.size()) - 1;
-    by_id_.emplace(row.entity.id, index);
-    for (const std::string& key : row.keys) by_key_.emplace(key, index);
-    for (const std::string& surface : row.surfaces) gazetteer_->Add(surface, index);
+    if (auto it = by_id_.find(entity.id); it != by_id_.end()) existing = it->second;
+    if (auto it = by_key_.find(base_->name_keys[static_cast<size_t>(index)]); existing < 0 && it != by_key_.end()) existing = it->second;
+    if (existing < 0) continue;
+    if (redirect_.empty()) redirect_.assign(static_cast<size_t>(base_size_), -1);
+    redirect_[static_cast<size_t>(index)] = existing;
   }
 }
 
 Catalog::~Catalog() = default;
 
+int Catalog::size() const { return base_size_ + static_cast<int>(own_.size()); }
+
+int Catalog::Canonical(int index) const {
+  if (index >= 0 && index < base_size_ && !redirect_.empty() && redirect_[static_cast<size_t>(index)] >= 0) return redirect_[static_cast<size_t>(index)];
+  return index;
+}
+
+const CatalogEntity& Catalog::at(int index) const {
+  index = Canonical(index);
+  return index < base_size_ ? base_->entities[static_cast<size_t>(index)] : own_[static_cast<size_t>(index - base_size_)];
+}
+
+int Catalog::AddOwn(CatalogEntity entry) {
+  own_.push_back(std::move(entry));
+  int index = size() - 1;
+  by_id_.emplace(own_.back().entity.id, index);
+  AddNames(index);
+  return index;
+}
+
 void Catalog::AddNames(int index) {
-  const Entity& entity = entities_[static_cast<size_t>(index)].entity;
+  const Entity& entity = own_[static_cast<size_t>(index - base_size_)].entity;
   by_key_.emplace(MatchKey(entity.id), index);
   for (const std::string& surface : Surfaces(entity)) {
     by_key_.emplace(MatchKey(surface), index);
@@ -425,10 +433,35 @@ void Catalog::AddNames(int index) {
   }
 }
 
+std::vector<Mention> Catalog::FindMentions(std::string_view sentence, Lang lang) const {
+  std::vector<Mention> found = base_->gazetteer.Find(sentence, lang);
+  for (Mention& mention : found) mention.entity = Canonical(mention.entity);
+  if (own_.empty()) return found;
+  // The longest name wins where the two parts overlap; at equal spans the catalog's own
+  // (the store's, the article's) wins.
+  std::vector<Mention> own = gazetteer_->Find(sentence, lang);
+  found.insert(found.begin(), own.begin(), own.end());
+  std::stable_sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<Mention> kept;
+  for (Mention& mention : found) {
+    if (kept.empty() || mention.begin >= kept.back().word_end) kept.push_back(std::move(mention));
+  }
+  return kept;
+}
+
 int Catalog::FindByName(std::string_view name) const {
-  auto it = by_key_.find(MatchKey(name));
-  if (it == by_key_.end()) it = by_key_.find(MatchKey(FoldToSimplified(name)));
-  return it == by_key_.end() ? -1 : it->second;
+  for (const std::string& key : {MatchKey(name), MatchKey(FoldToSimplified(name))}) {
+    if (auto it = by_key_.find(key); it != by_key_.end()) return it->second;
+    if (auto it = base_->by_key.find(key); it != base_->by_key.end()) return Canonical(it->second);
+  }
+  return -1;
+}
+
+bool Catalog::IdTaken(const std::string& id) const {
+  std::string key = MatchKey(id);
+  return by_id_.count(id) != 0 || by_key_.count(key) != 0 || base_->by_id.count(id) != 0 || base_->by_key.count(key) != 0;
 }
 
 int Catalog::AddDiscovered(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases,
@@ -439,31 +472,28 @@ int Catalog::AddDiscovered(const std::string& name, const std::string& kind, con
     known = FindByName(alias);
     if (known >= 0) {
       AddAlias(known, name);
-      return known;
+      return Canonical(known);
     }
   }
   std::string base = Slug(id_hint);
   if (base.empty()) base = Slug(name);
   if (base.empty()) base = name;
   std::string id = base;
-  for (int suffix = 2; by_id_.count(id) != 0 || by_key_.count(MatchKey(id)) != 0; ++suffix) id = base + "_" + std::to_string(suffix);
+  for (int suffix = 2; IdTaken(id); ++suffix) id = base + "_" + std::to_string(suffix);
   CatalogEntity discovered;
   discovered.entity.id = id;
   discovered.entity.name = name;
   discovered.entity.kind = kind;
   for (const std::string& alias : aliases) importers::AddAlias(&discovered.entity, alias);
   discovered.discovered = true;
-  entities_.push_back(std::move(discovered));
-  int index = static_cast<int>(entities_.size()) - 1;
-  by_id_.emplace(id, index);
-  AddNames(index);
-  return index;
+  return AddOwn(std::move(discovered));
 }
 
 int Catalog::FindQualified(std::string_view name, const std::vector<int>& context) const {
   std::string key = MatchKey(name);
-  for (size_t index = 0; index < entities_.size(); ++index) {
-    const Entity& entity = entities_[index].entity;
+  for (int index = 0; index < size(); ++index) {
+    if (Canonical(index) != index) continue;
+    const Entity& entity = at(index).entity;
     std::vector<const std::string*> names = {&entity.name};
     for (const std::string& alias : entity.aliases) names.push_back(&alias);
     for (const std::string* full : names) {
@@ -473,7 +503,7 @@ int Catalog::FindQualified(std::string_view name, const std::vector<int>& contex
       std::string qualifier = MatchKey(tail) == key ? head : MatchKey(head) == key ? tail : "";
       if (qualifier.empty()) continue;
       int named = FindByName(qualifier);
-      if (named >= 0 && std::find(context.begin(), context.end(), named) != context.end()) return static_cast<int>(index);
+      if (named >= 0 && std::find(context.begin(), context.end(), named) != context.end()) return index;
     }
   }
   return -1;
@@ -481,7 +511,18 @@ int Catalog::FindQualified(std::string_view name, const std::vector<int>& contex
 
 void Catalog::AddAlias(int index, const std::string& alias) {
   if (alias.empty() || FindByName(alias) >= 0) return;
-  CatalogEntity& entry = entities_[static_cast<size_t>(index)];
+  index = Canonical(index);
+  if (index < base_size_) {
+    // A lexicon entity learns an alias: the catalog's own copy stands for it from now on.
+    int lexicon_index = index;
+    CatalogEntity copy = base_->entities[static_cast<size_t>(lexicon_index)];
+    own_.push_back(std::move(copy));
+    index = size() - 1;
+    by_id_.emplace(own_.back().entity.id, index);
+    if (redirect_.empty()) redirect_.assign(static_cast<size_t>(base_size_), -1);
+    redirect_[static_cast<size_t>(lexicon_index)] = index;
+  }
+  CatalogEntity& entry = own_[static_cast<size_t>(index - base_size_)];
   importers::AddAlias(&entry.entity, alias);
   entry.new_aliases.push_back(alias);
   by_key_.emplace(MatchKey(alias), index);

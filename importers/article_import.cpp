@@ -155,8 +155,8 @@ ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions&
       record.relation.evidence.push_back(std::move(evidence));
       record.pos = record.source_pos = record.target_pos = pos;
       batch.relations.push_back(std::move(record));
-      state.used.insert(extraction.source);
-      state.used.insert(extraction.target);
+      state.used.insert(state.catalog.Canonical(extraction.source));
+      state.used.insert(state.catalog.Canonical(extraction.target));
     }
   }
   return batch;
@@ -165,7 +165,8 @@ ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions&
 ImportBatch ArticleImporter::TakeEntities() {
   State& state = *state_;
   ImportBatch batch;
-  for (int index = 0; index < static_cast<int>(state.catalog.entities().size()); ++index) {
+  for (int index = 0; index < state.catalog.size(); ++index) {
+    if (state.catalog.Canonical(index) != index) continue;  // stands for another entry
     const article::CatalogEntity& entry = state.catalog.at(index);
     bool needed = entry.in_store ? !entry.new_aliases.empty() : state.used.count(index) != 0;
     if (!needed) continue;

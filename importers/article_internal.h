@@ -92,9 +92,15 @@ struct CatalogEntity {
 };
 
 class Gazetteer;
+struct LexiconBase;
+struct Mention;
 
-// Everything known by name: entities of the store first, then the lexicon's (a lexicon entry
-// whose id, name or an alias names a store entity is folded into that entity).
+// Everything known by name: entities of the store, the lexicon's, and those discovered in
+// articles. The lexicon's part (entities, name keys and gazetteer) is built once per process and
+// shared by every catalog; a catalog adds only the store's entities and what articles teach. A
+// lexicon entry whose id or name names a store entity stands for that entity, and a lexicon
+// entity that learns an alias is copied first. Indices: lexicon entities [0, lexicon size), then
+// the catalog's own.
 class Catalog {
  public:
   Catalog(const Graph& graph, std::string_view lexicon_csv);
@@ -102,10 +108,13 @@ class Catalog {
   Catalog(const Catalog&) = delete;
   Catalog& operator=(const Catalog&) = delete;
 
-  const std::vector<CatalogEntity>& entities() const { return entities_; }
-  CatalogEntity& at(int index) { return entities_[static_cast<size_t>(index)]; }
-  const CatalogEntity& at(int index) const { return entities_[static_cast<size_t>(index)]; }
-  const Gazetteer& gazetteer() const { return *gazetteer_; }
+  int size() const;
+  // The entity an index stands for (a lexicon entity the store has or that learnt an alias
+  // stands for the catalog's own copy); Canonical gives that entity's index.
+  const CatalogEntity& at(int index) const;
+  int Canonical(int index) const;
+  // Every longest name at a word boundary, left to right (Gazetteer::Find over both parts).
+  std::vector<Mention> FindMentions(std::string_view sentence, Lang lang) const;
 
   // The entity a name (by match key) already denotes, or -1.
   int FindByName(std::string_view name) const;
@@ -120,11 +129,16 @@ class Catalog {
   void AddAlias(int entity, const std::string& alias);
 
  private:
+  int AddOwn(CatalogEntity entry);  // its names too; returns its index
   void AddNames(int entity);
-  std::vector<CatalogEntity> entities_;
-  std::unordered_map<std::string, int> by_key_;  // MatchKey of id/name/alias -> first entity
+  bool IdTaken(const std::string& id) const;
+  const LexiconBase* base_;
+  int base_size_ = 0;
+  std::vector<int> redirect_;  // lexicon index -> own index standing for it (-1: none); empty when none
+  std::vector<CatalogEntity> own_;
+  std::unordered_map<std::string, int> by_key_;  // MatchKey of id/name/alias -> first own entity
   std::unordered_map<std::string, int> by_id_;
-  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<Gazetteer> gazetteer_;  // names of own entities
 };
 
 // Korean role of a name from the particles after it.

@@ -2,6 +2,7 @@
 // extractions from the labelled corpus (tests/news/corpus), its quality floor, and the CLI.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -58,10 +59,40 @@ TEST(ArticleGazetteer, MatchesNamesWithParticlesAtWordBoundaries) {
   article::Catalog catalog(empty, data::LexiconCsv());
   std::string text = "네이버와 서울대가 오픈AI의 모델과 MS로부터 받은 MSCOCO 데이터를 메타버스에서 썼다.";
   std::vector<std::string> found;
-  for (const article::Mention& mention : catalog.gazetteer().Find(text, Lang::kKorean)) {
+  for (const article::Mention& mention : catalog.FindMentions(text, Lang::kKorean)) {
     found.push_back(catalog.at(mention.entity).entity.id + "/" + mention.particles);
   }
   EXPECT_EQ(found, (std::vector<std::string>{"naver/와", "snu/가", "openai/의", "microsoft/로부터"}));
+}
+
+TEST(ArticleCatalog, SharesTheLexiconAndLetsStoreEntitiesStandForItsEntries) {
+  Graph store(DefaultSchema());
+  Entity naver;
+  naver.id = "naver_in_store";
+  naver.name = "Naver";
+  naver.kind = "company";
+  store.AddEntity(naver);
+  article::Catalog catalog(store, data::LexiconCsv());
+  // The lexicon's Korean name of Naver finds the store's entity, by key and in text.
+  int found = catalog.FindByName("네이버");
+  ASSERT_GE(found, 0);
+  EXPECT_EQ(catalog.at(found).entity.id, "naver_in_store");
+  std::vector<article::Mention> mentions = catalog.FindMentions("네이버와 카카오가 협력한다.", Lang::kKorean);
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(catalog.at(mentions[0].entity).entity.id, "naver_in_store");
+  EXPECT_EQ(catalog.at(mentions[1].entity).entity.id, "kakao");
+  // An alias taught to a lexicon entity stays with this catalog: the shared lexicon is unchanged.
+  catalog.AddAlias(mentions[1].entity, "카카오테스트법인");
+  EXPECT_EQ(catalog.at(catalog.FindByName("카카오테스트법인")).entity.id, "kakao");
+  EXPECT_EQ(catalog.FindMentions("카카오테스트법인은", Lang::kKorean).size(), 1u);
+  Graph empty(DefaultSchema());
+  article::Catalog fresh(empty, data::LexiconCsv());
+  EXPECT_EQ(fresh.FindByName("카카오테스트법인"), -1);
+  EXPECT_EQ(fresh.at(fresh.FindByName("네이버")).entity.id, "naver");
+  // The lexicon is parsed once per process: a catalog costs little (the fuzzer makes one per input).
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 200; ++i) article::Catalog another(empty, data::LexiconCsv());
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 2.0);
 }
 
 TEST(ArticleAmounts, ReadsKoreanChineseAndEnglishAmounts) {
