@@ -114,6 +114,10 @@ TEST(ArticleFamilies, CoInvestorsAndAlliances) {
          {"Naver member_of 미래AI협의체", "Kakao member_of 미래AI협의체", "KAIST member_of 미래AI협의체",
           "Seoul National University member_of 미래AI협의체"});
   Expect("KT는 반도체 설계업체 ‘누리칩’과 클라우드 업체 ‘하늘넷’과 손을 잡았다.", "ko", {"KT partners_with 누리칩", "KT partners_with 하늘넷"});
+  // A dropped subject is the previous sentence's topic, partner of every member of the list.
+  Expect("KT는 AI 사업을 확대한다. 이를 위해 카카오, KAIST, 한양대와 손잡는다.", "ko",
+         {"KT partners_with Kakao", "KT partners_with KAIST", "KT partners_with Hanyang University"},
+         {"KAIST partners_with Hanyang University", "Hanyang University partners_with KAIST"});
 }
 
 TEST(ArticleFamilies, PeopleAndTheirCompaniesInEnglish) {
