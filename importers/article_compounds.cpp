@@ -68,6 +68,13 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       add(second.entity, first.entity, "part_of", "parent_compound", 0.8, first.begin);
       continue;
     }
+    // UNIT's parent PARENT: "Waymo's parent Alphabet".
+    if (lang_ == Lang::kEnglish && first.role == Role::kGenitive && IsOrg(second.entity) &&
+        (TrimSpace(Lower(s_.substr(first.word_end, second.begin - first.word_end))) == "parent" ||
+         TrimSpace(Lower(s_.substr(first.word_end, second.begin - first.word_end))) == "parent company")) {
+      add(first.entity, second.entity, "part_of", "parent_compound", 0.8, first.begin);
+      continue;
+    }
     // BACKER-backed COMPANY
     if (lang_ == Lang::kEnglish && IsOrg(second.entity) && (lower_between == "-backed " || lower_between == "-funded ")) {
       add(first.entity, second.entity, "invests_in", "backed_compound", 0.82, first.begin);

@@ -55,7 +55,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     if (aside >= 0) {
       size_t comma = asides_[static_cast<size_t>(aside)].first - 1;
       std::string_view opener = std::string_view(lower_).substr(comma);
-      if (opener.starts_with(", which ") || opener.starts_with(", who ") || opener.starts_with(", that ")) {
+      // ... and of an apposition: "DeepMind, a subsidiary of Alphabet, ..." is about DeepMind.
+      if (opener.starts_with(", which ") || opener.starts_with(", who ") || opener.starts_with(", that ") || opener.starts_with(", a ") ||
+          opener.starts_with(", an ") || opener.starts_with(", the ")) {
         for (const Group& group : groups_) {
           if (group.end == comma && GroupFits(group, kinds, source)) return &group;
         }

@@ -138,6 +138,14 @@ TEST(ArticleFamilies, ChinesePositionsHoldingsAndInvestorLists) {
   Expect("国家开发银行旗下的国开科技参与了本轮融资。", "zh", {"国开科技 part_of China Development Bank"});
 }
 
+TEST(ArticleFamilies, SubsidiariesAndParents) {
+  Expect("Instagram is a unit of Meta Platforms. Google DeepMind, a subsidiary of Alphabet, released a model. Waymo's parent Alphabet "
+         "expanded the service.",
+         "en", {"Instagram part_of Meta Platforms", "Google DeepMind part_of Alphabet Inc.", "Waymo part_of Alphabet Inc."});
+  Expect("The team is part of the company's plan.", "en", {}, {});
+  Expect("삼성전자 산하 삼성리서치는 새 모델을 공개했다.", "ko", {"Samsung Research part_of Samsung Electronics"});
+}
+
 TEST(ArticleFamilies, AdoptionIsSupply) {
   Expect("LG유플러스는 업스테이지의 AI 모델 ‘솔라’를 자사 고객센터에 도입했다.", "ko", {"Upstage supplies LG Uplus"});
   Expect("Apple uses Google's Gemini in Siri.", "en", {"Google supplies Apple", "Google develops Gemini"});
