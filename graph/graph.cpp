@@ -54,7 +54,8 @@ RelationKey KeyOf(const Relation& relation, const Schema& schema) {
 }
 
 bool SameStatement(const Evidence& a, const Evidence& b) {
-  return a.document == b.document && a.locator == b.locator && a.sentence == b.sentence;
+  // The locator differs soonest (one per sentence of a document), the sentence is the longest.
+  return a.locator == b.locator && a.document == b.document && a.sentence == b.sentence;
 }
 
 Graph::Graph(Schema schema) : schema_(std::move(schema)) {}

@@ -65,22 +65,31 @@ std::string NumberText(double value) {
   return buffer;
 }
 
-// Code point offsets of byte offsets, counted forward from the last answer.
-class CodePointCounter {
+// Code point offsets, lines and columns of byte offsets, counted forward from the last answer
+// (sentences come in order, so a whole article costs one pass over its text).
+class SourceCursor {
  public:
-  explicit CodePointCounter(std::string_view text) : text_(text) {}
+  explicit SourceCursor(std::string_view text) : text_(text) {}
+  // Moves to a byte offset; returns the number of code points before it.
   size_t At(size_t byte) {
-    if (byte < byte_) byte_ = 0, points_ = 0;
+    if (byte < byte_) byte_ = 0, points_ = 0, line_ = 1, column_points_ = 0;
     for (; byte_ < byte && byte_ < text_.size(); ++byte_) {
-      if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++points_;
+      if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++points_, ++column_points_;
+      if (text_[byte_] == '\n') ++line_, column_points_ = 0;
     }
     return points_;
+  }
+  SourcePos Pos(const std::string& path, size_t byte) {
+    At(byte);
+    return {path, line_, static_cast<int64_t>(column_points_) + 1};
   }
 
  private:
   std::string_view text_;
   size_t byte_ = 0;
   size_t points_ = 0;
+  int64_t line_ = 1;
+  size_t column_points_ = 0;
 };
 
 }  // namespace
@@ -116,7 +125,7 @@ ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions&
 
   article::SentenceExtractor extractor(&state.catalog, article::DefaultRuleSet(), lang, document.date);
   article::Discourse discourse;
-  CodePointCounter counter(source);
+  SourceCursor counter(source);
   std::vector<article::SentenceSpan> sentences = article::SplitSentences(clean.text, lang);
   size_t previous_end = 0;
   for (const article::SentenceSpan& span : sentences) {
@@ -129,8 +138,9 @@ ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions&
     size_t source_begin = clean.origin[span.begin];
     size_t source_end = clean.origin[span.end - 1] + 1;
     while (source_end < source.size() && (static_cast<unsigned char>(source[source_end]) & 0xC0) == 0x80) ++source_end;
-    std::string locator = "chars " + std::to_string(counter.At(source_begin)) + "-" + std::to_string(counter.At(source_end));
-    SourcePos pos = PosOfOffset(file.path, source, source_begin);
+    SourcePos pos = counter.Pos(file.path, source_begin);
+    size_t first_char = counter.At(source_begin);
+    std::string locator = "chars " + std::to_string(first_char) + "-" + std::to_string(counter.At(source_end));
     for (const article::Extraction& extraction : found) {
       if (extraction.confidence < options.min_confidence) continue;
       const Entity& source_entity = state.catalog.at(extraction.source).entity;

@@ -211,8 +211,7 @@ ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, Chang
 
       for (const Evidence& item : record.relation.evidence) {
         Relation& relation = graph->MutableRelation(index);
-        bool known = false;
-        for (const Evidence& have : relation.evidence) known = known || SameStatement(have, item);
+        bool known = std::any_of(relation.evidence.begin(), relation.evidence.end(), [&](const Evidence& have) { return SameStatement(have, item); });
         if (known) continue;
         // Rows of one file cite one document: look it up once per run of the same id.
         if (item.document != known_document && graph->FindDocument(item.document) == nullptr) {
