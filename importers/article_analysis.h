@@ -174,6 +174,7 @@ class Analysis {
   }
   void AddMention(Mention mention) { mentions_.push_back(std::move(mention)); }
   Mention MentionWithParticles(size_t begin, size_t end, int entity) const;
+  Mention MentionBefore(size_t begin, size_t end, size_t after, int entity) const;
 
   void DiscoverGlosses();
   void DiscoverSuffixOrgs();

@@ -190,17 +190,13 @@ bool Analysis::KindFits(int entity, const std::vector<std::string>& kinds, bool 
 
 void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched) {
   const Rule& rule = *hit.rule;
-  if (!rule.context_after.empty()) {
-    std::string_view window = s_.substr(hit.end, 48);
-    bool present = false;
-    for (const std::string& word : rule.context_after) present = present || window.find(word) != std::string_view::npos;
-    if (!present) return;
-  }
-  if (!rule.context_before.empty()) {
-    std::string_view window = s_.substr(hit.begin >= 64 ? hit.begin - 64 : 0, std::min<size_t>(hit.begin, 64));
-    bool present = false;
-    for (const std::string& word : rule.context_before) present = present || window.find(word) != std::string_view::npos;
-    if (!present) return;
+  // Context words the rule needs near its trigger (none: no condition).
+  auto context_holds = [](std::string_view window, const std::vector<std::string>& words) {
+    return words.empty() || std::any_of(words.begin(), words.end(), [&](const std::string& word) { return window.find(word) != std::string_view::npos; });
+  };
+  if (!context_holds(s_.substr(hit.end, 48), rule.context_after) ||
+      !context_holds(s_.substr(hit.begin >= 64 ? hit.begin - 64 : 0, std::min<size_t>(hit.begin, 64)), rule.context_before)) {
+    return;
   }
   for (const Frame& frame : rule.frames) {
     double penalty = 0;

@@ -95,6 +95,18 @@ Mention Analysis::MentionWithParticles(size_t begin, size_t end, int entity) con
   return mention;
 }
 
+// A name followed by a closing quote or gloss: Korean particles come after those ("‘파두’와").
+Mention Analysis::MentionBefore(size_t begin, size_t end, size_t after, int entity) const {
+  Mention mention = MentionWithParticles(begin, end, entity);
+  if (lang_ == Lang::kKorean) {
+    Mention tail = MentionWithParticles(after, after, entity);
+    mention.word_end = tail.word_end;
+    mention.role = tail.role;
+    mention.particles = tail.particles;
+  }
+  return mention;
+}
+
 std::vector<std::string> Analysis::GlossParts(std::string_view content) const {
   std::vector<std::string> parts;
   std::string text(content);
@@ -277,14 +289,7 @@ void Analysis::DiscoverGlosses() {
     }
     int entity = catalog_->FindQualified(name, ContextEntities());
     if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, Written(parts), hint);
-    Mention mention = MentionWithParticles(name_begin, name_end, entity);
-    if (lang_ == Lang::kKorean) {
-      Mention after_gloss = MentionWithParticles(after, after, entity);
-      mention.word_end = after_gloss.word_end;
-      mention.role = after_gloss.role;
-      mention.particles = after_gloss.particles;
-    }
-    AddMention(mention);
+    AddMention(lang_ == Lang::kKorean ? MentionBefore(name_begin, name_end, after, entity) : MentionWithParticles(name_begin, name_end, entity));
   }
 }
 
@@ -462,14 +467,7 @@ void Analysis::DiscoverQuotedProducts() {
       if (!Overlaps(begin, close) && std::count(name.begin(), name.end(), ' ') <= 5 && HasOrgSuffix(gloss_free, li_, &suffix_kind)) {
         int entity = catalog_->FindByName(std::string(gloss_free));
         if (entity < 0) entity = catalog_->AddDiscovered(Written(std::string(gloss_free)), suffix_kind.empty() ? "company" : suffix_kind, GlossParts(Bracketed(name)), "");
-        Mention mention = MentionWithParticles(begin, begin + name.size(), entity);
-        if (lang_ == Lang::kKorean) {
-          Mention after = MentionWithParticles(close + close_mark.size(), close + close_mark.size(), entity);
-          mention.word_end = after.word_end;
-          mention.role = after.role;
-          mention.particles = after.particles;
-        }
-        AddMention(mention);
+        AddMention(MentionBefore(begin, begin + name.size(), close + close_mark.size(), entity));
         continue;
       }
       if (Overlaps(begin, close) || CountCodePoints(name) < 2 || std::count(name.begin(), name.end(), ' ') > 2) continue;
@@ -493,14 +491,7 @@ void Analysis::DiscoverQuotedProducts() {
       if (kind.empty()) continue;
       int entity = catalog_->FindQualified(name, ContextEntities());
       if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
-      Mention mention = MentionWithParticles(begin, begin + name.size(), entity);
-      if (lang_ == Lang::kKorean) {
-        Mention after = MentionWithParticles(close + close_mark.size(), close + close_mark.size(), entity);
-        mention.word_end = after.word_end;
-        mention.role = after.role;
-        mention.particles = after.particles;
-      }
-      AddMention(mention);
+      AddMention(MentionBefore(begin, begin + name.size(), close + close_mark.size(), entity));
     }
   }
 }
