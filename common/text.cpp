@@ -288,71 +288,56 @@ double HangulShare(std::string_view text) {
   return non_ascii == 0 ? 0.0 : static_cast<double>(hangul) / static_cast<double>(non_ascii);
 }
 
+namespace {
+
+// Appends the code point at text[i] with line breaks, tabs and other controls made visible
+// (C1 controls as \u: \x would read as a raw byte); returns the bytes it read.
+size_t AppendShown(std::string_view text, size_t i, std::string* out) {
+  char32_t cp = 0;
+  const char* why = nullptr;
+  size_t len = DecodeOne(text, i, &cp, &why);
+  char buf[8];
+  if (len == 0) {
+    std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(text[i]));
+    *out += buf;
+    return 1;
+  }
+  if (cp == '\n') {
+    *out += "\\n";
+  } else if (cp == '\r') {
+    *out += "\\r";
+  } else if (cp == '\t') {
+    *out += "\\t";
+  } else if (cp < 0x20 || cp == 0x7F) {
+    std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(cp));
+    *out += buf;
+  } else if (cp >= 0x80 && cp <= 0x9F) {
+    std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(cp));
+    *out += buf;
+  } else {
+    out->append(text.substr(i, len));
+  }
+  return len;
+}
+
+}  // namespace
+
 std::string ShowControls(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    const char* why = nullptr;
-    size_t len = DecodeOne(text, i, &cp, &why);
-    char buf[8];
-    if (len == 0) {
-      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(text[i]));
-      out += buf;
-      len = 1;
-    } else if (cp == '\n') {
-      out += "\\n";
-    } else if (cp == '\r') {
-      out += "\\r";
-    } else if (cp == '\t') {
-      out += "\\t";
-    } else if (cp < 0x20 || cp == 0x7F) {
-      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(cp));
-      out += buf;
-    } else if (cp >= 0x80 && cp <= 0x9F) {
-      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(cp));
-      out += buf;
-    } else {
-      out.append(text.substr(i, len));
-    }
-    i += len;
-  }
+  for (size_t i = 0; i < text.size();) i += AppendShown(text, i, &out);
   return out;
 }
 
 std::string QuoteForMessage(std::string_view text, size_t max_chars) {
   std::string out = "'";
   size_t chars = 0;
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = 0; i < text.size(); ++chars) {
     if (chars == max_chars) {
       out += "...";
       break;
     }
-    char32_t cp = 0;
-    const char* why = nullptr;
-    size_t len = DecodeOne(text, i, &cp, &why);
-    char buf[8];
-    if (len == 0) {
-      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(text[i]));
-      out += buf;
-      len = 1;
-    } else if (cp == '\n') {
-      out += "\\n";
-    } else if (cp == '\r') {
-      out += "\\r";
-    } else if (cp == '\t') {
-      out += "\\t";
-    } else if (cp < 0x20 || cp == 0x7F) {
-      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(cp));
-      out += buf;
-    } else if (cp >= 0x80 && cp <= 0x9F) {  // C1 controls; \x would read as a raw byte
-      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(cp));
-      out += buf;
-    } else {
-      out.append(text.substr(i, len));
-    }
-    ++chars;
-    i += len;
+    i += AppendShown(text, i, &out);
   }
   out += "'";
   return out;
