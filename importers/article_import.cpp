@@ -1,6 +1,7 @@
 // Article import: a news article (text, Markdown or HTML) becomes a document, typed relations
 // with sentence evidence, and the entities they use.
 #include <cinttypes>
+#include <cmath>
 #include <cstdio>
 #include <set>
 
@@ -55,12 +56,16 @@ uint64_t Fnv1a(std::string_view text) {
   return hash;
 }
 
+// An amount as JSON number text: whole numbers without decimals. Amounts beyond 2^53 (a
+// sentence may state any number of digits) are printed as they are, never cast to an integer.
 std::string NumberText(double value) {
-  char buffer[64];
-  if (value == static_cast<double>(static_cast<int64_t>(value))) {
+  char buffer[512];
+  if (std::fabs(value) < 9007199254740992.0 && value == std::floor(value)) {
     std::snprintf(buffer, sizeof buffer, "%" PRId64, static_cast<int64_t>(value));
+  } else if (std::isfinite(value)) {
+    std::snprintf(buffer, sizeof buffer, value == std::floor(value) ? "%.0f" : "%.2f", value);
   } else {
-    std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    std::snprintf(buffer, sizeof buffer, "0");
   }
   return buffer;
 }
