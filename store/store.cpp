@@ -663,12 +663,20 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   Statement aliases(db, ("SELECT a.entity_row, a.alias FROM aliases a JOIN entities e ON e.row = a.entity_row WHERE " +
                          Visible("e", at) + only_entity_e + " ORDER BY a.entity_row, a.position").c_str());
   bind_version(aliases);
-  while (aliases.Step()) loaded[entity_by_row.at(aliases.Int(0))].aliases.emplace_back(aliases.Text(1));
+  // A row whose entity was not loaded (a damaged or hand-edited store) is skipped here and
+  // reported by Check(), as evidence of a missing relation is.
+  auto loaded_entity = [&](int64_t row) -> Entity* {
+    auto it = entity_by_row.find(row);
+    return it == entity_by_row.end() ? nullptr : &loaded[it->second];
+  };
+  while (aliases.Step()) {
+    if (Entity* entity = loaded_entity(aliases.Int(0))) entity->aliases.emplace_back(aliases.Text(1));
+  }
   Statement entity_properties(db, ("SELECT p.entity_row, p.key, p.value FROM entity_properties p JOIN entities e "
                                    "ON e.row = p.entity_row WHERE " + Visible("e", at) + only_entity_e).c_str());
   bind_version(entity_properties);
   while (entity_properties.Step()) {
-    loaded[entity_by_row.at(entity_properties.Int(0))].properties.emplace(entity_properties.Text(1), entity_properties.Text(2));
+    if (Entity* entity = loaded_entity(entity_properties.Int(0))) entity->properties.emplace(entity_properties.Text(1), entity_properties.Text(2));
   }
   for (Entity& entity : loaded) graph.AddEntity(std::move(entity));
   if (scope.entities_only) return graph;
@@ -713,8 +721,8 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
                                      "ON r.row = p.relation_row WHERE " + Visible("r", at) + only_relation_r).c_str());
   bind_version(relation_properties);
   while (relation_properties.Step()) {
-    rows[row_by_id.at(relation_properties.Int(0))].relation.properties.emplace(relation_properties.Text(1),
-                                                                                relation_properties.Text(2));
+    auto it = row_by_id.find(relation_properties.Int(0));
+    if (it != row_by_id.end()) rows[it->second].relation.properties.emplace(relation_properties.Text(1), relation_properties.Text(2));
   }
   Statement evidence(db, ("SELECT source, type, target, document, sentence, date, locator, extractor, confidence FROM "
                           "evidence WHERE " + Visible("", at) + only_relation + " ORDER BY row").c_str());
