@@ -127,6 +127,16 @@ inline const std::unordered_set<std::string_view>& NotNames() {
   return kWords;
 }
 
+// Korean common nouns that an organisation's name never is ("투자", "관계자", "시장").
+inline const std::unordered_set<std::string_view>& CommonNouns() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "투자", "인수", "육성", "지원", "대표", "관계자", "가치", "경쟁력", "생태계", "시장", "전략", "협력", "대상", "규모", "측", "임원",
+      "직원", "고객", "중", "등", "간", "들", "설립", "창업", "상장", "출신", "최초", "최대", "최고", "가운데", "사이", "위주", "대부분",
+      "전체", "자체", "내부", "이름", "목록", "수준", "주가", "실적", "매출", "지분", "기술", "사업", "서비스", "제품", "모델", "플랫폼",
+      "회사", "업체", "법인", "그룹", "당국", "본사", "지사", "협회", "학교", "팀", "조직", "부서", "위원회", "신설", "신임", "현직", "전직"};
+  return kWords;
+}
+
 struct Group {
   std::vector<int> members;  // mention indices
   Role role = Role::kNone;
@@ -181,6 +191,7 @@ class Analysis {
   void DiscoverQuotedProducts();
   void DiscoverListedNames();
   void DiscoverCuedNames();
+  void DiscoverTitledOrgs();
   void DiscoverLatinNames();
   void DiscoverEnglishSubjects();
   void FindAsides();

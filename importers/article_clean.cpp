@@ -327,8 +327,10 @@ bool IsBoilerplate(std::string_view line) {
 }
 
 // A body paragraph ends like a sentence: a full stop, question or exclamation mark, possibly
-// inside quotes or brackets.
-bool LooksLikeBody(std::string_view line) {
+// inside quotes or brackets. Once the body has started, a long paragraph whose end was cut off
+// (scrapes are truncated) is body too.
+bool LooksLikeBody(std::string_view line, bool body_started) {
+  if (body_started && CountCodePoints(line) >= 60 && std::count(line.begin(), line.end(), ' ') >= 8) return true;
   std::string_view rest = line;
   for (;;) {
     bool trimmed = false;
@@ -451,7 +453,7 @@ CleanText CleanArticle(std::string_view source, std::string_view kind) {
       continue;
     }
     if (drop[i]) continue;
-    if (!LooksLikeBody(line)) {
+    if (!LooksLikeBody(line, body_started)) {
       size_t length = CountCodePoints(line);
       if (clean.title.empty() && !body_started && length >= 8 && length <= 150) clean.title = std::string(line);
       continue;

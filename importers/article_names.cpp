@@ -510,10 +510,6 @@ void Analysis::DiscoverCuedNames() {
                               {"계열사", false, "company"},   {"벤처캐피털", false, "investor"}, {"투자사", false, "investor"},
                               {"운용사", false, "investor"},  {"기업", true, "company"},    {"업체", true, "company"},
                               {"회사", true, "company"},      {"법인", true, "company"}};
-  static const std::unordered_set<std::string_view> kCommon = {
-      "투자", "인수", "육성", "지원", "대표", "관계자", "가치", "경쟁력", "생태계", "시장", "전략", "협력", "대상", "규모", "측", "임원",
-      "직원", "고객", "중", "등", "간", "들", "설립", "창업", "상장", "출신", "최초", "최대", "최고", "가운데", "사이", "위주", "대부분",
-      "전체", "자체", "내부", "이름", "목록", "수준", "주가", "실적", "매출", "지분", "기술", "사업", "서비스", "제품", "모델", "플랫폼"};
   for (const Cue& cue : kCues) {
     for (size_t at = s_.find(cue.word); at != std::string_view::npos; at = s_.find(cue.word, at + cue.word.size())) {
       size_t end = at + cue.word.size();
@@ -540,7 +536,7 @@ void Analysis::DiscoverCuedNames() {
       }
       if (name_end == 0) continue;
       std::string name(s_.substr(name_begin, name_end - name_begin));
-      if (CountCodePoints(name) < 2 || kCommon.count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) continue;
+      if (CountCodePoints(name) < 2 || CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) continue;
       bool trigger_word = false;
       for (const Rule& rule : rules_.rules) {
         if (rule.lang != lang_) continue;

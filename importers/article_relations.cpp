@@ -26,6 +26,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverSuffixOrgs();
   DiscoverListedNames();
   DiscoverCuedNames();
+  DiscoverTitledOrgs();
   DiscoverLatinNames();
   FindAnaphors();
   DiscoverEnglishSubjects();

@@ -268,6 +268,104 @@ int Analysis::PersonBefore(size_t pos) {
   return static_cast<int>(mentions_.size()) - 1;
 }
 
+// Korean "PERSON ORG TITLE" with an organisation nobody has named yet: "김찬규 메이아이 대표는",
+// "박지훈 그린스텔라 게임즈 대표". One to three bare words between a person-shaped name and a
+// title name the organisation, when none of them is a common word, a title or a known name;
+// ApplyTitles then reads the phrase like any other.
+void Analysis::DiscoverTitledOrgs() {
+  if (lang_ != Lang::kKorean) return;
+  static const std::u32string_view kParticleEnds = U"는은을를의에와과도로서께가";
+  // A bare word: Hangul or Latin letters and digits, ending in no case particle.
+  auto bare_word = [&](size_t begin, size_t end) {
+    std::string_view word = s_.substr(begin, end - begin);
+    if (word.empty() || CountCodePoints(word) > 12 || Overlaps(begin, end)) return false;
+    if (std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) return false;
+    for (const Title& title : rules_.titles[li_]) {
+      if (word.find(title.word) != std::string_view::npos) return false;  // "리서치본부장이"
+    }
+    return kParticleEnds.find(CodePointBefore(word, word.size())) == std::u32string_view::npos;
+  };
+  // A new Korean name: a surname and two syllables (three after a two-syllable surname).
+  auto person_shaped = [&](std::string_view word) {
+    if (word.size() % 3 != 0 || NotNames().count(word) != 0 || CommonNouns().count(word) != 0) return false;
+    if (kParticleEnds.find(CodePointBefore(word, word.size())) != std::u32string_view::npos) return false;
+    for (const std::string& surname : rules_.surnames[li_]) {
+      if (word.starts_with(surname) && word.size() == surname.size() + 6) return true;
+    }
+    return false;
+  };
+  for (const Title& title : rules_.titles[li_]) {
+    for (size_t at = s_.find(title.word); at != std::string_view::npos; at = s_.find(title.word, at + 1)) {
+      TitleMatch match;
+      if (at < 2 || s_[at - 1] != ' ' || Overlaps(at, at + title.word.size()) || !ParseTitles(at, &match)) continue;
+      if (match.tail == "을" || match.tail == "를") continue;  // "PERSON이 대표를 맡는다": the title is an object
+      // Up to four words before the title, nearest first.
+      std::vector<std::pair<size_t, size_t>> words;
+      for (size_t end = at - 1; words.size() < 4;) {
+        size_t begin = RunStart(s_, end, IsHangulOrAlnum);
+        if (begin == end) break;
+        words.emplace_back(begin, end);
+        if (begin < 2 || s_[begin - 1] != ' ') break;
+        end = begin - 1;
+      }
+      if (words.empty()) continue;
+      // "PERSON TITLE": "최문영 전무가", "김하늘 교수는" (unless the word before is a person too:
+      // then the nearer word names an organisation, "김철수 이노텍 대표").
+      auto known_person_at = [&](size_t begin, size_t end) {
+        for (const Mention& mention : mentions_) {
+          if (mention.begin == begin && mention.word_end == end && mention.entity >= 0 && IsPerson(mention.entity)) return true;
+        }
+        return false;
+      };
+      {
+        auto [begin, end] = words[0];
+        std::string_view word = s_.substr(begin, end - begin);
+        bool next_is_person = words.size() > 1 && (person_shaped(s_.substr(words[1].first, words[1].second - words[1].first)) ||
+                                                   known_person_at(words[1].first, words[1].second));
+        if (!next_is_person && person_shaped(word) && !Overlaps(begin, end) && (begin == 0 || !IsHangulOrAlnum(CodePointBefore(s_, begin)))) {
+          int entity = catalog_->AddDiscovered(Written(std::string(word)), "person", {}, "");
+          if (entity >= 0 && IsPerson(entity)) {
+            Mention mention;
+            mention.begin = begin;
+            mention.end = end;
+            mention.word_end = match.end;  // the title and its particles belong to the name
+            mention.entity = entity;
+            Role role = Role::kNone;
+            std::string particles;
+            if (!match.tail.empty() && ParseParticles(match.tail, &role, &particles) && role != Role::kTitle) mention.role = role, mention.particles = particles;
+            AddMention(mention);
+          }
+          continue;
+        }
+      }
+      for (size_t n = 1; n < words.size() && n <= 3; ++n) {
+        auto [person_begin, person_end] = words[n];
+        std::string_view person = s_.substr(person_begin, person_end - person_begin);
+        if (person_begin > 0 && IsHangulOrAlnum(CodePointBefore(s_, person_begin))) break;
+        bool known_person = known_person_at(person_begin, person_end);
+        if (!known_person && (!person_shaped(person) || Overlaps(person_begin, person_end))) continue;
+        size_t org_begin = words[n - 1].first, org_end = words[0].second;
+        bool usable = true;
+        for (size_t k = 0; k < n && usable; ++k) {
+          auto [begin, end] = words[k];
+          std::string_view word = s_.substr(begin, end - begin);
+          TitleMatch inner;
+          usable = bare_word(begin, end) && NotNames().count(word) == 0 && CommonNouns().count(word) == 0 && !ParseTitles(begin, &inner) &&
+                   (k + 1 < n || GenericWords().count(word) == 0);
+        }
+        if (!usable) break;
+        std::string name(s_.substr(org_begin, org_end - org_begin));
+        std::string kind;
+        if (!HasOrgSuffix(name, li_, &kind)) kind = "company";
+        int entity = catalog_->FindByName(name);
+        if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
+        if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(org_begin, org_end, entity));
+        break;
+      }
+    }
+  }
+}
+
 // Person titles: "최인혁 네이버 COO", "마이크로소프트의 부회장인 브래드 스미스", "비런커지의
 // 쉬링제 대표", "배영훈 LG AI연구원장", "百度创始人李彦宏", "OpenAI CEO Sam Altman",
 // "Sam Altman, chief executive of OpenAI"; a title without an organisation ("创始人杨植麟")

@@ -53,6 +53,18 @@ TEST(ArticleFamilies, TitlesNextToNamesInKorean) {
          {"Elon Musk works_at Tesla", "Sam Altman works_at OpenAI"}, {"Elon Musk works_at OpenAI"});
 }
 
+TEST(ArticleFamilies, TitlesNameOrganisationsNobodyKnows) {
+  // "PERSON ORG TITLE" with one or two words of a new organisation.
+  Expect("정다온 소리결 대표는 새 서비스를 공개했다.\n\n오세린 블루피크 스튜디오 최고기술책임자(CTO)는 일정을 밝혔다.", "ko",
+         {"정다온 works_at 소리결", "오세린 works_at 블루피크 스튜디오"});
+  // A title taken as an object is no "PERSON ORG TITLE"; a common noun names no organisation.
+  Expect("이번 행사에서 한지우 씨가 대표를 맡았다.\n\n정다온 회사 대표는 웃었다.", "ko", {}, {"정다온 works_at 회사"});
+  // "ORG는 PERSON TITLE이 대표를 맡는다", "ORG를 이끄는 PERSON": leading an organisation.
+  Expect("카카오는 배서윤 부사장이 대표를 맡는다.\n\n그간 네이버를 이끈 문태오 사장은 물러난다.", "ko",
+         {"배서윤 works_at Kakao", "문태오 works_at Naver"});
+  Expect("삼성전자는 이번 투자를 이끌었다.", "ko", {}, {"Samsung Electronics works_at Samsung Electronics"});
+}
+
 TEST(ArticleFamilies, TitlesInChineseChains) {
   Expect("华东人工智能联盟理事长、科大讯飞董事长王建国出席了会议。", "zh",
          {"王建国 works_at iFlytek", "王建国 works_at 华东人工智能联盟"});
