@@ -190,6 +190,7 @@ class Analysis {
   void DiscoverSuffixOrgs();
   void DiscoverQuotedProducts();
   void DiscoverListedNames();
+  void DiscoverListMembers();
   void DiscoverCuedNames();
   void DiscoverTitledOrgs();
   void DiscoverLatinNames();

@@ -82,6 +82,102 @@ void Analysis::DiscoverListedNames() {
   }
 }
 
+// Chinese enumerations with a known organisation in them ("高瓴领投，五源、IDG、北极光跟投",
+// "包括龙旗科技、卧龙电气、华发集团等"): the other items are organisations too. An item between two
+// 、 is whole; the first one starts after punctuation or a cue word, the last one ends before a
+// stop word ("等", "跟投", "和", ...); "X和Y" at the end is two items.
+void Analysis::DiscoverListMembers() {
+  if (lang_ != Lang::kChinese) return;
+  constexpr std::string_view kSeparator = "、";
+  constexpr size_t kMaxItem = 12 * 3;  // bytes: twelve Han characters
+  auto name_char = [](char32_t cp) { return IsHan(cp) || IsAsciiAlnum(cp) || cp == U' ' || cp == U'-' || cp == U'&'; };
+  static const std::vector<std::string_view> kCues = {"包括", "投资方", "投资者", "股东", "分别为", "分别是", "来自", "由", "有", "为", "如", "是", "获", "和", "与", "及"};
+  static const std::vector<std::string_view> kStops = {"等", "跟投", "领投", "参投", "联合", "共同", "均", "也", "都", "参与", "持续", "加注", "跟进", "在内",
+                                                       "作为", "的", "分别", "进行", "完成", "宣布", "投资", "出资", "联手", "携手", "已", "将", "在", "对"};
+  // Item spans of each run of separators.
+  std::vector<std::pair<size_t, size_t>> items;
+  auto flush = [&]() {
+    bool known_org = false;
+    for (auto [begin, end] : items) {
+      for (const Mention& mention : mentions_) known_org = known_org || (mention.begin == begin && mention.entity >= 0 && IsOrg(mention.entity));
+    }
+    if (known_org) {
+      for (auto [begin, end] : items) {
+        std::string_view item = TrimSpace(s_.substr(begin, end - begin));
+        begin = static_cast<size_t>(item.data() - s_.data());
+        end = begin + item.size();
+        size_t points = CountCodePoints(item);
+        bool titled = false;  // "正泰集团董事长": a title chain, not a list of names
+        for (const Title& title : rules_.titles[li_]) titled = titled || item.find(title.word) != std::string_view::npos;
+        if (titled) continue;
+        // An item made of one known organisation's name and more ("GGV纪源资本", "纪源资本" being
+        // known) stands for that organisation as a whole.
+        std::vector<size_t> inside;
+        for (size_t m = 0; m < mentions_.size(); ++m) {
+          if (mentions_[m].begin < end && begin < mentions_[m].word_end) inside.push_back(m);
+        }
+        std::sort(inside.begin(), inside.end(), [&](size_t a, size_t b) { return mentions_[a].begin < mentions_[b].begin; });
+        bool contiguous = !inside.empty() && mentions_[inside.front()].begin >= begin && mentions_[inside.back()].word_end <= end &&
+                          mentions_[inside.front()].entity >= 0 && IsOrg(mentions_[inside.front()].entity);
+        for (size_t k = 1; k < inside.size() && contiguous; ++k) contiguous = mentions_[inside[k]].begin == mentions_[inside[k - 1]].word_end;
+        if (contiguous && (mentions_[inside.front()].begin > begin || mentions_[inside.back()].word_end < end)) {
+          Mention& whole = mentions_[inside.front()];
+          whole.begin = begin;
+          whole.end = whole.word_end = end;
+          std::vector<size_t> gone(inside.begin() + 1, inside.end());
+          std::sort(gone.rbegin(), gone.rend());
+          for (size_t m : gone) mentions_.erase(mentions_.begin() + static_cast<std::ptrdiff_t>(m));
+        }
+        if (points < 2 || points > 12 || Overlaps(begin, end) || GenericWords().count(item) != 0) continue;
+        std::string name(item);
+        std::string kind;
+        if (!HasOrgSuffix(name, li_, &kind)) kind = "company";
+        int entity = catalog_->FindByName(name);
+        if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
+        if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(begin, end, entity));
+      }
+    }
+    items.clear();
+  };
+  // The last item of a run, after its last separator: up to a stop word or punctuation.
+  auto close_run = [&](size_t from) {
+    size_t end = std::min(RunEnd(s_, from, name_char), from + kMaxItem);
+    std::string_view rest = s_.substr(from, end - from);
+    size_t cut = rest.size();
+    for (std::string_view stop : kStops) cut = std::min(cut, rest.find(stop));
+    rest = rest.substr(0, cut);
+    size_t join = std::string_view::npos;
+    for (std::string_view word : {"和", "及", "与"}) join = std::min(join, rest.find(word));
+    if (join != std::string_view::npos) {
+      items.emplace_back(from, from + join);
+      items.emplace_back(from + join + 3, from + rest.size());
+    } else {
+      items.emplace_back(from, from + rest.size());
+    }
+    flush();
+  };
+  size_t previous_end = std::string_view::npos;  // end of the last separator of the run
+  for (size_t at = s_.find(kSeparator); at != std::string_view::npos; at = s_.find(kSeparator, at + kSeparator.size())) {
+    if (previous_end != std::string_view::npos && at - previous_end <= kMaxItem && RunEnd(s_, previous_end, name_char) == at) {
+      items.emplace_back(previous_end, at);  // an inner item
+    } else {
+      if (previous_end != std::string_view::npos) close_run(previous_end);
+      // The first item of a new run: back to punctuation or a cue word.
+      size_t begin = RunStart(s_, at, name_char);
+      if (at - begin > kMaxItem) begin = at - kMaxItem;
+      std::string_view left = s_.substr(begin, at - begin);
+      size_t from = 0;
+      for (std::string_view cue : kCues) {
+        size_t found = left.rfind(cue);
+        if (found != std::string_view::npos) from = std::max(from, found + cue.size());
+      }
+      items.emplace_back(begin + from, at);
+    }
+    previous_end = at + kSeparator.size();
+  }
+  if (previous_end != std::string_view::npos) close_run(previous_end);
+}
+
 // English names the gazetteer does not know, where the sentence shows they are names: the
 // subject right before a trigger verb ("iGenius counts ...", "Zeta Robotics had raised ..."),
 // and a capitalised name coordinated with a known person ("Mustafa Suleyman and Karen Simonyan").

@@ -25,6 +25,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverQuotedProducts();
   DiscoverSuffixOrgs();
   DiscoverListedNames();
+  DiscoverListMembers();
   DiscoverCuedNames();
   DiscoverTitledOrgs();
   DiscoverLatinNames();

@@ -65,6 +65,16 @@ TEST(ArticleFamilies, TitlesNameOrganisationsNobodyKnows) {
   Expect("삼성전자는 이번 투자를 이끌었다.", "ko", {}, {"Samsung Electronics works_at Samsung Electronics"});
 }
 
+TEST(ArticleFamilies, ChineseListsWithAKnownMember) {
+  // Unknown names listed beside known investors are investors too; "GGV纪源资本" is GGV.
+  Expect("星河科技是一家芯片公司。本轮融资由腾讯领投，云岫、Northwind、GGV纪源资本、启光和红杉中国跟投。", "zh",
+         {"Tencent invests_in 星河科技", "云岫 invests_in 星河科技", "Northwind invests_in 星河科技", "GGV Capital invests_in 星河科技",
+          "启光 invests_in 星河科技"});
+  // A chain of titles is no list of names.
+  Expect("华东人工智能联盟副理事长、星河科技董事长王建国出席。", "zh", {"王建国 works_at 华东人工智能联盟"},
+         {"华东人工智能联盟副理事长 invests_in 星河科技"});
+}
+
 TEST(ArticleFamilies, TitlesInChineseChains) {
   Expect("华东人工智能联盟理事长、科大讯飞董事长王建国出席了会议。", "zh",
          {"王建国 works_at iFlytek", "王建国 works_at 华东人工智能联盟"});
