@@ -194,7 +194,7 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
   auto context_holds = [](std::string_view window, const std::vector<std::string>& words) {
     return words.empty() || std::any_of(words.begin(), words.end(), [&](const std::string& word) { return window.find(word) != std::string_view::npos; });
   };
-  if (!context_holds(s_.substr(hit.end, 48), rule.context_after) ||
+  if (!context_holds(s_.substr(hit.end, 120), rule.context_after) ||
       !context_holds(s_.substr(hit.begin >= 64 ? hit.begin - 64 : 0, std::min<size_t>(hit.begin, 64)), rule.context_before)) {
     return;
   }

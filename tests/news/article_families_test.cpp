@@ -171,6 +171,13 @@ TEST(ArticleFamilies, SubsidiariesAndParents) {
 TEST(ArticleFamilies, AdoptionIsSupply) {
   Expect("LG유플러스는 업스테이지의 AI 모델 ‘솔라’를 자사 고객센터에 도입했다.", "ko", {"Upstage supplies LG Uplus"});
   Expect("Apple uses Google's Gemini in Siri.", "en", {"Google supplies Apple", "Google develops Gemini"});
+  // Customers are supplied; "counts ... among its" decides between customers and investors.
+  Expect("Vantic Labs counts Oracle and Siemens among its customers.", "en", {"Vantic Labs supplies Oracle", "Vantic Labs supplies Siemens"},
+         {"Oracle invests_in Vantic Labs"});
+  Expect("Vantic Labs sells software to banks. Its customers include Oracle and Siemens.", "en",
+         {"Vantic Labs supplies Oracle", "Vantic Labs supplies Siemens"});
+  Expect("Quillo counts Harbor Lane Capital and Oakfield Partners among its early investors.", "en",
+         {"Harbor Lane Capital invests_in Quillo", "Oakfield Partners invests_in Quillo"}, {"Quillo supplies Harbor Lane Capital"});
 }
 
 TEST(ArticleFamilies, AnaphorsAndDescriptions) {
