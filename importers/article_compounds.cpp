@@ -68,6 +68,16 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       add(second.entity, first.entity, "part_of", "parent_compound", 0.8, first.begin);
       continue;
     }
+    // UNIT是PARENT旗下的…: "阿里云是阿里巴巴旗下的云计算公司".
+    if (lang_ == Lang::kChinese && IsOrg(first.entity) && IsOrg(second.entity) && (between == "是" || between == "为")) {
+      std::string_view after = s_.substr(second.end);
+      for (std::string_view owned : {"旗下", "的子公司", "的全资子公司", "的控股子公司", "控股的"}) {
+        if (after.starts_with(owned)) {
+          add(first.entity, second.entity, "part_of", "parent_compound", 0.8, first.begin);
+          break;
+        }
+      }
+    }
     // UNIT's parent PARENT: "Waymo's parent Alphabet".
     if (lang_ == Lang::kEnglish && first.role == Role::kGenitive && IsOrg(second.entity) &&
         (TrimSpace(Lower(s_.substr(first.word_end, second.begin - first.word_end))) == "parent" ||

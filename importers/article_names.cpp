@@ -375,6 +375,8 @@ void Analysis::DiscoverSuffixOrgs() {
             for (const std::string& trigger : rule.triggers) trigger_end = trigger_end || head.ends_with(trigger);
           }
           if (trigger_end && chars >= 2) break;
+          // A description ends before the name: "通用机器人公司云岫智能".
+          if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商"))) break;
           bool in_mention = false;
           for (const Mention& mention : mentions_) in_mention = in_mention || (mention.end == start);
           if (in_mention) break;
@@ -388,6 +390,7 @@ void Analysis::DiscoverSuffixOrgs() {
         while (lead > 0 && (std::isalnum(static_cast<unsigned char>(s_[lead - 1])) != 0 || s_[lead - 1] == ' ')) --lead;
         std::string_view before_stem = s_.substr(0, lead);
         if (before_stem.ends_with("家") || before_stem.ends_with("个") || before_stem.ends_with("是") || before_stem.ends_with("为")) continue;
+        if (before_stem.ends_with("的") && suffix == "公司") continue;  // "旗下的云计算公司": a description
         bool generic_start = false;
         for (std::string_view word : {"该", "这", "那", "一", "多", "其", "某", "本", "各", "首", "子", "母", "旗下", "人工智能", "科技", "国内", "全球"}) {
           generic_start = generic_start || stem.starts_with(word);
@@ -556,6 +559,17 @@ void Analysis::DiscoverCuedNames() {
 // makes it a product, an organisation suffix gives its kind, anything else is a company.
 void Analysis::DiscoverLatinNames() {
   if (lang_ == Lang::kEnglish) return;
+  // A Latin prefix written onto a known Chinese name is part of it: "GGV纪源资本".
+  if (lang_ == Lang::kChinese) {
+    for (Mention& mention : mentions_) {
+      size_t start = mention.begin;
+      while (start > 0 && IsAsciiAlnum(static_cast<unsigned char>(s_[start - 1]))) --start;
+      std::string_view prefix = s_.substr(start, mention.begin - start);
+      if (prefix.size() >= 2 && IsHan(CodePointAt(s_, mention.begin)) && GenericWords().count(prefix) == 0 && !Overlaps(start, mention.begin)) {
+        mention.begin = start;
+      }
+    }
+  }
   auto word_char = [&](size_t i) {
     unsigned char c = static_cast<unsigned char>(s_[i]);
     return std::isalnum(c) != 0 || c == '.' || c == '&' || c == '-' || c == '\'';

@@ -178,6 +178,65 @@ void Analysis::DiscoverListMembers() {
   if (previous_end != std::string_view::npos) close_run(previous_end);
 }
 
+// A Chinese sentence that opens with an unknown name and a verb only organisations take
+// ("星河智能成立于2023年", "启元世界宣布完成A轮融资"): the name is a company. A description
+// ("通用人工智能公司启元世界") may stand before it.
+void Analysis::DiscoverChineseSubjects() {
+  if (lang_ != Lang::kChinese) return;
+  static const std::vector<std::string_view> kVerbs = {"成立于", "创立于", "成立", "宣布", "宣布完成", "宣布获得", "完成了", "完成", "获得了", "获得",
+                                                       "发布了", "发布", "推出了", "推出", "正式推出", "正式发布", "近日完成", "日前完成", "今日宣布"};
+  static const std::vector<std::string_view> kDescriptions = {"公司", "企业", "初创", "平台", "独角兽", "机构", "厂商", "团队"};
+  static const std::vector<std::string_view> kNotStart = {"该", "这", "那", "本", "其", "今", "昨", "近", "日前", "此前", "目前", "随后", "同时", "此外", "公司", "我们", "他们"};
+  size_t begin = 0;
+  // Skip a leading date or place phrase ended by punctuation: "7月12日，".
+  for (size_t i = 0; i < std::min<size_t>(s_.size(), 30);) {
+    char32_t cp = 0;
+    size_t step = DecodeAt(s_, i, &cp);
+    if (cp == U'，' || cp == U',') {
+      begin = i + step;
+      break;
+    }
+    i += step;
+  }
+  size_t at = std::string_view::npos;
+  for (std::string_view verb : kVerbs) at = std::min(at, s_.find(verb, begin));
+  if (at == std::string_view::npos || at == begin || at - begin > 16 * 3) return;
+  {
+    size_t start = begin;
+    // After a description ending in a category word, the name starts.
+    for (std::string_view description : kDescriptions) {
+      size_t d = s_.substr(begin, at - begin).rfind(description);
+      if (d != std::string_view::npos && begin + d + description.size() < at) start = std::max(start, begin + d + description.size());
+    }
+    std::string_view name = s_.substr(start, at - start);
+    // Adverbs between the name and the verb: "启元世界也于同日宣布".
+    for (std::string_view adverb : {"也于同日", "于同日", "也", "已", "已经", "正式", "近日", "日前", "今日", "于"}) {
+      if (name.ends_with(adverb)) name.remove_suffix(adverb.size());
+    }
+    size_t points = CountCodePoints(name);
+    bool all_name = points >= 2 && points <= 8 && std::all_of(name.begin(), name.end(), [](char c) { return c != ' '; });
+    for (size_t k = 0; k < name.size() && all_name;) {
+      char32_t cp = 0;
+      k += DecodeAt(name, k, &cp);
+      all_name = (IsHan(cp) && cp != U'的') || IsAsciiAlnum(cp);
+    }
+    bool generic = GenericWords().count(name) != 0;
+    for (std::string_view word : kNotStart) generic = generic || name.starts_with(word);
+    size_t name_begin = static_cast<size_t>(name.data() - s_.data());
+    if (!all_name || generic || Overlaps(name_begin, name_begin + name.size())) return;
+    // A surname and one or two characters may be a person: leave it to the title rules.
+    for (const std::string& surname : rules_.surnames[li_]) {
+      if (points <= 3 && name.starts_with(surname)) return;
+    }
+    std::string written(name);
+    std::string kind;
+    if (!HasOrgSuffix(written, li_, &kind)) kind = "company";
+    int entity = catalog_->FindByName(written);
+    if (entity < 0) entity = catalog_->AddDiscovered(Written(written), kind, {}, "");
+    if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(name_begin, name_begin + name.size(), entity));
+  }
+}
+
 // English names the gazetteer does not know, where the sentence shows they are names: the
 // subject right before a trigger verb ("iGenius counts ...", "Zeta Robotics had raised ..."),
 // and a capitalised name coordinated with a known person ("Mustafa Suleyman and Karen Simonyan").

@@ -75,6 +75,17 @@ TEST(ArticleFamilies, ChineseListsWithAKnownMember) {
          {"华东人工智能联盟副理事长 invests_in 星河科技"});
 }
 
+TEST(ArticleFamilies, ChineseSubjectsAndOwners) {
+  // An unknown name opening a sentence with an organisation's verb is a company; the next
+  // sentence's "该公司" is that company.
+  Expect("通用机器人公司云岫智能也于同日宣布完成2亿元A轮融资，由GGV纪源资本领投。\n\n该公司首席执行官周明远曾担任华为首席技术官。", "zh",
+         {"GGV Capital invests_in 云岫智能", "周明远 works_at 云岫智能", "周明远 works_at Huawei"});
+  // A person's name is no company; "今天" opens no name.
+  Expect("李明宣布辞职。\n\n今天宣布了新的计划。", "zh", {}, {});
+  // "A是B旗下的…公司": A belongs to B; the description names nobody.
+  Expect("阿里云是阿里巴巴集团旗下的云计算公司。", "zh", {"Alibaba Cloud part_of Alibaba Group"}, {"云计算公司 part_of Alibaba Group"});
+}
+
 TEST(ArticleFamilies, TitlesInChineseChains) {
   Expect("华东人工智能联盟理事长、科大讯飞董事长王建国出席了会议。", "zh",
          {"王建国 works_at iFlytek", "王建国 works_at 华东人工智能联盟"});
