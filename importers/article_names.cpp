@@ -296,8 +296,10 @@ void Analysis::DiscoverGlosses() {
 // Organisation names by suffix: "한화그룹은", "上海人工智能实验室", "Reka AI", "University of X".
 void Analysis::DiscoverSuffixOrgs() {
   if (lang_ == Lang::kKorean) {
+    // Names may carry "&" ("군인공제회C&C").
+    auto name_char = [](char32_t cp) { return IsHangulOrAlnum(cp) || cp == U'&'; };
     for (size_t i = 0; i < s_.size();) {
-      size_t end = RunEnd(s_, i, IsHangulOrAlnum);
+      size_t end = RunEnd(s_, i, name_char);
       if (end == i) {
         char32_t cp = 0;
         i += DecodeAt(s_, i, &cp);
@@ -312,16 +314,20 @@ void Analysis::DiscoverSuffixOrgs() {
       for (const std::string& suffix : rules_.org_suffixes[li_]) {
         size_t at = word.find(suffix);
         if (at == std::string_view::npos || at == 0) continue;
+        // A Latin tail after the suffix belongs to the name: "군인공제회C&C가".
+        size_t tail = at + suffix.size();
+        while (tail < word.size() && (IsAsciiAlnum(static_cast<unsigned char>(word[tail])) || word[tail] == '&')) ++tail;
+        if (tail > at + suffix.size() && !IsAsciiAlnum(static_cast<unsigned char>(word[tail - 1]))) tail = at + suffix.size();
         Role role;
         std::string particles;
-        if (!ParseParticles(word.substr(at + suffix.size()), &role, &particles) || role == Role::kTitle) continue;
+        if (!ParseParticles(word.substr(tail), &role, &particles) || role == Role::kTitle) continue;
         std::string_view stem = word.substr(0, at);
         if (GenericWords().count(stem) != 0 || CountCodePoints(stem) < 2) continue;
         bool latin_only = std::all_of(stem.begin(), stem.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
         if (latin_only && stem.size() < 2) continue;
-        std::string name(word.substr(0, at + suffix.size()));
+        std::string name(word.substr(0, tail));
         std::string kind;
-        HasOrgSuffix(name, li_, &kind);
+        HasOrgSuffix(std::string(word.substr(0, at + suffix.size())), li_, &kind);
         int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, "");
         Mention mention = MentionWithParticles(word_begin, word_begin + name.size(), entity);
         AddMention(mention);

@@ -43,14 +43,19 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
       // Titles made with a head noun: "최고전략책임자", "AI사업담당", "전략기획실장".
       size_t run_end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
       std::string_view run = s_.substr(i, run_end - i);
-      for (std::string_view head : {"책임자", "담당", "임원"}) {
-        size_t at = run.find(head);
-        if (at == std::string_view::npos || at < 3) continue;
+      // ... and any title after a unit's name: "기업지원본부장", "사업단장", "디지털금융부문 부행장".
+      auto try_head = [&](std::string_view head, size_t min_prefix) {
+        if (word_size != 0) return;
+        size_t at = run.rfind(head);
+        if (at == std::string_view::npos || at < min_prefix) return;
         Role role;
         std::string particles;
-        if (!ParseParticles(run.substr(at + head.size()), &role, &particles)) continue;
-        word_size = at + head.size();
-        break;
+        if (ParseParticles(run.substr(at + head.size()), &role, &particles)) word_size = at + head.size();
+      };
+      for (std::string_view head : {"책임자", "담당", "임원"}) try_head(head, 3);
+      for (const Title& title : rules_.titles[li_]) {
+        bool hangul = CountCodePoints(title.word) >= 2 && title.word.size() == CountCodePoints(title.word) * 3 && title.word.find(' ') == std::string::npos;
+        if (hangul && title.type == "works_at") try_head(title.word, 6);
       }
     }
     if (word_size == 0) break;
@@ -109,9 +114,11 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       return static_cast<int>(m);
     }
   }
-  for (const Mention& mention : mentions_) {
-    if (mention.begin <= pos && pos < mention.word_end) return -1;
-  }
+  // Inside a name no other name starts (a gloss after a name may hold one: "사업단(단장 김하늘)").
+  auto inside_name = [&](size_t begin, size_t end) {
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return begin < mention.end && mention.begin < end; });
+  };
+  if (inside_name(pos, pos + 1)) return -1;
   std::string name;
   size_t name_end = pos;
   if (lang_ == Lang::kKorean) {
@@ -168,7 +175,7 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       if (s_.substr(name_end).starts_with("'s")) *end = name_end + 2;
     }
   }
-  if (name.empty() || Overlaps(pos, name_end)) return -1;
+  if (name.empty() || inside_name(pos, name_end)) return -1;
   int entity = catalog_->AddDiscovered(Written(name), "person", {}, lang_ == Lang::kEnglish ? name : "");
   if (!IsPerson(entity)) return -1;
   Mention mention;
@@ -472,6 +479,18 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     if (organisation.entity < 0 || !IsOrg(organisation.entity)) continue;
     int org = organisation.entity;
     double base = organisation.anaphor ? 0.75 : 0.85;
+    // ORG(TITLE PERSON): "누리사업단(단장 김하늘)은", "星河科技（董事长 王明）".
+    for (std::string_view open : {"(", "（"}) {
+      if (!s_.substr(organisation.end).starts_with(open)) continue;
+      TitleMatch match;
+      size_t person_end = 0;
+      if (!ParseTitles(organisation.end + open.size(), &match) || !match.tail.empty()) continue;
+      int person = PersonAfter(SkipSpaces(s_, match.end), &person_end);
+      std::string_view close = open == "(" ? ")" : "）";
+      if (person < 0 || !s_.substr(SkipSpaces(s_, person_end)).starts_with(close)) continue;
+      AddPersonGroup(person, Role::kNone);
+      emit(person, org, match, "title_in_brackets", base);
+    }
     if (organisation.role == Role::kTitle) {  // "배영훈 LG AI연구원장은"
       TitleMatch match;
       match.works = true;

@@ -65,6 +65,16 @@ TEST(ArticleFamilies, TitlesNameOrganisationsNobodyKnows) {
   Expect("삼성전자는 이번 투자를 이끌었다.", "ko", {}, {"Samsung Electronics works_at Samsung Electronics"});
 }
 
+TEST(ArticleFamilies, TitlesOfUnitsAndInBrackets) {
+  // A unit's name written onto the title ("전략기획본부장") and a title in brackets after the name.
+  Expect("한지호 카카오 전략기획본부장은 계획을 밝혔다.", "ko", {"한지호 works_at Kakao"});
+  Expect("누리AI사업단(단장 문소라)은 한빛로보틱스와 업무협약을 체결했다.", "ko",
+         {"문소라 works_at 누리AI사업단", "누리AI사업단 partners_with 한빛로보틱스"});
+  Expect("星河科技（董事长 王明）今日宣布完成融资。", "zh", {"王明 works_at 星河科技"});
+  // A name may end in Latin letters joined by "&" after its suffix.
+  Expect("오세린 누리공제회S&T 사장은 말했다.", "ko", {"오세린 works_at 누리공제회S&T"});
+}
+
 TEST(ArticleFamilies, ChineseListsWithAKnownMember) {
   // Unknown names listed beside known investors are investors too; "GGV纪源资本" is GGV.
   Expect("星河科技是一家芯片公司。本轮融资由腾讯领投，云岫、Northwind、GGV纪源资本、启光和红杉中国跟投。", "zh",
