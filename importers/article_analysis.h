@@ -195,6 +195,7 @@ class Analysis {
   void DiscoverTitledOrgs();
   void DiscoverLatinNames();
   void DiscoverEnglishSubjects();
+  void DiscoverCapitalisedNames();
   void DiscoverChineseSubjects();
   void FindAsides();
   int AsideOf(size_t begin, size_t end) const;

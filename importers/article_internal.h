@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/graph.h"
@@ -46,7 +47,9 @@ struct SentenceSpan {
 };
 // ICU sentence segmentation per paragraph, corrected for news text: dates and numbers with
 // dots ("2023. 6. 1.", "No. 3"), abbreviations ("Inc.", "U.S."), quotations that ICU cuts
-// ("...것이다.”라고 말했다"), and overlong run-ons cut at 2,000 bytes.
+// ("...것이다.”라고 말했다"), and overlong run-ons cut at a space or comma into pieces of at most
+// kMaxSentenceBytes (which bounds the cost of every later step per piece).
+constexpr size_t kMaxSentenceBytes = 3000;
 std::vector<SentenceSpan> SplitSentences(std::string_view text, Lang lang);
 
 // Decodes one code point at text[i] (well-formed UTF-8 assumed); returns its byte length.
@@ -229,6 +232,8 @@ struct RuleSet {
   std::vector<std::string> list_cues[3];        // "including", "such as": a list of names follows
   std::vector<std::string> hedges_before[3];    // "did not", "否认": the trigger states no fact
   std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"
+  std::unordered_set<std::string> given_names[3];  // English first names: "Satya Nadella" is a person
+  std::unordered_set<std::string> not_names[3];    // capitalised words naming nobody: places, months, ...
 };
 RuleSet ParseRuleSet(std::string_view json_text);
 const RuleSet& DefaultRuleSet();  // data/triggers.json, compiled in

@@ -32,7 +32,8 @@ void Analysis::DiscoverListedNames() {
         for (int words = 0; words < 6 && upper_at(i);) {
           size_t w = i;
           while (w < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[w])) != 0 || s_[w] == '-' || s_[w] == '.' || s_[w] == '&' || s_[w] == '\'')) ++w;
-          while (w > i && (s_[w - 1] == '.' || s_[w - 1] == '\'')) --w;  // the sentence's full stop, a closing quote
+          bool plural_possessive = w > i + 2 && s_.substr(i, w - i).ends_with("s'") && w + 1 < s_.size() && s_[w] == ' ' && upper_at(w + 1);
+          while (!plural_possessive && w > i && (s_[w - 1] == '.' || s_[w - 1] == '\'')) --w;  // the sentence's full stop, a closing quote
           if (s_.substr(i, w - i).ends_with("'s") || s_.substr(i, w - i).ends_with("’s")) {  // "Canada's Inovia Capital"
             begin = end = i = SkipSpaces(s_, w);
             words = 0;
@@ -176,6 +177,110 @@ void Analysis::DiscoverListMembers() {
     previous_end = at + kSeparator.size();
   }
   if (previous_end != std::string_view::npos) close_run(previous_end);
+}
+
+// English names nobody has taught us: a run of capitalised words ("Semantic Machines", "Bain
+// Capital Ventures", "xAI", "TVG"). One capitalised word opening the sentence may be any word,
+// so there a run needs two. A first name makes a two- or three-word run a person, an
+// organisation suffix gives the kind, a product cue after it or a product verb before it makes
+// it a product, anything else is a company. Places, months, nationalities and titles name
+// nobody; a run next to a known name or a title is left to the rules that read those.
+void Analysis::DiscoverCapitalisedNames() {
+  if (lang_ != Lang::kEnglish) return;
+  const auto& given = rules_.given_names[li_];
+  const auto& not_names = rules_.not_names[li_];
+  static const std::unordered_set<std::string_view> kTitleWords = {"chief", "vice", "senior", "executive", "managing", "founding", "president",
+                                                                  "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder",
+                                                                  "director", "professor", "minister", "ceo", "cto", "coo", "cfo", "head"};
+  auto word_char = [&](size_t k) {
+    unsigned char c = static_cast<unsigned char>(s_[k]);
+    return std::isalnum(c) != 0 || c == '-' || c == '&' || c == '.' || c == '\'';
+  };
+  auto is_upper = [&](size_t k) { return k < s_.size() && IsAsciiUpper(static_cast<unsigned char>(s_[k])); };
+  auto is_lower = [&](size_t k) { return k < s_.size() && std::islower(static_cast<unsigned char>(s_[k])) != 0; };
+  size_t first_word = 0;
+  while (first_word < s_.size() && std::isalnum(static_cast<unsigned char>(s_[first_word])) == 0) ++first_word;
+  auto name_token = [&](std::string_view token) {
+    if (token.size() < 2 || kTitleWords.count(Lower(token)) != 0 || not_names.count(std::string(token)) != 0) return false;
+    bool caps = std::all_of(token.begin(), token.end(), [](char c) { return IsAsciiUpper(static_cast<unsigned char>(c)) || c == '&'; });
+    if (caps && token.size() > 6) return false;
+    return true;
+  };
+  for (size_t i = 0; i < s_.size();) {
+    bool starts = (is_upper(i) || (is_lower(i) && is_upper(i + 1))) && (i == 0 || !word_char(i - 1));
+    if (!starts) {
+      ++i;
+      continue;
+    }
+    // The run: tokens joined by one space (or " of ", "Bank of America").
+    std::vector<std::pair<size_t, size_t>> tokens;
+    size_t k = i;
+    bool possessive = false;
+    while (k < s_.size() && (is_upper(k) || (is_lower(k) && is_upper(k + 1)))) {
+      size_t w = k;
+      while (w < s_.size() && word_char(w)) ++w;
+      std::string_view token = s_.substr(k, w - k);
+      if (token.ends_with("'s") || token.ends_with("’s")) possessive = true, token.remove_suffix(2);
+      bool plural_possessive = token.ends_with("s'") && w < s_.size() && s_[w] == ' ';  // "Teachers' Venture Growth"
+      while (!plural_possessive && !token.empty() && (token.back() == '.' || token.back() == '\'' || token.back() == '-')) token.remove_suffix(1);
+      if (!name_token(token) || (tokens.empty() && GenericWords().count(token) != 0)) break;
+      tokens.emplace_back(k, k + token.size());
+      if (possessive || k + token.size() != w) break;
+      if (w + 1 < s_.size() && s_[w] == ' ' && (is_upper(w + 1) || (is_lower(w + 1) && is_upper(w + 2)))) {
+        k = w + 1;
+      } else if (s_.substr(w).starts_with(" of ") && is_upper(w + 4) && tokens.size() >= 1) {
+        k = w + 4;
+      } else {
+        break;
+      }
+    }
+    size_t next = tokens.empty() ? i + 1 : tokens.back().second;
+    // Trailing generic words ("Figure AI" keeps "AI"; a run of generic words alone is none).
+    bool all_generic = std::all_of(tokens.begin(), tokens.end(), [&](auto t) { return GenericWords().count(s_.substr(t.first, t.second - t.first)) != 0; });
+    // A word with a capital after its first letter ("OpenAI", "xAI") or an acronym is a name even
+    // where it opens the sentence.
+    bool marked = false;
+    if (!tokens.empty()) {
+      std::string_view token = s_.substr(tokens.front().first, tokens.front().second - tokens.front().first);
+      marked = std::any_of(token.begin() + 1, token.end(), [](char c) { return IsAsciiUpper(static_cast<unsigned char>(c)); });
+    }
+    if (tokens.empty() || all_generic || (tokens.front().first == first_word && tokens.size() < 2 && !marked)) {
+      i = std::max(next, i + 1);
+      continue;
+    }
+    size_t begin = tokens.front().first, end = tokens.back().second;
+    i = std::max(next, i + 1);
+    std::string name(s_.substr(begin, end - begin));
+    if (name.size() > 60 || not_names.count(name) != 0) continue;
+    // Next to a known name ("Volvo Autonomous Solutions") or a title: other rules read it.
+    bool touches = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+      return mention.begin <= end + 1 && begin <= mention.word_end + 1;
+    });
+    if (touches) continue;
+    std::string before = Lower(TrimSpace(s_.substr(begin >= 24 ? begin - 24 : 0, std::min<size_t>(begin, 24))));
+    std::string after = Lower(TrimSpace(s_.substr(end, 32)));
+    bool title_near = false;
+    for (const Title& title : rules_.titles[li_]) {
+      std::string word = Lower(title.word);
+      title_near = title_near || before.ends_with(word) || (after.starts_with(",") && TrimSpace(std::string_view(after).substr(1)).find(word) < 8);
+    }
+    std::string first_token(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first));
+    std::string kind;
+    if (tokens.size() >= 2 && tokens.size() <= 3 && given.count(first_token) != 0) {
+      kind = "person";
+    } else if (title_near) {
+      continue;
+    } else if (!HasOrgSuffix(name, li_, &kind)) {
+      kind = "company";
+      for (const std::string& cue : rules_.product_cues[li_]) kind = std::string_view(after).starts_with(Lower(cue)) ? "product" : kind;
+      for (std::string_view verb : {"launched", "released", "unveiled", "introduced", "debuted", "open-sourced"}) {
+        if (before.ends_with(verb)) kind = "product";
+      }
+    }
+    int entity = catalog_->FindByName(name);
+    if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, name);
+    AddMention(MentionWithParticles(begin, end, entity));
+  }
 }
 
 // A Chinese sentence that opens with an unknown name and a verb only organisations take

@@ -31,6 +31,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverLatinNames();
   FindAnaphors();
   DiscoverEnglishSubjects();
+  DiscoverCapitalisedNames();
   DiscoverChineseSubjects();
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   DropGlossMentions();

@@ -68,6 +68,10 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : root.value("list_cues", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.list_cues[index].push_back(ToNfc(word.get<std::string>()));
       }
+      for (const char* key : {"given_names", "not_names"}) {
+        auto& set_of = std::string_view(key) == "given_names" ? set.given_names[index] : set.not_names[index];
+        for (const auto& word : root.value(key, nlohmann::json::object()).value(code, nlohmann::json::array())) set_of.insert(ToNfc(word.get<std::string>()));
+      }
       const nlohmann::json hedges = root.value("hedges", nlohmann::json::object()).value(code, nlohmann::json::object());
       for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(ToNfc(word.get<std::string>()));
       for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(ToNfc(word.get<std::string>()));

@@ -221,7 +221,22 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, Lang lang) {
       std::string_view trimmed = TrimSpace(piece);
       if (trimmed.empty()) continue;
       size_t begin = para_start + sentence.begin + static_cast<size_t>(trimmed.data() - piece.data());
-      sentences.push_back({begin, begin + trimmed.size()});
+      // A run-on "sentence" (a scrape without full stops, a hostile input) is analysed in pieces
+      // of at most kMaxSentenceBytes, cut at a space or comma: every later step then costs at
+      // most a constant per piece, whatever the input.
+      size_t end = begin + trimmed.size();
+      while (end - begin > kMaxSentenceBytes) {
+        size_t cut = begin + kMaxSentenceBytes;
+        size_t floor = begin + kMaxSentenceBytes * 3 / 4;
+        size_t at = cut;
+        while (at > floor && !IsSpaceByte(text[at]) && text[at] != ',') --at;
+        if (at == floor) at = cut;
+        while (at > begin && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;  // a code point's first byte
+        sentences.push_back({begin, at});
+        begin = at;
+        while (begin < end && (IsSpaceByte(text[begin]) || text[begin] == ',')) ++begin;
+      }
+      if (end > begin) sentences.push_back({begin, end});
     }
     para_start = para_end + 1;
   }

@@ -75,6 +75,17 @@ TEST(ArticleFamilies, TitlesOfUnitsAndInBrackets) {
   Expect("오세린 누리공제회S&T 사장은 말했다.", "ko", {"오세린 works_at 누리공제회S&T"});
 }
 
+TEST(ArticleFamilies, EnglishNamesNobodyKnows) {
+  // Capitalised runs are names: companies, a person by a first name, a product after "released".
+  Expect("On Monday, Microsoft said it acquired Quillo Systems, a company that builds voice assistants.", "en",
+         {"Microsoft acquires Quillo Systems"}, {"Microsoft acquires Monday"});
+  Expect("Vantic Labs rival StackNova raised $40 million in a round led by Teachers' Harbor Fund.", "en",
+         {"Teachers' Harbor Fund invests_in StackNova"}, {"Harbor Fund invests_in Teachers"});
+  Expect("zPilot, a robotics startup, released Norma to warehouse customers.", "en", {"zPilot develops Norma"});
+  // Places, months and nationalities name nobody.
+  Expect("Quillo Systems opened an office in San Francisco in March.", "en", {}, {"Quillo Systems partners_with San Francisco"});
+}
+
 TEST(ArticleFamilies, ChineseListsWithAKnownMember) {
   // Unknown names listed beside known investors are investors too; "GGV纪源资本" is GGV.
   Expect("星河科技是一家芯片公司。本轮融资由腾讯领投，云岫、Northwind、GGV纪源资本、启光和红杉中国跟投。", "zh",
@@ -239,6 +250,15 @@ TEST(ArticlePipeline, PathologicalInputsFinish) {
   for (int i = 0; i < 5000; ++i) mixed += "네이버(NAVER)와 百度（Baidu）、ＯｐｅｎＡＩ “투자” ▲ 有限公司 ";
   inputs.emplace_back(mixed, "ko");
   inputs.emplace_back(mixed, "zh");
+  // One run-on sentence of about 300 KB, full of names, titles and lists, in each language: it is
+  // analysed in bounded pieces, so the work grows with its length only.
+  std::string names_en, names_ko, names_zh;
+  for (int i = 0; i < 5000; ++i) names_en += "Quillo Systems, Vantic Labs and Harbor Fund met Ada Novak, CEO of Norma AI, ";
+  for (int i = 0; i < 2500; ++i) names_ko += "김철수 누리온 대표, 박지훈 그린스텔라 게임즈 대표와 이민호 카카오 대표는 ";
+  for (int i = 0; i < 4000; ++i) names_zh += "星河科技、云岫、GGV纪源资本、北极光和网易跟投，";
+  inputs.emplace_back(names_en + "end.", "en");
+  inputs.emplace_back(names_ko + "말했다.", "ko");
+  inputs.emplace_back(names_zh + "。", "zh");
   for (const auto& [text, lang] : inputs) {
     auto start = std::chrono::steady_clock::now();
     Facts(text, lang);
