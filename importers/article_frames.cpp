@@ -195,7 +195,7 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
     return words.empty() || std::any_of(words.begin(), words.end(), [&](const std::string& word) { return window.find(word) != std::string_view::npos; });
   };
   if (!context_holds(s_.substr(hit.end, 120), rule.context_after) ||
-      !context_holds(s_.substr(hit.begin >= 64 ? hit.begin - 64 : 0, std::min<size_t>(hit.begin, 64)), rule.context_before)) {
+      !context_holds(s_.substr(hit.begin >= 150 ? hit.begin - 150 : 0, std::min<size_t>(hit.begin, 150)), rule.context_before)) {
     return;
   }
   for (const Frame& frame : rule.frames) {

@@ -143,6 +143,13 @@ TEST(ArticleFamilies, InvestorListsInKorean) {
          {"Korea Development Bank invests_in 누리봇", "한빛벤처스 invests_in 누리봇", "가온인베스트먼트 invests_in 누리봇"});
 }
 
+TEST(ArticleFamilies, RoundLeadersAndParticipantsInKorean) {
+  // The round is the previous sentence's; its leader and participants invest in that company.
+  Expect("AI 스타트업 누리칩은 시리즈B 투자에서 300억원을 유치했다고 밝혔다. 이번 투자는 한빛벤처스가 주도했고 "
+         "가온인베스트먼트와 산업은행이 참여했다.",
+         "ko", {"한빛벤처스 invests_in 누리칩", "가온인베스트먼트 invests_in 누리칩", "Korea Development Bank invests_in 누리칩"});
+}
+
 TEST(ArticleFamilies, ProductsOfTheirMakers) {
   Expect("OpenAI's ChatGPT leads the market, and Gemini maker Google is catching up.", "en",
          {"OpenAI develops ChatGPT", "Google develops Gemini"});
