@@ -197,6 +197,7 @@ class Analysis {
   void DiscoverEnglishSubjects();
   void DiscoverCapitalisedNames();
   void DiscoverChineseSubjects();
+  void DiscoverChineseObjects();
   void FindAsides();
   int AsideOf(size_t begin, size_t end) const;
   void FindAnaphors();

@@ -145,6 +145,10 @@ void Analysis::AssignMarkers() {
         }
       }
       if (s_.substr(mention.end).starts_with("的")) mention.role = Role::kGenitive, mention.word_end = mention.end + 3;
+      // "网易旗下的考拉": the parent qualifies the name after it.
+      for (std::string_view owned : {"旗下的", "旗下"}) {
+        if (mention.role == Role::kNone && s_.substr(mention.end).starts_with(owned)) mention.role = Role::kGenitive, mention.word_end = mention.end + owned.size();
+      }
     } else {
       size_t end = mention.begin;
       while (end > 0 && s_[end - 1] == ' ') --end;
@@ -263,6 +267,8 @@ void Analysis::BuildGroups() {
           join = bare.empty() || bare == "、" || bare == "和" || bare == "与" || bare == "及" || bare == "以及" ||
                  bare == "，" || bare == "," || bare == "跟" || bare == "同" || unnamed_item;
           if (bare == "，" || bare == ",") join = join && previous.role == mentions_[i].role;
+          // "网易旗下的考拉", "阿里巴巴的通义": the owner qualifies the name, it is no list.
+          if (bare.empty() && previous.role == Role::kGenitive) join = false;
         } else {
           std::string lower = Lower(between);
           // "acquired LinkedIn in 2016 and GitHub in 2018": a dated list.

@@ -283,11 +283,65 @@ void Analysis::DiscoverCapitalisedNames() {
   }
 }
 
+// Chinese names by the verb before them: the unit after "旗下(的)" ("网易旗下的考拉"), what an
+// organisation invests in or buys ("腾讯投资了百川智能。"), and a person who founded or led
+// something ("由杨植麟创立"). The name runs to punctuation or a function word.
+void Analysis::DiscoverChineseObjects() {
+  static const std::vector<std::string_view> kBefore = {"旗下的", "旗下", "投资了", "收购了", "入股了", "领投了", "战略投资了", "控股了", "并购了"};
+  auto add_name = [&](size_t begin, std::string_view kind_hint) {
+    size_t end = begin;
+    size_t chars = 0;
+    while (end < s_.size() && chars < 9) {
+      char32_t cp = CodePointAt(s_, end);
+      if (!(IsHan(cp) || IsAsciiAlnum(cp)) || (IsHan(cp) && IsChineseFunction(cp))) break;
+      end += IsHan(cp) ? 3 : 1;
+      ++chars;
+    }
+    std::string_view name = s_.substr(begin, end - begin);
+    if (CountCodePoints(name) < 2 || chars >= 9 || GenericWords().count(name) != 0 || Overlaps(begin, end)) return;
+    // A description names nobody: "旗下的云计算公司", "旗下的搜索业务".
+    for (std::string_view head : {"公司", "企业", "平台", "产品", "业务", "部门", "团队", "品牌", "项目", "基金会", "子公司"}) {
+      if (name.ends_with(head)) return;
+    }
+    // The name must end the phrase: punctuation, a function word or the sentence's end.
+    char32_t next = CodePointAt(s_, end);
+    if (end < s_.size() && IsHan(next) && !IsChineseFunction(next)) return;
+    std::string written(name);
+    std::string kind(kind_hint);
+    if (kind.empty() && !HasOrgSuffix(written, li_, &kind)) kind = "company";
+    int entity = catalog_->FindByName(written);
+    if (entity < 0) entity = catalog_->AddDiscovered(Written(written), kind, {}, "");
+    if (entity >= 0) AddMention(MentionWithParticles(begin, end, entity));
+  };
+  for (std::string_view cue : kBefore) {
+    for (size_t at = s_.find(cue); at != std::string_view::npos; at = s_.find(cue, at + cue.size())) add_name(at + cue.size(), "");
+  }
+  // "由杨植麟创立": a surname and one or two characters between 由 and a founding verb.
+  for (size_t at = s_.find("由"); at != std::string_view::npos; at = s_.find("由", at + 3)) {
+    for (size_t chars = 2; chars <= 3; ++chars) {
+      size_t end = at + 3 + chars * 3;
+      if (end > s_.size()) break;
+      std::string_view rest = s_.substr(end);
+      if (!(rest.starts_with("创立") || rest.starts_with("创办") || rest.starts_with("发起") || rest.starts_with("创建") || rest.starts_with("联合创立"))) continue;
+      std::string_view name = s_.substr(at + 3, chars * 3);
+      bool surname = false;
+      for (const std::string& word : rules_.surnames[li_]) surname = surname || name.starts_with(word);
+      bool all_han = true;
+      for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(name, k * 3));
+      if (!surname || !all_han || Overlaps(at + 3, end)) continue;
+      int entity = catalog_->AddDiscovered(Written(std::string(name)), "person", {}, "");
+      if (entity >= 0 && IsPerson(entity)) AddMention(MentionWithParticles(at + 3, end, entity));
+      break;
+    }
+  }
+}
+
 // A Chinese sentence that opens with an unknown name and a verb only organisations take
 // ("星河智能成立于2023年", "启元世界宣布完成A轮融资"): the name is a company. A description
 // ("通用人工智能公司启元世界") may stand before it.
 void Analysis::DiscoverChineseSubjects() {
   if (lang_ != Lang::kChinese) return;
+  DiscoverChineseObjects();
   static const std::vector<std::string_view> kVerbs = {"成立于", "创立于", "成立", "宣布", "宣布完成", "宣布获得", "完成了", "完成", "获得了", "获得",
                                                        "发布了", "发布", "推出了", "推出", "正式推出", "正式发布", "近日完成", "日前完成", "今日宣布"};
   static const std::vector<std::string_view> kDescriptions = {"公司", "企业", "初创", "平台", "独角兽", "机构", "厂商", "团队"};

@@ -103,6 +103,11 @@ TEST(ArticleFamilies, ChineseSubjectsAndOwners) {
          {"GGV Capital invests_in 云岫智能", "周明远 works_at 云岫智能", "周明远 works_at Huawei"});
   // A person's name is no company; "今天" opens no name.
   Expect("李明宣布辞职。\n\n今天宣布了新的计划。", "zh", {}, {});
+  // What a verb invests in or buys, the unit after "旗下的", a founder after "由".
+  Expect("据报道，腾讯在今年三月投资了云岫智能。\n\n阿里巴巴在2019年以20亿美元收购了网易旗下的考拉。\n\n"
+         "星河科技于2023年由周明远创立，总部位于北京。",
+         "zh", {"Tencent invests_in 云岫智能", "Alibaba Group acquires 考拉", "考拉 part_of NetEase", "周明远 founded 星河科技"},
+         {"Alibaba Group acquires NetEase"});
   // "A是B旗下的…公司": A belongs to B; the description names nobody.
   Expect("阿里云是阿里巴巴集团旗下的云计算公司。", "zh", {"Alibaba Cloud part_of Alibaba Group"}, {"云计算公司 part_of Alibaba Group"});
 }
