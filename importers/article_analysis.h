@@ -98,6 +98,12 @@ inline bool IsChineseFunction(char32_t cp) {
   return kChars.find(cp) != std::u32string_view::npos;
 }
 
+// English participles that open an aside about the name before the comma: "DeepSeek, owned by
+// High-Flyer, released R1" is about DeepSeek.
+inline constexpr std::string_view kParticipleOpeners[] = {"owned by ", "backed by ", "founded by ", "founded in ", "led by ", "based in ",
+                                                         "headquartered in ", "valued at ", "formerly ", "created by ", "developed by ",
+                                                         "majority-owned ", "wholly owned ", "spun out ", "best known "};
+
 // Words that look like names of a discovered kind but are common words.
 inline const std::unordered_set<std::string_view>& GenericWords() {
   static const std::unordered_set<std::string_view> kWords = {

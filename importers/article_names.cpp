@@ -153,7 +153,7 @@ bool Analysis::HasOrgSuffix(std::string_view name, int lang_index, std::string* 
     static const std::vector<std::string_view> kInvestor = {"캐피털", "캐피탈", "벤처스", "파트너스", "창업투자", "인베스트먼트", "资本", "資本",
                                                             "创投", "創投", "基金", "Ventures", "Capital", "Partners"};
     static const std::vector<std::string_view> kGovernment = {"人民政府", "政府", "委员会", "办公室"};
-    static const std::vector<std::string_view> kGroup = {"联盟", "协会", "工商联"};
+    static const std::vector<std::string_view> kGroup = {"联盟", "协会", "工商联", "Alliance", "Consortium", "Coalition", "Forum", "Association"};
     if (std::find(kGovernment.begin(), kGovernment.end(), suffix) != kGovernment.end() ||
         std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end()) {
       if (CountCodePoints(stem) < 3) continue;  // "组成联盟" is no name

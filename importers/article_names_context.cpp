@@ -223,7 +223,7 @@ void Analysis::DiscoverCapitalisedNames() {
       if (token.ends_with("'s") || token.ends_with("’s")) possessive = true, token.remove_suffix(2);
       bool plural_possessive = token.ends_with("s'") && w < s_.size() && s_[w] == ' ';  // "Teachers' Venture Growth"
       while (!plural_possessive && !token.empty() && (token.back() == '.' || token.back() == '\'' || token.back() == '-')) token.remove_suffix(1);
-      if (!name_token(token) || (tokens.empty() && GenericWords().count(token) != 0)) break;
+      if (!name_token(token)) break;
       tokens.emplace_back(k, k + token.size());
       if (possessive || k + token.size() != w) break;
       if (w + 1 < s_.size() && s_[w] == ' ' && (is_upper(w + 1) || (is_lower(w + 1) && is_upper(w + 2)))) {
@@ -239,19 +239,47 @@ void Analysis::DiscoverCapitalisedNames() {
     bool all_generic = std::all_of(tokens.begin(), tokens.end(), [&](auto t) { return GenericWords().count(s_.substr(t.first, t.second - t.first)) != 0; });
     // A word with a capital after its first letter ("OpenAI", "xAI") or an acronym is a name even
     // where it opens the sentence.
+    // So is one followed by an apposition ("Quillo, a startup that ...", "Quillo, backed by ...") or
+    // a possessive ("Quillo's chief executive").
     bool marked = false;
     if (!tokens.empty()) {
       std::string_view token = s_.substr(tokens.front().first, tokens.front().second - tokens.front().first);
-      marked = std::any_of(token.begin() + 1, token.end(), [](char c) { return IsAsciiUpper(static_cast<unsigned char>(c)); });
+      marked = std::any_of(token.begin() + 1, token.end(), [](char c) { return IsAsciiUpper(static_cast<unsigned char>(c)); }) || possessive;
+      std::string_view rest = std::string_view(lower_).substr(tokens.back().second);
+      if (rest.starts_with(", ")) {
+        for (std::string_view word : {"a ", "an ", "the ", "which ", "one of "}) marked = marked || rest.substr(2).starts_with(word);
+        for (std::string_view word : kParticipleOpeners) marked = marked || rest.substr(2).starts_with(word);
+      }
     }
     if (tokens.empty() || all_generic || (tokens.front().first == first_word && tokens.size() < 2 && !marked)) {
       i = std::max(next, i + 1);
       continue;
     }
-    size_t begin = tokens.front().first, end = tokens.back().second;
     i = std::max(next, i + 1);
+    // Generic words open no name ("Chinese", "New"), unless an organisation suffix ends it
+    // ("Open Chip Alliance", "National Robotics Institute").
+    static const std::unordered_set<std::string_view> kDeterminers = {"The", "A", "An", "This", "That", "Its", "Their"};
+    while (!tokens.empty() && kDeterminers.count(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first)) != 0) {
+      tokens.erase(tokens.begin());
+    }
+    if (tokens.empty()) continue;
+    std::string suffix_kind;
+    if (!HasOrgSuffix(std::string(s_.substr(tokens.front().first, tokens.back().second - tokens.front().first)), li_, &suffix_kind)) {
+      while (!tokens.empty() && GenericWords().count(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first)) != 0) {
+        tokens.erase(tokens.begin());
+      }
+      if (tokens.empty()) continue;
+    }
+    size_t begin = tokens.front().first, end = tokens.back().second;
     std::string name(s_.substr(begin, end - begin));
     if (name.size() > 60 || not_names.count(name) != 0) continue;
+    // A name found inside this longer one by its suffix alone ("Chip Alliance" in "Open Chip
+    // Alliance") gives way to it.
+    if (!suffix_kind.empty()) {
+      std::erase_if(mentions_, [&](const Mention& mention) {
+        return mention.begin > begin && mention.end == end && mention.entity >= 0 && catalog_->at(mention.entity).discovered;
+      });
+    }
     // Next to a known name ("Volvo Autonomous Solutions") or a title: other rules read it.
     bool touches = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
       return mention.begin <= end + 1 && begin <= mention.word_end + 1;

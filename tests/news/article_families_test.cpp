@@ -86,6 +86,18 @@ TEST(ArticleFamilies, EnglishNamesNobodyKnows) {
   Expect("Quillo Systems opened an office in San Francisco in March.", "en", {}, {"Quillo Systems partners_with San Francisco"});
 }
 
+TEST(ArticleFamilies, AppositionsAndMemberLists) {
+  // A participle aside is about the name before it, which is the subject of the sentence's verb.
+  Expect("Norma Labs, owned by the fund Harbor Lane, released Quill in May.", "en", {"Norma Labs develops Quill", "Norma Labs part_of Harbor Lane"},
+         {"Harbor Lane develops Quill"});
+  Expect("Quillo, founded by Ada Novak in 2020, raised $20 million from Oakfield Partners.", "en",
+         {"Ada Novak founded Quillo", "Oakfield Partners invests_in Quillo"});
+  // Members listed after "members include" or counted "as members".
+  Expect("Intel and Sony formed the Open Chip Alliance last year. The alliance's members include AMD, Arm and Vantic Labs.", "en",
+         {"AMD member_of Open Chip Alliance", "Vantic Labs member_of Open Chip Alliance", "Intel member_of Open Chip Alliance"});
+  Expect("The Open Chip Alliance counts Google and Anthropic as members.", "en", {"Google member_of Open Chip Alliance"});
+}
+
 TEST(ArticleFamilies, ChineseListsWithAKnownMember) {
   // Unknown names listed beside known investors are investors too; "GGV纪源资本" is GGV.
   Expect("星河科技是一家芯片公司。本轮融资由腾讯领投，云岫、Northwind、GGV纪源资本、启光和红杉中国跟投。", "zh",
