@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   cli::AddQueryCommands(app, globals, &commands);
   cli::AddSnapshotCommands(app, globals, &commands);
   cli::AddExportCommand(app, globals, &commands);
+  cli::AddAnalysisCommands(app, globals, &commands);
 
   // Name an unknown command plainly (CLI11 would only say that a subcommand is required).
   for (int i = 1; i < argc; ++i) {
