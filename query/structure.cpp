@@ -2,6 +2,10 @@
 // own kernel and which run Boost.Graph is said in structure.h.
 #include "query/structure.h"
 
+// GCC 12 at -O3 reports a false "may be used uninitialized" inside Boost's adjacency_list edge
+// iterator (an empty boost::optional), which boykov_kolmogorov_max_flow instantiates.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/biconnected_components.hpp>
 #include <boost/graph/boykov_kolmogorov_max_flow.hpp>
