@@ -286,7 +286,8 @@ int RunComponents(const GlobalOptions& globals, const ComponentsOptions& options
     return 0;
   }
   size_t alone = std::count_if(components.begin(), components.end(), [](const auto& c) { return c.size() == 1; });
-  std::cout << components.size() << (strong ? " strongly connected components (following arrows)" : " connected components")
+  std::cout << components.size() << (strong ? " strongly connected component" : " connected component")
+            << (components.size() == 1 ? "" : "s") << (strong ? " (following arrows)" : "")
             << " of " << reader.node_count() << " entities";
   if (alone > 0) std::cout << ", " << alone << " of them a single entity";
   std::cout << "\n\n";

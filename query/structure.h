@@ -71,9 +71,9 @@ struct Broker {
 // Every articulation point, by cut_off descending, ties by node.
 std::vector<Broker> Brokers(const SimpleGraph& graph);
 
-// A largest set of paths from `from` to `to` in an undirected graph that share no node but
-// their ends (NetworkX node_disjoint_paths; their number is the local node connectivity). An
-// edge from-to is one path of one hop. Each path lists its nodes from `from` to `to`; paths
+// A largest set of paths from `from` to `to` that share no node but their ends (NetworkX
+// node_disjoint_paths; their number is the local node connectivity). On a directed graph the
+// paths follow arcs. An edge from-to is one path of one hop. Each path lists its nodes from `from` to `to`; paths
 // ordered by length, then by their node sequence. Empty when from == to or no path exists.
 std::vector<std::vector<uint32_t>> DisjointPaths(const SimpleGraph& graph, uint32_t from, uint32_t to);
 
