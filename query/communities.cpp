@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
+#include <unordered_map>
 
 #include "common/error.h"
 
@@ -419,6 +421,44 @@ CommunityResult DetectCommunities(const SimpleGraph& graph, const CommunityOptio
   result.communities = std::move(groups);
   result.modularity = Modularity(graph, result.membership, options.resolution);
   return result;
+}
+
+CommunityChanges CompareCommunities(const std::vector<std::vector<std::string>>& before,
+                                    const std::vector<std::vector<std::string>>& after) {
+  std::unordered_map<std::string, uint32_t> old_of;
+  for (uint32_t c = 0; c < before.size(); ++c) {
+    for (const std::string& id : before[c]) old_of[id] = c;
+  }
+  // overlap[(old, new)] over entities in both versions, and each side's size restricted to them.
+  std::map<std::pair<uint32_t, uint32_t>, uint32_t> overlap;
+  std::vector<uint32_t> old_size(before.size(), 0), new_size(after.size(), 0);
+  for (uint32_t c = 0; c < after.size(); ++c) {
+    for (const std::string& id : after[c]) {
+      auto it = old_of.find(id);
+      if (it == old_of.end()) continue;
+      ++overlap[{it->second, c}];
+      ++old_size[it->second];
+      ++new_size[c];
+    }
+  }
+  auto substantial = [](uint32_t shared, uint32_t whole) { return shared >= 2 && 5 * shared >= whole; };
+  std::map<uint32_t, std::vector<CommunityPiece>> split_parts, merge_parts;
+  for (const auto& [pair, shared] : overlap) {
+    if (substantial(shared, old_size[pair.first])) split_parts[pair.first].push_back({pair.second, shared});
+    if (substantial(shared, new_size[pair.second])) merge_parts[pair.second].push_back({pair.first, shared});
+  }
+  auto collect = [](std::map<uint32_t, std::vector<CommunityPiece>>& parts) {
+    std::vector<CommunityChange> changes;
+    for (auto& [community, pieces] : parts) {
+      if (pieces.size() < 2) continue;
+      std::sort(pieces.begin(), pieces.end(), [](const CommunityPiece& a, const CommunityPiece& b) {
+        return a.shared != b.shared ? a.shared > b.shared : a.community < b.community;
+      });
+      changes.push_back({community, pieces});
+    }
+    return changes;
+  };
+  return {collect(split_parts), collect(merge_parts)};
 }
 
 }  // namespace relgraph::query

@@ -57,4 +57,28 @@ CommunityResult DetectCommunities(const SimpleGraph& graph, const CommunityOptio
 // Modularity of a partition given as node -> community label (any labels < node count).
 double Modularity(const SimpleGraph& graph, const std::vector<uint32_t>& membership, double resolution);
 
+// Communities that split or merged between two versions of a graph. Communities are given as
+// lists of entity ids (positions = community numbers); only entities present in both versions
+// count. A *piece* is the overlap of an old community A and a new community B; it is
+// substantial when it holds at least 2 entities and at least 20% of A's (for a split) or B's
+// (for a merge) entities present in both versions.
+// - A split: an old community with two or more substantial pieces in different new ones.
+// - A merge: a new community with two or more substantial pieces from different old ones.
+// Each change lists the pieces (community numbers and shared sizes), largest first, ties by
+// number; changes come in order of the old (splits) or new (merges) community number.
+// O(total members * log).
+struct CommunityPiece {
+  uint32_t community;  // number in its version
+  uint32_t shared;     // entities shared with the other side of the change
+};
+struct CommunityChange {
+  uint32_t community;                 // the community that split (old) or formed (new)
+  std::vector<CommunityPiece> parts;  // where it went (split) or came from (merge)
+};
+struct CommunityChanges {
+  std::vector<CommunityChange> splits, merges;
+};
+CommunityChanges CompareCommunities(const std::vector<std::vector<std::string>>& before,
+                                    const std::vector<std::vector<std::string>>& after);
+
 }  // namespace relgraph::query

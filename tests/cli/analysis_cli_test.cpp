@@ -107,6 +107,24 @@ TEST_F(AnalysisCli, DisjointPathsShareNoEntity) {
   EXPECT_EQ(bad.exit_code, 2);
 }
 
+TEST_F(AnalysisCli, DiagramsBoxCommunitiesAndMarkBrokers) {
+  RunResult dot = RunRelgraph({"--db", db_, "export", "dot", "--cluster-by", "community"}, dir_.path());
+  ASSERT_EQ(dot.exit_code, 0) << dot.err;
+  auto count = [&](const std::string& text) {
+    size_t found = 0;
+    for (size_t at = dot.out.find(text); at != std::string::npos; at = dot.out.find(text, at + 1)) ++found;
+    return found;
+  };
+  EXPECT_EQ(count("subgraph \"cluster_"), 2u);  // the triangles; g stands alone, outside any box
+  EXPECT_EQ(count("peripheries=\"2\""), 2u);   // c and d
+  EXPECT_NE(dot.out.find("broker: removing it cuts off 2 entities"), std::string::npos);
+  RunResult plain = RunRelgraph({"--db", db_, "export", "dot"}, dir_.path());
+  EXPECT_EQ(plain.out.find("peripheries"), std::string::npos);
+  RunResult marked = RunRelgraph({"--db", db_, "export", "dot", "--mark-brokers"}, dir_.path());
+  EXPECT_NE(marked.out.find("peripheries=\"2\""), std::string::npos);
+  EXPECT_EQ(marked.out.find("subgraph \"cluster_"), std::string::npos);
+}
+
 TEST_F(AnalysisCli, BadOptionsAreUsageErrors) {
   EXPECT_EQ(RunRelgraph({"--db", db_, "communities", "--method", "spectral"}, dir_.path()).exit_code, 2);
   EXPECT_EQ(RunRelgraph({"--db", db_, "communities", "--resolution", "-1"}, dir_.path()).exit_code, 2);

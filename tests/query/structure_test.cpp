@@ -173,6 +173,31 @@ TEST(Communities, SameSeedSameAnswer) {
   }
 }
 
+TEST(CompareCommunities, SplitsAndMergesBySubstantialPieces) {
+  // Old 0 = {a..f} goes to new 0 (a,b,c) and new 1 (d,e): a split (pieces of 3 and 2 of 6).
+  // Old 1 = {g,h} and old 2 = {i,j} join new 2 = {g,h,i,j,k} (k is new): a merge.
+  // Old 3 = {p,q,r,s,t,u,v,w,x,y} loses one member to new 1: a piece of 1 is not substantial.
+  std::vector<std::vector<std::string>> before = {{"a", "b", "c", "d", "e", "f"}, {"g", "h"}, {"i", "j"},
+                                                  {"p", "q", "r", "s", "t", "u", "v", "w", "x", "y"}};
+  std::vector<std::vector<std::string>> after = {{"a", "b", "c"}, {"d", "e", "p"}, {"g", "h", "i", "j", "k"},
+                                                 {"q", "r", "s", "t", "u", "v", "w", "x", "y"}, {"f"}};
+  CommunityChanges changes = CompareCommunities(before, after);
+  ASSERT_EQ(changes.splits.size(), 1u);
+  EXPECT_EQ(changes.splits[0].community, 0u);
+  ASSERT_EQ(changes.splits[0].parts.size(), 2u);
+  EXPECT_EQ(changes.splits[0].parts[0].community, 0u);
+  EXPECT_EQ(changes.splits[0].parts[0].shared, 3u);
+  EXPECT_EQ(changes.splits[0].parts[1].community, 1u);
+  EXPECT_EQ(changes.splits[0].parts[1].shared, 2u);
+  ASSERT_EQ(changes.merges.size(), 1u);
+  EXPECT_EQ(changes.merges[0].community, 2u);
+  ASSERT_EQ(changes.merges[0].parts.size(), 2u);
+  EXPECT_EQ(changes.merges[0].parts[0].community, 1u);  // tie on 2 shared: by number
+  EXPECT_EQ(changes.merges[0].parts[1].community, 2u);
+  EXPECT_TRUE(CompareCommunities(before, before).splits.empty());
+  EXPECT_TRUE(CompareCommunities(before, before).merges.empty());
+}
+
 // ---- against NetworkX and igraph ----
 
 using nlohmann::json;
