@@ -18,7 +18,9 @@
 // with non-negative gain at random, weight exp(gain / 0.01), i.e. nearly greedily); the graph
 // is aggregated on the refined partition while the unrefined one is its starting assignment;
 // repeat until every community is one aggregate node. Leiden iterations are repeated from the
-// previous answer until modularity stops increasing (at most 50). Every community is connected
+// previous answer while an iteration raises modularity by a relative 1e-6 (at most 50); on
+// graphs of more than 100,000 edges, where each costs seconds, by 0.5% (at most 10; at least
+// two iterations either way, as igraph's default). Every community is connected
 // (the algorithm's guarantee; a final pass also splits any community that is not, which can
 // only raise modularity).
 //
