@@ -372,6 +372,8 @@ std::vector<uint32_t> SplitDisconnected(const SimpleGraph& graph, const std::vec
 constexpr uint64_t kLargeGraphEdges = 100000;
 constexpr int kMaxIterations = 50, kMaxIterationsLarge = 10;
 constexpr double kRelativeGain = 1e-6, kRelativeGainLarge = 0.005;
+// Independent starts on graphs up to kLargeGraphEdges edges, the best kept.
+constexpr int kSmallGraphStarts = 4;
 
 }  // namespace
 
@@ -406,25 +408,35 @@ CommunityResult DetectCommunities(const SimpleGraph& graph, const CommunityOptio
   std::iota(membership.begin(), membership.end(), 0u);
   if (graph.edge_count() > 0) {
     bool leiden = options.method == CommunityMethod::kLeiden;
-    // One scratch table for every level and iteration: fresh zeroed pages cost more than the
-    // work on them.
+    bool large = graph.edge_count() > kLargeGraphEdges;
+    // One scratch table for every level, iteration and start: fresh zeroed pages cost more
+    // than the work on them.
     LabelWeights weights(n);
-    membership = RunLevels(first, membership, options.resolution, leiden, random, weights);
-    if (leiden) {
-      double quality = Modularity(graph, membership, options.resolution);
-      bool large = graph.edge_count() > kLargeGraphEdges;
-      const int max_iterations = large ? kMaxIterationsLarge : kMaxIterations;
-      const double relative_gain = large ? kRelativeGainLarge : kRelativeGain;
-      for (int iteration = 1; iteration < max_iterations; ++iteration) {
-        std::vector<uint32_t> next = RunLevels(first, membership, options.resolution, true, random, weights);
-        double next_quality = Modularity(graph, next, options.resolution);
-        if (next_quality <= quality) break;
-        membership = std::move(next);
-        bool small_gain = next_quality - quality < relative_gain * std::abs(next_quality);
-        quality = next_quality;
-        if (small_gain) break;
+    // Small graphs get several starts (visiting orders) and keep the best; the first start
+    // uses the seed itself, the others seeds drawn from it.
+    int starts = leiden && !large ? kSmallGraphStarts : 1;
+    double best_quality = -1e300;
+    for (int start = 0; start < starts; ++start) {
+      std::vector<uint32_t> candidate(n);
+      std::iota(candidate.begin(), candidate.end(), 0u);
+      candidate = RunLevels(first, candidate, options.resolution, leiden, random, weights);
+      if (leiden) {
+        double quality = Modularity(graph, candidate, options.resolution);
+        const int max_iterations = large ? kMaxIterationsLarge : kMaxIterations;
+        const double relative_gain = large ? kRelativeGainLarge : kRelativeGain;
+        for (int iteration = 1; iteration < max_iterations; ++iteration) {
+          std::vector<uint32_t> next = RunLevels(first, candidate, options.resolution, true, random, weights);
+          double next_quality = Modularity(graph, next, options.resolution);
+          if (next_quality <= quality) break;
+          candidate = std::move(next);
+          bool small_gain = next_quality - quality < relative_gain * std::abs(next_quality);
+          quality = next_quality;
+          if (small_gain) break;
+        }
+        candidate = SplitDisconnected(graph, candidate);
       }
-      membership = SplitDisconnected(graph, membership);
+      double quality = starts > 1 ? Modularity(graph, candidate, options.resolution) : 0;
+      if (start == 0 || quality > best_quality + 1e-12) membership = std::move(candidate), best_quality = quality;
     }
   }
   CommunityResult result;
