@@ -125,6 +125,18 @@ TEST_F(AnalysisCli, DiagramsBoxCommunitiesAndMarkBrokers) {
   EXPECT_EQ(marked.out.find("subgraph \"cluster_"), std::string::npos);
 }
 
+TEST_F(AnalysisCli, SnapshotDiffReportsCommunityChanges) {
+  ASSERT_EQ(RunRelgraph({"--db", db_, "snapshot", "save", "before"}, dir_.path()).exit_code, 0);
+  // g joins: the communities keep their members present in both versions, so nothing splits
+  // or merges.
+  dir_.Write("more.csv", "source,target,relation\ng,a,partners_with\n");
+  ASSERT_EQ(RunRelgraph({"--db", db_, "import", "more.csv"}, dir_.path()).exit_code, 0);
+  json out = Json({"snapshot", "diff", "before", "--rank-changes", "degree"});
+  ASSERT_TRUE(out.contains("community_changes")) << out.dump();
+  EXPECT_EQ(out["community_changes"], (json{{"splits", json::array()}, {"merges", json::array()}}));
+  EXPECT_FALSE(Json({"snapshot", "diff", "before"}).contains("community_changes"));
+}
+
 TEST_F(AnalysisCli, BadOptionsAreUsageErrors) {
   EXPECT_EQ(RunRelgraph({"--db", db_, "communities", "--method", "spectral"}, dir_.path()).exit_code, 2);
   EXPECT_EQ(RunRelgraph({"--db", db_, "communities", "--resolution", "-1"}, dir_.path()).exit_code, 2);
