@@ -12,6 +12,8 @@
 #include "common/error.h"
 #include "export/export.h"
 #include "query/centrality.h"
+#include "query/communities.h"
+#include "query/structure.h"
 #include "query/paths.h"
 #include "query/query.h"
 
@@ -38,6 +40,7 @@ struct ExportOptions {
   std::string layout = "auto";
   std::string size_by;
   std::string cluster_by;
+  bool mark_brokers = false;
   int max_nodes = kDefaultMaxNodes;
   bool no_legend = false;
   bool legend = false;
@@ -182,6 +185,35 @@ exporter::DotOptions DiagramOptions(const Whole& whole, uint64_t type_mask, cons
   dot.highlight = selection.highlight;
   if (options.cluster_by == "country") dot.cluster_by = exporter::ClusterBy::kCountry;
   if (options.cluster_by == "kind") dot.cluster_by = exporter::ClusterBy::kKind;
+  if (options.cluster_by == "community" || options.mark_brokers) {
+    // Communities and brokers of the whole graph (under --relation), as `communities` and
+    // `brokers` answer them, so a drawing of a part shows each entity's place in the network.
+    query::SimpleGraph connections = query::ConnectionGraph(whole.view, type_mask, /*directed=*/false);
+    dot.broker.assign(drawn.entities().size(), false);
+    dot.broker_cut_off.assign(drawn.entities().size(), 0);
+    std::vector<uint32_t> cut_off(connections.node_count(), 0);
+    std::vector<bool> is_broker(connections.node_count(), false);
+    for (const query::Broker& broker : query::Brokers(connections)) is_broker[broker.node] = true, cut_off[broker.node] = broker.cut_off;
+    for (EntityIndex index = 0; index < drawn.entities().size(); ++index) {
+      uint32_t node = *whole.node_of(drawn.entities()[index].id);
+      dot.broker[index] = is_broker[node];
+      dot.broker_cut_off[index] = cut_off[node];
+    }
+    if (options.cluster_by == "community") {
+      dot.cluster_by = exporter::ClusterBy::kCommunity;
+      query::CommunityResult communities = query::DetectCommunities(connections, {});
+      for (const auto& members : communities.communities) {
+        dot.community_labels.push_back("community " + std::to_string(dot.community_labels.size() + 1) + " (" +
+                                       std::to_string(members.size()) + (members.size() == 1 ? " entity)" : " entities)"));
+      }
+      for (const Entity& entity : drawn.entities()) {
+        uint32_t node = *whole.node_of(entity.id);
+        // An entity alone in its community gets no box.
+        uint32_t community = communities.membership[node];
+        dot.community.push_back(communities.communities[community].size() > 1 ? static_cast<int>(community) : -1);
+      }
+    }
+  }
   if (!options.size_by.empty()) {
     // Scores come from the whole graph (under --relation), so a node's size says how central
     // it is in the network, not just in the part drawn.
@@ -352,8 +384,12 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
       ->capture_default_str();
   sub->add_option("--size-by", options->size_by, "Size diagram nodes by a centrality measure of the whole graph")
       ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "closeness", "harmonic", "pagerank"}));
-  sub->add_option("--cluster-by", options->cluster_by, "Group diagram nodes in boxes by country or kind")
-      ->check(CLI::IsMember({"country", "kind"}));
+  sub->add_option("--cluster-by", options->cluster_by,
+                  "Group diagram nodes in boxes by country, kind or community (Leiden on the whole graph, as "
+                  "`communities`; brokers are then marked too)")
+      ->check(CLI::IsMember({"country", "kind", "community"}));
+  sub->add_flag("--mark-brokers", options->mark_brokers,
+                "Diagrams: draw brokers (entities whose removal splits the graph, as `brokers`) with a double border");
   sub->add_option("--max-nodes", options->max_nodes,
                   "Diagrams: draw at most N entities, the most connected ones (0: no limit)")
       ->capture_default_str();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "cli/output.h"
 #include "common/error.h"
@@ -14,6 +15,7 @@
 #include "query/centrality.h"
 #include "query/paths.h"
 #include "query/query.h"
+#include "query/structure.h"
 
 namespace relgraph::cli {
 namespace {
@@ -47,6 +49,7 @@ struct PathOptions {
   std::string direction = "both";
   bool weighted = false;
   int max_hops = 0;
+  bool disjoint = false;  // --disjoint: a largest set of vertex-disjoint paths
 };
 
 // The relations of one hop, the one to name first: the cheapest with --weighted, otherwise one
@@ -139,6 +142,7 @@ class PathPrinter {
     out["to"] = EntityRef(entities[Local(question.to_node)]);
     out["weighted"] = options_.weighted;
     out["direction"] = options_.direction;
+    out["disjoint"] = options_.disjoint;
     out["paths"] = out_paths;
     return out;
   }
@@ -193,7 +197,7 @@ class PathPrinter {
     }
     std::cout << (paths.size() == 1 ? "Path" : std::to_string(paths.size()) + " paths") << " from "
               << ForTerminal(from_name) << " to " << ForTerminal(to_name) << " ("
-              << (options_.weighted ? "cheapest by cost 1/weight per hop" : "fewest hops") << ", "
+              << (options_.disjoint ? "sharing no entity but the ends" : options_.weighted ? "cheapest by cost 1/weight per hop" : "fewest hops") << ", "
               << (options_.direction == "both" ? "either direction" : "following arrows") << ")\n";
     for (size_t p = 0; p < paths.size(); ++p) {
       const query::Path& path = paths[p];
@@ -234,6 +238,9 @@ class PathPrinter {
 int RunPath(const GlobalOptions& globals, const PathOptions& options) {
   if (options.k < 1) throw Error(ErrorKind::kUsage, "--k expects a whole number >= 1");
   if (options.max_hops < 0) throw Error(ErrorKind::kUsage, "--max-hops expects a whole number >= 0");
+  if (options.disjoint && (options.weighted || options.max_hops > 0 || options.k != 1)) {
+    throw Error(ErrorKind::kUsage, "--disjoint lists every independent path; it takes no --k, --weighted or --max-hops");
+  }
   bool several = !options.pairs.empty();
   if (several != (options.from.empty() && options.to.empty())) {
     throw Error(ErrorKind::kUsage, several ? "give either FROM TO or --pairs FILE, not both" : "path expects FROM and TO, or --pairs FILE");
@@ -254,6 +261,7 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
   path_options.max_hops = options.max_hops;
 
   std::vector<PathQuestion> questions;
+  std::optional<query::SimpleGraph> disjoint_graph;  // built once for every pair
   for (const importers::NamePair& pair : pairs) {
     PathQuestion question;
     // A name of the file that names no entity (or several) says where it is.
@@ -267,7 +275,18 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
     };
     question.from_node = resolve(pair.from, pair.from_pos);
     question.to_node = resolve(pair.to, pair.to_pos);
-    question.paths = query::ShortestPaths(reader.view(), question.from_node, question.to_node, path_options);
+    if (options.disjoint) {
+      if (!disjoint_graph) {
+        disjoint_graph = query::ConnectionGraph(reader.view(), path_options.filter.types,
+                                                path_options.filter.direction == query::Direction::kOut);
+      }
+      for (auto& nodes : query::DisjointPaths(*disjoint_graph, question.from_node, question.to_node)) {
+        double hops = static_cast<double>(nodes.size() - 1);
+        question.paths.push_back({std::move(nodes), hops});
+      }
+    } else {
+      question.paths = query::ShortestPaths(reader.view(), question.from_node, question.to_node, path_options);
+    }
     questions.push_back(std::move(question));
   }
 
@@ -470,10 +489,14 @@ void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<C
       ->capture_default_str();
   path->add_flag("--weighted", path_options->weighted, "Cheapest paths, each hop costing 1/weight, instead of fewest hops");
   path->add_option("--max-hops", path_options->max_hops, "Report no path longer than this (0: no limit)")->capture_default_str();
+  path->add_flag("--disjoint", path_options->disjoint,
+                 "List a largest set of paths that share no entity but FROM and TO (how many independent routes "
+                 "there are; max-flow, NetworkX node_disjoint_paths)");
   path->footer(
       "Examples:\n  relgraph path Naver BAAI\n  relgraph path 네이버 OpenAI --k 3\n"
       "  relgraph path Microsoft Anthropic --direction out --relation invests_in --format json\n"
-      "  relgraph path --pairs pairs.csv --format json        (pairs.csv: from,to header, one pair a row)");
+      "  relgraph path --pairs pairs.csv --format json        (pairs.csv: from,to header, one pair a row)\n"
+      "  relgraph path Naver BAAI --disjoint                  (independent routes: no shared go-between)");
   commands->push_back({path, [&globals, path_options] { return RunPath(globals, *path_options); }});
 
   auto common_options = std::make_shared<CommonOptions>();

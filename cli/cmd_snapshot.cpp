@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <map>
 
@@ -13,7 +14,9 @@
 #include "common/text.h"
 #include "importers/importers.h"
 #include "query/centrality.h"
+#include "query/communities.h"
 #include "query/diff.h"
+#include "query/structure.h"
 #include "store/store.h"
 
 namespace relgraph::cli {
@@ -77,6 +80,31 @@ std::map<std::string, size_t> Ranks(const Schema& schema, const Topology& topolo
   return rank;
 }
 
+// The communities of one version (Leiden, resolution 1, seed 0: what `communities` answers),
+// each as its members' ids, and each community's three members of highest degree.
+struct VersionCommunities {
+  std::vector<std::vector<std::string>> members;
+  std::vector<std::vector<std::string>> leaders;
+};
+
+VersionCommunities CommunitiesOf(const Schema& schema, const Topology& topology) {
+  query::GraphView view(schema, topology);
+  query::SimpleGraph graph = query::ConnectionGraph(view, ~uint64_t{0}, /*directed=*/false);
+  query::CommunityResult result = query::DetectCommunities(graph, {});
+  VersionCommunities out;
+  for (const auto& community : result.communities) {
+    std::vector<std::string> ids;
+    for (uint32_t node : community) ids.push_back(topology.entity_ids[node]);
+    std::vector<uint32_t> by_degree = community;
+    std::stable_sort(by_degree.begin(), by_degree.end(), [&](uint32_t a, uint32_t b) { return graph.degree(a) > graph.degree(b); });
+    std::vector<std::string> leaders;
+    for (size_t i = 0; i < by_degree.size() && i < 3; ++i) leaders.push_back(topology.entity_ids[by_degree[i]]);
+    out.members.push_back(std::move(ids));
+    out.leaders.push_back(std::move(leaders));
+  }
+  return out;
+}
+
 int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
   auto store = OpenStore(globals, store::Store::Mode::kReadOnly);
   store::ReadOptions from{options.from, globals.as_of}, to{options.to, globals.as_of};
@@ -101,6 +129,9 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
     size_t from_rank, to_rank;
   };
   std::vector<Mover> movers;
+  VersionCommunities from_communities, to_communities;
+  query::CommunityChanges community_changes;
+  std::function<std::string(const std::vector<std::string>&)> leader_names = [](const std::vector<std::string>&) { return std::string(); };
   if (!options.rank_changes.empty()) {
     query::Measure measure = query::ParseMeasure(options.rank_changes);
     auto from_rank = Ranks(store->schema(), in_parts ? store->LoadTopology(from) : TopologyOf(before), measure);
@@ -114,14 +145,54 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
       return moved(a) > moved(b);
     });
     if (options.top > 0 && movers.size() > static_cast<size_t>(options.top)) movers.resize(static_cast<size_t>(options.top));
-    // Their names, from the newer version.
+    from_communities = CommunitiesOf(store->schema(), in_parts ? store->LoadTopology(from) : TopologyOf(before));
+    to_communities = CommunitiesOf(store->schema(), in_parts ? store->LoadTopology(to) : TopologyOf(after));
+    community_changes = query::CompareCommunities(from_communities.members, to_communities.members);
+    // Their names, from the newer version (community leaders from their own version).
     std::vector<std::string> ids;
     for (const Mover& mover : movers) ids.push_back(mover.id);
+    for (const auto* change_list : {&community_changes.splits, &community_changes.merges}) {
+      for (const query::CommunityChange& change : *change_list) {
+        bool split = change_list == &community_changes.splits;
+        const auto& own = split ? from_communities : to_communities;
+        const auto& other = split ? to_communities : from_communities;
+        for (const std::string& id : own.leaders[change.community]) ids.push_back(id);
+        for (const query::CommunityPiece& piece : change.parts) {
+          for (const std::string& id : other.leaders[piece.community]) ids.push_back(id);
+        }
+      }
+    }
     store::ReadOptions names_only = to;
     names_only.entities_only = true;
     Graph names = in_parts ? store->LoadSubgraph(ids, names_only) : Graph();
     for (Mover& mover : movers) mover.name = EntityLabel(in_parts ? names : after, mover.id);
+    leader_names = [&, names](const std::vector<std::string>& leaders) {
+      std::string text;
+      for (const std::string& id : leaders) {
+        std::string name = EntityLabel(in_parts ? names : after, id);
+        if (!in_parts && name == id) name = EntityLabel(before, id);
+        text += (text.empty() ? "" : ", ") + name;
+      }
+      return text;
+    };
   }
+  auto community_json = [&](const VersionCommunities& version, uint32_t community, uint32_t shared) {
+    Json item{{"community", community + 1}, {"size", version.members[community].size()},
+              {"label", leader_names(version.leaders[community])}};
+    if (shared > 0) item["shared"] = shared;
+    return item;
+  };
+  auto changes_json = [&](const std::vector<query::CommunityChange>& changes, bool split) {
+    Json list = Json::array();
+    for (const query::CommunityChange& change : changes) {
+      const auto& own = split ? from_communities : to_communities;
+      const auto& other = split ? to_communities : from_communities;
+      Json parts = Json::array();
+      for (const query::CommunityPiece& piece : change.parts) parts.push_back(community_json(other, piece.community, piece.shared));
+      list.push_back({{split ? "from" : "to", community_json(own, change.community, 0)}, {split ? "into" : "from", parts}});
+    }
+    return list;
+  };
 
   if (globals.OutputFormat() == Format::kJson) {
     auto entities_json = [](const std::vector<query::EntityDiff>& list) {
@@ -166,6 +237,8 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
       Json ranks = Json::array();
       for (const Mover& m : movers) ranks.push_back({{"id", m.id}, {"name", m.name}, {"from_rank", m.from_rank}, {"to_rank", m.to_rank}});
       out["rank_changes"] = {{"measure", options.rank_changes}, {"entities", ranks}};
+      out["community_changes"] = {{"splits", changes_json(community_changes.splits, true)},
+                                  {"merges", changes_json(community_changes.merges, false)}};
     }
     PrintJson(std::cout, out);
     return 0;
@@ -225,6 +298,26 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
     if (movers.empty()) std::cout << "  (no entity changed rank)\n";
     for (const Mover& m : movers) {
       std::cout << "  " << ForTerminal(m.name) << ": " << m.from_rank << " -> " << m.to_rank << "\n";
+    }
+    std::cout << "\nCommunities that split or merged (Leiden, matched by shared members)\n";
+    if (community_changes.splits.empty() && community_changes.merges.empty()) std::cout << "  (none)\n";
+    auto describe = [&](const VersionCommunities& version, uint32_t community) {
+      return "community " + std::to_string(community + 1) + " (" + std::to_string(version.members[community].size()) + ", " +
+             ForTerminal(leader_names(version.leaders[community])) + ")";
+    };
+    for (const query::CommunityChange& change : community_changes.splits) {
+      std::cout << "  split: " << describe(from_communities, change.community) << " ->";
+      for (size_t i = 0; i < change.parts.size(); ++i) {
+        std::cout << (i ? " +" : "") << " " << describe(to_communities, change.parts[i].community) << " [" << change.parts[i].shared << " shared]";
+      }
+      std::cout << "\n";
+    }
+    for (const query::CommunityChange& change : community_changes.merges) {
+      std::cout << "  merged:";
+      for (size_t i = 0; i < change.parts.size(); ++i) {
+        std::cout << (i ? " +" : "") << " " << describe(from_communities, change.parts[i].community) << " [" << change.parts[i].shared << " shared]";
+      }
+      std::cout << " -> " << describe(to_communities, change.community) << "\n";
     }
   }
   return 0;
@@ -327,7 +420,7 @@ void AddSnapshotCommands(CLI::App& app, const GlobalOptions& globals, std::vecto
   CLI::App* diff = snapshot->add_subcommand("diff", "What changed from snapshot A to snapshot B (default: the working graph)");
   diff->add_option("a", diff_options->from, "Older snapshot")->required();
   diff->add_option("b", diff_options->to, "Newer snapshot (default: the working graph)");
-  diff->add_option("--rank-changes", diff_options->rank_changes, "Also list the entities whose rank by this centrality moved most")
+  diff->add_option("--rank-changes", diff_options->rank_changes, "Also list the entities whose rank by this centrality moved most, and the communities that split or merged")
       ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "closeness", "harmonic", "pagerank"}));
   diff->add_option("--top", diff_options->top, "How many rank changes to list (0: all)")->capture_default_str();
   commands->push_back({diff, [&globals, diff_options] { return RunDiff(globals, *diff_options); }});

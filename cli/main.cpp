@@ -35,6 +35,10 @@ int main(int argc, char** argv) {
       "  relgraph path Naver BAAI --k 3\n"
       "  relgraph common OpenAI Anthropic --direction in\n"
       "  relgraph centrality --measure pagerank --top 10\n"
+      "  relgraph communities --method leiden --seed 1\n"
+      "  relgraph brokers --top 10\n"
+      "  relgraph core --k 3\n"
+      "  relgraph components --direction out\n"
       "  relgraph export json -o graph.json\n"
       "  relgraph snapshot save 2024-q4 --note 'after the December news'\n"
       "  relgraph snapshot diff 2024-q4\n"
@@ -47,6 +51,7 @@ int main(int argc, char** argv) {
   cli::AddQueryCommands(app, globals, &commands);
   cli::AddSnapshotCommands(app, globals, &commands);
   cli::AddExportCommand(app, globals, &commands);
+  cli::AddAnalysisCommands(app, globals, &commands);
 
   // Name an unknown command plainly (CLI11 would only say that a subcommand is required).
   for (int i = 1; i < argc; ++i) {

@@ -226,7 +226,7 @@ class DotWriter {
   // country stay outside every cluster.
   std::map<std::string, std::vector<EntityIndex>> Clusters() const {
     std::map<std::string, std::vector<EntityIndex>> clusters;
-    if (options_.cluster_by == ClusterBy::kNone) return clusters;
+    if (options_.cluster_by == ClusterBy::kNone || options_.cluster_by == ClusterBy::kCommunity) return clusters;
     const auto& entities = graph_.entities();
     for (EntityIndex index = 0; index < entities.size(); ++index) {
       const std::string& key =
@@ -236,10 +236,34 @@ class DotWriter {
     return clusters;
   }
 
+  // Pale fills, one per community (cycled), distinct from the kind colours' saturation.
+  static constexpr const char* kCommunityFills[] = {"#e6f0fa", "#fdeee0", "#e8f5e4", "#f9e5e5", "#efe9f6",
+                                                   "#f3ebe6", "#fbeaf5", "#eeeeee", "#f5f6e0", "#e3f5f7"};
+
   void WriteNodes() {
     const auto& entities = graph_.entities();
     std::vector<bool> written(entities.size(), false);
     size_t cluster_number = 0;
+    if (options_.cluster_by == ClusterBy::kCommunity) {
+      std::map<int, std::vector<EntityIndex>> communities;
+      for (EntityIndex index = 0; index < entities.size() && index < options_.community.size(); ++index) {
+        if (options_.community[index] >= 0) communities[options_.community[index]].push_back(index);
+      }
+      for (const auto& [community, members] : communities) {
+        size_t number = static_cast<size_t>(community);
+        std::string label = number < options_.community_labels.size() ? options_.community_labels[number]
+                                                                        : "community " + std::to_string(number + 1);
+        out_ << "  subgraph \"cluster_" << cluster_number++ << "\" {\n";
+        out_ << "    label=" << Label(label) << "; fontsize=\"14\"; style=\"rounded,filled\"; color=\"#999999\"; fillcolor=\""
+             << kCommunityFills[number % std::size(kCommunityFills)] << "\";\n";
+        for (EntityIndex index : members) {
+          out_ << "  ";
+          WriteNode(index);
+          written[index] = true;
+        }
+        out_ << "  }\n";
+      }
+    }
     for (const auto& [key, members] : Clusters()) {
       out_ << "  subgraph \"cluster_" << cluster_number++ << "\" {\n";
       out_ << "    label=" << Label(key) << "; fontsize=\"14\"; style=\"rounded,dashed\"; color=\"#aaaaaa\";\n";
@@ -271,6 +295,11 @@ class DotWriter {
     out_ << ", shape=\"" << style.shape << "\", style=\"" << style.style << "\", fillcolor=\"" << style.fill
          << "\", color=\"" << style.border << "\"";
     if (highlighted) out_ << ", penwidth=\"3\"";
+    if (index < options_.broker.size() && options_.broker[index]) {
+      out_ << ", peripheries=\"2\"";
+      tooltip += "\nbroker: removing it cuts off " + std::to_string(options_.broker_cut_off[index]) +
+                 (options_.broker_cut_off[index] == 1 ? " entity" : " entities");
+    }
     if (index < options_.node_scores.size()) {
       double score = options_.node_scores[index];
       // Area-like growth: the square root keeps a few hubs from dwarfing everything.

@@ -84,7 +84,7 @@ Neo4jFiles WriteNeo4j(const Graph& graph, const std::string& directory);
 // package fonts-noto-cjk). Graphviz falls back through fontconfig when it is missing.
 inline constexpr const char* kDiagramFont = "Noto Sans CJK KR";
 
-enum class ClusterBy { kNone, kCountry, kKind };
+enum class ClusterBy { kNone, kCountry, kKind, kCommunity };
 
 struct DotOptions {
   std::string title;                 // drawn above the graph; empty: none
@@ -100,6 +100,14 @@ struct DotOptions {
   std::vector<double> node_scores;
   std::string score_name;
   std::vector<std::string> highlight;  // ids of entities drawn with a heavy border
+  // With ClusterBy::kCommunity: each entity's community (by entity index; -1 or missing: none)
+  // and each community's box label. Boxes are filled with a pale colour per community.
+  std::vector<int> community;
+  std::vector<std::string> community_labels;
+  // Brokers (articulation points), by entity index (0: not one): drawn with a double border
+  // and "broker: cuts off N" in the tooltip.
+  std::vector<uint32_t> broker_cut_off;
+  std::vector<bool> broker;
 };
 
 // Writes the graph as Graphviz DOT that Graphviz accepts whatever the names hold.

@@ -26,6 +26,15 @@ ask common OpenAI Anthropic --relation invests_in --direction in
 # Who is central?
 ask centrality --measure pagerank --top 8
 ask centrality --measure betweenness --direction both --top 8
+# Which camps exist? Who is the only bridge between parts? Who is in the tight core? What is cut off?
+ask communities --top 6
+ask brokers --top 6
+ask core --k 4
+ask components --direction out
+# How many independent routes (no shared go-between) lead from Naver to BAAI?
+ask path Naver BAAI --disjoint --format csv
+# What changed in the camps since the default data (the articles imported above)?
+ask snapshot diff default --rank-changes degree --top 5
 ask entity 베이징AI연구원
 ask neighbors Naver --depth 1
 ask search 대학교
@@ -36,5 +45,7 @@ printf '\nThe store is %s; try: ./build/relgraph --db %s entity OpenAI\n' "$db" 
 # Diagrams of the default data, rendered in-process by Graphviz's library (no dot binary needed).
 ask export svg -o out/demo-paths.svg --path Naver BAAI --k 3
 ask export png -o out/demo-naver.png --focus Naver --depth 1
+ask export svg -o out/demo-communities.svg --focus Naver --depth 2 --cluster-by community
 printf '\nDiagrams: out/demo-paths.svg (the 3 shortest paths from Naver to BAAI; hover for evidence)\n'
+printf 'out/demo-communities.svg (Naver and two hops around it, boxed by community, brokers with a double border)\n'
 printf '          out/demo-naver.png (Naver and its neighbours within 1 hop)\n'

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -146,6 +147,27 @@ UnprivilegedRun PrepareUnprivilegedRun(const TempDir& dir) {
     prefix += std::string(name) + "=" + ShellQuote(RelocateSuppressions(value, dir, name)) + " ";
   }
   return {prefix, binary};
+}
+
+std::string RunPythonReference(const std::string& script, const std::vector<std::string>& args, const std::string& needs) {
+  // The system interpreter: a pyenv or venv python3 earlier on PATH lacks the Debian packages.
+  std::string command = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  command += std::string(" '") + RELGRAPH_SOURCE_DIR + "/tests/reference/" + script + "'";
+  for (const std::string& arg : args) {
+    std::string quoted;
+    for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    command += " '" + quoted + "'";
+  }
+  command += " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
+  std::string output;
+  char buffer[65536];
+  size_t read;
+  while ((read = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, read);
+  int status = pclose(pipe);
+  if (status != 0) throw std::runtime_error(script + " failed (install " + needs + "):\n" + output);
+  return output;
 }
 
 }  // namespace relgraph::testing

@@ -40,6 +40,11 @@ int RunShell(const std::string& command);
 
 std::string ReadFile(const std::string& path);
 
+// Runs tests/reference/SCRIPT with the arguments (each quoted for the shell) under the system
+// python3 (where python3-networkx and python3-igraph are installed) and returns its stdout and
+// stderr. Throws std::runtime_error naming `needs` (the packages to install) when it fails.
+std::string RunPythonReference(const std::string& script, const std::vector<std::string>& args, const std::string& needs);
+
 // How a test runs the binary as an unprivileged user, for checks that depend on file permissions
 // (root may write to read-only files). As root, the child runs as nobody, which may not be able to
 // read the clone at all (e.g. under /root at mode 0700): the binary and every sanitizer

@@ -42,17 +42,7 @@ const char* kRelations =
 using EdgeTuple = std::tuple<std::string, std::string, std::string, double, std::string, bool>;
 
 std::string RunReaders(const std::string& graphml_path) {
-  std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-  std::string command = python + " " + RELGRAPH_SOURCE_DIR + "/tests/reference/graphml_readers.py '" + graphml_path + "' 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
-  std::string output;
-  char buffer[65536];
-  size_t read;
-  while ((read = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, read);
-  int status = pclose(pipe);
-  if (status != 0) throw std::runtime_error("a GraphML reader failed (install python3-networkx, python3-igraph):\n" + output);
-  return output;
+  return RunPythonReference("graphml_readers.py", {graphml_path}, "python3-networkx, python3-igraph");
 }
 
 class GraphmlReaders : public ::testing::Test {

@@ -10,6 +10,7 @@
 #include "query/centrality.h"
 #include "query/paths.h"
 #include "tests/query/graph_builder.h"
+#include "tests/test_util.h"
 
 namespace relgraph::query {
 namespace {
@@ -17,18 +18,7 @@ namespace {
 using nlohmann::json;
 
 json RunReference(int seed) {
-  std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-  std::string command = python + " " + RELGRAPH_SOURCE_DIR + "/tests/reference/networkx_reference.py --seed " +
-                        std::to_string(seed) + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
-  std::string output;
-  char buffer[65536];
-  size_t read;
-  while ((read = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, read);
-  int status = pclose(pipe);
-  if (status != 0) throw std::runtime_error("the NetworkX reference failed (install python3-networkx):\n" + output);
-  return json::parse(output);
+  return json::parse(relgraph::testing::RunPythonReference("networkx_reference.py", {"--seed", std::to_string(seed)}, "python3-networkx"));
 }
 
 void ExpectClose(double ours, double theirs, double relative, const std::string& what) {
