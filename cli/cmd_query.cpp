@@ -12,6 +12,7 @@
 #include "export/export.h"
 #include "importers/importers.h"
 #include "query/centrality.h"
+#include "query/engine.h"
 #include "query/paths.h"
 #include "query/query.h"
 
@@ -51,7 +52,7 @@ struct PathOptions {
 
 // The relations of one hop, the one to name first: the cheapest with --weighted, otherwise one
 // that points the walking way, then the strongest.
-std::vector<std::pair<RelationIndex, bool>> HopRelations(const Graph& graph, const query::GraphView& view, uint32_t a,
+std::vector<std::pair<RelationIndex, bool>> HopRelations(const Graph& graph, const query::Csr& view, uint32_t a,
                                                          uint32_t b, const query::ViewFilter& filter) {
   auto relations = view.RelationsBetween(a, b, filter);
   const auto& all = graph.relations();
@@ -228,7 +229,7 @@ class PathPrinter {
   const GraphReader& reader_;
   const query::PathOptions& path_options_;
   const Graph& graph_;
-  query::GraphView view_;
+  query::Csr view_;
 };
 
 int RunPath(const GlobalOptions& globals, const PathOptions& options) {
@@ -252,6 +253,13 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
   path_options.weighted = options.weighted;
   path_options.k = options.k;
   path_options.max_hops = options.max_hops;
+  // One search workspace for every question of the process (the engine's epoch-stamped
+  // scratch: a question costs what it touches, not a fresh array per question).
+  std::unique_ptr<query::SearchWorkspace> workspace;
+  if (!options.weighted) {
+    workspace = std::make_unique<query::SearchWorkspace>(reader.view().node_count());
+    path_options.workspace = workspace.get();
+  }
 
   std::vector<PathQuestion> questions;
   for (const importers::NamePair& pair : pairs) {
@@ -309,7 +317,7 @@ int RunCommon(const GlobalOptions& globals, const CommonOptions& options) {
   std::vector<uint32_t> shown = {a_node, b_node};
   for (const query::SharedNeighbor& item : query::CommonNeighbors(reader.view(), a_node, b_node, filter)) shown.push_back(item.entity);
   Graph graph = reader.Details(shown);
-  query::GraphView view(graph);
+  query::Csr view(graph);
   EntityIndex a = reader.Local(graph, a_node);
   EntityIndex b = reader.Local(graph, b_node);
   std::vector<query::SharedNeighbor> shared = query::CommonNeighbors(view, a, b, filter);

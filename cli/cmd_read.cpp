@@ -223,7 +223,7 @@ int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) 
   std::vector<uint32_t> shown = {center_node};
   for (const query::Reached& item : query::Neighborhood(reader.view(), center_node, options.depth, filter)) shown.push_back(item.entity);
   Graph graph = reader.Details(shown);
-  query::GraphView view(graph);
+  query::Csr view(graph);
   EntityIndex center = reader.Local(graph, center_node);
   std::vector<query::Reached> reached = query::Neighborhood(view, center, options.depth, filter);
   const Entity& entity = graph.entities()[center];

@@ -66,7 +66,7 @@ std::string RelationLabel(const Graph& graph, const RelationKey& key) {
 
 // Rank of every entity (1 = highest score; ties by id) under a measure.
 std::map<std::string, size_t> Ranks(const Schema& schema, const Topology& topology, query::Measure measure) {
-  query::GraphView view(schema, topology);
+  query::Csr view(schema, topology);
   std::vector<double> scores = query::Centrality(view, measure, {});
   std::vector<uint32_t> order(scores.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -29,7 +29,7 @@ std::vector<State> ParallelOverSources(const std::vector<uint32_t>& sources, int
   return states;
 }
 
-std::vector<double> Degree(const GraphView& view, Measure measure, const CentralityOptions& options) {
+std::vector<double> Degree(const Csr& view, Measure measure, const CentralityOptions& options) {
   uint32_t n = view.node_count();
   std::vector<double> score(n, 0);
   ViewFilter undirected = options.filter;
@@ -62,7 +62,7 @@ struct BrandesState {
 // One source of Brandes' algorithm: BFS counting shortest paths, then dependencies in reverse
 // order. Predecessors are found again by distance instead of stored lists, which keeps memory
 // at O(n) per thread.
-void BrandesFrom(const GraphView& view, const ViewFilter& filter, uint32_t source, BrandesState& state) {
+void BrandesFrom(const Csr& view, const ViewFilter& filter, uint32_t source, BrandesState& state) {
   state.order.clear();
   state.distance[source] = 0;
   state.sigma[source] = 1;
@@ -93,7 +93,7 @@ void BrandesFrom(const GraphView& view, const ViewFilter& filter, uint32_t sourc
   }
 }
 
-std::vector<double> Betweenness(const GraphView& view, const CentralityOptions& options) {
+std::vector<double> Betweenness(const Csr& view, const CentralityOptions& options) {
   uint32_t n = view.node_count();
   std::vector<uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0);
@@ -140,7 +140,7 @@ struct DistanceState {
 };
 
 // Closeness and harmonic: a BFS towards each node u over predecessors gives d(v, u) for all v.
-std::vector<double> DistanceBased(const GraphView& view, Measure measure, const CentralityOptions& options) {
+std::vector<double> DistanceBased(const Csr& view, Measure measure, const CentralityOptions& options) {
   uint32_t n = view.node_count();
   std::vector<uint32_t> nodes(n);
   std::iota(nodes.begin(), nodes.end(), 0);
@@ -179,7 +179,7 @@ std::vector<double> DistanceBased(const GraphView& view, Measure measure, const 
   return score;
 }
 
-std::vector<double> PageRank(const GraphView& view, const CentralityOptions& options) {
+std::vector<double> PageRank(const Csr& view, const CentralityOptions& options) {
   constexpr double kDamping = 0.85;
   uint32_t n = view.node_count();
   if (n == 0) return {};
@@ -244,7 +244,7 @@ std::string MeasureName(Measure measure) {
   return "";
 }
 
-std::vector<double> Centrality(const GraphView& view, Measure measure, const CentralityOptions& options) {
+std::vector<double> Centrality(const Csr& view, Measure measure, const CentralityOptions& options) {
   bool undirected = options.filter.direction == Direction::kBoth;
   if (undirected && (measure == Measure::kInDegree || measure == Measure::kOutDegree)) {
     throw Error(ErrorKind::kUsage, MeasureName(measure) + " needs a directed graph: use --direction out (the default)");

@@ -1,4 +1,4 @@
-// Centrality on the connection graph of a GraphView, with NetworkX's definitions.
+// Centrality on the connection graph of a Csr, with NetworkX's definitions.
 //
 // The connection graph: every entity is a node; one arc u->v when at least one selected
 // relation lets one walk from u to v (a symmetric relation gives both arcs); filter.direction
@@ -32,7 +32,7 @@
 #include <string>
 #include <vector>
 
-#include "query/view.h"
+#include "query/csr.h"
 
 namespace relgraph::query {
 
@@ -51,6 +51,6 @@ struct CentralityOptions {
 };
 
 // Throws Error(kUsage) for in-degree / out-degree with an undirected filter.
-std::vector<double> Centrality(const GraphView& view, Measure measure, const CentralityOptions& options);
+std::vector<double> Centrality(const Csr& view, Measure measure, const CentralityOptions& options);
 
 }  // namespace relgraph::query

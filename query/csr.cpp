@@ -191,7 +191,7 @@ size_t NameTable::MemoryBytes() const {
          compact_.capacity() * sizeof(uint32_t);
 }
 
-Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges) {
+Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges, bool keep_relation_index) {
   size_t m = edges.source.size();
   if (edges.target.size() != m || edges.type.size() != m || edges.weight.size() != m) {
     throw Error(ErrorKind::kInternal, "Csr::Build: edge arrays differ in length");
@@ -214,38 +214,107 @@ Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges) {
     csr.out_offsets_[u + 1] += csr.out_offsets_[u];
     csr.in_offsets_[u + 1] += csr.in_offsets_[u];
   }
-  // Out-arcs first; the edge arrays they came from are released before the in-arcs are built,
-  // which keeps the peak at the CSR plus the source/target arrays.
-  std::vector<uint32_t> next(csr.out_offsets_.begin(), csr.out_offsets_.end() - 1);
-  std::vector<uint32_t> arc_of_edge(m);
+  // Two stable counting sorts: the edges by target, then that order by source, so each node's
+  // out-arcs come sorted by target and then by edge index. The in-arcs are then read off the
+  // out-arcs in position order, which sorts each node's in-arcs by source.
+  std::vector<uint32_t> next(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
+  std::vector<uint32_t> by_target(m);
+  for (size_t e = 0; e < m; ++e) by_target[next[edges.target[e]]++] = static_cast<uint32_t>(e);
+  next.assign(csr.out_offsets_.begin(), csr.out_offsets_.end() - 1);
   csr.out_target_.resize(m);
   csr.out_type_.resize(m);
   csr.out_weight_.resize(m);
-  for (size_t e = 0; e < m; ++e) {
+  if (keep_relation_index) csr.out_relation_.resize(m);
+  for (uint32_t e : by_target) {
     uint32_t at = next[edges.source[e]]++;
     csr.out_target_[at] = edges.target[e];
     csr.out_type_[at] = edges.type[e];
     csr.out_weight_[at] = edges.weight[e];
-    arc_of_edge[e] = at;
+    if (keep_relation_index) csr.out_relation_[at] = e;
   }
+  std::vector<uint32_t>().swap(by_target);
   std::vector<uint8_t>().swap(edges.type);
   std::vector<double>().swap(edges.weight);
+  std::vector<uint32_t>().swap(edges.source);
+  std::vector<uint32_t>().swap(edges.target);
   next.assign(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
   csr.in_source_.resize(m);
   csr.in_arc_.resize(m);
-  for (size_t e = 0; e < m; ++e) {
-    uint32_t at = next[edges.target[e]]++;
-    csr.in_source_[at] = edges.source[e];
-    csr.in_arc_[at] = arc_of_edge[e];
+  for (uint32_t u = 0; u < node_count; ++u) {
+    for (uint32_t i = csr.out_offsets_[u], end = csr.out_offsets_[u + 1]; i < end; ++i) {
+      uint32_t at = next[csr.out_target_[i]]++;
+      csr.in_source_[at] = u;
+      csr.in_arc_[at] = i;
+    }
   }
-  std::vector<uint32_t>().swap(edges.source);
-  std::vector<uint32_t>().swap(edges.target);
   return csr;
 }
 
+namespace {
+
+EdgeArrays EdgesOf(const Topology& topology) {
+  EdgeArrays edges;
+  edges.source = topology.source;
+  edges.target = topology.target;
+  edges.type = topology.type;
+  edges.weight = topology.weight;
+  return edges;
+}
+
+}  // namespace
+
+Csr::Csr(const Schema& schema, const Topology& topology) {
+  const auto& types = schema.relation_types();
+  if (types.size() > 64) {
+    throw Error(ErrorKind::kInput, "at most 64 relation types are supported, the schema has " + std::to_string(types.size()));
+  }
+  *this = Build(static_cast<uint32_t>(topology.entity_ids.size()), EdgesOf(topology), /*keep_relation_index=*/true);
+  std::vector<std::string> names;
+  uint64_t symmetric = 0;
+  for (size_t code = 0; code < types.size(); ++code) {
+    names.push_back(types[code].name);
+    if (types[code].symmetric) symmetric |= uint64_t{1} << code;
+  }
+  SetTypes(std::move(names), symmetric);
+}
+
+Csr::Csr(const Graph& graph) : Csr(graph.schema(), TopologyOf(graph)) {}
+
+void Csr::SetTypes(std::vector<std::string> type_names, uint64_t symmetric) {
+  type_names_ = std::move(type_names);
+  symmetric_ = symmetric;
+}
+
+uint64_t Csr::TypeMask(const std::vector<std::string>& type_names) const {
+  if (type_names.empty()) return ~uint64_t{0};
+  uint64_t mask = 0;
+  for (const std::string& name : type_names) {
+    for (size_t code = 0; code < type_names_.size() && code < 64; ++code) {
+      if (type_names_[code] == name) mask |= uint64_t{1} << code;
+    }
+  }
+  return mask;
+}
+
+std::vector<std::pair<RelationIndex, bool>> Csr::RelationsBetween(uint32_t a, uint32_t b, const ViewFilter& filter) const {
+  std::vector<std::pair<RelationIndex, bool>> found;
+  uint64_t forward = ForwardMask(filter), reverse = ReverseMask(filter);
+  for (uint32_t i = OutBegin(a); i < OutEnd(a); ++i) {
+    if (out_target_[i] == b && ((forward >> out_type_[i]) & 1)) found.emplace_back(RelationOf(i), true);
+  }
+  for (uint32_t j = InBegin(a); j < InEnd(a); ++j) {
+    uint32_t arc = in_arc_[j];
+    if (in_source_[j] == b && ((reverse >> out_type_[arc]) & 1)) {
+      // A self-loop a->a was already found as an out-arc.
+      if (a != b) found.emplace_back(RelationOf(arc), false);
+    }
+  }
+  return found;
+}
+
 size_t Csr::MemoryBytes() const {
-  return (out_offsets_.capacity() + out_target_.capacity() + in_offsets_.capacity() + in_source_.capacity() +
-          in_arc_.capacity()) *
+  return (out_offsets_.capacity() + out_target_.capacity() + out_relation_.capacity() + in_offsets_.capacity() +
+          in_source_.capacity() + in_arc_.capacity()) *
              sizeof(uint32_t) +
          out_type_.capacity() + out_weight_.capacity() * sizeof(double);
 }
