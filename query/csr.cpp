@@ -196,17 +196,28 @@ Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges, bool keep_relation_index
   if (edges.target.size() != m || edges.type.size() != m || edges.weight.size() != m) {
     throw Error(ErrorKind::kInternal, "Csr::Build: edge arrays differ in length");
   }
+  Csr csr = Build(node_count, edges.source, edges.target, edges.type, edges.weight, keep_relation_index);
+  edges = EdgeArrays{};
+  return csr;
+}
+
+Csr Csr::Build(uint32_t node_count, std::span<const uint32_t> source, std::span<const uint32_t> target,
+               std::span<const uint8_t> type, std::span<const double> weight, bool keep_relation_index) {
+  size_t m = source.size();
+  if (target.size() != m || type.size() != m || weight.size() != m) {
+    throw Error(ErrorKind::kInternal, "Csr::Build: edge arrays differ in length");
+  }
   if (m >= UINT32_MAX) throw Error(ErrorKind::kInput, "at most 2^32 - 2 edges are supported, found " + std::to_string(m));
   Csr csr;
   csr.out_offsets_.assign(size_t{node_count} + 1, 0);
   csr.in_offsets_.assign(size_t{node_count} + 1, 0);
   for (size_t e = 0; e < m; ++e) {
-    uint32_t s = edges.source[e], t = edges.target[e];
+    uint32_t s = source[e], t = target[e];
     if (s >= node_count || t >= node_count) {
       throw Error(ErrorKind::kInput, "edge " + std::to_string(e) + " names node " + std::to_string(std::max(s, t)) +
                                          " of a graph with " + std::to_string(node_count) + " nodes");
     }
-    if (edges.type[e] >= 64) throw Error(ErrorKind::kInput, "relation type code " + std::to_string(edges.type[e]) + " >= 64");
+    if (type[e] >= 64) throw Error(ErrorKind::kInput, "relation type code " + std::to_string(type[e]) + " >= 64");
     ++csr.out_offsets_[s + 1];
     ++csr.in_offsets_[t + 1];
   }
@@ -217,26 +228,22 @@ Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges, bool keep_relation_index
   // Two stable counting sorts: the edges by target, then that order by source, so each node's
   // out-arcs come sorted by target and then by edge index. The in-arcs are then read off the
   // out-arcs in position order, which sorts each node's in-arcs by source.
-  std::vector<uint32_t> next(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
-  std::vector<uint32_t> by_target(m);
-  for (size_t e = 0; e < m; ++e) by_target[next[edges.target[e]]++] = static_cast<uint32_t>(e);
+  RawVector<uint32_t> next(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
+  RawVector<uint32_t> by_target(m);
+  for (size_t e = 0; e < m; ++e) by_target[next[target[e]]++] = static_cast<uint32_t>(e);
   next.assign(csr.out_offsets_.begin(), csr.out_offsets_.end() - 1);
   csr.out_target_.resize(m);
   csr.out_type_.resize(m);
   csr.out_weight_.resize(m);
   if (keep_relation_index) csr.out_relation_.resize(m);
   for (uint32_t e : by_target) {
-    uint32_t at = next[edges.source[e]]++;
-    csr.out_target_[at] = edges.target[e];
-    csr.out_type_[at] = edges.type[e];
-    csr.out_weight_[at] = edges.weight[e];
+    uint32_t at = next[source[e]]++;
+    csr.out_target_[at] = target[e];
+    csr.out_type_[at] = type[e];
+    csr.out_weight_[at] = weight[e];
     if (keep_relation_index) csr.out_relation_[at] = e;
   }
-  std::vector<uint32_t>().swap(by_target);
-  std::vector<uint8_t>().swap(edges.type);
-  std::vector<double>().swap(edges.weight);
-  std::vector<uint32_t>().swap(edges.source);
-  std::vector<uint32_t>().swap(edges.target);
+  RawVector<uint32_t>().swap(by_target);
   next.assign(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
   csr.in_source_.resize(m);
   csr.in_arc_.resize(m);
@@ -250,25 +257,13 @@ Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges, bool keep_relation_index
   return csr;
 }
 
-namespace {
-
-EdgeArrays EdgesOf(const Topology& topology) {
-  EdgeArrays edges;
-  edges.source = topology.source;
-  edges.target = topology.target;
-  edges.type = topology.type;
-  edges.weight = topology.weight;
-  return edges;
-}
-
-}  // namespace
-
 Csr::Csr(const Schema& schema, const Topology& topology) {
   const auto& types = schema.relation_types();
   if (types.size() > 64) {
     throw Error(ErrorKind::kInput, "at most 64 relation types are supported, the schema has " + std::to_string(types.size()));
   }
-  *this = Build(static_cast<uint32_t>(topology.entity_ids.size()), EdgesOf(topology), /*keep_relation_index=*/true);
+  *this = Build(static_cast<uint32_t>(topology.entity_ids.size()), topology.source, topology.target, topology.type,
+                topology.weight, /*keep_relation_index=*/true);
   std::vector<std::string> names;
   uint64_t symmetric = 0;
   for (size_t code = 0; code < types.size(); ++code) {

@@ -75,6 +75,29 @@ class NameTable {
   std::vector<uint32_t> compact_;  // after ShrinkToFit: 0 = empty; else index + 1
 };
 
+// std::allocator that leaves elements default-initialised (not zeroed) on resize: arrays that are
+// written whole right after they are sized (the CSR's) skip a pass of memset and its page faults.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* at) noexcept {
+    ::new (static_cast<void*>(at)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* at, Args&&... args) {
+    ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
+  }
+};
+template <typename T>
+using RawVector = std::vector<T, UninitializedAllocator<T>>;
+
 // Edges as parallel arrays: the input of Csr::Build.
 struct EdgeArrays {
   std::vector<uint32_t> source, target;
@@ -94,6 +117,9 @@ class Csr {
   // Error(kInput) when an id is >= node_count, a type code is >= 64, the arrays differ in
   // length, or there are 2^32 edges or more. O(n + m).
   static Csr Build(uint32_t node_count, EdgeArrays&& edges, bool keep_relation_index = false);
+  // The same from arrays the caller keeps (edge e is relation e; nothing is copied first).
+  static Csr Build(uint32_t node_count, std::span<const uint32_t> source, std::span<const uint32_t> target,
+                   std::span<const uint8_t> type, std::span<const double> weight, bool keep_relation_index);
   // The graph of a store's topology (or of a Graph): node and relation indices are the
   // topology's, type codes the schema's positions. Throws Error(kInput) when the schema has
   // more than 64 relation types.
@@ -190,9 +216,9 @@ class Csr {
     }
   }
 
-  std::vector<uint32_t> out_offsets_, out_target_, out_relation_, in_offsets_, in_source_, in_arc_;
-  std::vector<uint8_t> out_type_;
-  std::vector<double> out_weight_;
+  RawVector<uint32_t> out_offsets_, out_target_, out_relation_, in_offsets_, in_source_, in_arc_;
+  RawVector<uint8_t> out_type_;
+  RawVector<double> out_weight_;
   std::vector<std::string> type_names_;  // code -> name
   uint64_t symmetric_ = 0;               // codes of symmetric types
 };
