@@ -225,25 +225,45 @@ Csr Csr::Build(uint32_t node_count, std::span<const uint32_t> source, std::span<
     csr.out_offsets_[u + 1] += csr.out_offsets_[u];
     csr.in_offsets_[u + 1] += csr.in_offsets_[u];
   }
-  // Two stable counting sorts: the edges by target, then that order by source, so each node's
-  // out-arcs come sorted by target and then by edge index. The in-arcs are then read off the
-  // out-arcs in position order, which sorts each node's in-arcs by source.
-  RawVector<uint32_t> next(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
-  RawVector<uint32_t> by_target(m);
-  for (size_t e = 0; e < m; ++e) by_target[next[target[e]]++] = static_cast<uint32_t>(e);
-  next.assign(csr.out_offsets_.begin(), csr.out_offsets_.end() - 1);
+  // Out-arcs placed in edge order (one sequential pass over the edges), then each node's arcs
+  // sorted by target, stably (so by edge index among equal targets); most nodes' arcs are few
+  // or already in order. The in-arcs are then read off the out-arcs in position order, which
+  // sorts each node's in-arcs by source.
+  RawVector<uint32_t> next(csr.out_offsets_.begin(), csr.out_offsets_.end() - 1);
   csr.out_target_.resize(m);
   csr.out_type_.resize(m);
   csr.out_weight_.resize(m);
   if (keep_relation_index) csr.out_relation_.resize(m);
-  for (uint32_t e : by_target) {
+  for (size_t e = 0; e < m; ++e) {
     uint32_t at = next[source[e]]++;
     csr.out_target_[at] = target[e];
     csr.out_type_[at] = type[e];
     csr.out_weight_[at] = weight[e];
-    if (keep_relation_index) csr.out_relation_[at] = e;
+    if (keep_relation_index) csr.out_relation_[at] = static_cast<uint32_t>(e);
   }
-  RawVector<uint32_t>().swap(by_target);
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> targets, relations;
+  std::vector<uint8_t> types;
+  std::vector<double> weights;
+  for (uint32_t u = 0; u < node_count; ++u) {
+    uint32_t begin = csr.out_offsets_[u], end = csr.out_offsets_[u + 1];
+    if (std::is_sorted(csr.out_target_.begin() + begin, csr.out_target_.begin() + end)) continue;
+    uint32_t count = end - begin;
+    keys.resize(count);
+    for (uint32_t i = 0; i < count; ++i) keys[i] = (uint64_t{csr.out_target_[begin + i]} << 32) | i;
+    std::sort(keys.begin(), keys.end());
+    targets.assign(csr.out_target_.begin() + begin, csr.out_target_.begin() + end);
+    types.assign(csr.out_type_.begin() + begin, csr.out_type_.begin() + end);
+    weights.assign(csr.out_weight_.begin() + begin, csr.out_weight_.begin() + end);
+    if (keep_relation_index) relations.assign(csr.out_relation_.begin() + begin, csr.out_relation_.begin() + end);
+    for (uint32_t i = 0; i < count; ++i) {
+      uint32_t from = static_cast<uint32_t>(keys[i]);
+      csr.out_target_[begin + i] = targets[from];
+      csr.out_type_[begin + i] = types[from];
+      csr.out_weight_[begin + i] = weights[from];
+      if (keep_relation_index) csr.out_relation_[begin + i] = relations[from];
+    }
+  }
   next.assign(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
   csr.in_source_.resize(m);
   csr.in_arc_.resize(m);
