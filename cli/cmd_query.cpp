@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
@@ -414,6 +415,41 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
   centrality_options.normalized = options.normalized;
   centrality_options.sample = options.sample;
   centrality_options.seed = options.seed;
+  // One search per source can take minutes on a large graph: once it looks longer than a few
+  // seconds, say how far it is, how long is left, and what gives a faster approximate answer.
+  auto started = std::chrono::steady_clock::now();
+  auto last_report = started;
+  bool reported = false;
+  centrality_options.progress = [&](size_t done, size_t total) {
+    auto now = std::chrono::steady_clock::now();
+    double elapsed = std::chrono::duration<double>(now - started).count();
+    if (done == 0 || (done < total && std::chrono::duration<double>(now - last_report).count() < 2.0)) return;
+    double left = elapsed / static_cast<double>(done) * static_cast<double>(total - done);
+    if (done < total && elapsed + left < 5.0) return;
+    if (done == total && !reported) return;
+    last_report = now;
+    auto span = [](double seconds) {
+      char text[32];
+      if (seconds >= 5400) {
+        std::snprintf(text, sizeof text, "%.1f h", seconds / 3600);
+      } else if (seconds >= 120) {
+        std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
+      } else {
+        std::snprintf(text, sizeof text, "%.0f s", seconds);
+      }
+      return std::string(text);
+    };
+    char line[320];
+    std::snprintf(line, sizeof line, "relgraph: %s: %zu of %zu sources (%.0f%%), %s so far, about %s left", query::MeasureName(measure).c_str(),
+                  done, total, 100.0 * static_cast<double>(done) / static_cast<double>(total), span(elapsed).c_str(), span(left).c_str());
+    std::cerr << line;
+    if (!reported && measure == query::Measure::kBetweenness && options.sample == 0) {
+      std::cerr << "; --sample K (e.g. --sample " << std::min<size_t>(1000, total) << ") gives an approximate answer from K pivots, about "
+                << std::max<size_t>(1, total / std::min<size_t>(1000, total)) << "x faster";
+    }
+    std::cerr << "\n";
+    reported = true;
+  };
   std::vector<double> scores = query::Centrality(reader.view(), measure, centrality_options);
   std::vector<uint32_t> order(scores.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -1,6 +1,7 @@
 #include "query/centrality.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -13,19 +14,29 @@ namespace {
 
 // Runs fn(source, state) for every source, split over `threads` workers, each with its own
 // State (made by make_state). Returns the states so callers can add them up in a fixed order.
+// The calling thread (worker 0) reports progress (options.progress) every 8 of its sources
+// with the count done by all workers, and once more at the end.
 template <typename State, typename MakeState, typename Fn>
-std::vector<State> ParallelOverSources(const std::vector<uint32_t>& sources, int threads, MakeState make_state, Fn fn) {
+std::vector<State> ParallelOverSources(const std::vector<uint32_t>& sources, int threads, MakeState make_state, Fn fn,
+                                       const std::function<void(size_t, size_t)>& progress = {}) {
   size_t workers = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), sources.size()));
   std::vector<State> states;
   for (size_t w = 0; w < workers; ++w) states.push_back(make_state());
+  std::atomic<size_t> done{0};
   auto run = [&](size_t worker) {
     // Interleaved split: neighbouring sources cost alike, so each worker gets a fair share.
-    for (size_t i = worker; i < sources.size(); i += workers) fn(sources[i], states[worker]);
+    size_t mine = 0;
+    for (size_t i = worker; i < sources.size(); i += workers) {
+      fn(sources[i], states[worker]);
+      done.fetch_add(1, std::memory_order_relaxed);
+      if (worker == 0 && progress && ++mine % 8 == 0) progress(done.load(std::memory_order_relaxed), sources.size());
+    }
   };
   std::vector<std::thread> pool;
   for (size_t w = 1; w < workers; ++w) pool.emplace_back(run, w);
   run(0);
   for (auto& thread : pool) thread.join();
+  if (progress) progress(sources.size(), sources.size());
   return states;
 }
 
@@ -106,7 +117,7 @@ std::vector<double> Betweenness(const Csr& view, const CentralityOptions& option
   }
   auto states = ParallelOverSources<BrandesState>(
       sources, options.threads, [n] { return BrandesState(n); },
-      [&](uint32_t source, BrandesState& state) { BrandesFrom(view, options.filter, source, state); });
+      [&](uint32_t source, BrandesState& state) { BrandesFrom(view, options.filter, source, state); }, options.progress);
   std::vector<double> score(n, 0);
   for (const BrandesState& state : states) {
     for (uint32_t v = 0; v < n; ++v) score[v] += state.score[v];
@@ -168,7 +179,8 @@ std::vector<double> DistanceBased(const Csr& view, Measure measure, const Centra
           state.score[u] = (total > 0 && n > 1) ? (reached / total) * (reached / (n - 1)) : 0.0;
         }
         for (uint32_t v : state.queue) state.distance[v] = -1;
-      });
+      },
+      options.progress);
   std::vector<double> score(n, 0);
   for (const DistanceState& state : states) {
     for (uint32_t v = 0; v < n; ++v) score[v] += state.score[v];

@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,10 @@ struct CentralityOptions {
   uint32_t sample = 0;  // betweenness pivots; 0 or >= n: exact
   uint64_t seed = 0;    // for the pivots
   int threads = 2;      // betweenness, closeness, harmonic
+  // Called now and then during betweenness, closeness and harmonic (one search per source)
+  // with the number of sources done and their total, last with done == total; from the calling
+  // thread only. Empty: not called.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 // Throws Error(kUsage) for in-degree / out-degree with an undirected filter.

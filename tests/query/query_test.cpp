@@ -258,5 +258,34 @@ TEST(CommonNeighbors, FindsSharedBackersWithTheirRelations) {
   EXPECT_EQ(out[0].entity, 4u);
 }
 
+TEST(Centrality, ReportsProgressOverEverySourceWithoutChangingTheAnswer) {
+  // 300 nodes on a path, 2 threads: progress counts sources (300), never goes back, and ends at
+  // 300 of 300; the scores are those without a progress callback (inner node i of a directed
+  // path lies on i * (299 - i) pairs).
+  std::vector<std::string> ids;
+  std::vector<testing::Edge> edges;
+  for (int i = 0; i < 300; ++i) ids.push_back("n" + std::to_string(1000 + i));
+  for (int i = 0; i + 1 < 300; ++i) edges.push_back({ids[i], ids[i + 1], "backs"});
+  Csr view(testing::MakeGraph(ids, edges));
+  for (query::Measure measure : {query::Measure::kBetweenness, query::Measure::kCloseness}) {
+    CentralityOptions options;
+    options.filter.direction = Direction::kOut;
+    std::vector<std::pair<size_t, size_t>> calls;
+    options.progress = [&](size_t done, size_t total) { calls.emplace_back(done, total); };
+    std::vector<double> scores = Centrality(view, measure, options);
+    ASSERT_FALSE(calls.empty());
+    EXPECT_EQ(calls.back(), (std::pair<size_t, size_t>{300, 300}));
+    for (size_t i = 1; i < calls.size(); ++i) {
+      EXPECT_LE(calls[i - 1].first, calls[i].first);
+      EXPECT_EQ(calls[i].second, 300u);
+    }
+    options.progress = nullptr;
+    EXPECT_EQ(scores, Centrality(view, measure, options));
+    if (measure == query::Measure::kBetweenness) {
+      for (int i = 0; i < 300; ++i) EXPECT_EQ(scores[static_cast<size_t>(i)], static_cast<double>(i * (299 - i))) << i;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace relgraph::query
