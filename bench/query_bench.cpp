@@ -19,7 +19,7 @@ namespace {
 using namespace relgraph;
 
 std::unique_ptr<Graph> g_graph;
-std::unique_ptr<query::GraphView> g_view;
+std::unique_ptr<query::Csr> g_view;
 std::vector<std::pair<uint32_t, uint32_t>> g_pairs;
 
 void Load(const std::string& path) {
@@ -33,7 +33,7 @@ void Load(const std::string& path) {
   options.create_missing_kind = "organization";
   importers::Merge(g_graph.get(), {batch}, &changes, options);
   auto merged = std::chrono::steady_clock::now();
-  g_view = std::make_unique<query::GraphView>(*g_graph);
+  g_view = std::make_unique<query::Csr>(*g_graph);
   auto viewed = std::chrono::steady_clock::now();
   auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
   std::cout << "loaded " << path << ": " << g_graph->entities().size() << " entities, " << g_graph->relations().size()

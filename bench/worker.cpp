@@ -2,7 +2,13 @@
 // WORKER_PROTOCOL.md (argv, JSON-lines events on stdout, per-task checks, timing, memory,
 // threads) over the project's own engine: query/edge_list.h loads the CSV into a
 // query::Csr, query/engine.h answers every task. Nothing here computes an answer itself.
-//   relgraph-bench-worker CSV QUERIES_TXT TASKS REPEAT CHEAP EXACT_BC_MAX CLOSENESS_MAX TIMEOUT
+//   relgraph-bench-worker [--db STORE] CSV QUERIES_TXT TASKS REPEAT CHEAP EXACT_BC_MAX CLOSENESS_MAX TIMEOUT
+// With --db the graph comes from a relgraph store exactly as the CLI opens it (Store::Open
+// read-only, BeginRead, LoadTopology, the Csr of the store's schema: `load` times that), and
+// the pair tasks run the CLI's own question, query::ShortestPaths, with the CLI's semantics:
+// symmetric relation types (partners_with, competes_with) are walked both ways even with
+// --direction out, and a weighted hop costs 1/weight. Those answers can differ from peers that
+// follow the CSV's arrows; the rest are the same kernels on the same structure.
 #include <malloc.h>
 
 #include <algorithm>
@@ -26,8 +32,9 @@
 #include "query/communities.h"
 #include "query/edge_list.h"
 #include "query/engine.h"
+#include "query/paths.h"
 #include "query/structure.h"
-#include "query/view.h"
+#include "store/store.h"
 
 namespace {
 
@@ -173,12 +180,32 @@ void VectorCheck(Json& json, const EdgeListGraph& graph, std::vector<double> val
   json.Raw("}");
 }
 
+// The graph of a relgraph store as the CLI reads it; node names are entity ids.
+EdgeListGraph LoadStoreGraph(const std::string& path) {
+  auto store = relgraph::store::Store::Open(path, relgraph::store::Store::Mode::kReadOnly, relgraph::importers::DefaultSchema());
+  store->BeginRead();
+  relgraph::Topology topology = store->LoadTopology();
+  EdgeListGraph graph;
+  graph.csr = Csr(store->schema(), topology);
+  graph.type_names = graph.csr.type_names();
+  for (const std::string& id : topology.entity_ids) graph.names.Intern(id);
+  graph.names.ShrinkToFit();
+  return graph;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::string db;
+  if (argc >= 3 && std::strcmp(argv[1], "--db") == 0) {
+    db = argv[2];
+    argv[2] = argv[0];
+    argv += 2;
+    argc -= 2;
+  }
   if (argc < 9) {
     std::fprintf(stderr,
-                 "usage: %s CSV QUERIES_TXT TASKS REPEAT CHEAP EXACT_BC_MAX CLOSENESS_MAX TIMEOUT\n"
+                 "usage: %s [--db STORE] CSV QUERIES_TXT TASKS REPEAT CHEAP EXACT_BC_MAX CLOSENESS_MAX TIMEOUT\n"
                  "(the benchmark worker of /work/shared/bench/WORKER_PROTOCOL.md)\n",
                  argv[0]);
     return 2;
@@ -223,7 +250,7 @@ int main(int argc, char** argv) {
     for (int rep = 0; rep < repeat; ++rep) {
       graph.reset();  // only one graph is held; freed outside the timed region
       double start = Now();
-      graph = std::make_unique<EdgeListGraph>(LoadEdgeListGraph(csv));
+      graph = std::make_unique<EdgeListGraph>(db.empty() ? LoadEdgeListGraph(csv) : LoadStoreGraph(db));
       load_times.push_back(Now() - start);
       if (rep == 0) {
         load_peak = StatusKb("VmHWM");
@@ -265,7 +292,7 @@ int main(int argc, char** argv) {
     SearchWorkspace workspace(n);
     std::vector<uint32_t> degree(n);
     // For the analysis tasks (components, scc, core, communities, louvain): the CLI's structure.
-    std::unique_ptr<GraphView> cli_view;
+    std::unique_ptr<Csr> cli_view;
     std::vector<std::vector<uint32_t>> groups;
     std::vector<uint32_t> core;
     CommunityResult communities;
@@ -319,6 +346,17 @@ int main(int argc, char** argv) {
         Direction direction = task == "bfs_pairs_dir" ? Direction::kOut : Direction::kBoth;
         run = [&, direction] {
           ints.assign(pairs.size(), -1);
+          if (!db.empty()) {
+            // The CLI's `path A B --direction ...` question, as cmd_query runs it.
+            PathOptions options;
+            options.filter = ViewFilter{kAllTypes, direction};
+            options.workspace = &workspace;
+            for (size_t i = 0; i < pairs.size(); ++i) {
+              std::vector<Path> found = ShortestPaths(csr, pairs[i].first, pairs[i].second, options);
+              ints[i] = found.empty() ? -1 : found[0].hops();
+            }
+            return;
+          }
           for (size_t i = 0; i < pairs.size(); ++i) {
             ints[i] = HopDistance(csr, pairs[i].first, pairs[i].second, direction, kAllTypes, workspace);
           }
@@ -331,6 +369,16 @@ int main(int argc, char** argv) {
       } else if (task == "dijkstra_pairs") {
         run = [&] {
           doubles.assign(pairs.size(), -1);
+          if (!db.empty()) {
+            PathOptions options;
+            options.filter = ViewFilter{kAllTypes, Direction::kOut};
+            options.weighted = true;
+            for (size_t i = 0; i < pairs.size(); ++i) {
+              std::vector<Path> found = ShortestPaths(csr, pairs[i].first, pairs[i].second, options);
+              doubles[i] = found.empty() ? -1 : found[0].cost;
+            }
+            return;
+          }
           for (size_t i = 0; i < pairs.size(); ++i) {
             doubles[i] = WeightedDistance(csr, pairs[i].first, pairs[i].second, Direction::kOut, kAllTypes, workspace);
           }
@@ -412,7 +460,7 @@ int main(int argc, char** argv) {
           }
         };
       } else if (task == "components" || task == "scc" || task == "core" || task == "communities" || task == "louvain") {
-        // The analysis commands' code path: the CLI's GraphView (built once here, untimed, as the
+        // The analysis commands' code path: the CLI's Csr (built once here, untimed, as the
         // CLI builds it when it opens a store), then what `relgraph components|core|communities`
         // time: ConnectionGraph (the undirected or directed CSR) and the algorithm.
         if (!cli_view) {
@@ -433,7 +481,7 @@ int main(int argc, char** argv) {
               topology.weight.push_back(csr.out_weight()[arc]);
             }
           }
-          cli_view = std::make_unique<GraphView>(schema, topology);
+          cli_view = std::make_unique<Csr>(schema, topology);
         }
         if (task == "components" || task == "scc") {
           bool strong = task == "scc";

@@ -95,7 +95,7 @@ Selection SelectPaths(const GraphReader& reader, const ExportOptions& options, c
   std::vector<uint32_t> shown = {from_node, to_node};
   for (const query::Path& path : paths) shown.insert(shown.end(), path.nodes.begin(), path.nodes.end());
   Graph graph = reader.Details(shown);
-  query::GraphView view(graph);
+  query::Csr view(graph);
   std::vector<bool> keep_entity(graph.entities().size(), false);
   std::vector<bool> keep_relation(graph.relations().size(), false);
   for (const query::Path& path : paths) {
@@ -145,7 +145,7 @@ Selection SelectNeighborhood(const GraphReader& reader, const ExportOptions& opt
 // Keeps the max_nodes entities with the most distinct neighbours (ties: earlier entities),
 // the pinned ones always, and the relations among them.
 Graph KeepMostConnected(const Graph& graph, size_t max_nodes, const std::vector<std::string>& pinned) {
-  query::GraphView view(graph);
+  query::Csr view(graph);
   query::CentralityOptions centrality;
   centrality.filter = {~uint64_t{0}, query::Direction::kBoth};
   std::vector<double> degree = query::Centrality(view, query::Measure::kDegree, centrality);
@@ -167,7 +167,7 @@ Graph KeepMostConnected(const Graph& graph, size_t max_nodes, const std::vector<
 
 // The whole graph's structure, for scores that describe a node's place in the whole network.
 struct Whole {
-  const query::GraphView& view;
+  const query::Csr& view;
   std::function<std::optional<uint32_t>(const std::string& id)> node_of;
 };
 
@@ -271,7 +271,7 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
   // show (GraphReader); the whole graph is loaded whole.
   std::optional<GraphReader> reader;
   std::optional<Graph> graph;
-  std::optional<query::GraphView> graph_view;
+  std::optional<query::Csr> graph_view;
   bool part = !options.path.empty() || !options.focus.empty();
   if (part) {
     reader.emplace(globals);

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "export/export.h"
 #include "importers/importers.h"
 #include "query/centrality.h"
+#include "query/engine.h"
 #include "query/paths.h"
 #include "query/query.h"
 #include "query/structure.h"
@@ -54,7 +56,7 @@ struct PathOptions {
 
 // The relations of one hop, the one to name first: the cheapest with --weighted, otherwise one
 // that points the walking way, then the strongest.
-std::vector<std::pair<RelationIndex, bool>> HopRelations(const Graph& graph, const query::GraphView& view, uint32_t a,
+std::vector<std::pair<RelationIndex, bool>> HopRelations(const Graph& graph, const query::Csr& view, uint32_t a,
                                                          uint32_t b, const query::ViewFilter& filter) {
   auto relations = view.RelationsBetween(a, b, filter);
   const auto& all = graph.relations();
@@ -232,7 +234,7 @@ class PathPrinter {
   const GraphReader& reader_;
   const query::PathOptions& path_options_;
   const Graph& graph_;
-  query::GraphView view_;
+  query::Csr view_;
 };
 
 int RunPath(const GlobalOptions& globals, const PathOptions& options) {
@@ -259,6 +261,13 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
   path_options.weighted = options.weighted;
   path_options.k = options.k;
   path_options.max_hops = options.max_hops;
+  // One search workspace for every question of the process (the engine's epoch-stamped
+  // scratch: a question costs what it touches, not a fresh array per question).
+  std::unique_ptr<query::SearchWorkspace> workspace;
+  if (!options.weighted) {
+    workspace = std::make_unique<query::SearchWorkspace>(reader.view().node_count());
+    path_options.workspace = workspace.get();
+  }
 
   std::vector<PathQuestion> questions;
   std::optional<query::SimpleGraph> disjoint_graph;  // built once for every pair
@@ -328,7 +337,7 @@ int RunCommon(const GlobalOptions& globals, const CommonOptions& options) {
   std::vector<uint32_t> shown = {a_node, b_node};
   for (const query::SharedNeighbor& item : query::CommonNeighbors(reader.view(), a_node, b_node, filter)) shown.push_back(item.entity);
   Graph graph = reader.Details(shown);
-  query::GraphView view(graph);
+  query::Csr view(graph);
   EntityIndex a = reader.Local(graph, a_node);
   EntityIndex b = reader.Local(graph, b_node);
   std::vector<query::SharedNeighbor> shared = query::CommonNeighbors(view, a, b, filter);
@@ -425,6 +434,41 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
   centrality_options.normalized = options.normalized;
   centrality_options.sample = options.sample;
   centrality_options.seed = options.seed;
+  // One search per source can take minutes on a large graph: once it looks longer than a few
+  // seconds, say how far it is, how long is left, and what gives a faster approximate answer.
+  auto started = std::chrono::steady_clock::now();
+  auto last_report = started;
+  bool reported = false;
+  centrality_options.progress = [&](size_t done, size_t total) {
+    auto now = std::chrono::steady_clock::now();
+    double elapsed = std::chrono::duration<double>(now - started).count();
+    if (done == 0 || (done < total && std::chrono::duration<double>(now - last_report).count() < 2.0)) return;
+    double left = elapsed / static_cast<double>(done) * static_cast<double>(total - done);
+    if (done < total && elapsed + left < 5.0) return;
+    if (done == total && !reported) return;
+    last_report = now;
+    auto span = [](double seconds) {
+      char text[32];
+      if (seconds >= 5400) {
+        std::snprintf(text, sizeof text, "%.1f h", seconds / 3600);
+      } else if (seconds >= 120) {
+        std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
+      } else {
+        std::snprintf(text, sizeof text, "%.0f s", seconds);
+      }
+      return std::string(text);
+    };
+    char line[320];
+    std::snprintf(line, sizeof line, "relgraph: %s: %zu of %zu sources (%.0f%%), %s so far, about %s left", query::MeasureName(measure).c_str(),
+                  done, total, 100.0 * static_cast<double>(done) / static_cast<double>(total), span(elapsed).c_str(), span(left).c_str());
+    std::cerr << line;
+    if (!reported && measure == query::Measure::kBetweenness && options.sample == 0) {
+      std::cerr << "; --sample K (e.g. --sample " << std::min<size_t>(1000, total) << ") gives an approximate answer from K pivots, about "
+                << std::max<size_t>(1, total / std::min<size_t>(1000, total)) << "x faster";
+    }
+    std::cerr << "\n";
+    reported = true;
+  };
   std::vector<double> scores = query::Centrality(reader.view(), measure, centrality_options);
   std::vector<uint32_t> order(scores.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -1,6 +1,8 @@
 // Read commands: info, entity, search, neighbors.
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
+
 #include <iostream>
 #include <map>
 
@@ -8,7 +10,9 @@
 #include "common/error.h"
 #include "common/text.h"
 #include "export/export.h"
+#include "importers/importers.h"
 #include "query/query.h"
+#include "store/store.h"
 
 namespace relgraph::cli {
 namespace {
@@ -25,21 +29,38 @@ Json EntityRef(const Entity& entity) {
 // ---- info ----
 
 int RunInfo(const GlobalOptions& globals) {
-  GraphReader reader(globals);
-  const Topology& topology = reader.topology();
-  const Schema& schema = reader.schema();
-  GraphReader::Counts counts = reader.Count();
   std::map<std::string, size_t> by_kind, by_relation;
-  for (const EntityKind& kind : schema.kinds()) by_kind[kind.name] = 0;
-  for (const RelationType& type : schema.relation_types()) by_relation[type.name] = 0;
-  for (const auto& [kind, count] : counts.entities_by_kind) by_kind[kind] += count;
-  for (uint8_t code : topology.type) ++by_relation[schema.relation_types()[code].name];
-  size_t evidence = counts.evidence, documents = counts.documents, entities = topology.entity_ids.size();
+  size_t entities = 0, relations = 0, evidence = 0, documents = 0;
+  auto zeros = [&](const Schema& schema) {
+    for (const EntityKind& kind : schema.kinds()) by_kind[kind.name] = 0;
+    for (const RelationType& type : schema.relation_types()) by_relation[type.name] = 0;
+  };
+  std::string path = globals.DbPath();
+  struct stat file {};
+  if (globals.as_of.empty() && stat(path.c_str(), &file) == 0) {
+    // The counts the store keeps per version: one row, whatever the size of the graph.
+    auto store = store::Store::Open(path, store::Store::Mode::kReadOnly, importers::DefaultSchema());
+    store::Store::Counts counts = store->CountAll({globals.snapshot, ""});
+    zeros(store->schema());
+    for (const auto& [kind, count] : counts.entities_by_kind) by_kind[kind] += count;
+    for (const auto& [type, count] : counts.relations_by_type) by_relation[type] += count;
+    entities = counts.entities, relations = counts.relations, evidence = counts.evidence, documents = counts.documents;
+  } else {
+    GraphReader reader(globals);
+    const Topology& topology = reader.topology();
+    const Schema& schema = reader.schema();
+    GraphReader::Counts counts = reader.Count();
+    zeros(schema);
+    for (const auto& [kind, count] : counts.entities_by_kind) by_kind[kind] += count;
+    for (uint8_t code : topology.type) ++by_relation[schema.relation_types()[code].name];
+    evidence = counts.evidence, documents = counts.documents, entities = topology.entity_ids.size();
+    relations = topology.relation_count();
+  }
   if (globals.OutputFormat() == Format::kJson) {
     Json out;
     out["store"] = globals.DbPath();
     out["entities"] = entities;
-    out["relations"] = topology.relation_count();
+    out["relations"] = relations;
     out["documents"] = documents;
     out["evidence"] = evidence;
     out["by_kind"] = by_kind;
@@ -49,7 +70,7 @@ int RunInfo(const GlobalOptions& globals) {
   }
   Table table({"what", "count"});
   table.AddRow({"entities", std::to_string(entities)});
-  table.AddRow({"relations", std::to_string(topology.relation_count())});
+  table.AddRow({"relations", std::to_string(relations)});
   table.AddRow({"evidence", std::to_string(evidence)});
   table.AddRow({"documents", std::to_string(documents)});
   for (const auto& [kind, count] : by_kind) table.AddRow({"kind " + kind, std::to_string(count)});
@@ -223,7 +244,7 @@ int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) 
   std::vector<uint32_t> shown = {center_node};
   for (const query::Reached& item : query::Neighborhood(reader.view(), center_node, options.depth, filter)) shown.push_back(item.entity);
   Graph graph = reader.Details(shown);
-  query::GraphView view(graph);
+  query::Csr view(graph);
   EntityIndex center = reader.Local(graph, center_node);
   std::vector<query::Reached> reached = query::Neighborhood(view, center, options.depth, filter);
   const Entity& entity = graph.entities()[center];

@@ -69,7 +69,7 @@ std::string RelationLabel(const Graph& graph, const RelationKey& key) {
 
 // Rank of every entity (1 = highest score; ties by id) under a measure.
 std::map<std::string, size_t> Ranks(const Schema& schema, const Topology& topology, query::Measure measure) {
-  query::GraphView view(schema, topology);
+  query::Csr view(schema, topology);
   std::vector<double> scores = query::Centrality(view, measure, {});
   std::vector<uint32_t> order(scores.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -88,7 +88,7 @@ struct VersionCommunities {
 };
 
 VersionCommunities CommunitiesOf(const Schema& schema, const Topology& topology) {
-  query::GraphView view(schema, topology);
+  query::Csr view(schema, topology);
   query::SimpleGraph graph = query::ConnectionGraph(view, ~uint64_t{0}, /*directed=*/false);
   query::CommunityResult result = query::DetectCommunities(graph, {});
   VersionCommunities out;

@@ -60,8 +60,8 @@ GraphReader::GraphReader(const GlobalOptions& globals) : globals_(globals) {
   }
 }
 
-const query::GraphView& GraphReader::view() const {
-  if (!view_) view_ = std::make_unique<query::GraphView>(schema(), topology_);
+const query::Csr& GraphReader::view() const {
+  if (!view_) view_ = std::make_unique<query::Csr>(schema(), topology_);
   return *view_;
 }
 

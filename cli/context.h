@@ -11,7 +11,7 @@
 
 #include "graph/graph.h"
 #include "graph/topology.h"
-#include "query/view.h"
+#include "query/csr.h"
 
 namespace relgraph::store {
 class Store;
@@ -80,7 +80,7 @@ class GraphReader {
 
   const Schema& schema() const;
   // Built on first use: counting and name searches do without it.
-  const query::GraphView& view() const;
+  const query::Csr& view() const;
   uint32_t node_count() const { return static_cast<uint32_t>(topology_.entity_ids.size()); }
   const Topology& topology() const { return topology_; }
   const std::string& Id(uint32_t node) const { return topology_.entity_ids[node]; }
@@ -107,7 +107,7 @@ class GraphReader {
   std::unique_ptr<store::Store> store_;  // reading in parts, inside one read transaction
   std::unique_ptr<Graph> whole_;         // reading the whole graph
   Topology topology_;
-  mutable std::unique_ptr<query::GraphView> view_;
+  mutable std::unique_ptr<query::Csr> view_;
 };
 
 // Parses "--direction" and "--relation" values; throws Error(kUsage) on unknown words and

@@ -1,6 +1,7 @@
 #include "query/centrality.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -13,23 +14,33 @@ namespace {
 
 // Runs fn(source, state) for every source, split over `threads` workers, each with its own
 // State (made by make_state). Returns the states so callers can add them up in a fixed order.
+// The calling thread (worker 0) reports progress (options.progress) every 8 of its sources
+// with the count done by all workers, and once more at the end.
 template <typename State, typename MakeState, typename Fn>
-std::vector<State> ParallelOverSources(const std::vector<uint32_t>& sources, int threads, MakeState make_state, Fn fn) {
+std::vector<State> ParallelOverSources(const std::vector<uint32_t>& sources, int threads, MakeState make_state, Fn fn,
+                                       const std::function<void(size_t, size_t)>& progress = {}) {
   size_t workers = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), sources.size()));
   std::vector<State> states;
   for (size_t w = 0; w < workers; ++w) states.push_back(make_state());
+  std::atomic<size_t> done{0};
   auto run = [&](size_t worker) {
     // Interleaved split: neighbouring sources cost alike, so each worker gets a fair share.
-    for (size_t i = worker; i < sources.size(); i += workers) fn(sources[i], states[worker]);
+    size_t mine = 0;
+    for (size_t i = worker; i < sources.size(); i += workers) {
+      fn(sources[i], states[worker]);
+      done.fetch_add(1, std::memory_order_relaxed);
+      if (worker == 0 && progress && ++mine % 8 == 0) progress(done.load(std::memory_order_relaxed), sources.size());
+    }
   };
   std::vector<std::thread> pool;
   for (size_t w = 1; w < workers; ++w) pool.emplace_back(run, w);
   run(0);
   for (auto& thread : pool) thread.join();
+  if (progress) progress(sources.size(), sources.size());
   return states;
 }
 
-std::vector<double> Degree(const GraphView& view, Measure measure, const CentralityOptions& options) {
+std::vector<double> Degree(const Csr& view, Measure measure, const CentralityOptions& options) {
   uint32_t n = view.node_count();
   std::vector<double> score(n, 0);
   ViewFilter undirected = options.filter;
@@ -62,7 +73,7 @@ struct BrandesState {
 // One source of Brandes' algorithm: BFS counting shortest paths, then dependencies in reverse
 // order. Predecessors are found again by distance instead of stored lists, which keeps memory
 // at O(n) per thread.
-void BrandesFrom(const GraphView& view, const ViewFilter& filter, uint32_t source, BrandesState& state) {
+void BrandesFrom(const Csr& view, const ViewFilter& filter, uint32_t source, BrandesState& state) {
   state.order.clear();
   state.distance[source] = 0;
   state.sigma[source] = 1;
@@ -93,7 +104,7 @@ void BrandesFrom(const GraphView& view, const ViewFilter& filter, uint32_t sourc
   }
 }
 
-std::vector<double> Betweenness(const GraphView& view, const CentralityOptions& options) {
+std::vector<double> Betweenness(const Csr& view, const CentralityOptions& options) {
   uint32_t n = view.node_count();
   std::vector<uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0);
@@ -106,7 +117,7 @@ std::vector<double> Betweenness(const GraphView& view, const CentralityOptions& 
   }
   auto states = ParallelOverSources<BrandesState>(
       sources, options.threads, [n] { return BrandesState(n); },
-      [&](uint32_t source, BrandesState& state) { BrandesFrom(view, options.filter, source, state); });
+      [&](uint32_t source, BrandesState& state) { BrandesFrom(view, options.filter, source, state); }, options.progress);
   std::vector<double> score(n, 0);
   for (const BrandesState& state : states) {
     for (uint32_t v = 0; v < n; ++v) score[v] += state.score[v];
@@ -140,7 +151,7 @@ struct DistanceState {
 };
 
 // Closeness and harmonic: a BFS towards each node u over predecessors gives d(v, u) for all v.
-std::vector<double> DistanceBased(const GraphView& view, Measure measure, const CentralityOptions& options) {
+std::vector<double> DistanceBased(const Csr& view, Measure measure, const CentralityOptions& options) {
   uint32_t n = view.node_count();
   std::vector<uint32_t> nodes(n);
   std::iota(nodes.begin(), nodes.end(), 0);
@@ -168,7 +179,8 @@ std::vector<double> DistanceBased(const GraphView& view, Measure measure, const 
           state.score[u] = (total > 0 && n > 1) ? (reached / total) * (reached / (n - 1)) : 0.0;
         }
         for (uint32_t v : state.queue) state.distance[v] = -1;
-      });
+      },
+      options.progress);
   std::vector<double> score(n, 0);
   for (const DistanceState& state : states) {
     for (uint32_t v = 0; v < n; ++v) score[v] += state.score[v];
@@ -179,7 +191,7 @@ std::vector<double> DistanceBased(const GraphView& view, Measure measure, const 
   return score;
 }
 
-std::vector<double> PageRank(const GraphView& view, const CentralityOptions& options) {
+std::vector<double> PageRank(const Csr& view, const CentralityOptions& options) {
   constexpr double kDamping = 0.85;
   uint32_t n = view.node_count();
   if (n == 0) return {};
@@ -244,7 +256,7 @@ std::string MeasureName(Measure measure) {
   return "";
 }
 
-std::vector<double> Centrality(const GraphView& view, Measure measure, const CentralityOptions& options) {
+std::vector<double> Centrality(const Csr& view, Measure measure, const CentralityOptions& options) {
   bool undirected = options.filter.direction == Direction::kBoth;
   if (undirected && (measure == Measure::kInDegree || measure == Measure::kOutDegree)) {
     throw Error(ErrorKind::kUsage, MeasureName(measure) + " needs a directed graph: use --direction out (the default)");

@@ -1,4 +1,4 @@
-// Centrality on the connection graph of a GraphView, with NetworkX's definitions.
+// Centrality on the connection graph of a Csr, with NetworkX's definitions.
 //
 // The connection graph: every entity is a node; one arc u->v when at least one selected
 // relation lets one walk from u to v (a symmetric relation gives both arcs); filter.direction
@@ -29,10 +29,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
-#include "query/view.h"
+#include "query/csr.h"
 
 namespace relgraph::query {
 
@@ -48,9 +49,13 @@ struct CentralityOptions {
   uint32_t sample = 0;  // betweenness pivots; 0 or >= n: exact
   uint64_t seed = 0;    // for the pivots
   int threads = 2;      // betweenness, closeness, harmonic
+  // Called now and then during betweenness, closeness and harmonic (one search per source)
+  // with the number of sources done and their total, last with done == total; from the calling
+  // thread only. Empty: not called.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 // Throws Error(kUsage) for in-degree / out-degree with an undirected filter.
-std::vector<double> Centrality(const GraphView& view, Measure measure, const CentralityOptions& options);
+std::vector<double> Centrality(const Csr& view, Measure measure, const CentralityOptions& options);
 
 }  // namespace relgraph::query

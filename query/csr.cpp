@@ -191,9 +191,20 @@ size_t NameTable::MemoryBytes() const {
          compact_.capacity() * sizeof(uint32_t);
 }
 
-Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges) {
+Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges, bool keep_relation_index) {
   size_t m = edges.source.size();
   if (edges.target.size() != m || edges.type.size() != m || edges.weight.size() != m) {
+    throw Error(ErrorKind::kInternal, "Csr::Build: edge arrays differ in length");
+  }
+  Csr csr = Build(node_count, edges.source, edges.target, edges.type, edges.weight, keep_relation_index);
+  edges = EdgeArrays{};
+  return csr;
+}
+
+Csr Csr::Build(uint32_t node_count, std::span<const uint32_t> source, std::span<const uint32_t> target,
+               std::span<const uint8_t> type, std::span<const double> weight, bool keep_relation_index) {
+  size_t m = source.size();
+  if (target.size() != m || type.size() != m || weight.size() != m) {
     throw Error(ErrorKind::kInternal, "Csr::Build: edge arrays differ in length");
   }
   if (m >= UINT32_MAX) throw Error(ErrorKind::kInput, "at most 2^32 - 2 edges are supported, found " + std::to_string(m));
@@ -201,12 +212,12 @@ Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges) {
   csr.out_offsets_.assign(size_t{node_count} + 1, 0);
   csr.in_offsets_.assign(size_t{node_count} + 1, 0);
   for (size_t e = 0; e < m; ++e) {
-    uint32_t s = edges.source[e], t = edges.target[e];
+    uint32_t s = source[e], t = target[e];
     if (s >= node_count || t >= node_count) {
       throw Error(ErrorKind::kInput, "edge " + std::to_string(e) + " names node " + std::to_string(std::max(s, t)) +
                                          " of a graph with " + std::to_string(node_count) + " nodes");
     }
-    if (edges.type[e] >= 64) throw Error(ErrorKind::kInput, "relation type code " + std::to_string(edges.type[e]) + " >= 64");
+    if (type[e] >= 64) throw Error(ErrorKind::kInput, "relation type code " + std::to_string(type[e]) + " >= 64");
     ++csr.out_offsets_[s + 1];
     ++csr.in_offsets_[t + 1];
   }
@@ -214,38 +225,111 @@ Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges) {
     csr.out_offsets_[u + 1] += csr.out_offsets_[u];
     csr.in_offsets_[u + 1] += csr.in_offsets_[u];
   }
-  // Out-arcs first; the edge arrays they came from are released before the in-arcs are built,
-  // which keeps the peak at the CSR plus the source/target arrays.
-  std::vector<uint32_t> next(csr.out_offsets_.begin(), csr.out_offsets_.end() - 1);
-  std::vector<uint32_t> arc_of_edge(m);
+  // Out-arcs placed in edge order (one sequential pass over the edges), then each node's arcs
+  // sorted by target, stably (so by edge index among equal targets); most nodes' arcs are few
+  // or already in order. The in-arcs are then read off the out-arcs in position order, which
+  // sorts each node's in-arcs by source.
+  RawVector<uint32_t> next(csr.out_offsets_.begin(), csr.out_offsets_.end() - 1);
   csr.out_target_.resize(m);
   csr.out_type_.resize(m);
   csr.out_weight_.resize(m);
+  if (keep_relation_index) csr.out_relation_.resize(m);
   for (size_t e = 0; e < m; ++e) {
-    uint32_t at = next[edges.source[e]]++;
-    csr.out_target_[at] = edges.target[e];
-    csr.out_type_[at] = edges.type[e];
-    csr.out_weight_[at] = edges.weight[e];
-    arc_of_edge[e] = at;
+    uint32_t at = next[source[e]]++;
+    csr.out_target_[at] = target[e];
+    csr.out_type_[at] = type[e];
+    csr.out_weight_[at] = weight[e];
+    if (keep_relation_index) csr.out_relation_[at] = static_cast<uint32_t>(e);
   }
-  std::vector<uint8_t>().swap(edges.type);
-  std::vector<double>().swap(edges.weight);
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> targets, relations;
+  std::vector<uint8_t> types;
+  std::vector<double> weights;
+  for (uint32_t u = 0; u < node_count; ++u) {
+    uint32_t begin = csr.out_offsets_[u], end = csr.out_offsets_[u + 1];
+    if (std::is_sorted(csr.out_target_.begin() + begin, csr.out_target_.begin() + end)) continue;
+    uint32_t count = end - begin;
+    keys.resize(count);
+    for (uint32_t i = 0; i < count; ++i) keys[i] = (uint64_t{csr.out_target_[begin + i]} << 32) | i;
+    std::sort(keys.begin(), keys.end());
+    targets.assign(csr.out_target_.begin() + begin, csr.out_target_.begin() + end);
+    types.assign(csr.out_type_.begin() + begin, csr.out_type_.begin() + end);
+    weights.assign(csr.out_weight_.begin() + begin, csr.out_weight_.begin() + end);
+    if (keep_relation_index) relations.assign(csr.out_relation_.begin() + begin, csr.out_relation_.begin() + end);
+    for (uint32_t i = 0; i < count; ++i) {
+      uint32_t from = static_cast<uint32_t>(keys[i]);
+      csr.out_target_[begin + i] = targets[from];
+      csr.out_type_[begin + i] = types[from];
+      csr.out_weight_[begin + i] = weights[from];
+      if (keep_relation_index) csr.out_relation_[begin + i] = relations[from];
+    }
+  }
   next.assign(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
   csr.in_source_.resize(m);
   csr.in_arc_.resize(m);
-  for (size_t e = 0; e < m; ++e) {
-    uint32_t at = next[edges.target[e]]++;
-    csr.in_source_[at] = edges.source[e];
-    csr.in_arc_[at] = arc_of_edge[e];
+  for (uint32_t u = 0; u < node_count; ++u) {
+    for (uint32_t i = csr.out_offsets_[u], end = csr.out_offsets_[u + 1]; i < end; ++i) {
+      uint32_t at = next[csr.out_target_[i]]++;
+      csr.in_source_[at] = u;
+      csr.in_arc_[at] = i;
+    }
   }
-  std::vector<uint32_t>().swap(edges.source);
-  std::vector<uint32_t>().swap(edges.target);
   return csr;
 }
 
+Csr::Csr(const Schema& schema, const Topology& topology) {
+  const auto& types = schema.relation_types();
+  if (types.size() > 64) {
+    throw Error(ErrorKind::kInput, "at most 64 relation types are supported, the schema has " + std::to_string(types.size()));
+  }
+  *this = Build(static_cast<uint32_t>(topology.entity_ids.size()), topology.source, topology.target, topology.type,
+                topology.weight, /*keep_relation_index=*/true);
+  std::vector<std::string> names;
+  uint64_t symmetric = 0;
+  for (size_t code = 0; code < types.size(); ++code) {
+    names.push_back(types[code].name);
+    if (types[code].symmetric) symmetric |= uint64_t{1} << code;
+  }
+  SetTypes(std::move(names), symmetric);
+}
+
+Csr::Csr(const Graph& graph) : Csr(graph.schema(), TopologyOf(graph)) {}
+
+void Csr::SetTypes(std::vector<std::string> type_names, uint64_t symmetric) {
+  type_names_ = std::move(type_names);
+  symmetric_ = symmetric;
+}
+
+uint64_t Csr::TypeMask(const std::vector<std::string>& type_names) const {
+  if (type_names.empty()) return ~uint64_t{0};
+  uint64_t mask = 0;
+  for (const std::string& name : type_names) {
+    for (size_t code = 0; code < type_names_.size() && code < 64; ++code) {
+      if (type_names_[code] == name) mask |= uint64_t{1} << code;
+    }
+  }
+  return mask;
+}
+
+std::vector<std::pair<RelationIndex, bool>> Csr::RelationsBetween(uint32_t a, uint32_t b, const ViewFilter& filter) const {
+  std::vector<std::pair<RelationIndex, bool>> found;
+  uint64_t forward = ForwardMask(filter), reverse = ReverseMask(filter);
+  for (uint32_t i = OutBegin(a); i < OutEnd(a); ++i) {
+    if (out_target_[i] == b && ((forward >> out_type_[i]) & 1)) found.emplace_back(RelationOf(i), true);
+  }
+  for (uint32_t j = InBegin(a); j < InEnd(a); ++j) {
+    uint32_t arc = in_arc_[j];
+    if (in_source_[j] == b && ((reverse >> out_type_[arc]) & 1)) {
+      // A self-loop a->a was already found as an out-arc.
+      if (a != b) found.emplace_back(RelationOf(arc), false);
+    }
+  }
+  return found;
+}
+
 size_t Csr::MemoryBytes() const {
-  return (out_offsets_.capacity() + out_target_.capacity() + in_offsets_.capacity() + in_source_.capacity() +
-          in_arc_.capacity()) *
+  return (out_offsets_.capacity() + out_target_.capacity() + out_relation_.capacity() + in_offsets_.capacity() +
+          in_source_.capacity() + in_arc_.capacity()) *
              sizeof(uint32_t) +
          out_type_.capacity() + out_weight_.capacity() * sizeof(double);
 }

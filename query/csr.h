@@ -1,14 +1,20 @@
-// Csr: the compact, immutable graph the fast query engine (engine.h) walks, and NameTable, the
-// byte-exact name -> node index map that goes with it. Built straight from edge arrays (source,
-// target, type code, weight), without Entity/Relation objects, so a million relations load in a
-// fraction of a second and take about 21 bytes each.
+// Csr: the one graph structure every query walks, the CLI's paths, neighbourhoods, shared
+// neighbours and centrality as well as the fast kernels of engine.h that the benchmark worker
+// times; and NameTable, the byte-exact name -> node index map that goes with it. Built straight
+// from edge arrays (source, target, type code, weight), from a Topology the store keeps, or from
+// a Graph, without copying any text.
 //
-// Layout (n nodes, m edges, ids are uint32):
+// Layout (n nodes, m edges = relations, ids are uint32):
 //   out_offsets[n+1]  out_target[m]  out_type[m] (uint8 code)  out_weight[m] (double)
+//   out_relation[m]   (relation index of each arc; empty when arc position = relation index)
 //   in_offsets[n+1]   in_source[m]   in_arc[m] (position of the same edge among the out-arcs,
-//                                               where its type and weight are)
-// Out-arcs of a node keep the input order of its edges; so do in-arcs. Parallel edges and
-// self-loops are kept as given (every edge is one arc).
+//                                               where its type, weight and relation are)
+// Each node's out-arcs are sorted by target, then by relation index; its in-arcs by source,
+// then by out position (so by relation index too). Parallel edges and self-loops are kept as
+// given (every edge is one arc). A relation is one out-arc of its source and one in-arc of its
+// target; a symmetric relation type (bit set in symmetric()) is also walked from target to
+// source. Relation-type and direction filters (ViewFilter) are masks tested while walking, never
+// copies of the graph: 21 bytes per relation plus 4 for out_relation when kept.
 #pragma once
 
 #include <cstddef>
@@ -16,9 +22,24 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "graph/graph.h"
+#include "graph/topology.h"
+
 namespace relgraph::query {
+
+// Which way relations may be walked. A symmetric relation is walked both ways in every mode.
+enum class Direction { kOut, kIn, kBoth };
+
+// The relation types a question uses, as a bitmask over the graph's type codes, and the way it
+// walks them.
+struct ViewFilter {
+  uint64_t types = ~uint64_t{0};
+  Direction direction = Direction::kOut;
+};
 
 // Node names: byte strings (compared byte for byte: no trimming, folding or normalisation) kept
 // in one arena and found through an open-addressing hash table. Indices are dense, in order of
@@ -54,6 +75,29 @@ class NameTable {
   std::vector<uint32_t> compact_;  // after ShrinkToFit: 0 = empty; else index + 1
 };
 
+// std::allocator that leaves elements default-initialised (not zeroed) on resize: arrays that are
+// written whole right after they are sized (the CSR's) skip a pass of memset and its page faults.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* at) noexcept {
+    ::new (static_cast<void*>(at)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* at, Args&&... args) {
+    ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
+  }
+};
+template <typename T>
+using RawVector = std::vector<T, UninitializedAllocator<T>>;
+
 // Edges as parallel arrays: the input of Csr::Build.
 struct EdgeArrays {
   std::vector<uint32_t> source, target;
@@ -66,13 +110,32 @@ class Csr {
  public:
   Csr() = default;
 
-  // Builds the CSR of `node_count` nodes from `edges`, releasing the arrays as it goes (peak
-  // memory about 38 bytes per edge). Throws Error(kInput) when an id is >= node_count, a type
-  // code is >= 64, the arrays differ in length, or there are 2^32 edges or more. O(n + m).
-  static Csr Build(uint32_t node_count, EdgeArrays&& edges);
+  // Builds the CSR of `node_count` nodes from `edges` (edge e is relation e), releasing the
+  // arrays as it goes (peak memory about 38 bytes per edge). With keep_relation_index the
+  // relation index of every arc is kept (out_relation); without it RelationOf(arc) is the arc
+  // position, which saves 4 bytes an edge where nobody needs the input order. Throws
+  // Error(kInput) when an id is >= node_count, a type code is >= 64, the arrays differ in
+  // length, or there are 2^32 edges or more. O(n + m).
+  static Csr Build(uint32_t node_count, EdgeArrays&& edges, bool keep_relation_index = false);
+  // The same from arrays the caller keeps (edge e is relation e; nothing is copied first).
+  static Csr Build(uint32_t node_count, std::span<const uint32_t> source, std::span<const uint32_t> target,
+                   std::span<const uint8_t> type, std::span<const double> weight, bool keep_relation_index);
+  // The graph of a store's topology (or of a Graph): node and relation indices are the
+  // topology's, type codes the schema's positions. Throws Error(kInput) when the schema has
+  // more than 64 relation types.
+  Csr(const Schema& schema, const Topology& topology);
+  explicit Csr(const Graph& graph);
 
   uint32_t node_count() const { return out_offsets_.empty() ? 0 : static_cast<uint32_t>(out_offsets_.size() - 1); }
   uint32_t edge_count() const { return static_cast<uint32_t>(out_target_.size()); }
+
+  // Relation type names by code and the codes of symmetric types (none unless set).
+  void SetTypes(std::vector<std::string> type_names, uint64_t symmetric);
+  const std::vector<std::string>& type_names() const { return type_names_; }
+  uint64_t symmetric() const { return symmetric_; }
+  // Bitmask of the given relation type names (empty: all). Unknown names are ignored: callers
+  // validate names against the schema first.
+  uint64_t TypeMask(const std::vector<std::string>& type_names) const;
 
   // Out-arcs of u are positions [OutBegin(u), OutEnd(u)) of out_target/out_type/out_weight.
   uint32_t OutBegin(uint32_t u) const { return out_offsets_[u]; }
@@ -82,6 +145,8 @@ class Csr {
   uint32_t InBegin(uint32_t v) const { return in_offsets_[v]; }
   uint32_t InEnd(uint32_t v) const { return in_offsets_[v + 1]; }
   uint32_t InDegree(uint32_t v) const { return InEnd(v) - InBegin(v); }
+  // The relation index of out-arc `arc`.
+  RelationIndex RelationOf(uint32_t arc) const { return out_relation_.empty() ? arc : out_relation_[arc]; }
 
   const uint32_t* out_offsets() const { return out_offsets_.data(); }
   const uint32_t* out_target() const { return out_target_.data(); }
@@ -91,12 +156,71 @@ class Csr {
   const uint32_t* in_source() const { return in_source_.data(); }
   const uint32_t* in_arc() const { return in_arc_.data(); }
 
+  // Masks of the arcs a walk may take under a filter: forward = along the arrow (an out-arc
+  // walked from its source), reverse = against it (an in-arc walked from its target).
+  uint64_t ForwardMask(const ViewFilter& filter) const {
+    return filter.direction == Direction::kIn ? (filter.types & symmetric_) : filter.types;
+  }
+  uint64_t ReverseMask(const ViewFilter& filter) const {
+    return filter.direction == Direction::kOut ? (filter.types & symmetric_) : filter.types;
+  }
+
+  // The connection-graph view the CLI's NetworkX-defined questions use. Calls
+  // fn(neighbour, min_cost, relation_index_of_a_cheapest_arc) once per distinct neighbour that
+  // `node` can step to under the filter (successors), or that can step to `node`
+  // (predecessors). Cost of an arc is 1 / weight. Self-loops are skipped. Neighbours come in
+  // increasing order. Direction::kBoth gives the undirected neighbours.
+  template <typename Fn>
+  void ForEachSuccessor(uint32_t node, const ViewFilter& filter, Fn&& fn) const {
+    Merge(node, filter, /*successors=*/true, fn);
+  }
+  template <typename Fn>
+  void ForEachPredecessor(uint32_t node, const ViewFilter& filter, Fn&& fn) const {
+    Merge(node, filter, /*successors=*/false, fn);
+  }
+
+  // Every relation between a and b that the filter lets one walk from a to b, as
+  // (relation index, forward) where forward says the relation points from a to b.
+  std::vector<std::pair<RelationIndex, bool>> RelationsBetween(uint32_t a, uint32_t b, const ViewFilter& filter) const;
+
   size_t MemoryBytes() const;
 
  private:
-  std::vector<uint32_t> out_offsets_, out_target_, in_offsets_, in_source_, in_arc_;
-  std::vector<uint8_t> out_type_;
-  std::vector<double> out_weight_;
+  // Merges a node's out- and in-lists (both sorted by neighbour), keeping accepted arcs and
+  // reporting each neighbour once with its cheapest arc.
+  template <typename Fn>
+  void Merge(uint32_t node, const ViewFilter& filter, bool successors, Fn& fn) const {
+    // For successors, out-arcs walk forward and in-arcs walk against their arrow; for
+    // predecessors the roles swap.
+    const uint64_t out_mask = successors ? ForwardMask(filter) : ReverseMask(filter);
+    const uint64_t in_mask = successors ? ReverseMask(filter) : ForwardMask(filter);
+    const uint8_t* type = out_type_.data();
+    uint32_t i = out_mask ? out_offsets_[node] : out_offsets_[node + 1], out_end = out_offsets_[node + 1];
+    uint32_t j = in_mask ? in_offsets_[node] : in_offsets_[node + 1], in_end = in_offsets_[node + 1];
+    while (true) {
+      // Skip arcs the filter rejects and self-loops.
+      while (i < out_end && (!((out_mask >> type[i]) & 1) || out_target_[i] == node)) ++i;
+      while (j < in_end && (!((in_mask >> type[in_arc_[j]]) & 1) || in_source_[j] == node)) ++j;
+      if (i == out_end && j == in_end) return;
+      uint32_t neighbour = (j == in_end || (i < out_end && out_target_[i] <= in_source_[j])) ? out_target_[i] : in_source_[j];
+      double best = 1e300;
+      uint32_t best_arc = 0;
+      for (; i < out_end && out_target_[i] == neighbour; ++i) {
+        if (((out_mask >> type[i]) & 1) && 1.0 / out_weight_[i] < best) best = 1.0 / out_weight_[i], best_arc = i;
+      }
+      for (; j < in_end && in_source_[j] == neighbour; ++j) {
+        uint32_t arc = in_arc_[j];
+        if (((in_mask >> type[arc]) & 1) && 1.0 / out_weight_[arc] < best) best = 1.0 / out_weight_[arc], best_arc = arc;
+      }
+      fn(neighbour, best, RelationOf(best_arc));
+    }
+  }
+
+  RawVector<uint32_t> out_offsets_, out_target_, out_relation_, in_offsets_, in_source_, in_arc_;
+  RawVector<uint8_t> out_type_;
+  RawVector<double> out_weight_;
+  std::vector<std::string> type_names_;  // code -> name
+  uint64_t symmetric_ = 0;               // codes of symmetric types
 };
 
 }  // namespace relgraph::query

@@ -16,54 +16,77 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-// Calls fn(neighbour, arc) for the arcs of u on the out-list (`out`) or the in-list, keeping
-// only arcs whose type is in `types` when kFiltered. `arc` indexes out_type/out_weight.
+// Calls fn(neighbour, arc) for the arcs of u on the out-list, keeping only arcs whose type is in
+// `types` when kFiltered. `arc` indexes out_type/out_weight. fn returns true to stop.
 template <bool kFiltered, typename Fn>
-inline void WalkOut(const Csr& graph, uint32_t u, uint64_t types, Fn&& fn) {
+inline bool WalkOut(const Csr& graph, uint32_t u, uint64_t types, Fn&& fn) {
   const uint32_t* target = graph.out_target();
   for (uint32_t i = graph.OutBegin(u), end = graph.OutEnd(u); i < end; ++i) {
     if constexpr (kFiltered) {
       if (!((types >> graph.out_type()[i]) & 1)) continue;
     }
-    if (fn(target[i], i)) return;
+    if (fn(target[i], i)) return true;
   }
+  return false;
 }
 template <bool kFiltered, typename Fn>
-inline void WalkIn(const Csr& graph, uint32_t v, uint64_t types, Fn&& fn) {
+inline bool WalkIn(const Csr& graph, uint32_t v, uint64_t types, Fn&& fn) {
   const uint32_t* source = graph.in_source();
   const uint32_t* arc = graph.in_arc();
   for (uint32_t i = graph.InBegin(v), end = graph.InEnd(v); i < end; ++i) {
     if constexpr (kFiltered) {
       if (!((types >> graph.out_type()[arc[i]]) & 1)) continue;
     }
-    if (fn(source[i], arc[i])) return;
+    if (fn(source[i], arc[i])) return true;
+  }
+  return false;
+}
+
+// The arcs one side of a search walks: the forward side (from `from`) steps to successors, the
+// backward side (from `to`) to predecessors. out/in: the type masks of the out- and in-list
+// (Csr::ForwardMask / ReverseMask of the filter, so symmetric types walk both ways); a list
+// with mask 0 is not read, one with every type is read without looking at types.
+struct Side {
+  uint64_t out = 0, in = 0;
+  Side(const Csr& graph, const ViewFilter& filter, bool forward)
+      : out(forward ? graph.ForwardMask(filter) : graph.ReverseMask(filter)),
+        in(forward ? graph.ReverseMask(filter) : graph.ForwardMask(filter)) {}
+};
+
+template <typename Fn>
+inline void WalkSide(const Csr& graph, uint32_t u, const Side& side, Fn&& fn) {
+  if (side.out == kAllTypes) {
+    if (WalkOut<false>(graph, u, side.out, fn)) return;
+  } else if (side.out != 0) {
+    if (WalkOut<true>(graph, u, side.out, fn)) return;
+  }
+  if (side.in == kAllTypes) {
+    WalkIn<false>(graph, u, side.in, fn);
+  } else if (side.in != 0) {
+    WalkIn<true>(graph, u, side.in, fn);
   }
 }
 
-// Which lists a search side walks: forward = from `from` along the direction, backward = from
-// `to` against it. fn returns true to stop the walk of this node.
-template <bool kFiltered, typename Fn>
-inline void WalkSide(const Csr& graph, uint32_t u, Direction direction, bool forward, uint64_t types, Fn&& fn) {
-  bool use_out = direction == Direction::kBoth || (direction == Direction::kOut) == forward;
-  bool use_in = direction == Direction::kBoth || (direction == Direction::kOut) != forward;
-  bool stopped = false;
-  auto wrapped = [&](uint32_t v, uint32_t arc) { return stopped = fn(v, arc); };
-  if (use_out) WalkOut<kFiltered>(graph, u, types, wrapped);
-  if (use_in && !stopped) WalkIn<kFiltered>(graph, u, types, wrapped);
+inline uint64_t SideDegree(const Csr& graph, uint32_t u, const Side& side) {
+  return (side.out ? graph.OutDegree(u) : 0) + (side.in ? graph.InDegree(u) : 0);
 }
 
-inline uint64_t SideDegree(const Csr& graph, uint32_t u, Direction direction, bool forward) {
-  bool use_out = direction == Direction::kBoth || (direction == Direction::kOut) == forward;
-  bool use_in = direction == Direction::kBoth || (direction == Direction::kOut) != forward;
-  return (use_out ? graph.OutDegree(u) : 0) + (use_in ? graph.InDegree(u) : 0);
-}
-
-template <bool kFiltered>
-int32_t HopDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
-                        SearchWorkspace& ws) {
-  if (from == to) return 0;
+// Fewest hops; with `path`, the nodes of one shortest path (parents are kept in parent_).
+int32_t HopDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& ws,
+                        std::vector<uint32_t>* path) {
+  if (path != nullptr) path->clear();
+  if (from == to) {
+    if (path != nullptr) path->push_back(from);
+    return 0;
+  }
+  const Side sides[2] = {Side(graph, filter, false), Side(graph, filter, true)};
   uint32_t forward_mark = ws.NextEpoch(), backward_mark = forward_mark + 1;
   uint32_t* mark = ws.mark_.data();
+  uint32_t* parent = nullptr;
+  if (path != nullptr) {
+    if (ws.parent_.size() < ws.node_count_) ws.parent_.resize(ws.node_count_);
+    parent = ws.parent_.data();
+  }
   mark[from] = forward_mark;
   mark[to] = backward_mark;
   // Each node carries at most one side's mark: the search stops the moment a node is seen by
@@ -74,28 +97,48 @@ int32_t HopDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, Direction 
   forward_frontier.assign(1, from);
   backward_frontier.assign(1, to);
   std::vector<uint32_t> next;  // small: frontiers of point queries
-  uint64_t forward_work = SideDegree(graph, from, direction, true);
-  uint64_t backward_work = SideDegree(graph, to, direction, false);
+  uint64_t forward_work = SideDegree(graph, from, sides[1]);
+  uint64_t backward_work = SideDegree(graph, to, sides[0]);
   int32_t levels = 0;
   while (!forward_frontier.empty() && !backward_frontier.empty()) {
     bool forward = forward_work <= backward_work;
+    const Side& side = sides[forward];
     std::vector<uint32_t>& frontier = forward ? forward_frontier : backward_frontier;
     uint32_t mine = forward ? forward_mark : backward_mark;
     uint32_t other = forward ? backward_mark : forward_mark;
     next.clear();
     uint64_t work = 0;
     bool met = false;
+    uint32_t meet_near = 0, meet_far = 0;  // the arc that closed the path: near on this side
     for (uint32_t u : frontier) {
-      WalkSide<kFiltered>(graph, u, direction, forward, types, [&](uint32_t v, uint32_t) {
+      WalkSide(graph, u, side, [&](uint32_t v, uint32_t) {
         uint32_t seen = mark[v];
         if (seen == mine) return false;
-        if (seen == other) return met = true;
+        if (seen == other) {
+          meet_near = u, meet_far = v;
+          return met = true;
+        }
         mark[v] = mine;
+        if (parent != nullptr) parent[v] = u;
         next.push_back(v);
-        work += SideDegree(graph, v, direction, forward);
+        work += SideDegree(graph, v, side);
         return false;
       });
-      if (met) return levels + 1;
+      if (met) {
+        if (path != nullptr) {
+          uint32_t last_forward = forward ? meet_near : meet_far, first_backward = forward ? meet_far : meet_near;
+          for (uint32_t v = last_forward;; v = parent[v]) {
+            path->push_back(v);
+            if (v == from) break;
+          }
+          std::reverse(path->begin(), path->end());
+          for (uint32_t v = first_backward;; v = parent[v]) {
+            path->push_back(v);
+            if (v == to) break;
+          }
+        }
+        return levels + 1;
+      }
     }
     ++levels;
     frontier.swap(next);
@@ -104,10 +147,9 @@ int32_t HopDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, Direction 
   return -1;
 }
 
-template <bool kFiltered>
-double WeightedDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
-                            SearchWorkspace& ws) {
+double WeightedDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& ws) {
   if (from == to) return 0;
+  const Side sides[2] = {Side(graph, filter, false), Side(graph, filter, true)};
   uint32_t stamp = ws.NextEpoch();
   SearchWorkspace::Dist* dist = ws.dist_.data();
   const double* weight = graph.out_weight();
@@ -132,7 +174,7 @@ double WeightedDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, Direct
     auto [d, u] = heap.back();
     heap.pop_back();
     if (d > (forward ? dist[u].forward : dist[u].backward)) continue;  // stale entry
-    WalkSide<kFiltered>(graph, u, direction, forward, types, [&](uint32_t v, uint32_t arc) {
+    WalkSide(graph, u, sides[forward], [&](uint32_t v, uint32_t arc) {
       double candidate = d + weight[arc];
       SearchWorkspace::Dist& node = dist[v];
       if (forward) {
@@ -192,16 +234,13 @@ uint32_t SearchWorkspace::NextEpoch() {
   return epoch_;
 }
 
-int32_t HopDistance(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
-                    SearchWorkspace& workspace) {
-  return types == kAllTypes ? HopDistanceImpl<false>(graph, from, to, direction, types, workspace)
-                            : HopDistanceImpl<true>(graph, from, to, direction, types, workspace);
+int32_t HopDistance(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& workspace,
+                    std::vector<uint32_t>* path) {
+  return HopDistanceImpl(graph, from, to, filter, workspace, path);
 }
 
-double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
-                        SearchWorkspace& workspace) {
-  return types == kAllTypes ? WeightedDistanceImpl<false>(graph, from, to, direction, types, workspace)
-                            : WeightedDistanceImpl<true>(graph, from, to, direction, types, workspace);
+double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& workspace) {
+  return WeightedDistanceImpl(graph, from, to, filter, workspace);
 }
 
 BfsSummary BreadthFirst(const Csr& graph, uint32_t source, bool record_distances, SearchWorkspace& ws) {
@@ -298,7 +337,8 @@ BfsSummary BreadthFirst(const Csr& graph, uint32_t source, bool record_distances
   return summary;
 }
 
-uint32_t NeighbourhoodSize(const Csr& graph, uint32_t center, int depth, Direction direction, SearchWorkspace& ws) {
+uint32_t NeighbourhoodSize(const Csr& graph, uint32_t center, int depth, const ViewFilter& filter, SearchWorkspace& ws) {
+  const Side side(graph, filter, true);
   uint32_t mark = ws.NextEpoch();
   uint32_t* marks = ws.mark_.data();
   marks[center] = mark;
@@ -310,7 +350,7 @@ uint32_t NeighbourhoodSize(const Csr& graph, uint32_t center, int depth, Directi
     bool last = level == depth;
     next.clear();
     for (uint32_t u : frontier) {
-      WalkSide<false>(graph, u, direction, true, kAllTypes, [&](uint32_t v, uint32_t) {
+      WalkSide(graph, u, side, [&](uint32_t v, uint32_t) {
         if (marks[v] == mark) return false;
         marks[v] = mark;
         ++count;

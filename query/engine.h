@@ -1,7 +1,7 @@
 // The fast query engine: algorithms over a query::Csr (csr.h) for large graphs. Nodes are Csr
 // indices; an edge u->v is one arc (parallel edges and self-loops count as they are), and
 // weights are the Csr's (cost of an edge = its weight, not 1/weight as in paths.h).
-// The CLI's NetworkX-defined queries stay in paths.h / centrality.h over a GraphView.
+// The CLI's NetworkX-defined queries stay in paths.h / centrality.h over a Csr.
 //
 // Point queries take a SearchWorkspace: scratch state reused across queries whose visited
 // marks are epoch stamps, so a query costs what it touches, not O(n). Whole-graph kernels
@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "query/csr.h"
-#include "query/view.h"  // Direction
 
 namespace relgraph::query {
 
@@ -43,20 +42,30 @@ class SearchWorkspace {
   std::vector<uint32_t> queue_, next_;
   std::vector<uint64_t> visited_, front_, next_bits_;
   std::vector<int32_t> distance_;
+  std::vector<uint32_t> parent_;  // HopDistance's path, allocated on first use
 };
 
 // Fewest edges on a path from `from` to `to` walking arcs whose type is in `types` (bit c =
 // type code c): kOut follows arrows, kIn walks against them, kBoth ignores them. -1 when
 // unreachable, 0 when from == to. Bidirectional breadth-first search expanding the side whose
 // frontier has fewer arcs; O(arcs touched).
-int32_t HopDistance(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
-                    SearchWorkspace& workspace);
+// With `path`, one shortest path from `from` to `to` (its nodes, both ends included; empty when
+// unreachable) is left there.
+int32_t HopDistance(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& workspace,
+                    std::vector<uint32_t>* path = nullptr);
+inline int32_t HopDistance(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
+                           SearchWorkspace& workspace) {
+  return HopDistance(graph, from, to, ViewFilter{types, direction}, workspace);
+}
 
 // Smallest sum of weights on a path from `from` to `to` (same walking rules), -1 when
 // unreachable, 0 when from == to. Bidirectional Dijkstra with binary heaps, stopping when the
 // two smallest keys add up to the best meeting found; O(touched * log touched).
-double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
-                        SearchWorkspace& workspace);
+double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& workspace);
+inline double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
+                               SearchWorkspace& workspace) {
+  return WeightedDistance(graph, from, to, ViewFilter{types, direction}, workspace);
+}
 
 struct BfsSummary {
   uint32_t reached = 0;       // nodes at finite distance, the source included
@@ -72,7 +81,11 @@ BfsSummary BreadthFirst(const Csr& graph, uint32_t source, bool record_distances
 
 // Number of nodes within `depth` steps of `center` (center included), walking as in
 // HopDistance with all types. O(arcs of the nodes within depth - 1).
-uint32_t NeighbourhoodSize(const Csr& graph, uint32_t center, int depth, Direction direction, SearchWorkspace& workspace);
+uint32_t NeighbourhoodSize(const Csr& graph, uint32_t center, int depth, const ViewFilter& filter, SearchWorkspace& workspace);
+inline uint32_t NeighbourhoodSize(const Csr& graph, uint32_t center, int depth, Direction direction,
+                                  SearchWorkspace& workspace) {
+  return NeighbourhoodSize(graph, center, depth, ViewFilter{kAllTypes, direction}, workspace);
+}
 
 // Weakly connected components: component[v] is the smallest node index of v's component.
 struct Components {

@@ -5,7 +5,7 @@
 
 namespace relgraph::query {
 
-std::vector<Reached> Neighborhood(const GraphView& view, EntityIndex center, int depth, const ViewFilter& filter) {
+std::vector<Reached> Neighborhood(const Csr& view, EntityIndex center, int depth, const ViewFilter& filter) {
   std::vector<int> distance(view.node_count(), -1);
   distance[center] = 0;
   std::vector<Reached> reached;
@@ -28,7 +28,7 @@ std::vector<Reached> Neighborhood(const GraphView& view, EntityIndex center, int
   return reached;
 }
 
-std::vector<SharedNeighbor> CommonNeighbors(const GraphView& view, EntityIndex a, EntityIndex b, const ViewFilter& filter) {
+std::vector<SharedNeighbor> CommonNeighbors(const Csr& view, EntityIndex a, EntityIndex b, const ViewFilter& filter) {
   // Neighbours are walked towards a and b: a relation X -> A is "X reaches A".
   std::vector<uint8_t> near_a(view.node_count(), 0);
   view.ForEachPredecessor(a, filter, [&](uint32_t x, double, RelationIndex) { near_a[x] = 1; });

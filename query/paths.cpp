@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <queue>
 #include <set>
 #include <unordered_set>
+
+#include "query/engine.h"
 
 namespace relgraph::query {
 namespace {
@@ -21,7 +25,7 @@ struct Blocked {
 
 // Fewest hops from `from` to `to` by breadth-first search from both ends, expanding the smaller
 // frontier each round. Returns the node sequence, or nothing.
-std::optional<std::vector<uint32_t>> BidirectionalBfs(const GraphView& view, uint32_t from, uint32_t to,
+std::optional<std::vector<uint32_t>> BidirectionalBfs(const Csr& view, uint32_t from, uint32_t to,
                                                       const ViewFilter& filter, const Blocked& blocked) {
   if (from == to) return std::vector<uint32_t>{from};
   uint32_t n = view.node_count();
@@ -70,7 +74,7 @@ std::optional<std::vector<uint32_t>> BidirectionalBfs(const GraphView& view, uin
 }
 
 // Cheapest path by Dijkstra with a binary heap, stopping when `to` is settled.
-std::optional<std::vector<uint32_t>> Dijkstra(const GraphView& view, uint32_t from, uint32_t to, const ViewFilter& filter,
+std::optional<std::vector<uint32_t>> Dijkstra(const Csr& view, uint32_t from, uint32_t to, const ViewFilter& filter,
                                               const Blocked& blocked) {
   uint32_t n = view.node_count();
   std::vector<double> distance(n, kInfinity);
@@ -102,7 +106,7 @@ std::optional<std::vector<uint32_t>> Dijkstra(const GraphView& view, uint32_t fr
   return nodes;
 }
 
-double HopCost(const GraphView& view, uint32_t u, uint32_t v, const ViewFilter& filter, bool weighted) {
+double HopCost(const Csr& view, uint32_t u, uint32_t v, const ViewFilter& filter, bool weighted) {
   if (!weighted) return 1.0;
   double found = kInfinity;
   view.ForEachSuccessor(u, filter, [&](uint32_t w, double cost, RelationIndex) {
@@ -111,7 +115,7 @@ double HopCost(const GraphView& view, uint32_t u, uint32_t v, const ViewFilter& 
   return found;
 }
 
-double PathCost(const GraphView& view, const std::vector<uint32_t>& nodes, const ViewFilter& filter, bool weighted) {
+double PathCost(const Csr& view, const std::vector<uint32_t>& nodes, const ViewFilter& filter, bool weighted) {
   double cost = 0;
   for (size_t i = 0; i + 1 < nodes.size(); ++i) cost += HopCost(view, nodes[i], nodes[i + 1], filter, weighted);
   return cost;
@@ -125,10 +129,20 @@ bool Better(const Path& a, const Path& b) {
 
 }  // namespace
 
-std::vector<Path> ShortestPaths(const GraphView& view, uint32_t from, uint32_t to, const PathOptions& options) {
-  auto search = [&](uint32_t source, const Blocked& blocked) {
-    return options.weighted ? Dijkstra(view, source, to, options.filter, blocked)
-                            : BidirectionalBfs(view, source, to, options.filter, blocked);
+std::vector<Path> ShortestPaths(const Csr& view, uint32_t from, uint32_t to, const PathOptions& options) {
+  std::unique_ptr<SearchWorkspace> workspace;
+  auto search = [&](uint32_t source, const Blocked& blocked) -> std::optional<std::vector<uint32_t>> {
+    if (options.weighted) return Dijkstra(view, source, to, options.filter, blocked);
+    if (!blocked.nodes.empty() || !blocked.arcs.empty()) return BidirectionalBfs(view, source, to, options.filter, blocked);
+    // Nothing blocked: the engine's kernel (engine.h), the search the benchmark worker times.
+    SearchWorkspace* scratch = options.workspace;
+    if (scratch == nullptr) {
+      if (!workspace) workspace = std::make_unique<SearchWorkspace>(view.node_count());
+      scratch = workspace.get();
+    }
+    std::vector<uint32_t> nodes;
+    if (HopDistance(view, source, to, options.filter, *scratch, &nodes) < 0) return std::nullopt;
+    return nodes;
   };
   auto within_limit = [&](const Path& path) { return options.max_hops <= 0 || path.hops() <= options.max_hops; };
 
@@ -175,7 +189,7 @@ std::vector<Path> ShortestPaths(const GraphView& view, uint32_t from, uint32_t t
   return accepted;
 }
 
-std::vector<int32_t> HopDistances(const GraphView& view, uint32_t source, const ViewFilter& filter, bool towards_source) {
+std::vector<int32_t> HopDistances(const Csr& view, uint32_t source, const ViewFilter& filter, bool towards_source) {
   std::vector<int32_t> distance(view.node_count(), -1);
   distance[source] = 0;
   std::vector<uint32_t> queue = {source};

@@ -1,4 +1,4 @@
-// Paths between two entities on a GraphView: fewest hops (bidirectional breadth-first search),
+// Paths between two entities on a Csr: fewest hops (bidirectional breadth-first search),
 // cheapest (Dijkstra, cost 1/weight per hop), and the k shortest loopless paths (Yen).
 //
 // Definitions. A path is a sequence of distinct entities; a hop u->v exists when at least one
@@ -15,15 +15,20 @@
 #include <cstdint>
 #include <vector>
 
-#include "query/view.h"
+#include "query/csr.h"
 
 namespace relgraph::query {
+
+class SearchWorkspace;  // engine.h
 
 struct PathOptions {
   ViewFilter filter{~uint64_t{0}, Direction::kBoth};
   bool weighted = false;  // cost 1/weight per hop instead of 1
   int k = 1;              // how many paths, >= 1
   int max_hops = 0;       // 0: no limit; otherwise paths with more hops are not reported
+  // Scratch of the engine's breadth-first search (engine.h), sized for the graph, reused by
+  // every question that passes it; nullptr: ShortestPaths makes its own when it needs one.
+  SearchWorkspace* workspace = nullptr;
 };
 
 struct Path {
@@ -34,10 +39,10 @@ struct Path {
 
 // Up to k paths from `from` to `to`, cheapest first; empty when `to` cannot be reached (within
 // max_hops). from == to gives one path of zero hops.
-std::vector<Path> ShortestPaths(const GraphView& view, uint32_t from, uint32_t to, const PathOptions& options);
+std::vector<Path> ShortestPaths(const Csr& view, uint32_t from, uint32_t to, const PathOptions& options);
 
 // Distances in hops from `source` to every node (successors), or to `source` from every node
 // (predecessors); -1 where unreachable.
-std::vector<int32_t> HopDistances(const GraphView& view, uint32_t source, const ViewFilter& filter, bool towards_source);
+std::vector<int32_t> HopDistances(const Csr& view, uint32_t source, const ViewFilter& filter, bool towards_source);
 
 }  // namespace relgraph::query

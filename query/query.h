@@ -1,5 +1,5 @@
 // Questions asked of a graph that are not paths or centrality (see paths.h, centrality.h):
-// neighbourhoods, shared neighbours, and subgraphs for export. All walk a GraphView.
+// neighbourhoods, shared neighbours, and subgraphs for export. All walk a Csr.
 #pragma once
 
 #include <set>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "graph/graph.h"
-#include "query/view.h"
+#include "query/csr.h"
 
 namespace relgraph::query {
 
@@ -21,7 +21,7 @@ struct Reached {
 // Entities within `depth` hops of `center` (breadth-first), the centre itself excluded, in
 // order of distance, then of index. Direction kOut follows arrows, kIn walks against them,
 // kBoth ignores them; symmetric relations are walked both ways. O(entities + relations).
-std::vector<Reached> Neighborhood(const GraphView& view, EntityIndex center, int depth, const ViewFilter& filter);
+std::vector<Reached> Neighborhood(const Csr& view, EntityIndex center, int depth, const ViewFilter& filter);
 
 struct SharedNeighbor {
   EntityIndex entity;
@@ -33,7 +33,7 @@ struct SharedNeighbor {
 // every relation that links X to a and to b. The filter's direction is that of walking from X
 // to a (or b): kOut keeps relations X -> a (shared backers, investors, partners), kIn keeps
 // a -> X (shared investments, products), kBoth any; symmetric relations always count.
-std::vector<SharedNeighbor> CommonNeighbors(const GraphView& view, EntityIndex a, EntityIndex b, const ViewFilter& filter);
+std::vector<SharedNeighbor> CommonNeighbors(const Csr& view, EntityIndex a, EntityIndex b, const ViewFilter& filter);
 
 // The graph restricted to the kept entities and the relations among them that the type mask
 // keeps (bit c: the schema's relation type at position c), with the documents their evidence

@@ -36,9 +36,9 @@ std::vector<std::vector<uint32_t>> GroupByLabel(const std::vector<uint32_t>& lab
 }  // namespace
 
 // The only place that reads the CLI's graph structure. Each node's successors come once each,
-// ascending and without self-loops (GraphView::ForEachSuccessor's contract), which is exactly
+// ascending and without self-loops (Csr::ForEachSuccessor's contract), which is exactly
 // a SimpleGraph row; with kBoth the rows are symmetric.
-SimpleGraph ConnectionGraph(const GraphView& view, uint64_t types, bool directed) {
+SimpleGraph ConnectionGraph(const Csr& view, uint64_t types, bool directed) {
   SimpleGraph graph;
   graph.directed = directed;
   uint32_t n = view.node_count();

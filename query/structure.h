@@ -5,7 +5,7 @@
 // connection graph (one arc u->v when at least one selected relation lets one walk from u to v,
 // a symmetric relation both ways; parallel relations one arc; self-loops left out). Undirected
 // (both arcs for every related pair) unless made with `directed`. ConnectionGraph is the one
-// function that reads a GraphView; everything else sees only the arrays. SimpleGraph models
+// function that reads a Csr; everything else sees only the arrays. SimpleGraph models
 // Boost.Graph's VertexListGraph, EdgeListGraph-free IncidenceGraph and AdjacencyGraph concepts
 // (query/bgl_graph.h, private to query/), so BGL algorithms run on it without a copy.
 //
@@ -23,7 +23,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "query/view.h"
+#include "query/csr.h"
 
 namespace relgraph::query {
 
@@ -43,9 +43,9 @@ struct SimpleGraph {
 };
 
 // The connection graph of the view restricted to the relation types in `types` (a
-// GraphView::TypeMask): undirected (`centrality --direction both`) or, with directed, one arc
+// Csr::TypeMask): undirected (`centrality --direction both`) or, with directed, one arc
 // per direction a selected relation may be walked (`--direction out`). O(n + m).
-SimpleGraph ConnectionGraph(const GraphView& view, uint64_t types, bool directed);
+SimpleGraph ConnectionGraph(const Csr& view, uint64_t types, bool directed);
 
 // Connected components (weakly connected for a directed graph, whose arcs are then read both
 // ways only if the caller built it undirected: pass an undirected graph), each sorted by node;

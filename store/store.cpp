@@ -89,6 +89,14 @@ CREATE TABLE graph_images(version INTEGER PRIMARY KEY, image BLOB NOT NULL);
     R"sql(
 DELETE FROM entity_keys;
 )sql",
+    // 4 -> 5: what `info` prints, kept per version (0: the working graph; else a snapshot's)
+    // and written in the same transaction as the graph image, so counting costs one row read.
+    // by_kind and by_relation hold "name<TAB>count" lines. Filled by Impl::AfterMigration.
+    R"sql(
+CREATE TABLE IF NOT EXISTS graph_counts(
+  version INTEGER PRIMARY KEY, entities INTEGER NOT NULL, relations INTEGER NOT NULL, evidence INTEGER NOT NULL,
+  documents INTEGER NOT NULL, by_kind TEXT NOT NULL, by_relation TEXT NOT NULL);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration per schema version step");
 
@@ -152,6 +160,12 @@ struct Store::Impl {
   Graph LoadVersion(std::optional<int64_t> version, const std::string& as_of, const Scope& scope);
   Topology BuildTopology(std::optional<int64_t> version);
   void WriteImage(int64_t image_version, std::optional<int64_t> visible_version);
+  // The counts of a version (schema 5), computed from its rows and its topology.
+  Counts ComputeCounts(std::optional<int64_t> visible_version, const Topology& topology);
+  void WriteCounts(int64_t counts_version, std::optional<int64_t> visible_version, const Topology& topology);
+  // The stored counts of a version, or nothing when there are none (or they are damaged).
+  std::optional<Counts> StoredCounts(int64_t version);
+  bool has_counts = false;  // the store has table graph_counts (schema 5 or later)
   // The version a read is of (none: the working graph); Error(kNotFound) naming the saved
   // snapshots when there is no snapshot of that name.
   std::optional<int64_t> VersionOf(const ReadOptions& options);
@@ -247,6 +261,10 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, const Sch
     // Large imports update several B-tree indexes per row; a page cache of 2 MB (the default)
     // makes them thrash. 256 MB is an upper bound, used only as the store grows.
     db.Exec("PRAGMA cache_size = -262144");
+  } else {
+    // Reads map the file instead of copying every page through read(): a question on a large
+    // store touches the graph image's pages once, straight from the OS page cache.
+    db.Exec("PRAGMA mmap_size = 4294967296");
   }
   if (application_id != kApplicationId) {
     impl->CreateSchema(schema_for_new_store);
@@ -345,6 +363,13 @@ void Store::Impl::AfterMigration(int64_t to_version) {
     LoadSchema();
     Prepare();
     for (const auto& [row, entity] : EntityNames()) WriteKeys(row, entity);
+  } else if (to_version == 5) {
+    LoadSchema();
+    Prepare();
+    WriteCounts(0, std::nullopt, BuildTopology(std::nullopt));
+    for (const SnapshotInfo& snapshot : Snapshots()) {
+      WriteCounts(snapshot.version, snapshot.version, BuildTopology(snapshot.version));
+    }
   }
 }
 
@@ -414,6 +439,7 @@ void Store::Impl::UpdateImage() {
         ApplyChange(&topology, image_change, schema);
         Statement put(db, "UPDATE graph_images SET image = ?1 WHERE version = 0");
         put.BindBlob(1, EncodeImage(topology, schema)).Run();
+        WriteCounts(0, std::nullopt, topology);
         return;
       } catch (const Error& error) {
         if (error.kind() != ErrorKind::kStorage) throw;  // a damaged image is rebuilt from the rows
@@ -424,9 +450,86 @@ void Store::Impl::UpdateImage() {
 }
 
 void Store::Impl::WriteImage(int64_t image_version, std::optional<int64_t> visible_version) {
-  std::string image = EncodeImage(BuildTopology(visible_version), schema);
+  Topology topology = BuildTopology(visible_version);
+  std::string image = EncodeImage(topology, schema);
   Statement put(db, "INSERT OR REPLACE INTO graph_images(version, image) VALUES (?1, ?2)");
   put.Bind(1, image_version).BindBlob(2, image).Run();
+  WriteCounts(image_version, visible_version, topology);
+}
+
+namespace {
+
+std::string CountLines(const std::map<std::string, int64_t>& counts) {
+  std::string text;
+  for (const auto& [name, count] : counts) text += name + "\t" + std::to_string(count) + "\n";
+  return text;
+}
+
+std::map<std::string, int64_t> ParseCountLines(std::string_view text) {
+  std::map<std::string, int64_t> counts;
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) throw Error(ErrorKind::kStorage, "damaged graph counts: a line without a count");
+    counts[std::string(line.substr(0, tab))] = std::stoll(std::string(line.substr(tab + 1)));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return counts;
+}
+
+}  // namespace
+
+Store::Counts Store::Impl::ComputeCounts(std::optional<int64_t> version, const Topology& topology) {
+  bool at = version.has_value();
+  // (Evidence of a relation that is not there is not counted by Load either; Check reports it.)
+  std::string live_evidence = "evidence v WHERE " + Visible("v", at);
+  Counts counts;
+  counts.entities = static_cast<int64_t>(topology.entity_ids.size());
+  counts.relations = static_cast<int64_t>(topology.relation_count());
+  Statement evidence(db, ("SELECT count(*) FROM " + live_evidence).c_str());
+  if (at) evidence.Bind(1, *version);
+  evidence.Step();
+  counts.evidence = evidence.Int(0);
+  Statement documents(db, ("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM evidence x WHERE x.document = d.id) "
+                           "OR EXISTS (SELECT 1 FROM " + live_evidence + " AND v.document = d.id)").c_str());
+  if (at) documents.Bind(1, *version);
+  documents.Step();
+  counts.documents = documents.Int(0);
+  Statement kinds(db, ("SELECT kind, count(*) FROM entities WHERE " + Visible("", at) + " GROUP BY kind").c_str());
+  if (at) kinds.Bind(1, *version);
+  while (kinds.Step()) counts.entities_by_kind[std::string(kinds.Text(0))] = kinds.Int(1);
+  for (uint8_t code : topology.type) ++counts.relations_by_type[schema.relation_types()[code].name];
+  return counts;
+}
+
+std::optional<Store::Counts> Store::Impl::StoredCounts(int64_t version) {
+  if (!has_counts) return std::nullopt;
+  Statement row(db, "SELECT entities, relations, evidence, documents, by_kind, by_relation FROM graph_counts WHERE version = ?1");
+  row.Bind(1, version);
+  if (!row.Step()) return std::nullopt;
+  try {
+    Counts counts;
+    counts.entities = row.Int(0);
+    counts.relations = row.Int(1);
+    counts.evidence = row.Int(2);
+    counts.documents = row.Int(3);
+    counts.entities_by_kind = ParseCountLines(row.Text(4));
+    counts.relations_by_type = ParseCountLines(row.Text(5));
+    return counts;
+  } catch (const std::exception&) {
+    return std::nullopt;  // a damaged row: the caller counts the rows; check reports it
+  }
+}
+
+void Store::Impl::WriteCounts(int64_t counts_version, std::optional<int64_t> visible_version, const Topology& topology) {
+  if (!has_counts) return;  // a migration step before schema 5
+  Counts counts = ComputeCounts(visible_version, topology);
+  Statement put(db, "INSERT OR REPLACE INTO graph_counts(version, entities, relations, evidence, documents, by_kind, by_relation) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  put.Bind(1, counts_version).Bind(2, counts.entities).Bind(3, counts.relations).Bind(4, counts.evidence);
+  put.Bind(5, counts.documents).Bind(6, CountLines(counts.entities_by_kind)).Bind(7, CountLines(counts.relations_by_type)).Run();
 }
 
 void Store::Impl::LoadSchema() {
@@ -441,6 +544,7 @@ void Store::Impl::LoadSchema() {
   }
   schema = Schema(std::move(kinds), std::move(types));
   head = ReadHead();
+  has_counts = QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'graph_counts'") > 0;
 }
 
 int64_t Store::Impl::ReadHead() {
@@ -502,25 +606,16 @@ Topology Store::LoadTopology(const ReadOptions& options) const {
 }
 
 Store::Totals Store::Count(const ReadOptions& options) const {
+  Counts counts = CountAll(options);
+  return Totals{counts.evidence, counts.documents, counts.entities_by_kind};
+}
+
+Store::Counts Store::CountAll(const ReadOptions& options) const {
   if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "Count does not filter by date");
   std::optional<int64_t> version = impl_->VersionOf(options);
-  bool at = version.has_value();
-  // (Evidence of a relation that is not there is not counted by Load either; Check reports it.)
-  std::string live_evidence = "evidence v WHERE " + Visible("v", at);
-  Totals totals;
-  Statement evidence(impl_->db, ("SELECT count(*) FROM " + live_evidence).c_str());
-  if (at) evidence.Bind(1, *version);
-  evidence.Step();
-  totals.evidence = evidence.Int(0);
-  Statement documents(impl_->db, ("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM evidence x WHERE x.document = d.id) "
-                                  "OR EXISTS (SELECT 1 FROM " + live_evidence + " AND v.document = d.id)").c_str());
-  if (at) documents.Bind(1, *version);
-  documents.Step();
-  totals.documents = documents.Int(0);
-  Statement kinds(impl_->db, ("SELECT kind, count(*) FROM entities WHERE " + Visible("", at) + " GROUP BY kind").c_str());
-  if (at) kinds.Bind(1, *version);
-  while (kinds.Step()) totals.entities_by_kind[std::string(kinds.Text(0))] = kinds.Int(1);
-  return totals;
+  if (std::optional<Counts> counts = impl_->StoredCounts(version.value_or(0))) return *counts;
+  // A store without its counts (damaged, or edited by hand) still answers, from its rows.
+  return impl_->ComputeCounts(version, LoadTopology(options));
 }
 
 std::vector<std::string> Store::FindEntityIds(std::string_view text, const ReadOptions& options) const {
@@ -1071,6 +1166,11 @@ SnapshotInfo Store::SaveSnapshot(const std::string& name, const std::string& not
     // The snapshot's image is the working graph's as it stands.
     Statement image(impl.db, "INSERT OR REPLACE INTO graph_images(version, image) SELECT ?1, image FROM graph_images WHERE version = 0");
     image.Bind(1, info.version).Run();
+    if (impl.has_counts) {
+      Statement counts(impl.db, "INSERT OR REPLACE INTO graph_counts(version, entities, relations, evidence, documents, by_kind, by_relation) "
+                                "SELECT ?1, entities, relations, evidence, documents, by_kind, by_relation FROM graph_counts WHERE version = 0");
+      counts.Bind(1, info.version).Run();
+    }
     // The working graph moves to a new version: from now on, changes copy rows instead of
     // editing them, so the snapshot keeps what it saw.
     impl.WriteHead(impl.head + 1);
@@ -1104,6 +1204,7 @@ void Store::Impl::CollectGarbage() {
   db.Exec(("DELETE FROM relations WHERE " + condition("relations")).c_str());
   db.Exec(("DELETE FROM evidence WHERE " + condition("evidence")).c_str());
   db.Exec("DELETE FROM graph_images WHERE version <> 0 AND version NOT IN (SELECT version FROM snapshots)");
+  if (has_counts) db.Exec("DELETE FROM graph_counts WHERE version <> 0 AND version NOT IN (SELECT version FROM snapshots)");
 }
 
 void Store::RestoreSnapshot(const std::string& name) {
@@ -1176,7 +1277,9 @@ void Store::RebuildIndexes() {
   impl_->Transaction([&] {
     impl_->db.Exec("DELETE FROM entity_keys");
     impl_->db.Exec("DELETE FROM graph_images");
-    // What the steps to schema 3 (graph images) and 4 (name keys) wrote from the rows.
+    if (impl_->has_counts) impl_->db.Exec("DELETE FROM graph_counts");
+    // What the steps to schema 3 (graph images and, in schema 5, their counts) and 4 (name
+    // keys) wrote from the rows.
     impl_->AfterMigration(3);
     impl_->AfterMigration(4);
   });
@@ -1229,9 +1332,20 @@ CheckReport Store::Check() const {
         report.problems.push_back("no graph image of " + what + " (reads are slower; relgraph check --repair rebuilds it)");
         continue;
       }
-      std::string expected = EncodeImage(impl_->BuildTopology(version), impl_->schema);
+      Topology topology = impl_->BuildTopology(version);
+      std::string expected = EncodeImage(topology, impl_->schema);
       if (image.Blob(0) != std::string_view(expected)) {
         report.problems.push_back("the graph image of " + what + " does not match its rows (relgraph check --repair rebuilds it)");
+      }
+      if (impl_->has_counts) {
+        Counts computed = impl_->ComputeCounts(version, topology);
+        std::optional<Counts> read = impl_->StoredCounts(version.value_or(0));
+        Counts stored = read.value_or(Counts{});
+        if (!read || stored.entities != computed.entities || stored.relations != computed.relations ||
+            stored.evidence != computed.evidence || stored.documents != computed.documents ||
+            stored.entities_by_kind != computed.entities_by_kind || stored.relations_by_type != computed.relations_by_type) {
+          report.problems.push_back("the counts of " + what + " do not match its rows (relgraph check --repair rebuilds them)");
+        }
       }
     }
   }

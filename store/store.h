@@ -24,6 +24,10 @@
 // transaction as the rows. `check` verifies them against the rows. Schema 4 computes the keys
 // with width folding (MatchKey's NFKC_Casefold); upgrading from 3 computes every key again.
 //
+// Counts (schema 5). What `info` prints (entities and relations, by kind and by type, evidence,
+// documents) is kept per version in graph_counts, written with the graph image, so `info` reads
+// one row instead of counting a million.
+//
 // Migrations. PRAGMA user_version is the schema version. Opening a store of an older version
 // upgrades it first, in one transaction (all steps or none); one that cannot be written is
 // refused with a message saying so, never half-upgraded.
@@ -48,7 +52,7 @@ namespace relgraph::store {
 
 // 'RGDB' in PRAGMA application_id; schema version in PRAGMA user_version.
 constexpr int kApplicationId = 0x52474442;
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 struct SnapshotInfo {
   std::string name;
@@ -130,6 +134,19 @@ class Store {
     std::map<std::string, int64_t> entities_by_kind;  // kinds without entities are left out
   };
   Totals Count(const ReadOptions& options = {}) const;
+
+  // Everything `info` prints of the working graph or a snapshot (as_of must be empty): kept
+  // per version since schema 5 (table graph_counts, written with the graph image), so this is
+  // one row read; counted from the rows when a store has no such row.
+  struct Counts {
+    int64_t entities = 0;   // as LoadTopology's entity_ids
+    int64_t relations = 0;  // as LoadTopology's relations
+    int64_t evidence = 0;
+    int64_t documents = 0;
+    std::map<std::string, int64_t> entities_by_kind;   // kinds without entities are left out
+    std::map<std::string, int64_t> relations_by_type;  // types without relations are left out
+  };
+  Counts CountAll(const ReadOptions& options = {}) const;
 
   // The entities whose state differs between two versions (options without as_of) and the ends
   // of every relation whose fields, properties or evidence differ, ascending: loading these in

@@ -224,7 +224,7 @@ TEST_F(Durability, OldSchemaIsUpgradedInOneStep) {
   ASSERT_EQ(entity.exit_code, 0) << entity.err;
   EXPECT_EQ(json::parse(entity.out)["relations"][0]["evidence"][0]["sentence"], "Naver and SNU work together.");
   RunResult check = Run(old, {"check", "--format", "json"});
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 4);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 5);
   // The upgrade wrote the name keys and the graph image, and they agree with the rows.
   EXPECT_EQ(check.exit_code, 0) << check.out;
   EXPECT_EQ(Run(old, {"snapshot", "save", "after-upgrade"}).exit_code, 0);
@@ -241,6 +241,59 @@ TEST_F(Durability, OldSchemaIsUpgradedInOneStep) {
   std::string refused = ReadFile(dir_.File("refused.err"));
   EXPECT_NE(refused.find("needs an upgrade"), std::string::npos) << refused;
   EXPECT_EQ(ReadFile(frozen), frozen_bytes);
+}
+
+// Issue 18: schema 5 keeps what `info` prints per version. A frozen schema 4 store (written by
+// the schema 4 binary: entities naver, kakao (companies), snu, kaist (universities); an import
+// of 3 relations with 3 evidence records citing doc1 and doc2; snapshot "before"; an import of
+// kakao -invests_in-> kaist (doc3) and naver -backs-> kaist again (a second evidence record,
+// doc3)) is upgraded in one transaction; the counts below are counted by hand from those files.
+TEST_F(Durability, SchemaFourStoreGetsItsCountsOnUpgrade) {
+  std::string db = dir_.File("v4.db");
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' < '" + std::string(RELGRAPH_SOURCE_DIR) + "/tests/fixtures/store/schema_v4.sql'"), 0)
+      << "needs the sqlite3 shell (scripts/install-deps.sh installs it)";
+  RunResult head = Run(db, {"info", "--format", "json"});
+  ASSERT_EQ(head.exit_code, 0) << head.err;
+  json counts = json::parse(head.out);
+  EXPECT_EQ(counts["entities"], 4);
+  EXPECT_EQ(counts["relations"], 4);
+  EXPECT_EQ(counts["evidence"], 5);
+  EXPECT_EQ(counts["documents"], 3);
+  EXPECT_EQ(counts["by_kind"]["company"], 2);
+  EXPECT_EQ(counts["by_kind"]["university"], 2);
+  EXPECT_EQ(counts["by_kind"]["person"], 0);
+  EXPECT_EQ(counts["by_relation"]["backs"], 1);
+  EXPECT_EQ(counts["by_relation"]["invests_in"], 1);
+  EXPECT_EQ(counts["by_relation"]["partners_with"], 1);
+  EXPECT_EQ(counts["by_relation"]["competes_with"], 1);
+  RunResult before = Run(db, {"info", "--snapshot", "before", "--format", "json"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  counts = json::parse(before.out);
+  EXPECT_EQ(counts["relations"], 3);
+  EXPECT_EQ(counts["evidence"], 3);
+  EXPECT_EQ(counts["documents"], 2);
+  EXPECT_EQ(counts["by_relation"]["invests_in"], 0);
+  RunResult check = Run(db, {"check", "--format", "json"});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 5);
+  // Writes keep the counts: a new relation, a snapshot of it, then a restore of "before".
+  dir_.Write("more.csv", "source,target,relation\nkaist,snu,partners_with\n");
+  ASSERT_EQ(Run(db, {"import", "more.csv"}).exit_code, 0);
+  EXPECT_EQ(json::parse(Run(db, {"info", "--format", "json"}).out)["relations"], 5);
+  ASSERT_EQ(Run(db, {"snapshot", "save", "five"}).exit_code, 0);
+  ASSERT_EQ(Run(db, {"snapshot", "restore", "before"}).exit_code, 0);
+  counts = json::parse(Run(db, {"info", "--format", "json"}).out);
+  EXPECT_EQ(counts["relations"], 3);
+  EXPECT_EQ(counts["evidence"], 3);
+  EXPECT_EQ(json::parse(Run(db, {"info", "--snapshot", "five", "--format", "json"}).out)["by_relation"]["partners_with"], 2);
+  EXPECT_EQ(Run(db, {"check"}).exit_code, 0);
+  // Counts that disagree with the rows are reported, and --repair rewrites them.
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"UPDATE graph_counts SET evidence = 99 WHERE version = 0\""), 0);
+  RunResult damaged = Run(db, {"check"});
+  EXPECT_EQ(damaged.exit_code, 1);
+  EXPECT_NE(damaged.out.find("counts of the working graph"), std::string::npos) << damaged.out;
+  EXPECT_EQ(Run(db, {"check", "--repair"}).exit_code, 0);
+  EXPECT_EQ(json::parse(Run(db, {"info", "--format", "json"}).out)["evidence"], 3);
 }
 
 // Issue 16: schema 4 folds width in the stored name keys. A schema 3 store holds keys without
@@ -260,7 +313,7 @@ TEST_F(Durability, SchemaThreeNameKeysAreComputedAgainWithWidthFolding) {
   EXPECT_EQ(json::parse(found.out)["id"], "wide");
   RunResult check = Run(db, {"check", "--format", "json"});
   EXPECT_EQ(check.exit_code, 0) << check.out;
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 4);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 5);
 }
 
 }  // namespace

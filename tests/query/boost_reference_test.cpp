@@ -40,7 +40,7 @@ TEST_P(BoostAgreement, BetweennessAndDijkstraMatch) {
     boost::add_edge(a, b, 1.0 / w, boost_graph);  // our hop cost is 1/weight
   }
   Graph graph = testing::MakeGraph(ids, edges);
-  GraphView view(graph);
+  Csr view(graph);
 
   std::vector<double> boost_betweenness(n, 0.0);
   boost::brandes_betweenness_centrality(

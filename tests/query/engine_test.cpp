@@ -54,7 +54,7 @@ TEST(EdgeListCsv, ReadsTheProtocolExample) {
   EXPECT_EQ(g.edge_count(), 6u);
   EXPECT_EQ(tiny.graph.names.Name(tiny.Id("E, Inc.")), "E, Inc.");
   EXPECT_EQ(tiny.graph.type_names, (std::vector<std::string>{"invests_in", "partners_with", "backs", "develops", "member_of"}));
-  // A's out-arcs: B (1.5, invests_in) then C (4.0, backs), in file order.
+  // A's out-arcs: B (1.5, invests_in) then C (4.0, backs), sorted by target.
   uint32_t a = tiny.Id("A");
   ASSERT_EQ(g.OutDegree(a), 2u);
   EXPECT_EQ(g.out_target()[g.OutBegin(a)], tiny.Id("B"));
@@ -385,7 +385,7 @@ TEST(Engine, WholeGraphKernelsMatchTheNetworkXCheckedDefinitions) {
   // centrality.h's unnormalised directed betweenness, and PageRank is the same fixed point.
   RandomGraph random = MakeRandom(400, 2000, 21);
   Twin twin = MakeTwin(random);
-  GraphView view(twin.graph);
+  Csr view(twin.graph);
   CentralityOptions options;
   options.filter.direction = Direction::kOut;
   std::vector<double> betweenness = Centrality(view, query::Measure::kBetweenness, options);
@@ -415,6 +415,50 @@ TEST(Engine, WholeGraphKernelsMatchTheNetworkXCheckedDefinitions) {
     }
     EXPECT_NEAR(closeness[twin.loaded.Id("v" + std::to_string(v))], reached > 0 ? reached / sum : 0.0, 1e-12) << v;
   }
+}
+
+TEST(Engine, KernelsWalkTheCliGraphWithItsFiltersAndSymmetricTypes) {
+  // One structure for the CLI and the engine: a Csr of a typed graph. Relations (hand-made):
+  // a -partners_with-> b (symmetric), b -invests_in-> c, d -backs-> c, c -backs-> c (a
+  // self-loop), and two parallel relations a -> e (backs 2, invests_in 4).
+  Graph graph = testing::MakeGraph({"a", "b", "c", "d", "e"}, {{"a", "b", "partners_with"},
+                                                             {"b", "c", "invests_in"},
+                                                             {"d", "c", "backs"},
+                                                             {"c", "c", "backs"},
+                                                             {"a", "e", "backs", 2.0},
+                                                             {"a", "e", "invests_in", 4.0}});
+  Csr csr(graph);
+  SearchWorkspace ws(csr.node_count());
+  const uint32_t a = 0, b = 1, c = 2, d = 3, e = 4;
+  const uint64_t invests = csr.TypeMask({"invests_in"}), partners = csr.TypeMask({"partners_with"});
+  // --direction out: arrows, but partners_with both ways (b -> a is a hop).
+  EXPECT_EQ(HopDistance(csr, b, a, ViewFilter{kAllTypes, Direction::kOut}, ws), 1);
+  EXPECT_EQ(HopDistance(csr, c, a, ViewFilter{kAllTypes, Direction::kOut}, ws), -1);
+  EXPECT_EQ(HopDistance(csr, c, a, ViewFilter{kAllTypes, Direction::kIn}, ws), 2);
+  EXPECT_EQ(HopDistance(csr, d, a, ViewFilter{kAllTypes, Direction::kBoth}, ws), 3);
+  // Type filters are masks: without partners_with, a cannot reach c.
+  EXPECT_EQ(HopDistance(csr, a, c, ViewFilter{invests, Direction::kOut}, ws), -1);
+  EXPECT_EQ(HopDistance(csr, a, c, ViewFilter{invests | partners, Direction::kOut}, ws), 2);
+  // The path the CLI prints comes from the same search.
+  std::vector<uint32_t> path;
+  EXPECT_EQ(HopDistance(csr, d, a, ViewFilter{kAllTypes, Direction::kBoth}, ws, &path), 3);
+  EXPECT_EQ(path, (std::vector<uint32_t>{d, c, b, a}));
+  EXPECT_EQ(HopDistance(csr, c, a, ViewFilter{kAllTypes, Direction::kOut}, ws, &path), -1);
+  EXPECT_TRUE(path.empty());
+  // Weighted: cost = weight in the engine; the cheaper parallel relation a -> e counts.
+  EXPECT_EQ(WeightedDistance(csr, a, e, ViewFilter{kAllTypes, Direction::kOut}, ws), 2.0);
+  EXPECT_EQ(WeightedDistance(csr, a, e, ViewFilter{invests, Direction::kOut}, ws), 4.0);
+  // The CLI's neighbour view of the same arcs: distinct neighbours, cheapest cost 1/weight,
+  // self-loops skipped; a's successors are b (symmetric) and e (cost 1/4 via invests_in).
+  std::vector<std::tuple<uint32_t, double, RelationIndex>> seen;
+  csr.ForEachSuccessor(a, ViewFilter{kAllTypes, Direction::kOut},
+                       [&](uint32_t v, double cost, RelationIndex r) { seen.emplace_back(v, cost, r); });
+  EXPECT_EQ(seen, (std::vector<std::tuple<uint32_t, double, RelationIndex>>{{b, 1.0, 0}, {e, 0.25, 5}}));
+  seen.clear();
+  csr.ForEachSuccessor(c, ViewFilter{kAllTypes, Direction::kBoth},
+                       [&](uint32_t v, double cost, RelationIndex r) { seen.emplace_back(v, cost, r); });
+  EXPECT_EQ(seen, (std::vector<std::tuple<uint32_t, double, RelationIndex>>{{b, 1.0, 1}, {d, 1.0, 2}}));
+  EXPECT_EQ(NeighbourhoodSize(csr, c, 1, ViewFilter{kAllTypes, Direction::kBoth}, ws), 3u);
 }
 
 TEST(Engine, WeakComponentsCountsIslands) {

@@ -36,7 +36,7 @@ TEST_P(NetworkxAgreement, CentralityAndPathsMatch) {
     edges.push_back({relation[0], relation[1], relation[2], relation[3]});
   }
   Graph graph = testing::MakeGraph(ids, edges);
-  GraphView view(graph);
+  Csr view(graph);
   auto index = [&](const std::string& id) { return *graph.FindEntity(id); };
 
   for (const json& item : reference["cases"]) {

@@ -14,7 +14,7 @@ using testing::MakeGraph;
 using testing::MakeUndirected;
 
 std::vector<double> Measure(const Graph& graph, Measure measure, Direction direction, bool normalized = false) {
-  GraphView view(graph);
+  Csr view(graph);
   CentralityOptions options;
   options.filter.direction = direction;
   options.normalized = normalized;
@@ -128,7 +128,7 @@ TEST(Centrality, OneNodeAndDisconnectedGraphs) {
 }
 
 TEST(Centrality, InDegreeNeedsADirectedGraph) {
-  GraphView view(DirectedPath());
+  Csr view(DirectedPath());
   CentralityOptions options;
   options.filter.direction = Direction::kBoth;
   EXPECT_THROW(Centrality(view, Measure::kInDegree, options), Error);
@@ -136,7 +136,7 @@ TEST(Centrality, InDegreeNeedsADirectedGraph) {
 
 TEST(Centrality, SampledBetweennessWithAllPivotsIsExact) {
   Graph cycle = MakeUndirected(5, {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 0}});
-  GraphView view(cycle);
+  Csr view(cycle);
   CentralityOptions options;
   options.filter.direction = Direction::kBoth;
   options.sample = 5;
@@ -156,7 +156,7 @@ std::vector<std::string> Names(const Graph& graph, const Path& path) {
 TEST(Paths, FewestHopsIgnoresDirectionByDefault) {
   // a -> b <- c: from a to c only against an arrow.
   Graph graph = MakeGraph({"a", "b", "c"}, {{"a", "b", "backs"}, {"c", "b", "backs"}});
-  GraphView view(graph);
+  Csr view(graph);
   PathOptions options;
   auto paths = ShortestPaths(view, 0, 2, options);
   ASSERT_EQ(paths.size(), 1u);
@@ -169,7 +169,7 @@ TEST(Paths, WeightedPrefersStrongRelations) {
   // a-b-d costs 1/1 + 1/1 = 2; a-c-d costs 1/4 + 1/4 = 0.5; hops tie, cost decides.
   Graph graph = MakeGraph({"a", "b", "c", "d"}, {{"a", "b", "backs", 1}, {"b", "d", "backs", 1},
                                                  {"a", "c", "backs", 4}, {"c", "d", "backs", 4}});
-  GraphView view(graph);
+  Csr view(graph);
   PathOptions options;
   options.weighted = true;
   auto paths = ShortestPaths(view, 0, 3, options);
@@ -181,7 +181,7 @@ TEST(Paths, WeightedPrefersStrongRelations) {
 TEST(Paths, ParallelRelationsAreOneHopAtTheirCheapestCost) {
   // Two relations a -> b (weights 1 and 4): one path, cost 1/4; both listed for the hop.
   Graph graph = MakeGraph({"a", "b"}, {{"a", "b", "backs", 1}, {"a", "b", "invests_in", 4}});
-  GraphView view(graph);
+  Csr view(graph);
   PathOptions options;
   options.weighted = true;
   options.k = 3;
@@ -198,7 +198,7 @@ TEST(Paths, ParallelRelationsAreOneHopAtTheirCheapestCost) {
 TEST(Paths, KShortestLooplessPathsInCostOrder) {
   // Square a-b-d, a-c-d plus the chord a-d: paths a-d (1 hop), then a-b-d and a-c-d (2 hops).
   Graph graph = MakeUndirected(4, {{0, 1}, {1, 3}, {0, 2}, {2, 3}, {0, 3}});
-  GraphView view(graph);
+  Csr view(graph);
   PathOptions options;
   options.k = 5;
   auto paths = ShortestPaths(view, 0, 3, options);
@@ -213,7 +213,7 @@ TEST(Paths, KShortestLooplessPathsInCostOrder) {
 
 TEST(Paths, RelationFilterAndUnreachableTargets) {
   Graph graph = MakeGraph({"a", "b", "c", "lonely"}, {{"a", "b", "backs"}, {"b", "c", "invests_in"}});
-  GraphView view(graph);
+  Csr view(graph);
   PathOptions options;
   EXPECT_TRUE(ShortestPaths(view, 0, 3, options).empty());
   options.filter.types = view.TypeMask({"backs"});
@@ -228,7 +228,7 @@ TEST(Paths, RelationFilterAndUnreachableTargets) {
 
 TEST(Neighborhood, DepthAndDirection) {
   Graph graph = DirectedPath();
-  GraphView view(graph);
+  Csr view(graph);
   auto out = Neighborhood(view, 1, 5, {~uint64_t{0}, Direction::kOut});
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].entity, 2u);
@@ -243,7 +243,7 @@ TEST(CommonNeighbors, FindsSharedBackersWithTheirRelations) {
   // x backs a and b; y backs a only; a partners_with z, z partners_with b.
   Graph graph = MakeGraph({"a", "b", "x", "y", "z"}, {{"x", "a", "backs"}, {"x", "b", "invests_in"}, {"y", "a", "backs"},
                                                       {"a", "z", "partners_with"}, {"z", "b", "partners_with"}});
-  GraphView view(graph);
+  Csr view(graph);
   auto backers = CommonNeighbors(view, 0, 1, {view.TypeMask({"backs", "invests_in"}), Direction::kOut});
   ASSERT_EQ(backers.size(), 1u);
   EXPECT_EQ(backers[0].entity, 2u);
@@ -256,6 +256,35 @@ TEST(CommonNeighbors, FindsSharedBackersWithTheirRelations) {
   auto out = CommonNeighbors(view, 0, 1, {~uint64_t{0}, Direction::kIn});
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].entity, 4u);
+}
+
+TEST(Centrality, ReportsProgressOverEverySourceWithoutChangingTheAnswer) {
+  // 300 nodes on a path, 2 threads: progress counts sources (300), never goes back, and ends at
+  // 300 of 300; the scores are those without a progress callback (inner node i of a directed
+  // path lies on i * (299 - i) pairs).
+  std::vector<std::string> ids;
+  std::vector<testing::Edge> edges;
+  for (int i = 0; i < 300; ++i) ids.push_back("n" + std::to_string(1000 + i));
+  for (int i = 0; i + 1 < 300; ++i) edges.push_back({ids[i], ids[i + 1], "backs"});
+  Csr view(testing::MakeGraph(ids, edges));
+  for (query::Measure measure : {query::Measure::kBetweenness, query::Measure::kCloseness}) {
+    CentralityOptions options;
+    options.filter.direction = Direction::kOut;
+    std::vector<std::pair<size_t, size_t>> calls;
+    options.progress = [&](size_t done, size_t total) { calls.emplace_back(done, total); };
+    std::vector<double> scores = Centrality(view, measure, options);
+    ASSERT_FALSE(calls.empty());
+    EXPECT_EQ(calls.back(), (std::pair<size_t, size_t>{300, 300}));
+    for (size_t i = 1; i < calls.size(); ++i) {
+      EXPECT_LE(calls[i - 1].first, calls[i].first);
+      EXPECT_EQ(calls[i].second, 300u);
+    }
+    options.progress = nullptr;
+    EXPECT_EQ(scores, Centrality(view, measure, options));
+    if (measure == query::Measure::kBetweenness) {
+      for (int i = 0; i < 300; ++i) EXPECT_EQ(scores[static_cast<size_t>(i)], static_cast<double>(i * (299 - i))) << i;
+    }
+  }
 }
 
 }  // namespace

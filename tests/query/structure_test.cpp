@@ -20,7 +20,7 @@ using testing::MakeUndirected;
 using Groups = std::vector<std::vector<uint32_t>>;
 
 SimpleGraph Undirected(const Graph& graph, const std::vector<std::string>& types = {}) {
-  GraphView view(graph);
+  Csr view(graph);
   return ConnectionGraph(view, view.TypeMask(types), false);
 }
 
@@ -62,7 +62,7 @@ TEST(ConnectionGraph, MergesParallelAndSymmetricRelationsAndDropsSelfLoops) {
   EXPECT_EQ(undirected.edge_count(), 2u);  // a-b, a-c
   EXPECT_EQ(std::vector<uint32_t>(undirected.begin(0), undirected.end(0)), (std::vector<uint32_t>{1, 2}));
   EXPECT_EQ(undirected.degree(2), 1u);
-  GraphView view(graph);
+  Csr view(graph);
   SimpleGraph directed = ConnectionGraph(view, view.TypeMask({"invests_in"}), true);
   EXPECT_EQ(directed.edge_count(), 2u);  // a->b, c->a
   EXPECT_EQ(std::vector<uint32_t>(directed.begin(0), directed.end(0)), (std::vector<uint32_t>{1}));
@@ -82,7 +82,7 @@ TEST(Components, StrongFollowArrowsAndSymmetricRelationsBothWays) {
                                                                {"c", "a", "backs"},
                                                                {"d", "e", "partners_with"},
                                                                {"d", "a", "invests_in"}});
-  GraphView view(graph);
+  Csr view(graph);
   EXPECT_EQ(StrongComponents(ConnectionGraph(view, ~uint64_t{0}, true)), (Groups{{0, 1, 2}, {3, 4}}));
   // Without backs the cycle is broken: every entity of it stands alone.
   EXPECT_EQ(StrongComponents(ConnectionGraph(view, view.TypeMask({"invests_in", "partners_with"}), true)),
@@ -211,7 +211,7 @@ TEST_P(StructureReference, MatchesNetworkxAndIgraph) {
   std::vector<testing::Edge> edges;
   for (const json& relation : reference["relations"]) edges.push_back({relation[0], relation[1], relation[2]});
   Graph graph = testing::MakeGraph(ids, edges);
-  GraphView view(graph);
+  Csr view(graph);
   auto id_of = [&](uint32_t node) { return graph.entities()[node].id; };
   auto names = [&](const Groups& groups) {
     std::vector<std::vector<std::string>> out;

@@ -294,7 +294,7 @@ TEST(GraphImage, EncodingRoundTripsAndDamageIsRefused) {
       EXPECT_NE(error.message().find("damaged graph image"), std::string::npos);
     }
   }
-  // Flipped bytes are refused or decode to a consistent topology (then GraphView may use it).
+  // Flipped bytes are refused or decode to a consistent topology (then Csr may use it).
   for (int trial = 0; trial < 2000; ++trial) {
     std::string damaged = bytes;
     damaged[random() % damaged.size()] ^= static_cast<char>(1 + random() % 255);
