@@ -53,6 +53,7 @@ void AddReadCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Co
 void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 void AddSnapshotCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
+void AddServeCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 
 // The graph read commands answer from. A missing store gives an empty graph and a note on
 // stderr (a typo in --db should not pass silently).
