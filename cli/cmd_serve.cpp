@@ -17,6 +17,7 @@
 #include "cli/answers.h"
 #include "cli/output.h"
 #include "common/error.h"
+#include "common/text.h"
 #include "export/export.h"
 #include "importers/importers.h"
 #include "store/store.h"
@@ -204,7 +205,7 @@ class Server {
     server_.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
       if (!response.body.empty()) return;
       if (response.status == 404) SendError(response, 404, "no such page: " + request.path);
-      else SendError(response, response.status, httplib::detail::status_message(response.status));
+      else SendError(response, response.status, "request failed (HTTP " + std::to_string(response.status) + ")");
     });
     server_.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
       SendError(response, 500, "internal error");

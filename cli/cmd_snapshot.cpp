@@ -233,7 +233,7 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options, std::ostre
   os << "Changes from snapshot " << ForTerminal(options.from) << " to "
             << (options.to.empty() ? "the working graph" : "snapshot " + ForTerminal(options.to)) << "\n";
   if (diff.empty()) os << "\nNothing changed.\n";
-  auto section = [](const char* title, size_t count) {
+  auto section = [&os](const char* title, size_t count) {
     if (count > 0) os << "\n" << title << " (" << count << ")\n";
   };
   section("Entities added", diff.entities_added.size());

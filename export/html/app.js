@@ -145,6 +145,7 @@
         'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px',
         'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': 7
       } },
+      { selector: 'node.major', style: { 'min-zoomed-font-size': 0, 'z-index': 5 } },
       { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#111827', 'font-weight': 'bold' } },
       { selector: 'edge', style: {
         'width': 1.6, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)',
@@ -191,25 +192,48 @@
   var layoutRunning = null;
   function layout(fit) {
     if (layoutRunning) layoutRunning.stop();
-    var n = cy.nodes(':visible').length;
+    markMajor();
+    var shown = shownElements();
+    var n = shown.nodes().length;
     var options = n > 1 ? {
       name: 'fcose', quality: n > 800 ? 'draft' : 'default', randomize: true, animate: false,
       nodeDimensionsIncludeLabels: true, idealEdgeLength: 90, nodeRepulsion: 9000, nodeSeparation: 80,
       packComponents: true, fit: fit !== false, padding: 30
     } : { name: 'grid', fit: true, padding: 80 };
-    layoutRunning = cy.elements(':visible').layout(options);
+    layoutRunning = shown.layout(options);
     layoutRunning.run();
     layoutRunning = null;
     if (fit !== false && n <= 1) cy.fit(undefined, 80);
     if (cy.zoom() > 1.6) { cy.zoom(1.6); cy.center(); }
+    scaleLabels();
   }
+
+  // Labels stay readable without cluttering: in a small drawing every node is named; in a large
+  // one the best-connected (or highest-scoring) nodes are, at a size that stays legible when
+  // zoomed out, and the others once zoomed in.
+  var MAJOR_LABELS = 30;
+  function markMajor() {
+    var nodes = cy.nodes();
+    var weight = function (n) { return scores && scores[n.id()] !== undefined ? scores[n.id()] : n.degree(false); };
+    var order = nodes.toArray().sort(function (a, b) { return weight(b) - weight(a); });
+    var all = nodes.length <= 40;
+    cy.batch(function () {
+      order.forEach(function (n, i) { n.toggleClass('major', all || i < MAJOR_LABELS || !!highlight[n.id()]); });
+    });
+  }
+  function scaleLabels() {
+    var zoom = cy.zoom();
+    var size = zoom < 1 ? Math.min(11 / zoom, 30) : 11;
+    cy.style().selector('node.major').style({ 'font-size': size, 'text-max-width': (140 * size / 11) + 'px' }).update();
+  }
+  cy.on('zoom', function () { scaleLabels(); });
 
   // ---- legend and filters ----
 
   var hiddenKinds = {}, hiddenTypes = {};
   function applyFilters() {
     cy.batch(function () {
-      cy.nodes().forEach(function (n) { n.toggleClass('filtered', !!hiddenKinds[n.data('kind')]); });
+      cy.nodes().forEach(function (n) { n.toggleClass('filtered', !!hiddenKinds[n.data('kind') || 'unknown']); });
       cy.edges().forEach(function (e) { e.toggleClass('filtered', !!hiddenTypes[e.data('type')]); });
     });
     updateCounts();
@@ -255,8 +279,18 @@
     if (!kindNames.length) kindList.appendChild(el('li', served ? 'Search a name to start.' : 'Nothing selected.', 'hint'));
     updateCounts();
   }
+  // What the filters leave (cytoscape's :visible follows only once the style is recomputed).
+  function shownNodes() { return cy.nodes().filter(function (n) { return !hiddenKinds[n.data('kind') || 'unknown']; }); }
+  function shownElements() {
+    var nodes = shownNodes();
+    var edges = cy.edges().filter(function (e) {
+      return !hiddenTypes[e.data('type')] && !hiddenKinds[e.source().data('kind') || 'unknown'] &&
+        !hiddenKinds[e.target().data('kind') || 'unknown'];
+    });
+    return nodes.union(edges);
+  }
   function updateCounts() {
-    var nodes = cy.nodes(':visible').length, edges = cy.edges(':visible').length;
+    var nodes = shownNodes().length, edges = shownElements().edges().length;
     document.getElementById('counts').textContent =
       nodes + (nodes === 1 ? ' entity, ' : ' entities, ') + edges + (edges === 1 ? ' relation shown' : ' relations shown');
   }
@@ -469,7 +503,7 @@
 
   var view = {
     ready: false,
-    entities: function () { return cy.nodes(':visible').map(function (n) { return n.id(); }).sort(); },
+    entities: function () { return shownNodes().map(function (n) { return n.id(); }).sort(); },
     search: function (text) {
       if (!served) return localSearch(text);
       return api('search', { q: text, limit: 50 }).then(function (answer) {
@@ -484,8 +518,16 @@
         focusNode(id);
         return true;
       }
+      var fresh = cy.getElementById(id).empty();
       return fetchEntity(id).then(function (known) {
         var grew = cy.getElementById(known.entity.id).empty() ? drawEntity(known) : false;
+        // The entity answer names its neighbours; their kinds come with its neighbourhood.
+        if (grew && fresh) {
+          api('neighbors', { name: known.entity.id, limit: MAX_NEW_NEIGHBOURS }).then(function (answer) {
+            answer.neighbors.forEach(function (n) { if (!cy.getElementById(n.id).empty()) addEntity({ id: n.id, kind: n.kind }); });
+            buildLegend();
+          }).catch(fail);
+        }
         if (grew) { buildLegend(); layout(true); }
         showEntity(known.entity, known.relations);
         focusNode(known.entity.id);
