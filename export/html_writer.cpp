@@ -107,7 +107,7 @@ void WriteHtml(const Graph& graph, const HtmlOptions& options, std::ostream& out
     scripts += InlineScript(name);
   }
   auto part = [&](std::string_view name) -> std::string {
-    if (name == "csp") return HtmlEscape(csp);
+    if (name == "csp") return csp;  // our constant, with no '"' or '<'; the attribute is double-quoted
     if (name == "title") return HtmlEscape(options.title.empty() ? "relgraph" : options.title + " — relgraph");
     if (name == "style") return std::string(Asset("app.css"));
     if (name == "data") return ScriptJson(data.str());

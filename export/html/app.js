@@ -143,7 +143,7 @@
         'width': 'data(size)', 'height': 'data(size)', 'font-size': 11, 'color': '#1f2933',
         'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'wrap', 'text-max-width': '140px',
         'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px',
-        'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': 7
+        'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': 10
       } },
       { selector: 'node.major', style: { 'min-zoomed-font-size': 0, 'z-index': 5 } },
       { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#111827', 'font-weight': 'bold' } },
@@ -197,7 +197,8 @@
     var n = shown.nodes().length;
     var options = n > 1 ? {
       name: 'fcose', quality: n > 800 ? 'draft' : 'default', randomize: true, animate: false,
-      nodeDimensionsIncludeLabels: true, idealEdgeLength: 90, nodeRepulsion: 9000, nodeSeparation: 80,
+      nodeDimensionsIncludeLabels: n <= 60, idealEdgeLength: n > 60 ? 110 : 90, nodeRepulsion: n > 60 ? 30000 : 9000,
+      nodeSeparation: 80, gravity: n > 60 ? 0.12 : 0.25,
       packComponents: true, fit: fit !== false, padding: 30
     } : { name: 'grid', fit: true, padding: 80 };
     layoutRunning = shown.layout(options);
@@ -211,7 +212,7 @@
   // Labels stay readable without cluttering: in a small drawing every node is named; in a large
   // one the best-connected (or highest-scoring) nodes are, at a size that stays legible when
   // zoomed out, and the others once zoomed in.
-  var MAJOR_LABELS = 30;
+  var MAJOR_LABELS = 16;
   function markMajor() {
     var nodes = cy.nodes();
     var weight = function (n) { return scores && scores[n.id()] !== undefined ? scores[n.id()] : n.degree(false); };
@@ -223,7 +224,7 @@
   }
   function scaleLabels() {
     var zoom = cy.zoom();
-    var size = zoom < 1 ? Math.min(11 / zoom, 30) : 11;
+    var size = zoom < 1 ? Math.min(12 / zoom, 36) : 11;
     cy.style().selector('node.major').style({ 'font-size': size, 'text-max-width': (140 * size / 11) + 'px' }).update();
   }
   cy.on('zoom', function () { scaleLabels(); });
