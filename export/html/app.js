@@ -522,6 +522,7 @@
       var fresh = cy.getElementById(id).empty();
       return fetchEntity(id).then(function (known) {
         var grew = cy.getElementById(known.entity.id).empty() ? drawEntity(known) : false;
+        if (!grew) addEntity(known.entity);  // now with its aliases: the label gains its native name
         // The entity answer names its neighbours; their kinds come with its neighbourhood.
         if (grew && fresh) {
           api('neighbors', { name: known.entity.id, limit: MAX_NEW_NEIGHBOURS }).then(function (answer) {
@@ -613,6 +614,7 @@
     cy.elements().remove();
     entityAnswers = {};
     relations = {};
+    highlight = {};
     buildLegend();
     clear(document.getElementById('details'));
     document.getElementById('details').appendChild(el('p', 'Search a name to start.', 'hint'));
