@@ -131,9 +131,7 @@ class Server {
       return CheckRequest(request, response);
     });
     server_.Get("/", [this](const httplib::Request&, httplib::Response& response) {
-      response.set_header("Content-Security-Policy",
-                          "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-                          "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      response.set_header("Content-Security-Policy", exporter::ContentSecurityPolicy(true) + "; frame-ancestors 'none'");
       response.set_content(page_, "text/html; charset=utf-8");
     });
     Route("/api/info", {}, [](const GlobalOptions& globals, const Params&, std::ostream& out) { RunInfo(globals, out); });

@@ -145,6 +145,11 @@ struct HtmlOptions {
 // both escaped by ScriptJson; the app renders every string from them as text, never as markup.
 void WriteHtml(const Graph& graph, const HtmlOptions& options, std::ostream& out);
 
+// The page's Content-Security-Policy: nothing remote; only the page's own scripts run, named by
+// their SHA-256 (no other inline script or event handler attribute); requests only to its own
+// origin when served, none for a file. `serve` sends it as a header too.
+std::string ContentSecurityPolicy(bool served);
+
 // JSON text made safe inside an HTML <script> element: < > & and U+2028/U+2029 become \u003c,
 // \u003e, \u0026, \u2028, \u2029, so no `</script>`, `<!--` or `]]>` can appear and the text
 // parses back (JSON.parse) to the same value. Only valid inside JSON strings, which is the only

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <vector>
 
 #include "common/error.h"
 #include "export/export.h"
@@ -34,7 +35,20 @@ std::string InlineScript(std::string_view name) {
   return "<script>" + std::string(text) + "</script>\n";
 }
 
+const std::vector<std::string>& ScriptNames() {
+  static const std::vector<std::string> names = {"layout-base.js", "cose-base.js", "cytoscape.js", "cytoscape-fcose.js",
+                                                 "app.js"};
+  return names;
+}
+
 }  // namespace
+
+std::string ContentSecurityPolicy(bool served) {
+  std::string hashes;
+  for (const std::string& name : ScriptNames()) hashes += " 'sha256-" + std::string(Asset(name + ".sha256")) + "'";
+  return "default-src 'none'; script-src" + hashes + "; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src " +
+         (served ? "'self'" : "'none'") + "; base-uri 'none'; form-action 'none'";
+}
 
 std::string ScriptJson(std::string_view json) {
   std::string out;
@@ -98,14 +112,12 @@ void WriteHtml(const Graph& graph, const HtmlOptions& options, std::ostream& out
   std::string config_text = config.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 
   // No remote loads: scripts and styles are inline, images only data: URIs (the library's
-  // own), requests only to the serving origin (or none for a file).
-  std::string csp = std::string("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; ") +
-                    "font-src 'none'; connect-src " + (options.served ? "'self'" : "'none'") +
-                    "; base-uri 'none'; form-action 'none'";
+  // own), requests only to the serving origin (or none for a file). Only our five scripts run,
+  // named by their SHA-256 (computed by the build): a script or event handler attribute that
+  // found its way into the page would not.
   std::string scripts;
-  for (const char* name : {"layout-base.js", "cose-base.js", "cytoscape.js", "cytoscape-fcose.js", "app.js"}) {
-    scripts += InlineScript(name);
-  }
+  for (const std::string& name : ScriptNames()) scripts += InlineScript(name);
+  std::string csp = ContentSecurityPolicy(options.served);
   auto part = [&](std::string_view name) -> std::string {
     if (name == "csp") return csp;  // our constant, with no '"' or '<'; the attribute is double-quoted
     if (name == "title") return HtmlEscape(options.title.empty() ? "relgraph" : options.title + " — relgraph");

@@ -134,7 +134,6 @@
 
   var cy = cytoscape({
     container: document.getElementById('graph'),
-    wheelSensitivity: 0.3,
     minZoom: 0.05,
     maxZoom: 4,
     style: [

@@ -108,6 +108,11 @@ TEST(WriteHtml, PolicyForbidsRemoteLoadsAndTheFileLoadsNothing) {
   EXPECT_NE(policy.find("default-src 'none'"), std::string::npos) << policy;
   EXPECT_NE(policy.find("connect-src 'none'"), std::string::npos) << policy;
   EXPECT_EQ(policy.find("http"), std::string::npos) << policy;
+  // Scripts run only by hash: five of them, no 'unsafe-inline' for scripts.
+  std::string scripts = policy.substr(policy.find("script-src"), policy.find(';', policy.find("script-src")) - policy.find("script-src"));
+  EXPECT_EQ(Count(scripts, "'sha256-"), 5u) << scripts;
+  EXPECT_EQ(scripts.find("unsafe"), std::string::npos) << scripts;
+  EXPECT_EQ(policy, ContentSecurityPolicy(false));
   // No element of the page points anywhere: no src= or href= attributes at all.
   EXPECT_EQ(page.find("<script src"), std::string::npos);
   EXPECT_EQ(page.find("<link"), std::string::npos);
