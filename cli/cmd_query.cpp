@@ -183,13 +183,13 @@ class PathPrinter {
       return;
     }
     os_ << (paths.size() == 1 ? "Path" : std::to_string(paths.size()) + " paths") << " from "
-              << ForTerminal(from_name) << " to " << ForTerminal(to_name) << " ("
-              << (options_.weighted ? "cheapest by cost 1/weight per hop" : "fewest hops") << ", "
-              << (options_.direction == "both" ? "either direction" : "following arrows") << ")\n";
+        << ForTerminal(from_name) << " to " << ForTerminal(to_name) << " ("
+        << (options_.weighted ? "cheapest by cost 1/weight per hop" : "fewest hops") << ", "
+        << (options_.direction == "both" ? "either direction" : "following arrows") << ")\n";
     for (size_t p = 0; p < paths.size(); ++p) {
       const query::Path& path = paths[p];
       os_ << "\n" << (paths.size() > 1 ? std::to_string(p + 1) + ". " : "") << path.hops()
-                << (path.hops() == 1 ? " hop" : " hops");
+          << (path.hops() == 1 ? " hop" : " hops");
       if (options_.weighted) {
         char cost[32];
         std::snprintf(cost, sizeof cost, "%.4g", path.cost);
@@ -204,7 +204,7 @@ class PathPrinter {
         const RelationType* type = graph_.schema().FindRelation(named.type);
         std::string arrow = (type && type->symmetric) ? "—" : (hop[0].second ? "→" : "←");
         os_ << "  " << ForTerminal(entities[path.nodes[i]].name) << " " << arrow << " "
-                  << ForTerminal(entities[path.nodes[i + 1]].name) << ": " << ForTerminal(DatedSentence(graph_, named)) << "\n";
+            << ForTerminal(entities[path.nodes[i + 1]].name) << ": " << ForTerminal(DatedSentence(graph_, named)) << "\n";
         std::string evidence = EvidenceLine(graph_, named);
         if (!evidence.empty()) os_ << "      " << evidence << "\n";
         for (size_t j = 1; j < hop.size(); ++j) {
@@ -342,12 +342,12 @@ int RunCommon(const GlobalOptions& globals, const CommonOptions& options, std::o
   }
   if (shared.empty()) {
     os << "Nothing is linked to both " << ForTerminal(entities[a].name) << " and " << ForTerminal(entities[b].name)
-              << " (direction " << options.direction << (options.relations.empty() ? "" : ", only the selected relations")
-              << ").\n";
+       << " (direction " << options.direction << (options.relations.empty() ? "" : ", only the selected relations")
+       << ").\n";
     return 0;
   }
   os << shared.size() << (shared.size() == 1 ? " entity is" : " entities are") << " linked to both "
-            << ForTerminal(entities[a].name) << " and " << ForTerminal(entities[b].name) << "\n";
+     << ForTerminal(entities[a].name) << " and " << ForTerminal(entities[b].name) << "\n";
   for (const auto& item : shared) {
     os << "\n" << ForTerminal(entities[item.entity].name) << " (" << entities[item.entity].kind << ")\n";
     for (const auto* side : {&item.with_a, &item.with_b}) {
@@ -423,8 +423,8 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
   }
   if (globals.OutputFormat() == Format::kTable) {
     os << options.measure << " centrality"
-              << (options.direction == "both" ? " (undirected)" : " (directed)")
-              << (options.normalized ? ", normalized" : "");
+       << (options.direction == "both" ? " (undirected)" : " (directed)")
+       << (options.normalized ? ", normalized" : "");
     if (sampled) os << ", sampled from " << options.sample << " pivots (seed " << options.seed << ")";
     else if (measure == query::Measure::kBetweenness) os << ", exact";
     os << ", " << reader.node_count() << " entities\n\n";

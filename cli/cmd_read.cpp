@@ -23,9 +23,9 @@ Json EntityRef(const Entity& entity) {
   return ref;
 }
 
-// ---- info ----
-
 }  // namespace
+
+// ---- info ----
 
 int RunInfo(const GlobalOptions& globals, std::ostream& os) {
   GraphReader reader(globals);
@@ -124,7 +124,7 @@ int RunEntity(const GlobalOptions& globals, const EntityOptions& options, std::o
     return 0;
   }
   os << ForTerminal(entity.name) << "  (id " << ForTerminal(entity.id) << ", " << entity.kind
-            << (entity.country.empty() ? "" : ", " + ForTerminal(entity.country)) << ")\n";
+     << (entity.country.empty() ? "" : ", " + ForTerminal(entity.country)) << ")\n";
   if (!entity.aliases.empty()) {
     std::string aliases;
     for (const std::string& alias : entity.aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
@@ -242,7 +242,7 @@ int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options, 
   }
   if (reached.empty() && globals.OutputFormat() == Format::kTable) {
     os << ForTerminal(entity.name) << " has no neighbours within " << options.depth
-              << (options.depth == 1 ? " hop" : " hops") << " (direction " << options.direction << ").\n";
+       << (options.depth == 1 ? " hop" : " hops") << " (direction " << options.direction << ").\n";
     return 0;
   }
   Table table({"distance", "id", "name", "kind", "reached through"});
@@ -253,7 +253,7 @@ int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options, 
   }
   if (globals.OutputFormat() == Format::kTable) {
     os << reached.size() << " neighbours of " << ForTerminal(entity.name) << " within " << options.depth
-              << (options.depth == 1 ? " hop" : " hops") << "\n\n";
+       << (options.depth == 1 ? " hop" : " hops") << "\n\n";
   }
   table.Print(os, globals.OutputFormat());
   if (total > reached.size() && globals.OutputFormat() == Format::kTable) {

@@ -231,7 +231,7 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options, std::ostre
     return 0;
   }
   os << "Changes from snapshot " << ForTerminal(options.from) << " to "
-            << (options.to.empty() ? "the working graph" : "snapshot " + ForTerminal(options.to)) << "\n";
+     << (options.to.empty() ? "the working graph" : "snapshot " + ForTerminal(options.to)) << "\n";
   if (diff.empty()) os << "\nNothing changed.\n";
   auto section = [&os](const char* title, size_t count) {
     if (count > 0) os << "\n" << title << " (" << count << ")\n";
