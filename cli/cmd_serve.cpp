@@ -8,7 +8,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <charconv>
+#include <chrono>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -209,6 +211,16 @@ class Server {
       SendError(response, 500, "internal error");
     });
 
+    // SIGINT and SIGTERM are taken by one thread, which stops the server: the handlers run no
+    // code in signal context, and every other thread (the pool too) has them blocked. They are
+    // blocked before the URL is printed, so a signal sent as soon as it appears is not lost.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGUSR1);  // sent by ourselves to end the watcher when listening ends
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
     int port = options_.port;
     if (port == 0) {
       port = server_.bind_to_any_port(options_.host);
@@ -217,25 +229,21 @@ class Server {
       throw Error(ErrorKind::kStorage, "cannot listen on " + options_.host + ":" + std::to_string(port) +
                                            " (in use? try --port)");
     }
+    std::atomic<bool> listening_ended{false};
+    std::thread watcher([this, signals, &listening_ended] {
+      int number = 0;
+      sigwait(&signals, &number);
+      if (number == SIGUSR1) return;
+      std::cerr << "relgraph: stopping (" << (number == SIGINT ? "SIGINT" : "SIGTERM") << ")\n";
+      // stop() only ends a loop that has started: wait for it (connections already queue).
+      while (!server_.is_running() && !listening_ended) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      server_.stop();
+    });
     std::string host = options_.host.find(':') != std::string::npos ? "[" + options_.host + "]" : options_.host;
     std::cout << "relgraph: serving " << globals_.DbPath() << " at http://" << host << ":" << port
               << "/ (read-only; Ctrl-C stops)" << std::endl;
-
-    // SIGINT and SIGTERM are taken by one thread, which stops the server: the handlers run no
-    // code in signal context, and every other thread (the pool too) has them blocked.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGUSR1);  // sent by ourselves to end the watcher when listen fails
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    std::thread watcher([this, signals] {
-      int number = 0;
-      sigwait(&signals, &number);
-      if (number != SIGUSR1) std::cerr << "relgraph: stopping (" << (number == SIGINT ? "SIGINT" : "SIGTERM") << ")\n";
-      server_.stop();
-    });
     bool clean = server_.listen_after_bind();
+    listening_ended = true;
     pthread_kill(watcher.native_handle(), SIGUSR1);
     watcher.join();
     if (!clean && server_.is_running()) throw Error(ErrorKind::kStorage, "the server stopped on a socket error");
