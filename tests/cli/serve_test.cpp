@@ -61,9 +61,12 @@ class ServeTest : public ::testing::Test {
   static void TearDownTestSuite() {
     if (pid_ > 0) {
       kill(pid_, SIGTERM);
-      WaitFor(pid_);
+      EXPECT_EQ(WaitFor(pid_), 0) << "serve's exit code on SIGTERM";
     }
+    pid_ = -1;
+    port_ = 0;
     delete dir_;
+    dir_ = nullptr;
   }
 
   static httplib::Result Get(const std::string& target) {
