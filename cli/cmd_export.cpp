@@ -24,6 +24,8 @@ namespace {
 constexpr int kDefaultMaxNodes = 250;
 // Above this many entities the hierarchical dot layout gets slow and wide; sfdp copes.
 constexpr size_t kLargestDotLayout = 300;
+// The interactive page draws up to this many entities unless --max-nodes is given.
+constexpr int kDefaultMaxHtmlNodes = 2000;
 
 struct ExportOptions {
   std::string format;
@@ -42,6 +44,7 @@ struct ExportOptions {
   std::string cluster_by;
   bool mark_brokers = false;
   int max_nodes = kDefaultMaxNodes;
+  bool max_nodes_given = false;
   bool no_legend = false;
   bool legend = false;
   std::string label;  // empty: "both" for pictures, "name" for DOT source
@@ -322,9 +325,11 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
     return 0;
   }
 
-  // Diagrams: cut an unreadable selection down to its best-connected entities, and say so.
+  // Diagrams: cut an unreadable selection down to its best-connected entities, and say so. The
+  // interactive page copes with more, unless --max-nodes says otherwise.
+  bool html = options.format == "html";
   std::optional<Graph> cut;
-  size_t limit = static_cast<size_t>(options.max_nodes);
+  size_t limit = static_cast<size_t>(html && !options.max_nodes_given ? kDefaultMaxHtmlNodes : options.max_nodes);
   if (limit > 0 && selected->entities().size() > limit) {
     cut = KeepMostConnected(*selected, limit, selection.highlight);
     std::cerr << "relgraph: note: " << selected->entities().size() << " entities are too many to draw readably; "
@@ -339,6 +344,18 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
   Whole whole = part ? Whole{reader->view(), [&](const std::string& id) { return reader->topology().FindSortedEntity(id); }}
                      : Whole{*graph_view, [&](const std::string& id) { return graph->FindEntity(id); }};
   exporter::DotOptions dot_options = DiagramOptions(whole, filter.types, drawn, selection, options);
+  if (html) {
+    exporter::HtmlOptions html_options;
+    html_options.title = dot_options.title;
+    html_options.highlight = selection.highlight;
+    html_options.path = !options.path.empty();
+    html_options.node_scores = dot_options.node_scores;
+    html_options.score_name = dot_options.score_name;
+    std::ostringstream page;
+    exporter::WriteHtml(drawn, html_options, page);
+    WriteOutput(globals, options, drawn, page.str(), " (open it in a browser; it needs no network)");
+    return 0;
+  }
   std::ostringstream dot;
   exporter::WriteDot(drawn, dot_options, dot);
   if (options.format == "dot") {
@@ -359,10 +376,11 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* sub = app.add_subcommand(
-      "export", "Write the graph, or part of it, as data (json, csv, graphml, neo4j) or a diagram (dot, svg, png)");
-  sub->add_option("format", options->format, "json, csv, graphml, neo4j, dot, svg or png")
+      "export",
+      "Write the graph, or part of it, as data (json, csv, graphml, neo4j), a diagram (dot, svg, png) or a page (html)");
+  sub->add_option("format", options->format, "json, csv, graphml, neo4j, dot, svg, png or html")
       ->required()
-      ->check(CLI::IsMember({"json", "csv", "dot", "svg", "png", "graphml", "neo4j"}));
+      ->check(CLI::IsMember({"json", "csv", "dot", "svg", "png", "graphml", "neo4j", "html"}));
   sub->add_option("-o,--output", options->output,
                   "Output file (for csv: a prefix; for neo4j: a folder); json, graphml and dot go to stdout without it");
   sub->add_option("--focus", options->focus, "Only this entity and its neighbourhood");
@@ -399,6 +417,7 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
       ->check(CLI::IsMember({"name", "both"}));
   sub->add_flag("--legend", options->legend, "Diagrams: add the legend of kinds and relation types (default for svg/png)");
   sub->add_flag("--no-legend", options->no_legend, "Diagrams: leave out the legend (default for dot)");
+  CLI::Option* max_nodes = sub->get_option("--max-nodes");
   CLI::Option* title =
       sub->add_option("--title", options->title, "Diagram title (default: says what is drawn; \"\" for none)");
   sub->footer(
@@ -408,6 +427,8 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
       "  relgraph export dot --relation invests_in,backs --size-by pagerank > money.dot\n"
       "  relgraph export graphml -o graph.graphml   (NetworkX, igraph, Gephi, yEd, Cytoscape)\n"
       "  relgraph export json -o graph.json\n"
+      "  relgraph export html -o naver.html --focus Naver --depth 2 --size-by pagerank\n"
+      "    (one page, no network needed: pan, zoom, search, filters, evidence on click)\n"
       "  relgraph export csv -o backup   (backup.entities.csv, backup.relations.csv)\n"
       "  relgraph export neo4j -o neo4j-import && sh neo4j-import/import.sh   (Neo4j bulk importer)\n"
       "graphml: one directed graph; each relation is one edge with data relation, weight, date and\n"
@@ -417,8 +438,9 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<C
       "  neo4j-admin database import full on them.\n"
       "Diagrams are rendered by Graphviz's library in-process (no dot binary needed); names in any\n"
       "script are shown with the Noto Sans CJK KR font (Debian: fonts-noto-cjk).");
-  commands->push_back({sub, [&globals, options, title] {
+  commands->push_back({sub, [&globals, options, title, max_nodes] {
                          options->title_given = title->count() > 0;
+                         options->max_nodes_given = max_nodes->count() > 0;
                          return RunExport(globals, *options);
                        }});
 }

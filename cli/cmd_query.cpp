@@ -8,6 +8,7 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/answers.h"
 #include "cli/output.h"
 #include "common/error.h"
 #include "common/text.h"
@@ -43,17 +44,6 @@ std::string DatedSentence(const Graph& graph, const Relation& relation) {
 
 // ---- path ----
 
-struct PathOptions {
-  std::string from, to;
-  std::string pairs;  // --pairs FILE: many questions, one open store
-  int k = 1;
-  std::vector<std::string> relations;
-  std::string direction = "both";
-  bool weighted = false;
-  int max_hops = 0;
-  bool disjoint = false;  // --disjoint: a largest set of vertex-disjoint paths
-};
-
 // The relations of one hop, the one to name first: the cheapest with --weighted, otherwise one
 // that points the walking way, then the strongest.
 std::vector<std::pair<RelationIndex, bool>> HopRelations(const Graph& graph, const query::Csr& view, uint32_t a,
@@ -81,15 +71,15 @@ struct PathQuestion {
 class PathPrinter {
  public:
   PathPrinter(const GlobalOptions& globals, const PathOptions& options, const GraphReader& reader,
-              const query::PathOptions& path_options, const Graph& graph)
-      : globals_(globals), options_(options), reader_(reader), path_options_(path_options), graph_(graph), view_(graph) {}
+              const query::PathOptions& path_options, const Graph& graph, std::ostream& os)
+      : os_(os), globals_(globals), options_(options), reader_(reader), path_options_(path_options), graph_(graph), view_(graph) {}
 
   void Print(const std::vector<PathQuestion>& questions, bool several) {
     Format format = globals_.OutputFormat();
     if (format == Format::kJson) {
       Json answers = Json::array();
       for (const PathQuestion& question : questions) answers.push_back(AsJson(question));
-      PrintJson(std::cout, several ? Json{{"pairs", answers}} : answers[0]);
+      PrintJson(os_, several ? Json{{"pairs", answers}} : answers[0]);
       return;
     }
     if (format == Format::kCsv) {
@@ -97,11 +87,11 @@ class PathPrinter {
       if (several) columns.insert(columns.begin(), "pair");
       Table table(columns);
       for (size_t q = 0; q < questions.size(); ++q) AddCsvRows(questions[q], several ? std::to_string(q + 1) : "", &table);
-      table.Print(std::cout, Format::kCsv);
+      table.Print(os_, Format::kCsv);
       return;
     }
     for (size_t q = 0; q < questions.size(); ++q) {
-      if (q > 0) std::cout << "\n" << std::string(40, '-') << "\n\n";
+      if (q > 0) os_ << "\n" << std::string(40, '-') << "\n\n";
       PrintText(questions[q]);
     }
   }
@@ -172,9 +162,9 @@ class PathPrinter {
     const std::string& from_name = entities[Local(question.from_node)].name;
     const std::string& to_name = entities[Local(question.to_node)].name;
     if (paths.empty()) {
-      std::cout << "No path from " << ForTerminal(from_name) << " to " << ForTerminal(to_name);
-      if (options_.max_hops > 0) std::cout << " within " << options_.max_hops << " hops";
-      std::cout << " (direction " << options_.direction << (options_.relations.empty() ? "" : ", only the selected relations") << ").\n";
+      os_ << "No path from " << ForTerminal(from_name) << " to " << ForTerminal(to_name);
+      if (options_.max_hops > 0) os_ << " within " << options_.max_hops << " hops";
+      os_ << " (direction " << options_.direction << (options_.relations.empty() ? "" : ", only the selected relations") << ").\n";
       // Say which wider question would find one.
       query::PathOptions wider = path_options_;
       wider.k = 1;
@@ -183,52 +173,53 @@ class PathPrinter {
       };
       if (path_options_.filter.direction != query::Direction::kBoth) {
         wider.filter.direction = query::Direction::kBoth;
-        if (!found(wider).empty()) std::cout << "There is one with --direction both.\n";
+        if (!found(wider).empty()) os_ << "There is one with --direction both.\n";
       }
       if (!options_.relations.empty()) {
         wider.filter = {~uint64_t{0}, path_options_.filter.direction};
-        if (!found(wider).empty()) std::cout << "There is one without --relation.\n";
+        if (!found(wider).empty()) os_ << "There is one without --relation.\n";
       }
       if (options_.max_hops > 0) {
         wider = path_options_;
         wider.max_hops = 0;
         auto longer = found(wider);
-        if (!longer.empty()) std::cout << "There is one of " << longer[0].hops() << " hops without --max-hops.\n";
+        if (!longer.empty()) os_ << "There is one of " << longer[0].hops() << " hops without --max-hops.\n";
       }
       return;
     }
-    std::cout << (paths.size() == 1 ? "Path" : std::to_string(paths.size()) + " paths") << " from "
-              << ForTerminal(from_name) << " to " << ForTerminal(to_name) << " ("
-              << (options_.disjoint ? "sharing no entity but the ends" : options_.weighted ? "cheapest by cost 1/weight per hop" : "fewest hops") << ", "
-              << (options_.direction == "both" ? "either direction" : "following arrows") << ")\n";
+    os_ << (paths.size() == 1 ? "Path" : std::to_string(paths.size()) + " paths") << " from "
+        << ForTerminal(from_name) << " to " << ForTerminal(to_name) << " ("
+        << (options_.disjoint ? "sharing no entity but the ends" : options_.weighted ? "cheapest by cost 1/weight per hop" : "fewest hops") << ", "
+        << (options_.direction == "both" ? "either direction" : "following arrows") << ")\n";
     for (size_t p = 0; p < paths.size(); ++p) {
       const query::Path& path = paths[p];
-      std::cout << "\n" << (paths.size() > 1 ? std::to_string(p + 1) + ". " : "") << path.hops()
-                << (path.hops() == 1 ? " hop" : " hops");
+      os_ << "\n" << (paths.size() > 1 ? std::to_string(p + 1) + ". " : "") << path.hops()
+          << (path.hops() == 1 ? " hop" : " hops");
       if (options_.weighted) {
         char cost[32];
         std::snprintf(cost, sizeof cost, "%.4g", path.cost);
-        std::cout << ", cost " << cost;
+        os_ << ", cost " << cost;
       }
-      std::cout << ": ";
-      for (size_t i = 0; i < path.nodes.size(); ++i) std::cout << (i ? " – " : "") << ForTerminal(entities[path.nodes[i]].name);
-      std::cout << "\n";
+      os_ << ": ";
+      for (size_t i = 0; i < path.nodes.size(); ++i) os_ << (i ? " – " : "") << ForTerminal(entities[path.nodes[i]].name);
+      os_ << "\n";
       for (size_t i = 0; i + 1 < path.nodes.size(); ++i) {
         auto hop = HopRelations(graph_, view_, path.nodes[i], path.nodes[i + 1], path_options_.filter);
         const Relation& named = graph_.relations()[hop[0].first];
         const RelationType* type = graph_.schema().FindRelation(named.type);
         std::string arrow = (type && type->symmetric) ? "—" : (hop[0].second ? "→" : "←");
-        std::cout << "  " << ForTerminal(entities[path.nodes[i]].name) << " " << arrow << " "
-                  << ForTerminal(entities[path.nodes[i + 1]].name) << ": " << ForTerminal(DatedSentence(graph_, named)) << "\n";
+        os_ << "  " << ForTerminal(entities[path.nodes[i]].name) << " " << arrow << " "
+            << ForTerminal(entities[path.nodes[i + 1]].name) << ": " << ForTerminal(DatedSentence(graph_, named)) << "\n";
         std::string evidence = EvidenceLine(graph_, named);
-        if (!evidence.empty()) std::cout << "      " << evidence << "\n";
+        if (!evidence.empty()) os_ << "      " << evidence << "\n";
         for (size_t j = 1; j < hop.size(); ++j) {
-          std::cout << "      also: " << ForTerminal(DatedSentence(graph_, graph_.relations()[hop[j].first])) << "\n";
+          os_ << "      also: " << ForTerminal(DatedSentence(graph_, graph_.relations()[hop[j].first])) << "\n";
         }
       }
     }
   }
 
+  std::ostream& os_;
   const GlobalOptions& globals_;
   const PathOptions& options_;
   const GraphReader& reader_;
@@ -237,7 +228,9 @@ class PathPrinter {
   query::Csr view_;
 };
 
-int RunPath(const GlobalOptions& globals, const PathOptions& options) {
+}  // namespace
+
+int RunPath(const GlobalOptions& globals, const PathOptions& options, std::ostream& os) {
   if (options.k < 1) throw Error(ErrorKind::kUsage, "--k expects a whole number >= 1");
   if (options.max_hops < 0) throw Error(ErrorKind::kUsage, "--max-hops expects a whole number >= 0");
   if (options.disjoint && (options.weighted || options.max_hops > 0 || options.k != 1)) {
@@ -312,19 +305,13 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options) {
       for (uint32_t& node : path.nodes) node = reader.Local(graph, node);
     }
   }
-  PathPrinter(globals, options, reader, path_options, graph).Print(questions, several);
+  PathPrinter(globals, options, reader, path_options, graph, os).Print(questions, several);
   return 0;
 }
 
 // ---- common ----
 
-struct CommonOptions {
-  std::string a, b;
-  std::vector<std::string> relations;
-  std::string direction = "both";
-};
-
-int RunCommon(const GlobalOptions& globals, const CommonOptions& options) {
+int RunCommon(const GlobalOptions& globals, const CommonOptions& options, std::ostream& os) {
   GraphReader reader(globals);
   // --direction is said from A's and B's side: "in" = relations pointing into them (backers).
   query::Direction direction = options.direction == "in"    ? query::Direction::kOut
@@ -368,7 +355,7 @@ int RunCommon(const GlobalOptions& globals, const CommonOptions& options) {
       entry["with_b"] = relations_json(item.with_b);
       results.push_back(entry);
     }
-    PrintJson(std::cout, {{"a", EntityRef(entities[a])}, {"b", EntityRef(entities[b])}, {"results", results}});
+    PrintJson(os, {{"a", EntityRef(entities[a])}, {"b", EntityRef(entities[b])}, {"results", results}});
     return 0;
   }
   if (globals.OutputFormat() == Format::kCsv) {
@@ -377,25 +364,25 @@ int RunCommon(const GlobalOptions& globals, const CommonOptions& options) {
       table.AddRow({entities[item.entity].id, entities[item.entity].name, entities[item.entity].kind,
                     sentences(item.with_a), sentences(item.with_b)});
     }
-    table.Print(std::cout, Format::kCsv);
+    table.Print(os, Format::kCsv);
     return 0;
   }
   if (shared.empty()) {
-    std::cout << "Nothing is linked to both " << ForTerminal(entities[a].name) << " and " << ForTerminal(entities[b].name)
-              << " (direction " << options.direction << (options.relations.empty() ? "" : ", only the selected relations")
-              << ").\n";
+    os << "Nothing is linked to both " << ForTerminal(entities[a].name) << " and " << ForTerminal(entities[b].name)
+       << " (direction " << options.direction << (options.relations.empty() ? "" : ", only the selected relations")
+       << ").\n";
     return 0;
   }
-  std::cout << shared.size() << (shared.size() == 1 ? " entity is" : " entities are") << " linked to both "
-            << ForTerminal(entities[a].name) << " and " << ForTerminal(entities[b].name) << "\n";
+  os << shared.size() << (shared.size() == 1 ? " entity is" : " entities are") << " linked to both "
+     << ForTerminal(entities[a].name) << " and " << ForTerminal(entities[b].name) << "\n";
   for (const auto& item : shared) {
-    std::cout << "\n" << ForTerminal(entities[item.entity].name) << " (" << entities[item.entity].kind << ")\n";
+    os << "\n" << ForTerminal(entities[item.entity].name) << " (" << entities[item.entity].kind << ")\n";
     for (const auto* side : {&item.with_a, &item.with_b}) {
       for (const auto& [index, forward] : *side) {
         const Relation& relation = graph.relations()[index];
-        std::cout << "  " << ForTerminal(DatedSentence(graph, relation)) << "\n";
+        os << "  " << ForTerminal(DatedSentence(graph, relation)) << "\n";
         std::string evidence = EvidenceLine(graph, relation);
-        if (!evidence.empty()) std::cout << "      " << evidence << "\n";
+        if (!evidence.empty()) os << "      " << evidence << "\n";
       }
     }
   }
@@ -404,15 +391,7 @@ int RunCommon(const GlobalOptions& globals, const CommonOptions& options) {
 
 // ---- centrality ----
 
-struct CentralityOptions {
-  std::string measure;
-  int top = -1;  // -1: all for json/csv, 25 for the table
-  std::vector<std::string> relations;
-  std::string direction = "out";
-  bool normalized = false;
-  uint32_t sample = 0;
-  uint64_t seed = 0;
-};
+namespace {
 
 std::string FormatScore(double score) {
   char buffer[32];
@@ -420,7 +399,9 @@ std::string FormatScore(double score) {
   return buffer;
 }
 
-int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options) {
+}  // namespace
+
+int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options, std::ostream& os) {
   query::Measure measure = query::ParseMeasure(options.measure);
   if (options.direction != "out" && options.direction != "both") {
     throw Error(ErrorKind::kUsage, "centrality --direction expects out (directed) or both (undirected)");
@@ -494,7 +475,7 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
     out["normalized"] = options.normalized;
     out["sampled"] = sampled ? Json{{"pivots", options.sample}, {"seed", options.seed}} : Json(nullptr);
     out["results"] = results;
-    PrintJson(std::cout, out);
+    PrintJson(os, out);
     return 0;
   }
   Table table({"rank", "id", "name", "kind", "score"});
@@ -503,21 +484,19 @@ int RunCentrality(const GlobalOptions& globals, const CentralityOptions& options
     table.AddRow({std::to_string(i + 1), entity.id, entity.name, entity.kind, FormatScore(scores[order[i]])});
   }
   if (globals.OutputFormat() == Format::kTable) {
-    std::cout << options.measure << " centrality"
-              << (options.direction == "both" ? " (undirected)" : " (directed)")
-              << (options.normalized ? ", normalized" : "");
-    if (sampled) std::cout << ", sampled from " << options.sample << " pivots (seed " << options.seed << ")";
-    else if (measure == query::Measure::kBetweenness) std::cout << ", exact";
-    std::cout << ", " << reader.node_count() << " entities\n\n";
+    os << options.measure << " centrality"
+       << (options.direction == "both" ? " (undirected)" : " (directed)")
+       << (options.normalized ? ", normalized" : "");
+    if (sampled) os << ", sampled from " << options.sample << " pivots (seed " << options.seed << ")";
+    else if (measure == query::Measure::kBetweenness) os << ", exact";
+    os << ", " << reader.node_count() << " entities\n\n";
   }
-  table.Print(std::cout, globals.OutputFormat());
+  table.Print(os, globals.OutputFormat());
   if (globals.OutputFormat() == Format::kTable && shown < order.size()) {
-    std::cout << "(" << order.size() - shown << " more; --top 0 lists all)\n";
+    os << "(" << order.size() - shown << " more; --top 0 lists all)\n";
   }
   return 0;
 }
-
-}  // namespace
 
 void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
   auto path_options = std::make_shared<PathOptions>();
@@ -541,7 +520,7 @@ void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<C
       "  relgraph path Microsoft Anthropic --direction out --relation invests_in --format json\n"
       "  relgraph path --pairs pairs.csv --format json        (pairs.csv: from,to header, one pair a row)\n"
       "  relgraph path Naver BAAI --disjoint                  (independent routes: no shared go-between)");
-  commands->push_back({path, [&globals, path_options] { return RunPath(globals, *path_options); }});
+  commands->push_back({path, [&globals, path_options] { return RunPath(globals, *path_options, std::cout); }});
 
   auto common_options = std::make_shared<CommonOptions>();
   CLI::App* common = app.add_subcommand("common", "Entities linked to both A and B (shared backers, partners, ...)");
@@ -555,7 +534,7 @@ void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<C
   common->footer(
       "Examples:\n  relgraph common OpenAI Anthropic --relation invests_in --direction in   (shared investors)\n"
       "  relgraph common Naver Kakao");
-  commands->push_back({common, [&globals, common_options] { return RunCommon(globals, *common_options); }});
+  commands->push_back({common, [&globals, common_options] { return RunCommon(globals, *common_options, std::cout); }});
 
   auto centrality_options = std::make_shared<CentralityOptions>();
   CLI::App* centrality = app.add_subcommand("centrality", "Rank entities by degree, betweenness, closeness, harmonic or PageRank");
@@ -576,7 +555,7 @@ void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<C
       "Examples:\n  relgraph centrality --measure pagerank --top 10\n"
       "  relgraph centrality --measure betweenness --direction both --normalized\n"
       "  relgraph centrality --measure betweenness --sample 256 --seed 7");
-  commands->push_back({centrality, [&globals, centrality_options] { return RunCentrality(globals, *centrality_options); }});
+  commands->push_back({centrality, [&globals, centrality_options] { return RunCentrality(globals, *centrality_options, std::cout); }});
 }
 
 }  // namespace relgraph::cli

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 
+#include "cli/answers.h"
 #include "cli/output.h"
 #include "common/error.h"
 #include "common/text.h"
@@ -26,9 +27,11 @@ Json EntityRef(const Entity& entity) {
   return ref;
 }
 
+}  // namespace
+
 // ---- info ----
 
-int RunInfo(const GlobalOptions& globals) {
+int RunInfo(const GlobalOptions& globals, std::ostream& os) {
   std::map<std::string, size_t> by_kind, by_relation;
   size_t entities = 0, relations = 0, evidence = 0, documents = 0;
   auto zeros = [&](const Schema& schema) {
@@ -65,7 +68,7 @@ int RunInfo(const GlobalOptions& globals) {
     out["evidence"] = evidence;
     out["by_kind"] = by_kind;
     out["by_relation"] = by_relation;
-    PrintJson(std::cout, out);
+    PrintJson(os, out);
     return 0;
   }
   Table table({"what", "count"});
@@ -75,18 +78,14 @@ int RunInfo(const GlobalOptions& globals) {
   table.AddRow({"documents", std::to_string(documents)});
   for (const auto& [kind, count] : by_kind) table.AddRow({"kind " + kind, std::to_string(count)});
   for (const auto& [type, count] : by_relation) table.AddRow({"relation " + type, std::to_string(count)});
-  if (globals.OutputFormat() == Format::kTable) std::cout << "Store " << globals.DbPath() << "\n\n";
-  table.Print(std::cout, globals.OutputFormat());
+  if (globals.OutputFormat() == Format::kTable) os << "Store " << globals.DbPath() << "\n\n";
+  table.Print(os, globals.OutputFormat());
   return 0;
 }
 
 // ---- entity ----
 
-struct EntityOptions {
-  std::string name;
-};
-
-int RunEntity(const GlobalOptions& globals, const EntityOptions& options) {
+int RunEntity(const GlobalOptions& globals, const EntityOptions& options, std::ostream& os) {
   GraphReader reader(globals);
   uint32_t node = reader.Resolve(options.name);
   // The entity, its neighbours and the relations among them: every relation it has.
@@ -130,7 +129,7 @@ int RunEntity(const GlobalOptions& globals, const EntityOptions& options) {
       items.push_back(item);
     }
     out["relations"] = items;
-    PrintJson(std::cout, out);
+    PrintJson(os, out);
     return 0;
   }
   if (globals.OutputFormat() == Format::kCsv) {
@@ -142,30 +141,30 @@ int RunEntity(const GlobalOptions& globals, const EntityOptions& options) {
                       relation.date, record.document, record.sentence});
       }
     }
-    table.Print(std::cout, Format::kCsv);
+    table.Print(os, Format::kCsv);
     return 0;
   }
-  std::cout << ForTerminal(entity.name) << "  (id " << ForTerminal(entity.id) << ", " << entity.kind
-            << (entity.country.empty() ? "" : ", " + ForTerminal(entity.country)) << ")\n";
+  os << ForTerminal(entity.name) << "  (id " << ForTerminal(entity.id) << ", " << entity.kind
+     << (entity.country.empty() ? "" : ", " + ForTerminal(entity.country)) << ")\n";
   if (!entity.aliases.empty()) {
     std::string aliases;
     for (const std::string& alias : entity.aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
-    std::cout << "  also known as: " << ForTerminal(aliases) << "\n";
+    os << "  also known as: " << ForTerminal(aliases) << "\n";
   }
-  if (!entity.description.empty()) std::cout << "  " << ForTerminal(entity.description) << "\n";
-  for (const auto& [key, value] : entity.properties) std::cout << "  " << ForTerminal(key) << ": " << ForTerminal(value) << "\n";
-  std::cout << "\n" << relations.size() << (relations.size() == 1 ? " relation" : " relations") << "\n";
+  if (!entity.description.empty()) os << "  " << ForTerminal(entity.description) << "\n";
+  for (const auto& [key, value] : entity.properties) os << "  " << ForTerminal(key) << ": " << ForTerminal(value) << "\n";
+  os << "\n" << relations.size() << (relations.size() == 1 ? " relation" : " relations") << "\n";
   for (RelationIndex r : relations) {
     const Relation& relation = graph.relations()[r];
-    std::cout << "  " << ForTerminal(RelationSentence(graph, relation));
-    if (!relation.date.empty()) std::cout << "  (" << relation.date << ")";
-    if (relation.weight != 1.0) std::cout << "  weight " << exporter::FormatNumber(relation.weight);
-    std::cout << "\n";
+    os << "  " << ForTerminal(RelationSentence(graph, relation));
+    if (!relation.date.empty()) os << "  (" << relation.date << ")";
+    if (relation.weight != 1.0) os << "  weight " << exporter::FormatNumber(relation.weight);
+    os << "\n";
     for (const Evidence& record : relation.evidence) {
       const Document* document = graph.FindDocument(record.document);
       std::string source = document && !document->url.empty() ? document->url : (document ? document->title : record.document);
-      if (!record.sentence.empty()) std::cout << "      \"" << ForTerminal(record.sentence) << "\"\n";
-      std::cout << "      — " << ForTerminal(source) << (record.date.empty() ? "" : ", " + record.date) << "\n";
+      if (!record.sentence.empty()) os << "      \"" << ForTerminal(record.sentence) << "\"\n";
+      os << "      — " << ForTerminal(source) << (record.date.empty() ? "" : ", " + record.date) << "\n";
     }
   }
   return 0;
@@ -173,12 +172,7 @@ int RunEntity(const GlobalOptions& globals, const EntityOptions& options) {
 
 // ---- search ----
 
-struct SearchOptions {
-  std::string text;
-  size_t limit = 50;
-};
-
-int RunSearch(const GlobalOptions& globals, const SearchOptions& options) {
+int RunSearch(const GlobalOptions& globals, const SearchOptions& options, std::ostream& os) {
   GraphReader reader(globals);
   Graph graph = reader.Entities();
   EntityLookup lookup(graph);
@@ -198,11 +192,11 @@ int RunSearch(const GlobalOptions& globals, const SearchOptions& options) {
     out["query"] = options.text;
     out["total"] = total;
     out["results"] = results;
-    PrintJson(std::cout, out);
+    PrintJson(os, out);
     return 0;
   }
   if (found.empty() && globals.OutputFormat() == Format::kTable) {
-    std::cout << "No entity's id, name or alias contains " << QuoteForMessage(options.text) << ".\n";
+    os << "No entity's id, name or alias contains " << QuoteForMessage(options.text) << ".\n";
     return 0;
   }
   Table table({"id", "name", "kind", "aliases"});
@@ -216,23 +210,16 @@ int RunSearch(const GlobalOptions& globals, const SearchOptions& options) {
     }
     table.AddRow({entity.id, entity.name, entity.kind, aliases});
   }
-  table.Print(std::cout, globals.OutputFormat());
+  table.Print(os, globals.OutputFormat());
   if (total > found.size() && globals.OutputFormat() == Format::kTable) {
-    std::cout << "(" << total - found.size() << " more; use --limit 0 to list all)\n";
+    os << "(" << total - found.size() << " more; use --limit 0 to list all)\n";
   }
   return 0;
 }
 
 // ---- neighbors ----
 
-struct NeighborsOptions {
-  std::string name;
-  int depth = 1;
-  std::string direction = "both";
-  std::vector<std::string> relations;
-};
-
-int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) {
+int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options, std::ostream& os) {
   if (options.depth < 1) throw Error(ErrorKind::kUsage, "--depth expects a whole number >= 1");
   query::Direction direction = ParseDirection(options.direction);
   GraphReader reader(globals);
@@ -242,7 +229,12 @@ int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) 
   // search over the same ordered entities gives the same distances and parents) to name the
   // relations it went through.
   std::vector<uint32_t> shown = {center_node};
-  for (const query::Reached& item : query::Neighborhood(reader.view(), center_node, options.depth, filter)) shown.push_back(item.entity);
+  std::vector<query::Reached> found = query::Neighborhood(reader.view(), center_node, options.depth, filter);
+  // Nearest first: the first `limit` neighbours keep every parent they were reached through,
+  // so the walk below finds them at the same distances.
+  size_t total = found.size();
+  if (options.limit > 0 && found.size() > options.limit) found.resize(options.limit);
+  for (const query::Reached& item : found) shown.push_back(item.entity);
   Graph graph = reader.Details(shown);
   query::Csr view(graph);
   EntityIndex center = reader.Local(graph, center_node);
@@ -265,12 +257,13 @@ int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) 
     out["depth"] = options.depth;
     out["direction"] = options.direction;
     out["neighbors"] = neighbors;
-    PrintJson(std::cout, out);
+    if (total > reached.size()) out["truncated"] = {{"total", total}, {"shown", reached.size()}};
+    PrintJson(os, out);
     return 0;
   }
   if (reached.empty() && globals.OutputFormat() == Format::kTable) {
-    std::cout << ForTerminal(entity.name) << " has no neighbours within " << options.depth
-              << (options.depth == 1 ? " hop" : " hops") << " (direction " << options.direction << ").\n";
+    os << ForTerminal(entity.name) << " has no neighbours within " << options.depth
+       << (options.depth == 1 ? " hop" : " hops") << " (direction " << options.direction << ").\n";
     return 0;
   }
   Table table({"distance", "id", "name", "kind", "reached through"});
@@ -280,32 +273,34 @@ int RunNeighbors(const GlobalOptions& globals, const NeighborsOptions& options) 
                   RelationSentence(graph, graph.relations()[item.via])});
   }
   if (globals.OutputFormat() == Format::kTable) {
-    std::cout << reached.size() << " neighbours of " << ForTerminal(entity.name) << " within " << options.depth
-              << (options.depth == 1 ? " hop" : " hops") << "\n\n";
+    os << reached.size() << " neighbours of " << ForTerminal(entity.name) << " within " << options.depth
+       << (options.depth == 1 ? " hop" : " hops") << "\n\n";
   }
-  table.Print(std::cout, globals.OutputFormat());
+  table.Print(os, globals.OutputFormat());
+  if (total > reached.size() && globals.OutputFormat() == Format::kTable) {
+    os << "(" << total - reached.size() << " more within " << options.depth << (options.depth == 1 ? " hop" : " hops")
+       << "; --limit 0 lists all)\n";
+  }
   return 0;
 }
-
-}  // namespace
 
 void AddReadCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
   CLI::App* info = app.add_subcommand("info", "Count entities, relations, evidence and documents in the store");
   info->footer("Example:\n  relgraph info --format json");
-  commands->push_back({info, [&globals] { return RunInfo(globals); }});
+  commands->push_back({info, [&globals] { return RunInfo(globals, std::cout); }});
 
   auto entity_options = std::make_shared<EntityOptions>();
   CLI::App* entity = app.add_subcommand("entity", "Show one entity: aliases and every relation with its evidence");
   entity->add_option("name", entity_options->name, "Id, name or alias (any script, any case)")->required();
   entity->footer("Examples:\n  relgraph entity OpenAI\n  relgraph entity 네이버 --format json");
-  commands->push_back({entity, [&globals, entity_options] { return RunEntity(globals, *entity_options); }});
+  commands->push_back({entity, [&globals, entity_options] { return RunEntity(globals, *entity_options, std::cout); }});
 
   auto search_options = std::make_shared<SearchOptions>();
   CLI::App* search = app.add_subcommand("search", "Find entities whose id, name or alias contains TEXT");
   search->add_option("text", search_options->text, "Text to look for (case and normalisation form do not matter)")->required();
   search->add_option("--limit", search_options->limit, "Most results to list; 0 lists all")->capture_default_str();
   search->footer("Examples:\n  relgraph search univ\n  relgraph search 대학");
-  commands->push_back({search, [&globals, search_options] { return RunSearch(globals, *search_options); }});
+  commands->push_back({search, [&globals, search_options] { return RunSearch(globals, *search_options, std::cout); }});
 
   auto neighbors_options = std::make_shared<NeighborsOptions>();
   CLI::App* neighbors = app.add_subcommand("neighbors", "List entities within N hops of an entity");
@@ -315,12 +310,14 @@ void AddReadCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Co
   neighbors->add_option("--direction", neighbors_options->direction, "Walk relations out, in or both ways")
       ->check(CLI::IsMember({"out", "in", "both"}))
       ->capture_default_str();
+  neighbors->add_option("--limit", neighbors_options->limit, "Most neighbours to list, nearest first (0: all)")
+      ->capture_default_str();
   neighbors->add_option("--relation", neighbors_options->relations, "Only these relation types (comma-separated)")
       ->delimiter(',');
   neighbors->footer(
       "Examples:\n  relgraph neighbors Naver\n  relgraph neighbors BAAI --depth 2 --relation backs,invests_in\n"
       "  relgraph neighbors Microsoft --direction out --format json");
-  commands->push_back({neighbors, [&globals, neighbors_options] { return RunNeighbors(globals, *neighbors_options); }});
+  commands->push_back({neighbors, [&globals, neighbors_options] { return RunNeighbors(globals, *neighbors_options, std::cout); }});
 }
 
 }  // namespace relgraph::cli

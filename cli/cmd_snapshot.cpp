@@ -9,6 +9,7 @@
 #include <iostream>
 #include <map>
 
+#include "cli/answers.h"
 #include "cli/output.h"
 #include "common/error.h"
 #include "common/text.h"
@@ -31,31 +32,8 @@ Json SnapshotJson(const store::SnapshotInfo& info) {
               {"relations", info.relations}, {"note", info.note}, {"version", info.version}};
 }
 
-void PrintSnapshots(const GlobalOptions& globals, const std::vector<store::SnapshotInfo>& snapshots) {
-  if (globals.OutputFormat() == Format::kJson) {
-    Json list = Json::array();
-    for (const auto& info : snapshots) list.push_back(SnapshotJson(info));
-    PrintJson(std::cout, {{"snapshots", list}});
-    return;
-  }
-  if (snapshots.empty() && globals.OutputFormat() == Format::kTable) {
-    std::cout << "No snapshots saved in " << globals.DbPath() << " (relgraph snapshot save NAME).\n";
-    return;
-  }
-  Table table({"name", "created", "entities", "relations", "note"});
-  for (const auto& info : snapshots) {
-    table.AddRow({info.name, info.created, std::to_string(info.entities), std::to_string(info.relations), info.note});
-  }
-  table.Print(std::cout, globals.OutputFormat());
-}
 
 // ---- diff ----
-
-struct DiffOptions {
-  std::string from, to;
-  std::string rank_changes;
-  int top = 10;
-};
 
 std::string EntityLabel(const Graph& graph, const std::string& id) {
   auto index = graph.FindEntity(id);
@@ -79,6 +57,67 @@ std::map<std::string, size_t> Ranks(const Schema& schema, const Topology& topolo
   for (size_t i = 0; i < order.size(); ++i) rank[ids[order[i]]] = i + 1;
   return rank;
 }
+
+
+// ---- check ----
+
+int RunCheck(const GlobalOptions& globals, bool repair) {
+  auto store = OpenStore(globals, repair ? store::Store::Mode::kReadWrite : store::Store::Mode::kReadOnly);
+  if (repair) {
+    store->RebuildIndexes();
+    if (globals.OutputFormat() != Format::kJson && !globals.quiet) {
+      std::cerr << "relgraph: rebuilt the graph images and name keys from the rows\n";
+    }
+  }
+  store::CheckReport report = store->Check();
+  if (globals.OutputFormat() == Format::kJson) {
+    PrintJson(std::cout, {{"store", globals.DbPath()}, {"schema_version", report.schema_version}, {"ok", report.problems.empty()},
+                          {"problems", report.problems}});
+  } else if (report.problems.empty()) {
+    std::cout << globals.DbPath() << ": sound (schema " << report.schema_version
+              << ", integrity ok, no dangling references, graph images and name keys agree with the rows)\n";
+  } else {
+    std::cout << globals.DbPath() << ": " << report.problems.size() << " problem" << (report.problems.size() == 1 ? "" : "s") << "\n";
+    for (const std::string& problem : report.problems) std::cout << "  " << problem << "\n";
+  }
+  return report.problems.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+namespace {
+
+void PrintSnapshots(const GlobalOptions& globals, const std::vector<store::SnapshotInfo>& snapshots, std::ostream& os) {
+  if (globals.OutputFormat() == Format::kJson) {
+    Json list = Json::array();
+    for (const auto& info : snapshots) list.push_back(SnapshotJson(info));
+    PrintJson(os, {{"snapshots", list}});
+    return;
+  }
+  if (snapshots.empty() && globals.OutputFormat() == Format::kTable) {
+    os << "No snapshots saved in " << globals.DbPath() << " (relgraph snapshot save NAME).\n";
+    return;
+  }
+  Table table({"name", "created", "entities", "relations", "note"});
+  for (const auto& info : snapshots) {
+    table.AddRow({info.name, info.created, std::to_string(info.entities), std::to_string(info.relations), info.note});
+  }
+  table.Print(os, globals.OutputFormat());
+}
+
+}  // namespace
+
+int RunSnapshotList(const GlobalOptions& globals, std::ostream& os) {
+  struct stat info {};
+  if (stat(globals.DbPath().c_str(), &info) != 0) {
+    PrintSnapshots(globals, {}, os);
+    return 0;
+  }
+  PrintSnapshots(globals, OpenStore(globals, store::Store::Mode::kReadOnly)->Snapshots(), os);
+  return 0;
+}
+
+namespace {
 
 // The communities of one version (Leiden, resolution 1, seed 0: what `communities` answers),
 // each as its members' ids, and each community's three members of highest degree.
@@ -105,7 +144,9 @@ VersionCommunities CommunitiesOf(const Schema& schema, const Topology& topology)
   return out;
 }
 
-int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
+}  // namespace
+
+int RunDiff(const GlobalOptions& globals, const DiffOptions& options, std::ostream& os) {
   auto store = OpenStore(globals, store::Store::Mode::kReadOnly);
   store::ReadOptions from{options.from, globals.as_of}, to{options.to, globals.as_of};
   // Unchanged rows are shared by the two versions: only the entities that changed and the ends
@@ -240,7 +281,7 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
       out["community_changes"] = {{"splits", changes_json(community_changes.splits, true)},
                                   {"merges", changes_json(community_changes.merges, false)}};
     }
-    PrintJson(std::cout, out);
+    PrintJson(os, out);
     return 0;
   }
   if (globals.OutputFormat() == Format::kCsv) {
@@ -263,41 +304,41 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
     relation_rows(diff.relations_added, "added");
     relation_rows(diff.relations_removed, "removed");
     relation_rows(diff.relations_changed, "changed");
-    table.Print(std::cout, Format::kCsv);
+    table.Print(os, Format::kCsv);
     return 0;
   }
-  std::cout << "Changes from snapshot " << ForTerminal(options.from) << " to "
-            << (options.to.empty() ? "the working graph" : "snapshot " + ForTerminal(options.to)) << "\n";
-  if (diff.empty()) std::cout << "\nNothing changed.\n";
-  auto section = [](const char* title, size_t count) {
-    if (count > 0) std::cout << "\n" << title << " (" << count << ")\n";
+  os << "Changes from snapshot " << ForTerminal(options.from) << " to "
+     << (options.to.empty() ? "the working graph" : "snapshot " + ForTerminal(options.to)) << "\n";
+  if (diff.empty()) os << "\nNothing changed.\n";
+  auto section = [&os](const char* title, size_t count) {
+    if (count > 0) os << "\n" << title << " (" << count << ")\n";
   };
   section("Entities added", diff.entities_added.size());
-  for (const auto& item : diff.entities_added) std::cout << "  + " << ForTerminal(item.name) << " (" << item.id << ")\n";
+  for (const auto& item : diff.entities_added) os << "  + " << ForTerminal(item.name) << " (" << item.id << ")\n";
   section("Entities removed", diff.entities_removed.size());
-  for (const auto& item : diff.entities_removed) std::cout << "  - " << ForTerminal(item.name) << " (" << item.id << ")\n";
+  for (const auto& item : diff.entities_removed) os << "  - " << ForTerminal(item.name) << " (" << item.id << ")\n";
   section("Entities changed", diff.entities_changed.size());
   for (const auto& item : diff.entities_changed) {
-    std::cout << "  ~ " << ForTerminal(item.name) << " (" << item.id << ")\n";
-    for (const auto& c : item.changes) std::cout << "      " << c.field << ": " << ForTerminal(c.from) << " -> " << ForTerminal(c.to) << "\n";
+    os << "  ~ " << ForTerminal(item.name) << " (" << item.id << ")\n";
+    for (const auto& c : item.changes) os << "      " << c.field << ": " << ForTerminal(c.from) << " -> " << ForTerminal(c.to) << "\n";
   }
   section("Relations added", diff.relations_added.size());
-  for (const auto& item : diff.relations_added) std::cout << "  + " << ForTerminal(RelationLabel(after, item.key)) << "\n";
+  for (const auto& item : diff.relations_added) os << "  + " << ForTerminal(RelationLabel(after, item.key)) << "\n";
   section("Relations removed", diff.relations_removed.size());
-  for (const auto& item : diff.relations_removed) std::cout << "  - " << ForTerminal(RelationLabel(before, item.key)) << "\n";
+  for (const auto& item : diff.relations_removed) os << "  - " << ForTerminal(RelationLabel(before, item.key)) << "\n";
   section("Relations changed", diff.relations_changed.size());
   for (const auto& item : diff.relations_changed) {
-    std::cout << "  ~ " << ForTerminal(RelationLabel(after, item.key)) << "\n";
-    for (const auto& c : item.changes) std::cout << "      " << c.field << ": " << ForTerminal(c.from) << " -> " << ForTerminal(c.to) << "\n";
+    os << "  ~ " << ForTerminal(RelationLabel(after, item.key)) << "\n";
+    for (const auto& c : item.changes) os << "      " << c.field << ": " << ForTerminal(c.from) << " -> " << ForTerminal(c.to) << "\n";
     for (const Evidence& e : item.evidence_added) {
-      if (!e.sentence.empty()) std::cout << "      new evidence: \"" << ForTerminal(e.sentence) << "\"\n";
+      if (!e.sentence.empty()) os << "      new evidence: \"" << ForTerminal(e.sentence) << "\"\n";
     }
   }
   if (!options.rank_changes.empty()) {
-    std::cout << "\nLargest moves in " << options.rank_changes << " rank\n";
-    if (movers.empty()) std::cout << "  (no entity changed rank)\n";
+    os << "\nLargest moves in " << options.rank_changes << " rank\n";
+    if (movers.empty()) os << "  (no entity changed rank)\n";
     for (const Mover& m : movers) {
-      std::cout << "  " << ForTerminal(m.name) << ": " << m.from_rank << " -> " << m.to_rank << "\n";
+      os << "  " << ForTerminal(m.name) << ": " << m.from_rank << " -> " << m.to_rank << "\n";
     }
     std::cout << "\nCommunities that split or merged (Leiden, matched by shared members)\n";
     if (community_changes.splits.empty() && community_changes.merges.empty()) std::cout << "  (none)\n";
@@ -322,32 +363,6 @@ int RunDiff(const GlobalOptions& globals, const DiffOptions& options) {
   }
   return 0;
 }
-
-// ---- check ----
-
-int RunCheck(const GlobalOptions& globals, bool repair) {
-  auto store = OpenStore(globals, repair ? store::Store::Mode::kReadWrite : store::Store::Mode::kReadOnly);
-  if (repair) {
-    store->RebuildIndexes();
-    if (globals.OutputFormat() != Format::kJson && !globals.quiet) {
-      std::cerr << "relgraph: rebuilt the graph images and name keys from the rows\n";
-    }
-  }
-  store::CheckReport report = store->Check();
-  if (globals.OutputFormat() == Format::kJson) {
-    PrintJson(std::cout, {{"store", globals.DbPath()}, {"schema_version", report.schema_version}, {"ok", report.problems.empty()},
-                          {"problems", report.problems}});
-  } else if (report.problems.empty()) {
-    std::cout << globals.DbPath() << ": sound (schema " << report.schema_version
-              << ", integrity ok, no dangling references, graph images and name keys agree with the rows)\n";
-  } else {
-    std::cout << globals.DbPath() << ": " << report.problems.size() << " problem" << (report.problems.size() == 1 ? "" : "s") << "\n";
-    for (const std::string& problem : report.problems) std::cout << "  " << problem << "\n";
-  }
-  return report.problems.empty() ? 0 : 1;
-}
-
-}  // namespace
 
 void AddSnapshotCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands) {
   CLI::App* snapshot = app.add_subcommand("snapshot", "Save, list, compare and restore named versions of the graph");
@@ -379,15 +394,7 @@ void AddSnapshotCommands(CLI::App& app, const GlobalOptions& globals, std::vecto
                        }});
 
   CLI::App* list = snapshot->add_subcommand("list", "List saved snapshots, oldest first");
-  commands->push_back({list, [&globals] {
-                         struct stat info {};
-                         if (stat(globals.DbPath().c_str(), &info) != 0) {
-                           PrintSnapshots(globals, {});
-                           return 0;
-                         }
-                         PrintSnapshots(globals, OpenStore(globals, store::Store::Mode::kReadOnly)->Snapshots());
-                         return 0;
-                       }});
+  commands->push_back({list, [&globals] { return RunSnapshotList(globals, std::cout); }});
 
   auto show_name = std::make_shared<std::string>();
   CLI::App* show = snapshot->add_subcommand("show", "Show one snapshot: when, note, counts by kind and relation");
@@ -423,7 +430,7 @@ void AddSnapshotCommands(CLI::App& app, const GlobalOptions& globals, std::vecto
   diff->add_option("--rank-changes", diff_options->rank_changes, "Also list the entities whose rank by this centrality moved most, and the communities that split or merged")
       ->check(CLI::IsMember({"degree", "in-degree", "out-degree", "betweenness", "closeness", "harmonic", "pagerank"}));
   diff->add_option("--top", diff_options->top, "How many rank changes to list (0: all)")->capture_default_str();
-  commands->push_back({diff, [&globals, diff_options] { return RunDiff(globals, *diff_options); }});
+  commands->push_back({diff, [&globals, diff_options] { return RunDiff(globals, *diff_options, std::cout); }});
 
   auto delete_name = std::make_shared<std::string>();
   CLI::App* remove = snapshot->add_subcommand("delete", "Delete a snapshot and the rows only it kept");

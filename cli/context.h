@@ -54,6 +54,7 @@ void AddQueryCommands(CLI::App& app, const GlobalOptions& globals, std::vector<C
 void AddSnapshotCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 void AddExportCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 void AddAnalysisCommands(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
+void AddServeCommand(CLI::App& app, const GlobalOptions& globals, std::vector<Command>* commands);
 
 // The graph read commands answer from. A missing store gives an empty graph and a note on
 // stderr (a typo in --db should not pass silently).

@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
       "  relgraph export json -o graph.json\n"
       "  relgraph snapshot save 2024-q4 --note 'after the December news'\n"
       "  relgraph snapshot diff 2024-q4\n"
+      "  relgraph export html -o naver.html --focus Naver --depth 2\n"
+      "  relgraph serve   (then open http://127.0.0.1:8750/)\n"
       "Exit codes: 0 success (an empty answer too), 1 bad input, data or storage error, 2 usage error.\n"
       "Run 'relgraph COMMAND --help' for a command's options.");
 
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
   cli::AddSnapshotCommands(app, globals, &commands);
   cli::AddExportCommand(app, globals, &commands);
   cli::AddAnalysisCommands(app, globals, &commands);
+  cli::AddServeCommand(app, globals, &commands);
 
   // Name an unknown command plainly (CLI11 would only say that a subcommand is required).
   for (int i = 1; i < argc; ++i) {

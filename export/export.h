@@ -131,6 +131,42 @@ void WriteDot(const Graph& graph, const DotOptions& options, std::ostream& out);
 // CR, CRLF) as \n, tab as a space, other control characters dropped, invalid UTF-8 as U+FFFD.
 std::string DotString(std::string_view text);
 
+
+// ---- HTML (the interactive view of export html and serve) ----
+
+struct HtmlOptions {
+  std::string title;                   // the page's title and heading
+  std::vector<std::string> highlight;  // ids drawn with a heavy border (the focus, path ends)
+  bool path = false;                   // the graph is the paths between the two highlighted ids
+  // Node size: one score per entity of the graph, in its order (empty: every node one size).
+  std::vector<double> node_scores;
+  std::string score_name;
+  // Served (relgraph serve): the page starts empty and fetches from the server's /api/...;
+  // its Content-Security-Policy then allows requests to its own origin only.
+  bool served = false;
+};
+
+// One self-contained HTML page: our app (export/html/app.*) and the drawing library
+// (cytoscape.js with the fcose layout) inlined, no remote loads (a Content-Security-Policy
+// forbids them). The graph goes in as the `WriteJson` document inside
+// <script type="application/json" id="relgraph-data">, the options in id="relgraph-config",
+// both escaped by ScriptJson; the app renders every string from them as text, never as markup.
+void WriteHtml(const Graph& graph, const HtmlOptions& options, std::ostream& out);
+
+// The page's Content-Security-Policy: nothing remote; only the page's own scripts run, named by
+// their SHA-256 (no other inline script or event handler attribute); requests only to its own
+// origin when served, none for a file. `serve` sends it as a header too.
+std::string ContentSecurityPolicy(bool served);
+
+// JSON text made safe inside an HTML <script> element: < > & and U+2028/U+2029 become \u003c,
+// \u003e, \u0026, \u2028, \u2029, so no `</script>`, `<!--` or `]]>` can appear and the text
+// parses back (JSON.parse) to the same value. Only valid inside JSON strings, which is the only
+// place these characters occur in JSON text.
+std::string ScriptJson(std::string_view json);
+
+// Text for HTML character data or a quoted attribute: & < > " ' as references.
+std::string HtmlEscape(std::string_view text);
+
 // ---- Rendering (Graphviz's libgvc, in this process; no `dot` binary needed) ----
 
 enum class ImageFormat { kSvg, kPng };

@@ -49,3 +49,8 @@ ask export svg -o out/demo-communities.svg --focus Naver --depth 2 --cluster-by 
 printf '\nDiagrams: out/demo-paths.svg (the 3 shortest paths from Naver to BAAI; hover for evidence)\n'
 printf 'out/demo-communities.svg (Naver and two hops around it, boxed by community, brokers with a double border)\n'
 printf '          out/demo-naver.png (Naver and its neighbours within 1 hop)\n'
+
+# The whole map as one interactive page (no network needed), nodes sized by PageRank.
+ask export html -o out/demo.html --size-by pagerank
+printf '\nInteractive: open out/demo.html in a browser (search, filters, evidence on click), or explore\n'
+printf 'the store from a local web app: ./build/relgraph --db %s serve   (then open http://127.0.0.1:8750/)\n' "$db"

@@ -7,12 +7,17 @@ packages=(
   g++ cmake ninja-build pkg-config
   libboost-graph-dev libsqlite3-dev nlohmann-json3-dev libicu-dev libcli11-dev
   libgraphviz-dev graphviz fonts-noto-cjk
+  libcpp-httplib-dev
+  nodejs chromium
   libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-networkx python3-igraph
   sqlite3
   clang libclang-rt-14-dev llvm
 )
+# npm fetches the HTML view's libraries (export/html/package-lock.json) at build time. Debian 12
+# packages it apart from nodejs; a NodeSource nodejs brings its own npm (and conflicts with it).
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -69,13 +69,14 @@ RunResult RunRelgraph(const std::vector<std::string>& args, const std::string& c
   return result;
 }
 
-int SpawnRelgraph(const std::vector<std::string>& args, const std::string& cwd) {
+int SpawnRelgraph(const std::vector<std::string>& args, const std::string& cwd, const std::string& output_path) {
   pid_t pid = fork();
   if (pid == 0) {
     int null = open("/dev/null", O_RDWR);
+    int out = output_path.empty() ? null : open(output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(null, 0);
-    dup2(null, 1);
-    dup2(null, 2);
+    dup2(out, 1);
+    dup2(out, 2);
     if (chdir(cwd.c_str()) != 0) _exit(126);
     std::string binary = RELGRAPH_BINARY;
     std::vector<std::string> copies = args;

@@ -30,8 +30,9 @@ struct RunResult {
 // given working directory.
 RunResult RunRelgraph(const std::vector<std::string>& args, const std::string& cwd = ".");
 
-// Starts build/relgraph in the background (output discarded); returns its process id.
-int SpawnRelgraph(const std::vector<std::string>& args, const std::string& cwd = ".");
+// Starts build/relgraph in the background (output discarded, or written to output_path when
+// given: stdout and stderr both); returns its process id.
+int SpawnRelgraph(const std::vector<std::string>& args, const std::string& cwd = ".", const std::string& output_path = "");
 // Waits for a spawned process; returns its exit code, or 128 + signal.
 int WaitFor(int pid);
 
