@@ -231,6 +231,14 @@ class Analysis {
   const Group* HeadOf(const TriggerHit& hit) const;
   bool KindFits(int entity, const std::vector<std::string>& kinds, bool source) const;
   bool ParseTitles(size_t pos, TitleMatch* match) const;
+  // A title word anywhere in `text` ("리서치본부장이", "正泰集团董事长").
+  bool ContainsTitle(std::string_view text) const {
+    return std::any_of(rules_.titles[li_].begin(), rules_.titles[li_].end(), [&](const Title& title) { return text.find(title.word) != std::string_view::npos; });
+  }
+  // `name` starts with one of the language's surnames.
+  bool StartsWithSurname(std::string_view name) const {
+    return std::any_of(rules_.surnames[li_].begin(), rules_.surnames[li_].end(), [&](const std::string& surname) { return name.starts_with(surname); });
+  }
   int PersonAfter(size_t pos, size_t* end);
   int PersonBefore(size_t pos);
   std::vector<std::string> GlossParts(std::string_view content) const;

@@ -108,9 +108,7 @@ void Analysis::DiscoverListMembers() {
         begin = static_cast<size_t>(item.data() - s_.data());
         end = begin + item.size();
         size_t points = CountCodePoints(item);
-        bool titled = false;  // "正泰集团董事长": a title chain, not a list of names
-        for (const Title& title : rules_.titles[li_]) titled = titled || item.find(title.word) != std::string_view::npos;
-        if (titled) continue;
+        if (ContainsTitle(item)) continue;  // "正泰集团董事长": a title chain, not a list of names
         // An item made of one known organisation's name and more ("GGV纪源资本", "纪源资本" being
         // known) stands for that organisation as a whole.
         std::vector<size_t> inside;
@@ -352,8 +350,7 @@ void Analysis::DiscoverChineseObjects() {
       std::string_view rest = s_.substr(end);
       if (!(rest.starts_with("创立") || rest.starts_with("创办") || rest.starts_with("发起") || rest.starts_with("创建") || rest.starts_with("联合创立"))) continue;
       std::string_view name = s_.substr(at + 3, chars * 3);
-      bool surname = false;
-      for (const std::string& word : rules_.surnames[li_]) surname = surname || name.starts_with(word);
+      bool surname = StartsWithSurname(name);
       bool all_han = true;
       for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(name, k * 3));
       if (!surname || !all_han || Overlaps(at + 3, end)) continue;
@@ -412,9 +409,7 @@ void Analysis::DiscoverChineseSubjects() {
     size_t name_begin = static_cast<size_t>(name.data() - s_.data());
     if (!all_name || generic || Overlaps(name_begin, name_begin + name.size())) return;
     // A surname and one or two characters may be a person: leave it to the title rules.
-    for (const std::string& surname : rules_.surnames[li_]) {
-      if (points <= 3 && name.starts_with(surname)) return;
-    }
+    if (points <= 3 && StartsWithSurname(name)) return;
     std::string written(name);
     std::string kind;
     if (!HasOrgSuffix(written, li_, &kind)) kind = "company";

@@ -287,9 +287,7 @@ void Analysis::DiscoverTitledOrgs() {
     std::string_view word = s_.substr(begin, end - begin);
     if (word.empty() || CountCodePoints(word) > 12 || Overlaps(begin, end)) return false;
     if (std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) return false;
-    for (const Title& title : rules_.titles[li_]) {
-      if (word.find(title.word) != std::string_view::npos) return false;  // "리서치본부장이"
-    }
+    if (ContainsTitle(word)) return false;  // "리서치본부장이"
     return kParticleEnds.find(CodePointBefore(word, word.size())) == std::u32string_view::npos;
   };
   // A new Korean name: a surname and two syllables (three after a two-syllable surname).
