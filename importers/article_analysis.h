@@ -207,6 +207,7 @@ class Analysis {
   void FindAsides();
   int AsideOf(size_t begin, size_t end) const;
   void FindAnaphors();
+  std::vector<std::pair<size_t, size_t>> AnaphorSpans(std::string_view pattern) const;
   void AssignMarkers();
   void BuildGroups();
   void FindClauses();

@@ -128,6 +128,7 @@ void Analysis::AssignMarkers() {
         case U'向': case U'对': case U'给': case U'为': mention.role = Role::kDative; break;
         case U'被': case U'由': mention.role = Role::kBy; break;
         case U'从': mention.role = Role::kFrom; break;
+        case U'将': case U'把': mention.role = Role::kObject; break;  // "微软将小冰分拆": moved, not acting
         case U'过': if (s_.substr(0, mention.begin).ends_with("通过")) mention.role = Role::kMeans; break;  // "阿里巴巴通过淘宝持有"
         default: {
           // "由量化基金幻方量化创立": a short description may stand between 由/被 and the name.

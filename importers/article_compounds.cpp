@@ -50,6 +50,26 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       }
     }
   }
+  // BACKER-led ROUND: "raised $2 billion in a Nvidia-led financing": the backer invests in the
+  // one who raises, the clause's subject (else the sentence before's topic).
+  for (const Mention& modifier : modifiers_) {
+    if (lang_ != Lang::kEnglish || modifier.entity < 0) continue;
+    std::string rest = Lower(s_.substr(modifier.end, 40));
+    if (!rest.starts_with("-led ") && !rest.starts_with("-co-led ")) continue;
+    bool round = false;
+    for (std::string_view word : {" round", " financing", " funding", " investment", " series"}) round = round || rest.find(word) != std::string::npos;
+    if (!round) continue;
+    int raiser = -1;
+    for (const Group& group : groups_) {
+      if (group.end > modifier.begin) break;
+      if (group.role == Role::kNone && !group.embedded && Clause(group.begin) == Clause(modifier.begin)) {
+        raiser = mentions_[static_cast<size_t>(group.members.front())].entity;
+        break;
+      }
+    }
+    if (raiser < 0) raiser = discourse_->topic;
+    if (raiser >= 0 && IsOrg(raiser)) add(modifier.entity, raiser, "invests_in", "led_compound", 0.8, modifier.begin);
+  }
   for (size_t k = 0; k + 1 < all.size(); ++k) {
     const Mention& first = all[k];
     const Mention& second = all[k + 1];

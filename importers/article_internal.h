@@ -254,6 +254,7 @@ struct Extraction {
 struct Discourse {
   int topic = -1;                  // entity of the last sentence's topic (Korean 은/는, zh/en subject)
   int last_topic = -1;             // the same, kept across paragraphs (anaphors: "the company")
+  int raiser = -1;                 // the last entity invested in (anaphors: "the round", "本轮融资")
   std::unordered_map<int, int> topic_counts;  // how often each entity was a sentence's topic
   // The entity the text is about so far: the most frequent topic (the latest of equals).
   int MainTopic() const {

@@ -607,6 +607,9 @@ void Analysis::DiscoverLatinNames() {
     bool usable = end > begin && lowercase && !all_short_caps && (tokens >= 2 || name.size() >= 4) && GenericWords().count(name) == 0 &&
                   !Overlaps(begin, end) && name.size() <= 60;
     if (!usable) continue;
+    // A funding round's name ("Pre-A轮", "Series B 라운드", "Pre-IPO") names nobody.
+    std::string_view after_name = TrimSpace(s_.substr(end, 12));
+    if (after_name.starts_with("轮") || after_name.starts_with("라운드") || name.starts_with("Pre-") || name.starts_with("Series ")) continue;
     std::string kind;
     if (!HasOrgSuffix(name, LangIndex(Lang::kEnglish), &kind)) {
       std::string_view after = TrimSpace(s_.substr(end, 24));

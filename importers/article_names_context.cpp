@@ -397,6 +397,10 @@ void Analysis::DiscoverChineseSubjects() {
     for (std::string_view adverb : {"也于同日", "于同日", "也", "已", "已经", "正式", "近日", "日前", "今日", "于"}) {
       if (name.ends_with(adverb)) name.remove_suffix(adverb.size());
     }
+    // ... and a speech verb: "星澜智能表示已完成".
+    for (std::string_view said : {"表示", "透露", "宣称", "称"}) {
+      if (name.ends_with(said)) name.remove_suffix(said.size());
+    }
     size_t points = CountCodePoints(name);
     bool all_name = points >= 2 && points <= 8 && std::all_of(name.begin(), name.end(), [](char c) { return c != ' '; });
     for (size_t k = 0; k < name.size() && all_name;) {
@@ -408,6 +412,8 @@ void Analysis::DiscoverChineseSubjects() {
     for (std::string_view word : kNotStart) generic = generic || name.starts_with(word);
     size_t name_begin = static_cast<size_t>(name.data() - s_.data());
     if (!all_name || generic || Overlaps(name_begin, name_begin + name.size())) return;
+    // A known name before it is the subject ("小冰公司表示已完成"): what follows is no name.
+    if (name_begin > begin && Overlaps(begin, name_begin)) return;
     // A surname and one or two characters may be a person: leave it to the title rules.
     if (points <= 3 && StartsWithSurname(name)) return;
     std::string written(name);
@@ -499,12 +505,61 @@ void Analysis::DiscoverEnglishSubjects() {
   for (Mention& mention : found) AddMention(std::move(mention));
 }
 
-// "연구소는", "该公司", "the company": the last entity of that kind.
+// Where an anaphor is written: the word itself, or, for a pattern with a gap ("the … startup",
+// "这家…公司"), its opening and its head with up to four modifier words (English) or eight
+// characters (Chinese) between them: "the French AI startup", "这家AI初创公司". The modifiers
+// name nobody (no mention overlaps them) and hold no punctuation, clause word or other noun
+// phrase ("the startup's", "the round of the company" end at the head).
+std::vector<std::pair<size_t, size_t>> Analysis::AnaphorSpans(std::string_view pattern) const {
+  std::vector<std::pair<size_t, size_t>> spans;
+  std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
+  size_t gap = pattern.find("…");
+  if (gap == std::string_view::npos) {
+    for (size_t at = haystack.find(pattern); at != std::string_view::npos; at = haystack.find(pattern, at + pattern.size())) {
+      spans.emplace_back(at, at + pattern.size());
+    }
+    return spans;
+  }
+  std::string_view opening = pattern.substr(0, gap), head = pattern.substr(gap + std::string_view("…").size());
+  static const std::unordered_set<std::string_view> kStops = {
+      "of", "and", "or", "to", "in", "on", "for", "with", "that", "which", "who", "is", "was", "are", "were", "has", "have", "had", "will",
+      "by", "from", "at", "as", "its", "their", "his", "her", "a", "an", "the", "this", "said", "says", "than", "but", "not", "into"};
+  for (size_t at = haystack.find(opening); at != std::string_view::npos; at = haystack.find(opening, at + opening.size())) {
+    size_t from = at + opening.size();
+    if (lang_ == Lang::kEnglish) {
+      size_t word = from;
+      for (int words = 0; words <= 4 && word < haystack.size(); ++words) {
+        size_t word_end = word;
+        while (word_end < haystack.size() && (std::isalnum(static_cast<unsigned char>(haystack[word_end])) != 0 || haystack[word_end] == '-')) ++word_end;
+        if (word_end == word) break;
+        std::string_view token = haystack.substr(word, word_end - word);
+        if (words > 0 && token == TrimSpace(head)) {
+          bool followed_by_letter = word_end < haystack.size() && (std::isalpha(static_cast<unsigned char>(haystack[word_end])) != 0 || haystack[word_end] == '\'');
+          if (!followed_by_letter && !Overlaps(from, word)) spans.emplace_back(at, word_end);
+          break;
+        }
+        if (kStops.count(token) != 0 || word_end >= haystack.size() || haystack[word_end] != ' ') break;
+        word = word_end + 1;
+      }
+    } else {
+      size_t limit = std::min(haystack.size(), from + 8 * 3 + head.size());
+      size_t hit = haystack.substr(0, limit).find(head, from);
+      if (hit == std::string_view::npos || hit == from) continue;
+      std::string_view between = haystack.substr(from, hit - from);
+      if (between.find_first_of(",.;:!?()\" ") != std::string_view::npos || between.find("，") != std::string_view::npos ||
+          between.find("、") != std::string_view::npos || between.find("的") != std::string_view::npos || Overlaps(from, hit)) {
+        continue;
+      }
+      spans.emplace_back(at, hit + head.size());
+    }
+  }
+  return spans;
+}
+
+// "연구소는", "该公司", "the company", "the French AI startup": the last entity of that kind.
 void Analysis::FindAnaphors() {
   for (const auto& [word, kind] : rules_.anaphors[li_]) {
-    std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
-    for (size_t at = haystack.find(word); at != std::string_view::npos; at = haystack.find(word, at + word.size())) {
-      size_t end = at + word.size();
+    for (auto [at, end] : AnaphorSpans(word)) {
       if (Overlaps(at, end)) continue;
       Mention mention;
       if (lang_ == Lang::kKorean) {
@@ -534,6 +589,19 @@ void Analysis::FindAnaphors() {
           continue;
         }
         mention = MentionWithParticles(at, end, -1);
+      }
+      // A funding round ("the round", "本轮融资") stands for the one who raised it: the last
+      // entity invested in, else the previous sentence's organisation.
+      if (kind == "raiser") {
+        int referent = discourse_->raiser;
+        for (int topic : {discourse_->topic, discourse_->last_topic}) {
+          if (referent < 0 && topic >= 0 && IsOrg(topic)) referent = topic;
+        }
+        if (referent < 0) continue;
+        mention.entity = referent;
+        mention.anaphor = true;
+        AddMention(mention);
+        continue;
       }
       // The referent: the last entity of the kind named before, in this sentence or earlier.
       int referent = -1;

@@ -149,7 +149,10 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     }
   }
 
-  // Discourse: this sentence's topic and the entities it named.
+  // Discourse: who raised money last, this sentence's topic and the entities it named.
+  for (const Extraction& extraction : found) {
+    if (extraction.type == "invests_in") discourse_->raiser = extraction.target;
+  }
   if (topic_group_ >= 0) {
     const Mention& first = mentions_[static_cast<size_t>(groups_[static_cast<size_t>(topic_group_)].members.front())];
     if (first.entity >= 0) {

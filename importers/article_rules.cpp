@@ -62,7 +62,10 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : root.at("org_cues").at(code)) set.org_cues[index].push_back(ToNfc(word.get<std::string>()));
       for (const auto& word : root.at("product_cues").at(code)) set.product_cues[index].push_back(ToNfc(word.get<std::string>()));
       for (const auto& pair : root.at("anaphors").at(code)) {
-        set.anaphors[index].emplace_back(ToNfc(pair.at(0).get<std::string>()), pair.at(1).get<std::string>());
+        std::string pattern = ToNfc(pair.at(0).get<std::string>());
+        // A gap needs an opening to search for ("the … startup"), or the search would not advance.
+        if (pattern.starts_with("…")) throw Error(ErrorKind::kInternal, "data/triggers.json: anaphor '" + pattern + "' opens with a gap");
+        set.anaphors[index].emplace_back(std::move(pattern), pair.at(1).get<std::string>());
       }
       for (const auto& word : root.at("surnames").at(code)) set.surnames[index].push_back(ToNfc(word.get<std::string>()));
       for (const auto& word : root.value("list_cues", nlohmann::json::object()).value(code, nlohmann::json::array())) {

@@ -245,6 +245,29 @@ TEST(ArticleFamilies, AnaphorsAndDescriptions) {
          {"Dario Amodei founded Anthropic", "Daniela Amodei founded Anthropic"}, {"OpenAI founded Anthropic"});
 }
 
+TEST(ArticleFamilies, DescriptionsAndRoundsReferBack) {
+  // "the Berlin-based robotics startup": a description with modifiers refers to the company before.
+  Expect("Quillon Robotics opened an office in Lisbon this spring.\n\n"
+         "The Berlin-based robotics startup raised $40 million from Sequoia Capital.",
+         "en", {"Sequoia Capital invests_in Quillon Robotics"});
+  // "The round" is the raising company's, even when an investor was the last sentence's subject.
+  Expect("Quillon Robotics raised $40 million from Sequoia Capital.\n\nThe round was co-led by Accel and Index Ventures.", "en",
+         {"Accel invests_in Quillon Robotics", "Index Ventures invests_in Quillon Robotics"}, {"Accel invests_in Sequoia Capital"});
+  // BACKER-led ROUND and "X as lead investor" name the backer of the clause's subject.
+  Expect("Quillon Robotics closed a $40 million SoftBank-led round on Monday.", "en", {"SoftBank Group invests_in Quillon Robotics"});
+  Expect("Quillon Robotics signed Sequoia Capital as lead investor for its next round.", "en", {"Sequoia Capital invests_in Quillon Robotics"});
+  Expect("Samsung made a $5 million investment into Quillon Robotics last year.", "en", {"Samsung Group invests_in Quillon Robotics"});
+  // A description ends at its head: no clause words inside ("the firm that ..." is no modifier run).
+  Expect("Quillon Robotics raised $40 million from Accel.\n\nThe round valued it at $300 million.", "en", {"Accel invests_in Quillon Robotics"},
+         {"Accel invests_in Accel"});
+  // Chinese: 本轮融资 is the raiser's, followers in a second clause invest in it too; a name
+  // moved by 将 is no actor.
+  Expect("星澜智能宣布完成5亿元B轮融资。\n\n本轮融资由红杉中国领投，腾讯、美团跟投。", "zh",
+         {"HongShan invests_in 星澜智能", "Tencent invests_in 星澜智能", "Meituan invests_in 星澜智能"},
+         {"Tencent invests_in HongShan", "Meituan invests_in HongShan"});
+  Expect("星澜智能表示已完成Pre-A轮融资，投资方包括腾讯。", "zh", {"Tencent invests_in 星澜智能"}, {"Tencent invests_in Pre-A"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
