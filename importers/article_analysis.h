@@ -272,6 +272,7 @@ class Analysis {
   std::vector<Mention> modifiers_;                  // English "X-backed": no arguments of triggers
   int topic_group_ = -1;
   Group context_group_;  // the entity the text is about (previous topics), for the role "context"
+  Group previous_group_;  // the previous sentence's topic, for the role "previous"
   mutable Group head_;
   std::vector<Extraction> titles_found_;
   void DropModifiers();

@@ -42,6 +42,15 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     *penalty += 0.08;
     return &context_group_;
   }
+  if (role_name == "previous") {
+    if (previous_group_.members.empty() || !GroupFits(previous_group_, kinds, source)) return nullptr;
+    // Only when this sentence names no organisation that could be meant instead.
+    for (const Group& group : groups_) {
+      if (!group.carried && (group.role == Role::kDative || group.role == Role::kObject) && group.end <= hit.begin) return nullptr;
+    }
+    *penalty += 0.1;
+    return &previous_group_;
+  }
   if (role_name == "topic") {
     if (topic_group_ >= 0 && groups_[static_cast<size_t>(topic_group_)].end <= hit.begin) {
       *penalty += 0.05;

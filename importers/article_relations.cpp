@@ -65,6 +65,17 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     context_group_.carried = true;
   }
 
+  // The previous sentence's topic, for rules whose frames name the role "previous": the
+  // argument a sentence leaves out because the one before named it ("리벨리온이 시리즈A를
+  // 마무리했다. 카카오벤처스 등이 투자했다.").
+  if (discourse_->topic >= 0) {
+    Mention mention;
+    mention.entity = discourse_->topic;
+    mentions_.push_back(mention);
+    previous_group_.members = {static_cast<int>(mentions_.size()) - 1};
+    previous_group_.carried = true;
+  }
+
   // RELGRAPH_ARTICLE_DEBUG=1 shows the analysis of every sentence on stderr.
   static const bool kDebug = std::getenv("RELGRAPH_ARTICLE_DEBUG") != nullptr;
   if (kDebug) {

@@ -139,6 +139,35 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       *end = run_end;
       break;
     }
+    // A transliterated name of two words: "다라 코스로샤히", "트래비스 캘러닉이". The first word
+    // takes no particle; neither is a common word, a title or a word that names nobody.
+    if (name.empty() && run_end < s_.size() && s_[run_end] == ' ') {
+      size_t second = run_end + 1;
+      size_t second_end = RunEnd(s_, second, [](char32_t cp) { return IsHangul(cp); });
+      std::string_view first_word = s_.substr(pos, run_end - pos);
+      auto plain = [&](std::string_view word) {
+        TitleMatch title;
+        return CountCodePoints(word) >= 2 && CountCodePoints(word) <= 6 && CommonNouns().count(word) == 0 && NotNames().count(word) == 0 &&
+               GenericWords().count(word) == 0 && !ParseTitles(static_cast<size_t>(word.data() - s_.data()), &title);
+      };
+      Role role;
+      std::string particles;
+      if (second_end > second && (second_end >= s_.size() || !IsAsciiAlnum(CodePointAt(s_, second_end))) && plain(first_word)) {
+        std::string_view run = s_.substr(second, second_end - second);
+        // The second word with its particles: the longest name that leaves a particle chain
+        // ("캘러닉이" is 캘러닉 + 이), else the whole word.
+        std::vector<size_t> cuts;
+        for (size_t cut = run.size() - 3; cut >= 6 && cut < run.size(); cut -= 3) cuts.push_back(cut);
+        cuts.push_back(run.size());
+        for (size_t cut : cuts) {
+          if (!name.empty()) break;
+          if (!ParseParticles(run.substr(cut), &role, &particles) || role == Role::kTitle || !plain(run.substr(0, cut))) continue;
+          name = std::string(s_.substr(pos, second + cut - pos));
+          name_end = second + cut;
+          *end = second_end;
+        }
+      }
+    }
   } else if (lang_ == Lang::kChinese) {
     for (size_t chars = 3; chars >= 2 && name.empty(); --chars) {
       std::string_view candidate = s_.substr(pos, chars * 3);
@@ -500,6 +529,11 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     size_t pos = organisation.word_end;
     if (lang_ == Lang::kEnglish && s_.substr(organisation.end).starts_with("'s")) pos = organisation.end + 2;
     if (lang_ == Lang::kChinese && s_.substr(organisation.end).starts_with("的")) pos = organisation.end + 3;
+    // "우버의 현 최고경영자", "OpenAI's current CEO", "百度现任CEO": the title as it stands now.
+    for (std::string_view now : {"현 ", "현재 ", "current ", "现任", "現任"}) {
+      size_t at = SkipSpaces(s_, pos);
+      if (std::string_view(lang_ == Lang::kEnglish ? Lower(s_.substr(at, now.size())) : std::string(s_.substr(at, now.size()))) == now) pos = at + now.size();
+    }
     TitleMatch match;
     bool titled = ParseTitles(pos, &match);
     // Unit or place words between an organisation and the title: "네이버 AI LAB 소장", "谷歌中国总裁".

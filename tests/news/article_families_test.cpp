@@ -268,6 +268,29 @@ TEST(ArticleFamilies, DescriptionsAndRoundsReferBack) {
   Expect("星澜智能表示已完成Pre-A轮融资，投资方包括腾讯。", "zh", {"Tencent invests_in 星澜智能"}, {"Tencent invests_in Pre-A"});
 }
 
+TEST(ArticleFamilies, DroppedArgumentsComeFromTheSentenceBefore) {
+  // Korean drops what the previous sentence named: the investors of "A 등이 투자했다" invest in
+  // the company that just closed a round; "투자자로 나섰다" says the same.
+  Expect("솔빛로보틱스는 지난달 120억원 규모의 시리즈A 라운드를 마감했다. 한빛벤처스, 카카오벤처스 등이 투자했다.", "ko",
+         {"한빛벤처스 invests_in 솔빛로보틱스", "Kakao Ventures invests_in 솔빛로보틱스"});
+  Expect("솔빛로보틱스는 지난달 시리즈B 라운드를 마감했다. 산업은행과 한빛벤처스가 투자자로 나섰다.", "ko",
+         {"Korea Development Bank invests_in 솔빛로보틱스", "한빛벤처스 invests_in 솔빛로보틱스"});
+  // A sentence that names its own target keeps it.
+  Expect("솔빛로보틱스는 지난달 시리즈B 라운드를 마감했다. 카카오벤처스는 별도로 업스테이지에 투자했다.", "ko",
+         {"Kakao Ventures invests_in Upstage"}, {"Kakao Ventures invests_in 솔빛로보틱스"});
+}
+
+TEST(ArticleFamilies, TitlesWithTransliteratedNames) {
+  // "ORG의 (현) TITLE PERSON" with a foreign name in two Hangul words, its particle split off.
+  Expect("행사에는 우버의 현 최고경영자 다라 코스로샤히도 참석했다.\n\n우버의 창업자 트래비스 캘러닉이 새 회사를 세웠다.", "ko",
+         {"다라 코스로샤히 works_at Uber Technologies", "트래비스 캘러닉 founded Uber Technologies"});
+  // "X의 자회사인 Y": the subsidiary is the noun the title modifies, not the clause's subject.
+  Expect("정부가 우수 기업으로 소프트뱅크의 자회사인 소프트뱅크벤처스를 선정했다.", "ko", {"SBVA part_of SoftBank Group"},
+         {"SBVA part_of Ministry of SMEs and Startups"});
+  Expect("The deal was announced by Uber's current CEO Dara Khosrowshahi on Monday morning.", "en",
+         {"Dara Khosrowshahi works_at Uber Technologies"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
