@@ -199,6 +199,8 @@ void Analysis::AssignMarkers() {
           // A description: words up to the preposition, no other preposition and no name that is
           // an argument itself.
           if (described && (kPrepositions.count(earlier) != 0 || Overlaps(word_start, word_end))) break;
+          // ... nor a trigger: "by acquiring cybersecurity company X" makes X the verb's object.
+          if (described && InsideTrigger(word_start, word_end)) break;
           back = word_start;
         }
       }

@@ -257,7 +257,14 @@ void Analysis::DiscoverCapitalisedNames() {
     // Generic words open no name ("Chinese", "New"), unless an organisation suffix ends it
     // ("Open Chip Alliance", "National Robotics Institute").
     static const std::unordered_set<std::string_view> kDeterminers = {"The", "A", "An", "This", "That", "Its", "Their"};
-    while (!tokens.empty() && kDeterminers.count(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first)) != 0) {
+    // ... nor do modifiers written with a hyphen: "NY-based Flatiron Health", "SoftBank-backed X".
+    auto modifier = [&](std::string_view token) {
+      size_t dash = token.rfind('-');
+      return dash != std::string_view::npos && dash + 1 < token.size() &&
+             std::all_of(token.begin() + static_cast<std::ptrdiff_t>(dash) + 1, token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    while (!tokens.empty() && (kDeterminers.count(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first)) != 0 ||
+                               modifier(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first)))) {
       tokens.erase(tokens.begin());
     }
     if (tokens.empty()) continue;
@@ -292,7 +299,10 @@ void Analysis::DiscoverCapitalisedNames() {
     }
     std::string first_token(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first));
     std::string kind;
-    if (tokens.size() >= 2 && tokens.size() <= 3 && given.count(first_token) != 0) {
+    // A person: a known first name, or two or three words that "who" continues ("Mara
+    // Lindqvist, who heads ...").
+    bool who = std::string_view(after).starts_with(", who ") || std::string_view(after).starts_with(", whose ");
+    if (tokens.size() >= 2 && tokens.size() <= 3 && (given.count(first_token) != 0 || who) && suffix_kind.empty()) {
       kind = "person";
     } else if (title_near) {
       continue;

@@ -468,6 +468,14 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       for (size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + needle.size())) {
         if (at < topic_end || org_ending_at(at) || Overlaps(at, at + needle.size())) continue;
         if (topic_from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ")) continue;
+        // English: another organisation named between the topic and the title may own it
+        // ("Microsoft invested in Inflection and hired its co-founders X and Y").
+        bool other_org = false;
+        for (const Mention& other : mentions_) {
+          other_org = other_org || (lang_ == Lang::kEnglish && other.entity >= 0 && other.entity != topic_entity && IsOrg(other.entity) &&
+                                    other.begin >= topic_end && other.end <= at);
+        }
+        if (other_org) continue;
         if (lang_ != Lang::kChinese && at > 0 && !IsSpace(s_[at - 1]) && s_[at - 1] != ',') continue;
         TitleMatch match;
         if (!ParseTitles(at, &match) || !match.tail.empty()) continue;

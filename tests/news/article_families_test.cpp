@@ -291,6 +291,25 @@ TEST(ArticleFamilies, TitlesWithTransliteratedNames) {
          {"Dara Khosrowshahi works_at Uber Technologies"});
 }
 
+TEST(ArticleFamilies, EnglishDealsPeopleAndModifiers) {
+  // Purchases written as nouns, and verbs after "by ...ing" that own their object.
+  Expect("Quillon Robotics's purchase of Danish startup Veltro Labs closed in May.", "en", {"Quillon Robotics acquires Veltro Labs"});
+  Expect("Oracle followed by acquiring security company Zentrix Systems.", "en", {"Oracle acquires Zentrix Systems"},
+         {"Zentrix Systems acquires Oracle"});
+  // A hyphenated modifier is no part of the name; month abbreviations and adverbs name nobody.
+  Expect("Thus, Roche Holding acquired Boston-based Veltro Health for $1.2B in Feb 2024.", "en", {"Roche Holding acquires Veltro Health"},
+         {"Roche Holding acquires Boston-based Veltro Health"});
+  EXPECT_EQ(Facts("Thus, Roche Holding acquired Boston-based Veltro Health for $1.2B in Feb 2024.", "en").size(), 1u);
+  // Agreements are partnerships; a person who heads an organisation works there.
+  Expect("In July, Amazon inked a similar agreement with Quillon Robotics, a startup that builds warehouse agents.", "en",
+         {"Amazon partners_with Quillon Robotics"});
+  Expect("The decision was explained by Mara Lindqvist, who heads the Allen Institute for AI.", "en",
+         {"Mara Lindqvist works_at Allen Institute for AI"});
+  // A title after another organisation belongs to it, not to the sentence's subject.
+  Expect("Microsoft invested in Quillon Robotics and hired its staff, including co-founders Mara Lindqvist and Tomas Berg.", "en",
+         {"Microsoft invests_in Quillon Robotics"}, {"Mara Lindqvist founded Microsoft", "Tomas Berg founded Microsoft"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
