@@ -116,7 +116,8 @@ inline const std::unordered_set<std::string_view>& GenericWords() {
       "창투", "창업", "금융", "대기업", "중견", "계열", "지주", "빅테크", "테크", "유니콘", "该", "这家", "一家", "多家", "子", "母", "人工智能", "科技", "互联网", "上市", "初创", "创业", "投资", "合资",
       "研究", "国家", "国内", "全球", "中国", "美国", "一些", "大型", "旗下", "其", "本", "各", "新", "全资子公司",
       "控股子公司", "子公司", "母公司", "分公司", "上市公司", "合资公司", "初创公司", "科技公司", "投资公司", "该公司", "这家公司",
-      "人工智能公司", "互联网公司", "芯片公司", "独角兽公司", "The", "A", "An", "Its",
+      "人工智能公司", "互联网公司", "芯片公司", "独角兽公司", "大模型", "模型", "大语言模型", "通用大模型", "基座模型",
+      "多模态大模型", "垂直大模型", "国资", "地方国资", "国企", "地方国企", "央企", "The", "A", "An", "Its",
       "Their", "Our", "This", "That", "Chinese", "Korean", "American", "Japanese", "European", "Global", "New", "Generative",
       "Artificial", "Open", "Big", "Tech", "Research", "National", "Leading", "Private", "Public", "Several", "Many", "Other",
       "Some", "Every", "Both", "Each", "In", "On", "At", "For", "From", "With", "By", "And", "But", "Its", "His", "Her"};
@@ -179,7 +180,13 @@ class Analysis {
   std::vector<Extraction> Run(const std::string& document_date);
 
  private:
-  const std::string& Kind(int entity) const { return catalog_->at(entity).entity.kind; }
+  const std::string& Kind(int entity) const {
+    static const std::string kNoKind;
+    return entity < 0 ? kNoKind : catalog_->at(entity).entity.kind;
+  }
+  // The catalog entity for a name the text shows, added when new; -1 when the name names
+  // nobody (a common word, "两家子公司").
+  int Discover(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases, const std::string& id_hint);
   bool IsOrg(int entity) const { return Contains(kOrgKinds, Kind(entity)); }
   bool IsPerson(int entity) const { return Kind(entity) == "person"; }
   bool Overlaps(size_t begin, size_t end) const {
@@ -188,7 +195,10 @@ class Analysis {
     }
     return false;
   }
-  void AddMention(Mention mention) { mentions_.push_back(std::move(mention)); }
+  // A mention of nobody (a name Discover refused) is dropped.
+  void AddMention(Mention mention) {
+    if (mention.entity >= 0) mentions_.push_back(std::move(mention));
+  }
   Mention MentionWithParticles(size_t begin, size_t end, int entity) const;
   Mention MentionBefore(size_t begin, size_t end, size_t after, int entity) const;
 
@@ -199,6 +209,7 @@ class Analysis {
   void DiscoverListMembers();
   void DiscoverCuedNames();
   void DiscoverTitledOrgs();
+  void DiscoverChineseTitledOrgs();
   void DiscoverLatinNames();
   void DiscoverEnglishSubjects();
   void DiscoverCapitalisedNames();

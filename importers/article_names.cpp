@@ -58,6 +58,28 @@ void Analysis::DropGlossMentions() {
   });
 }
 
+int Analysis::Discover(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases, const std::string& id_hint) {
+  if (GenericWords().count(name) != 0) return -1;
+  // A count of things ("两家子公司", "三款模型") is no name.
+  if (lang_ == Lang::kChinese && CountCodePoints(name) >= 2) {
+    static const std::u32string_view kCounts = U"一二两三四五六七八九十几多数各每某";
+    static const std::u32string_view kClassifiers = U"家个位款项只名所支种批";
+    char32_t first = 0, second = 0;
+    DecodeAt(name, DecodeAt(name, 0, &first), &second);
+    if (kCounts.find(first) != std::u32string_view::npos && kClassifiers.find(second) != std::u32string_view::npos) return -1;
+  }
+  // A short form of an organisation found before: "华发集团" after "珠海华发集团".
+  if (lang_ == Lang::kChinese && kind != "person" && CountCodePoints(name) >= 3) {
+    for (int index = 0; index < catalog_->size(); ++index) {
+      const CatalogEntity& known = catalog_->at(index);
+      if (!known.discovered || !IsOrg(index) || known.entity.name.size() <= name.size() + 3 || !known.entity.name.ends_with(name)) continue;
+      catalog_->AddAlias(index, name);
+      return index;
+    }
+  }
+  return catalog_->AddDiscovered(name, kind, aliases, id_hint);
+}
+
 // English names used as modifiers ("former OpenAI researchers") are no arguments.
 void Analysis::DropModifiers() {
   if (lang_ != Lang::kEnglish) return;
@@ -288,7 +310,7 @@ void Analysis::DiscoverGlosses() {
       if (hint.empty() && IsAsciiAlnum(static_cast<unsigned char>(part[0]))) hint = part;
     }
     int entity = catalog_->FindQualified(name, ContextEntities());
-    if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, Written(parts), hint);
+    if (entity < 0) entity = Discover(Written(name), kind, Written(parts), hint);
     AddMention(lang_ == Lang::kKorean ? MentionBefore(name_begin, name_end, after, entity) : MentionWithParticles(name_begin, name_end, entity));
   }
 }
@@ -328,7 +350,7 @@ void Analysis::DiscoverSuffixOrgs() {
         std::string name(word.substr(0, tail));
         std::string kind;
         HasOrgSuffix(std::string(word.substr(0, at + suffix.size())), li_, &kind);
-        int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, "");
+        int entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, "");
         Mention mention = MentionWithParticles(word_begin, word_begin + name.size(), entity);
         AddMention(mention);
         break;
@@ -359,7 +381,8 @@ void Analysis::DiscoverSuffixOrgs() {
             "旗下", "宣布", "表示", "发布", "推出", "获得", "完成", "成立", "正式", "今日", "近日", "日前", "已经", "计划", "联合",
             "共同", "携手", "持有", "投资", "收购", "领投", "参投", "跟投", "创始", "首席", "董事", "总裁", "回应", "透露", "介绍",
             "官方", "官宣", "开发", "研发", "推动", "签署", "达成", "披露", "成为", "作为", "拥有", "此前", "目前", "今年", "去年",
-            "参与", "加入", "负责", "主导", "公告", "通过", "也", "则", "均", "还", "正在", "曾"};
+            "参与", "加入", "负责", "主导", "公告", "通过", "也", "则", "均", "还", "正在", "曾", "战略", "再次", "再度", "首次", "率先",
+            "独家", "以"};
         bool follower = false;
         for (std::string_view word : kFollowers) follower = follower || s_.substr(end).starts_with(word);
         // ... or before a rule's verb ("星河科技领投").
@@ -405,7 +428,7 @@ void Analysis::DiscoverSuffixOrgs() {
         std::string name(s_.substr(start, end - start));
         std::string kind;
         if (GenericWords().count(name) != 0 || !HasOrgSuffix(name, li_, &kind)) continue;
-        int entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
+        int entity = Discover(Written(name), kind, {}, "");
         AddMention(MentionWithParticles(start, end, entity));
       }
     }
@@ -454,7 +477,7 @@ void Analysis::DiscoverSuffixOrgs() {
       std::string kind;
       HasOrgSuffix(name, li_, &kind);
       if (suffix == "University" && kind.empty()) kind = "university";
-      int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+      int entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, name);
       AddMention(MentionWithParticles(start, end, entity));
     }
   }
@@ -477,7 +500,7 @@ void Analysis::DiscoverQuotedProducts() {
       std::string_view gloss_free = TrimSpace(std::string_view(name).substr(0, std::min(name.find('('), name.find("（"))));
       if (!Overlaps(begin, close) && std::count(name.begin(), name.end(), ' ') <= 5 && HasOrgSuffix(gloss_free, li_, &suffix_kind)) {
         int entity = catalog_->FindByName(std::string(gloss_free));
-        if (entity < 0) entity = catalog_->AddDiscovered(Written(std::string(gloss_free)), suffix_kind.empty() ? "company" : suffix_kind, GlossParts(Bracketed(name)), "");
+        if (entity < 0) entity = Discover(Written(std::string(gloss_free)), suffix_kind.empty() ? "company" : suffix_kind, GlossParts(Bracketed(name)), "");
         AddMention(MentionBefore(begin, begin + name.size(), close + close_mark.size(), entity));
         continue;
       }
@@ -501,7 +524,7 @@ void Analysis::DiscoverQuotedProducts() {
       for (const std::string& word : rules_.product_cues[li_]) kind = kind.empty() && before.ends_with(word) ? "product" : kind;
       if (kind.empty()) continue;
       int entity = catalog_->FindQualified(name, ContextEntities());
-      if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
+      if (entity < 0) entity = Discover(Written(name), kind, {}, "");
       AddMention(MentionBefore(begin, begin + name.size(), close + close_mark.size(), entity));
     }
   }
@@ -556,7 +579,7 @@ void Analysis::DiscoverCuedNames() {
       TitleMatch title;
       if (trigger_word || ParseTitles(name_begin, &title)) continue;
       int entity = catalog_->FindByName(name);
-      if (entity < 0) entity = catalog_->AddDiscovered(Written(name), cue.kind, {}, "");
+      if (entity < 0) entity = Discover(Written(name), cue.kind, {}, "");
       AddMention(MentionWithParticles(name_begin, name_end, entity));
     }
   }
@@ -618,7 +641,7 @@ void Analysis::DiscoverLatinNames() {
       for (const std::string& cue : rules_.product_cues[li_]) kind = after.starts_with(cue) ? "product" : kind;
     }
     int entity = catalog_->FindByName(name);
-    if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+    if (entity < 0) entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, name);
     AddMention(MentionWithParticles(begin, end, entity));
   }
 }

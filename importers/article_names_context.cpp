@@ -69,7 +69,7 @@ void Analysis::DiscoverListedNames() {
           std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= begin && mention.end <= end && (mention.begin > begin || mention.end < end); });
         }
         if (usable && !Overlaps(begin, end)) {
-          int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+          int entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, name);
           AddMention(MentionWithParticles(begin, end, entity));
         }
         // The separator to the next item.
@@ -132,7 +132,7 @@ void Analysis::DiscoverListMembers() {
         std::string kind;
         if (!HasOrgSuffix(name, li_, &kind)) kind = "company";
         int entity = catalog_->FindByName(name);
-        if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
+        if (entity < 0) entity = Discover(Written(name), kind, {}, "");
         if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(begin, end, entity));
       }
     }
@@ -314,7 +314,7 @@ void Analysis::DiscoverCapitalisedNames() {
       }
     }
     int entity = catalog_->FindByName(name);
-    if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, name);
+    if (entity < 0) entity = Discover(Written(name), kind, {}, name);
     AddMention(MentionWithParticles(begin, end, entity));
   }
 }
@@ -346,7 +346,7 @@ void Analysis::DiscoverChineseObjects() {
     std::string kind(kind_hint);
     if (kind.empty() && !HasOrgSuffix(written, li_, &kind)) kind = "company";
     int entity = catalog_->FindByName(written);
-    if (entity < 0) entity = catalog_->AddDiscovered(Written(written), kind, {}, "");
+    if (entity < 0) entity = Discover(Written(written), kind, {}, "");
     if (entity >= 0) AddMention(MentionWithParticles(begin, end, entity));
   };
   for (std::string_view cue : kBefore) {
@@ -364,7 +364,7 @@ void Analysis::DiscoverChineseObjects() {
       bool all_han = true;
       for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(name, k * 3));
       if (!surname || !all_han || Overlaps(at + 3, end)) continue;
-      int entity = catalog_->AddDiscovered(Written(std::string(name)), "person", {}, "");
+      int entity = Discover(Written(std::string(name)), "person", {}, "");
       if (entity >= 0 && IsPerson(entity)) AddMention(MentionWithParticles(at + 3, end, entity));
       break;
     }
@@ -430,7 +430,7 @@ void Analysis::DiscoverChineseSubjects() {
     std::string kind;
     if (!HasOrgSuffix(written, li_, &kind)) kind = "company";
     int entity = catalog_->FindByName(written);
-    if (entity < 0) entity = catalog_->AddDiscovered(Written(written), kind, {}, "");
+    if (entity < 0) entity = Discover(Written(written), kind, {}, "");
     if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(name_begin, name_begin + name.size(), entity));
   }
 }
@@ -483,7 +483,7 @@ void Analysis::DiscoverEnglishSubjects() {
         if (name.size() < 2 || name.find(' ') == std::string::npos ? name.size() < 3 : false) continue;
         std::string kind;
         HasOrgSuffix(name, li_, &kind);
-        int entity = catalog_->AddDiscovered(Written(name), kind.empty() ? "company" : kind, {}, name);
+        int entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, name);
         AddMention(MentionWithParticles(name_begin, end, entity));
       }
     }
@@ -509,7 +509,7 @@ void Analysis::DiscoverEnglishSubjects() {
     }
     while (end > begin && s_[end - 1] == ' ') --end;
     if (words < 2 || Overlaps(begin, end)) continue;
-    int entity = catalog_->AddDiscovered(Written(std::string(s_.substr(begin, end - begin))), "person", {}, std::string(s_.substr(begin, end - begin)));
+    int entity = Discover(Written(std::string(s_.substr(begin, end - begin))), "person", {}, std::string(s_.substr(begin, end - begin)));
     if (IsPerson(entity)) found.push_back(MentionWithParticles(begin, end, entity));
   }
   for (Mention& mention : found) AddMention(std::move(mention));

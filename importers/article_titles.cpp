@@ -175,9 +175,17 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       bool all_han = true;
       for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(s_, pos + k * 3));
       if (!all_han) continue;
+      // "张鹏表示": the last character starts the verb after the name.
+      static const std::string_view kVerbs[] = {"表示", "认为", "指出", "透露", "宣布", "介绍", "强调", "坦言", "分享", "发表", "出席", "参加",
+                                                "主持", "致辞", "谈到", "提到", "回应", "说", "称", "在", "于", "是", "和", "与", "也", "曾", "已",
+                                                "将", "对", "等", "及"};
+      auto verb_at = [&](size_t at) {
+        return std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view verb) { return s_.substr(at).starts_with(verb); });
+      };
+      if (chars == 3 && verb_at(pos + 6)) continue;
       char32_t next = CodePointAt(s_, pos + chars * 3);
       static const std::u32string_view kFollowers = U"表示说称在于的是和与也认为指出透露宣布曾已将对介绍强调坦言等及、，。：出回告提举接带亲致率任担担兼向就还已正近日";
-      if (IsHan(next) && kFollowers.find(next) == std::u32string_view::npos) continue;
+      if (IsHan(next) && kFollowers.find(next) == std::u32string_view::npos && !verb_at(pos + chars * 3)) continue;
       bool surname = false;
       for (const std::string& word : rules_.surnames[li_]) surname = surname || candidate.starts_with(word);
       if (!surname) continue;
@@ -205,7 +213,7 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
     }
   }
   if (name.empty() || inside_name(pos, name_end)) return -1;
-  int entity = catalog_->AddDiscovered(Written(name), "person", {}, lang_ == Lang::kEnglish ? name : "");
+  int entity = Discover(Written(name), "person", {}, lang_ == Lang::kEnglish ? name : "");
   if (!IsPerson(entity)) return -1;
   Mention mention;
   mention.begin = pos;
@@ -293,7 +301,7 @@ int Analysis::PersonBefore(size_t pos) {
   }
   if (start >= end || Overlaps(start, end)) return -1;
   std::string name(s_.substr(start, end - start));
-  int entity = catalog_->AddDiscovered(Written(name), "person", {}, lang_ == Lang::kEnglish ? name : "");
+  int entity = Discover(Written(name), "person", {}, lang_ == Lang::kEnglish ? name : "");
   if (!IsPerson(entity)) return -1;
   Mention mention;
   mention.begin = start;
@@ -304,11 +312,57 @@ int Analysis::PersonBefore(size_t pos) {
   return static_cast<int>(mentions_.size()) - 1;
 }
 
+// Chinese "ORG TITLE PERSON" with an organisation nobody has named yet: "猎豹移动董事长兼CEO、
+// 猎户星空董事长傅盛". The Han run from a boundary (start, punctuation, 、, a function
+// character) to a title names the organisation when it is two to eight characters, no known
+// name, no common word and no description ("该公司", "一家").
+void Analysis::DiscoverChineseTitledOrgs() {
+  static const std::vector<std::string_view> kNotStart = {"该", "这", "那", "本", "其", "一", "多", "各", "首", "前", "现", "原", "副", "公司", "集团", "企业"};
+  for (const Title& title : rules_.titles[li_]) {
+    if (!IsHan(CodePointAt(title.word, 0))) continue;
+    for (size_t at = s_.find(title.word); at != std::string_view::npos; at = s_.find(title.word, at + title.word.size())) {
+      if (Overlaps(at, at + title.word.size())) continue;
+      // Part of a longer title ("创始人" in "联合创始人"): that one is read instead.
+      bool longer = false;
+      for (const Title& other : rules_.titles[li_]) {
+        size_t extra = other.word.size() - std::min(other.word.size(), title.word.size());
+        longer = longer || (extra > 0 && other.word.ends_with(title.word) && at >= extra && s_.substr(at - extra).starts_with(other.word));
+      }
+      if (longer) continue;
+      size_t start = at;
+      size_t chars = 0;
+      while (start > 0 && chars <= 8) {
+        char32_t cp = CodePointBefore(s_, start);
+        if (!IsHan(cp) || IsChineseFunction(cp)) break;
+        start -= 3;
+        ++chars;
+      }
+      if (chars < 2 || chars > 8 || Overlaps(start, at)) continue;
+      std::string_view name = s_.substr(start, at - start);
+      // Another title's end is no name: "联合创始人兼首席执行官".
+      if (ContainsTitle(name) || GenericWords().count(name) != 0) continue;
+      // A person taking the title ("李文博任联合创始人", "王芳董事长") is no organisation.
+      if (name.ends_with("任") || name.ends_with("为") || (chars <= 3 && StartsWithSurname(name))) continue;
+      if (std::any_of(kNotStart.begin(), kNotStart.end(), [&](std::string_view word) { return name.starts_with(word); })) continue;
+      // The run must open at a boundary, not in the middle of a clause's words ("在大会上担任董事长").
+      char32_t before = start > 0 ? CodePointBefore(s_, start) : U'，';
+      static const std::u32string_view kBoundaries = U"，,、。；;：:（(“\"「 ";
+      if (start > 0 && kBoundaries.find(before) == std::u32string_view::npos) continue;
+      std::string kind;
+      if (!HasOrgSuffix(std::string(name), li_, &kind)) kind = "company";
+      int entity = catalog_->FindByName(std::string(name));
+      if (entity < 0) entity = Discover(Written(std::string(name)), kind, {}, "");
+      if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(start, at, entity));
+    }
+  }
+}
+
 // Korean "PERSON ORG TITLE" with an organisation nobody has named yet: "김찬규 메이아이 대표는",
 // "박지훈 그린스텔라 게임즈 대표". One to three bare words between a person-shaped name and a
 // title name the organisation, when none of them is a common word, a title or a known name;
 // ApplyTitles then reads the phrase like any other.
 void Analysis::DiscoverTitledOrgs() {
+  if (lang_ == Lang::kChinese) DiscoverChineseTitledOrgs();
   if (lang_ != Lang::kKorean) return;
   static const std::u32string_view kParticleEnds = U"는은을를의에와과도로서께가";
   // A bare word: Hangul or Latin letters and digits, ending in no case particle.
@@ -357,7 +411,7 @@ void Analysis::DiscoverTitledOrgs() {
         bool next_is_person = words.size() > 1 && (person_shaped(s_.substr(words[1].first, words[1].second - words[1].first)) ||
                                                    known_person_at(words[1].first, words[1].second));
         if (!next_is_person && person_shaped(word) && !Overlaps(begin, end) && (begin == 0 || !IsHangulOrAlnum(CodePointBefore(s_, begin)))) {
-          int entity = catalog_->AddDiscovered(Written(std::string(word)), "person", {}, "");
+          int entity = Discover(Written(std::string(word)), "person", {}, "");
           if (entity >= 0 && IsPerson(entity)) {
             Mention mention;
             mention.begin = begin;
@@ -392,7 +446,7 @@ void Analysis::DiscoverTitledOrgs() {
         std::string kind;
         if (!HasOrgSuffix(name, li_, &kind)) kind = "company";
         int entity = catalog_->FindByName(name);
-        if (entity < 0) entity = catalog_->AddDiscovered(Written(name), kind, {}, "");
+        if (entity < 0) entity = Discover(Written(name), kind, {}, "");
         if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(org_begin, org_end, entity));
         break;
       }

@@ -310,6 +310,21 @@ TEST(ArticleFamilies, EnglishDealsPeopleAndModifiers) {
          {"Microsoft invests_in Quillon Robotics"}, {"Mara Lindqvist founded Microsoft", "Tomas Berg founded Microsoft"});
 }
 
+TEST(ArticleFamilies, ChineseOrganisationsBeforeTitlesAndShortForms) {
+  // "ORG TITLE PERSON" with organisations nobody knows, in a chain of titles.
+  Expect("会上，星澜智能董事长兼CEO、云岫科技董事长傅明远分享了观点。", "zh",
+         {"傅明远 works_at 星澜智能", "傅明远 works_at 云岫科技"});
+  // The verb after a name is not part of it: "张一鸣表示" is 张一鸣 ... 表示.
+  Expect("星澜智能CEO杜思远表示，公司将继续加大研发投入。", "zh", {"杜思远 works_at 星澜智能"}, {"杜思远表 works_at 星澜智能"});
+  // A short form of a name found before is the same organisation; a count of things is no name.
+  Expect("珠海星澜集团战略投资了云岫科技。\n\n云岫科技与星澜集团签署了合作协议。\n\n云岫科技已注册成立两家子公司。", "zh",
+         {"珠海星澜集团 invests_in 云岫科技", "云岫科技 partners_with 珠海星澜集团"},
+         {"云岫科技 partners_with 星澜集团", "云岫科技 founded 两家子公司"});
+  // Investor lists after 参与者包括, through a dash.
+  Expect("云岫科技宣布完成10亿元融资，参与者包括两家国资——杭州城投产业基金及上城资本。", "zh",
+         {"杭州城投产业基金 invests_in 云岫科技", "上城资本 invests_in 云岫科技"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
