@@ -210,6 +210,7 @@ class Analysis {
   void DiscoverCuedNames();
   void DiscoverTitledOrgs();
   void DiscoverChineseTitledOrgs();
+  void RefineDiscoveredKinds();
   void DiscoverLatinNames();
   void DiscoverEnglishSubjects();
   void DiscoverCapitalisedNames();

@@ -43,10 +43,16 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
   for (const Mention& mention : all) {
     if (owner_topic < 0 || mention.entity < 0 || Kind(mention.entity) != "product" || !IsOrg(owner_topic)) continue;
     std::string_view before = s_.substr(mention.begin >= 48 ? mention.begin - 48 : 0, std::min<size_t>(mention.begin, 48));
-    for (std::string_view own : {"자사 ", "自家", "自研"}) {
-      size_t at = before.find(own);
-      if (at != std::string_view::npos && before.substr(at).find_first_of(",.") == std::string_view::npos) {
+    // English: "launched its new chatbot called Bard", "its own model, Gemini".
+    std::string lower_before = Lower(before);
+    for (std::string_view own : {"자사 ", "自家", "自研", " its own ", " its new ", " its latest "}) {
+      size_t at = lang_ == Lang::kEnglish ? lower_before.rfind(own) : before.find(own);
+      if (at == std::string_view::npos) continue;
+      std::string_view stretch = before.substr(at);
+      bool apposition = lang_ == Lang::kEnglish && stretch.find(',') == stretch.size() - 2 && stretch.ends_with(", ");
+      if (stretch.find_first_of(",.") == std::string_view::npos || apposition) {
         add(owner_topic, mention.entity, "develops", "own_product", 0.78, mention.begin);
+        break;
       }
     }
   }
@@ -77,7 +83,10 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     bool first_org = IsOrg(first.entity), second_product = Kind(second.entity) == "product";
     // OWNER's PRODUCT
     bool owner = first.role == Role::kGenitive || (lang_ == Lang::kChinese && s_.substr(first.end).starts_with("旗下"));
-    if (first_org && second_product && owner && short_gap(first.word_end, second.begin, 24)) {
+    // ... also with the product set off after a short description: "Google's language model, LaMDA".
+    bool appositive = lang_ == Lang::kEnglish && second.begin >= 2 && s_.substr(second.begin - 2, 2) == ", " &&
+                      short_gap(first.word_end, second.begin - 2, 40);
+    if (first_org && second_product && owner && (short_gap(first.word_end, second.begin, 24) || appositive)) {
       add(first.entity, second.entity, "develops", "possessive_product", 0.8, first.begin);
       continue;
     }

@@ -412,6 +412,13 @@ int Catalog::Canonical(int index) const {
   return index;
 }
 
+void Catalog::SetDiscoveredKind(int entity, const std::string& kind) {
+  entity = Canonical(entity);
+  if (entity < base_size_) return;
+  CatalogEntity& own = own_[static_cast<size_t>(entity - base_size_)];
+  if (own.discovered) own.entity.kind = kind;
+}
+
 const CatalogEntity& Catalog::at(int index) const {
   index = Canonical(index);
   return index < base_size_ ? base_->entities[static_cast<size_t>(index)] : own_[static_cast<size_t>(index - base_size_)];

@@ -130,6 +130,8 @@ class Catalog {
   int FindQualified(std::string_view name, const std::vector<int>& context) const;
   // Teaches an alias to an entity (ignored when the name already denotes any entity).
   void AddAlias(int entity, const std::string& alias);
+  // Changes the kind of an entity discovered in articles (no effect on any other entity).
+  void SetDiscoveredKind(int entity, const std::string& kind);
 
  private:
   int AddOwn(CatalogEntity entry);  // its names too; returns its index

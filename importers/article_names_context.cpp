@@ -319,6 +319,26 @@ void Analysis::DiscoverCapitalisedNames() {
   }
 }
 
+// English: a name just discovered as a company that a product word introduces is a product:
+// "its language model, LaMDA", "a chatbot called Bard", "the model dubbed 'Nova'".
+void Analysis::RefineDiscoveredKinds() {
+  if (lang_ != Lang::kEnglish) return;
+  for (const Mention& mention : mentions_) {
+    if (mention.entity < 0 || !catalog_->at(mention.entity).discovered || Kind(mention.entity) != "company") continue;
+    std::string before = Lower(s_.substr(mention.begin >= 40 ? mention.begin - 40 : 0, std::min<size_t>(mention.begin, 40)));
+    while (!before.empty() && (before.back() == '"' || before.back() == '\'' || before.back() == ' ')) before.pop_back();
+    if (before.ends_with("\xe2\x80\x9c")) before.resize(before.size() - 3);  // “
+    for (std::string_view link : {",", " called", " named", " dubbed", " known as"}) {
+      if (!before.ends_with(link)) continue;
+      std::string head = before.substr(0, before.size() - link.size());
+      for (const std::string& cue : rules_.product_cues[li_]) {
+        std::string word = Lower(cue);
+        if (head.ends_with(" " + word) || head.ends_with(" " + word + "s")) catalog_->SetDiscoveredKind(mention.entity, "product");
+      }
+    }
+  }
+}
+
 // Chinese names by the verb before them: the unit after "旗下(的)" ("网易旗下的考拉"), what an
 // organisation invests in or buys ("腾讯投资了百川智能。"), and a person who founded or led
 // something ("由杨植麟创立"). The name runs to punctuation or a function word.

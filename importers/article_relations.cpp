@@ -33,6 +33,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverEnglishSubjects();
   DiscoverCapitalisedNames();
   DiscoverChineseSubjects();
+  RefineDiscoveredKinds();
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   DropGlossMentions();
   SplitNamesEndingInVerbs();

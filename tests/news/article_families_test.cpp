@@ -325,6 +325,17 @@ TEST(ArticleFamilies, ChineseOrganisationsBeforeTitlesAndShortForms) {
          {"杭州城投产业基金 invests_in 云岫科技", "上城资本 invests_in 云岫科技"});
 }
 
+TEST(ArticleFamilies, EnglishProductsIntroducedByTheirMakers) {
+  // "its new ... called X", and a product word before an unknown name makes it a product.
+  Expect("Quillon Robotics announced the launch of its new warehouse chatbot called \"Veltra\" on Monday.", "en",
+         {"Quillon Robotics develops Veltra"});
+  Expect("Powered by Quillon Robotics's large language model, Veltra, the robots learn new tasks.", "en",
+         {"Quillon Robotics develops Veltra"});
+  // A company named after a comma is no product: "a partner, Zentrix Systems".
+  Expect("Quillon Robotics signed with a partner, Zentrix Systems, to build the robots.", "en", {},
+         {"Quillon Robotics develops Zentrix Systems"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
