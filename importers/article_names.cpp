@@ -490,9 +490,12 @@ void Analysis::DiscoverQuotedProducts() {
   static const std::vector<std::pair<std::string_view, std::string_view>> kQuotes = {
       {"'", "'"}, {"‘", "’"}, {"\"", "\""}, {"“", "”"}, {"「", "」"}, {"《", "》"}};
   for (const auto& [open_mark, close_mark] : kQuotes) {
-    for (size_t open = s_.find(open_mark); open != std::string_view::npos; open = s_.find(open_mark, open + open_mark.size())) {
+    for (size_t open = s_.find(open_mark), next = 0; open != std::string_view::npos; open = next) {
       size_t begin = open + open_mark.size();
       size_t close = s_.find(close_mark, begin);
+      // The next quotation opens after this one closes: with the same mark on both sides
+      // ('A' 대표, 'B'), a closing mark opens nothing.
+      next = close == std::string_view::npos ? close : s_.find(open_mark, open_mark == close_mark ? close + close_mark.size() : begin);
       if (close == std::string_view::npos || close == begin || close - begin > 45) continue;
       std::string name(TrimSpace(s_.substr(begin, close - begin)));
       // A quoted organisation names itself by its suffix: "‘서울대-네이버 초대규모 AI 연구센터’".
@@ -522,6 +525,9 @@ void Analysis::DiscoverQuotedProducts() {
         kind = std::find(kConsortiumCues.begin(), kConsortiumCues.end(), word) != kConsortiumCues.end() ? "consortium" : "company";
       }
       for (const std::string& word : rules_.product_cues[li_]) kind = kind.empty() && before.ends_with(word) ? "product" : kind;
+      // A title after it: "이흥노 '리버밴스' 대표", "“星澜智能”CEO".
+      TitleMatch title;
+      if (kind.empty() && ParseTitles(SkipSpaces(s_, close + close_mark.size()), &title)) kind = "company";
       if (kind.empty()) continue;
       int entity = catalog_->FindQualified(name, ContextEntities());
       if (entity < 0) entity = Discover(Written(name), kind, {}, "");

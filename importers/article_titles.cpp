@@ -231,6 +231,10 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
 
 int Analysis::PersonBefore(size_t pos) {
   size_t end = pos;
+  // An opening quote of the organisation stands between: "이흥노 '리버밴스' 대표".
+  for (std::string_view quote : {"'", "\"", "‘", "“"}) {
+    if (s_.substr(0, end).ends_with(quote)) end -= quote.size();
+  }
   while (end > 0 && (s_[end - 1] == ' ' || s_[end - 1] == ',')) --end;
   if (lang_ == Lang::kChinese) {
     while (end >= 3 && (s_.substr(end - 3, 3) == "（")) end -= 3;
@@ -589,6 +593,10 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       continue;
     }
     size_t pos = organisation.word_end;
+    // A closing quote of the organisation stands between: "유태준 '마음AI' 대표".
+    for (std::string_view quote : {"'", "\"", "’", "”"}) {
+      if (lang_ != Lang::kEnglish && s_.substr(pos).starts_with(quote)) pos += quote.size();
+    }
     if (lang_ == Lang::kEnglish && s_.substr(organisation.end).starts_with("'s")) pos = organisation.end + 2;
     if (lang_ == Lang::kChinese && s_.substr(organisation.end).starts_with("的")) pos = organisation.end + 3;
     // "우버의 현 최고경영자", "OpenAI's current CEO", "百度现任CEO": the title as it stands now.

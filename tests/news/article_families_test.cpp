@@ -336,6 +336,15 @@ TEST(ArticleFamilies, EnglishProductsIntroducedByTheirMakers) {
          {"Quillon Robotics develops Zentrix Systems"});
 }
 
+TEST(ArticleFamilies, QuotedOrganisationsBeforeTitles) {
+  // "PERSON 'ORG' TITLE" with a known and an unknown organisation; same-mark quotes pair up in
+  // order, so the text between two quotations is never taken for a name.
+  Expect("행사에는 유태준 '마음AI' 대표, 나영진 '솔빛로보틱스' 대표가 참석했다.", "ko",
+         {"Yoo Tae-joon works_at Maum AI", "나영진 works_at 솔빛로보틱스"});
+  std::set<std::string> found = Facts("행사에는 유태준 '마음AI' 대표, 나영진 '솔빛로보틱스' 대표가 참석했다.", "ko");
+  for (const std::string& fact : found) EXPECT_EQ(fact.find("대표,"), std::string::npos) << fact;
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
