@@ -211,6 +211,7 @@ class Analysis {
   void DiscoverTitledOrgs();
   void DiscoverChineseTitledOrgs();
   void RefineDiscoveredKinds();
+  bool InLocative(const Group& group) const;
   void DiscoverLatinNames();
   void DiscoverEnglishSubjects();
   void DiscoverCapitalisedNames();

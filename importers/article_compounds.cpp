@@ -35,7 +35,7 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
   // "자사 업무 도구 코파일럿(Copilot)", "自研的大模型“星河”": the topic's own product.
   int owner_topic = discourse_->topic;
   for (const Group& group : groups_) {
-    if (group.role == (lang_ == Lang::kKorean ? Role::kSubject : Role::kNone) && !group.embedded) {
+    if (group.role == (lang_ == Lang::kKorean ? Role::kSubject : Role::kNone) && !group.embedded && !InLocative(group)) {
       owner_topic = mentions_[static_cast<size_t>(group.members.front())].entity;
       break;
     }

@@ -171,6 +171,27 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
 
 // The noun a Korean adnominal trigger modifies: "ChatGPT를 개발한 오픈AI", "창업한 회사 X".
 const Group* Analysis::HeadOf(const TriggerHit& hit) const {
+  // Chinese: "联合研发的大语言模型“天工”": the name the 的-phrase describes, within a short
+  // description and no punctuation.
+  if (lang_ == Lang::kChinese) {
+    size_t after = hit.end;
+    if (s_.substr(after).starts_with("的")) after += 3;
+    else if (!s_.substr(0, after).ends_with("的")) return nullptr;
+    for (const Group& group : groups_) {
+      if (group.begin < after) continue;
+      std::string_view between = s_.substr(after, group.begin - after);
+      if (between.size() > 30 || between.find_first_of(",.;:") != std::string_view::npos || between.find("，") != std::string_view::npos ||
+          between.find("、") != std::string_view::npos || between.find("。") != std::string_view::npos || between.find("的") != std::string_view::npos) {
+        return nullptr;
+      }
+      head_.members = {group.members.front()};
+      head_.role = group.role;
+      head_.begin = group.begin;
+      head_.end = mentions_[static_cast<size_t>(group.members.front())].word_end;
+      return &head_;
+    }
+    return nullptr;
+  }
   if (lang_ != Lang::kKorean || !hit.adnominal) return nullptr;
   for (const Group& group : groups_) {
     if (group.begin < hit.word_end) continue;

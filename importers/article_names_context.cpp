@@ -319,9 +319,25 @@ void Analysis::DiscoverCapitalisedNames() {
   }
 }
 
-// English: a name just discovered as a company that a product word introduces is a product:
-// "its language model, LaMDA", "a chatbot called Bard", "the model dubbed 'Nova'".
+// A name just discovered as a company that the text says is a product: English, after a
+// product word ("its language model, LaMDA", "a chatbot called Bard"); Chinese, when its own
+// clause says so ("X是京东开源的一款大语言模型").
 void Analysis::RefineDiscoveredKinds() {
+  // Chinese: "X是京东开源的一款…大语言模型": what X is, said in its own clause.
+  if (lang_ == Lang::kChinese) {
+    for (const Mention& mention : mentions_) {
+      if (mention.entity < 0 || !catalog_->at(mention.entity).discovered || Kind(mention.entity) != "company") continue;
+      std::string_view rest = s_.substr(mention.end);
+      if (!rest.starts_with("是")) continue;
+      size_t clause_end = std::min({rest.find("，"), rest.find("。"), rest.find(','), rest.find("；"), rest.size()});
+      std::string_view clause = rest.substr(0, clause_end);
+      if (clause.find("的") == std::string_view::npos) continue;
+      for (const std::string& cue : rules_.product_cues[li_]) {
+        if (clause.ends_with(cue)) catalog_->SetDiscoveredKind(mention.entity, "product");
+      }
+    }
+    return;
+  }
   if (lang_ != Lang::kEnglish) return;
   for (const Mention& mention : mentions_) {
     if (mention.entity < 0 || !catalog_->at(mention.entity).discovered || Kind(mention.entity) != "company") continue;

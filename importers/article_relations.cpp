@@ -50,6 +50,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   // unmarked group when the sentence starts with it.
   // A sentence that opens with "X's" or "X的" is about X as well.
   for (size_t g = 0; g < groups_.size() && topic_group_ < 0; ++g) {
+    if (InLocative(groups_[g])) continue;
     bool opening_genitive = lang_ != Lang::kKorean && groups_[g].role == Role::kGenitive && groups_[g].begin < 4;
     if (lang_ == Lang::kKorean ? groups_[g].role == Role::kSubject : ((groups_[g].role == Role::kNone && groups_[g].begin < 40) || opening_genitive)) {
       if (groups_[g].begin < (triggers_.empty() ? s_.size() : triggers_.front().begin) || lang_ == Lang::kKorean) topic_group_ = static_cast<int>(g);
@@ -177,6 +178,30 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   }
   if (discourse_->recent.size() > 64) discourse_->recent.erase(discourse_->recent.begin(), discourse_->recent.end() - 64);
   return found;
+}
+
+// Chinese "在…大会上", "在…期间": a name inside a place or time phrase is not what the
+// sentence is about.
+bool Analysis::InLocative(const Group& group) const {
+  if (lang_ != Lang::kChinese || group.carried) return false;
+  auto boundary = [&](std::string_view text, bool last) {
+    size_t best = last ? 0 : text.size();
+    for (std::string_view mark : {",", "，", "。", "；", ";"}) {
+      size_t at = last ? text.rfind(mark) : text.find(mark);
+      if (at == std::string_view::npos) continue;
+      best = last ? std::max(best, at + mark.size()) : std::min(best, at);
+    }
+    return best;
+  };
+  std::string_view before = s_.substr(0, group.begin);
+  before = before.substr(boundary(before, true));
+  std::string_view after = s_.substr(group.end);
+  after = after.substr(0, boundary(after, false));
+  if (before.find("在") == std::string_view::npos) return false;
+  for (std::string_view end : {"上", "中", "期间", "之际", "时"}) {
+    if (after.ends_with(end)) return true;
+  }
+  return false;
 }
 
 std::vector<Extraction> SentenceExtractor::Extract(std::string_view sentence, Discourse* discourse) {

@@ -345,6 +345,18 @@ TEST(ArticleFamilies, QuotedOrganisationsBeforeTitles) {
   for (const std::string& fact : found) EXPECT_EQ(fact.find("대표,"), std::string::npos) << fact;
 }
 
+TEST(ArticleFamilies, ChineseProductsDescribedByTheirMakers) {
+  // "A与B联合研发的…“C”": both makers of the product the 的-phrase describes.
+  Expect("4月17日，星澜智能与云岫科技联合研发的大语言模型“天枢”正式发布。", "zh",
+         {"星澜智能 develops 天枢", "云岫科技 develops 天枢"});
+  // "X是ORG开源的一款…模型": X is a product and ORG its maker.
+  Expect("TianShu-Flash是京东开源的一款中型大语言模型，采用稀疏架构。", "zh", {"JD.com develops TianShu-Flash"});
+  // A name in a place or time phrase ("在…大会上") is not the sentence's topic: the own
+  // product belongs to the organisation that speaks.
+  Expect("在云岫科技主办的开发者大会上，星澜智能通过自研大模型“天枢”展示了新能力。", "zh", {"星澜智能 develops 天枢"},
+         {"云岫科技 develops 天枢"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
