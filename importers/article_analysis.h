@@ -286,6 +286,11 @@ class Analysis {
   int topic_group_ = -1;
   Group context_group_;  // the entity the text is about (previous topics), for the role "context"
   Group previous_group_;  // the previous sentence's topic, for the role "previous"
+  struct RecentGroup {
+    size_t order = 0;  // position in Discourse::recent: later is more recent
+    Group group;
+  };
+  std::vector<RecentGroup> recent_groups_;  // the last entity of each kind named before, for the role "recent"
   mutable Group head_;
   std::vector<Extraction> titles_found_;
   void DropModifiers();

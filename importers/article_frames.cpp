@@ -42,6 +42,18 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     *penalty += 0.08;
     return &context_group_;
   }
+  // The last entity of the kinds wanted that an earlier sentence named ("The AI Alliance ...
+  // Participants include A and B": the alliance).
+  if (role_name == "recent") {
+    const RecentGroup* best = nullptr;
+    for (const RecentGroup& recent : recent_groups_) {
+      int entity = mentions_[static_cast<size_t>(recent.group.members.front())].entity;
+      if ((kinds == nullptr || KindFits(entity, *kinds, source)) && (best == nullptr || recent.order > best->order)) best = &recent;
+    }
+    if (best == nullptr) return nullptr;
+    *penalty += 0.1;
+    return &best->group;
+  }
   if (role_name == "previous") {
     if (previous_group_.members.empty() || !GroupFits(previous_group_, kinds, source)) return nullptr;
     // Only when this sentence names no organisation that could be meant instead.
@@ -129,6 +141,11 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       for (std::string_view cue : {" including ", " such as ", " like ", " among them "}) {
         size_t at = Lower(between).rfind(cue);
         if (at != std::string::npos && std::count(between.begin(), between.begin() + static_cast<std::ptrdiff_t>(at), ' ') <= 6) between = between.substr(at + cue.size() - 1);
+      }
+      // ... or an apposition that names it: "formed a new organization, the AI Alliance".
+      size_t comma = between.find(", the ");
+      if (comma != std::string_view::npos && comma + 6 == between.size() && std::count(between.begin(), between.begin() + static_cast<std::ptrdiff_t>(comma), ' ') <= 4) {
+        between = between.substr(comma + 5);
       }
       if (std::count(between.begin(), between.end(), ' ') > 4 || between.find_first_of(",;:") != std::string_view::npos) continue;
       // A preposition in between takes the name as its own ("led by researchers at Google").

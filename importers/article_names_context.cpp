@@ -515,6 +515,15 @@ void Analysis::DiscoverEnglishSubjects() {
         }
         bool clause_start = name_begin == 0 || s_.substr(0, name_begin).ends_with(", ") || s_.substr(0, name_begin).ends_with("; ");
         if (!clause_start || Overlaps(name_begin, end)) continue;
+        // A word that opens a longer trigger is no name: "Backers include" is one cue.
+        bool opens_trigger = false;
+        for (const Rule& other : rules_.rules) {
+          if (other.lang != lang_) continue;
+          for (const std::string& phrase : other.triggers) {
+            opens_trigger = opens_trigger || (phrase.size() > needle.size() && std::string_view(lower_).substr(name_begin).starts_with(Lower(phrase)));
+          }
+        }
+        if (opens_trigger) continue;
         std::string name(s_.substr(name_begin, end - name_begin));
         if (name.size() < 2 || name.find(' ') == std::string::npos ? name.size() < 3 : false) continue;
         std::string kind;

@@ -78,6 +78,22 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     previous_group_.carried = true;
   }
 
+  // The last entity of each kind earlier sentences named, for the role "recent".
+  {
+    std::map<std::string, std::pair<size_t, int>> last;  // kind -> (order, entity)
+    for (size_t k = 0; k < discourse_->recent.size(); ++k) last[Kind(discourse_->recent[k])] = {k, discourse_->recent[k]};
+    for (const auto& [kind, entry] : last) {
+      Mention mention;
+      mention.entity = entry.second;
+      mentions_.push_back(mention);
+      RecentGroup recent;
+      recent.order = entry.first;
+      recent.group.members = {static_cast<int>(mentions_.size()) - 1};
+      recent.group.carried = true;
+      recent_groups_.push_back(recent);
+    }
+  }
+
   // RELGRAPH_ARTICLE_DEBUG=1 shows the analysis of every sentence on stderr.
   static const bool kDebug = std::getenv("RELGRAPH_ARTICLE_DEBUG") != nullptr;
   if (kDebug) {
@@ -174,7 +190,9 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     }
   }
   for (const Mention& mention : mentions_) {
-    if (mention.entity >= 0) discourse_->recent.push_back(mention.entity);
+    // Only what the sentence names: the entities standing in for roles (context, previous,
+    // recent) have no place in it (end == 0).
+    if (mention.entity >= 0 && mention.end > 0) discourse_->recent.push_back(mention.entity);
   }
   if (discourse_->recent.size() > 64) discourse_->recent.erase(discourse_->recent.begin(), discourse_->recent.end() - 64);
   return found;

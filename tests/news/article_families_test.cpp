@@ -357,6 +357,24 @@ TEST(ArticleFamilies, ChineseProductsDescribedByTheirMakers) {
          {"云岫科技 develops 天枢"});
 }
 
+TEST(ArticleFamilies, AlliancesTheirFoundersAndMembers) {
+  // Forming an alliance founds it and joins it; "participants include" and "the alliance
+  // includes ..., including" list members, reaching back to the alliance named before.
+  Expect("IBM and Sony formed the Open Model Alliance last week to promote open models.\n\n"
+         "Participants include chip makers AMD and Cerebras, and startups like Hugging Face.\n\n"
+         "The Open Model Alliance also includes several research institutions, including CERN and NASA.",
+         "en",
+         {"IBM founded Open Model Alliance", "IBM member_of Open Model Alliance", "Sony Group member_of Open Model Alliance",
+          "AMD member_of Open Model Alliance", "Cerebras Systems member_of Open Model Alliance", "CERN member_of Open Model Alliance",
+          "NASA member_of Open Model Alliance"});
+  // "Backers include" stays one cue: its first word is no company.
+  Expect("Quillon Robotics raised new money this year.\n\nBackers include Accel and Index Ventures.", "en",
+         {"Accel invests_in Quillon Robotics", "Index Ventures invests_in Quillon Robotics"}, {"Accel invests_in Backers"});
+  // An alliance "led by" members is no investment.
+  Expect("A new group called the Open Model Alliance, led by Intel and Sony, has been set up.", "en", {},
+         {"Intel invests_in Open Model Alliance"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
