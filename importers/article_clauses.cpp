@@ -324,6 +324,10 @@ void Analysis::BuildGroups() {
     for (const TriggerHit& hit : triggers_) trigger = trigger || (hit.begin < word_end && word < hit.end);
     if (trigger) continue;
     static const std::u32string_view kAdnominal = U"한된는던할될운난친진른쓴든준온본낸선춘긴린킨신";
+    // "지난 16일" is a date, and a topic (은/는) belongs to the main clause.
+    std::string_view next_word = s_.substr(word, word_end - word);
+    const std::string& particles = mentions_[static_cast<size_t>(group.members.back())].particles;
+    if (next_word == "지난" || particles.ends_with("은") || particles.ends_with("는")) continue;
     char32_t last = CodePointBefore(s_, word_end);
     if (kAdnominal.find(last) != std::u32string_view::npos) group.embedded = true;
   }

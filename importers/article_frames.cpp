@@ -28,7 +28,12 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   if (role_name == "head") return HeadOf(hit);
   if (role_name == "bare") {  // "오픈AI 대주주인 ...": an unmarked name right before the trigger word
     for (const Group& group : groups_) {
-      if (group.role == Role::kNone && group.end <= hit.word_begin && TrimSpace(s_.substr(group.end, hit.word_begin - group.end)).empty()) return &group;
+      if (group.role != Role::kNone || group.end > hit.word_begin) continue;
+      std::string_view between = TrimSpace(s_.substr(group.end, hit.word_begin - group.end));
+      // ... or with its gloss between: "‘옥스퍼드 시멘틱 테크놀로지스'(OST) 인수".
+      bool gloss = (between.starts_with("(") && between.ends_with(")") && between.find(')') == between.size() - 1) ||
+                   (between.starts_with("（") && between.ends_with("）"));
+      if (between.empty() || (gloss && between.size() <= 40)) return &group;
     }
     return nullptr;
   }

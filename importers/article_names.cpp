@@ -488,7 +488,7 @@ void Analysis::DiscoverSuffixOrgs() {
 void Analysis::DiscoverQuotedProducts() {
   if (lang_ == Lang::kEnglish) return;
   static const std::vector<std::pair<std::string_view, std::string_view>> kQuotes = {
-      {"'", "'"}, {"‘", "’"}, {"\"", "\""}, {"“", "”"}, {"「", "」"}, {"《", "》"}};
+      {"'", "'"}, {"‘", "’"}, {"‘", "'"}, {"\"", "\""}, {"“", "”"}, {"「", "」"}, {"《", "》"}};
   for (const auto& [open_mark, close_mark] : kQuotes) {
     for (size_t open = s_.find(open_mark), next = 0; open != std::string_view::npos; open = next) {
       size_t begin = open + open_mark.size();
@@ -529,9 +529,19 @@ void Analysis::DiscoverQuotedProducts() {
       TitleMatch title;
       if (kind.empty() && ParseTitles(SkipSpaces(s_, close + close_mark.size()), &title)) kind = "company";
       if (kind.empty()) continue;
+      // A gloss right after the quotation names it too: "‘소니오'(Sonio)".
+      size_t after = close + close_mark.size();
+      std::vector<std::string> aliases;
+      if (s_.substr(after).starts_with("(")) {
+        size_t gloss_end = s_.find(')', after);
+        if (gloss_end != std::string_view::npos && gloss_end - after <= 40) {
+          aliases = GlossParts(s_.substr(after + 1, gloss_end - after - 1));
+          after = gloss_end + 1;
+        }
+      }
       int entity = catalog_->FindQualified(name, ContextEntities());
-      if (entity < 0) entity = Discover(Written(name), kind, {}, "");
-      AddMention(MentionBefore(begin, begin + name.size(), close + close_mark.size(), entity));
+      if (entity < 0) entity = Discover(Written(name), kind, Written(aliases), "");
+      AddMention(MentionBefore(begin, begin + name.size(), after, entity));
     }
   }
 }
@@ -555,11 +565,15 @@ void Analysis::DiscoverCuedNames() {
       size_t end = at + cue.word.size();
       bool copula = s_.substr(end).starts_with("인 ");
       if (copula) end += 3;
-      if ((cue.needs_copula && !copula) || end >= s_.size() || s_[end] != ' ') continue;
+      // A compound cue ("제조업체", "설계기업") says what the name is without a copula.
+      bool compound = at > 0 && IsHangul(CodePointBefore(s_, at));
+      if ((cue.needs_copula && !copula && !compound) || end >= s_.size() || s_[end] != ' ') continue;
       size_t name_begin = end + 1;
       size_t run_end = RunEnd(s_, name_begin, IsHangulOrAlnum);
       if (run_end == name_begin || Overlaps(name_begin, run_end)) continue;
       char32_t after = CodePointAt(s_, run_end);
+      // The name ends where the longest particle chain starts ("럭스로보에도": 럭스로보 + 에도),
+      // leaving it two syllables or more.
       size_t name_end = 0;
       for (size_t cut = run_end; cut > name_begin;) {
         std::string_view rest = s_.substr(cut, run_end - cut);
@@ -567,9 +581,12 @@ void Analysis::DiscoverCuedNames() {
         std::string particles;
         bool bare_end = rest.empty() && (after == ',' || after == '(' || after == U'·' || after == U'（');
         if (bare_end || (!rest.empty() && ParseParticles(rest, &role, &particles) && role != Role::kTitle && role != Role::kNone)) {
-          name_end = cut;
+          // "나" ("or") rarely starts a chain but often ends a name ("너바나를").
+          if (CountCodePoints(s_.substr(name_begin, cut - name_begin)) >= 2 && (name_end == 0 || !rest.starts_with("나"))) name_end = cut;
+        } else if (name_end != 0) {
           break;
         }
+        if (bare_end) break;
         size_t previous = cut - 1;
         while (previous > name_begin && (static_cast<unsigned char>(s_[previous]) & 0xC0) == 0x80) --previous;
         cut = previous;

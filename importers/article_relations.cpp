@@ -38,6 +38,14 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DropGlossMentions();
   SplitNamesEndingInVerbs();
   DropModifiers();
+  // Korean "카카오 역시 ...에 투자했다": a bare name before "역시"/"또한" ("also") is the subject.
+  if (lang_ == Lang::kKorean) {
+    for (Mention& mention : mentions_) {
+      if (mention.role != Role::kNone || !mention.particles.empty()) continue;
+      std::string_view rest = s_.substr(mention.word_end);
+      if (rest.starts_with(" 역시 ") || rest.starts_with(" 또한 ") || rest.starts_with(" 역시, ") || rest.starts_with(" 또한, ")) mention.role = Role::kSubject;
+    }
+  }
   FindTriggers();
   if (lang_ != Lang::kKorean) AssignMarkers();
   BuildGroups();

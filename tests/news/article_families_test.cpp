@@ -375,6 +375,23 @@ TEST(ArticleFamilies, AlliancesTheirFoundersAndMembers) {
          {"Intel invests_in Open Model Alliance"});
 }
 
+TEST(ArticleFamilies, KoreanDealsWithNewNames) {
+  // "X 역시" is a subject; the longest particle chain ends a new name ("솔빛로보에도"), but a
+  // name may end in 나 ("너바나를").
+  Expect("IT공룡인 카카오 역시 AI 기반 플랫폼 스타트업인 솔빛랩스에 투자했다. 이와 함께 카카오는 로봇 기업인 솔빛로보에도 투자했다.", "ko",
+         {"Kakao invests_in 솔빛랩스", "Kakao invests_in 솔빛로보"}, {"Kakao invests_in 솔빛로보에"});
+  // A compound cue ("제조업체") needs no copula; "품에 안다" is buying.
+  Expect("앞서 인텔은 2016년에도 AI칩 제조업체 너바나를 4억 달러에 인수했다.", "ko", {"Intel acquires 너바나"}, {"Intel acquires 너바"});
+  Expect("최근 네이버는 AI 스타트업인 ‘솔빛 AI’를 품에 안았다.", "ko", {"Naver acquires 솔빛 AI"});
+  // "‘NAME'(GLOSS) 인수 계약": mixed quotes, the gloss an alias, the name right before the
+  // noun trigger; "지난 16일" after a topic opens no relative clause.
+  Expect("삼성전자는 지난 16일 지식 그래프 기술을 보유한 영국 스타트업 ‘옥스퍼드 솔빛'(OSB) 인수 계약을 맺었다.", "ko",
+         {"Samsung Electronics acquires 옥스퍼드 솔빛"});
+  std::set<std::string> found = Facts("지난 5월 삼성메디슨은 프랑스 스타트업 ‘솔비오'(Solvio) 인수를 위한 계약을 체결했다.", "ko");
+  EXPECT_EQ(found.count("Samsung Medison acquires 솔비오"), 1u);
+  EXPECT_EQ(found.count("Samsung Medison acquires Solvio"), 0u);  // one entity, the gloss its alias
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
