@@ -140,8 +140,15 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       break;
     }
     // A transliterated name of two words: "다라 코스로샤히", "트래비스 캘러닉이". The first word
-    // takes no particle; neither is a common word, a title or a word that names nobody.
-    if (name.empty() && run_end < s_.size() && s_[run_end] == ' ') {
+    // takes no particle; neither is a common word, a title or a word that names nobody. It is
+    // also read when the first word alone looks like a Korean name but a title follows the
+    // second ("오렌 에치오니 소장은": 오 is a surname too).
+    TitleMatch title_after_first;
+    bool single_bare = !name.empty() && *end == name_end && !ParseTitles(SkipSpaces(s_, name_end), &title_after_first);
+    if ((name.empty() || single_bare) && run_end < s_.size() && s_[run_end] == ' ') {
+      std::string single = name;
+      size_t single_name_end = name_end, single_end = *end;
+      name.clear();
       size_t second = run_end + 1;
       size_t second_end = RunEnd(s_, second, [](char32_t cp) { return IsHangul(cp); });
       std::string_view first_word = s_.substr(pos, run_end - pos);
@@ -152,7 +159,10 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       };
       Role role;
       std::string particles;
-      if (second_end > second && (second_end >= s_.size() || !IsAsciiAlnum(CodePointAt(s_, second_end))) && plain(first_word)) {
+      // The first word takes no particle ("연구진이 겸직 교수로" names nobody).
+      static const std::u32string_view kParticleEnds = U"는은을를의에와과도로가이";
+      bool first_bare = kParticleEnds.find(CodePointBefore(first_word, first_word.size())) == std::u32string_view::npos;
+      if (second_end > second && (second_end >= s_.size() || !IsAsciiAlnum(CodePointAt(s_, second_end))) && plain(first_word) && first_bare) {
         std::string_view run = s_.substr(second, second_end - second);
         // The second word with its particles: the longest name that leaves a particle chain
         // ("캘러닉이" is 캘러닉 + 이), else the whole word.
@@ -166,6 +176,13 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
           name_end = second + cut;
           *end = second_end;
         }
+      }
+      // The single word stays the name unless the two words are followed by a title.
+      TitleMatch title_after_two;
+      if (!single.empty() && (name.empty() || !ParseTitles(SkipSpaces(s_, *end), &title_after_two))) {
+        name = single;
+        name_end = single_name_end;
+        *end = single_end;
       }
     }
   } else if (lang_ == Lang::kChinese) {

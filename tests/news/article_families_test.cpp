@@ -287,6 +287,10 @@ TEST(ArticleFamilies, TitlesWithTransliteratedNames) {
   // "X의 자회사인 Y": the subsidiary is the noun the title modifies, not the clause's subject.
   Expect("정부가 우수 기업으로 소프트뱅크의 자회사인 소프트뱅크벤처스를 선정했다.", "ko", {"SBVA part_of SoftBank Group"},
          {"SBVA part_of Ministry of SMEs and Startups"});
+  // A first word that looks like a Korean name ("오렌": 오 is a surname) joins the second when a
+  // title follows both; a word with a particle never starts a name ("연구진이 겸직 교수로").
+  Expect("미국 앨런 AI연구소의 오렌 에치오니 소장은 새 팀을 소개했다.", "ko", {"오렌 에치오니 works_at Allen Institute for AI"});
+  EXPECT_TRUE(Facts("네이버 연구진이 겸직 교수로 대학원생들을 지도한다.", "ko").empty());
   Expect("The deal was announced by Uber's current CEO Dara Khosrowshahi on Monday morning.", "en",
          {"Dara Khosrowshahi works_at Uber Technologies"});
 }
