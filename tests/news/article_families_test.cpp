@@ -403,6 +403,10 @@ TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
          {"Kakao invests_in Upstage", "Naver acquires Upstage", "Samsung Electronics invests_in Rainbow Robotics"});
   Expect("腾讯否认投资月之暗面。传闻阿里巴巴将收购百川智能。百度并未投资智谱AI。", "zh", {},
          {"Tencent invests_in Moonshot AI", "Alibaba Group acquires Baichuan Intelligence", "Baidu invests_in Zhipu AI"});
+  // Plans and explorations are no facts either.
+  Expect("Meta explored a partnership with OpenAI but the talks collapsed.", "en", {}, {"Meta Platforms partners_with OpenAI"});
+  Expect("애플이 미스트랄AI 인수를 추진하고 있는 것으로 알려졌다.", "ko", {}, {"Apple acquires Mistral AI"});
+  Expect("华为计划与科大讯飞合作开发大模型。", "zh", {}, {"Huawei partners_with iFlytek"});
   // The same facts stated plainly are found (the filter is no blanket).
   Expect("Google invested in Anthropic in May 2023.", "en", {"Google invests_in Anthropic"});
   Expect("아마존이 앤트로픽에 투자했다.", "ko", {"Amazon invests_in Anthropic"});
