@@ -98,52 +98,6 @@ inline bool IsChineseFunction(char32_t cp) {
   return kChars.find(cp) != std::u32string_view::npos;
 }
 
-// English participles that open an aside about the name before the comma: "DeepSeek, owned by
-// High-Flyer, released R1" is about DeepSeek.
-inline constexpr std::string_view kParticipleOpeners[] = {"owned by ", "backed by ", "founded by ", "founded in ", "led by ", "based in ",
-                                                         "headquartered in ", "valued at ", "formerly ", "created by ", "developed by ",
-                                                         "majority-owned ", "wholly owned ", "spun out ", "best known "};
-
-// Words that look like names of a discovered kind but are common words.
-inline const std::unordered_set<std::string_view>& GenericWords() {
-  static const std::unordered_set<std::string_view> kWords = {
-      "AI", "IT", "ICT", "LLM", "GPU", "CPU", "NPU", "API", "CEO", "CTO", "COO", "CFO", "R&D", "SW", "HW", "DC", "ML",
-      "AGI", "GPT", "NLP", "PC", "TV", "US", "UN", "EU", "UK", "IPO", "VC", "PE", "MOU", "인공지능", "국내", "해외", "국립",
-      "사립", "선임", "책임", "수석", "객원", "소속", "전문", "대형", "각", "일류", "주요", "명문", "지방", "해당", "여러",
-      "다른", "신생", "대학원", "공과", "부설", "기업", "연구", "국가", "정부", "글로벌", "하이", "빅", "핀", "딥", "에듀",
-      "푸드", "클린", "세계", "한국", "중국", "미국", "일본", "유럽", "전자", "기술", "과학", "산업", "미래", "첨단", "차세대",
-      "인공지능", "벤처", "벤처캐피탈", "벤처캐피털", "사모", "사모펀드", "자산운용", "증권", "투자", "전략적", "재무적", "기관",
-      "창투", "창업", "금융", "대기업", "중견", "계열", "지주", "빅테크", "테크", "유니콘", "该", "这家", "一家", "多家", "子", "母", "人工智能", "科技", "互联网", "上市", "初创", "创业", "投资", "合资",
-      "研究", "国家", "国内", "全球", "中国", "美国", "一些", "大型", "旗下", "其", "本", "各", "新", "全资子公司",
-      "控股子公司", "子公司", "母公司", "分公司", "上市公司", "合资公司", "初创公司", "科技公司", "投资公司", "该公司", "这家公司",
-      "人工智能公司", "互联网公司", "芯片公司", "独角兽公司", "大模型", "模型", "大语言模型", "通用大模型", "基座模型",
-      "多模态大模型", "垂直大模型", "国资", "地方国资", "国企", "地方国企", "央企", "The", "A", "An", "Its",
-      "Their", "Our", "This", "That", "Chinese", "Korean", "American", "Japanese", "European", "Global", "New", "Generative",
-      "Artificial", "Open", "Big", "Tech", "Research", "National", "Leading", "Private", "Public", "Several", "Many", "Other",
-      "Some", "Every", "Both", "Each", "In", "On", "At", "For", "From", "With", "By", "And", "But", "Its", "His", "Her"};
-  return kWords;
-}
-
-// Words that precede an organisation name and are not a person's name.
-inline const std::unordered_set<std::string_view>& NotNames() {
-  static const std::unordered_set<std::string_view> kWords = {
-      "한국", "국내", "해외", "현재", "이번", "이후", "이어", "이미", "또한", "특히", "최근", "전날", "지난", "정부", "기존",
-      "주요", "모든", "오는", "우리", "서울", "부산", "대한", "신임", "초대", "공동", "한편", "당시", "올해", "작년", "지난해",
-      "이날", "이에", "이를", "이는", "조사", "미국", "중국", "일본", "유럽", "대만", "홍콩", "인도", "영국", "프랑스", "독일",
-      "국제", "세계", "전", "현", "前", "现任", "이사", "회장", "대표", "사장", "교수", "총장", "원장", "소장", "도", "시"};
-  return kWords;
-}
-
-// Korean common nouns that an organisation's name never is ("투자", "관계자", "시장").
-inline const std::unordered_set<std::string_view>& CommonNouns() {
-  static const std::unordered_set<std::string_view> kWords = {
-      "투자", "인수", "육성", "지원", "대표", "관계자", "가치", "경쟁력", "생태계", "시장", "전략", "협력", "대상", "규모", "측", "임원",
-      "직원", "고객", "중", "등", "간", "들", "설립", "창업", "상장", "출신", "최초", "최대", "최고", "가운데", "사이", "위주", "대부분",
-      "전체", "자체", "내부", "이름", "목록", "수준", "주가", "실적", "매출", "지분", "기술", "사업", "서비스", "제품", "모델", "플랫폼",
-      "회사", "업체", "법인", "그룹", "당국", "본사", "지사", "협회", "학교", "팀", "조직", "부서", "위원회", "신설", "신임", "현직", "전직"};
-  return kWords;
-}
-
 struct Group {
   std::vector<int> members;  // mention indices
   Role role = Role::kNone;
@@ -189,6 +143,11 @@ class Analysis {
   int Discover(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases, const std::string& id_hint);
   bool IsOrg(int entity) const { return Contains(kOrgKinds, Kind(entity)); }
   bool IsPerson(int entity) const { return Kind(entity) == "person"; }
+  // Word lists of data/triggers.json ("words", "participle_openers").
+  const WordSet& GenericWords() const { return rules_.generic_words; }
+  const WordSet& NotNames() const { return rules_.not_person_names; }
+  const WordSet& CommonNouns() const { return rules_.common_nouns; }
+  const std::vector<std::string>& ParticipleOpeners() const { return rules_.participle_openers; }
   bool Overlaps(size_t begin, size_t end) const {
     for (const Mention& mention : mentions_) {
       if (begin < mention.word_end && mention.begin < end) return true;

@@ -100,7 +100,7 @@ void Analysis::FindAsides() {
     for (std::string_view word : {"a ", "an ", "the ", "which ", "who ", "whose ", "that ", "one of ", "now ", "also ", "then "}) {
       opener = opener || lower_.substr(comma + 2).starts_with(word);
     }
-    for (std::string_view word : kParticipleOpeners) opener = opener || lower_.substr(comma + 2).starts_with(word);
+    for (std::string_view word : ParticipleOpeners()) opener = opener || lower_.substr(comma + 2).starts_with(word);
     if (!opener) continue;
     size_t close = s_.find(',', comma + 2);
     // A relative clause may run to the end of the sentence: "..., which was founded by X."

@@ -82,7 +82,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       size_t comma = asides_[static_cast<size_t>(aside)].first - 1;
       std::string_view opener = std::string_view(lower_).substr(comma);
       // ... and of an apposition: "DeepMind, a subsidiary of Alphabet, ..." is about DeepMind.
-      bool participle = std::any_of(std::begin(kParticipleOpeners), std::end(kParticipleOpeners),
+      bool participle = std::any_of(ParticipleOpeners().begin(), ParticipleOpeners().end(),
                                     [&](std::string_view word) { return opener.substr(2).starts_with(word); });
       if (opener.starts_with(", which ") || opener.starts_with(", who ") || opener.starts_with(", that ") || opener.starts_with(", a ") ||
           opener.starts_with(", an ") || opener.starts_with(", the ") || participle) {

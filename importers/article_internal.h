@@ -223,6 +223,13 @@ struct Title {
   std::string type;  // works_at or founded
 };
 
+// A set of words that answers lookups by std::string_view without copying.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 struct RuleSet {
   std::vector<Rule> rules;
   std::vector<Title> titles[3];                 // per Lang
@@ -236,6 +243,10 @@ struct RuleSet {
   std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"
   std::unordered_set<std::string> given_names[3];  // English first names: "Satya Nadella" is a person
   std::unordered_set<std::string> not_names[3];    // capitalised words naming nobody: places, months, ...
+  WordSet generic_words;      // look like names of a discovered kind but are common words ("AI", "子公司")
+  WordSet not_person_names;   // before an organisation or a title, no person's name ("한국", "이번")
+  WordSet common_nouns;       // Korean nouns no organisation's name is ("투자", "관계자")
+  std::vector<std::string> participle_openers;  // English: "owned by ", "founded in " open an aside
 };
 RuleSet ParseRuleSet(std::string_view json_text);
 const RuleSet& DefaultRuleSet();  // data/triggers.json, compiled in

@@ -246,7 +246,7 @@ void Analysis::DiscoverCapitalisedNames() {
       std::string_view rest = std::string_view(lower_).substr(tokens.back().second);
       if (rest.starts_with(", ")) {
         for (std::string_view word : {"a ", "an ", "the ", "which ", "one of "}) marked = marked || rest.substr(2).starts_with(word);
-        for (std::string_view word : kParticipleOpeners) marked = marked || rest.substr(2).starts_with(word);
+        for (std::string_view word : ParticipleOpeners()) marked = marked || rest.substr(2).starts_with(word);
       }
     }
     if (tokens.empty() || all_generic || (tokens.front().first == first_word && tokens.size() < 2 && !marked)) {

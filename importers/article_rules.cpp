@@ -79,6 +79,14 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(ToNfc(word.get<std::string>()));
       for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(ToNfc(word.get<std::string>()));
     }
+    const nlohmann::json words = root.value("words", nlohmann::json::object());
+    for (auto [key, target] : {std::pair{"generic", &set.generic_words}, std::pair{"not_person_names", &set.not_person_names},
+                               std::pair{"common_nouns", &set.common_nouns}}) {
+      for (const auto& word : words.value(key, nlohmann::json::array())) target->insert(ToNfc(word.get<std::string>()));
+    }
+    for (const auto& word : root.value("participle_openers", nlohmann::json::object()).value("en", nlohmann::json::array())) {
+      set.participle_openers.push_back(word.get<std::string>());
+    }
   } catch (const nlohmann::json::exception& error) {
     throw Error(ErrorKind::kInternal, std::string("data/triggers.json: ") + error.what());
   }

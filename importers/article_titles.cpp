@@ -272,7 +272,7 @@ int Analysis::PersonBefore(size_t pos) {
     for (const std::string& word : rules_.surnames[li_]) surname = surname || (candidate.starts_with(word) && candidate.size() > word.size());
     if (!surname || syllables == 1) {
       // A transliterated name of two words right before "ORG TITLE": "샘 알트먼", "젠슨 황".
-      auto plain_word = [](std::string_view word) {
+      auto plain_word = [this](std::string_view word) {
         if (word.empty() || word.size() > 12 || NotNames().count(word) != 0 || GenericWords().count(word) != 0) return false;
         static const std::u32string_view kEndings = U"에서는은이가을를의도고며다로와과게면지해한된던인들께적";
         char32_t last = CodePointBefore(word, word.size());
