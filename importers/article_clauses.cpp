@@ -191,7 +191,7 @@ void Analysis::AssignMarkers() {
           while (word_start > 0 && std::isalpha(static_cast<unsigned char>(s_[word_start - 1])) != 0) --word_start;
           if (word_start == word_end) break;
           std::string earlier = Lower(s_.substr(word_start, word_end - word_start));
-          if (earlier == "from" || earlier == "by" || earlier == "with") {
+          if (earlier == "from" || earlier == "by" || earlier == "with" || earlier == "to" || earlier == "in" || earlier == "into") {
             // "founded by researchers including X": the trigger owns its preposition, X is its object.
             word = InsideTrigger(word_start, word_end) ? "" : earlier;
             break;

@@ -396,6 +396,16 @@ TEST(ArticleFamilies, KoreanDealsWithNewNames) {
   EXPECT_EQ(found.count("Samsung Medison acquires Solvio"), 0u);  // one entity, the gloss its alias
 }
 
+TEST(ArticleFamilies, EnglishSupplyDealsAndRivals) {
+  // A preposition reaches its name across a lower-case description ("to artificial intelligence
+  // company X"); deals are partnerships; "competition from" names rivals.
+  Expect("Semiconductor maker AMD will supply its chips to artificial intelligence company Quillon Robotics next year.", "en",
+         {"AMD supplies Quillon Robotics"});
+  Expect("On Wednesday, OpenAI announced a $10 billion deal with chipmaker Cerebras.", "en", {"OpenAI partners_with Cerebras Systems"});
+  Expect("AMD is facing competition from Huawei and Google in the data center market.", "en",
+         {"AMD competes_with Huawei", "AMD competes_with Google"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
