@@ -388,21 +388,35 @@ void Analysis::DiscoverChineseObjects() {
   for (std::string_view cue : kBefore) {
     for (size_t at = s_.find(cue); at != std::string_view::npos; at = s_.find(cue, at + cue.size())) add_name(at + cue.size(), "");
   }
-  // "由杨植麟创立": a surname and one or two characters between 由 and a founding verb.
-  for (size_t at = s_.find("由"); at != std::string_view::npos; at = s_.find("由", at + 3)) {
-    for (size_t chars = 2; chars <= 3; ++chars) {
-      size_t end = at + 3 + chars * 3;
-      if (end > s_.size()) break;
-      std::string_view rest = s_.substr(end);
-      if (!(rest.starts_with("创立") || rest.starts_with("创办") || rest.starts_with("发起") || rest.starts_with("创建") || rest.starts_with("联合创立"))) continue;
-      std::string_view name = s_.substr(at + 3, chars * 3);
-      bool surname = StartsWithSurname(name);
-      bool all_han = true;
-      for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(name, k * 3));
-      if (!surname || !all_han || Overlaps(at + 3, end)) continue;
-      int entity = Discover(Written(std::string(name)), "person", {}, "");
-      if (entity >= 0 && IsPerson(entity)) AddMention(MentionWithParticles(at + 3, end, entity));
-      break;
+  // People between a verb and the word that closes its phrase: "由杨植麟创立", "任命吴泳铭为CEO",
+  // "聘请李明担任首席科学家": a surname and one or two characters.
+  struct PersonCue {
+    std::string_view open;
+    std::vector<std::string_view> closes;
+  };
+  static const PersonCue kPersonCues[] = {
+      {"由", {"创立", "创办", "发起", "创建", "联合创立"}},
+      {"任命", {"为", "担任", "出任"}},
+      {"聘请", {"为", "担任", "出任"}},
+      {"委任", {"为", "担任", "出任"}},
+      {"提名", {"为", "担任", "出任"}},
+  };
+  for (const PersonCue& cue : kPersonCues) {
+    for (size_t at = s_.find(cue.open); at != std::string_view::npos; at = s_.find(cue.open, at + cue.open.size())) {
+      size_t begin = at + cue.open.size();
+      for (size_t chars = 2; chars <= 3; ++chars) {
+        size_t end = begin + chars * 3;
+        if (end > s_.size()) break;
+        std::string_view rest = s_.substr(end);
+        if (std::none_of(cue.closes.begin(), cue.closes.end(), [&](std::string_view close) { return rest.starts_with(close); })) continue;
+        std::string_view name = s_.substr(begin, chars * 3);
+        bool all_han = true;
+        for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(name, k * 3));
+        if (!StartsWithSurname(name) || !all_han || Overlaps(begin, end)) continue;
+        int entity = Discover(Written(std::string(name)), "person", {}, "");
+        if (entity >= 0 && IsPerson(entity)) AddMention(MentionWithParticles(begin, end, entity));
+        break;
+      }
     }
   }
 }

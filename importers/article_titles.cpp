@@ -385,6 +385,26 @@ void Analysis::DiscoverChineseTitledOrgs() {
 void Analysis::DiscoverTitledOrgs() {
   if (lang_ == Lang::kChinese) DiscoverChineseTitledOrgs();
   if (lang_ != Lang::kKorean) return;
+  // "이서연씨가", "김민준 씨는": a Korean name before the honorific 씨 is a person.
+  for (size_t at = s_.find("씨"); at != std::string_view::npos; at = s_.find("씨", at + 3)) {
+    size_t end = at;
+    if (end > 0 && s_[end - 1] == ' ') --end;
+    size_t start = RunStart(s_, end, [](char32_t cp) { return IsHangul(cp); });
+    std::string_view name = s_.substr(start, end - start);
+    size_t tail_end = RunEnd(s_, at + 3, [](char32_t cp) { return IsHangul(cp); });
+    Role role;
+    std::string particles;
+    if (name.size() != 9 || !StartsWithSurname(name) || NotNames().count(name) != 0 || CommonNouns().count(name) != 0 || Overlaps(start, end)) continue;
+    if (start > 0 && !IsSpace(s_[start - 1])) continue;
+    if (!ParseParticles(s_.substr(at + 3, tail_end - at - 3), &role, &particles)) continue;
+    int entity = Discover(Written(std::string(name)), "person", {}, "");
+    if (entity < 0 || !IsPerson(entity)) continue;
+    Mention mention = MentionWithParticles(start, end, entity);
+    mention.word_end = tail_end;
+    mention.role = role;
+    mention.particles = particles;
+    AddMention(mention);
+  }
   static const std::u32string_view kParticleEnds = U"는은을를의에와과도로서께가";
   // A bare word: Hangul or Latin letters and digits, ending in no case particle.
   auto bare_word = [&](size_t begin, size_t end) {
@@ -487,8 +507,17 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     if (person < 0 || person == org) return;
     Extraction extraction{person, org, "", std::string(rule), confidence, "", {}};
     extraction.amount_value.begin = mentions_[static_cast<size_t>(person_mention)].begin;
+    // "Former Meta researcher X", "前谷歌研究员", "구글 출신 X": no longer works there.
+    bool former = match.former;
+    for (const Mention& mention : mentions_) {
+      if (mention.entity != org || mention.end == 0) continue;
+      std::string before = Lower(s_.substr(mention.begin >= 8 ? mention.begin - 8 : 0, std::min<size_t>(mention.begin, 8)));
+      std::string_view after = s_.substr(mention.word_end, 8);
+      former = former || before.ends_with("former ") || before.ends_with("ex-") || before.ends_with("前") || before.ends_with("전 ") ||
+               after.starts_with(" 출신") || after.starts_with("출신");
+    }
     if (match.founded) extraction.type = "founded", out->push_back(extraction);
-    if (match.works && !match.former) extraction.type = "works_at", out->push_back(extraction);
+    if (match.works && !former) extraction.type = "works_at", out->push_back(extraction);
   };
   auto tail_role = [](std::string_view tail) {
     Role role = Role::kNone;

@@ -406,6 +406,16 @@ TEST(ArticleFamilies, EnglishSupplyDealsAndRivals) {
          {"AMD competes_with Huawei", "AMD competes_with Google"});
 }
 
+TEST(ArticleFamilies, AppointmentsAndFormerEmployers) {
+  // Appointments name people nobody knows; a former employer is no employer.
+  Expect("阿里巴巴任命吴明远为集团首席执行官。", "zh", {"吴明远 works_at Alibaba Group"});
+  Expect("百度宣布聘请张华担任首席技术官。", "zh", {"张华 works_at Baidu"});
+  Expect("Former Meta researcher Tom Clark joined Cohere as head of research.", "en", {"Tom Clark works_at Cohere"},
+         {"Tom Clark works_at Meta Platforms"});
+  // "이서연씨가": the honorific 씨 marks a person.
+  Expect("오픈AI 출신 연구원 이서연씨가 업스테이지에 합류했다.", "ko", {"이서연 works_at Upstage"}, {"이서연 works_at OpenAI"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
