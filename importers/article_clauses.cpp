@@ -26,7 +26,7 @@ bool Analysis::Hedged(const TriggerHit& hit) const {
   if (before.size() > 60) before = before.substr(before.size() - 60);
   if (lang_ == Lang::kKorean) before = before.size() > 8 ? before.substr(before.size() - 8) : before;  // "안 투자했다"
   for (const std::string& word : rules_.hedges_before[li_]) {
-    std::string needle = lang_ == Lang::kEnglish ? Lower(word) : word;
+    const std::string& needle = word;  // English hedges are lower-cased
     size_t at = before.find(needle);
     if (at == std::string_view::npos) continue;
     if (lang_ == Lang::kEnglish && at > 0 && std::isalpha(static_cast<unsigned char>(before[at - 1])) != 0) continue;
@@ -34,7 +34,7 @@ bool Analysis::Hedged(const TriggerHit& hit) const {
   }
   std::string_view after = haystack.substr(hit.end, lang_ == Lang::kEnglish ? 12 : 24);
   for (const std::string& word : rules_.hedges_after[li_]) {
-    if (after.find(lang_ == Lang::kEnglish ? Lower(word) : word) != std::string_view::npos) return true;
+    if (after.find(word) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -429,7 +429,7 @@ void Analysis::FindTriggers() {
     for (size_t t = 0; t < rule.triggers.size(); ++t) {
       const std::string& trigger = rule.triggers[t];
       std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
-      std::string needle = lang_ == Lang::kEnglish ? Lower(trigger) : trigger;
+      const std::string& needle = trigger;  // English triggers are lower-cased
       for (size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) {
         size_t end = at + needle.size();
         bool inside_name = false;
@@ -441,7 +441,7 @@ void Analysis::FindTriggers() {
         }
         bool excluded = false;
         for (size_t e = 0; e < rule.exclude.size() && !excluded; ++e) {
-          std::string exclusion = lang_ == Lang::kEnglish ? Lower(rule.exclude[e]) : rule.exclude[e];
+          const std::string& exclusion = rule.exclude[e];
           size_t from = at >= exclusion.size() ? at - exclusion.size() : 0;
           for (size_t x = haystack.find(exclusion, from); x != std::string_view::npos && x <= at; x = haystack.find(exclusion, x + 1)) {
             if (x + exclusion.size() >= end) excluded = true;

@@ -219,8 +219,9 @@ struct Rule {
 };
 
 struct Title {
-  std::string word;  // "부회장", "CEO", "首席执行官"
-  std::string type;  // works_at or founded
+  std::string word;   // "부회장", "CEO", "首席执行官"
+  std::string type;   // works_at or founded
+  std::string lower;  // what is matched: English lower-cased, else the word
 };
 
 // A set of words that answers lookups by std::string_view without copying.
@@ -234,7 +235,7 @@ struct RuleSet {
   std::vector<Rule> rules;
   std::vector<Title> titles[3];                 // per Lang
   std::vector<std::string> org_suffixes[3];     // "연구원", "研究院", "Labs"
-  std::vector<std::string> product_cues[3];     // "모델", "챗봇", "model"
+  std::vector<std::string> product_cues[3];     // "모델", "챗봇", "model" (English lower-cased)
   std::vector<std::string> org_cues[3];         // "회사", "스타트업", "公司"
   std::vector<std::pair<std::string, std::string>> anaphors[3];  // ("연구소", "research_institute")
   std::vector<std::string> surnames[3];

@@ -294,7 +294,7 @@ void Analysis::DiscoverCapitalisedNames() {
     std::string after = Lower(TrimSpace(s_.substr(end, 32)));
     bool title_near = false;
     for (const Title& title : rules_.titles[li_]) {
-      std::string word = Lower(title.word);
+      const std::string& word = title.lower;
       title_near = title_near || before.ends_with(word) || (after.starts_with(",") && TrimSpace(std::string_view(after).substr(1)).find(word) < 8);
     }
     std::string first_token(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first));
@@ -308,7 +308,7 @@ void Analysis::DiscoverCapitalisedNames() {
       continue;
     } else if (!HasOrgSuffix(name, li_, &kind)) {
       kind = "company";
-      for (const std::string& cue : rules_.product_cues[li_]) kind = std::string_view(after).starts_with(Lower(cue)) ? "product" : kind;
+      for (const std::string& cue : rules_.product_cues[li_]) kind = std::string_view(after).starts_with(cue) ? "product" : kind;
       for (std::string_view verb : {"launched", "released", "unveiled", "introduced", "debuted", "open-sourced"}) {
         if (before.ends_with(verb)) kind = "product";
       }
@@ -348,7 +348,7 @@ void Analysis::RefineDiscoveredKinds() {
       if (!before.ends_with(link)) continue;
       std::string head = before.substr(0, before.size() - link.size());
       for (const std::string& cue : rules_.product_cues[li_]) {
-        std::string word = Lower(cue);
+        const std::string& word = cue;
         if (head.ends_with(" " + word) || head.ends_with(" " + word + "s")) catalog_->SetDiscoveredKind(mention.entity, "product");
       }
     }
@@ -510,7 +510,7 @@ void Analysis::DiscoverEnglishSubjects() {
   for (const Rule& rule : rules_.rules) {
     if (rule.lang != lang_) continue;
     for (const std::string& trigger : rule.triggers) {
-      std::string needle = Lower(trigger);
+      const std::string& needle = trigger;  // lower-cased
       for (size_t at = lower_.find(needle); at != std::string::npos; at = lower_.find(needle, at + 1)) {
         if (at < 2 || s_[at - 1] != ' ' || (at + needle.size() < s_.size() && std::isalpha(static_cast<unsigned char>(s_[at + needle.size()])) != 0)) continue;
         size_t end = at - 1;
@@ -534,7 +534,7 @@ void Analysis::DiscoverEnglishSubjects() {
         for (const Rule& other : rules_.rules) {
           if (other.lang != lang_) continue;
           for (const std::string& phrase : other.triggers) {
-            opens_trigger = opens_trigger || (phrase.size() > needle.size() && std::string_view(lower_).substr(name_begin).starts_with(Lower(phrase)));
+            opens_trigger = opens_trigger || (phrase.size() > needle.size() && std::string_view(lower_).substr(name_begin).starts_with(phrase));
           }
         }
         if (opens_trigger) continue;

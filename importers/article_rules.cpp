@@ -47,12 +47,19 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       rule.carry_topic = item.value("carry_topic", rule.lang != Lang::kEnglish);
       for (const auto& word : item.value("context_after", nlohmann::json::array())) rule.context_after.push_back(ToNfc(word.get<std::string>()));
       for (const auto& word : item.value("context_before", nlohmann::json::array())) rule.context_before.push_back(ToNfc(word.get<std::string>()));
+      // English is matched against the lower-cased sentence: its trigger words are kept lower-cased.
+      if (rule.lang == Lang::kEnglish) {
+        for (std::string& word : rule.triggers) word = Lower(word);
+        for (std::string& word : rule.exclude) word = Lower(word);
+      }
       set.rules.push_back(std::move(rule));
     }
     for (auto [code, lang] : {std::pair{"ko", Lang::kKorean}, std::pair{"zh", Lang::kChinese}, std::pair{"en", Lang::kEnglish}}) {
       int index = LangIndex(lang);
       for (const auto& title : root.at("titles").at(code)) {
-        set.titles[index].push_back({ToNfc(title.at(0).get<std::string>()), title.at(1).get<std::string>()});
+        std::string word = ToNfc(title.at(0).get<std::string>());
+        std::string lower = lang == Lang::kEnglish ? Lower(word) : word;
+        set.titles[index].push_back({std::move(word), title.at(1).get<std::string>(), std::move(lower)});
       }
       std::sort(set.titles[index].begin(), set.titles[index].end(),
                 [](const Title& a, const Title& b) { return a.word.size() > b.word.size(); });
@@ -60,7 +67,9 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       std::sort(set.org_suffixes[index].begin(), set.org_suffixes[index].end(),
                 [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
       for (const auto& word : root.at("org_cues").at(code)) set.org_cues[index].push_back(ToNfc(word.get<std::string>()));
-      for (const auto& word : root.at("product_cues").at(code)) set.product_cues[index].push_back(ToNfc(word.get<std::string>()));
+      for (const auto& word : root.at("product_cues").at(code)) {
+        set.product_cues[index].push_back(lang == Lang::kEnglish ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
+      }
       for (const auto& pair : root.at("anaphors").at(code)) {
         std::string pattern = ToNfc(pair.at(0).get<std::string>());
         // A gap needs an opening to search for ("the … startup"), or the search would not advance.
@@ -76,8 +85,9 @@ RuleSet ParseRuleSet(std::string_view json_text) {
         for (const auto& word : root.value(key, nlohmann::json::object()).value(code, nlohmann::json::array())) set_of.insert(ToNfc(word.get<std::string>()));
       }
       const nlohmann::json hedges = root.value("hedges", nlohmann::json::object()).value(code, nlohmann::json::object());
-      for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(ToNfc(word.get<std::string>()));
-      for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(ToNfc(word.get<std::string>()));
+      auto matched = [&](const nlohmann::json& word) { return lang == Lang::kEnglish ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()); };
+      for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(matched(word));
+      for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(matched(word));
     }
     const nlohmann::json words = root.value("words", nlohmann::json::object());
     for (auto [key, target] : {std::pair{"generic", &set.generic_words}, std::pair{"not_person_names", &set.not_person_names},

@@ -131,15 +131,28 @@ bool StartsClosing(std::string_view text) {
 
 }  // namespace
 
-std::vector<SentenceSpan> SplitSentences(std::string_view text, Lang lang) {
+// The sentence breaker of a language, made once per thread (making one loads ICU's rules and
+// costs more than splitting a whole article); each use sets its text anew.
+static icu::BreakIterator& SentenceBreaker(Lang lang) {
+  thread_local std::unique_ptr<icu::BreakIterator> breakers[3];
+  std::unique_ptr<icu::BreakIterator>& breaker = breakers[lang == Lang::kKorean ? 0 : lang == Lang::kChinese ? 1 : 2];
+  if (breaker) return *breaker;
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale = lang == Lang::kKorean ? icu::Locale("ko") : lang == Lang::kChinese ? icu::Locale("zh") : icu::Locale("en@ss=standard");
-  std::unique_ptr<icu::BreakIterator> breaker(icu::BreakIterator::createSentenceInstance(locale, status));
+  breaker.reset(icu::BreakIterator::createSentenceInstance(locale, status));
   if (U_FAILURE(status) || !breaker) {
     status = U_ZERO_ERROR;
     breaker.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   }
-  if (U_FAILURE(status) || !breaker) throw Error(ErrorKind::kInternal, std::string("ICU sentence breaker unavailable: ") + u_errorName(status));
+  if (U_FAILURE(status) || !breaker) {
+    breaker.reset();
+    throw Error(ErrorKind::kInternal, std::string("ICU sentence breaker unavailable: ") + u_errorName(status));
+  }
+  return *breaker;
+}
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text, Lang lang) {
+  icu::BreakIterator* breaker = &SentenceBreaker(lang);
 
   std::vector<SentenceSpan> sentences;
   std::vector<uint32_t> byte_of_unit;  // UTF-16 index -> byte offset in the paragraph

@@ -24,7 +24,7 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
   for (int count = 0; count < 3; ++count) {
     const Title* found = nullptr;
     for (const Title& title : rules_.titles[li_]) {
-      bool hit = lang_ == Lang::kEnglish ? lower_.substr(i).starts_with(Lower(title.word)) : s_.substr(i).starts_with(title.word);
+      bool hit = lang_ == Lang::kEnglish ? lower_.substr(i).starts_with(title.lower) : s_.substr(i).starts_with(title.word);
       if (!hit) continue;
       size_t end = i + title.word.size();
       if (lang_ == Lang::kEnglish && end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0) continue;
@@ -568,7 +568,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
   if (topic_entity >= 0) {
     for (const Title& title : rules_.titles[li_]) {
       std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
-      std::string needle = lang_ == Lang::kEnglish ? Lower(title.word) : title.word;
+      const std::string& needle = title.lower;
       for (size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + needle.size())) {
         if (at < topic_end || org_ending_at(at) || Overlaps(at, at + needle.size())) continue;
         if (topic_from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ")) continue;
