@@ -263,9 +263,15 @@ void Analysis::DiscoverCapitalisedNames() {
       return dash != std::string_view::npos && dash + 1 < token.size() &&
              std::all_of(token.begin() + static_cast<std::ptrdiff_t>(dash) + 1, token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     };
-    while (!tokens.empty() && (kDeterminers.count(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first)) != 0 ||
-                               modifier(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first)))) {
+    while (!tokens.empty() && kDeterminers.count(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first)) != 0) {
       tokens.erase(tokens.begin());
+    }
+    // "San Francisco-based BetterDoctor": everything up to the last modifier goes.
+    for (size_t t = tokens.size(); t-- > 0;) {
+      if (modifier(s_.substr(tokens[t].first, tokens[t].second - tokens[t].first))) {
+        tokens.erase(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(t) + 1);
+        break;
+      }
     }
     if (tokens.empty()) continue;
     std::string suffix_kind;
@@ -630,6 +636,12 @@ void Analysis::FindAnaphors() {
   for (const auto& [word, kind] : rules_.anaphors[li_]) {
     for (auto [at, end] : AnaphorSpans(word)) {
       if (Overlaps(at, end)) continue;
+      // An apposition describes the name before it ("Blossom Capital, the VC firm founded by
+      // ..."): it refers to nothing earlier.
+      if (lang_ == Lang::kEnglish && at >= 2 && s_.substr(at - 2, 2) == ", " &&
+          std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return other.entity >= 0 && other.word_end == at - 2; })) {
+        continue;
+      }
       Mention mention;
       if (lang_ == Lang::kKorean) {
         if (at > 0 && !IsSpace(s_[at - 1])) continue;

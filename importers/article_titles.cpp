@@ -566,10 +566,18 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     topic_from_discourse = true;
   }
   if (topic_entity >= 0) {
+    // Title words in text order, so a person can stand where the one before stands.
+    std::vector<std::pair<size_t, const Title*>> title_hits;
+    std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
     for (const Title& title : rules_.titles[li_]) {
-      std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
-      const std::string& needle = title.lower;
-      for (size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + needle.size())) {
+      for (size_t at = haystack.find(title.lower); at != std::string_view::npos; at = haystack.find(title.lower, at + title.lower.size())) {
+        title_hits.emplace_back(at, &title);
+      }
+    }
+    std::sort(title_hits.begin(), title_hits.end(), [](const auto& a, const auto& b) { return a.first < b.first || (a.first == b.first && a.second->lower.size() > b.second->lower.size()); });
+    for (const auto& [at, title_hit] : title_hits) {
+      const std::string& needle = title_hit->lower;
+      {
         if (at < topic_end || org_ending_at(at) || Overlaps(at, at + needle.size())) continue;
         if (topic_from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ")) continue;
         // English: another organisation named between the topic and the title may own it
@@ -586,7 +594,22 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
         size_t person_end = 0;
         int person = PersonAfter(match.end, &person_end);
         if (person < 0) continue;
-        AddPersonGroup(person, Role::kNone);
+        // "founded by chief executive X": the preposition before the title governs the person.
+        Role role = Role::kNone;
+        if (lang_ == Lang::kEnglish) {
+          std::string_view before = std::string_view(lower_).substr(0, at);
+          if (before.ends_with(" by ")) role = Role::kBy;
+          else if (before.ends_with(" from ")) role = Role::kFrom;
+          else if (before.ends_with(" with ")) role = Role::kWith;
+          // "... by chief executive A and chief technology officer B": B stands where A does.
+          for (const Mention& other : mentions_) {
+            if (role != Role::kNone || other.entity < 0 || !IsPerson(other.entity) || other.word_end > at) continue;
+            std::string_view link = before.substr(other.word_end);
+            if (link == " and " || link == ", " || link == ", and ") role = other.role;
+          }
+        }
+        mentions_[static_cast<size_t>(person)].role = role;
+        AddPersonGroup(person, role);
         emit(person, topic_entity, match, "title_of_topic", 0.72);
       }
     }

@@ -416,6 +416,17 @@ TEST(ArticleFamilies, AppointmentsAndFormerEmployers) {
   Expect("오픈AI 출신 연구원 이서연씨가 업스테이지에 합류했다.", "ko", {"이서연 works_at Upstage"}, {"이서연 works_at OpenAI"});
 }
 
+TEST(ArticleFamilies, EnglishAppositionsAndFoundersWithTitles) {
+  // "X, the VC firm founded by P": the apposition describes X and refers to nothing earlier.
+  Expect("Plumgrid raised $16.2M in Series B funding led by Longworth Venture Partners.\n\n"
+         "Blossom Capital, the VC firm founded by Ophelia Brown, is announcing a new program.",
+         "en", {"Ophelia Brown founded Blossom Capital"}, {"Ophelia Brown founded Plumgrid"});
+  // Everything up to a hyphenated modifier is no part of a name; "by TITLE PERSON" makes the
+  // person the agent.
+  Expect("San Francisco-based Quillon Robotics was founded in 2011 by chief executive Ari Tulla.", "en",
+         {"Ari Tulla founded Quillon Robotics"}, {"Ari Tulla founded San Francisco-based Quillon Robotics"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
