@@ -525,6 +525,15 @@ void Analysis::DiscoverQuotedProducts() {
         kind = std::find(kConsortiumCues.begin(), kConsortiumCues.end(), word) != kConsortiumCues.end() ? "consortium" : "company";
       }
       for (const std::string& word : rules_.product_cues[li_]) kind = kind.empty() && before.ends_with(word) ? "product" : kind;
+      // A product word after it or ending it: "'Solar WBL' 파운데이션 모델을", "'옴니 파운데이션 모델'".
+      std::string_view after_quote = TrimSpace(s_.substr(close + close_mark.size(), 40));
+      for (const std::string& word : rules_.product_cues[li_]) {
+        if (!kind.empty() || word.size() < 6) continue;  // not "AI", "칩" alone
+        bool after_cue = after_quote.starts_with(word) || (lang_ == Lang::kKorean && after_quote.find(" ") != std::string_view::npos &&
+                                                           after_quote.substr(after_quote.find(' ') + 1).starts_with(word) &&
+                                                           after_quote.substr(0, after_quote.find(' ')).size() <= 18);
+        if (after_cue || std::string_view(name).ends_with(word)) kind = "product";
+      }
       // A title after it: "이흥노 '리버밴스' 대표", "“星澜智能”CEO".
       TitleMatch title;
       if (kind.empty() && ParseTitles(SkipSpaces(s_, close + close_mark.size()), &title)) kind = "company";

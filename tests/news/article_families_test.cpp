@@ -427,6 +427,13 @@ TEST(ArticleFamilies, EnglishAppositionsAndFoundersWithTitles) {
          {"Ari Tulla founded Quillon Robotics"}, {"Ari Tulla founded San Francisco-based Quillon Robotics"});
 }
 
+TEST(ArticleFamilies, KoreanQuotedProductsByTheWordAfterThem) {
+  // A quoted name followed or ended by a product word is a product; the subject develops it
+  // even when the name stands bare before the noun trigger.
+  Expect("솔빛랩스는 세계적 수준의 'Veltra X' 파운데이션 모델을 개발해 산업별 AI 적용을 확산한다.", "ko", {"솔빛랩스 develops Veltra X"});
+  Expect("솔빛랩스는 범국민 AI 접근성 확대를 위한 '옴니 파운데이션 모델' 개발에 나선다.", "ko", {"솔빛랩스 develops 옴니 파운데이션 모델"});
+}
+
 TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("Nvidia did not invest in Cohere. Apple is in talks to invest in OpenAI. Amazon denied that it would invest in Anthropic.",
          "en", {}, {"Nvidia invests_in Cohere", "Apple invests_in OpenAI", "Amazon invests_in Anthropic"});
