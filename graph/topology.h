@@ -57,3 +57,20 @@ void ApplyChange(Topology* topology, const TopologyChange& change, const Schema&
 Topology TopologyOf(const Graph& graph);
 
 }  // namespace relgraph
+
+namespace relgraph {
+
+// A store's topology in the order the engine reads it (query::Csr), as its graph image keeps
+// it: relations grouped by source entity, in key order, so relation r of Topology is relation r
+// here too. The relations of entity u are positions [out_offsets[u], out_offsets[u+1]).
+struct GroupedTopology {
+  std::vector<std::string> entity_ids;  // entity index -> id, ascending
+  std::vector<uint32_t> out_offsets;    // n + 1 entries, out_offsets[n] = relation count
+  std::vector<uint32_t> target;
+  std::vector<uint8_t> type;   // position of the relation's type in the schema
+  std::vector<double> weight;  // empty when every weight is 1 (the default), else one per relation
+
+  size_t relation_count() const { return target.size(); }
+};
+
+}  // namespace relgraph

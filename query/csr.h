@@ -125,6 +125,13 @@ class Csr {
   // more than 64 relation types.
   Csr(const Schema& schema, const Topology& topology);
   explicit Csr(const Graph& graph);
+  // The same from a topology grouped by source (the store's graph image, GroupedTopology):
+  // relation indices are its positions. Two counting sorts (by target, then back by source)
+  // put every node's arcs in order without comparing: O(n + m), no sort. Throws Error(kInput)
+  // as Build does, and when the offsets are not consistent.
+  Csr(const Schema& schema, const GroupedTopology& grouped);
+  static Csr FromGrouped(std::span<const uint32_t> out_offsets, std::span<const uint32_t> target,
+                         std::span<const uint8_t> type, std::span<const double> weight /* empty: all 1 */);
 
   uint32_t node_count() const { return out_offsets_.empty() ? 0 : static_cast<uint32_t>(out_offsets_.size() - 1); }
   uint32_t edge_count() const { return static_cast<uint32_t>(out_target_.size()); }

@@ -1333,8 +1333,7 @@ CheckReport Store::Check() const {
         continue;
       }
       Topology topology = impl_->BuildTopology(version);
-      std::string expected = EncodeImage(topology, impl_->schema);
-      if (image.Blob(0) != std::string_view(expected)) {
+      if (!ImageMatches(image.Blob(0), topology, impl_->schema)) {
         report.problems.push_back("the graph image of " + what + " does not match its rows (relgraph check --repair rebuilds it)");
       }
       if (impl_->has_counts) {
@@ -1362,6 +1361,23 @@ CheckReport Store::Check() const {
   count("snapshots at or after the working version",
         "SELECT count(*) FROM snapshots WHERE version >= (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'head')");
   return report;
+}
+
+GroupedTopology Store::LoadGroupedTopology(const ReadOptions& options) const {
+  if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "LoadGroupedTopology does not filter by date");
+  std::optional<int64_t> version = impl_->VersionOf(options);
+  Statement image(impl_->db, "SELECT image FROM graph_images WHERE version = ?1");
+  image.Bind(1, version.value_or(0));
+  if (image.Step()) {
+    try {
+      return DecodeGroupedImage(image.Blob(0), impl_->schema);
+    } catch (const Error& error) {
+      throw Error(ErrorKind::kStorage, path() + ": " + error.message() + "; relgraph check --repair rebuilds it from the rows");
+    }
+  }
+  // As LoadTopology: a store without an image still answers, from its rows (in key order, so
+  // grouped by source).
+  return GroupBySource(impl_->BuildTopology(version));
 }
 
 }  // namespace relgraph::store
