@@ -1,8 +1,10 @@
 // Csr: the one graph structure every query walks, the CLI's paths, neighbourhoods, shared
 // neighbours and centrality as well as the fast kernels of engine.h that the benchmark worker
 // times; and NameTable, the byte-exact name -> node index map that goes with it. Built straight
-// from edge arrays (source, target, type code, weight), from a Topology the store keeps, or from
-// a Graph, without copying any text.
+// from edge arrays (source, target, type code, weight), from a Topology, from a Graph, or (the
+// cold path of every CLI question) from the store's graph image, whose relations come grouped by
+// source (GroupedTopology, store/image.h): there two counting sorts replace any comparison sort,
+// without copying any text.
 //
 // Layout (n nodes, m edges = relations, ids are uint32):
 //   out_offsets[n+1]  out_target[m]  out_type[m] (uint8 code)  out_weight[m] (double)
@@ -75,8 +77,17 @@ class NameTable {
   std::vector<uint32_t> compact_;  // after ShrinkToFit: 0 = empty; else index + 1
 };
 
+// Memory for large arrays (>= kLargeBytes): 2 MiB aligned and advised as transparent huge pages
+// (madvise), so that filling a CSR of millions of arcs takes a few hundred page faults rather
+// than tens of thousands (a fault costs microseconds on a virtual machine; a cold CLI question
+// used to spend a third of its time in them). FreeLarge takes what AllocateLarge gave.
+constexpr size_t kLargeBytes = size_t{2} << 20;
+void* AllocateLarge(size_t bytes);
+void FreeLarge(void* memory) noexcept;
+
 // std::allocator that leaves elements default-initialised (not zeroed) on resize: arrays that are
 // written whole right after they are sized (the CSR's) skip a pass of memset and its page faults.
+// Large arrays come from AllocateLarge.
 template <typename T>
 struct UninitializedAllocator : std::allocator<T> {
   template <typename U>
@@ -86,6 +97,14 @@ struct UninitializedAllocator : std::allocator<T> {
   UninitializedAllocator() = default;
   template <typename U>
   UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  T* allocate(size_t count) {
+    if (count * sizeof(T) >= kLargeBytes) return static_cast<T*>(AllocateLarge(count * sizeof(T)));
+    return std::allocator<T>::allocate(count);
+  }
+  void deallocate(T* at, size_t count) noexcept {
+    if (count * sizeof(T) >= kLargeBytes) return FreeLarge(at);
+    std::allocator<T>::deallocate(at, count);
+  }
   template <typename U>
   void construct(U* at) noexcept {
     ::new (static_cast<void*>(at)) U;

@@ -12,7 +12,9 @@ namespace {
 constexpr char kMagicV1[8] = {'R', 'G', 'T', 'O', 'P', 'O', '0', '1'};
 constexpr char kMagicV2[8] = {'R', 'G', 'T', 'O', 'P', 'O', '0', '2'};
 constexpr uint32_t kByteOrderMark = 0x01020304;
-constexpr uint32_t kHasWeights = 1;
+constexpr uint32_t kHasWeights = 1;       // f64 weight[m]
+constexpr uint32_t kWeightCodes = 2;      // u32 k, f64 table[k], u16 code[m]
+constexpr size_t kMaxWeightCodes = 65536;
 
 template <typename T>
 void Put(std::string& out, const T* values, size_t count) {
@@ -101,7 +103,9 @@ Header ReadHeader(Reader& in, const Schema& schema) {
   uint32_t type_count = in.U32();
   if (header.version == 2) {
     header.flags = in.U32();
-    if ((header.flags & ~kHasWeights) != 0) Reader::Fail("unknown flags");
+    if ((header.flags & ~(kHasWeights | kWeightCodes)) != 0 || header.flags == (kHasWeights | kWeightCodes)) {
+      Reader::Fail("unknown flags");
+    }
   }
   if (type_count > 255) Reader::Fail("too many relation types");
   header.code_map.resize(type_count);
@@ -184,6 +188,18 @@ GroupedTopology DecodeV2(Reader& in, Header&& header) {
   if (header.flags & kHasWeights) {
     grouped.weight.resize(m);
     in.Get(grouped.weight.data(), m);
+  } else if (header.flags & kWeightCodes) {
+    uint32_t k = in.U32();
+    if (k == 0 || k > kMaxWeightCodes) Reader::Fail("bad weight table");
+    std::vector<double> table(k);
+    in.Get(table.data(), k);
+    std::vector<uint16_t> codes(m);
+    in.Get(codes.data(), m);
+    grouped.weight.resize(m);
+    for (uint32_t r = 0; r < m; ++r) {
+      if (codes[r] >= k) Reader::Fail("a relation has an unknown weight code");
+      grouped.weight[r] = table[codes[r]];
+    }
   }
   if (!in.AtEnd()) Reader::Fail("trailing bytes");
   CheckRelations(n, header.code_map, grouped.target, grouped.type, grouped.weight);
@@ -207,9 +223,19 @@ std::string EncodeImage(const Topology& topology, const Schema& schema) {
     return out;
   }
   const bool weighted = std::any_of(topology.weight.begin(), topology.weight.end(), [](double w) { return w != 1.0; });
-  out.reserve(64 + 8 * (n + 1) + IdBytes(topology.entity_ids) + m * (weighted ? 13 : 5));
+  // Weights by code into a table of the distinct values when there are few (CSV weights
+  // usually have two decimals), else as they are.
+  std::vector<double> table;
+  if (weighted) {
+    table = topology.weight;
+    std::sort(table.begin(), table.end());
+    table.erase(std::unique(table.begin(), table.end()), table.end());
+    if (table.size() > kMaxWeightCodes || table.size() * 8 + m * 2 >= m * 8) table.clear();  // codes would not be smaller
+  }
+  const uint32_t flags = !weighted ? 0 : table.empty() ? kHasWeights : kWeightCodes;
+  out.reserve(64 + 8 * (n + 1) + IdBytes(topology.entity_ids) + m * 13);
   PutHeader(out, kMagicV2, schema, topology.entity_ids, m);
-  PutU32(out, weighted ? kHasWeights : 0);
+  PutU32(out, flags);
   PutTypesAndIds(out, schema, topology.entity_ids);
   // out_offsets from the sorted sources: offsets[u] = first relation whose source is >= u.
   size_t r = 0;
@@ -219,7 +245,17 @@ std::string EncodeImage(const Topology& topology, const Schema& schema) {
   }
   Put(out, topology.target.data(), m);
   Put(out, topology.type.data(), m);
-  if (weighted) Put(out, topology.weight.data(), m);
+  if (flags == kHasWeights) {
+    Put(out, topology.weight.data(), m);
+  } else if (flags == kWeightCodes) {
+    PutU32(out, static_cast<uint32_t>(table.size()));
+    Put(out, table.data(), table.size());
+    std::vector<uint16_t> codes(m);
+    for (size_t r = 0; r < m; ++r) {
+      codes[r] = static_cast<uint16_t>(std::lower_bound(table.begin(), table.end(), topology.weight[r]) - table.begin());
+    }
+    Put(out, codes.data(), m);
+  }
   return out;
 }
 

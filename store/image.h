@@ -4,14 +4,18 @@
 // Private to store/.
 //
 // Layout, little-endian (native byte order, checked on decoding), n entities, m relations:
-//   "RGTOPO02"  u32 0x01020304  u32 n  u32 m  u32 t  u32 flags (bit 0: weights follow)
+//   "RGTOPO02"  u32 0x01020304  u32 n  u32 m  u32 t  u32 flags (bit 0: weights, bit 1: weight codes)
 //   t relation type names, each u32 length + bytes (the image's type codes index this list;
 //     decoding maps them to the reader's schema by name, so the vocabulary may grow)
 //   u32 id_offsets[n+1], id bytes           entity ids, ascending
 //   u32 out_offsets[n+1]                    relations of entity u: [out_offsets[u], out_offsets[u+1])
 //   u32 target[m], u8 type[m]               relations in key order (so grouped by source)
-//   f64 weight[m]                           only with flag bit 0; without it every weight is 1
-// About 5 bytes per relation when weights are the default, 13 otherwise.
+//   f64 weight[m]                           only with flag bit 0
+//   u32 k, f64 table[k], u16 code[m]        only with flag bit 1: weight of r = table[code[r]]
+//                                           (when at most 65536 distinct weights make it smaller)
+//   without either bit every weight is 1.
+// About 5 bytes per relation when weights are the default, 7 with few distinct weights (CSV
+// weights of two decimals), 13 otherwise.
 //
 // Images written before (format "RGTOPO01": u32 n m t, type names, ids as above, then u32
 // source[m], u32 target[m], u8 type[m], zero padding to 8, f64 weight[m]) are still read. A

@@ -363,12 +363,13 @@ TEST(GraphImage, GroupedFormIsTheTopologyBySourceAndGivesTheSortedCsr) {
     }
     EXPECT_EQ(grouped.out_offsets.back(), topology.relation_count());
     ExpectSameTopology(DecodeImage(bytes, schema), topology);
-    // Without weights: 4 bytes a target and 1 a type code per relation, the rest per entity.
+    // Without weights: 4 bytes a target and 1 a type code per relation, the rest per entity;
+    // the 8 distinct weights (0.5 + 0..7) add a table and a 2-byte code per relation.
     size_t id_bytes = 0;
     for (const std::string& id : topology.entity_ids) id_bytes += id.size();
     size_t fixed = 28 + 8 * (topology.entity_ids.size() + 1) + id_bytes;
     for (const RelationType& type : schema.relation_types()) fixed += 4 + type.name.size();
-    EXPECT_EQ(bytes.size(), fixed + topology.relation_count() * (unit_weights ? 5 : 13));
+    EXPECT_EQ(bytes.size(), unit_weights ? fixed + topology.relation_count() * 5 : fixed + 4 + 8 * 8 + topology.relation_count() * 7);
 
     query::Csr counted(schema, grouped);
     query::Csr sorted(schema, topology);
@@ -394,6 +395,33 @@ TEST(GraphImage, GroupedFormIsTheTopologyBySourceAndGivesTheSortedCsr) {
     }
     EXPECT_EQ(counted.symmetric(), sorted.symmetric());
   }
+}
+
+// More distinct weights than 2-byte codes can name: they are kept as they are.
+TEST(GraphImage, ManyDistinctWeightsAreKeptExactly) {
+  const Schema& schema = importers::DefaultSchema();
+  Topology topology;
+  topology.entity_ids = {"a", "b", "c"};
+  for (uint32_t r = 0; r < 70000; ++r) {
+    topology.source.push_back(r < 40000 ? 0 : 2);
+    topology.target.push_back(1);
+    topology.type.push_back(static_cast<uint8_t>(r % schema.relation_types().size()));
+    topology.weight.push_back(1.0 + r / 65536.0);  // all distinct
+  }
+  std::string bytes = EncodeImage(topology, schema);
+  EXPECT_GT(bytes.size(), 70000u * 13);
+  ExpectSameTopology(DecodeImage(bytes, schema), topology);
+  // Exactly the limit's worth of distinct weights, each used three times: coded (a table of
+  // 65536 doubles and 2 bytes a relation instead of 8), and exact.
+  topology.source.assign(3 * 65536, 0), topology.target.assign(3 * 65536, 1), topology.type.assign(3 * 65536, 0);
+  topology.weight.clear();
+  for (int copy = 0; copy < 3; ++copy) {
+    for (uint32_t w = 0; w < 65536; ++w) topology.weight.push_back(1.0 + w / 65536.0);
+  }
+  bytes = EncodeImage(topology, schema);
+  EXPECT_LT(bytes.size(), 65536u * 8 + 3 * 65536u * 7 + 1000);
+  ExpectSameTopology(DecodeImage(bytes, schema), topology);
+  EXPECT_EQ(DecodeGroupedImage(bytes, schema).weight, topology.weight);
 }
 
 // An image written before this format (RGTOPO01), bytes laid out by hand: still read, in both
