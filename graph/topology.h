@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/raw_vector.h"
+
 namespace relgraph {
 
 class Graph;
@@ -64,11 +66,12 @@ namespace relgraph {
 // it: relations grouped by source entity, in key order, so relation r of Topology is relation r
 // here too. The relations of entity u are positions [out_offsets[u], out_offsets[u+1]).
 struct GroupedTopology {
+  // Arrays as RawVector (common/raw_vector.h): filled whole right after sizing, on huge pages.
   std::vector<std::string> entity_ids;  // entity index -> id, ascending
-  std::vector<uint32_t> out_offsets;    // n + 1 entries, out_offsets[n] = relation count
-  std::vector<uint32_t> target;
-  std::vector<uint8_t> type;   // position of the relation's type in the schema
-  std::vector<double> weight;  // empty when every weight is 1 (the default), else one per relation
+  RawVector<uint32_t> out_offsets;      // n + 1 entries, out_offsets[n] = relation count
+  RawVector<uint32_t> target;
+  RawVector<uint8_t> type;   // position of the relation's type in the schema
+  RawVector<double> weight;  // empty when every weight is 1 (the default), else one per relation
 
   size_t relation_count() const { return target.size(); }
 };

@@ -1,10 +1,6 @@
 #include "query/csr.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
-#include <cstdlib>
-#include <new>
 #include <cstring>
 #include <string>
 
@@ -194,16 +190,6 @@ size_t NameTable::MemoryBytes() const {
   return bytes_.capacity() + offsets_.capacity() * sizeof(uint32_t) + slots_.capacity() * sizeof(uint64_t) +
          compact_.capacity() * sizeof(uint32_t);
 }
-
-void* AllocateLarge(size_t bytes) {
-  size_t rounded = (bytes + kLargeBytes - 1) / kLargeBytes * kLargeBytes;
-  void* memory = std::aligned_alloc(kLargeBytes, rounded);
-  if (memory == nullptr) throw std::bad_alloc();
-  madvise(memory, rounded, MADV_HUGEPAGE);  // advice only: without huge pages nothing changes
-  return memory;
-}
-
-void FreeLarge(void* memory) noexcept { std::free(memory); }
 
 Csr Csr::Build(uint32_t node_count, EdgeArrays&& edges, bool keep_relation_index) {
   size_t m = edges.source.size();

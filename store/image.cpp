@@ -135,8 +135,8 @@ Header ReadHeader(Reader& in, const Schema& schema) {
 }
 
 // Checks ends, type codes (mapping them to schema positions) and weights of decoded relations.
-void CheckRelations(uint32_t n, const std::vector<uint8_t>& code_map, const std::vector<uint32_t>& target,
-                    std::vector<uint8_t>& type, const std::vector<double>& weight) {
+template <typename Targets, typename Types, typename Weights>
+void CheckRelations(uint32_t n, const std::vector<uint8_t>& code_map, const Targets& target, Types& type, const Weights& weight) {
   const size_t type_count = code_map.size();
   for (uint32_t t : target) {
     if (t >= n) Reader::Fail("a relation names an entity out of range");
@@ -297,10 +297,10 @@ GroupedTopology GroupBySource(Topology&& topology) {
   }
   for (size_t u = 0; u < n; ++u) grouped.out_offsets[u + 1] += grouped.out_offsets[u];
   grouped.entity_ids = std::move(topology.entity_ids);
-  grouped.target = std::move(topology.target);
-  grouped.type = std::move(topology.type);
+  grouped.target.assign(topology.target.begin(), topology.target.end());
+  grouped.type.assign(topology.type.begin(), topology.type.end());
   if (std::any_of(topology.weight.begin(), topology.weight.end(), [](double w) { return w != 1.0; })) {
-    grouped.weight = std::move(topology.weight);
+    grouped.weight.assign(topology.weight.begin(), topology.weight.end());
   }
   return grouped;
 }
@@ -314,12 +314,12 @@ Topology Ungroup(GroupedTopology&& grouped) {
               static_cast<uint32_t>(u));
   }
   topology.entity_ids = std::move(grouped.entity_ids);
-  topology.target = std::move(grouped.target);
-  topology.type = std::move(grouped.type);
+  topology.target.assign(grouped.target.begin(), grouped.target.end());
+  topology.type.assign(grouped.type.begin(), grouped.type.end());
   if (grouped.weight.empty()) {
     topology.weight.assign(m, 1.0);
   } else {
-    topology.weight = std::move(grouped.weight);
+    topology.weight.assign(grouped.weight.begin(), grouped.weight.end());
   }
   return topology;
 }

@@ -22,6 +22,11 @@ namespace {
 
 using testing::TempDir;
 
+template <typename T>
+std::vector<T> Vec(const RawVector<T>& values) {
+  return std::vector<T>(values.begin(), values.end());
+}
+
 void ExpectSameTopology(const Topology& got, const Topology& expected) {
   EXPECT_EQ(got.entity_ids, expected.entity_ids);
   EXPECT_EQ(got.source, expected.source);
@@ -354,9 +359,9 @@ TEST(GraphImage, GroupedFormIsTheTopologyBySourceAndGivesTheSortedCsr) {
     ASSERT_EQ(bytes.substr(0, 8), "RGTOPO02");
     GroupedTopology grouped = DecodeGroupedImage(bytes, schema);
     EXPECT_EQ(grouped.entity_ids, topology.entity_ids);
-    EXPECT_EQ(grouped.target, topology.target);
-    EXPECT_EQ(grouped.type, topology.type);
-    EXPECT_EQ(grouped.weight, unit_weights ? std::vector<double>{} : topology.weight);
+    EXPECT_EQ(Vec(grouped.target), topology.target);
+    EXPECT_EQ(Vec(grouped.type), topology.type);
+    EXPECT_EQ(Vec(grouped.weight), unit_weights ? std::vector<double>{} : topology.weight);
     ASSERT_EQ(grouped.out_offsets.size(), topology.entity_ids.size() + 1);
     for (uint32_t u = 0; u < topology.entity_ids.size(); ++u) {
       for (uint32_t r = grouped.out_offsets[u]; r < grouped.out_offsets[u + 1]; ++r) EXPECT_EQ(topology.source[r], u);
@@ -421,7 +426,7 @@ TEST(GraphImage, ManyDistinctWeightsAreKeptExactly) {
   bytes = EncodeImage(topology, schema);
   EXPECT_LT(bytes.size(), 65536u * 8 + 3 * 65536u * 7 + 1000);
   ExpectSameTopology(DecodeImage(bytes, schema), topology);
-  EXPECT_EQ(DecodeGroupedImage(bytes, schema).weight, topology.weight);
+  EXPECT_EQ(Vec(DecodeGroupedImage(bytes, schema).weight), topology.weight);
 }
 
 // An image written before this format (RGTOPO01), bytes laid out by hand: still read, in both
@@ -447,9 +452,9 @@ TEST(GraphImage, ReadsTheFormerFormat) {
   EXPECT_EQ(topology.type, (std::vector<uint8_t>{1, 0, 0, 1}));  // image codes 0, 1 are schema positions 1, 0
   EXPECT_EQ(topology.weight, (std::vector<double>{1.0, 2.5, 1.0, 0.5}));
   GroupedTopology grouped = DecodeGroupedImage(bytes, schema);
-  EXPECT_EQ(grouped.out_offsets, (std::vector<uint32_t>{0, 2, 2, 4}));
-  EXPECT_EQ(grouped.target, topology.target);
-  EXPECT_EQ(grouped.weight, topology.weight);
+  EXPECT_EQ(Vec(grouped.out_offsets), (std::vector<uint32_t>{0, 2, 2, 4}));
+  EXPECT_EQ(Vec(grouped.target), topology.target);
+  EXPECT_EQ(Vec(grouped.weight), topology.weight);
   EXPECT_TRUE(ImageMatches(bytes, topology, schema));
   topology.weight[3] = 2;
   EXPECT_FALSE(ImageMatches(bytes, topology, schema));
