@@ -189,12 +189,29 @@ std::vector<std::vector<uint32_t>> StrongComponents(const Csr& view, uint64_t ty
 
 std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types) {
   const uint32_t n = view.node_count();
-  const ViewFilter filter{types, Direction::kBoth};
+  const uint32_t* target = view.out_target();
+  const uint32_t* source = view.in_source();
+  const uint32_t* in_arc = view.in_arc();
+  const uint8_t* type = view.out_type();
+  // Calls fn(u) once per distinct neighbour u != v over the selected relations, either way: the
+  // raw out- and in-lists, repeats (parallel relations, both arrows) dropped by a stamp per node.
+  std::vector<uint32_t> stamp(n, UINT32_MAX);
+  auto for_each_neighbour = [&](uint32_t v, auto&& fn) {
+    stamp[v] = v;  // no self-loops
+    for (uint32_t arc = view.OutBegin(v), end = view.OutEnd(v); arc < end; ++arc) {
+      uint32_t u = target[arc];
+      if (((types >> type[arc]) & 1) && stamp[u] != v) stamp[u] = v, fn(u);
+    }
+    for (uint32_t j = view.InBegin(v), end = view.InEnd(v); j < end; ++j) {
+      uint32_t u = source[j];
+      if (((types >> type[in_arc[j]]) & 1) && stamp[u] != v) stamp[u] = v, fn(u);
+    }
+  };
   std::vector<uint32_t> degree(n, 0);
   uint32_t highest = 0;
   for (uint32_t node = 0; node < n; ++node) {
     uint32_t d = 0;
-    view.ForEachSuccessor(node, filter, [&](uint32_t, double, RelationIndex) { ++d; });
+    for_each_neighbour(node, [&](uint32_t) { ++d; });
     degree[node] = d;
     highest = std::max(highest, d);
   }
@@ -211,9 +228,10 @@ std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types) {
   }
   // Peel in order of current degree: a node's degree when it is reached is its core number;
   // each neighbour of higher degree moves one bucket down (swapped to its bucket's front).
+  std::fill(stamp.begin(), stamp.end(), UINT32_MAX);
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t v = order[i];
-    view.ForEachSuccessor(v, filter, [&](uint32_t u, double, RelationIndex) {
+    for_each_neighbour(v, [&](uint32_t u) {
       if (degree[u] <= degree[v]) return;
       uint32_t du = degree[u], pu = position[u], pw = start[du], w = order[pw];
       if (u != w) {

@@ -69,8 +69,8 @@ std::vector<uint32_t> CoreNumbers(const SimpleGraph& graph);
 //   O(m α(n)); parallel arcs and self-loops change nothing.
 // - StrongComponents: Tarjan's algorithm, iterative, over the selected out-arcs and the
 //   in-arcs of symmetric types (walked against their arrow), O(n + m).
-// - CoreNumbers: Batagelj–Zaversnik bucket peeling, each node's distinct neighbours read by
-//   Csr::ForEachSuccessor (Direction::kBoth), O(n + m).
+// - CoreNumbers: Batagelj–Zaversnik bucket peeling over each node's distinct neighbours (its
+//   raw out- and in-arcs, repeats dropped by a stamp per node), O(n + m).
 std::vector<std::vector<uint32_t>> ConnectedComponents(const Csr& view, uint64_t types);
 std::vector<std::vector<uint32_t>> StrongComponents(const Csr& view, uint64_t types);
 std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types);
