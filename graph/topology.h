@@ -1,8 +1,8 @@
 // Topology: the structure of a graph without its text — entity ids in index order and the
 // relations as parallel arrays. It is what searches (paths, neighbourhoods, centrality) walk,
-// and small enough (about 17 bytes a relation) for the store to keep as one blob, so that a
-// graph of millions of relations answers a question without loading every entity, relation
-// and evidence record as objects.
+// and small enough for the store to keep as one blob (its graph image, 5-13 bytes a relation),
+// so that a graph of millions of relations answers a question without loading every entity,
+// relation and evidence record as objects.
 #pragma once
 
 #include <cstdint>
