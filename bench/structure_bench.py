@@ -4,8 +4,9 @@ in one run, with the ratio relgraph / best peer per task (< 1: relgraph faster).
 
 relgraph is timed through relgraph-bench-worker (WORKER_PROTOCOL.md of ../shared/bench), whose
 tasks `components`, `scc`, `core`, `communities` (Leiden) and `louvain` run the code path of
-`relgraph components|core|communities`: query::ConnectionGraph from the CLI's GraphView, then the
-algorithm (building the GraphView itself is left out, as loading is for every peer). Peers get
+`relgraph components|core|communities`: components and cores straight on the CLI's Csr,
+communities on query::ConnectionGraph built from it inside the timing (building the Csr itself
+is left out, as loading is for every peer). Peers get
 the same graph; their graph construction is untimed too:
 - igraph: connected_components(mode="weak"|"strong") on the directed graph; coreness(),
   community_leiden(objective_function="modularity") (its default 2 iterations) and

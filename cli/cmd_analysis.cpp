@@ -1,5 +1,6 @@
-// Analysis commands: communities, brokers, core, components. Each builds the connection graph
-// once (query::ConnectionGraph), runs one query/ function and prints; names are loaded only
+// Analysis commands: communities, brokers, core, components. Components and cores walk the
+// engine's Csr directly; communities and brokers build the connection graph once
+// (query::ConnectionGraph). Each runs one query/ function and prints; names are loaded only
 // for the entities an answer shows.
 #include <CLI/CLI.hpp>
 
@@ -51,11 +52,32 @@ std::string FormatNumber(double value) {
 // ---- communities ----
 
 // The members of a community with the highest degree first (ties by id), at most `count`.
-std::vector<uint32_t> Leaders(const query::SimpleGraph& graph, const std::vector<uint32_t>& members, size_t count) {
-  std::vector<uint32_t> leaders = members;
-  std::stable_sort(leaders.begin(), leaders.end(), [&](uint32_t a, uint32_t b) { return graph.degree(a) > graph.degree(b); });
-  leaders.resize(std::min(count, leaders.size()));
+// The `count` members of highest degree (ties: in member order); degree(node) as in the
+// connection graph.
+template <typename DegreeFn>
+std::vector<uint32_t> LeadersBy(DegreeFn&& degree, const std::vector<uint32_t>& members, size_t count) {
+  std::vector<std::pair<uint32_t, uint32_t>> ranked;  // (degree, node)
+  ranked.reserve(members.size());
+  for (uint32_t node : members) ranked.emplace_back(degree(node), node);
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<uint32_t> leaders;
+  for (size_t i = 0; i < std::min(count, ranked.size()); ++i) leaders.push_back(ranked[i].second);
   return leaders;
+}
+
+std::vector<uint32_t> Leaders(const query::SimpleGraph& graph, const std::vector<uint32_t>& members, size_t count) {
+  return LeadersBy([&](uint32_t node) { return graph.degree(node); }, members, count);
+}
+
+// The same on the Csr: degree = distinct neighbours one can step to under the filter.
+std::vector<uint32_t> Leaders(const query::Csr& view, const query::ViewFilter& filter, const std::vector<uint32_t>& members,
+                              size_t count) {
+  auto degree = [&](uint32_t node) {
+    uint32_t d = 0;
+    view.ForEachSuccessor(node, filter, [&](uint32_t, double, RelationIndex) { ++d; });
+    return d;
+  };
+  return LeadersBy(degree, members, count);
 }
 
 struct CommunitiesAnswer {
@@ -219,7 +241,7 @@ struct CoreOptions {
 int RunCore(const GlobalOptions& globals, const CoreOptions& options) {
   if (options.k < 0) throw Error(ErrorKind::kUsage, "--k expects a whole number >= 0");
   GraphReader reader(globals);
-  std::vector<uint32_t> core = query::CoreNumbers(Undirected(reader, options.relations));
+  std::vector<uint32_t> core = query::CoreNumbers(reader.view(), ParseRelationMask(options.relations, reader.schema()));
   std::vector<uint32_t> order;
   for (uint32_t node = 0; node < core.size(); ++node) {
     if (core[node] >= static_cast<uint32_t>(options.k)) order.push_back(node);
@@ -262,9 +284,10 @@ struct ComponentsOptions {
 int RunComponents(const GlobalOptions& globals, const ComponentsOptions& options) {
   GraphReader reader(globals);
   bool strong = options.direction == "out";
-  query::SimpleGraph graph =
-      query::ConnectionGraph(reader.view(), ParseRelationMask(options.relations, reader.schema()), /*directed=*/strong);
-  std::vector<std::vector<uint32_t>> components = strong ? query::StrongComponents(graph) : query::ConnectedComponents(graph);
+  uint64_t types = ParseRelationMask(options.relations, reader.schema());
+  const query::ViewFilter filter{types, strong ? query::Direction::kOut : query::Direction::kBoth};
+  std::vector<std::vector<uint32_t>> components =
+      strong ? query::StrongComponents(reader.view(), types) : query::ConnectedComponents(reader.view(), types);
   Names names(reader, AllNodes(reader.node_count()));
   Format format = globals.OutputFormat();
   if (format == Format::kJson) {
@@ -296,7 +319,7 @@ int RunComponents(const GlobalOptions& globals, const ComponentsOptions& options
     if (components[c].size() == 1 && c >= 10) continue;
     std::string members;
     size_t listed = 0;
-    for (uint32_t node : Leaders(graph, components[c], components[c].size())) {
+    for (uint32_t node : Leaders(reader.view(), filter, components[c], 9)) {  // 8 shown, a 9th says there are more
       if (listed == 8) {
         members += ", …";
         break;

@@ -341,7 +341,7 @@ int RunExport(const GlobalOptions& globals, const ExportOptions& options) {
                        std::to_string(selected->entities().size()) + " entities)";
   }
   const Graph& drawn = cut ? *cut : *selected;
-  Whole whole = part ? Whole{reader->view(), [&](const std::string& id) { return reader->topology().FindSortedEntity(id); }}
+  Whole whole = part ? Whole{reader->view(), [&](const std::string& id) { return reader->FindNode(id); }}
                      : Whole{*graph_view, [&](const std::string& id) { return graph->FindEntity(id); }};
   exporter::DotOptions dot_options = DiagramOptions(whole, filter.types, drawn, selection, options);
   if (html) {

@@ -256,11 +256,8 @@ int RunPath(const GlobalOptions& globals, const PathOptions& options, std::ostre
   path_options.max_hops = options.max_hops;
   // One search workspace for every question of the process (the engine's epoch-stamped
   // scratch: a question costs what it touches, not a fresh array per question).
-  std::unique_ptr<query::SearchWorkspace> workspace;
-  if (!options.weighted) {
-    workspace = std::make_unique<query::SearchWorkspace>(reader.view().node_count());
-    path_options.workspace = workspace.get();
-  }
+  auto workspace = std::make_unique<query::SearchWorkspace>(reader.view().node_count());
+  path_options.workspace = workspace.get();
 
   std::vector<PathQuestion> questions;
   std::optional<query::SimpleGraph> disjoint_graph;  // built once for every pair

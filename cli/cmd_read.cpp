@@ -50,14 +50,14 @@ int RunInfo(const GlobalOptions& globals, std::ostream& os) {
     entities = counts.entities, relations = counts.relations, evidence = counts.evidence, documents = counts.documents;
   } else {
     GraphReader reader(globals);
-    const Topology& topology = reader.topology();
+    const query::Csr& view = reader.view();
     const Schema& schema = reader.schema();
     GraphReader::Counts counts = reader.Count();
     zeros(schema);
     for (const auto& [kind, count] : counts.entities_by_kind) by_kind[kind] += count;
-    for (uint8_t code : topology.type) ++by_relation[schema.relation_types()[code].name];
-    evidence = counts.evidence, documents = counts.documents, entities = topology.entity_ids.size();
-    relations = topology.relation_count();
+    for (uint32_t arc = 0; arc < view.edge_count(); ++arc) ++by_relation[schema.relation_types()[view.out_type()[arc]].name];
+    evidence = counts.evidence, documents = counts.documents, entities = reader.node_count();
+    relations = view.edge_count();
   }
   if (globals.OutputFormat() == Format::kJson) {
     Json out;

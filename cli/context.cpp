@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -53,16 +54,42 @@ GraphReader::GraphReader(const GlobalOptions& globals) : globals_(globals) {
     // The image and the rows loaded later must be of the same moment: a writer that commits
     // in between would make them disagree.
     store_->BeginRead();
-    topology_ = store_->LoadTopology({globals.snapshot, ""});
+    grouped_ = store_->LoadGroupedTopology({globals.snapshot, ""});
+    entity_ids_ = std::move(grouped_.entity_ids);
   } else {
     whole_ = std::make_unique<Graph>(LoadGraphForReading(globals));
     topology_ = TopologyOf(*whole_);
+    entity_ids_ = std::move(topology_.entity_ids);
   }
 }
 
 const query::Csr& GraphReader::view() const {
-  if (!view_) view_ = std::make_unique<query::Csr>(schema(), topology_);
+  if (view_) return *view_;
+  if (store_) {
+    grouped_.out_offsets.resize(entity_ids_.size() + 1);  // a graph without entities has none
+    view_ = std::make_unique<query::Csr>(query::Csr::FromGrouped(grouped_.out_offsets, grouped_.target, grouped_.type, grouped_.weight));
+    grouped_ = GroupedTopology{};
+  } else {
+    topology_.entity_ids.resize(entity_ids_.size());  // only counted by the Csr
+    view_ = std::make_unique<query::Csr>(schema(), topology_);
+    topology_ = Topology{};
+  }
+  const auto& types = schema().relation_types();
+  std::vector<std::string> names;
+  uint64_t symmetric = 0;
+  for (size_t code = 0; code < types.size() && code < 64; ++code) {
+    names.push_back(types[code].name);
+    if (types[code].symmetric) symmetric |= uint64_t{1} << code;
+  }
+  view_->SetTypes(std::move(names), symmetric);
   return *view_;
+}
+
+std::optional<uint32_t> GraphReader::FindNode(std::string_view id) const {
+  auto it = std::lower_bound(entity_ids_.begin(), entity_ids_.end(), id,
+                             [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
+  if (it == entity_ids_.end() || *it != id) return std::nullopt;
+  return static_cast<uint32_t>(it - entity_ids_.begin());
 }
 
 GraphReader::~GraphReader() = default;
@@ -73,13 +100,13 @@ uint32_t GraphReader::Resolve(const std::string& name) const {
   if (whole_) return EntityLookup(*whole_).Resolve(name);
   std::vector<std::string> ids = store_->FindEntityIds(name, {globals_.snapshot, ""});
   if (ids.size() == 1) {
-    if (auto node = topology_.FindSortedEntity(ids[0])) return *node;
+    if (auto node = FindNode(ids[0])) return *node;
   }
   // None, several, or an index that disagrees with the image: EntityLookup over the entities
   // says which (and suggests near names), exactly as on a graph loaded whole.
   Graph entities = Entities();
   EntityIndex index = EntityLookup(entities).Resolve(name);
-  if (auto node = topology_.FindSortedEntity(entities.entities()[index].id)) return *node;
+  if (auto node = FindNode(entities.entities()[index].id)) return *node;
   throw Error(ErrorKind::kStorage, globals_.DbPath() + ": the graph image does not list entity " +
                                        QuoteForMessage(entities.entities()[index].id) + "; run relgraph check");
 }

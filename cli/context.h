@@ -5,6 +5,8 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <memory>
 #include <string>
 #include <vector>
@@ -80,11 +82,13 @@ class GraphReader {
   GraphReader& operator=(const GraphReader&) = delete;
 
   const Schema& schema() const;
-  // Built on first use: counting and name searches do without it.
+  // Built on first use: counting and name searches do without it. From a store, read off its
+  // graph image in one pass (no sorting).
   const query::Csr& view() const;
-  uint32_t node_count() const { return static_cast<uint32_t>(topology_.entity_ids.size()); }
-  const Topology& topology() const { return topology_; }
-  const std::string& Id(uint32_t node) const { return topology_.entity_ids[node]; }
+  uint32_t node_count() const { return static_cast<uint32_t>(entity_ids_.size()); }
+  const std::string& Id(uint32_t node) const { return entity_ids_[node]; }
+  // The node of the entity with this exact id (binary search over the ascending ids).
+  std::optional<uint32_t> FindNode(std::string_view id) const;
 
   // The node `name` names, by EntityLookup::Resolve's rules and with its messages.
   uint32_t Resolve(const std::string& name) const;
@@ -107,7 +111,11 @@ class GraphReader {
   GlobalOptions globals_;
   std::unique_ptr<store::Store> store_;  // reading in parts, inside one read transaction
   std::unique_ptr<Graph> whole_;         // reading the whole graph
-  Topology topology_;
+  std::vector<std::string> entity_ids_;  // node -> entity id, ascending
+  // The structure until view() builds the Csr from it (then released): the image's grouped
+  // arrays when reading in parts, the whole graph's topology otherwise (ids moved out of both).
+  mutable GroupedTopology grouped_;
+  mutable Topology topology_;
   mutable std::unique_ptr<query::Csr> view_;
 };
 

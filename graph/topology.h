@@ -1,8 +1,8 @@
 // Topology: the structure of a graph without its text — entity ids in index order and the
 // relations as parallel arrays. It is what searches (paths, neighbourhoods, centrality) walk,
-// and small enough (about 17 bytes a relation) for the store to keep as one blob, so that a
-// graph of millions of relations answers a question without loading every entity, relation
-// and evidence record as objects.
+// and small enough for the store to keep as one blob (its graph image, 5-13 bytes a relation),
+// so that a graph of millions of relations answers a question without loading every entity,
+// relation and evidence record as objects.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "common/raw_vector.h"
 
 namespace relgraph {
 
@@ -55,5 +57,23 @@ void ApplyChange(Topology* topology, const TopologyChange& change, const Schema&
 // The topology of a graph, entity and relation indices unchanged. Throws Error(kInput) when the
 // schema has more than 255 relation types.
 Topology TopologyOf(const Graph& graph);
+
+}  // namespace relgraph
+
+namespace relgraph {
+
+// A store's topology in the order the engine reads it (query::Csr), as its graph image keeps
+// it: relations grouped by source entity, in key order, so relation r of Topology is relation r
+// here too. The relations of entity u are positions [out_offsets[u], out_offsets[u+1]).
+struct GroupedTopology {
+  // Arrays as RawVector (common/raw_vector.h): filled whole right after sizing, on huge pages.
+  std::vector<std::string> entity_ids;  // entity index -> id, ascending
+  RawVector<uint32_t> out_offsets;      // n + 1 entries, out_offsets[n] = relation count
+  RawVector<uint32_t> target;
+  RawVector<uint8_t> type;   // position of the relation's type in the schema
+  RawVector<double> weight;  // empty when every weight is 1 (the default), else one per relation
+
+  size_t relation_count() const { return target.size(); }
+};
 
 }  // namespace relgraph

@@ -293,6 +293,83 @@ Csr::Csr(const Schema& schema, const Topology& topology) {
   SetTypes(std::move(names), symmetric);
 }
 
+Csr Csr::FromGrouped(std::span<const uint32_t> out_offsets, std::span<const uint32_t> target, std::span<const uint8_t> type,
+                     std::span<const double> weight) {
+  if (out_offsets.empty()) throw Error(ErrorKind::kInternal, "Csr::FromGrouped: no offsets");
+  const uint32_t n = static_cast<uint32_t>(out_offsets.size() - 1);
+  const size_t m = target.size();
+  if (type.size() != m || (!weight.empty() && weight.size() != m)) {
+    throw Error(ErrorKind::kInternal, "Csr::FromGrouped: edge arrays differ in length");
+  }
+  if (m >= UINT32_MAX) throw Error(ErrorKind::kInput, "at most 2^32 - 2 edges are supported, found " + std::to_string(m));
+  if (out_offsets[0] != 0 || out_offsets[n] != m) throw Error(ErrorKind::kInput, "Csr::FromGrouped: inconsistent offsets");
+  for (uint32_t u = 0; u < n; ++u) {
+    if (out_offsets[u + 1] < out_offsets[u]) throw Error(ErrorKind::kInput, "Csr::FromGrouped: inconsistent offsets");
+  }
+  Csr csr;
+  csr.in_offsets_.assign(size_t{n} + 1, 0);
+  for (size_t e = 0; e < m; ++e) {
+    if (target[e] >= n) {
+      throw Error(ErrorKind::kInput, "edge " + std::to_string(e) + " names node " + std::to_string(target[e]) +
+                                         " of a graph with " + std::to_string(n) + " nodes");
+    }
+    if (type[e] >= 64) throw Error(ErrorKind::kInput, "relation type code " + std::to_string(type[e]) + " >= 64");
+    ++csr.in_offsets_[target[e] + 1];
+  }
+  for (uint32_t v = 0; v < n; ++v) csr.in_offsets_[v + 1] += csr.in_offsets_[v];
+  // First pass, by target: each node's in-list gets its sources in increasing order (the
+  // relations are read source by source), and relation indices in order among equal sources.
+  // The relation index waits in in_arc until the second pass replaces it with the out position.
+  RawVector<uint32_t> next(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
+  csr.in_source_.resize(m);
+  csr.in_arc_.resize(m);
+  for (uint32_t u = 0; u < n; ++u) {
+    for (uint32_t e = out_offsets[u], end = out_offsets[u + 1]; e < end; ++e) {
+      uint32_t at = next[target[e]]++;
+      csr.in_source_[at] = u;
+      csr.in_arc_[at] = e;
+    }
+  }
+  // Second pass, back by source, reading the in-lists target by target: each node's out-arcs
+  // come sorted by target, and by relation index among equal targets.
+  csr.out_offsets_.assign(out_offsets.begin(), out_offsets.end());
+  next.assign(out_offsets.begin(), out_offsets.end() - 1);
+  csr.out_target_.resize(m);
+  csr.out_type_.resize(m);
+  csr.out_weight_.resize(m);
+  csr.out_relation_.resize(m);
+  for (uint32_t v = 0; v < n; ++v) {
+    for (uint32_t j = csr.in_offsets_[v], end = csr.in_offsets_[v + 1]; j < end; ++j) {
+      uint32_t relation = csr.in_arc_[j];
+      uint32_t at = next[csr.in_source_[j]]++;
+      csr.out_target_[at] = v;
+      csr.out_type_[at] = type[relation];
+      csr.out_weight_[at] = weight.empty() ? 1.0 : weight[relation];
+      csr.out_relation_[at] = relation;
+      csr.in_arc_[j] = at;
+    }
+  }
+  return csr;
+}
+
+Csr::Csr(const Schema& schema, const GroupedTopology& grouped) {
+  const auto& types = schema.relation_types();
+  if (types.size() > 64) {
+    throw Error(ErrorKind::kInput, "at most 64 relation types are supported, the schema has " + std::to_string(types.size()));
+  }
+  if (grouped.out_offsets.size() != grouped.entity_ids.size() + 1) {
+    throw Error(ErrorKind::kInternal, "Csr: grouped topology offsets do not match its entities");
+  }
+  *this = FromGrouped(grouped.out_offsets, grouped.target, grouped.type, grouped.weight);
+  std::vector<std::string> names;
+  uint64_t symmetric = 0;
+  for (size_t code = 0; code < types.size(); ++code) {
+    names.push_back(types[code].name);
+    if (types[code].symmetric) symmetric |= uint64_t{1} << code;
+  }
+  SetTypes(std::move(names), symmetric);
+}
+
 Csr::Csr(const Graph& graph) : Csr(graph.schema(), TopologyOf(graph)) {}
 
 void Csr::SetTypes(std::vector<std::string> type_names, uint64_t symmetric) {

@@ -1,8 +1,10 @@
 // Csr: the one graph structure every query walks, the CLI's paths, neighbourhoods, shared
 // neighbours and centrality as well as the fast kernels of engine.h that the benchmark worker
 // times; and NameTable, the byte-exact name -> node index map that goes with it. Built straight
-// from edge arrays (source, target, type code, weight), from a Topology the store keeps, or from
-// a Graph, without copying any text.
+// from edge arrays (source, target, type code, weight), from a Topology, from a Graph, or (the
+// cold path of every CLI question) from the store's graph image, whose relations come grouped by
+// source (GroupedTopology, store/image.h): there two counting sorts replace any comparison sort,
+// without copying any text.
 //
 // Layout (n nodes, m edges = relations, ids are uint32):
 //   out_offsets[n+1]  out_target[m]  out_type[m] (uint8 code)  out_weight[m] (double)
@@ -26,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/raw_vector.h"
 #include "graph/graph.h"
 #include "graph/topology.h"
 
@@ -75,28 +78,13 @@ class NameTable {
   std::vector<uint32_t> compact_;  // after ShrinkToFit: 0 = empty; else index + 1
 };
 
-// std::allocator that leaves elements default-initialised (not zeroed) on resize: arrays that are
-// written whole right after they are sized (the CSR's) skip a pass of memset and its page faults.
-template <typename T>
-struct UninitializedAllocator : std::allocator<T> {
-  template <typename U>
-  struct rebind {
-    using other = UninitializedAllocator<U>;
-  };
-  UninitializedAllocator() = default;
-  template <typename U>
-  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
-  template <typename U>
-  void construct(U* at) noexcept {
-    ::new (static_cast<void*>(at)) U;
-  }
-  template <typename U, typename... Args>
-  void construct(U* at, Args&&... args) {
-    ::new (static_cast<void*>(at)) U(std::forward<Args>(args)...);
-  }
-};
-template <typename T>
-using RawVector = std::vector<T, UninitializedAllocator<T>>;
+// RawVector and its allocator (large arrays on transparent huge pages) live in
+// common/raw_vector.h, shared with the store's grouped topology.
+using relgraph::AllocateLarge;
+using relgraph::FreeLarge;
+using relgraph::kLargeBytes;
+using relgraph::RawVector;
+using relgraph::UninitializedAllocator;
 
 // Edges as parallel arrays: the input of Csr::Build.
 struct EdgeArrays {
@@ -125,6 +113,13 @@ class Csr {
   // more than 64 relation types.
   Csr(const Schema& schema, const Topology& topology);
   explicit Csr(const Graph& graph);
+  // The same from a topology grouped by source (the store's graph image, GroupedTopology):
+  // relation indices are its positions. Two counting sorts (by target, then back by source)
+  // put every node's arcs in order without comparing: O(n + m), no sort. Throws Error(kInput)
+  // as Build does, and when the offsets are not consistent.
+  Csr(const Schema& schema, const GroupedTopology& grouped);
+  static Csr FromGrouped(std::span<const uint32_t> out_offsets, std::span<const uint32_t> target,
+                         std::span<const uint8_t> type, std::span<const double> weight /* empty: all 1 */);
 
   uint32_t node_count() const { return out_offsets_.empty() ? 0 : static_cast<uint32_t>(out_offsets_.size() - 1); }
   uint32_t edge_count() const { return static_cast<uint32_t>(out_target_.size()); }

@@ -147,12 +147,27 @@ int32_t HopDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, const View
   return -1;
 }
 
-double WeightedDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& ws) {
-  if (from == to) return 0;
+// Bidirectional Dijkstra. kInverse: a hop costs 1/weight; kBlocked: `blocks` is consulted.
+template <bool kInverse, bool kBlocked>
+double WeightedDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& ws,
+                            std::vector<uint32_t>* path, const SearchBlocks* blocks) {
+  if (path != nullptr) path->clear();
+  if (from == to) {
+    if (path != nullptr) path->push_back(from);
+    return 0;
+  }
   const Side sides[2] = {Side(graph, filter, false), Side(graph, filter, true)};
   uint32_t stamp = ws.NextEpoch();
   SearchWorkspace::Dist* dist = ws.dist_.data();
   const double* weight = graph.out_weight();
+  uint32_t* parent_forward = nullptr;
+  uint32_t* parent_backward = nullptr;
+  if (path != nullptr) {
+    if (ws.parent_.size() < ws.node_count_) ws.parent_.resize(ws.node_count_);
+    if (ws.parent_backward_.size() < ws.node_count_) ws.parent_backward_.resize(ws.node_count_);
+    parent_forward = ws.parent_.data();
+    parent_backward = ws.parent_backward_.data();
+  }
   auto& heap_forward = ws.heap_forward_;
   auto& heap_backward = ws.heap_backward_;
   heap_forward.clear();
@@ -165,6 +180,7 @@ double WeightedDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, const 
   heap_forward.emplace_back(0.0, from);
   heap_backward.emplace_back(0.0, to);
   double best = kInfinity;
+  uint32_t meet = from;  // a node on a cheapest path found so far (its labels on both sides)
   while (!heap_forward.empty() && !heap_backward.empty()) {
     // Any path shorter than `best` would have to pass a node below both heap tops.
     if (heap_forward.front().first + heap_backward.front().first >= best) break;
@@ -175,27 +191,48 @@ double WeightedDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, const 
     heap.pop_back();
     if (d > (forward ? dist[u].forward : dist[u].backward)) continue;  // stale entry
     WalkSide(graph, u, sides[forward], [&](uint32_t v, uint32_t arc) {
-      double candidate = d + weight[arc];
+      if constexpr (kBlocked) {
+        // The hop walked is u->v on the forward side, v->u on the backward one.
+        if (blocks->Node(v) || (forward ? blocks->Arc(u, v) : blocks->Arc(v, u))) return false;
+      }
+      double candidate = d + (kInverse ? 1.0 / weight[arc] : weight[arc]);
       SearchWorkspace::Dist& node = dist[v];
       if (forward) {
         if (node.forward_stamp != stamp || candidate < node.forward) {
           node.forward = candidate;
           node.forward_stamp = stamp;
+          if (parent_forward != nullptr) parent_forward[v] = u;
           heap.emplace_back(candidate, v);
           std::push_heap(heap.begin(), heap.end(), later);
-          if (node.backward_stamp == stamp) best = std::min(best, candidate + node.backward);
+          if (node.backward_stamp == stamp && candidate + node.backward < best) best = candidate + node.backward, meet = v;
         }
       } else if (node.backward_stamp != stamp || candidate < node.backward) {
         node.backward = candidate;
         node.backward_stamp = stamp;
+        if (parent_backward != nullptr) parent_backward[v] = u;
         heap.emplace_back(candidate, v);
         std::push_heap(heap.begin(), heap.end(), later);
-        if (node.forward_stamp == stamp) best = std::min(best, candidate + node.forward);
+        if (node.forward_stamp == stamp && candidate + node.forward < best) best = candidate + node.forward, meet = v;
       }
       return false;
     });
   }
-  return best == kInfinity ? -1.0 : best;
+  if (best == kInfinity) return -1.0;
+  if (path != nullptr) {
+    // Parents lead from `meet` back to `from` on the forward side and on to `to` on the
+    // backward side; each label was final on its side when its node was expanded, so the
+    // chains are the labels' paths.
+    for (uint32_t v = meet;; v = parent_forward[v]) {
+      path->push_back(v);
+      if (v == from) break;
+    }
+    std::reverse(path->begin(), path->end());
+    for (uint32_t v = meet; v != to;) {
+      v = parent_backward[v];
+      path->push_back(v);
+    }
+  }
+  return best;
 }
 
 inline bool TestBit(const uint64_t* bits, uint32_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
@@ -239,8 +276,15 @@ int32_t HopDistance(const Csr& graph, uint32_t from, uint32_t to, const ViewFilt
   return HopDistanceImpl(graph, from, to, filter, workspace, path);
 }
 
-double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& workspace) {
-  return WeightedDistanceImpl(graph, from, to, filter, workspace);
+double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& workspace,
+                        ArcCost cost, std::vector<uint32_t>* path, const SearchBlocks* blocks) {
+  bool blocked = blocks != nullptr && !blocks->empty();
+  if (cost == ArcCost::kInverseWeight) {
+    return blocked ? WeightedDistanceImpl<true, true>(graph, from, to, filter, workspace, path, blocks)
+                   : WeightedDistanceImpl<true, false>(graph, from, to, filter, workspace, path, blocks);
+  }
+  return blocked ? WeightedDistanceImpl<false, true>(graph, from, to, filter, workspace, path, blocks)
+                 : WeightedDistanceImpl<false, false>(graph, from, to, filter, workspace, path, blocks);
 }
 
 BfsSummary BreadthFirst(const Csr& graph, uint32_t source, bool record_distances, SearchWorkspace& ws) {

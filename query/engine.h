@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <span>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -20,7 +21,7 @@ namespace relgraph::query {
 constexpr uint64_t kAllTypes = ~uint64_t{0};
 
 // Scratch state for point queries on graphs of up to `node_count` nodes. Not thread-safe: one
-// workspace per thread. Memory: about 45 bytes per node.
+// workspace per thread. Memory: about 45 bytes per node, 8 more once a search kept a path.
 class SearchWorkspace {
  public:
   explicit SearchWorkspace(uint32_t node_count);
@@ -42,7 +43,8 @@ class SearchWorkspace {
   std::vector<uint32_t> queue_, next_;
   std::vector<uint64_t> visited_, front_, next_bits_;
   std::vector<int32_t> distance_;
-  std::vector<uint32_t> parent_;  // HopDistance's path, allocated on first use
+  std::vector<uint32_t> parent_;           // HopDistance's path and WeightedDistance's forward side,
+  std::vector<uint32_t> parent_backward_;  // and its backward side: allocated on first use
 };
 
 // Fewest edges on a path from `from` to `to` walking arcs whose type is in `types` (bit c =
@@ -58,10 +60,30 @@ inline int32_t HopDistance(const Csr& graph, uint32_t from, uint32_t to, Directi
   return HopDistance(graph, from, to, ViewFilter{types, direction}, workspace);
 }
 
-// Smallest sum of weights on a path from `from` to `to` (same walking rules), -1 when
+// What a hop of a weighted search costs: the arc's weight (the engine's convention, as igraph
+// and graph-tool take it), or 1/weight (the CLI's, paths.h: a strong relation is a short hop).
+// Among parallel arcs the cheapest counts.
+enum class ArcCost { kWeight, kInverseWeight };
+
+// What a search must not use (Yen's spur searches, paths.h): nodes by index (empty: none), and
+// hops u->v in the walking direction, as (u << 32) | v.
+struct SearchBlocks {
+  std::vector<uint8_t> nodes;
+  std::unordered_set<uint64_t> arcs;
+  bool Arc(uint32_t u, uint32_t v) const { return !arcs.empty() && arcs.count((uint64_t{u} << 32) | v) > 0; }
+  bool Node(uint32_t u) const { return !nodes.empty() && nodes[u]; }
+  bool empty() const { return nodes.empty() && arcs.empty(); }
+};
+
+// Smallest sum of arc costs on a path from `from` to `to` (same walking rules), -1 when
 // unreachable, 0 when from == to. Bidirectional Dijkstra with binary heaps, stopping when the
-// two smallest keys add up to the best meeting found; O(touched * log touched).
-double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& workspace);
+// two smallest keys add up to the best meeting found; O(touched * log touched). The one
+// Dijkstra of relgraph: the benchmark worker's pairs and the CLI's `path --weighted` (with
+// `path`: the nodes of one cheapest path, both ends included, empty when unreachable; with
+// `blocks`: avoiding those nodes and hops; `from` and `to` must not be blocked).
+double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, const ViewFilter& filter, SearchWorkspace& workspace,
+                        ArcCost cost = ArcCost::kWeight, std::vector<uint32_t>* path = nullptr,
+                        const SearchBlocks* blocks = nullptr);
 inline double WeightedDistance(const Csr& graph, uint32_t from, uint32_t to, Direction direction, uint64_t types,
                                SearchWorkspace& workspace) {
   return WeightedDistance(graph, from, to, ViewFilter{types, direction}, workspace);

@@ -15,13 +15,7 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-// What Yen's algorithm takes out of the graph for one spur search.
-struct Blocked {
-  std::vector<uint8_t> nodes;               // by node index
-  std::unordered_set<uint64_t> arcs;        // (u << 32) | v
-  bool Arc(uint32_t u, uint32_t v) const { return !arcs.empty() && arcs.count((uint64_t{u} << 32) | v) > 0; }
-  bool Node(uint32_t u) const { return !nodes.empty() && nodes[u]; }
-};
+using Blocked = SearchBlocks;  // what Yen's algorithm takes out of the graph for one spur search
 
 // Fewest hops from `from` to `to` by breadth-first search from both ends, expanding the smaller
 // frontier each round. Returns the node sequence, or nothing.
@@ -73,39 +67,6 @@ std::optional<std::vector<uint32_t>> BidirectionalBfs(const Csr& view, uint32_t 
   return nodes;
 }
 
-// Cheapest path by Dijkstra with a binary heap, stopping when `to` is settled.
-std::optional<std::vector<uint32_t>> Dijkstra(const Csr& view, uint32_t from, uint32_t to, const ViewFilter& filter,
-                                              const Blocked& blocked) {
-  uint32_t n = view.node_count();
-  std::vector<double> distance(n, kInfinity);
-  std::vector<uint32_t> parent(n, std::numeric_limits<uint32_t>::max());
-  using Item = std::pair<double, uint32_t>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
-  distance[from] = 0;
-  heap.emplace(0.0, from);
-  while (!heap.empty()) {
-    auto [d, u] = heap.top();
-    heap.pop();
-    if (d > distance[u]) continue;
-    if (u == to) break;
-    view.ForEachSuccessor(u, filter, [&](uint32_t v, double cost, RelationIndex) {
-      if (blocked.Node(v) || blocked.Arc(u, v)) return;
-      double candidate = d + cost;
-      if (candidate < distance[v]) {
-        distance[v] = candidate;
-        parent[v] = u;
-        heap.emplace(candidate, v);
-      }
-    });
-  }
-  if (distance[to] == kInfinity) return std::nullopt;
-  std::vector<uint32_t> nodes;
-  for (uint32_t v = to; v != from; v = parent[v]) nodes.push_back(v);
-  nodes.push_back(from);
-  std::reverse(nodes.begin(), nodes.end());
-  return nodes;
-}
-
 double HopCost(const Csr& view, uint32_t u, uint32_t v, const ViewFilter& filter, bool weighted) {
   if (!weighted) return 1.0;
   double found = kInfinity;
@@ -131,17 +92,23 @@ bool Better(const Path& a, const Path& b) {
 
 std::vector<Path> ShortestPaths(const Csr& view, uint32_t from, uint32_t to, const PathOptions& options) {
   std::unique_ptr<SearchWorkspace> workspace;
+  auto scratch = [&]() -> SearchWorkspace& {
+    if (options.workspace != nullptr) return *options.workspace;
+    if (!workspace) workspace = std::make_unique<SearchWorkspace>(view.node_count());
+    return *workspace;
+  };
   auto search = [&](uint32_t source, const Blocked& blocked) -> std::optional<std::vector<uint32_t>> {
-    if (options.weighted) return Dijkstra(view, source, to, options.filter, blocked);
-    if (!blocked.nodes.empty() || !blocked.arcs.empty()) return BidirectionalBfs(view, source, to, options.filter, blocked);
-    // Nothing blocked: the engine's kernel (engine.h), the search the benchmark worker times.
-    SearchWorkspace* scratch = options.workspace;
-    if (scratch == nullptr) {
-      if (!workspace) workspace = std::make_unique<SearchWorkspace>(view.node_count());
-      scratch = workspace.get();
-    }
     std::vector<uint32_t> nodes;
-    if (HopDistance(view, source, to, options.filter, *scratch, &nodes) < 0) return std::nullopt;
+    if (options.weighted) {
+      // The engine's Dijkstra (engine.h), the one the benchmark worker times, at 1/weight a hop.
+      if (WeightedDistance(view, source, to, options.filter, scratch(), ArcCost::kInverseWeight, &nodes, &blocked) < 0) {
+        return std::nullopt;
+      }
+      return nodes;
+    }
+    if (!blocked.empty()) return BidirectionalBfs(view, source, to, options.filter, blocked);
+    // Nothing blocked: the engine's kernel (engine.h), the search the benchmark worker times.
+    if (HopDistance(view, source, to, options.filter, scratch(), &nodes) < 0) return std::nullopt;
     return nodes;
   };
   auto within_limit = [&](const Path& path) { return options.max_hops <= 0 || path.hops() <= options.max_hops; };

@@ -1,5 +1,8 @@
 // Paths between two entities on a Csr: fewest hops (bidirectional breadth-first search),
-// cheapest (Dijkstra, cost 1/weight per hop), and the k shortest loopless paths (Yen).
+// cheapest (Dijkstra, cost 1/weight per hop), and the k shortest loopless paths (Yen). Both
+// searches are the engine's kernels (engine.h: HopDistance, WeightedDistance), the ones the
+// benchmark worker times; only Yen's spur searches without weights use a breadth-first search
+// of their own that honours blocked nodes and hops.
 //
 // Definitions. A path is a sequence of distinct entities; a hop u->v exists when at least one
 // selected relation lets one walk from u to v under the filter's direction (a symmetric

@@ -91,6 +91,160 @@ std::vector<uint32_t> CoreNumbers(const SimpleGraph& graph) {
   return core;
 }
 
+std::vector<std::vector<uint32_t>> ConnectedComponents(const Csr& view, uint64_t types) {
+  const uint32_t n = view.node_count();
+  std::vector<uint32_t> parent(n);
+  for (uint32_t node = 0; node < n; ++node) parent[node] = node;
+  auto find = [&](uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];  // path halving
+    return x;
+  };
+  const uint32_t* target = view.out_target();
+  const uint8_t* type = view.out_type();
+  for (uint32_t u = 0; u < n; ++u) {
+    for (uint32_t arc = view.OutBegin(u), end = view.OutEnd(u); arc < end; ++arc) {
+      if (!((types >> type[arc]) & 1)) continue;
+      uint32_t a = find(u), b = find(target[arc]);
+      if (a == b) continue;
+      if (a < b) std::swap(a, b);
+      parent[a] = b;  // the smaller index is the root
+    }
+  }
+  std::vector<uint32_t> label(n);
+  uint32_t count = 0;
+  for (uint32_t node = 0; node < n; ++node) {
+    uint32_t root = find(node);
+    label[node] = root == node ? count++ : label[root];  // roots come before their members
+  }
+  return GroupByLabel(label, count);
+}
+
+std::vector<std::vector<uint32_t>> StrongComponents(const Csr& view, uint64_t types) {
+  const uint32_t n = view.node_count();
+  const uint64_t forward = types, reverse = types & view.symmetric();
+  constexpr uint32_t kUnseen = UINT32_MAX;
+  std::vector<uint32_t> index(n, kUnseen), low(n), label(n), stack;
+  std::vector<uint8_t> on_stack(n, 0);
+  // A frame: a node and the position of its next arc, counting its out-arcs first and then its
+  // in-arcs (positions >= out-degree).
+  struct Frame {
+    uint32_t node, next;
+  };
+  std::vector<Frame> frames;
+  uint32_t counter = 0, count = 0;
+  const uint32_t* target = view.out_target();
+  const uint32_t* source = view.in_source();
+  const uint32_t* in_arc = view.in_arc();
+  const uint8_t* type = view.out_type();
+  auto enter = [&](uint32_t node) {
+    index[node] = low[node] = counter++;
+    stack.push_back(node);
+    on_stack[node] = 1;
+    frames.push_back({node, 0});
+  };
+  for (uint32_t start = 0; start < n; ++start) {
+    if (index[start] != kUnseen) continue;
+    enter(start);
+    while (!frames.empty()) {
+      Frame& frame = frames.back();
+      const uint32_t v = frame.node, out_degree = view.OutDegree(v), degree = out_degree + (reverse ? view.InDegree(v) : 0);
+      uint32_t next = kUnseen;
+      while (frame.next < degree && next == kUnseen) {
+        uint32_t at = frame.next++;
+        if (at < out_degree) {
+          uint32_t arc = view.OutBegin(v) + at;
+          if ((forward >> type[arc]) & 1) next = target[arc];
+        } else {
+          uint32_t j = view.InBegin(v) + (at - out_degree);
+          if ((reverse >> type[in_arc[j]]) & 1) next = source[j];
+        }
+        if (next == kUnseen) continue;
+        if (index[next] == kUnseen) break;                         // a tree arc: descend below
+        if (on_stack[next]) low[v] = std::min(low[v], index[next]);
+        next = kUnseen;
+      }
+      if (next != kUnseen) {
+        enter(next);  // invalidates `frame`
+        continue;
+      }
+      frames.pop_back();
+      if (low[v] == index[v]) {
+        uint32_t member;
+        do {
+          member = stack.back();
+          stack.pop_back();
+          on_stack[member] = 0;
+          label[member] = count;
+        } while (member != v);
+        ++count;
+      }
+      if (!frames.empty()) {
+        uint32_t up = frames.back().node;
+        low[up] = std::min(low[up], low[v]);
+      }
+    }
+  }
+  return GroupByLabel(label, count);
+}
+
+std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types) {
+  const uint32_t n = view.node_count();
+  const uint32_t* target = view.out_target();
+  const uint32_t* source = view.in_source();
+  const uint32_t* in_arc = view.in_arc();
+  const uint8_t* type = view.out_type();
+  // Calls fn(u) once per distinct neighbour u != v over the selected relations, either way: the
+  // raw out- and in-lists, repeats (parallel relations, both arrows) dropped by a stamp per node.
+  std::vector<uint32_t> stamp(n, UINT32_MAX);
+  auto for_each_neighbour = [&](uint32_t v, auto&& fn) {
+    stamp[v] = v;  // no self-loops
+    for (uint32_t arc = view.OutBegin(v), end = view.OutEnd(v); arc < end; ++arc) {
+      uint32_t u = target[arc];
+      if (((types >> type[arc]) & 1) && stamp[u] != v) stamp[u] = v, fn(u);
+    }
+    for (uint32_t j = view.InBegin(v), end = view.InEnd(v); j < end; ++j) {
+      uint32_t u = source[j];
+      if (((types >> type[in_arc[j]]) & 1) && stamp[u] != v) stamp[u] = v, fn(u);
+    }
+  };
+  std::vector<uint32_t> degree(n, 0);
+  uint32_t highest = 0;
+  for (uint32_t node = 0; node < n; ++node) {
+    uint32_t d = 0;
+    for_each_neighbour(node, [&](uint32_t) { ++d; });
+    degree[node] = d;
+    highest = std::max(highest, d);
+  }
+  // Nodes sorted by degree in `order`, bucket d starting at start[d]; position[v] its place.
+  std::vector<uint32_t> start(size_t{highest} + 2, 0), order(n), position(n);
+  for (uint32_t node = 0; node < n; ++node) ++start[degree[node] + 1];
+  for (uint32_t d = 0; d <= highest; ++d) start[d + 1] += start[d];
+  {
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (uint32_t node = 0; node < n; ++node) {
+      position[node] = next[degree[node]]++;
+      order[position[node]] = node;
+    }
+  }
+  // Peel in order of current degree: a node's degree when it is reached is its core number;
+  // each neighbour of higher degree moves one bucket down (swapped to its bucket's front).
+  std::fill(stamp.begin(), stamp.end(), UINT32_MAX);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t v = order[i];
+    for_each_neighbour(v, [&](uint32_t u) {
+      if (degree[u] <= degree[v]) return;
+      uint32_t du = degree[u], pu = position[u], pw = start[du], w = order[pw];
+      if (u != w) {
+        order[pu] = w, position[w] = pu;
+        order[pw] = u, position[u] = pw;
+      }
+      ++start[du];
+      --degree[u];
+    });
+  }
+  return degree;
+}
+
 std::vector<Broker> Brokers(const SimpleGraph& graph) {
   uint32_t n = graph.node_count();
   auto index = get(boost::vertex_index, graph);

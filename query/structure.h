@@ -14,6 +14,8 @@
 //   indirection, faster than boost::connected_components' DFS with a colour map).
 // - StrongComponents: boost::strong_components (Tarjan, O(n + m)).
 // - CoreNumbers: boost::core_numbers (Batagelj–Zaversnik bucket algorithm, O(n + m)).
+// - Components, strong components and cores straight on a Csr: our own loops (below), which the
+//   CLI and the benchmark worker run.
 // - Brokers: boost::biconnected_components (Hopcroft–Tarjan, O(n + m)) with its discover-time,
 //   low-point and predecessor maps, from which the pieces are sized in O(n).
 // - DisjointPaths: boost::boykov_kolmogorov_max_flow on a split-vertex network (each entity an
@@ -59,6 +61,19 @@ std::vector<std::vector<uint32_t>> StrongComponents(const SimpleGraph& graph);
 // Core number of every node of an undirected graph (NetworkX core_number): the largest k such
 // that the node is in a subgraph where every node has degree >= k. Isolated nodes: 0.
 std::vector<uint32_t> CoreNumbers(const SimpleGraph& graph);
+
+// The same three on the Csr itself, walked under the type mask with no connection graph built
+// (what `relgraph components|core` run): equal to the functions above on ConnectionGraph(view,
+// types, false) (components, cores) or ConnectionGraph(view, types, true) (strong components).
+// - ConnectedComponents: union-find over the selected out-arcs (path halving, union by index),
+//   O(m α(n)); parallel arcs and self-loops change nothing.
+// - StrongComponents: Tarjan's algorithm, iterative, over the selected out-arcs and the
+//   in-arcs of symmetric types (walked against their arrow), O(n + m).
+// - CoreNumbers: Batagelj–Zaversnik bucket peeling over each node's distinct neighbours (its
+//   raw out- and in-arcs, repeats dropped by a stamp per node), O(n + m).
+std::vector<std::vector<uint32_t>> ConnectedComponents(const Csr& view, uint64_t types);
+std::vector<std::vector<uint32_t>> StrongComponents(const Csr& view, uint64_t types);
+std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types);
 
 // An articulation point of an undirected graph: removing it splits its connected component
 // into `pieces` >= 2 connected pieces; `cut_off` counts the entities in all the pieces but the

@@ -1333,8 +1333,7 @@ CheckReport Store::Check() const {
         continue;
       }
       Topology topology = impl_->BuildTopology(version);
-      std::string expected = EncodeImage(topology, impl_->schema);
-      if (image.Blob(0) != std::string_view(expected)) {
+      if (!ImageMatches(image.Blob(0), topology, impl_->schema)) {
         report.problems.push_back("the graph image of " + what + " does not match its rows (relgraph check --repair rebuilds it)");
       }
       if (impl_->has_counts) {
@@ -1362,6 +1361,30 @@ CheckReport Store::Check() const {
   count("snapshots at or after the working version",
         "SELECT count(*) FROM snapshots WHERE version >= (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'head')");
   return report;
+}
+
+GroupedTopology Store::LoadGroupedTopology(const ReadOptions& options) const {
+  if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "LoadGroupedTopology does not filter by date");
+  std::optional<int64_t> version = impl_->VersionOf(options);
+  // The BLOB read straight into one buffer on huge pages (incremental BLOB I/O; the version is
+  // the row id), rather than into SQLite's own copy first: a cold question pays for every page
+  // it touches.
+  sqlite3_blob* blob = nullptr;
+  if (sqlite3_blob_open(impl_->db.handle(), "main", "graph_images", "image", version.value_or(0), 0, &blob) == SQLITE_OK) {
+    RawVector<char> bytes(static_cast<size_t>(sqlite3_blob_bytes(blob)));
+    int read = sqlite3_blob_read(blob, bytes.data(), static_cast<int>(bytes.size()), 0);
+    sqlite3_blob_close(blob);
+    if (read != SQLITE_OK) impl_->db.Fail("reading the graph image");
+    try {
+      return DecodeGroupedImage(std::string_view(bytes.data(), bytes.size()), impl_->schema);
+    } catch (const Error& error) {
+      throw Error(ErrorKind::kStorage, path() + ": " + error.message() + "; relgraph check --repair rebuilds it from the rows");
+    }
+  }
+  sqlite3_blob_close(blob);  // a handle may be left on failure; closing null is a no-op
+  // As LoadTopology: a store without an image still answers, from its rows (in key order, so
+  // grouped by source).
+  return GroupBySource(impl_->BuildTopology(version));
 }
 
 }  // namespace relgraph::store

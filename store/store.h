@@ -183,6 +183,11 @@ class Store {
   // Writes an import's changes. Must run inside WriteTransaction.
   void Apply(const ChangeSet& changes);
 
+  // LoadTopology's answer in the order the engine reads it (relations grouped by source, the
+  // graph image's own layout): one pass over the image, no sorting. Relation indices are
+  // LoadTopology's.
+  GroupedTopology LoadGroupedTopology(const ReadOptions& options = {}) const;
+
  private:
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <queue>
 #include <random>
 #include <set>
@@ -309,6 +310,60 @@ TEST(Engine, PointQueriesMatchTextbookSearchesOnRandomGraphs) {
           double weighted = WeightedDistance(g, loaded.Id("v" + std::to_string(from)), loaded.Id("v" + std::to_string(to)),
                                              Direction::kOut, kAllTypes, ws);
           EXPECT_NEAR(weighted, cost[to], 1e-9) << from << " -> " << to;
+        }
+      }
+    }
+  }
+}
+
+// The Dijkstra the CLI's `path --weighted` runs: every direction, the path it leaves, both cost
+// conventions, against the textbook search (hop costs w, or 1/w, cheapest of the arcs a hop may
+// take). Weights are cents, so many paths tie; any cheapest path is right.
+TEST(Engine, WeightedPathsMatchTextbookDijkstraInEveryDirection) {
+  for (uint64_t seed : {4, 5}) {
+    RandomGraph random = MakeRandom(500, 2000, seed);
+    Loaded loaded = LoadText(random.csv);
+    const Csr& g = loaded.graph.csr;
+    SearchWorkspace ws(g.node_count());
+    std::map<std::pair<uint32_t, uint32_t>, double> arc_weight;  // by our node indices
+    for (auto [u, v, w] : random.arcs) arc_weight[{loaded.Id("v" + std::to_string(u)), loaded.Id("v" + std::to_string(v))}] = w;
+    std::mt19937 generator(static_cast<uint32_t>(seed));
+    for (ArcCost convention : {ArcCost::kWeight, ArcCost::kInverseWeight}) {
+      RandomGraph costed = random;
+      if (convention == ArcCost::kInverseWeight) {
+        for (auto& [u, v, w] : costed.arcs) w = 1.0 / w;
+      }
+      for (int query = 0; query < 20; ++query) {
+        uint32_t from = generator() % random.n;
+        for (Direction direction : {Direction::kOut, Direction::kIn, Direction::kBoth}) {
+          std::vector<double> cost = ReferenceDistances(costed, from, direction, true);
+          for (int target = 0; target < 8; ++target) {
+            uint32_t to = generator() % random.n;
+            uint32_t a = loaded.Id("v" + std::to_string(from)), b = loaded.Id("v" + std::to_string(to));
+            std::vector<uint32_t> path;
+            double got = WeightedDistance(g, a, b, ViewFilter{kAllTypes, direction}, ws, convention, &path);
+            EXPECT_NEAR(got, cost[to], 1e-9) << from << " -> " << to;
+            if (cost[to] < 0) {
+              EXPECT_TRUE(path.empty());
+              continue;
+            }
+            ASSERT_FALSE(path.empty());
+            EXPECT_EQ(path.front(), a);
+            EXPECT_EQ(path.back(), b);
+            double sum = 0;
+            for (size_t i = 0; i + 1 < path.size(); ++i) {
+              double best = std::numeric_limits<double>::infinity();
+              auto take = [&](uint32_t x, uint32_t y) {
+                auto it = arc_weight.find({x, y});
+                if (it != arc_weight.end()) best = std::min(best, convention == ArcCost::kWeight ? it->second : 1.0 / it->second);
+              };
+              if (direction != Direction::kIn) take(path[i], path[i + 1]);
+              if (direction != Direction::kOut) take(path[i + 1], path[i]);
+              ASSERT_LT(best, std::numeric_limits<double>::infinity()) << "no arc for a hop of the path";
+              sum += best;
+            }
+            EXPECT_NEAR(sum, cost[to], 1e-9) << from << " -> " << to;
+          }
         }
       }
     }

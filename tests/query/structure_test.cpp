@@ -73,6 +73,7 @@ TEST(Components, DisconnectedPartsLargestFirstTiesBySmallestMember) {
   // 0-1, 2-3-4, 5 alone, 6 with only a self-loop: {2,3,4}, {0,1}, {5}, {6}.
   Graph graph = MakeUndirected(7, {{0, 1}, {2, 3}, {3, 4}, {6, 6}});
   EXPECT_EQ(ConnectedComponents(Undirected(graph)), (Groups{{2, 3, 4}, {0, 1}, {5}, {6}}));
+  EXPECT_EQ(ConnectedComponents(Csr(graph), ~uint64_t{0}), (Groups{{2, 3, 4}, {0, 1}, {5}, {6}}));
 }
 
 TEST(Components, StrongFollowArrowsAndSymmetricRelationsBothWays) {
@@ -87,6 +88,11 @@ TEST(Components, StrongFollowArrowsAndSymmetricRelationsBothWays) {
   // Without backs the cycle is broken: every entity of it stands alone.
   EXPECT_EQ(StrongComponents(ConnectionGraph(view, view.TypeMask({"invests_in", "partners_with"}), true)),
             (Groups{{3, 4}, {0}, {1}, {2}}));
+  EXPECT_EQ(StrongComponents(view, ~uint64_t{0}), (Groups{{0, 1, 2}, {3, 4}}));
+  EXPECT_EQ(StrongComponents(view, view.TypeMask({"invests_in", "partners_with"})), (Groups{{3, 4}, {0}, {1}, {2}}));
+  // Weakly, d joins the cycle; without invests_in d-e and the cycle are apart.
+  EXPECT_EQ(ConnectedComponents(view, ~uint64_t{0}), (Groups{{0, 1, 2, 3, 4}}));
+  EXPECT_EQ(ConnectedComponents(view, view.TypeMask({"backs", "partners_with"})), (Groups{{0, 2}, {3, 4}, {1}}));
 }
 
 TEST(CoreNumbers, TrianglesStarBarbellAndSelfLoops) {
@@ -98,6 +104,11 @@ TEST(CoreNumbers, TrianglesStarBarbellAndSelfLoops) {
   EXPECT_EQ(CoreNumbers(Undirected(Barbell())), (std::vector<uint32_t>{3, 3, 3, 3, 3, 3, 3, 3, 2}));
   // A self-loop adds nothing (NetworkX refuses self-loops; the contract leaves them out).
   EXPECT_EQ(CoreNumbers(Undirected(MakeUndirected(3, {{0, 0}, {0, 1}}))), (std::vector<uint32_t>{1, 1, 0}));
+  // The same on the Csr, where parallel relations must count once.
+  EXPECT_EQ(CoreNumbers(Csr(TwoTriangles()), ~uint64_t{0}), (std::vector<uint32_t>{2, 2, 2, 2, 2, 2}));
+  EXPECT_EQ(CoreNumbers(Csr(Barbell()), ~uint64_t{0}), (std::vector<uint32_t>{3, 3, 3, 3, 3, 3, 3, 3, 2}));
+  Graph parallel = testing::MakeGraph({"a", "b", "c"}, {{"a", "a", "backs"}, {"a", "b", "partners_with"}, {"a", "b", "invests_in"}, {"b", "a", "backs"}});
+  EXPECT_EQ(CoreNumbers(Csr(parallel), ~uint64_t{0}), (std::vector<uint32_t>{1, 1, 0}));
 }
 
 TEST(Brokers, BridgeEndsStarCentreAndBarbellPath) {
@@ -235,6 +246,11 @@ TEST_P(StructureReference, MatchesNetworkxAndIgraph) {
 
     std::vector<uint32_t> core = CoreNumbers(graph_both);
     for (const auto& [id, value] : item["core"].items()) EXPECT_EQ(core[*graph.FindEntity(id)], value.get<uint32_t>()) << label << " core of " << id;
+    // The same straight on the Csr, as the CLI runs them.
+    EXPECT_EQ(names(ConnectedComponents(view, mask)), item["components"].get<std::vector<std::vector<std::string>>>()) << label;
+    EXPECT_EQ(names(StrongComponents(view, mask)), item["strong_components"].get<std::vector<std::vector<std::string>>>()) << label;
+    std::vector<uint32_t> csr_core = CoreNumbers(view, mask);
+    for (const auto& [id, value] : item["core"].items()) EXPECT_EQ(csr_core[*graph.FindEntity(id)], value.get<uint32_t>()) << label << " core of " << id;
 
     std::map<std::string, std::pair<uint32_t, uint32_t>> ours, theirs;
     for (const Broker& broker : Brokers(graph_both)) ours[id_of(broker.node)] = {broker.pieces, broker.cut_off};

@@ -4,7 +4,7 @@
 Makes a random typed graph from a seed and prints, as one JSON document, the graph itself and
 NetworkX's answers on it: degree, in/out-degree, betweenness (raw and normalized), closeness,
 harmonic centrality and PageRank on the connection graph, in both direction modes and with a
-relation filter; hop counts, weighted costs and the costs of the k shortest simple paths for
+relation filter; hop counts (also walking against the arrows, direction "in"), weighted costs and the costs of the k shortest simple paths for
 sample pairs. relgraph's tests build the same graph and compare (tests/query/networkx_test.cpp).
 
 The connection graph follows the command-line contract: one arc u->v when at least one selected
@@ -70,7 +70,11 @@ def pagerank(g):
 
 
 def case(ids, relations, types, direction, pairs):
-    g = connection_graph(ids, relations, types, directed=(direction == "out"))
+    g = connection_graph(ids, relations, types, directed=(direction != "both"))
+    if direction == "in":
+        # Walking against the arrows: the reverse of the "out" graph. Paths only.
+        g = g.reverse(copy=True)
+        return {"direction": direction, "types": types, "paths": path_answers(g, pairs)}
     n = g.number_of_nodes()
     u = g.to_undirected(as_view=True) if g.is_directed() else g
     result = {
@@ -83,11 +87,16 @@ def case(ids, relations, types, direction, pairs):
         "closeness": nx.closeness_centrality(g),
         "harmonic": nx.harmonic_centrality(g),
         "pagerank": pagerank(g),
-        "paths": [],
+        "paths": path_answers(g, pairs),
     }
     if g.is_directed():
         result["in_degree"] = dict(g.in_degree())
         result["out_degree"] = dict(g.out_degree())
+    return result
+
+
+def path_answers(g, pairs):
+    answers = []
     for s, t in pairs:
         item = {"from": s, "to": t}
         try:
@@ -100,8 +109,8 @@ def case(ids, relations, types, direction, pairs):
             ]
         except nx.NetworkXNoPath:
             item["hops"] = None
-        result["paths"].append(item)
-    return result
+        answers.append(item)
+    return answers
 
 
 def main():
@@ -119,6 +128,8 @@ def main():
         case(ids, relations, None, "both", pairs),
         case(ids, relations, ["invests_in", "partners_with"], "out", pairs),
         case(ids, relations, ["backs", "competes_with"], "both", pairs),
+        case(ids, relations, None, "in", pairs),
+        case(ids, relations, ["invests_in", "competes_with"], "in", pairs),
     ]
     print(json.dumps({"seed": args.seed, "nodes": ids, "relations": relations,
                       "symmetric": sorted(SYMMETRIC), "cases": cases}))

@@ -10,6 +10,7 @@
 #include "cli/context.h"
 #include "common/text.h"
 #include "importers/importers.h"
+#include "query/csr.h"
 #include "query/diff.h"
 #include "query/query.h"
 #include "store/image.h"
@@ -20,6 +21,11 @@ namespace relgraph::store {
 namespace {
 
 using testing::TempDir;
+
+template <typename T>
+std::vector<T> Vec(const RawVector<T>& values) {
+  return std::vector<T>(values.begin(), values.end());
+}
 
 void ExpectSameTopology(const Topology& got, const Topology& expected) {
   EXPECT_EQ(got.entity_ids, expected.entity_ids);
@@ -284,14 +290,33 @@ TEST(GraphImage, EncodingRoundTripsAndDamageIsRefused) {
   Topology topology = store->LoadTopology();
   std::string bytes = EncodeImage(topology, schema);
   ExpectSameTopology(DecodeImage(bytes, schema), topology);
-  // Every truncation is refused as damage, never read past its end.
+  // Every truncation is refused as damage, never read past its end, in both forms.
   for (size_t size = 0; size < bytes.size(); ++size) {
+    for (bool grouped : {false, true}) {
+      try {
+        if (grouped) {
+          DecodeGroupedImage(std::string_view(bytes).substr(0, size), schema);
+        } else {
+          DecodeImage(std::string_view(bytes).substr(0, size), schema);
+        }
+        ADD_FAILURE() << "a truncation to " << size << " bytes was accepted";
+      } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::kStorage);
+        EXPECT_NE(error.message().find("damaged graph image"), std::string::npos);
+      }
+    }
+  }
+  // Flipped bytes in the grouped form: refused, or a consistent grouping the Csr reads.
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string damaged = bytes;
+    damaged[random() % damaged.size()] ^= static_cast<char>(1 + random() % 255);
     try {
-      DecodeImage(std::string_view(bytes).substr(0, size), schema);
-      ADD_FAILURE() << "a truncation to " << size << " bytes was accepted";
+      GroupedTopology decoded = DecodeGroupedImage(damaged, schema);
+      ASSERT_EQ(decoded.out_offsets.size(), decoded.entity_ids.size() + 1);
+      query::Csr csr(schema, decoded);
+      EXPECT_EQ(csr.edge_count(), decoded.relation_count());
     } catch (const Error& error) {
       EXPECT_EQ(error.kind(), ErrorKind::kStorage);
-      EXPECT_NE(error.message().find("damaged graph image"), std::string::npos);
     }
   }
   // Flipped bytes are refused or decode to a consistent topology (then Csr may use it).
@@ -314,6 +339,132 @@ TEST(GraphImage, EncodingRoundTripsAndDamageIsRefused) {
   std::vector<RelationType> fewer(schema.relation_types().begin(), schema.relation_types().end() - 1);
   topology.type.assign(topology.type.size(), static_cast<uint8_t>(schema.relation_types().size() - 1));
   EXPECT_THROW(DecodeImage(EncodeImage(topology, schema), Schema(schema.kinds(), fewer)), Error);
+}
+
+// The image as the engine reads it: grouped by source, relation r of the topology is relation
+// r of the grouped form, weights left out when all are 1; the engine's Csr read off it has, for
+// every node, the arcs a sort of the relations would give (Csr::Build sorts; FromGrouped
+// counts).
+TEST(GraphImage, GroupedFormIsTheTopologyBySourceAndGivesTheSortedCsr) {
+  TempDir dir;
+  std::mt19937 random(23);
+  auto store = Store::Open(dir.File("s.db"), Store::Mode::kReadWrite, importers::DefaultSchema());
+  ImportRandom(*store, random, 60, 400);
+  const Schema& schema = store->schema();
+  Topology topology = store->LoadTopology();
+  ASSERT_GT(topology.relation_count(), 100u);
+  for (bool unit_weights : {false, true}) {
+    if (unit_weights) topology.weight.assign(topology.relation_count(), 1.0);
+    std::string bytes = EncodeImage(topology, schema);
+    ASSERT_EQ(bytes.substr(0, 8), "RGTOPO02");
+    GroupedTopology grouped = DecodeGroupedImage(bytes, schema);
+    EXPECT_EQ(grouped.entity_ids, topology.entity_ids);
+    EXPECT_EQ(Vec(grouped.target), topology.target);
+    EXPECT_EQ(Vec(grouped.type), topology.type);
+    EXPECT_EQ(Vec(grouped.weight), unit_weights ? std::vector<double>{} : topology.weight);
+    ASSERT_EQ(grouped.out_offsets.size(), topology.entity_ids.size() + 1);
+    for (uint32_t u = 0; u < topology.entity_ids.size(); ++u) {
+      for (uint32_t r = grouped.out_offsets[u]; r < grouped.out_offsets[u + 1]; ++r) EXPECT_EQ(topology.source[r], u);
+    }
+    EXPECT_EQ(grouped.out_offsets.back(), topology.relation_count());
+    ExpectSameTopology(DecodeImage(bytes, schema), topology);
+    // Without weights: 4 bytes a target and 1 a type code per relation, the rest per entity;
+    // the 8 distinct weights (0.5 + 0..7) add a table and a 2-byte code per relation.
+    size_t id_bytes = 0;
+    for (const std::string& id : topology.entity_ids) id_bytes += id.size();
+    size_t fixed = 28 + 8 * (topology.entity_ids.size() + 1) + id_bytes;
+    for (const RelationType& type : schema.relation_types()) fixed += 4 + type.name.size();
+    EXPECT_EQ(bytes.size(), unit_weights ? fixed + topology.relation_count() * 5 : fixed + 4 + 8 * 8 + topology.relation_count() * 7);
+
+    query::Csr counted(schema, grouped);
+    query::Csr sorted(schema, topology);
+    ASSERT_EQ(counted.node_count(), sorted.node_count());
+    ASSERT_EQ(counted.edge_count(), sorted.edge_count());
+    for (uint32_t u = 0; u < counted.node_count(); ++u) {
+      ASSERT_EQ(counted.OutBegin(u), sorted.OutBegin(u));
+      ASSERT_EQ(counted.OutEnd(u), sorted.OutEnd(u));
+      ASSERT_EQ(counted.InBegin(u), sorted.InBegin(u));
+      ASSERT_EQ(counted.InEnd(u), sorted.InEnd(u));
+    }
+    for (uint32_t arc = 0; arc < counted.edge_count(); ++arc) {
+      EXPECT_EQ(counted.out_target()[arc], sorted.out_target()[arc]);
+      EXPECT_EQ(counted.out_type()[arc], sorted.out_type()[arc]);
+      EXPECT_EQ(counted.out_weight()[arc], sorted.out_weight()[arc]);
+      EXPECT_EQ(counted.RelationOf(arc), sorted.RelationOf(arc));
+      EXPECT_EQ(counted.in_source()[arc], sorted.in_source()[arc]);
+      EXPECT_EQ(counted.in_arc()[arc], sorted.in_arc()[arc]);
+      // Each arc is its relation, checked against the topology itself.
+      RelationIndex r = counted.RelationOf(arc);
+      EXPECT_EQ(counted.out_target()[arc], topology.target[r]);
+      EXPECT_EQ(counted.out_weight()[arc], topology.weight[r]);
+    }
+    EXPECT_EQ(counted.symmetric(), sorted.symmetric());
+  }
+}
+
+// More distinct weights than 2-byte codes can name: they are kept as they are.
+TEST(GraphImage, ManyDistinctWeightsAreKeptExactly) {
+  const Schema& schema = importers::DefaultSchema();
+  Topology topology;
+  topology.entity_ids = {"a", "b", "c"};
+  for (uint32_t r = 0; r < 70000; ++r) {
+    topology.source.push_back(r < 40000 ? 0 : 2);
+    topology.target.push_back(1);
+    topology.type.push_back(static_cast<uint8_t>(r % schema.relation_types().size()));
+    topology.weight.push_back(1.0 + r / 65536.0);  // all distinct
+  }
+  std::string bytes = EncodeImage(topology, schema);
+  EXPECT_GT(bytes.size(), 70000u * 13);
+  ExpectSameTopology(DecodeImage(bytes, schema), topology);
+  // Exactly the limit's worth of distinct weights, each used three times: coded (a table of
+  // 65536 doubles and 2 bytes a relation instead of 8), and exact.
+  topology.source.assign(3 * 65536, 0), topology.target.assign(3 * 65536, 1), topology.type.assign(3 * 65536, 0);
+  topology.weight.clear();
+  for (int copy = 0; copy < 3; ++copy) {
+    for (uint32_t w = 0; w < 65536; ++w) topology.weight.push_back(1.0 + w / 65536.0);
+  }
+  bytes = EncodeImage(topology, schema);
+  EXPECT_LT(bytes.size(), 65536u * 8 + 3 * 65536u * 7 + 1000);
+  ExpectSameTopology(DecodeImage(bytes, schema), topology);
+  EXPECT_EQ(Vec(DecodeGroupedImage(bytes, schema).weight), topology.weight);
+}
+
+// An image written before this format (RGTOPO01), bytes laid out by hand: still read, in both
+// forms, and `check` takes it as matching its rows.
+TEST(GraphImage, ReadsTheFormerFormat) {
+  const Schema& schema = importers::DefaultSchema();
+  const auto& types = schema.relation_types();
+  std::string bytes = "RGTOPO01";
+  auto u32 = [&](uint32_t value) { bytes.append(reinterpret_cast<const char*>(&value), 4); };
+  u32(0x01020304), u32(3), u32(4), u32(2);  // 3 entities, 4 relations, 2 type names
+  for (size_t t : {size_t{1}, size_t{0}}) u32(static_cast<uint32_t>(types[t].name.size())), bytes += types[t].name;
+  u32(0), u32(1), u32(3), u32(4), bytes += "abbc";  // ids "a", "bb", "c"
+  for (uint32_t s : {0u, 0u, 2u, 2u}) u32(s);
+  for (uint32_t t : {1u, 2u, 0u, 1u}) u32(t);
+  for (uint8_t code : {uint8_t{0}, uint8_t{1}, uint8_t{1}, uint8_t{0}}) bytes += static_cast<char>(code);
+  bytes.resize((bytes.size() + 7) & ~size_t{7}, '\0');
+  for (double w : {1.0, 2.5, 1.0, 0.5}) bytes.append(reinterpret_cast<const char*>(&w), 8);
+
+  Topology topology = DecodeImage(bytes, schema);
+  EXPECT_EQ(topology.entity_ids, (std::vector<std::string>{"a", "bb", "c"}));
+  EXPECT_EQ(topology.source, (std::vector<uint32_t>{0, 0, 2, 2}));
+  EXPECT_EQ(topology.target, (std::vector<uint32_t>{1, 2, 0, 1}));
+  EXPECT_EQ(topology.type, (std::vector<uint8_t>{1, 0, 0, 1}));  // image codes 0, 1 are schema positions 1, 0
+  EXPECT_EQ(topology.weight, (std::vector<double>{1.0, 2.5, 1.0, 0.5}));
+  GroupedTopology grouped = DecodeGroupedImage(bytes, schema);
+  EXPECT_EQ(Vec(grouped.out_offsets), (std::vector<uint32_t>{0, 2, 2, 4}));
+  EXPECT_EQ(Vec(grouped.target), topology.target);
+  EXPECT_EQ(Vec(grouped.weight), topology.weight);
+  EXPECT_TRUE(ImageMatches(bytes, topology, schema));
+  topology.weight[3] = 2;
+  EXPECT_FALSE(ImageMatches(bytes, topology, schema));
+  // Relations not grouped by source: readable as a topology, refused as the engine's form.
+  Topology unordered = DecodeImage(bytes, schema);
+  std::swap(unordered.source[0], unordered.source[3]);
+  std::string old = EncodeImage(unordered, schema);
+  EXPECT_EQ(old.substr(0, 8), "RGTOPO01");
+  ExpectSameTopology(DecodeImage(old, schema), unordered);
+  EXPECT_THROW(DecodeGroupedImage(old, schema), Error);
 }
 
 }  // namespace
