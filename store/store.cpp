@@ -97,6 +97,65 @@ CREATE TABLE IF NOT EXISTS graph_counts(
   version INTEGER PRIMARY KEY, entities INTEGER NOT NULL, relations INTEGER NOT NULL, evidence INTEGER NOT NULL,
   documents INTEGER NOT NULL, by_kind TEXT NOT NULL, by_relation TEXT NOT NULL);
 )sql",
+    // 5 -> 6: integer keys. The text of entity ids, relation type names and document ids is
+    // kept once, in atoms; relation and evidence rows refer to it by number (relation_rows,
+    // evidence_rows), and the views relations and evidence show them with their text, as the
+    // tables of schema 5 had them. The locator of an evidence record that says only "line L of
+    // its file" (a bulk CSV line: document "file:NAME", locator "NAME:L") is stored as the
+    // integer L. Relation rows keep their row numbers, so relation_properties (rebuilt to refer
+    // to relation_rows) keep theirs. Indexes: the live key (unique; also what an import looks
+    // a relation up by), the ends of every row (parts of a snapshot), and evidence by relation
+    // key and by document.
+    R"sql(
+CREATE TABLE atoms(n INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+INSERT OR IGNORE INTO atoms(text) SELECT name FROM relation_types ORDER BY position;
+INSERT OR IGNORE INTO atoms(text) SELECT source FROM relations UNION SELECT target FROM relations UNION SELECT type FROM relations
+  UNION SELECT source FROM evidence UNION SELECT target FROM evidence UNION SELECT type FROM evidence
+  UNION SELECT document FROM evidence;
+CREATE TABLE relation_rows(
+  row INTEGER PRIMARY KEY, source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL,
+  weight REAL NOT NULL, date TEXT NOT NULL, since INTEGER NOT NULL, until INTEGER, first_seen TEXT NOT NULL);
+INSERT INTO relation_rows(row, source, type, target, weight, date, since, until, first_seen)
+  SELECT r.row, (SELECT n FROM atoms WHERE text = r.source), (SELECT n FROM atoms WHERE text = r.type),
+         (SELECT n FROM atoms WHERE text = r.target), r.weight, r.date, r.since, r.until, r.first_seen
+  FROM relations r ORDER BY r.row;
+CREATE TABLE relation_properties_6(
+  relation_row INTEGER NOT NULL REFERENCES relation_rows(row), key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY(relation_row, key)) WITHOUT ROWID;
+INSERT INTO relation_properties_6(relation_row, key, value) SELECT relation_row, key, value FROM relation_properties;
+DROP TABLE relation_properties;
+ALTER TABLE relation_properties_6 RENAME TO relation_properties;
+CREATE TABLE evidence_rows(
+  row INTEGER PRIMARY KEY, source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL,
+  document INTEGER NOT NULL, sentence TEXT NOT NULL, date TEXT NOT NULL, locator NOT NULL, extractor TEXT NOT NULL,
+  confidence REAL NOT NULL, since INTEGER NOT NULL, until INTEGER);
+INSERT INTO evidence_rows(row, source, type, target, document, sentence, date, locator, extractor, confidence, since, until)
+  SELECT v.row, (SELECT n FROM atoms WHERE text = v.source), (SELECT n FROM atoms WHERE text = v.type),
+         (SELECT n FROM atoms WHERE text = v.target), (SELECT n FROM atoms WHERE text = v.document), v.sentence, v.date,
+         CASE WHEN substr(v.document, 1, 5) = 'file:' AND substr(v.locator, 1, length(v.document) - 4) = substr(v.document, 6) || ':'
+                   AND CAST(CAST(substr(v.locator, length(v.document) - 3) AS INTEGER) AS TEXT) = substr(v.locator, length(v.document) - 3)
+                   AND CAST(substr(v.locator, length(v.document) - 3) AS INTEGER) > 0
+              THEN CAST(substr(v.locator, length(v.document) - 3) AS INTEGER) ELSE v.locator END,
+         v.extractor, v.confidence, v.since, v.until
+  FROM evidence v ORDER BY v.row;
+DROP TABLE relations;
+DROP TABLE evidence;
+CREATE UNIQUE INDEX relations_live ON relation_rows(source, type, target) WHERE until IS NULL;
+CREATE INDEX relations_by_ends ON relation_rows(source, target);
+CREATE INDEX evidence_by_relation ON evidence_rows(source, type, target);
+CREATE INDEX evidence_by_document ON evidence_rows(document);
+CREATE VIEW relations AS
+  SELECT r.row AS row, s.text AS source, t.text AS type, g.text AS target, r.weight AS weight, r.date AS date,
+         r.since AS since, r.until AS until, r.first_seen AS first_seen
+  FROM relation_rows r JOIN atoms s ON s.n = r.source JOIN atoms t ON t.n = r.type JOIN atoms g ON g.n = r.target;
+CREATE VIEW evidence AS
+  SELECT v.row AS row, s.text AS source, t.text AS type, g.text AS target, d.text AS document, v.sentence AS sentence,
+         v.date AS date,
+         CASE WHEN typeof(v.locator) = 'integer' THEN substr(d.text, 6) || ':' || v.locator ELSE v.locator END AS locator,
+         v.extractor AS extractor, v.confidence AS confidence, v.since AS since, v.until AS until
+  FROM evidence_rows v JOIN atoms s ON s.n = v.source JOIN atoms t ON t.n = v.type JOIN atoms g ON g.n = v.target
+       JOIN atoms d ON d.n = v.document;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration per schema version step");
 
@@ -105,6 +164,35 @@ bool HasSqliteHeader(const std::string& path) {
   char header[16] = {};
   in.read(header, sizeof header);
   return in.gcount() == 16 && std::memcmp(header, "SQLite format 3\0", 16) == 0;
+}
+
+// Bytes 18 and 19 of the header are 2 in a database in WAL mode.
+bool IsWalFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[20] = {};
+  in.read(header, sizeof header);
+  return in.gcount() == 20 && header[18] == 2 && header[19] == 2;
+}
+
+// A file: URI naming path, with the characters URIs reserve escaped.
+std::string FileUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7F) {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+      uri += escaped;
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?" + query;
+}
+
+std::string DirectoryOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
 }
 
 int64_t QueryInt(Database& db, const char* sql) {
@@ -130,6 +218,23 @@ std::string EndOfPeriod(const std::string& date) {
   return date;
 }
 
+// Schema 6 stores the locator "NAME:L" of evidence citing document "file:NAME" as the integer L
+// (the view `evidence` gives the text back). The same rule as the migration's SQL: L is a
+// positive integer written without sign or leading zeros.
+std::optional<int64_t> LineOfFile(std::string_view document, std::string_view locator) {
+  if (!document.starts_with("file:")) return std::nullopt;
+  std::string_view name = document.substr(5);
+  if (locator.size() <= name.size() + 1 || !locator.starts_with(name) || locator[name.size()] != ':') return std::nullopt;
+  std::string_view digits = locator.substr(name.size() + 1);
+  if (digits.size() > 18 || digits[0] == '0') return std::nullopt;
+  int64_t line = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    line = line * 10 + (c - '0');
+  }
+  return line;
+}
+
 // Visibility of a versioned row (columns since/until of table alias t).
 std::string Visible(const std::string& alias, bool at_version, const std::string& parameter = "?1") {
   std::string prefix = alias.empty() ? "" : alias + ".";
@@ -138,10 +243,17 @@ std::string Visible(const std::string& alias, bool at_version, const std::string
                     : "(" + prefix + "until IS NULL)";
 }
 
+// Load's rule for documents: a version shows those its evidence cites and those no evidence
+// cites at all (described in a JSON import alone). Uses ?1 for the version when at_version.
+std::string DocumentVisible(bool at_version) {
+  return "(NOT EXISTS (SELECT 1 FROM evidence_rows x WHERE x.document = (SELECT n FROM atoms WHERE text = d.id)) OR EXISTS "
+         "(SELECT 1 FROM evidence_rows v WHERE v.document = (SELECT n FROM atoms WHERE text = d.id) AND " + Visible("v", at_version) + "))";
+}
+
 }  // namespace
 
 struct Store::Impl {
-  Impl(const std::string& path, int flags) : db(path, flags) {}
+  Impl(const std::string& path, int flags, const std::string& open_as) : db(path, flags, open_as) {}
   Database db;
   Schema schema;
   int64_t head = 1;  // version number of the working graph
@@ -170,7 +282,11 @@ struct Store::Impl {
   // snapshots when there is no snapshot of that name.
   std::optional<int64_t> VersionOf(const ReadOptions& options);
   SnapshotInfo FindSnapshot(const std::string& name);
-  void AfterMigration(int64_t to_version);
+  // Runs the migrations from schema `version` to kSchemaVersion (inside the caller's
+  // transaction), then writes what they leave to compute from the rows.
+  void RunMigrations(int64_t version);
+  // Writes the graph image and counts of the working graph and of every snapshot afresh.
+  void RebuildImages();
   void WriteKeys(int64_t row, const Entity& entity);
   // Every entity row (any version) with its id, name and aliases only.
   std::vector<std::pair<int64_t, Entity>> EntityNames();
@@ -198,6 +314,11 @@ struct Store::Impl {
       update_relation, delete_relation_properties, insert_relation_property, insert_evidence, put_document, insert_key,
       delete_keys;
   void Prepare();
+  // The number of a text in atoms (schema 6), added when it has none. Numbers are cached for
+  // the transaction in progress (a rolled back one may take its new atoms with it).
+  int64_t Atom(std::string_view text);
+  std::unique_ptr<Statement> find_atom, insert_atom;
+  std::unordered_map<std::string, int64_t> atom_cache;
   // A statement prepared once per store and kept; callers Reset() it when done with it, so it
   // holds no read lock between uses.
   Statement& Cached(const std::string& sql);
@@ -230,7 +351,16 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, const Sch
   int flags = mode == Mode::kReadWrite ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
               : writable              ? SQLITE_OPEN_READWRITE
                                       : SQLITE_OPEN_READONLY;
-  auto impl = std::make_unique<Impl>(path, flags | SQLITE_OPEN_NOMUTEX);
+  // A store in WAL mode is read through its -shm file, which a reader who may not write the
+  // directory cannot create. When there is no -wal file either, nobody is writing the store
+  // (a writer creates both), so it is read as an immutable file: nothing is created or locked.
+  std::string open_as = path;
+  if (flags == SQLITE_OPEN_READONLY && IsWalFile(path) && access((path + "-wal").c_str(), F_OK) != 0 &&
+      access((path + "-shm").c_str(), F_OK) != 0 && access(DirectoryOf(path).c_str(), W_OK) != 0) {
+    flags |= SQLITE_OPEN_URI;
+    open_as = FileUri(path, "immutable=1");
+  }
+  auto impl = std::make_unique<Impl>(path, flags | SQLITE_OPEN_NOMUTEX, open_as);
   Database& db = impl->db;
   sqlite3_busy_timeout(db.handle(), 60000);
 
@@ -255,8 +385,17 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, const Sch
   }
 
   db.Exec("PRAGMA foreign_keys = ON");
+  if (mode == Mode::kReadWrite) {
+    // Write-ahead log: readers go on reading the last committed state while a write is in
+    // progress, and a write does not wait for readers. A store of another journal mode (made
+    // before WAL, or while another process held it) is switched when nobody else has it open;
+    // until then it keeps its rollback journal, which is as safe, only less concurrent.
+    // (Switching needs the file to itself: a reader holding it must not make this wait.)
+    sqlite3_busy_timeout(db.handle(), 200);
+    sqlite3_exec(db.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    sqlite3_busy_timeout(db.handle(), 60000);
+  }
   if (flags & SQLITE_OPEN_READWRITE) {
-    db.Exec("PRAGMA journal_mode = DELETE");
     db.Exec("PRAGMA synchronous = FULL");
     // Large imports update several B-tree indexes per row; a page cache of 2 MB (the default)
     // makes them thrash. 256 MB is an upper bound, used only as the store grows.
@@ -283,6 +422,7 @@ void Store::Impl::Transaction(const std::function<void()>& fn) {
   // IMMEDIATE takes the write lock now, so a second writer waits here (busy timeout) instead of
   // failing later in the middle of its changes.
   if (sqlite3_exec(db.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("starting a write");
+  atom_cache.clear();
   try {
     fn();
     if (sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("committing the changes");
@@ -313,10 +453,7 @@ void Store::Impl::CreateSchema(const Schema& vocabulary) {
     for (const RelationType& type : vocabulary.relation_types()) {
       types.Bind(1, type.name).Bind(2, int64_t{type.symmetric}).Bind(3, type.verb).Bind(4, type.description).Bind(5, position++).Run();
     }
-    for (int64_t version = 1; version < kSchemaVersion; ++version) {
-      db.Exec(kMigrations[version - 1]);
-      AfterMigration(version + 1);
-    }
+    RunMigrations(1);
     db.Exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
     db.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   });
@@ -324,11 +461,7 @@ void Store::Impl::CreateSchema(const Schema& vocabulary) {
 
 void Store::Impl::Migrate(int64_t from_version) {
   Transaction([&] {
-    int64_t version = QueryInt(db, "PRAGMA user_version");  // another process may have upgraded it
-    for (; version < kSchemaVersion; ++version) {
-      db.Exec(kMigrations[version - 1]);
-      AfterMigration(version + 1);
-    }
+    RunMigrations(QueryInt(db, "PRAGMA user_version"));  // another process may have upgraded it
     db.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   });
   (void)from_version;
@@ -352,45 +485,65 @@ std::vector<std::pair<int64_t, Entity>> Store::Impl::EntityNames() {
   return rows;
 }
 
-void Store::Impl::AfterMigration(int64_t to_version) {
-  if (to_version == 3) {
-    LoadSchema();
-    Prepare();
-    // The keys of schema 3 are written by the step to 4, in the form it knows.
-    WriteImage(0, std::nullopt);
-    for (const SnapshotInfo& snapshot : Snapshots()) WriteImage(snapshot.version, snapshot.version);
-  } else if (to_version == 4) {
-    LoadSchema();
-    Prepare();
-    for (const auto& [row, entity] : EntityNames()) WriteKeys(row, entity);
-  } else if (to_version == 5) {
-    LoadSchema();
-    Prepare();
-    WriteCounts(0, std::nullopt, BuildTopology(std::nullopt));
-    for (const SnapshotInfo& snapshot : Snapshots()) {
-      WriteCounts(snapshot.version, snapshot.version, BuildTopology(snapshot.version));
+void Store::Impl::RunMigrations(int64_t version) {
+  int64_t from = version;
+  for (; version < kSchemaVersion; ++version) {
+    db.Exec(kMigrations[version - 1]);
+    // Name keys: written fresh by the step to 4 (3 wrote them without width folding).
+    if (version + 1 == 4) {
+      LoadSchema();
+      for (const auto& [row, entity] : EntityNames()) WriteKeys(row, entity);
     }
   }
+  // What is derived from the relation rows (graph images since 3, their counts since 5) is
+  // written once, from the rows in their last form (integer keys since 6).
+  if (from < 6) RebuildImages();
+}
+
+void Store::Impl::RebuildImages() {
+  LoadSchema();
+  db.Exec("DELETE FROM graph_images");
+  if (has_counts) db.Exec("DELETE FROM graph_counts");
+  WriteImage(0, std::nullopt);
+  for (const SnapshotInfo& snapshot : Snapshots()) WriteImage(snapshot.version, snapshot.version);
 }
 
 void Store::Impl::WriteKeys(int64_t row, const Entity& entity) {
   // The keys EntityLookup matches names by, each once per entity.
+  if (!insert_key) insert_key = std::make_unique<Statement>(db, "INSERT OR IGNORE INTO entity_keys(key, entity_row) VALUES (?1, ?2)");
   for (const std::string& key : MatchKeysOf(entity)) insert_key->Bind(1, key).Bind(2, row).Run();
 }
 
 Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
   bool at = version.has_value();
   Topology topology;
-  Statement entities(db, ("SELECT id FROM entities WHERE " + Visible("", at)).c_str());
+  // Entities with the atom number of their id (none when no relation or evidence names them).
+  std::vector<std::pair<std::string, int64_t>> entity_atoms;
+  Statement entities(db, ("SELECT e.id, a.n FROM entities e LEFT JOIN atoms a ON a.text = e.id WHERE " + Visible("e", at)).c_str());
   if (at) entities.Bind(1, *version);
-  while (entities.Step()) topology.entity_ids.emplace_back(entities.Text(0));
-  std::sort(topology.entity_ids.begin(), topology.entity_ids.end());
-  IndexTable index_of;
-  index_of.Reserve(topology.entity_ids.size());
-  for (uint32_t i = 0; i < topology.entity_ids.size(); ++i) index_of.Insert(HashId(topology.entity_ids[i]), i);
-  auto find = [&](std::string_view id) {
-    return index_of.Find(HashId(id), [&](uint32_t i) { return topology.entity_ids[i] == id; });
+  while (entities.Step()) entity_atoms.emplace_back(entities.Text(0), entities.IsNull(1) ? -1 : entities.Int(1));
+  std::sort(entity_atoms.begin(), entity_atoms.end());
+  std::unordered_map<int64_t, uint32_t> index_of_atom;
+  index_of_atom.reserve(entity_atoms.size());
+  topology.entity_ids.reserve(entity_atoms.size());
+  for (auto& [id, atom] : entity_atoms) {
+    if (atom >= 0) index_of_atom.emplace(atom, static_cast<uint32_t>(topology.entity_ids.size()));
+    topology.entity_ids.push_back(std::move(id));
+  }
+  auto find = [&](int64_t atom) -> std::optional<uint32_t> {
+    auto it = index_of_atom.find(atom);
+    if (it == index_of_atom.end()) return std::nullopt;
+    return it->second;
   };
+  std::unordered_map<int64_t, uint8_t> code_of_atom;
+  {
+    Statement type_atom(db, "SELECT n FROM atoms WHERE text = ?1");
+    for (size_t code = 0; code < schema.relation_types().size(); ++code) {
+      type_atom.Bind(1, schema.relation_types()[code].name);
+      if (type_atom.Step()) code_of_atom.emplace(type_atom.Int(0), static_cast<uint8_t>(code));
+      type_atom.Reset();
+    }
+  }
 
   // Relations come in key order (source, type, target), as Load gives them: by entity index
   // (ids are sorted), then by the rank of the type's name, then by target index.
@@ -401,15 +554,15 @@ Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
     double weight;
   };
   std::vector<Row> rows;
-  Statement relations(db, ("SELECT source, type, target, weight FROM relations WHERE " + Visible("", at)).c_str());
+  Statement relations(db, ("SELECT source, type, target, weight FROM relation_rows WHERE " + Visible("", at)).c_str());
   if (at) relations.Bind(1, *version);
   while (relations.Step()) {
-    std::optional<uint32_t> source = find(relations.Text(0));
-    std::optional<uint32_t> target = find(relations.Text(2));
-    std::optional<size_t> type = schema.RelationPosition(relations.Text(1));
+    std::optional<uint32_t> source = find(relations.Int(0));
+    std::optional<uint32_t> target = find(relations.Int(2));
+    auto type = code_of_atom.find(relations.Int(1));
     // Dangling relations and unknown types are left out here and reported by Check().
-    if (!source || !target || !type) continue;
-    rows.push_back({*source, *target, static_cast<uint8_t>(*type), relations.Double(3)});
+    if (!source || !target || type == code_of_atom.end()) continue;
+    rows.push_back({*source, *target, type->second, relations.Double(3)});
   }
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     if (a.source != b.source) return a.source < b.source;
@@ -484,7 +637,7 @@ std::map<std::string, int64_t> ParseCountLines(std::string_view text) {
 Store::Counts Store::Impl::ComputeCounts(std::optional<int64_t> version, const Topology& topology) {
   bool at = version.has_value();
   // (Evidence of a relation that is not there is not counted by Load either; Check reports it.)
-  std::string live_evidence = "evidence v WHERE " + Visible("v", at);
+  std::string live_evidence = "evidence_rows v WHERE " + Visible("v", at);
   Counts counts;
   counts.entities = static_cast<int64_t>(topology.entity_ids.size());
   counts.relations = static_cast<int64_t>(topology.relation_count());
@@ -492,8 +645,7 @@ Store::Counts Store::Impl::ComputeCounts(std::optional<int64_t> version, const T
   if (at) evidence.Bind(1, *version);
   evidence.Step();
   counts.evidence = evidence.Int(0);
-  Statement documents(db, ("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM evidence x WHERE x.document = d.id) "
-                           "OR EXISTS (SELECT 1 FROM " + live_evidence + " AND v.document = d.id)").c_str());
+  Statement documents(db, ("SELECT count(*) FROM documents d WHERE " + DocumentVisible(at)).c_str());
   if (at) documents.Bind(1, *version);
   documents.Step();
   counts.documents = documents.Int(0);
@@ -641,13 +793,6 @@ std::vector<std::string> Store::FindEntityIds(std::string_view text, const ReadO
 }
 
 namespace {
-
-// Load's rule for documents: a version shows those its evidence cites and those no evidence
-// cites at all (described in a JSON import alone). Uses ?1 for the version when at_version.
-std::string DocumentVisible(bool at_version) {
-  return "(NOT EXISTS (SELECT 1 FROM evidence x WHERE x.document = d.id) OR EXISTS (SELECT 1 FROM evidence v WHERE "
-         "v.document = d.id AND " + Visible("v", at_version) + "))";
-}
 
 Document DocumentOf(const Statement& row) {
   return Document{std::string(row.Text(0)), std::string(row.Text(1)), std::string(row.Text(2)), std::string(row.Text(3)),
@@ -863,8 +1008,8 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   }
   // The registry of documents is not versioned: a version shows the documents its (kept)
   // evidence cites, and those no evidence cites at all (described in a JSON import alone).
-  Statement documents(db, "SELECT id, title, url, date, lang, EXISTS (SELECT 1 FROM evidence v WHERE v.document = d.id) "
-                          "FROM documents d ORDER BY id");
+  Statement documents(db, "SELECT id, title, url, date, lang, EXISTS (SELECT 1 FROM evidence_rows v WHERE v.document = "
+                          "(SELECT n FROM atoms WHERE text = d.id)) FROM documents d ORDER BY id");
   while (documents.Step()) {
     if (documents.Int(5) == 0 || cited.count(std::string(documents.Text(0)))) graph.PutDocument(DocumentOf(documents));
   }
@@ -900,23 +1045,22 @@ void Store::Impl::Prepare() {
   insert_entity_property =
       std::make_unique<Statement>(db, "INSERT INTO entity_properties(entity_row, key, value) VALUES (?1, ?2, ?3)");
   find_relation = std::make_unique<Statement>(
-      db, "SELECT row, since, first_seen FROM relations WHERE source = ?1 AND type = ?2 AND target = ?3 AND until IS NULL");
-  close_relation = std::make_unique<Statement>(db, "UPDATE relations SET until = ?2 WHERE row = ?1");
+      db, "SELECT row, since, first_seen FROM relation_rows WHERE source = ?1 AND type = ?2 AND target = ?3 AND until IS NULL");
+  close_relation = std::make_unique<Statement>(db, "UPDATE relation_rows SET until = ?2 WHERE row = ?1");
   insert_relation = std::make_unique<Statement>(
-      db, "INSERT INTO relations(source, type, target, weight, date, since, first_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  update_relation = std::make_unique<Statement>(db, "UPDATE relations SET weight = ?2, date = ?3 WHERE row = ?1");
+      db, "INSERT INTO relation_rows(source, type, target, weight, date, since, first_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  update_relation = std::make_unique<Statement>(db, "UPDATE relation_rows SET weight = ?2, date = ?3 WHERE row = ?1");
   delete_relation_properties = std::make_unique<Statement>(db, "DELETE FROM relation_properties WHERE relation_row = ?1");
   insert_relation_property =
       std::make_unique<Statement>(db, "INSERT INTO relation_properties(relation_row, key, value) VALUES (?1, ?2, ?3)");
   insert_evidence = std::make_unique<Statement>(
       db,
-      "INSERT INTO evidence(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
+      "INSERT INTO evidence_rows(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   put_document = std::make_unique<Statement>(
       db,
       "INSERT INTO documents(id, title, url, date, lang) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT(id) DO UPDATE SET title = excluded.title, url = excluded.url, date = excluded.date, lang = excluded.lang");
-  insert_key = std::make_unique<Statement>(db, "INSERT OR IGNORE INTO entity_keys(key, entity_row) VALUES (?1, ?2)");
   delete_keys = std::make_unique<Statement>(db, "DELETE FROM entity_keys WHERE entity_row = ?1");
 }
 
@@ -986,9 +1130,9 @@ void Store::Apply(const ChangeSet& changes) {
   // transaction, so a failure or a kill undoes it.
   std::vector<std::pair<std::string, std::string>> dropped;  // name, SQL
   int64_t rows = static_cast<int64_t>(changes.new_relations.size() + changes.relations.size() + changes.evidence.size());
-  if (rows >= 100000 && rows > QueryInt(impl.db, "SELECT coalesce(max(row), 0) FROM evidence")) {
+  if (rows >= 100000 && rows > QueryInt(impl.db, "SELECT coalesce(max(row), 0) FROM evidence_rows")) {
     Statement indexes(impl.db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-                               "AND tbl_name IN ('relations', 'evidence')");
+                               "AND tbl_name IN ('relation_rows', 'evidence_rows')");
     while (indexes.Step()) dropped.emplace_back(indexes.Text(0), indexes.Text(1));
     for (const auto& [name, sql] : dropped) impl.db.Exec(("DROP INDEX \"" + name + "\"").c_str());
   }
@@ -1081,9 +1225,30 @@ void Store::Impl::PutEntity(const Entity& entity) {
   WriteKeys(row, entity);
 }
 
+int64_t Store::Impl::Atom(std::string_view text) {
+  std::string key(text);
+  if (auto it = atom_cache.find(key); it != atom_cache.end()) return it->second;
+  if (!find_atom) {
+    find_atom = std::make_unique<Statement>(db, "SELECT n FROM atoms WHERE text = ?1");
+    insert_atom = std::make_unique<Statement>(db, "INSERT INTO atoms(text) VALUES (?1)");
+  }
+  int64_t n;
+  find_atom->Bind(1, text);
+  if (find_atom->Step()) {
+    n = find_atom->Int(0);
+    find_atom->Reset();
+  } else {
+    find_atom->Reset();
+    insert_atom->Bind(1, text).Run();
+    n = sqlite3_last_insert_rowid(db.handle());
+  }
+  atom_cache.emplace(std::move(key), n);
+  return n;
+}
+
 void Store::Impl::PutRelation(const Relation& relation) {
   RelationKeyView key = KeyViewOf(relation, schema);
-  find_relation->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target);
+  find_relation->Bind(1, Atom(key.source)).Bind(2, Atom(key.type)).Bind(3, Atom(key.target));
   if (!find_relation->Step()) {
     find_relation->Reset();
     InsertRelation(key.source, key.type, key.target, relation, today);
@@ -1106,15 +1271,21 @@ void Store::Impl::PutRelation(const Relation& relation) {
 
 void Store::Impl::InsertRelation(std::string_view source, std::string_view type, std::string_view target,
                                  const Relation& relation, const std::string& first_seen) {
-  insert_relation->Bind(1, source).Bind(2, type).Bind(3, target).Bind(4, relation.weight).Bind(5, relation.date)
+  insert_relation->Bind(1, Atom(source)).Bind(2, Atom(type)).Bind(3, Atom(target)).Bind(4, relation.weight).Bind(5, relation.date)
       .Bind(6, head).Bind(7, first_seen).Run();
   int64_t row = sqlite3_last_insert_rowid(db.handle());
   for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, row).Bind(2, name).Bind(3, value).Run();
 }
 
 void Store::Impl::InsertEvidence(const RelationKey& key, const Evidence& evidence) {
-  insert_evidence->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, evidence.document).Bind(5, evidence.sentence)
-      .Bind(6, evidence.date).Bind(7, evidence.locator).Bind(8, evidence.extractor).Bind(9, evidence.confidence).Bind(10, head).Run();
+  insert_evidence->Bind(1, Atom(key.source)).Bind(2, Atom(key.type)).Bind(3, Atom(key.target)).Bind(4, Atom(evidence.document));
+  insert_evidence->Bind(5, evidence.sentence).Bind(6, evidence.date);
+  if (std::optional<int64_t> line = LineOfFile(evidence.document, evidence.locator)) {
+    insert_evidence->Bind(7, *line);
+  } else {
+    insert_evidence->Bind(7, evidence.locator);
+  }
+  insert_evidence->Bind(8, evidence.extractor).Bind(9, evidence.confidence).Bind(10, head).Run();
 }
 
 // ---- snapshots ----
@@ -1160,7 +1331,7 @@ SnapshotInfo Store::SaveSnapshot(const std::string& name, const std::string& not
     info.created = UtcNow("%Y-%m-%dT%H:%M:%SZ");
     info.note = ToNfc(note);
     info.entities = QueryInt(impl.db, "SELECT count(*) FROM entities WHERE until IS NULL");
-    info.relations = QueryInt(impl.db, "SELECT count(*) FROM relations WHERE until IS NULL");
+    info.relations = QueryInt(impl.db, "SELECT count(*) FROM relation_rows WHERE until IS NULL");
     Statement insert(impl.db, "INSERT INTO snapshots(name, version, created, note, entities, relations) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     insert.Bind(1, name).Bind(2, info.version).Bind(3, info.created).Bind(4, info.note).Bind(5, info.entities).Bind(6, info.relations).Run();
     // The snapshot's image is the working graph's as it stands.
@@ -1200,9 +1371,9 @@ void Store::Impl::CollectGarbage() {
   db.Exec(("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
   db.Exec(("DELETE FROM entity_keys WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
   db.Exec(("DELETE FROM entities WHERE " + condition("entities")).c_str());
-  db.Exec(("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relations WHERE " + condition("relations") + ")").c_str());
-  db.Exec(("DELETE FROM relations WHERE " + condition("relations")).c_str());
-  db.Exec(("DELETE FROM evidence WHERE " + condition("evidence")).c_str());
+  db.Exec(("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relation_rows WHERE " + condition("relation_rows") + ")").c_str());
+  db.Exec(("DELETE FROM relation_rows WHERE " + condition("relation_rows")).c_str());
+  db.Exec(("DELETE FROM evidence_rows WHERE " + condition("evidence_rows")).c_str());
   db.Exec("DELETE FROM graph_images WHERE version <> 0 AND version NOT IN (SELECT version FROM snapshots)");
   if (has_counts) db.Exec("DELETE FROM graph_counts WHERE version <> 0 AND version NOT IN (SELECT version FROM snapshots)");
 }
@@ -1220,14 +1391,14 @@ void Store::RestoreSnapshot(const std::string& name) {
     };
     // 1. Live rows the snapshot does not have: born after it. Rows of the working version go;
     //    older ones are closed so other snapshots keep them.
-    for (const char* table : {"entities", "relations", "evidence"}) {
+    for (const char* table : {"entities", "relation_rows", "evidence_rows"}) {
       std::string t = table;
       if (t == "entities") {
         run("DELETE FROM aliases WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
         run("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
         run("DELETE FROM entity_keys WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
-      } else if (t == "relations") {
-        run("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relations WHERE until IS NULL AND since > ?1 AND since = ?2)");
+      } else if (t == "relation_rows") {
+        run("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relation_rows WHERE until IS NULL AND since > ?1 AND since = ?2)");
       }
       run("DELETE FROM " + t + " WHERE until IS NULL AND since > ?1 AND since = ?2");
       run("UPDATE " + t + " SET until = ?2 WHERE until IS NULL AND since > ?1");
@@ -1261,10 +1432,10 @@ void Store::RestoreSnapshot(const std::string& name) {
     revive("entities", "id, name, kind, country, description",
            {{"aliases", "entity_row", "position, alias"}, {"entity_properties", "entity_row", "key, value"},
             {"entity_keys", "entity_row", "key"}});
-    revive("relations", "source, type, target, weight, date, first_seen",
+    revive("relation_rows", "source, type, target, weight, date, first_seen",
            {{"relation_properties", "relation_row", "key, value"}});
-    Statement evidence(db, ("INSERT INTO evidence(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
-                            "SELECT source, type, target, document, sentence, date, locator, extractor, confidence, ?2 FROM evidence WHERE " + closed).c_str());
+    Statement evidence(db, ("INSERT INTO evidence_rows(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
+                            "SELECT source, type, target, document, sentence, date, locator, extractor, confidence, ?2 FROM evidence_rows WHERE " + closed).c_str());
     evidence.Bind(1, v).Bind(2, impl.head).Run();
     // The working graph is now the snapshot's.
     impl.WriteImage(0, std::nullopt);
@@ -1278,10 +1449,9 @@ void Store::RebuildIndexes() {
     impl_->db.Exec("DELETE FROM entity_keys");
     impl_->db.Exec("DELETE FROM graph_images");
     if (impl_->has_counts) impl_->db.Exec("DELETE FROM graph_counts");
-    // What the steps to schema 3 (graph images and, in schema 5, their counts) and 4 (name
-    // keys) wrote from the rows.
-    impl_->AfterMigration(3);
-    impl_->AfterMigration(4);
+    // What the migrations wrote from the rows: name keys and graph images with their counts.
+    for (const auto& [row, entity] : impl_->EntityNames()) impl_->WriteKeys(row, entity);
+    impl_->RebuildImages();
   });
 }
 
