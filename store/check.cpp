@@ -65,6 +65,13 @@ CheckReport Store::Check() const {
         "r.source = v.source AND r.type = v.type AND r.target = v.target)");
   count("evidence records citing a document that is not registered",
         "SELECT count(*) FROM evidence v WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = v.document)");
+  // (Rows whose key names no atom are left out of the views above: counted here.)
+  count("relation or evidence rows whose key names no stored text (atom)",
+        "SELECT (SELECT count(*) FROM relation_rows r WHERE NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.source) "
+        "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.type) OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.target)) + "
+        "(SELECT count(*) FROM evidence_rows v WHERE NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.source) "
+        "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.type) OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.target) "
+        "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.document))");
   count("relations of a type not in the vocabulary",
         "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_types t WHERE t.name = r.type)");
   count("rows whose version range is empty or reversed",

@@ -409,6 +409,11 @@ TEST_F(Durability, SchemaFiveStoreGetsIntegerKeysOnUpgrade) {
   EXPECT_EQ(relation(restored, "naver", "partners_with", "snu")["weight"], 2.0);
   EXPECT_EQ(locators(relation(json::parse(Export(db, "five")), "kaist", "partners_with", "snu")), std::vector<std::string>{"more.csv:2"});
   EXPECT_EQ(Run(db, {"check"}).exit_code, 0);
+  // A row whose key names no atom drops out of the views: check still finds it.
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"DELETE FROM atoms WHERE text = 'kaist'\""), 0);
+  RunResult damaged = Run(db, {"check"});
+  EXPECT_EQ(damaged.exit_code, 1);
+  EXPECT_NE(damaged.out.find("whose key names no stored text"), std::string::npos) << damaged.out;
 }
 
 // Issue 16: schema 4 folds width in the stored name keys. A schema 3 store holds keys without
