@@ -159,9 +159,11 @@ std::vector<std::string> Store::ChangedEntityIds(const ReadOptions& from, const 
   std::optional<int64_t> a = impl_->VersionOf(from), b = impl_->VersionOf(to);
   // Visibility in version a (?1) differs from visibility in version b (?2).
   std::string differs = " WHERE " + Visible("", a.has_value(), "?1") + " <> " + Visible("", b.has_value(), "?2");
-  Statement changed(impl_->db, ("SELECT id FROM entities" + differs + " UNION SELECT source FROM relations" + differs +
-                                " UNION SELECT target FROM relations" + differs + " UNION SELECT source FROM evidence" + differs +
-                                " UNION SELECT target FROM evidence" + differs)
+  // Relation and evidence rows name their ends by atom: the distinct atoms first, their text once.
+  Statement changed(impl_->db, ("SELECT id FROM entities" + differs + " UNION SELECT text FROM atoms WHERE n IN (" +
+                                "SELECT source FROM relation_rows" + differs + " UNION SELECT target FROM relation_rows" + differs +
+                                " UNION SELECT source FROM evidence_rows" + differs + " UNION SELECT target FROM evidence_rows" +
+                                differs + ") ORDER BY 1")
                                    .c_str());
   if (a) changed.Bind(1, *a);
   if (b) changed.Bind(2, *b);
