@@ -6,8 +6,10 @@
 
 namespace relgraph::store {
 
-Database::Database(const std::string& path, int flags) : path_(path) {
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+Database::Database(const std::string& path, int flags) : Database(path, flags, path) {}
+
+Database::Database(const std::string& path, int flags, const std::string& open_as) : path_(path) {
+  int rc = sqlite3_open_v2(open_as.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);

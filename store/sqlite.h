@@ -13,6 +13,8 @@ namespace relgraph::store {
 class Database {
  public:
   Database(const std::string& path, int flags);  // throws Error(kStorage)
+  // Opens `open_as` (an SQLite file name or URI, per flags) under the name `path` in messages.
+  Database(const std::string& path, int flags, const std::string& open_as);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

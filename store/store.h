@@ -28,13 +28,24 @@
 // documents) is kept per version in graph_counts, written with the graph image, so `info` reads
 // one row instead of counting a million.
 //
+// Integer keys (schema 6). The text of entity ids, relation type names and document ids is kept
+// once, in `atoms`; relation and evidence rows (tables relation_rows, evidence_rows) refer to
+// it by number, and the views `relations` and `evidence` show them with their text. An
+// evidence record of a bulk CSV line (document "file:NAME", locator "NAME:LINE") stores its
+// locator as the integer LINE. Indexes are those reads and writes use: live relation keys
+// (unique), relation ends, evidence by relation key and by document.
+//
 // Migrations. PRAGMA user_version is the schema version. Opening a store of an older version
 // upgrades it first, in one transaction (all steps or none); one that cannot be written is
 // refused with a message saying so, never half-upgraded.
 //
 // Safety. Every write is one transaction (BEGIN IMMEDIATE ... COMMIT) with synchronous=FULL
-// and a rollback journal, so a killed process leaves either the old or the new state; a
-// second writer waits (busy timeout) instead of failing. Opening checks the SQLite header,
+// and a write-ahead log (journal_mode=WAL, set by the first read-write open), so a killed
+// process leaves either the old or the new state (a WAL without its commit record is ignored);
+// a second writer waits (busy timeout) instead of failing. Readers never wait for a writer and
+// a writer never waits for readers: a read transaction (BeginRead, `serve`) keeps seeing the
+// state it started from. A WAL store in a directory the reader cannot write, with no -wal file
+// (so nobody is writing it), is read as an immutable file. Opening checks the SQLite header,
 // application_id and schema version, and never writes to a file that is not a relgraph store.
 #pragma once
 
@@ -52,7 +63,7 @@ namespace relgraph::store {
 
 // 'RGDB' in PRAGMA application_id; schema version in PRAGMA user_version.
 constexpr int kApplicationId = 0x52474442;
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 struct SnapshotInfo {
   std::string name;
@@ -104,7 +115,8 @@ class Store {
   // describes; a question is searched on it, and only what the answer prints is loaded.
   //
   // Starts a read transaction that lasts as long as this Store: every read after it sees the
-  // same state, and writers wait (busy timeout) until it ends. For reads made of several parts.
+  // same state, whatever writers commit meanwhile (they do not wait for it: WAL). For reads
+  // made of several parts.
   void BeginRead();
 
   // The topology of the working graph or a snapshot (options.as_of must be empty): entity ids

@@ -8,12 +8,15 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <thread>
 
+#include "importers/importers.h"
+#include "store/store.h"
 #include "tests/test_util.h"
 
 namespace relgraph::testing {
@@ -37,6 +40,12 @@ void WriteBigImport(const TempDir& dir, int entities, int relations) {
                     std::to_string(1 + i % 5) + ",Statement number " + std::to_string(i) + "\n";
   }
   dir.Write("big_relations.csv", relation_csv);
+}
+
+// Bytes 18 and 19 of an SQLite header are 2 when the database is in WAL mode.
+bool InWalMode(const std::string& db) {
+  std::string header = ReadFile(db).substr(0, 20);
+  return header.size() == 20 && header[18] == 2 && header[19] == 2;
 }
 
 class Durability : public ::testing::Test {
@@ -106,13 +115,15 @@ class Durability : public ::testing::Test {
 TEST_F(Durability, KilledImportLeavesTheOldOrTheNewGraphWhole) {
   std::mt19937 generator(2024);
   int killed_mid_run = 0, journals_left = 0, old_state = 0, new_state = 0;
+  // Stores are written through a write-ahead log: the kills below hit that journal.
+  ASSERT_TRUE(InWalMode(base_));
   for (int trial = 0; trial < trials_; ++trial) {
     std::string db = dir_.File("import" + std::to_string(trial) + ".db");
     fs::copy_file(base_, db);
     // Half the kills spread over the whole run, half aimed at its end, where the writes are.
     double from = trial % 2 ? 0.6 * import_seconds_ : 0.0;
     killed_mid_run += KillDuring(db, {"import", "big_relations.csv"}, from, import_seconds_ * 1.05, generator);
-    journals_left += fs::exists(db + "-journal");
+    journals_left += fs::exists(db + "-wal");
     RunResult check = Run(db, {"check"});
     EXPECT_EQ(check.exit_code, 0) << "trial " << trial << ": " << check.out << check.err;
     std::string now = Export(db, "");
@@ -123,7 +134,7 @@ TEST_F(Durability, KilledImportLeavesTheOldOrTheNewGraphWhole) {
     EXPECT_TRUE(Export(db, "s0") == s0_) << "trial " << trial << ": snapshot s0 changed";
   }
   std::cout << "[ figures  ] import kill trials: " << trials_ << ", killed mid-run: " << killed_mid_run
-            << ", hot journals left and rolled back: " << journals_left << ", old state: " << old_state
+            << ", write-ahead logs left behind: " << journals_left << ", old state: " << old_state
             << ", new state: " << new_state << ", corrupt: 0, partial: 0 (import takes " << import_seconds_ << " s)\n";
   EXPECT_GT(killed_mid_run, 0);
 }
@@ -137,6 +148,7 @@ TEST_F(Durability, KilledSnapshotSaveLeavesTheOldListOrACompleteSnapshot) {
   auto start = std::chrono::steady_clock::now();
   ASSERT_EQ(Run(timing, {"snapshot", "save", "s1"}).exit_code, 0);
   double save_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(InWalMode(base_));
   for (int trial = 0; trial < trials_; ++trial) {
     std::string db = dir_.File("save" + std::to_string(trial) + ".db");
     fs::copy_file(base_, db);
@@ -155,6 +167,33 @@ TEST_F(Durability, KilledSnapshotSaveLeavesTheOldListOrACompleteSnapshot) {
   }
   std::cout << "[ figures  ] snapshot save kill trials: " << trials_ << ", saved whole: " << saved
             << ", not saved: " << not_saved << ", corrupt: 0, partial: 0 (a save takes " << save_seconds << " s)\n";
+}
+
+// Issue 18 step 5: a reader in the middle of a read transaction (Store::BeginRead; `serve`
+// reads each request in one) does not make an import wait: with a rollback journal the
+// import's commit would wait for the reader (60-second busy timeout, beyond the limit below).
+// The reader keeps seeing the state it started from; the next read sees the import.
+TEST_F(Durability, AnImportCommitsWhileAReaderHoldsItsTransaction) {
+  std::string db = dir_.File("reader.db");
+  fs::copy_file(base_, db);
+  auto reader = store::Store::Open(db, store::Store::Mode::kReadOnly, importers::DefaultSchema());
+  reader->BeginRead();
+  EXPECT_EQ(reader->CountAll().relations, 1);  // naver -partners_with-> snu, from seed_rel.csv
+  std::string binary = RELGRAPH_BINARY;
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(RunShell("cd '" + dir_.path() + "' && timeout 30 '" + binary + "' --db '" + db +
+                     "' import big_relations.csv > reader_import.out 2> reader_import.err"),
+            0)
+      << ReadFile(dir_.File("reader_import.err"));
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 30.0);
+  // Still the state the read transaction began in: the image and the counts of before.
+  EXPECT_EQ(reader->CountAll().relations, 1);
+  EXPECT_EQ(reader->LoadTopology().relation_count(), 1u);
+  EXPECT_EQ(reader->Load().relations().size(), 1u);
+  reader.reset();
+  EXPECT_TRUE(Export(db, "") == after_) << "the import did not land whole";
+  EXPECT_EQ(Run(db, {"check"}).exit_code, 0);
 }
 
 TEST_F(Durability, DiskFullGivesAClearErrorAndAnIntactStore) {
@@ -224,7 +263,7 @@ TEST_F(Durability, OldSchemaIsUpgradedInOneStep) {
   ASSERT_EQ(entity.exit_code, 0) << entity.err;
   EXPECT_EQ(json::parse(entity.out)["relations"][0]["evidence"][0]["sentence"], "Naver and SNU work together.");
   RunResult check = Run(old, {"check", "--format", "json"});
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 5);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 6);
   // The upgrade wrote the name keys and the graph image, and they agree with the rows.
   EXPECT_EQ(check.exit_code, 0) << check.out;
   EXPECT_EQ(Run(old, {"snapshot", "save", "after-upgrade"}).exit_code, 0);
@@ -275,7 +314,7 @@ TEST_F(Durability, SchemaFourStoreGetsItsCountsOnUpgrade) {
   EXPECT_EQ(counts["by_relation"]["invests_in"], 0);
   RunResult check = Run(db, {"check", "--format", "json"});
   EXPECT_EQ(check.exit_code, 0) << check.out;
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 5);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 6);
   // Writes keep the counts: a new relation, a snapshot of it, then a restore of "before".
   dir_.Write("more.csv", "source,target,relation\nkaist,snu,partners_with\n");
   ASSERT_EQ(Run(db, {"import", "more.csv"}).exit_code, 0);
@@ -296,24 +335,106 @@ TEST_F(Durability, SchemaFourStoreGetsItsCountsOnUpgrade) {
   EXPECT_EQ(json::parse(Run(db, {"info", "--format", "json"}).out)["evidence"], 3);
 }
 
+// Issue 18: schema 6 keeps relation and evidence keys as integers (atoms) and the locator of a
+// bulk CSV line as its line number. A frozen schema 5 store (written by the schema 5 binary
+// from these files: e.csv naver (Naver, alias 네이버, founded 1999), snu, kakao, kaist; r.csv
+// naver -partners_with-> snu (2, 2021), kakao -competes_with-> naver (1, 2020); r_doc.csv
+// naver -backs-> kaist (doc1, "Naver backs KAIST.", 2022-03), naver -partners_with-> snu
+// again (doc2, locator "p. 4"); snapshot "before"; then e2.csv renames naver to NAVER
+// Corporation and r2.csv sets naver -partners_with-> snu to weight 5 and adds kakao
+// -invests_in-> kaist (3, 2023, amount 10억)) is upgraded in one transaction; every value
+// below is read off those files by hand.
+TEST_F(Durability, SchemaFiveStoreGetsIntegerKeysOnUpgrade) {
+  std::string db = dir_.File("v5.db");
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' < '" + std::string(RELGRAPH_SOURCE_DIR) + "/tests/fixtures/store/schema_v5.sql'"), 0)
+      << "needs the sqlite3 shell (scripts/install-deps.sh installs it)";
+  RunResult check = Run(db, {"check", "--format", "json"});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 6);
+  json info = json::parse(Run(db, {"info", "--format", "json"}).out);
+  EXPECT_EQ(info["entities"], 4);
+  EXPECT_EQ(info["relations"], 4);
+  EXPECT_EQ(info["evidence"], 6);
+  EXPECT_EQ(info["documents"], 4);  // doc1, doc2, file:r.csv, file:r2.csv
+  json before = json::parse(Run(db, {"info", "--snapshot", "before", "--format", "json"}).out);
+  EXPECT_EQ(before["relations"], 3);
+  EXPECT_EQ(before["evidence"], 4);
+  EXPECT_EQ(before["documents"], 3);
+  auto relation = [](const json& graph, const std::string& source, const std::string& type, const std::string& target) {
+    for (const json& item : graph["relations"]) {
+      if (item["source"] == source && item["type"] == type && item["target"] == target) return item;
+    }
+    return json();
+  };
+  auto locators = [](const json& item) {
+    std::vector<std::string> out;
+    for (const json& evidence : item["evidence"]) out.push_back(evidence["locator"]);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  json head = json::parse(Export(db, ""));
+  json partners = relation(head, "naver", "partners_with", "snu");
+  EXPECT_EQ(partners["weight"], 5.0);
+  EXPECT_EQ(partners["date"], "2021");
+  EXPECT_EQ(locators(partners), (std::vector<std::string>{"p. 4", "r.csv:2", "r2.csv:2"}));
+  json backs = relation(head, "naver", "backs", "kaist");
+  ASSERT_EQ(backs["evidence"].size(), 1u);
+  EXPECT_EQ(backs["evidence"][0]["document"], "doc1");
+  EXPECT_EQ(backs["evidence"][0]["locator"], "r_doc.csv:2");  // a CSV line, but of another document: kept as text
+  EXPECT_EQ(backs["evidence"][0]["sentence"], "Naver backs KAIST.");
+  EXPECT_EQ(backs["evidence"][0]["date"], "2022-03");
+  json invests = relation(head, "kakao", "invests_in", "kaist");
+  EXPECT_EQ(invests["properties"]["amount"], "10억");
+  EXPECT_EQ(locators(invests), std::vector<std::string>{"r2.csv:3"});
+  EXPECT_EQ(locators(relation(head, "kakao", "competes_with", "naver")), std::vector<std::string>{"r.csv:3"});
+  json old = json::parse(Export(db, "before"));
+  EXPECT_EQ(old["relations"].size(), 3u);
+  EXPECT_EQ(relation(old, "naver", "partners_with", "snu")["weight"], 2.0);
+  EXPECT_EQ(locators(relation(old, "naver", "partners_with", "snu")), (std::vector<std::string>{"p. 4", "r.csv:2"}));
+  // The rows themselves: integer keys, bulk-line locators as integers, no key text indexed.
+  std::string rows = dir_.File("rows.txt");
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"SELECT typeof(source) || typeof(type) || typeof(target) FROM relation_rows GROUP BY 1; "
+                     "SELECT row || ':' || typeof(locator) FROM evidence_rows ORDER BY row; "
+                     "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('relations', 'evidence')\" > '" + rows + "'"),
+            0);
+  EXPECT_EQ(ReadFile(rows), "integerintegerinteger\n1:integer\n2:text\n3:integer\n4:text\n5:integer\n6:integer\n0\n");
+  // Writes go on from there: an import, a snapshot, a restore of "before".
+  dir_.Write("more.csv", "source,target,relation\nkaist,snu,partners_with\n");
+  ASSERT_EQ(Run(db, {"import", "more.csv"}).exit_code, 0);
+  EXPECT_EQ(json::parse(Run(db, {"info", "--format", "json"}).out)["relations"], 5);
+  ASSERT_EQ(Run(db, {"snapshot", "save", "five"}).exit_code, 0);
+  ASSERT_EQ(Run(db, {"snapshot", "restore", "before"}).exit_code, 0);
+  json restored = json::parse(Export(db, ""));
+  EXPECT_EQ(restored["relations"].size(), 3u);
+  EXPECT_EQ(relation(restored, "naver", "partners_with", "snu")["weight"], 2.0);
+  EXPECT_EQ(locators(relation(json::parse(Export(db, "five")), "kaist", "partners_with", "snu")), std::vector<std::string>{"more.csv:2"});
+  EXPECT_EQ(Run(db, {"check"}).exit_code, 0);
+  // A row whose key names no atom drops out of the views: check still finds it.
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"DELETE FROM atoms WHERE text = 'kaist'\""), 0);
+  RunResult damaged = Run(db, {"check"});
+  EXPECT_EQ(damaged.exit_code, 1);
+  EXPECT_NE(damaged.out.find("whose key names no stored text"), std::string::npos) << damaged.out;
+}
+
 // Issue 16: schema 4 folds width in the stored name keys. A schema 3 store holds keys without
 // width folding ("ｏｐｅｎａｉ lab" for a full-width name); opening it computes every key again,
 // so the name typed in ASCII finds the entity, and check agrees with the rows.
 TEST_F(Durability, SchemaThreeNameKeysAreComputedAgainWithWidthFolding) {
   std::string db = dir_.File("v3.db");
-  dir_.Write("wide.csv", "id,name,kind\nwide,\"ＯｐｅｎＡＩ Lab\",company\n");
-  ASSERT_EQ(Run(db, {"import", "wide.csv"}).exit_code, 0);
-  // What a schema 3 relgraph wrote: NFC + case folding only.
-  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"UPDATE entity_keys SET key = 'ｏｐｅｎａｉ lab' WHERE key = 'openai lab'; "
-                     "PRAGMA user_version = 3;\""),
-            0)
+  // Schema 3 and 4 have the same tables: the frozen schema 4 store with an entity added as a
+  // schema 3 relgraph wrote it, its key with NFC + case folding only.
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' < '" + std::string(RELGRAPH_SOURCE_DIR) + "/tests/fixtures/store/schema_v4.sql'"), 0)
       << "needs the sqlite3 shell (scripts/install-deps.sh installs it)";
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"INSERT INTO entities VALUES(5, 'wide', 'ＯｐｅｎＡＩ Lab', 'company', '', '', 2, NULL); "
+                     "INSERT INTO entity_keys VALUES('wide', 5); INSERT INTO entity_keys VALUES('ｏｐｅｎａｉ lab', 5); "
+                     "PRAGMA user_version = 3;\""),
+            0);
   RunResult found = Run(db, {"entity", "OpenAI Lab", "--format", "json"});
   ASSERT_EQ(found.exit_code, 0) << found.err;
   EXPECT_EQ(json::parse(found.out)["id"], "wide");
   RunResult check = Run(db, {"check", "--format", "json"});
   EXPECT_EQ(check.exit_code, 0) << check.out;
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 5);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 6);
 }
 
 }  // namespace

@@ -132,5 +132,48 @@ TEST(ImportLock, ASmallImportCommitsWhileALargeOneMergesAndBothLand) {
   EXPECT_EQ(info["relations"], 300000);
 }
 
+// Issue 18 step 5: readers are not held up by an import's write transaction. While a large
+// import writes (its progress says so on stderr, between "writing" and "committed"), `info`
+// processes answer, each in well under the 60-second busy timeout it would wait for a lock,
+// with the state before the import or after it, never a part.
+TEST(ImportLock, ReadersAnswerWhileAnImportWrites) {
+  TempDir dir;
+  std::string db = dir.File("store.db");
+  dir.Write("seed.csv", "id,name,kind\nhub,Hub,company\n");
+  ASSERT_EQ(RunRelgraph({"--db", db, "import", "seed.csv"}, dir.path()).exit_code, 0);
+  {
+    std::ofstream big(dir.File("big.csv"));  // over 8 MiB, so the import reports its phases
+    big << "source,target,relation,evidence\n";
+    for (int i = 0; i < 300000; ++i) big << "hub,entity_" << i << ",backs,Hub backs entity number " << i << " of many.\n";
+  }
+  int importer = SpawnWithStderr({db, "import", "big.csv", "--create-missing"}, dir.path(), dir.File("big.err"));
+  ASSERT_GT(importer, 0);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (ReadFile(dir.File("big.err")).find("in one transaction") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_NE(ReadFile(dir.File("big.err")).find("in one transaction"), std::string::npos) << ReadFile(dir.File("big.err"));
+  std::string binary = RELGRAPH_BINARY;
+  int during_write = 0, readers = 0, status = 0;
+  while (waitpid(importer, &status, WNOHANG) == 0) {
+    bool writing = ReadFile(dir.File("big.err")).find("committed") == std::string::npos;
+    int exit_code = RunShell("cd '" + dir.path() + "' && timeout 10 '" + binary + "' --db '" + db +
+                             "' info --format json > info.out 2> info.err");
+    ASSERT_EQ(exit_code, 0) << ReadFile(dir.File("info.err"));
+    json info = json::parse(ReadFile(dir.File("info.out")));
+    EXPECT_TRUE(info["relations"] == 0 || info["relations"] == 300000) << info.dump();
+    EXPECT_TRUE(info["entities"] == 1 || info["entities"] == 300001) << info.dump();
+    ++readers;
+    // Still writing after this reader finished: it answered during the write transaction.
+    if (writing && ReadFile(dir.File("big.err")).find("committed") == std::string::npos) ++during_write;
+  }
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << ReadFile(dir.File("big.err"));
+  std::cout << "[ figures  ] readers answered while the import wrote: " << during_write << " of " << readers << "\n";
+  EXPECT_GE(during_write, 1);
+  json info = json::parse(RunRelgraph({"--db", db, "info", "--format", "json"}, dir.path()).out);
+  EXPECT_EQ(info["relations"], 300000);
+}
+
 }  // namespace
 }  // namespace relgraph::testing
