@@ -638,8 +638,9 @@ void Analysis::FindAnaphors() {
       if (Overlaps(at, end)) continue;
       // An apposition describes the name before it ("Blossom Capital, the VC firm founded by
       // ..."): it refers to nothing earlier.
-      if (lang_ == Lang::kEnglish && at >= 2 && s_.substr(at - 2, 2) == ", " &&
-          std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return other.entity >= 0 && other.word_end == at - 2; })) {
+      const size_t comma = at >= 2 ? at - 2 : 0;
+      if (lang_ == Lang::kEnglish && at >= 2 && s_.substr(comma, 2) == ", " &&
+          std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return other.entity >= 0 && other.word_end == comma; })) {
         continue;
       }
       Mention mention;

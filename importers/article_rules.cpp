@@ -85,7 +85,8 @@ RuleSet ParseRuleSet(std::string_view json_text) {
         for (const auto& word : root.value(key, nlohmann::json::object()).value(code, nlohmann::json::array())) set_of.insert(ToNfc(word.get<std::string>()));
       }
       const nlohmann::json hedges = root.value("hedges", nlohmann::json::object()).value(code, nlohmann::json::object());
-      auto matched = [&](const nlohmann::json& word) { return lang == Lang::kEnglish ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()); };
+      const bool english = lang == Lang::kEnglish;  // a structured binding cannot be captured before C++20's clang 16
+      auto matched = [english](const nlohmann::json& word) { return english ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()); };
       for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(matched(word));
       for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(matched(word));
     }

@@ -187,7 +187,9 @@ double WeightedDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, const 
     bool forward = heap_forward.size() <= heap_backward.size();
     auto& heap = forward ? heap_forward : heap_backward;
     std::pop_heap(heap.begin(), heap.end(), later);
-    auto [d, u] = heap.back();
+    // Plain variables, not a structured binding: the lambda below captures them (clang 14).
+    const double d = heap.back().first;
+    const uint32_t u = heap.back().second;
     heap.pop_back();
     if (d > (forward ? dist[u].forward : dist[u].backward)) continue;  // stale entry
     WalkSide(graph, u, sides[forward], [&](uint32_t v, uint32_t arc) {
