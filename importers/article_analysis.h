@@ -171,6 +171,7 @@ class Analysis {
   void DiscoverChineseTitledOrgs();
   void RefineDiscoveredKinds();
   bool InLocative(const Group& group) const;
+  Group CarriedGroup(int entity);
   void DiscoverLatinNames();
   void DiscoverEnglishSubjects();
   void DiscoverCapitalisedNames();

@@ -67,37 +67,21 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
 
   // The company the text is about, for rules whose frames name the role "context".
   int context = discourse_->MainTopic();
-  if (context >= 0 && IsOrg(context)) {
-    Mention mention;
-    mention.entity = context;
-    mentions_.push_back(mention);
-    context_group_.members = {static_cast<int>(mentions_.size()) - 1};
-    context_group_.carried = true;
-  }
+  if (context >= 0 && IsOrg(context)) context_group_ = CarriedGroup(context);
 
   // The previous sentence's topic, for rules whose frames name the role "previous": the
   // argument a sentence leaves out because the one before named it ("리벨리온이 시리즈A를
   // 마무리했다. 카카오벤처스 등이 투자했다.").
-  if (discourse_->topic >= 0) {
-    Mention mention;
-    mention.entity = discourse_->topic;
-    mentions_.push_back(mention);
-    previous_group_.members = {static_cast<int>(mentions_.size()) - 1};
-    previous_group_.carried = true;
-  }
+  if (discourse_->topic >= 0) previous_group_ = CarriedGroup(discourse_->topic);
 
   // The last entity of each kind earlier sentences named, for the role "recent".
   {
     std::map<std::string, std::pair<size_t, int>> last;  // kind -> (order, entity)
     for (size_t k = 0; k < discourse_->recent.size(); ++k) last[Kind(discourse_->recent[k])] = {k, discourse_->recent[k]};
     for (const auto& [kind, entry] : last) {
-      Mention mention;
-      mention.entity = entry.second;
-      mentions_.push_back(mention);
       RecentGroup recent;
       recent.order = entry.first;
-      recent.group.members = {static_cast<int>(mentions_.size()) - 1};
-      recent.group.carried = true;
+      recent.group = CarriedGroup(entry.second);
       recent_groups_.push_back(recent);
     }
   }
@@ -204,6 +188,18 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   }
   if (discourse_->recent.size() > 64) discourse_->recent.erase(discourse_->recent.begin(), discourse_->recent.end() - 64);
   return found;
+}
+
+// A group standing in for a role from outside the sentence: one mention of the entity, at no
+// position (end == 0, so the discourse never counts it as named here).
+Group Analysis::CarriedGroup(int entity) {
+  Mention mention;
+  mention.entity = entity;
+  mentions_.push_back(mention);
+  Group group;
+  group.members = {static_cast<int>(mentions_.size()) - 1};
+  group.carried = true;
+  return group;
 }
 
 // Chinese "在…大会上", "在…期间": a name inside a place or time phrase is not what the
