@@ -147,6 +147,7 @@ class Analysis {
   const WordSet& GenericWords() const { return rules_.generic_words; }
   const WordSet& NotNames() const { return rules_.not_person_names; }
   const WordSet& CommonNouns() const { return rules_.common_nouns; }
+  const WordSet& LegalForms() const { return rules_.legal_forms; }
   const std::vector<std::string>& ParticipleOpeners() const { return rules_.participle_openers; }
   bool Overlaps(size_t begin, size_t end) const {
     for (const Mention& mention : mentions_) {
@@ -214,6 +215,12 @@ class Analysis {
     return std::any_of(rules_.surnames[li_].begin(), rules_.surnames[li_].end(), [&](const std::string& surname) { return name.starts_with(surname); });
   }
   int PersonAfter(size_t pos, size_t* end);
+  // Chinese "为北京大学教授王磊", "是王磊": after a copula, the person (behind an organisation and
+  // its title, if any); -1 when there is no copula or no person.
+  int PersonAfterCopula(size_t pos, size_t* end);
+  // Chinese "计算机系" in "北京大学计算机系系主任": the end of a unit's name at pos when a title
+  // follows it, else pos.
+  size_t ChineseUnitEnd(size_t pos) const;
   int PersonBefore(size_t pos);
   std::vector<std::string> GlossParts(std::string_view content) const;
   bool HasOrgSuffix(std::string_view name, int lang_index, std::string* kind) const;
@@ -254,6 +261,7 @@ class Analysis {
   mutable Group head_;
   std::vector<Extraction> titles_found_;
   void DropModifiers();
+  void AbsorbLegalForms();
   void DropGlossMentions();
   void SplitNamesEndingInVerbs();
   bool HasUnnamedSubject(const TriggerHit& hit) const;

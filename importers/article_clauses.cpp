@@ -32,6 +32,13 @@ bool Analysis::Hedged(const TriggerHit& hit) const {
     if (lang_ == Lang::kEnglish && at > 0 && std::isalpha(static_cast<unsigned char>(before[at - 1])) != 0) continue;
     return true;
   }
+  // "曾就职于", "previously worked at": a past job.
+  if (hit.rule->type == "works_at") {
+    std::string_view right_before = haystack.substr(0, hit.begin);
+    for (const std::string& word : rules_.former[li_]) {
+      if (right_before.ends_with(word)) return true;
+    }
+  }
   std::string_view after = haystack.substr(hit.end, lang_ == Lang::kEnglish ? 12 : 24);
   for (const std::string& word : rules_.hedges_after[li_]) {
     if (after.find(word) != std::string_view::npos) return true;

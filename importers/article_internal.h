@@ -239,14 +239,21 @@ struct RuleSet {
   std::vector<std::string> org_cues[3];         // "회사", "스타트업", "公司"
   std::vector<std::pair<std::string, std::string>> anaphors[3];  // ("연구소", "research_institute")
   std::vector<std::string> surnames[3];
+  std::vector<std::string> title_modifiers[3];
+  // Chinese: words that follow a person's name ("表示", "毕业") and characters a name may stand
+  // before ("说", "的"): where a name without a title ends.
+  std::vector<std::string> person_followers[3];
+  std::u32string person_next_chars[3];  // "senior ", "高级": a title may follow
   std::vector<std::string> list_cues[3];        // "including", "such as": a list of names follows
   std::vector<std::string> hedges_before[3];    // "did not", "否认": the trigger states no fact
   std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"
+  std::vector<std::string> former[3];           // "曾", "previously ": a works_at trigger after it is past
   std::unordered_set<std::string> given_names[3];  // English first names: "Satya Nadella" is a person
   std::unordered_set<std::string> not_names[3];    // capitalised words naming nobody: places, months, ...
   WordSet generic_words;      // look like names of a discovered kind but are common words ("AI", "子公司")
   WordSet not_person_names;   // before an organisation or a title, no person's name ("한국", "이번")
   WordSet common_nouns;       // Korean nouns no organisation's name is ("투자", "관계자")
+  WordSet legal_forms;        // lower-case words of a legal form after a name ("holdings", "corp.")
   std::vector<std::string> participle_openers;  // English: "owned by ", "founded in " open an aside
 };
 RuleSet ParseRuleSet(std::string_view json_text);

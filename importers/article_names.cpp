@@ -60,6 +60,8 @@ void Analysis::DropGlossMentions() {
 
 int Analysis::Discover(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases, const std::string& id_hint) {
   if (GenericWords().count(name) != 0) return -1;
+  // The plural of an abbreviation ("VCs", "LLMs", "GPUs") names a kind of thing, not one.
+  if (name.size() >= 3 && name.back() == 's' && std::all_of(name.begin(), name.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return -1;
   // A count of things ("两家子公司", "三款模型") is no name.
   if (lang_ == Lang::kChinese && CountCodePoints(name) >= 2) {
     static const std::u32string_view kCounts = U"一二两三四五六七八九十几多数各每某";
@@ -78,6 +80,27 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
     }
   }
   return catalog_->AddDiscovered(name, kind, aliases, id_hint);
+}
+
+// "Alibaba Group Holding", "Nvidia Corp.": the words of a legal form after a known Latin name
+// belong to the name (so that "from Alibaba Group Holding and HongShan" is one list of names).
+void Analysis::AbsorbLegalForms() {
+  for (size_t m = 0; m < mentions_.size(); ++m) {
+    Mention& mention = mentions_[m];
+    if (mention.entity < 0 || !IsOrg(mention.entity) || mention.word_end != mention.end || mention.end == 0) continue;
+    if (!IsAsciiAlnum(static_cast<unsigned char>(s_[mention.end - 1]))) continue;
+    size_t end = mention.end;
+    for (int words = 0; words < 2 && end < s_.size() && s_[end] == ' '; ++words) {
+      size_t w = end + 1;
+      while (w < s_.size() && (IsAsciiAlnum(static_cast<unsigned char>(s_[w])) || s_[w] == '.')) ++w;
+      bool word_ends = w == s_.size() || s_[w] == ' ' || s_[w] == ',' || s_[w] == ')' || s_[w] == ';';  // not "co-founder", "Group's"
+      if (w == end + 1 || !word_ends || LegalForms().count(lower_.substr(end + 1, w - end - 1)) == 0) break;
+      end = w;
+    }
+    if (end == mention.end) continue;
+    bool taken = m + 1 < mentions_.size() && mentions_[m + 1].begin < end;
+    if (!taken) mention.end = mention.word_end = end;
+  }
 }
 
 // English names used as modifiers ("former OpenAI researchers") are no arguments.

@@ -60,10 +60,7 @@ void Analysis::DiscoverListedNames() {
         bool legal_rest = false;
         for (const Mention& mention : mentions_) {
           if (mention.begin != begin || mention.end >= end) continue;
-          std::string rest = Lower(TrimSpace(s_.substr(mention.end, end - mention.end)));
-          for (std::string_view form : {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "co", "co.", "plc", "ag", "sa", "se", "group", "holdings", "platforms"}) {
-            legal_rest = legal_rest || rest == form;
-          }
+          legal_rest = legal_rest || LegalForms().count(Lower(TrimSpace(s_.substr(mention.end, end - mention.end)))) != 0;
         }
         if (usable && !legal_rest && name.find(' ') != std::string::npos) {
           std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= begin && mention.end <= end && (mention.begin > begin || mention.end < end); });

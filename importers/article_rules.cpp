@@ -77,6 +77,18 @@ RuleSet ParseRuleSet(std::string_view json_text) {
         set.anaphors[index].emplace_back(std::move(pattern), pair.at(1).get<std::string>());
       }
       for (const auto& word : root.at("surnames").at(code)) set.surnames[index].push_back(ToNfc(word.get<std::string>()));
+      for (const auto& word : root.value("person_followers", nlohmann::json::object()).value(code, nlohmann::json::array())) {
+        set.person_followers[index].push_back(ToNfc(word.get<std::string>()));
+      }
+      const std::string next_chars = ToNfc(root.value("person_next_chars", nlohmann::json::object()).value(code, std::string()));
+      for (size_t at = 0; at < next_chars.size();) {
+        char32_t cp = 0;
+        at += DecodeAt(next_chars, at, &cp);
+        set.person_next_chars[index].push_back(cp);
+      }
+      for (const auto& word : root.value("title_modifiers", nlohmann::json::object()).value(code, nlohmann::json::array())) {
+        set.title_modifiers[index].push_back(ToNfc(word.get<std::string>()));
+      }
       for (const auto& word : root.value("list_cues", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.list_cues[index].push_back(ToNfc(word.get<std::string>()));
       }
@@ -88,11 +100,12 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       const bool english = lang == Lang::kEnglish;  // a structured binding cannot be captured before C++20's clang 16
       auto matched = [english](const nlohmann::json& word) { return english ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()); };
       for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(matched(word));
+      for (const auto& word : root.value("former", nlohmann::json::object()).value(code, nlohmann::json::array())) set.former[index].push_back(matched(word));
       for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(matched(word));
     }
     const nlohmann::json words = root.value("words", nlohmann::json::object());
     for (auto [key, target] : {std::pair{"generic", &set.generic_words}, std::pair{"not_person_names", &set.not_person_names},
-                               std::pair{"common_nouns", &set.common_nouns}}) {
+                               std::pair{"common_nouns", &set.common_nouns}, std::pair{"legal_forms", &set.legal_forms}}) {
       for (const auto& word : words.value(key, nlohmann::json::array())) target->insert(ToNfc(word.get<std::string>()));
     }
     for (const auto& word : root.value("participle_openers", nlohmann::json::object()).value("en", nlohmann::json::array())) {

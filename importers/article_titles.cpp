@@ -20,12 +20,23 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
   if (lang_ == Lang::kKorean && s_.substr(i).starts_with("전 ")) match->former = true, i += 4;
   if (lang_ == Lang::kEnglish && lower_.substr(i).starts_with("former ")) match->former = true, i += 7;
   if (lang_ == Lang::kChinese && s_.substr(i).starts_with("前")) match->former = true, i += 3;
+  auto title_at = [&](size_t at, const Title& title) {
+    return std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).substr(at).starts_with(lang_ == Lang::kEnglish ? title.lower : title.word);
+  };
   bool any = false;
   for (int count = 0; count < 3; ++count) {
+    // "senior director", "founding managing partner", "高级副总裁": a modifier before a title.
+    for (const std::string& modifier : rules_.title_modifiers[li_]) {
+      if (!std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).substr(i).starts_with(modifier)) continue;
+      size_t after = i + modifier.size();
+      if (std::none_of(rules_.titles[li_].begin(), rules_.titles[li_].end(), [&](const Title& title) { return title_at(after, title); })) continue;
+      if (modifier.starts_with("found") || modifier.find("创始") != std::string::npos || modifier.find("創始") != std::string::npos) match->founded = true;
+      i = after;
+      break;
+    }
     const Title* found = nullptr;
     for (const Title& title : rules_.titles[li_]) {
-      bool hit = lang_ == Lang::kEnglish ? lower_.substr(i).starts_with(title.lower) : s_.substr(i).starts_with(title.word);
-      if (!hit) continue;
+      if (!title_at(i, title)) continue;
       size_t end = i + title.word.size();
       if (lang_ == Lang::kEnglish && end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0) continue;
       if (lang_ == Lang::kKorean) {
@@ -192,17 +203,15 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       bool all_han = true;
       for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(s_, pos + k * 3));
       if (!all_han) continue;
-      // "张鹏表示": the last character starts the verb after the name.
-      static const std::string_view kVerbs[] = {"表示", "认为", "指出", "透露", "宣布", "介绍", "强调", "坦言", "分享", "发表", "出席", "参加",
-                                                "主持", "致辞", "谈到", "提到", "回应", "说", "称", "在", "于", "是", "和", "与", "也", "曾", "已",
-                                                "将", "对", "等", "及"};
+      // "张鹏表示": the last character starts a word that follows names (data/triggers.json
+      // "person_followers"), or a trigger word ("王磊创立", "汪玉发起").
       auto verb_at = [&](size_t at) {
-        return std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view verb) { return s_.substr(at).starts_with(verb); });
+        return std::any_of(rules_.person_followers[li_].begin(), rules_.person_followers[li_].end(), [&](const std::string& word) { return s_.substr(at).starts_with(word); }) ||
+               std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.begin == at; });
       };
       if (chars == 3 && verb_at(pos + 6)) continue;
       char32_t next = CodePointAt(s_, pos + chars * 3);
-      static const std::u32string_view kFollowers = U"表示说称在于的是和与也认为指出透露宣布曾已将对介绍强调坦言等及、，。：出回告提举接带亲致率任担担兼向就还已正近日";
-      if (IsHan(next) && kFollowers.find(next) == std::u32string_view::npos && !verb_at(pos + chars * 3)) continue;
+      if (IsHan(next) && rules_.person_next_chars[li_].find(next) == std::u32string::npos && !verb_at(pos + chars * 3)) continue;
       bool surname = false;
       for (const std::string& word : rules_.surnames[li_]) surname = surname || candidate.starts_with(word);
       if (!surname) continue;
@@ -300,6 +309,16 @@ int Analysis::PersonBefore(size_t pos) {
       i = word_start - 1;
     }
     if (words < 2) return -1;
+    // A two- or three-word name found earlier by its capitals alone ("Mara Quist" read as a
+    // company) before a title is a person's.
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const Mention& mention = mentions_[m];
+      if (mention.begin != start || mention.end != end || mention.entity < 0 || !catalog_->at(mention.entity).discovered) continue;
+      std::string kind;
+      if (Kind(mention.entity) != "company" || HasOrgSuffix(s_.substr(start, end - start), li_, &kind)) return -1;
+      catalog_->SetDiscoveredKind(mention.entity, "person");
+      return static_cast<int>(m);
+    }
   } else {
     // Chinese: a surname and one or two characters, after punctuation or a function word.
     bool found = false;
@@ -331,6 +350,48 @@ int Analysis::PersonBefore(size_t pos) {
   mention.entity = entity;
   mentions_.push_back(mention);
   return static_cast<int>(mentions_.size()) - 1;
+}
+
+size_t Analysis::ChineseUnitEnd(size_t pos) const {
+  if (lang_ != Lang::kChinese) return pos;
+  static const std::vector<std::string_view> kUnits = {"系", "学院", "學院", "研究院", "研究所", "实验室", "實驗室", "中心", "事业部", "事業部", "事业群", "分公司", "部"};
+  size_t end = pos;
+  for (int chars = 0; chars < 8 && end < s_.size(); ++chars) {
+    char32_t cp = 0;
+    size_t length = DecodeAt(s_, end, &cp);
+    if (!IsHan(cp)) break;
+    end += length;
+    if (chars == 0) continue;
+    std::string_view unit = s_.substr(pos, end - pos);
+    TitleMatch match;
+    if (std::any_of(kUnits.begin(), kUnits.end(), [&](std::string_view suffix) { return unit.ends_with(suffix); }) && !Overlaps(pos, end) &&
+        ParseTitles(end, &match)) {
+      return end;
+    }
+  }
+  return pos;
+}
+
+int Analysis::PersonAfterCopula(size_t pos, size_t* end) {
+  if (lang_ != Lang::kChinese) return -1;
+  bool copula = false;
+  for (std::string_view word : {"为", "為", "是"}) {
+    if (!copula && s_.substr(pos).starts_with(word)) pos += word.size(), copula = true;
+  }
+  if (!copula) return -1;
+  for (const Mention& other : mentions_) {
+    if (other.begin != pos || other.entity < 0 || !IsOrg(other.entity)) continue;
+    size_t after = other.word_end;
+    if (s_.substr(after).starts_with("的")) after += 3;
+    after = ChineseUnitEnd(after);
+    TitleMatch match;
+    if (!ParseTitles(after, &match)) return -1;
+    pos = match.end;
+    break;
+  }
+  TitleMatch match;
+  if (ParseTitles(pos, &match)) pos = match.end;
+  return PersonAfter(pos, end);
 }
 
 // Chinese "ORG TITLE PERSON" with an organisation nobody has named yet: "猎豹移动董事长兼CEO、
@@ -530,7 +591,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (mention.entity < 0 || !IsOrg(mention.entity)) continue;
       size_t end = mention.word_end;
       if (lang_ == Lang::kChinese && s_.substr(end).starts_with("的")) end += 3;
-      if (SkipSpaces(s_, end) == pos || end == pos) return true;
+      if (SkipSpaces(s_, end) == pos || end == pos || (end < pos && ChineseUnitEnd(end) == pos)) return true;
     }
     return false;
   };
@@ -575,10 +636,16 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       }
     }
     std::sort(title_hits.begin(), title_hits.end(), [](const auto& a, const auto& b) { return a.first < b.first || (a.first == b.first && a.second->lower.size() > b.second->lower.size()); });
+    size_t covered = 0;  // the end of the last title chain an organisation owns ("清华大学教授、系主任")
     for (const auto& [at, title_hit] : title_hits) {
       const std::string& needle = title_hit->lower;
       {
-        if (at < topic_end || org_ending_at(at) || Overlaps(at, at + needle.size())) continue;
+        if (at < topic_end || at < covered || Overlaps(at, at + needle.size())) continue;
+        if (org_ending_at(at)) {
+          TitleMatch chain;
+          if (ParseTitles(at, &chain)) covered = chain.end;
+          continue;
+        }
         if (topic_from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ")) continue;
         // English: another organisation named between the topic and the title may own it
         // ("Microsoft invested in Inflection and hired its co-founders X and Y").
@@ -593,6 +660,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
         if (!ParseTitles(at, &match) || !match.tail.empty()) continue;
         size_t person_end = 0;
         int person = PersonAfter(match.end, &person_end);
+        if (person < 0) person = PersonAfterCopula(match.end, &person_end);  // "其创始人为…汤晓鸥"
         if (person < 0) continue;
         // "founded by chief executive X": the preposition before the title governs the person.
         Role role = Role::kNone;
@@ -692,6 +760,21 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       pos = word_end;
       titled = ParseTitles(pos, &match);
     }
+    // Chinese "清华大学电子工程系教授": the unit is an organisation of its own, part of the named
+    // one, and the person works there.
+    if (!titled && lang_ == Lang::kChinese && ChineseUnitEnd(pos) != pos) {
+      size_t unit_end = ChineseUnitEnd(pos);
+      std::string kind = Kind(org) == "company" ? "company" : Kind(org);
+      int unit = Discover(Written(std::string(s_.substr(organisation.begin, unit_end - organisation.begin))), kind, {}, "");
+      if (unit >= 0 && unit != org) {
+        Extraction part{unit, org, "part_of", "title_unit_of_org", 0.8, "", {}};
+        part.amount_value.begin = organisation.begin;
+        out->push_back(part);
+        org = unit;
+      }
+      pos = unit_end;
+      titled = ParseTitles(pos, &match);
+    }
     if (!titled && lang_ == Lang::kChinese) {
       for (std::string_view place : {"中国", "美国", "韩国", "日本", "亚洲", "全球", "北京", "上海", "欧洲", "大中华区"}) {
         if (s_.substr(pos).starts_with(place)) titled = ParseTitles(pos + place.size(), &match);
@@ -700,8 +783,13 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     }
     bool genitive = organisation.role == Role::kGenitive;
     bool bare = organisation.role == Role::kNone || genitive;
-    // "founded by LinkedIn co-founder Reid Hoffman": the preposition governs the whole phrase.
-    bool governed = lang_ == Lang::kEnglish && (organisation.role == Role::kBy || organisation.role == Role::kFrom || organisation.role == Role::kWith);
+    // "founded by LinkedIn co-founder Reid Hoffman", "由北京大学教授王磊创立": the preposition
+    // governs the whole phrase.
+    bool governed = (lang_ == Lang::kEnglish && (organisation.role == Role::kBy || organisation.role == Role::kFrom || organisation.role == Role::kWith)) ||
+                    (lang_ == Lang::kChinese && !bare) ||
+                    (lang_ == Lang::kEnglish && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) {
+                       return hit.end <= organisation.begin && SkipSpaces(s_, hit.end) == organisation.begin;  // "founded by Google co-founder X"
+                     }));
     if (governed && titled) {
       size_t person_end = 0;
       int person = PersonAfter(SkipSpaces(s_, match.end), &person_end);
@@ -710,8 +798,9 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
         emit(person, org, match, "title_after_org", base);
         // The person stands where the organisation stood in its list.
         if (group_of_.size() > m && group_of_[m] >= 0) {
-          std::vector<int>& members = groups_[static_cast<size_t>(group_of_[m])].members;
-          std::replace(members.begin(), members.end(), static_cast<int>(m), person);
+          Group& group = groups_[static_cast<size_t>(group_of_[m])];
+          std::replace(group.members.begin(), group.members.end(), static_cast<int>(m), person);
+          group.end = std::max(group.end, mentions_[static_cast<size_t>(person)].word_end);
         }
         continue;
       }
@@ -758,6 +847,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       };
       if (lang_ == Lang::kKorean && person_org_title()) continue;
       int person = tail_ok ? PersonAfter(after, &person_end) : -1;
+      if (person < 0) person = PersonAfterCopula(after, &person_end);  // "星河智能的创始人是王磊"
       if (person >= 0 && lang_ == Lang::kKorean) {
         // The person after the title starts the next "PERSON ORG TITLE" of a list.
         size_t next = SkipSpaces(s_, person_end);
@@ -825,7 +915,14 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (lower_.substr(title_start).starts_with(filler)) title_start += filler.size();
     }
     TitleMatch match;
-    if (!ParseTitles(title_start, &match) || match.end != cut) continue;
+    if (!ParseTitles(title_start, &match)) continue;
+    // "head of AI at Brightwater", "vice president for research at X": the title's field.
+    std::string_view field = match.end < cut ? std::string_view(lower_).substr(match.end, cut - match.end) : std::string_view();
+    if (field.starts_with(" of ") || field.starts_with(" for ")) {
+      bool named = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return other.begin >= match.end && other.begin < cut; });
+      if (!named && std::count(field.begin(), field.end(), ' ') <= 4 && field.find(',') == std::string_view::npos) match.end = cut;
+    }
+    if (match.end != cut) continue;
     int person = PersonBefore(comma);
     if (person < 0) {
       // "Suleyman, also a co-founder of DeepMind": a known person by one name.

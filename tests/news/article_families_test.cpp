@@ -451,6 +451,46 @@ TEST(ArticleFamilies, NegationRumourAndPlansStayOut) {
   Expect("腾讯投资了月之暗面，未来两年将继续合作。", "zh", {"Tencent invests_in Moonshot AI"});
 }
 
+TEST(ArticleFamilies, LegalFormsAndAbbreviationPlurals) {
+  // The words of a legal form after a known name keep the list going: both lenders invest.
+  Expect("Norvane Robotics raised $40 million from Alibaba Group Holding and Quillmark Capital.", "en",
+         {"Alibaba Group invests_in Norvane Robotics", "Quillmark Capital invests_in Norvane Robotics"});
+  // "co-founder" after a name is no legal form "co".
+  Expect("Microsoft co-founder Dana Holt started Norvane Robotics.", "en", {}, {"Microsoft Co"});
+  // The plural of an abbreviation names a kind of thing: no company called "VCs".
+  Expect("Norvane Robotics drew interest from VCs, and Quillmark Capital backed it in 2024.", "en", {}, {"VCs invests_in Norvane Robotics"});
+}
+
+TEST(ArticleFamilies, TitlesWithModifiersAndFields) {
+  Expect("Mara Quist, founding managing partner at Tessel Capital, said the market is early.", "en",
+         {"Mara Quist works_at Tessel Capital", "Mara Quist founded Tessel Capital"});
+  Expect("Idris Kell, head of robotics at Norvane Labs, said the arm ships next year.", "en", {"Idris Kell works_at Norvane Labs"});
+  Expect("Idris Kell, senior director at Norvane Labs, said the arm ships next year.", "en", {"Idris Kell works_at Norvane Labs"});
+  Expect("云岫科技高级副总裁王磊表示,公司将扩大研发。", "zh", {"王磊 works_at 云岫科技"});
+  // A person behind "ORG TITLE" after a trigger is the trigger's argument, not the organisation.
+  Expect("Norvane Labs was founded by Tessel Capital co-founder Mara Quist in 2019.", "en",
+         {"Mara Quist founded Norvane Labs", "Mara Quist founded Tessel Capital"}, {"Tessel Capital founded Norvane Labs"});
+}
+
+TEST(ArticleFamilies, ChineseFounderBehindOrganisationAndTitle) {
+  // "其创始人为 ORG UNIT TITLE PERSON": the person founded the topic and works at the unit, a part
+  // of the organisation.
+  Expect("云岫科技成立于2016年,其创始人为北京大学计算机系系主任王磊。", "zh",
+         {"王磊 founded 云岫科技", "王磊 works_at 北京大学计算机系", "北京大学计算机系 part_of Peking University"}, {"王磊 works_at 云岫科技"});
+  // A unit written in traditional characters keeps the article's spelling.
+  Expect("雲岫科技由清華大學電子工程系教授、系主任汪小玉發起,總部位於北京。", "zh",
+         {"汪小玉 works_at 清華大學電子工程系"}, {"汪小玉 works_at 雲岫科技"});
+  Expect("云岫科技由清华大学电子工程系教授李明创立,总部位于北京。", "zh", {"李明 founded 云岫科技", "李明 works_at 清华大学电子工程系"});
+  Expect("云岫科技的创始人是赵宁,总部位于杭州。", "zh", {"赵宁 founded 云岫科技"});
+}
+
+TEST(ArticleFamilies, PastJobsGiveNoWorksAt) {
+  Expect("云岫科技创始人王磊毕业于清华,曾就职于百度。", "zh", {"王磊 founded 云岫科技"}, {"王磊 works_at Baidu"});
+  Expect("Mara Quist previously worked at Google before she founded Norvane Labs.", "en", {}, {"Mara Quist works_at Google"});
+  // The job stated plainly is found.
+  Expect("云岫科技CTO王磊毕业于清华。王磊目前就职于百度,负责搜索业务。", "zh", {"王磊 works_at Baidu"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
