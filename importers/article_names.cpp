@@ -60,6 +60,11 @@ void Analysis::DropGlossMentions() {
 
 int Analysis::Discover(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases, const std::string& id_hint) {
   if (GenericWords().count(name) != 0) return -1;
+  // A count of things ("17 AI startups" read as the name "17 AI") is no name.
+  if (size_t space = name.find(' '); space != std::string::npos && space > 0 &&
+      std::all_of(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(space), [](char c) { return c >= '0' && c <= '9'; })) {
+    return -1;
+  }
   // The plural of an abbreviation ("VCs", "LLMs", "GPUs") names a kind of thing, not one.
   if (name.size() >= 3 && name.back() == 's' && std::all_of(name.begin(), name.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return -1;
   // A count of things ("两家子公司", "三款模型") is no name.

@@ -186,7 +186,7 @@ void Analysis::DiscoverCapitalisedNames() {
   const auto& not_names = rules_.not_names[li_];
   static const std::unordered_set<std::string_view> kTitleWords = {"chief", "vice", "senior", "executive", "managing", "founding", "president",
                                                                   "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder",
-                                                                  "director", "professor", "minister", "ceo", "cto", "coo", "cfo", "head"};
+                                                                  "director", "professor", "minister", "ceo", "cto", "coo", "cfo", "head", "officer"};
   auto word_char = [&](size_t k) {
     unsigned char c = static_cast<unsigned char>(s_[k]);
     return std::isalnum(c) != 0 || c == '-' || c == '&' || c == '.' || c == '\'';

@@ -273,7 +273,9 @@ int Analysis::PersonBefore(size_t pos) {
   size_t start = end;
   if (lang_ == Lang::kKorean) {
     start = RunStart(s_, end, [](char32_t cp) { return IsHangul(cp); });
-    if (start > 0 && !IsSpace(s_[start - 1]) && s_[start - 1] != '(' && CodePointBefore(s_, start) != U'‘') return -1;
+    // A name starts after a space, a bracket, a quote or a list's middle dot ("A 지사·B 시장").
+    auto name_starts_after = [](char32_t cp) { return cp == U' ' || cp == U'(' || cp == U'‘' || cp == U'·' || cp == U'ㆍ' || cp == U'・' || cp == U','; };
+    if (start > 0 && !IsSpace(s_[start - 1]) && !name_starts_after(CodePointBefore(s_, start))) return -1;
     std::string_view candidate = s_.substr(start, end - start);
     size_t syllables = candidate.size() / 3;
     if (syllables < 1 || syllables > 4 || NotNames().count(candidate) != 0) return -1;
@@ -292,7 +294,7 @@ int Analysis::PersonBefore(size_t pos) {
       size_t first_start = RunStart(s_, first_end, [](char32_t cp) { return IsHangul(cp); });
       std::string_view first = s_.substr(first_start, first_end - first_start);
       if (first.size() < 3 || first.size() > 12 || !plain_word(first)) return -1;
-      if (first_start > 0 && !IsSpace(s_[first_start - 1]) && s_[first_start - 1] != '(' && CodePointBefore(s_, first_start) != U'‘') return -1;
+      if (first_start > 0 && !IsSpace(s_[first_start - 1]) && !name_starts_after(CodePointBefore(s_, first_start))) return -1;
       if (syllables + first.size() / 3 < 3) return -1;
       start = first_start;
     }
@@ -754,7 +756,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
         std::string_view unit = s_.substr(word, word_end - word);
         bool is_unit = CountCodePoints(unit) >= 2 && CountCodePoints(unit) <= 8 && !Overlaps(word, word_end);
         bool unit_suffix = false;
-        for (std::string_view suffix : {"실", "팀", "부", "본부", "센터", "부문", "사업부", "사업본부", "연구소", "랩", "그룹"}) unit_suffix = unit_suffix || unit.ends_with(suffix);
+        for (std::string_view suffix : {"실", "팀", "부", "본부", "센터", "부문", "사업부", "사업본부", "연구소", "랩", "그룹", "캠퍼스", "병원"}) unit_suffix = unit_suffix || unit.ends_with(suffix);
         if (!is_unit || !unit_suffix) break;
       }
       pos = word_end;
@@ -883,7 +885,8 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       size_t person_end = 0;
       int person = PersonAfter(organisation.word_end, &person_end);
       TitleMatch after_person;
-      if (person >= 0 && ParseTitles(person_end, &after_person)) {
+      // The title may already belong to the person's mention ("김우진 대표이사" found by its title).
+      if (person >= 0 && (ParseTitles(person_end, &after_person) || ParseTitles(mentions_[static_cast<size_t>(person)].end, &after_person))) {
         AddPersonGroup(person, tail_role(after_person.tail));
         emit(person, org, after_person, "title_org_person", base);
       }

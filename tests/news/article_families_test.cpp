@@ -491,6 +491,15 @@ TEST(ArticleFamilies, PastJobsGiveNoWorksAt) {
   Expect("云岫科技CTO王磊毕业于清华。王磊目前就职于百度,负责搜索业务。", "zh", {"王磊 works_at Baidu"});
 }
 
+TEST(ArticleFamilies, TitledPeopleInDottedListsAndCounts) {
+  // Korean lists joined by middle dots: every "PERSON ORG TITLE" holds; "ORG의 PERSON TITLE" too.
+  Expect("행사에는 한지석 누리온 대표·오세린 연세대 미래캠퍼스 부총장, 그리고 솔빛랩스의 마준호 대표이사 등이 참석했다.", "ko",
+         {"한지석 works_at 누리온", "오세린 works_at Yonsei University", "마준호 works_at 솔빛랩스"});
+  // A count is no name ("17 AI"); an unknown capitalised organisation before a capitalised title.
+  Expect("Norvane has snapped up 17 AI startups since 2013.", "en", {}, {"Norvane acquires 17 AI"});
+  Expect("\"Scale matters,\" said Quillo Chief Executive Officer Adrian Vell, who joined last year.", "en", {"Adrian Vell works_at Quillo"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
