@@ -59,6 +59,8 @@ void Analysis::DropGlossMentions() {
 }
 
 int Analysis::Discover(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases, const std::string& id_hint) {
+  // A name cut inside a character would be stored broken: a rule erred, nobody is named.
+  if (CheckUtf8(name).has_value()) return -1;
   if (GenericWords().count(name) != 0) return -1;
   // A count of things ("17 AI startups" read as the name "17 AI") is no name.
   if (size_t space = name.find(' '); space != std::string::npos && space > 0 &&
@@ -67,6 +69,8 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
   }
   // The plural of an abbreviation ("VCs", "LLMs", "GPUs") names a kind of thing, not one.
   if (name.size() >= 3 && name.back() == 's' && std::all_of(name.begin(), name.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return -1;
+  // "某互联网大厂", "某头部VC机构": an unnamed one ("a certain ...") is no name.
+  if (lang_ == Lang::kChinese && name.starts_with("某")) return -1;
   // A count of things ("两家子公司", "三款模型") is no name.
   if (lang_ == Lang::kChinese && CountCodePoints(name) >= 2) {
     static const std::u32string_view kCounts = U"一二两三四五六七八九十几多数各每某";

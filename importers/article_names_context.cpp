@@ -116,7 +116,17 @@ void Analysis::DiscoverListMembers() {
         bool contiguous = !inside.empty() && mentions_[inside.front()].begin >= begin && mentions_[inside.back()].word_end <= end &&
                           mentions_[inside.front()].entity >= 0 && IsOrg(mentions_[inside.front()].entity);
         for (size_t k = 1; k < inside.size() && contiguous; ++k) contiguous = mentions_[inside[k]].begin == mentions_[inside[k - 1]].word_end;
-        if (contiguous && (mentions_[inside.front()].begin > begin || mentions_[inside.back()].word_end < end)) {
+        // ... unless the rest names an organisation of its own kind after the known name
+        // ("恒生电子产业基金": Hundsun's fund, not Hundsun): then the item is a new name.
+        std::string rest_kind;
+        const size_t head_end = inside.empty() ? end : mentions_[inside.front()].word_end;
+        bool rest_found = std::all_of(inside.begin() + (inside.empty() ? 0 : 1), inside.end(), [&](size_t m) { return mentions_[m].entity < 0 || catalog_->at(mentions_[m].entity).discovered; });
+        bool own_fund = contiguous && rest_found && mentions_[inside.front()].begin == begin && head_end < end &&
+                        CountCodePoints(s_.substr(head_end, end - head_end)) >= 2 && HasOrgSuffix(std::string(s_.substr(head_end, end - head_end)), li_, &rest_kind);
+        if (own_fund) {
+          std::sort(inside.rbegin(), inside.rend());
+          for (size_t m : inside) mentions_.erase(mentions_.begin() + static_cast<std::ptrdiff_t>(m));
+        } else if (contiguous && (mentions_[inside.front()].begin > begin || mentions_[inside.back()].word_end < end)) {
           Mention& whole = mentions_[inside.front()];
           whole.begin = begin;
           whole.end = whole.word_end = end;
@@ -135,9 +145,12 @@ void Analysis::DiscoverListMembers() {
     }
     items.clear();
   };
+  // Byte limits land on character boundaries (items mix Han and Latin: "某头部VC机构").
+  auto continuation = [&](size_t pos) { return pos < s_.size() && (static_cast<unsigned char>(s_[pos]) & 0xC0) == 0x80; };
   // The last item of a run, after its last separator: up to a stop word or punctuation.
   auto close_run = [&](size_t from) {
     size_t end = std::min(RunEnd(s_, from, name_char), from + kMaxItem);
+    while (end > from && continuation(end)) --end;
     std::string_view rest = s_.substr(from, end - from);
     size_t cut = rest.size();
     for (std::string_view stop : kStops) cut = std::min(cut, rest.find(stop));
@@ -161,6 +174,7 @@ void Analysis::DiscoverListMembers() {
       // The first item of a new run: back to punctuation or a cue word.
       size_t begin = RunStart(s_, at, name_char);
       if (at - begin > kMaxItem) begin = at - kMaxItem;
+      while (begin < at && continuation(begin)) ++begin;
       std::string_view left = s_.substr(begin, at - begin);
       size_t from = 0;
       for (std::string_view cue : kCues) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "common/text.h"
 #include "importers/article_internal.h"
 #include "importers/importers.h"
 
@@ -498,6 +499,23 @@ TEST(ArticleFamilies, TitledPeopleInDottedListsAndCounts) {
   // A count is no name ("17 AI"); an unknown capitalised organisation before a capitalised title.
   Expect("Norvane has snapped up 17 AI startups since 2013.", "en", {}, {"Norvane acquires 17 AI"});
   Expect("\"Scale matters,\" said Quillo Chief Executive Officer Adrian Vell, who joined last year.", "en", {"Adrian Vell works_at Quillo"});
+}
+
+TEST(ArticleFamilies, ChineseRoundsWithUnnamedLeadersAndFunds) {
+  // "某…" names nobody; "联合投资" is investing, not a partnership; a known name followed by an
+  // organisation word is an organisation of its own ("星河电子产业基金"); the old shareholders
+  // after the new ones invest in the company the text is about, not in the new investors.
+  const std::string text =
+      "12月3日,云岫科技宣布完成超5亿元A轮融资。\n\n"
+      "本轮由某互联网大厂领投,芯泉资本、腾讯产业基金、岚山信德及某头部VC机构联合投资,老股东青禾创投、北辰互娱持续加注。";
+  Expect(text, "zh",
+         {"芯泉资本 invests_in 云岫科技", "腾讯产业基金 invests_in 云岫科技", "岚山信德 invests_in 云岫科技", "青禾创投 invests_in 云岫科技",
+          "北辰互娱 invests_in 云岫科技"},
+         {"Tencent invests_in 云岫科技", "青禾创投 invests_in 芯泉资本", "芯泉资本 partners_with 岚山信德"});
+  for (const std::string& fact : Facts(text, "zh")) {
+    EXPECT_EQ(fact.find("某"), std::string::npos) << fact;
+    EXPECT_FALSE(CheckUtf8(fact).has_value()) << "a name cut inside a character: " << fact;
+  }
 }
 
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
