@@ -108,6 +108,10 @@ void Analysis::FindAsides() {
       opener = opener || lower_.substr(comma + 2).starts_with(word);
     }
     for (std::string_view word : ParticipleOpeners()) opener = opener || lower_.substr(comma + 2).starts_with(word);
+    // "Anthropic, OpenAI's close rival, ...": a possessive apposition.
+    for (const Mention& mention : mentions_) {
+      if (mention.begin == comma + 2 && (s_.substr(mention.end).starts_with("'s ") || s_.substr(mention.end).starts_with("’s "))) opener = true;
+    }
     if (!opener) continue;
     size_t close = s_.find(',', comma + 2);
     // A relative clause may run to the end of the sentence: "..., which was founded by X."
@@ -290,6 +294,8 @@ void Analysis::BuildGroups() {
             }
           }
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or";
+          // "Anthropic, OpenAI's close rival, ...": a possessive after a comma opens an apposition.
+          if (lower == "," && (s_.substr(mentions_[i].end).starts_with("'s ") || s_.substr(mentions_[i].end).starts_with("’s "))) join = false;
           // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description.
           if (!join && (lower.starts_with(", and ") || lower.starts_with("and "))) {
             std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : 4);

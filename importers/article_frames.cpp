@@ -178,6 +178,12 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // English: the object of another trigger ("led by Intel, with participation from X") is no subject.
     for (const TriggerHit& other : triggers_) {
       if (lang_ == Lang::kEnglish && &other != &hit && other.end <= group.begin && group.begin - other.end <= 1) subject_like = false;
+      // Chinese: nor is the agent of another trigger of the same relation in its own clause
+      // ("A、B联合投资，老股东C持续加注": A and B invested, they were not invested in).
+      if (lang_ == Lang::kChinese && &other != &hit && other.rule->type == hit.rule->type && other.begin >= group.end && other.end <= hit.begin &&
+          group.end > 0 && Clause(other.begin) == Clause(group.end - 1)) {
+        subject_like = false;
+      }
     }
     if (subject_like && (lang_ != Lang::kEnglish || static_cast<int>(g) == topic_group_ || true)) {
       best = &group;

@@ -62,8 +62,8 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
   // A name cut inside a character would be stored broken: a rule erred, nobody is named.
   if (CheckUtf8(name).has_value()) return -1;
   if (GenericWords().count(name) != 0) return -1;
-  // A count of things ("17 AI startups" read as the name "17 AI") is no name.
-  if (size_t space = name.find(' '); space != std::string::npos && space > 0 &&
+  // A count of things ("17 AI startups" read as the name "17 AI") is no name ("500 Startups" is).
+  if (size_t space = name.find(' '); space != std::string::npos && space > 0 && GenericWords().count(name.substr(space + 1)) != 0 &&
       std::all_of(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(space), [](char c) { return c >= '0' && c <= '9'; })) {
     return -1;
   }

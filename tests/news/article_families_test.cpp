@@ -518,6 +518,17 @@ TEST(ArticleFamilies, ChineseRoundsWithUnnamedLeadersAndFunds) {
   }
 }
 
+TEST(ArticleFamilies, PossessiveAppositionsAndCounts) {
+  // "X, Y's close rival, raised ...": Y is in an apposition, not a second raiser; X and Y compete
+  // (a symmetric relation: either direction is right).
+  std::set<std::string> found = Facts("Anthropic, OpenAI's close rival, has raised $4 billion from Amazon, and will train its models on AWS.", "en");
+  EXPECT_EQ(found.count("Amazon invests_in Anthropic"), 1u);
+  EXPECT_EQ(found.count("Amazon invests_in OpenAI"), 0u);
+  EXPECT_EQ(found.count("Anthropic competes_with OpenAI") + found.count("OpenAI competes_with Anthropic"), 1u);
+  // A number before a name is part of it when the rest is no common word.
+  Expect("The funding came from Quillmark Capital, with participation from 500 Startups.", "en", {}, {"Startups invests_in Quillmark Capital"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
