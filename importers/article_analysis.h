@@ -167,6 +167,7 @@ class Analysis {
   void DiscoverQuotedProducts();
   void DiscoverListedNames();
   void DiscoverListMembers();
+  void DiscoverKoreanListMembers();
   void DiscoverCuedNames();
   void DiscoverTitledOrgs();
   void DiscoverChineseTitledOrgs();
@@ -264,7 +265,8 @@ class Analysis {
   void AbsorbLegalForms();
   void DropGlossMentions();
   void SplitNamesEndingInVerbs();
-  bool HasUnnamedSubject(const TriggerHit& hit) const;
+  // strict: words ending in 이/가 count as subjects too (before carrying a topic across paragraphs).
+  bool HasUnnamedSubject(const TriggerHit& hit, bool strict = false) const;
   bool Hedged(const TriggerHit& hit) const;
   bool InsideTrigger(size_t begin, size_t end) const {
     for (const TriggerHit& hit : triggers_) {

@@ -48,7 +48,7 @@ bool Analysis::Hedged(const TriggerHit& hit) const {
 
 // A Korean clause whose subject is a word we do not know as a name ("정부는 ... 투입해") has
 // not dropped its subject: the previous sentence's topic must not stand in for it.
-bool Analysis::HasUnnamedSubject(const TriggerHit& hit) const {
+bool Analysis::HasUnnamedSubject(const TriggerHit& hit, bool strict) const {
   if (lang_ != Lang::kKorean) return false;
   int clause = Clause(hit.begin);
   for (size_t i = 0; i < hit.begin;) {
@@ -59,7 +59,8 @@ bool Analysis::HasUnnamedSubject(const TriggerHit& hit) const {
       continue;
     }
     std::string_view word = s_.substr(i, end - i);
-    bool marked = CountCodePoints(word) >= 2 && (word.ends_with("는") || word.ends_with("은") || word.ends_with("께서"));
+    bool marked = CountCodePoints(word) >= 2 && (word.ends_with("는") || word.ends_with("은") || word.ends_with("께서") ||
+                                                 (strict && (word.ends_with("이") || word.ends_with("가"))));
     if (marked && Clause(i) == clause && !Overlaps(i, end) && (i == 0 || !IsHangulOrAlnum(CodePointBefore(s_, i)))) return true;
     i = end;
   }

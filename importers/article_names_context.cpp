@@ -188,6 +188,91 @@ void Analysis::DiscoverListMembers() {
   if (previous_end != std::string_view::npos) close_run(previous_end);
 }
 
+// Korean lists with a known organisation in them ("KTB네트워크와 소프트뱅크벤처스로부터",
+// "소프트뱅크벤처스, 엔씨소프트, 누리온 등"): a bare word joined to a known organisation by a
+// comma or a middle dot, or before it by 와/과, names an organisation too, when it is no common
+// word, no title, no verb and no place. Up to four items either way.
+void Analysis::DiscoverKoreanListMembers() {
+  if (lang_ != Lang::kKorean) return;
+  auto known_org_at = [&](size_t begin) {
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return m.begin == begin && m.entity >= 0 && IsOrg(m.entity); });
+  };
+  // A word that may be an organisation's name: its stem (before the joining particle) and end.
+  auto try_item = [&](size_t begin, size_t stem_end) {
+    std::string_view stem = s_.substr(begin, stem_end - begin);
+    size_t points = CountCodePoints(stem);
+    if (points < 2 || points > 12 || Overlaps(begin, stem_end) || ContainsTitle(stem)) return false;
+    // A verb or an adjective ends the list: "전환하고", "개발했으며", "새로운".
+    static const std::u32string_view kVerbEnds = U"고며다서면해했됐된던한운은는을를게지";
+    if (kVerbEnds.find(CodePointBefore(stem, stem.size())) != std::u32string_view::npos) return false;
+    std::string name(stem);
+    if (CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) return false;
+    if (std::all_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) return false;
+    int entity = Discover(Written(name), "company", {}, "");
+    if (entity < 0 || !IsOrg(entity)) return false;
+    AddMention(MentionWithParticles(begin, stem_end, entity));
+    return true;
+  };
+  std::vector<size_t> starts;
+  for (const Mention& m : mentions_) {
+    if (m.entity >= 0 && IsOrg(m.entity)) starts.push_back(m.begin);
+  }
+  for (size_t start : starts) {
+    // Leftwards: "W와 KNOWN", "W, KNOWN", "W·KNOWN".
+    size_t at = start;
+    for (int hops = 0; hops < 4; ++hops) {
+      std::string_view before = s_.substr(0, at);
+      size_t joiner = 0;
+      for (std::string_view tail : {"와 ", "과 ", ", ", "·", "ㆍ", " 및 "}) {
+        if (before.ends_with(tail)) joiner = tail.size();
+      }
+      if (joiner == 0) break;
+      size_t stem_end = at - joiner;
+      if (before.ends_with("와 ") || before.ends_with("과 ")) stem_end = at - 1;  // the particle stays out of the name
+      if (before.ends_with("와 ") || before.ends_with("과 ")) stem_end -= 3;
+      size_t begin = RunStart(s_, stem_end, IsHangulOrAlnum);
+      if (begin == stem_end || (begin > 0 && !IsSpace(s_[begin - 1]) && CodePointBefore(s_, begin) != U',' && CodePointBefore(s_, begin) != U'·')) break;
+      if (!known_org_at(begin) && !try_item(begin, stem_end)) break;
+      at = begin;
+    }
+    // Rightwards: "KNOWN와 W", "KNOWN, W 등".
+    size_t pos = start;
+    for (const Mention& m : mentions_) {
+      if (m.begin == start) pos = m.word_end;
+    }
+    for (int hops = 0; hops < 4; ++hops) {
+      std::string_view rest = s_.substr(pos);
+      size_t skip = 0;
+      // (Not after 와/과: "X와 손잡고", "X와 함께" go on with a verb.)
+      if (rest.starts_with(", ")) skip = 2;
+      else if (rest.starts_with("·")) skip = 2;
+      if (skip == 0) break;
+      size_t begin = pos + skip;
+      size_t end = RunEnd(s_, begin, IsHangulOrAlnum);
+      if (end == begin) break;
+      // The word's own particles: the name is the longest stem that leaves a particle chain.
+      std::vector<size_t> cuts;
+      for (size_t cut = begin; cut < end;) {
+        char32_t cp = 0;
+        cut += DecodeAt(s_, cut, &cp);
+        if (cut < end) cuts.push_back(cut);
+      }
+      size_t stem_end = end;
+      for (auto cut = cuts.rbegin(); cut != cuts.rend(); ++cut) {
+        Role role;
+        std::string particles;
+        if (ParseParticles(s_.substr(*cut, end - *cut), &role, &particles)) {
+          stem_end = *cut;
+          break;
+        }
+      }
+      bool known = known_org_at(begin);
+      if (!known && !try_item(begin, stem_end)) break;
+      pos = end;
+    }
+  }
+}
+
 // English names nobody has taught us: a run of capitalised words ("Semantic Machines", "Bain
 // Capital Ventures", "xAI", "TVG"). One capitalised word opening the sentence may be any word,
 // so there a run needs two. A first name makes a two- or three-word run a person, an

@@ -27,6 +27,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverSuffixOrgs();
   DiscoverListedNames();
   DiscoverListMembers();
+  DiscoverKoreanListMembers();
   DiscoverCuedNames();
   DiscoverTitledOrgs();
   DiscoverLatinNames();
@@ -113,9 +114,10 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     // Quoted speech states what someone expects, not what happened: no guessed subjects.
     if (InsideQuote(hit.begin)) continue;
     ApplyRule(hit, true, &found, &matched);
-    // English rules that carry a topic reach back across paragraphs ("... Backers include A.").
-    int carried_topic = discourse_->topic >= 0 ? discourse_->topic : lang_ != Lang::kKorean ? discourse_->last_topic : -1;
-    if (matched || !hit.rule->carry_topic || carried_topic < 0 || HasUnnamedSubject(hit)) continue;
+    // A dropped subject is the previous sentence's topic, or across paragraphs the last one ("... Backers include A.").
+    // Korean carries it across a paragraph only when the sentence has no subject of its own at all.
+    int carried_topic = discourse_->topic >= 0 ? discourse_->topic : discourse_->last_topic;
+    if (matched || !hit.rule->carry_topic || carried_topic < 0 || HasUnnamedSubject(hit, discourse_->topic < 0)) continue;
     // The subject was dropped: the previous sentence's topic ("오픈AI는 ... 비영리조직이었다.
     // ... MS로부터 투자받아 ...").
     Mention carried;

@@ -529,6 +529,23 @@ TEST(ArticleFamilies, PossessiveAppositionsAndCounts) {
   Expect("The funding came from Quillmark Capital, with participation from 500 Startups.", "en", {}, {"Startups invests_in Quillmark Capital"});
 }
 
+TEST(ArticleFamilies, KoreanFundingAcrossParagraphsWithNewNames) {
+  // "N원을 유치했다" is a round; the company of the paragraph before raised it (its subject was
+  // dropped); names listed with a known investor are investors too.
+  const std::string text =
+      "누리온랩스는 2019년 설립 이후 여러 기관으로부터 80억원이 넘는 투자를 유치했다.\n"
+      "지난 2020년에는 한빛네트워크와 소프트뱅크벤처스로부터 15억원을 유치했다.\n"
+      "이후 2022년에는 카카오벤처스, 솔빛인베스트, 다온파트너스 등 다양한 업체로부터 40억원을 추가로 유치했다.";
+  Expect(text, "ko",
+         {"한빛네트워크 invests_in 누리온랩스", "SBVA invests_in 누리온랩스", "Kakao Ventures invests_in 누리온랩스", "솔빛인베스트 invests_in 누리온랩스",
+          "다온파트너스 invests_in 누리온랩스"});
+  // A paragraph with a subject of its own borrows none: "이것이" is the subject here.
+  Expect("누리온랩스는 새 모델을 공개했다.\n그 결과가 구글의 연구진이 유럽을 주요 경쟁 상대로 꼽는 배경이다.", "ko", {},
+         {"누리온랩스 competes_with Google", "Google competes_with 누리온랩스"});
+  // After "X와" a verb may follow: "손잡고" names nobody.
+  for (const std::string& fact : Facts("카카오와 손잡고 네이버, 누리온과 함께 협약을 맺었다.", "ko")) EXPECT_EQ(fact.find("손잡"), std::string::npos) << fact;
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
