@@ -1,0 +1,272 @@
+// Names found because they stand in a list with a known one: English lists after a cue
+// ("investors including A, B and C"), Chinese enumerations ("五源、IDG、北极光跟投") and Korean
+// ones ("KTB네트워크와 소프트뱅크벤처스로부터"): the other items are organisations too.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "common/text.h"
+#include "importers/article_analysis.h"
+
+namespace relgraph::importers::article {
+
+// English lists after a cue ("investors including DCVC, AME Cloud Ventures and Frontline",
+// "Backers include ...", "led by ..."): every capitalised name of the list is an entity, known
+// or not. A known name followed by an organisation suffix ("Salesforce Ventures") is the longer
+// name.
+void Analysis::DiscoverListedNames() {
+  if (lang_ != Lang::kEnglish) return;
+  auto upper_at = [&](size_t i) { return i < s_.size() && (IsAsciiUpper(static_cast<unsigned char>(s_[i])) || std::isdigit(static_cast<unsigned char>(s_[i])) != 0); };
+  for (const std::string& cue : rules_.list_cues[li_]) {
+    for (size_t at = lower_.find(cue); at != std::string::npos; at = lower_.find(cue, at + 1)) {
+      size_t i = at + cue.size();
+      if ((at > 0 && std::isalpha(static_cast<unsigned char>(lower_[at - 1])) != 0) || i >= s_.size() || s_[i] != ' ') continue;
+      for (int items = 0; items < 40; ++items) {
+        i = SkipSpaces(s_, i);
+        if (lower_.substr(i).starts_with("the ")) i += 4;
+        size_t begin = i, end = i;
+        for (int words = 0; words < 6 && upper_at(i);) {
+          size_t w = i;
+          while (w < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[w])) != 0 || s_[w] == '-' || s_[w] == '.' || s_[w] == '&' || s_[w] == '\'')) ++w;
+          bool plural_possessive = w > i + 2 && s_.substr(i, w - i).ends_with("s'") && w + 1 < s_.size() && s_[w] == ' ' && upper_at(w + 1);
+          while (!plural_possessive && w > i && (s_[w - 1] == '.' || s_[w - 1] == '\'')) --w;  // the sentence's full stop, a closing quote
+          if (s_.substr(i, w - i).ends_with("'s") || s_.substr(i, w - i).ends_with("’s")) {  // "Canada's Inovia Capital"
+            begin = end = i = SkipSpaces(s_, w);
+            words = 0;
+            continue;
+          }
+          end = w;
+          ++words;
+          i = w;
+          if (i + 1 < s_.size() && s_[i] == ' ' && upper_at(i + 1)) {
+            ++i;
+          } else if (lower_.substr(i).starts_with(" of ") && upper_at(i + 4)) {
+            i += 4;
+          } else {
+            break;
+          }
+        }
+        if (end <= begin) break;
+        std::string name(s_.substr(begin, end - begin));
+        std::string kind;
+        HasOrgSuffix(name, li_, &kind);
+        bool usable = CountCodePoints(name) >= 2 && GenericWords().count(name) == 0 && name.size() <= 60;
+        // The longer name wins over a known name inside it ("Salesforce Ventures", "Samsung
+        // Next"), unless the rest is a legal form ("Nvidia Corp.").
+        bool legal_rest = false;
+        for (const Mention& mention : mentions_) {
+          if (mention.begin != begin || mention.end >= end) continue;
+          legal_rest = legal_rest || LegalForms().count(Lower(TrimSpace(s_.substr(mention.end, end - mention.end)))) != 0;
+        }
+        if (usable && !legal_rest && name.find(' ') != std::string::npos) {
+          std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= begin && mention.end <= end && (mention.begin > begin || mention.end < end); });
+        }
+        if (usable && !Overlaps(begin, end)) {
+          int entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, name);
+          AddMention(MentionWithParticles(begin, end, entity));
+        }
+        // The separator to the next item.
+        size_t next = SkipSpaces(s_, end);
+        if (next < s_.size() && s_[next] == ',') next = SkipSpaces(s_, next + 1);
+        else if (!lower_.substr(next).starts_with("and ")) break;
+        if (lower_.substr(next).starts_with("and ")) next += 4;
+        i = next;
+      }
+    }
+  }
+}
+
+// Chinese enumerations with a known organisation in them ("高瓴领投，五源、IDG、北极光跟投",
+// "包括龙旗科技、卧龙电气、华发集团等"): the other items are organisations too. An item between two
+// 、 is whole; the first one starts after punctuation or a cue word, the last one ends before a
+// stop word ("等", "跟投", "和", ...); "X和Y" at the end is two items.
+void Analysis::DiscoverListMembers() {
+  if (lang_ != Lang::kChinese) return;
+  constexpr std::string_view kSeparator = "、";
+  constexpr size_t kMaxItem = 12 * 3;  // bytes: twelve Han characters
+  auto name_char = [](char32_t cp) { return IsHan(cp) || IsAsciiAlnum(cp) || cp == U' ' || cp == U'-' || cp == U'&'; };
+  static const std::vector<std::string_view> kCues = {"包括", "投资方", "投资者", "股东", "分别为", "分别是", "来自", "由", "有", "为", "如", "是", "获", "和", "与", "及"};
+  static const std::vector<std::string_view> kStops = {"等", "跟投", "领投", "参投", "联合", "共同", "均", "也", "都", "参与", "持续", "加注", "跟进", "在内",
+                                                       "作为", "的", "分别", "进行", "完成", "宣布", "投资", "出资", "联手", "携手", "已", "将", "在", "对"};
+  // Item spans of each run of separators.
+  std::vector<std::pair<size_t, size_t>> items;
+  auto flush = [&]() {
+    bool known_org = false;
+    for (auto [begin, end] : items) {
+      for (const Mention& mention : mentions_) known_org = known_org || (mention.begin == begin && mention.entity >= 0 && IsOrg(mention.entity));
+    }
+    if (known_org) {
+      for (auto [begin, end] : items) {
+        std::string_view item = TrimSpace(s_.substr(begin, end - begin));
+        begin = static_cast<size_t>(item.data() - s_.data());
+        end = begin + item.size();
+        size_t points = CountCodePoints(item);
+        if (ContainsTitle(item)) continue;  // "正泰集团董事长": a title chain, not a list of names
+        // An item made of one known organisation's name and more ("GGV纪源资本", "纪源资本" being
+        // known) stands for that organisation as a whole.
+        std::vector<size_t> inside;
+        for (size_t m = 0; m < mentions_.size(); ++m) {
+          if (mentions_[m].begin < end && begin < mentions_[m].word_end) inside.push_back(m);
+        }
+        std::sort(inside.begin(), inside.end(), [&](size_t a, size_t b) { return mentions_[a].begin < mentions_[b].begin; });
+        bool contiguous = !inside.empty() && mentions_[inside.front()].begin >= begin && mentions_[inside.back()].word_end <= end &&
+                          mentions_[inside.front()].entity >= 0 && IsOrg(mentions_[inside.front()].entity);
+        for (size_t k = 1; k < inside.size() && contiguous; ++k) contiguous = mentions_[inside[k]].begin == mentions_[inside[k - 1]].word_end;
+        // ... unless the rest names an organisation of its own kind after the known name
+        // ("恒生电子产业基金": Hundsun's fund, not Hundsun): then the item is a new name.
+        std::string rest_kind;
+        const size_t head_end = inside.empty() ? end : mentions_[inside.front()].word_end;
+        bool rest_found = std::all_of(inside.begin() + (inside.empty() ? 0 : 1), inside.end(), [&](size_t m) { return mentions_[m].entity < 0 || catalog_->at(mentions_[m].entity).discovered; });
+        bool own_fund = contiguous && rest_found && mentions_[inside.front()].begin == begin && head_end < end &&
+                        CountCodePoints(s_.substr(head_end, end - head_end)) >= 2 && HasOrgSuffix(std::string(s_.substr(head_end, end - head_end)), li_, &rest_kind);
+        if (own_fund) {
+          std::sort(inside.rbegin(), inside.rend());
+          for (size_t m : inside) mentions_.erase(mentions_.begin() + static_cast<std::ptrdiff_t>(m));
+        } else if (contiguous && (mentions_[inside.front()].begin > begin || mentions_[inside.back()].word_end < end)) {
+          Mention& whole = mentions_[inside.front()];
+          whole.begin = begin;
+          whole.end = whole.word_end = end;
+          std::vector<size_t> gone(inside.begin() + 1, inside.end());
+          std::sort(gone.rbegin(), gone.rend());
+          for (size_t m : gone) mentions_.erase(mentions_.begin() + static_cast<std::ptrdiff_t>(m));
+        }
+        if (points < 2 || points > 12 || Overlaps(begin, end) || GenericWords().count(item) != 0) continue;
+        std::string name(item);
+        std::string kind;
+        if (!HasOrgSuffix(name, li_, &kind)) kind = "company";
+        int entity = catalog_->FindByName(name);
+        if (entity < 0) entity = Discover(Written(name), kind, {}, "");
+        if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(begin, end, entity));
+      }
+    }
+    items.clear();
+  };
+  // Byte limits land on character boundaries (items mix Han and Latin: "某头部VC机构").
+  auto continuation = [&](size_t pos) { return pos < s_.size() && (static_cast<unsigned char>(s_[pos]) & 0xC0) == 0x80; };
+  // The last item of a run, after its last separator: up to a stop word or punctuation.
+  auto close_run = [&](size_t from) {
+    size_t end = std::min(RunEnd(s_, from, name_char), from + kMaxItem);
+    while (end > from && continuation(end)) --end;
+    std::string_view rest = s_.substr(from, end - from);
+    size_t cut = rest.size();
+    for (std::string_view stop : kStops) cut = std::min(cut, rest.find(stop));
+    rest = rest.substr(0, cut);
+    size_t join = std::string_view::npos;
+    for (std::string_view word : {"和", "及", "与"}) join = std::min(join, rest.find(word));
+    if (join != std::string_view::npos) {
+      items.emplace_back(from, from + join);
+      items.emplace_back(from + join + 3, from + rest.size());
+    } else {
+      items.emplace_back(from, from + rest.size());
+    }
+    flush();
+  };
+  size_t previous_end = std::string_view::npos;  // end of the last separator of the run
+  for (size_t at = s_.find(kSeparator); at != std::string_view::npos; at = s_.find(kSeparator, at + kSeparator.size())) {
+    if (previous_end != std::string_view::npos && at - previous_end <= kMaxItem && RunEnd(s_, previous_end, name_char) == at) {
+      items.emplace_back(previous_end, at);  // an inner item
+    } else {
+      if (previous_end != std::string_view::npos) close_run(previous_end);
+      // The first item of a new run: back to punctuation or a cue word.
+      size_t begin = RunStart(s_, at, name_char);
+      if (at - begin > kMaxItem) begin = at - kMaxItem;
+      while (begin < at && continuation(begin)) ++begin;
+      std::string_view left = s_.substr(begin, at - begin);
+      size_t from = 0;
+      for (std::string_view cue : kCues) {
+        size_t found = left.rfind(cue);
+        if (found != std::string_view::npos) from = std::max(from, found + cue.size());
+      }
+      items.emplace_back(begin + from, at);
+    }
+    previous_end = at + kSeparator.size();
+  }
+  if (previous_end != std::string_view::npos) close_run(previous_end);
+}
+
+// Korean lists with a known organisation in them ("KTB네트워크와 소프트뱅크벤처스로부터",
+// "소프트뱅크벤처스, 엔씨소프트, 누리온 등"): a bare word joined to a known organisation by a
+// comma or a middle dot, or before it by 와/과, names an organisation too, when it is no common
+// word, no title, no verb and no place. Up to four items either way.
+void Analysis::DiscoverKoreanListMembers() {
+  if (lang_ != Lang::kKorean) return;
+  auto known_org_at = [&](size_t begin) {
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return m.begin == begin && m.entity >= 0 && IsOrg(m.entity); });
+  };
+  // A word that may be an organisation's name: its stem (before the joining particle) and end.
+  auto try_item = [&](size_t begin, size_t stem_end) {
+    std::string_view stem = s_.substr(begin, stem_end - begin);
+    size_t points = CountCodePoints(stem);
+    if (points < 2 || points > 12 || Overlaps(begin, stem_end) || ContainsTitle(stem)) return false;
+    // A verb or an adjective ends the list: "전환하고", "개발했으며", "새로운".
+    static const std::u32string_view kVerbEnds = U"고며다서면해했됐된던한운은는을를게지";
+    if (kVerbEnds.find(CodePointBefore(stem, stem.size())) != std::u32string_view::npos) return false;
+    std::string name(stem);
+    if (CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) return false;
+    if (std::all_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) return false;
+    int entity = Discover(Written(name), "company", {}, "");
+    if (entity < 0 || !IsOrg(entity)) return false;
+    AddMention(MentionWithParticles(begin, stem_end, entity));
+    return true;
+  };
+  std::vector<size_t> starts;
+  for (const Mention& m : mentions_) {
+    if (m.entity >= 0 && IsOrg(m.entity)) starts.push_back(m.begin);
+  }
+  for (size_t start : starts) {
+    // Leftwards: "W와 KNOWN", "W, KNOWN", "W·KNOWN".
+    size_t at = start;
+    for (int hops = 0; hops < 4; ++hops) {
+      std::string_view before = s_.substr(0, at);
+      size_t joiner = 0;
+      for (std::string_view tail : {"와 ", "과 ", ", ", "·", "ㆍ", " 및 "}) {
+        if (before.ends_with(tail)) joiner = tail.size();
+      }
+      if (joiner == 0) break;
+      size_t stem_end = at - joiner;
+      if (before.ends_with("와 ") || before.ends_with("과 ")) stem_end = at - 1;  // the particle stays out of the name
+      if (before.ends_with("와 ") || before.ends_with("과 ")) stem_end -= 3;
+      size_t begin = RunStart(s_, stem_end, IsHangulOrAlnum);
+      if (begin == stem_end || (begin > 0 && !IsSpace(s_[begin - 1]) && CodePointBefore(s_, begin) != U',' && CodePointBefore(s_, begin) != U'·')) break;
+      if (!known_org_at(begin) && !try_item(begin, stem_end)) break;
+      at = begin;
+    }
+    // Rightwards: "KNOWN와 W", "KNOWN, W 등".
+    size_t pos = start;
+    for (const Mention& m : mentions_) {
+      if (m.begin == start) pos = m.word_end;
+    }
+    for (int hops = 0; hops < 4; ++hops) {
+      std::string_view rest = s_.substr(pos);
+      size_t skip = 0;
+      // (Not after 와/과: "X와 손잡고", "X와 함께" go on with a verb.)
+      if (rest.starts_with(", ")) skip = 2;
+      else if (rest.starts_with("·")) skip = 2;
+      if (skip == 0) break;
+      size_t begin = pos + skip;
+      size_t end = RunEnd(s_, begin, IsHangulOrAlnum);
+      if (end == begin) break;
+      // The word's own particles: the name is the longest stem that leaves a particle chain.
+      std::vector<size_t> cuts;
+      for (size_t cut = begin; cut < end;) {
+        char32_t cp = 0;
+        cut += DecodeAt(s_, cut, &cp);
+        if (cut < end) cuts.push_back(cut);
+      }
+      size_t stem_end = end;
+      for (auto cut = cuts.rbegin(); cut != cuts.rend(); ++cut) {
+        Role role;
+        std::string particles;
+        if (ParseParticles(s_.substr(*cut, end - *cut), &role, &particles)) {
+          stem_end = *cut;
+          break;
+        }
+      }
+      bool known = known_org_at(begin);
+      if (!known && !try_item(begin, stem_end)) break;
+      pos = end;
+    }
+  }
+}
+
+}  // namespace relgraph::importers::article
