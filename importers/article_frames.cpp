@@ -26,6 +26,15 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     return group.carried || Clause(group.begin) == clause || (group.end <= hit.begin && Clause(group.end > 0 ? group.end - 1 : 0) == clause);
   };
   if (role_name == "head") return HeadOf(hit);
+  // Korean "A, B 간 협약", "A와 B 사이의": the names a relation holds between.
+  if (role_name == "between") {
+    for (const Group& group : groups_) {
+      if (group.carried || group.end > hit.begin || !in_clause(group)) continue;
+      std::string_view rest = s_.substr(group.end);
+      if (rest.starts_with(" 간 ") || rest.starts_with(" 간의 ") || rest.starts_with("간 ") || rest.starts_with("간의 ") || rest.starts_with(" 사이의 ")) return &group;
+    }
+    return nullptr;
+  }
   if (role_name == "bare") {  // "오픈AI 대주주인 ...": an unmarked name right before the trigger word
     for (const Group& group : groups_) {
       if (group.role != Role::kNone || group.end > hit.word_begin) continue;

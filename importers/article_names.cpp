@@ -588,7 +588,7 @@ void Analysis::DiscoverQuotedProducts() {
 }
 
 // Korean names introduced by what they are: "AI 스타트업 누리봇은", "국내 기업인 트웰브랩스에",
-// "LLM 개발사 업스테이지와". The name must carry particles (or end at a comma or bracket) and
+// "LLM 개발사 업스테이지와", or by what was done to them: "아람코벤처스가 투자한 아모지". The name must carry particles (or end at a comma or bracket) and
 // be no trigger, title or common word.
 void Analysis::DiscoverCuedNames() {
   if (lang_ != Lang::kKorean) return;
@@ -600,7 +600,9 @@ void Analysis::DiscoverCuedNames() {
   static const Cue kCues[] = {{"스타트업", false, "company"}, {"개발사", false, "company"}, {"자회사", false, "company"},
                               {"계열사", false, "company"},   {"벤처캐피털", false, "investor"}, {"투자사", false, "investor"},
                               {"운용사", false, "investor"},  {"기업", true, "company"},    {"업체", true, "company"},
-                              {"회사", true, "company"},      {"법인", true, "company"}};
+                              {"회사", true, "company"},      {"법인", true, "company"},
+                              // What someone invested in or bought: "아람코벤처스가 투자한 아모지".
+                              {"투자한", false, "company"},   {"인수한", false, "company"}, {"돈을 넣은", false, "company"}};
   for (const Cue& cue : kCues) {
     for (size_t at = s_.find(cue.word); at != std::string_view::npos; at = s_.find(cue.word, at + cue.word.size())) {
       size_t end = at + cue.word.size();
@@ -620,7 +622,8 @@ void Analysis::DiscoverCuedNames() {
         std::string_view rest = s_.substr(cut, run_end - cut);
         Role role;
         std::string particles;
-        bool bare_end = rest.empty() && (after == ',' || after == '(' || after == U'·' || after == U'（');
+        bool bare_end = rest.empty() && (after == ',' || after == '(' || after == U'·' || after == U'（' ||
+                                         (after == ' ' && s_.substr(run_end + 1).starts_with("등")));  // "아모지 등이"
         if (bare_end || (!rest.empty() && ParseParticles(rest, &role, &particles) && role != Role::kTitle && role != Role::kNone)) {
           // "나" ("or") rarely starts a chain but often ends a name ("너바나를").
           if (CountCodePoints(s_.substr(name_begin, cut - name_begin)) >= 2 && (name_end == 0 || !rest.starts_with("나"))) name_end = cut;

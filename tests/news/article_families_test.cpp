@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "common/text.h"
 #include "importers/article_internal.h"
@@ -35,8 +36,17 @@ void Expect(const std::string& text, const std::string& lang, const std::set<std
   std::set<std::string> found = Facts(text, lang);
   std::string all;
   for (const std::string& fact : found) all += "\n  " + fact;
-  for (const std::string& fact : expected) EXPECT_EQ(found.count(fact), 1u) << "missing: " << fact << "\nfound:" << all;
-  for (const std::string& fact : forbidden) EXPECT_EQ(found.count(fact), 0u) << "wrong: " << fact << "\nfound:" << all;
+  // Symmetric relations hold either way round.
+  auto count = [&](const std::string& fact) {
+    size_t n = found.count(fact);
+    for (std::string_view type : {" partners_with ", " competes_with "}) {
+      size_t at = fact.find(type);
+      if (at != std::string::npos) n += found.count(fact.substr(at + type.size()) + std::string(type) + fact.substr(0, at));
+    }
+    return n;
+  };
+  for (const std::string& fact : expected) EXPECT_GE(count(fact), 1u) << "missing: " << fact << "\nfound:" << all;
+  for (const std::string& fact : forbidden) EXPECT_EQ(count(fact), 0u) << "wrong: " << fact << "\nfound:" << all;
 }
 
 TEST(ArticleFamilies, TitlesNextToNamesInKorean) {
@@ -544,6 +554,20 @@ TEST(ArticleFamilies, KoreanFundingAcrossParagraphsWithNewNames) {
          {"누리온랩스 competes_with Google", "Google competes_with 누리온랩스"});
   // After "X와" a verb may follow: "손잡고" names nobody.
   for (const std::string& fact : Facts("카카오와 손잡고 네이버, 누리온과 함께 협약을 맺었다.", "ko")) EXPECT_EQ(fact.find("손잡"), std::string::npos) << fact;
+}
+
+TEST(ArticleFamilies, KoreanAdnominalDealsAndAgreementsBetween) {
+  // "X가 투자한 Y", "X가 돈을 넣은 Y": Y is named by what was done to it.
+  Expect("미국 한빛캐피탈과 다온캐피털매니지먼트가 돈을 넣은 솔빛테크놀로지스, 중동 누리벤처스가 투자한 아로미 등이 자금 유치를 이끌었다.", "ko",
+         {"한빛캐피탈 invests_in 솔빛테크놀로지스", "다온캐피털매니지먼트 invests_in 솔빛테크놀로지스", "누리벤처스 invests_in 아로미"});
+  // "A, B 간 협약": the agreement holds between A and B; "투자 활성화" is no investment.
+  Expect("중기부는 서울에서 소프트뱅크벤처스, 한국벤처투자 간 AI 투자 활성화를 위한 업무협약을 체결했다.", "ko",
+         {"Korea Venture Investment Corp. partners_with SBVA"},
+         {"Ministry of SMEs and Startups invests_in SBVA", "Ministry of SMEs and Startups invests_in Korea Venture Investment Corp."});
+  // A country in a list is no organisation.
+  for (const std::string& fact : Facts("누리벤처스가 투자한 아로미, 사우디아라비아 기업들이 성장했다.", "ko")) {
+    EXPECT_EQ(fact.find("사우디아라비아"), std::string::npos) << fact;
+  }
 }
 
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
