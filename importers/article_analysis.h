@@ -263,6 +263,7 @@ class Analysis {
   std::vector<Extraction> titles_found_;
   void DropModifiers();
   void AbsorbLegalForms();
+  void FindFamilyNames();
   void DropGlossMentions();
   void SplitNamesEndingInVerbs();
   // strict: words ending in 이/가 count as subjects too (before carrying a topic across paragraphs).

@@ -286,6 +286,9 @@ struct Discourse {
     return best;
   }
   std::vector<int> recent;         // entities in order of last mention
+  // Latin family names of the persons named in full so far: "Giannandrea" after "John
+  // Giannandrea" stands for him.
+  std::unordered_map<std::string, int> family_names;
 };
 
 class SentenceExtractor {

@@ -112,6 +112,31 @@ void Analysis::AbsorbLegalForms() {
   }
 }
 
+// "Giannandrea joined Google" after "John Giannandrea": a capitalised family name alone, written
+// as the article wrote it (case matters: "dean of computer science" is no "Jeff Dean"), stands
+// for the person named in full before. A name inside a longer capitalised run is left alone.
+void Analysis::FindFamilyNames() {
+  for (const auto& [family, entity] : discourse_->family_names) {
+    for (size_t at = s_.find(family); at != std::string_view::npos; at = s_.find(family, at + family.size())) {
+      size_t end = at + family.size();
+      auto letter = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(s_[k])) != 0 || s_[k] == '-'; };
+      if ((at > 0 && letter(at - 1)) || (end < s_.size() && letter(end))) continue;
+      size_t previous = at >= 1 ? at - 1 : 0;
+      while (previous > 0 && letter(previous - 1)) --previous;
+      bool capital_before = at >= 2 && s_[at - 1] == ' ' && previous < at - 1 && IsAsciiUpper(static_cast<unsigned char>(s_[previous]));
+      bool capital_after = end + 1 < s_.size() && s_[end] == ' ' && IsAsciiUpper(static_cast<unsigned char>(s_[end + 1]));
+      if (capital_before || capital_after || Overlaps(at, end)) continue;
+      Mention mention;
+      mention.begin = at;
+      mention.end = mention.word_end = end;
+      if (s_.substr(end).starts_with("'s") || s_.substr(end).starts_with("’s")) mention.role = Role::kGenitive;
+      mention.entity = entity;
+      mentions_.push_back(mention);
+    }
+  }
+  std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
 // English names used as modifiers ("former OpenAI researchers") are no arguments.
 void Analysis::DropModifiers() {
   if (lang_ != Lang::kEnglish) return;

@@ -23,6 +23,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   lower_ = Lower(s_);
   mentions_ = catalog_->FindMentions(s_, lang_);
   AbsorbLegalForms();
+  FindFamilyNames();
   DiscoverGlosses();
   DiscoverQuotedProducts();
   DiscoverSuffixOrgs();
@@ -189,6 +190,15 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     // Only what the sentence names: the entities standing in for roles (context, previous,
     // recent) have no place in it (end == 0).
     if (mention.entity >= 0 && mention.end > 0) discourse_->recent.push_back(mention.entity);
+    // A person named in full in Latin letters may be named by the family name later.
+    if (mention.entity >= 0 && mention.end > mention.begin && IsPerson(mention.entity)) {
+      std::string_view name = s_.substr(mention.begin, mention.end - mention.begin);
+      size_t space = name.rfind(' ');
+      std::string_view family = space == std::string_view::npos ? std::string_view() : name.substr(space + 1);
+      bool latin = family.size() >= 3 && IsAsciiUpper(static_cast<unsigned char>(family[0])) &&
+                   std::all_of(family.begin(), family.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '-'; });
+      if (latin) discourse_->family_names[std::string(family)] = mention.entity;
+    }
   }
   if (discourse_->recent.size() > 64) discourse_->recent.erase(discourse_->recent.begin(), discourse_->recent.end() - 64);
   return found;

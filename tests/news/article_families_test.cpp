@@ -570,6 +570,17 @@ TEST(ArticleFamilies, KoreanAdnominalDealsAndAgreementsBetween) {
   }
 }
 
+TEST(ArticleFamilies, EnglishFamilyNamesReferBack) {
+  // After "Anna Vellard" is named in full, "Vellard" alone is her; a lower-case word that spells
+  // a family name ("dean") is nobody, nor is the name inside a longer capitalised run.
+  const std::string text =
+      "Quillo Labs hired Anna Vellard and Tom Dean last year.\n"
+      "Vellard joined Norvane Robotics in 2019.\n"
+      "The dean of engineering at Tessel University praised the move, and Dean Harlow Partners agreed.";
+  Expect(text, "en", {"Anna Vellard works_at Norvane Robotics", "Anna Vellard works_at Quillo Labs"},
+         {"Tom Dean works_at Tessel University", "Tom Dean works_at Dean Harlow Partners"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
