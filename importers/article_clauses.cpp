@@ -216,6 +216,8 @@ void Analysis::AssignMarkers() {
           back = word_start;
         }
       }
+      // "According to Google Cloud CEO Diane Greene": the source of a statement, no argument role.
+      if (word == "to" && start >= 10 && Lower(s_.substr(start - 10, 10)) == "according ") word.clear();
       if (word == "in" || word == "into" || word == "to") mention.role = Role::kDative;
       else if (word == "with") mention.role = Role::kWith;
       else if (word == "by") mention.role = Role::kBy;

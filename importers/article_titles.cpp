@@ -466,14 +466,31 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (descriptive && std::count(between.begin(), between.end(), ' ') <= 4) cut = at;
     }
     if (cut == std::string_view::npos) continue;
+    // The title follows an apposition's comma ("X, co-founder of Y") or a copula ("X was
+    // co-founder of Y", "X serves as chief scientist at Y"); a past copula says the job is past.
     size_t comma = s_.rfind(", ", cut);
+    size_t title_start = comma == std::string_view::npos ? 0 : comma + 2;
+    size_t person_end = comma;
+    bool past = false;
+    for (std::string_view copula : {" is ", " was ", " became ", " serves as ", " served as ", " remains "}) {
+      size_t at = std::string_view(lower_).rfind(copula, cut);
+      if (at == std::string_view::npos || (comma != std::string_view::npos && at < comma) || at + copula.size() > cut || cut - at > 64) continue;
+      if (std::string_view(lower_).substr(0, at).ends_with("who")) continue;  // ", who is ...": the comma's apposition
+      comma = at;
+      person_end = at;
+      title_start = at + copula.size();
+      past = copula == " was " || copula == " served as ";
+    }
     if (comma == std::string_view::npos) continue;
-    size_t title_start = comma + 2;
-    for (std::string_view filler : {"also ", "now ", "then ", "the ", "a ", "an ", "its ", "both "}) {
-      if (lower_.substr(title_start).starts_with(filler)) title_start += filler.size();
+    for (std::string_view filler : {"who is ", "who was ", "currently ", "also ", "now ", "then ", "the ", "a ", "an ", "its ", "both "}) {
+      if (lower_.substr(title_start).starts_with(filler)) {
+        past = past || filler == "who was ";
+        title_start += filler.size();
+      }
     }
     TitleMatch match;
     if (!ParseTitles(title_start, &match)) continue;
+    match.former = match.former || past;
     // "head of AI at Brightwater", "vice president for research at X": the title's field.
     std::string_view field = match.end < cut ? std::string_view(lower_).substr(match.end, cut - match.end) : std::string_view();
     if (field.starts_with(" of ") || field.starts_with(" for ")) {
@@ -481,7 +498,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (!named && std::count(field.begin(), field.end(), ' ') <= 4 && field.find(',') == std::string_view::npos) match.end = cut;
     }
     if (match.end != cut) continue;
-    int person = PersonBefore(comma);
+    int person = PersonBefore(person_end);
     if (person < 0) {
       // "Suleyman, also a co-founder of DeepMind": a known person by one name.
       for (size_t p = 0; p < mentions_.size(); ++p) {

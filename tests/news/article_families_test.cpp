@@ -581,6 +581,16 @@ TEST(ArticleFamilies, EnglishFamilyNamesReferBack) {
          {"Tom Dean works_at Tessel University", "Tom Dean works_at Dean Harlow Partners"});
 }
 
+TEST(ArticleFamilies, EnglishTitlesAfterCopulasAndAttributions) {
+  // "X was co-founder of Y" (founded stays true; the past job gives no works_at), "X, who is
+  // currently dean of ... at Y", "According to ORG CEO, PERSON".
+  Expect("Mara Quist was co-founder of Tessel Networks, and served as its chief technology officer.", "en", {"Mara Quist founded Tessel Networks"});
+  Expect("Mara Quist was chief technology officer of Tessel Networks until 2019.", "en", {}, {"Mara Quist works_at Tessel Networks"});
+  Expect("The lab will be led by Anna Vellard, who is currently dean of computer science at Norvane University.", "en",
+         {"Anna Vellard works_at Norvane University"});
+  Expect("According to Quillo Labs CEO, Anna Vellard, the new unit starts in May.", "en", {"Anna Vellard works_at Quillo Labs"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
