@@ -296,7 +296,14 @@ void Analysis::BuildGroups() {
               if (space != std::string::npos) lower = std::string(TrimSpace(std::string_view(lower).substr(space)));
             }
           }
-          join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or";
+          // "Nvidia, China's Huawei, and Google": a place's possessive before an item keeps the list.
+          for (std::string_view joiner : {", ", ", and ", " and ", ", as well as "}) {
+            if (!lower.starts_with(joiner) || !(lower.ends_with("'s") || lower.ends_with("’s"))) continue;
+            std::string_view place = std::string_view(between).substr(joiner.size());
+            place = place.substr(0, place.size() - (lower.ends_with("'s") ? 2 : 4));
+            if (rules_.not_names[li_].count(std::string(place)) != 0) lower = std::string(TrimSpace(joiner));
+          }
+          join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or" || lower == ", as well as";
           // "Anthropic, OpenAI's close rival, ...": a possessive after a comma opens an apposition.
           if (lower == "," && (s_.substr(mentions_[i].end).starts_with("'s ") || s_.substr(mentions_[i].end).starts_with("’s "))) join = false;
           // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description.

@@ -591,6 +591,12 @@ TEST(ArticleFamilies, EnglishTitlesAfterCopulasAndAttributions) {
   Expect("According to Quillo Labs CEO, Anna Vellard, the new unit starts in May.", "en", {"Anna Vellard works_at Quillo Labs"});
 }
 
+TEST(ArticleFamilies, EnglishListsWithPlacePossessives) {
+  // "China's Huawei" is an item of the list, not the end of it.
+  Expect("Analysts say Norvane is facing competition from Nvidia, China's Huawei, as well as Amazon and Google.", "en",
+         {"Norvane competes_with Nvidia", "Norvane competes_with Huawei", "Norvane competes_with Amazon", "Norvane competes_with Google"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
