@@ -69,8 +69,14 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
   }
   // The plural of an abbreviation ("VCs", "LLMs", "GPUs") names a kind of thing, not one.
   if (name.size() >= 3 && name.back() == 's' && std::all_of(name.begin(), name.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return -1;
-  // "某互联网大厂", "某头部VC机构": an unnamed one ("a certain ...") is no name.
+  // "某互联网大厂", "某头部VC机构": an unnamed one ("a certain ...") is no name; nor is a
+  // description with a count inside ("设立一家有限责任公司").
   if (lang_ == Lang::kChinese && name.starts_with("某")) return -1;
+  if (lang_ == Lang::kChinese && kind != "person") {
+    for (std::string_view count : {"一家", "一个", "一种", "一款", "一批", "多家", "两家", "几家"}) {
+      if (name.find(count) != std::string::npos) return -1;
+    }
+  }
   // A count of things ("两家子公司", "三款模型") is no name.
   if (lang_ == Lang::kChinese && CountCodePoints(name) >= 2) {
     static const std::u32string_view kCounts = U"一二两三四五六七八九十几多数各每某";
