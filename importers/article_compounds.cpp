@@ -32,6 +32,26 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     return between.find_first_of(",;:.!?()") == std::string_view::npos && between.find("，") == std::string_view::npos &&
            between.find("、") == std::string_view::npos && std::count(between.begin(), between.end(), ' ') <= 3;
   };
+  // English "MPT-30B by Databricks", "GPT-J by EleutherAI": a model named with its maker. The
+  // name is a product, or looks like a model's (a digit or a single-letter version: "GPT-J").
+  if (lang_ == Lang::kEnglish) {
+    auto model_like = [&](const Mention& mention) {
+      if (Kind(mention.entity) == "product") return true;
+      if (!catalog_->at(mention.entity).discovered) return false;
+      std::string_view name = s_.substr(mention.begin, mention.end - mention.begin);
+      bool digit = std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+      bool letter_version = name.size() >= 3 && name[name.size() - 2] == '-' && IsAsciiUpper(static_cast<unsigned char>(name.back()));
+      return (digit || letter_version) && name.find(' ') == std::string_view::npos;
+    };
+    for (size_t m = 0; m + 1 < mentions_.size(); ++m) {
+      const Mention& product = mentions_[m];
+      const Mention& maker = mentions_[m + 1];
+      if (product.entity < 0 || maker.entity < 0 || !IsOrg(maker.entity) || !model_like(product)) continue;
+      if (s_.substr(product.word_end, maker.begin - product.word_end) != " by ") continue;
+      if (catalog_->at(product.entity).discovered && Kind(product.entity) != "product") catalog_->SetDiscoveredKind(product.entity, "product");
+      add(maker.entity, product.entity, "develops", "product_by_maker", 0.8, product.begin);
+    }
+  }
   // "자사 업무 도구 코파일럿(Copilot)", "自研的大模型“星河”": the topic's own product.
   int owner_topic = discourse_->topic;
   for (const Group& group : groups_) {

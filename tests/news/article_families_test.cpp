@@ -597,6 +597,15 @@ TEST(ArticleFamilies, EnglishListsWithPlacePossessives) {
          {"Norvane competes_with Nvidia", "Norvane competes_with Huawei", "Norvane competes_with Amazon", "Norvane competes_with Google"});
 }
 
+TEST(ArticleFamilies, EnglishModelsNamedWithTheirMakers) {
+  // "MODEL by MAKER": a product, or a name shaped like a model's (a digit, "-J").
+  Expect("Open models include Quill-7B by Norvane Labs, the Tessel series, and GPT-Q by Harbor Research.", "en",
+         {"Norvane Labs develops Quill-7B", "Harbor Research develops GPT-Q"});
+  // A company founded by another is no model: "acquired by", "led by" are other rules' words.
+  Expect("Norvane Labs was acquired by Harbor Research in 2020.", "en", {"Harbor Research acquires Norvane Labs"},
+         {"Harbor Research develops Norvane Labs"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
