@@ -78,6 +78,16 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     return &previous_group_;
   }
   if (role_name == "topic") {
+    // "芯泉资本领投，岚山资本跟投": a topic that is itself the agent of another trigger of the same
+    // relation right after it is no target of this one.
+    if (topic_group_ >= 0) {
+      const Group& topic = groups_[static_cast<size_t>(topic_group_)];
+      for (const TriggerHit& other : triggers_) {
+        if (&other == &hit || other.rule->type != hit.rule->type || other.begin < topic.end || other.begin - topic.end > 6) continue;
+        std::string_view between = s_.substr(topic.end, other.begin - topic.end);
+        if (between.find(',') == std::string_view::npos && between.find("，") == std::string_view::npos) return nullptr;
+      }
+    }
     if (topic_group_ >= 0 && groups_[static_cast<size_t>(topic_group_)].end <= hit.begin) {
       *penalty += 0.05;
       return &groups_[static_cast<size_t>(topic_group_)];

@@ -287,6 +287,13 @@ void Analysis::DiscoverChineseSubjects() {
   }
   size_t at = std::string_view::npos;
   for (std::string_view verb : kVerbs) at = std::min(at, s_.find(verb, begin));
+  // ... and an attribution before the name: "据明势创投发布，昉擎科技宣布".
+  if (at != std::string_view::npos && at - begin <= 40 * 3) {
+    for (std::string_view mark : {"，", ","}) {
+      size_t comma = s_.substr(0, at).rfind(mark);
+      if (comma != std::string_view::npos && comma >= begin) begin = std::max(begin, comma + mark.size());
+    }
+  }
   if (at == std::string_view::npos || at == begin || at - begin > 16 * 3) return;
   {
     size_t start = begin;

@@ -61,11 +61,24 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   // The sentence's topic: Korean, the first group marked as subject; otherwise the first
   // unmarked group when the sentence starts with it.
   // A sentence that opens with "X's" or "X的" is about X as well.
+  // The first trigger that is not part of a framing phrase ("据明势创投发布，": 发布 is the source's).
+  size_t first_trigger = s_.size();
+  for (const TriggerHit& hit : triggers_) {
+    bool framing = std::any_of(groups_.begin(), groups_.end(), [&](const Group& group) {
+      if (!InLocative(group) || hit.begin < group.end) return false;
+      std::string_view between = s_.substr(group.end, hit.begin - group.end);
+      return between.find("，") == std::string_view::npos && between.find(',') == std::string_view::npos;
+    });
+    if (!framing) {
+      first_trigger = hit.begin;
+      break;
+    }
+  }
   for (size_t g = 0; g < groups_.size() && topic_group_ < 0; ++g) {
     if (InLocative(groups_[g])) continue;
     bool opening_genitive = lang_ != Lang::kKorean && groups_[g].role == Role::kGenitive && groups_[g].begin < 4;
     if (lang_ == Lang::kKorean ? groups_[g].role == Role::kSubject : ((groups_[g].role == Role::kNone && groups_[g].begin < 40) || opening_genitive)) {
-      if (groups_[g].begin < (triggers_.empty() ? s_.size() : triggers_.front().begin) || lang_ == Lang::kKorean) topic_group_ = static_cast<int>(g);
+      if (groups_[g].begin < first_trigger || lang_ == Lang::kKorean) topic_group_ = static_cast<int>(g);
     }
   }
 
@@ -217,7 +230,7 @@ Group Analysis::CarriedGroup(int entity) {
 }
 
 // Chinese "在…大会上", "在…期间": a name inside a place or time phrase is not what the
-// sentence is about.
+// sentence is about; nor is the source a statement is attributed to ("据明势创投发布，…").
 bool Analysis::InLocative(const Group& group) const {
   if (lang_ != Lang::kChinese || group.carried) return false;
   auto boundary = [&](std::string_view text, bool last) {
@@ -233,6 +246,7 @@ bool Analysis::InLocative(const Group& group) const {
   before = before.substr(boundary(before, true));
   std::string_view after = s_.substr(group.end);
   after = after.substr(0, boundary(after, false));
+  if (before == "据" || before.ends_with("根据")) return true;
   if (before.find("在") == std::string_view::npos) return false;
   for (std::string_view end : {"上", "中", "期间", "之际", "时"}) {
     if (after.ends_with(end)) return true;

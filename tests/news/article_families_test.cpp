@@ -606,6 +606,13 @@ TEST(ArticleFamilies, EnglishModelsNamedWithTheirMakers) {
          {"Harbor Research develops Norvane Labs"});
 }
 
+TEST(ArticleFamilies, ChineseAttributionIsNoTopic) {
+  // "据X发布，Y宣布完成融资": the source X is not what the sentence is about; the round's
+  // investors in the next sentence invest in Y.
+  Expect("2024年8月,星河智能创始人王磊加入云岫科技。\n12月15日,据青禾创投发布,云岫科技宣布完成超5亿元融资。其中,芯泉资本领投,岚山资本联合投资。", "zh",
+         {"芯泉资本 invests_in 云岫科技", "岚山资本 invests_in 云岫科技"}, {"芯泉资本 invests_in 青禾创投", "芯泉资本 invests_in 星河智能"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
