@@ -98,8 +98,27 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
 }
 
 // "Alibaba Group Holding", "Nvidia Corp.": the words of a legal form after a known Latin name
-// belong to the name (so that "from Alibaba Group Holding and HongShan" is one list of names).
+// belong to the name (so that "from Alibaba Group Holding and HongShan" is one list of names);
+// so does a Chinese registered form ("零一万物信息技术有限公司").
 void Analysis::AbsorbLegalForms() {
+  // Chinese "北京零一万物信息技术有限公司": a known name and its registered form up to 有限公司.
+  if (lang_ == Lang::kChinese) {
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      Mention& mention = mentions_[m];
+      if (mention.entity < 0 || !IsOrg(mention.entity) || mention.word_end != mention.end) continue;
+      size_t run_end = RunEnd(s_, mention.end, [](char32_t cp) { return IsHan(cp); });
+      std::string_view run = s_.substr(mention.end, run_end - mention.end);
+      size_t form_end = std::string_view::npos;
+      for (std::string_view form : {"股份有限公司", "有限责任公司", "有限公司"}) {
+        size_t at = run.find(form);
+        if (at != std::string_view::npos && at <= 8 * 3) form_end = std::min(form_end, at + form.size());
+      }
+      if (form_end == std::string_view::npos) continue;
+      size_t end = mention.end + form_end;
+      if (m + 1 < mentions_.size() && mentions_[m + 1].begin < end) continue;
+      mention.end = mention.word_end = end;
+    }
+  }
   for (size_t m = 0; m < mentions_.size(); ++m) {
     Mention& mention = mentions_[m];
     if (mention.entity < 0 || !IsOrg(mention.entity) || mention.word_end != mention.end || mention.end == 0) continue;

@@ -266,6 +266,13 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     if (organisation.entity < 0 || !IsOrg(organisation.entity)) continue;
     int org = organisation.entity;
     double base = organisation.anaphor ? 0.75 : 0.85;
+    // "国务院国资委副主任李镇": of two organisations side by side the nearer one holds the title.
+    if (lang_ == Lang::kChinese) {
+      bool nested = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) {
+        return other.begin == organisation.word_end && other.entity >= 0 && other.entity != org && IsOrg(other.entity);
+      });
+      if (nested) continue;
+    }
     // ORG(TITLE PERSON): "누리사업단(단장 김하늘)은", "星河科技（董事长 王明）".
     for (std::string_view open : {"(", "（"}) {
       if (!s_.substr(organisation.end).starts_with(open)) continue;

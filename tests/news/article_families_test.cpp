@@ -613,6 +613,16 @@ TEST(ArticleFamilies, ChineseAttributionIsNoTopic) {
          {"芯泉资本 invests_in 云岫科技", "岚山资本 invests_in 云岫科技"}, {"芯泉资本 invests_in 青禾创投", "芯泉资本 invests_in 星河智能"});
 }
 
+TEST(ArticleFamilies, ChineseRegisteredNamesAndDeputies) {
+  // "北京零一万物信息技术有限公司首席执行官X": the registered form is the known company.
+  Expect("主题演讲环节,北京零一万物信息技术有限公司首席执行官王磊分享了前沿洞察。", "zh", {"王磊 works_at 01.AI"});
+  // Deputies hold their title at the organisation named before it, not at the sentence's topic.
+  Expect("9月17日,国务院新闻办公室举行发布会,国务院国资委主任赵宁、国务院国资委副主任李明介绍了情况。", "zh",
+         {"赵宁 works_at State-owned Assets Supervision and Administration Commission",
+          "李明 works_at State-owned Assets Supervision and Administration Commission"},
+         {"李明 works_at State Council of the People's Republic of China"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
