@@ -473,6 +473,44 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (descriptive && std::count(between.begin(), between.end(), ' ') <= 4) cut = at;
     }
     if (cut == std::string_view::npos) continue;
+    // "head of AI at Brightwater", "vice president for research at X": a title's field may stand
+    // between it and the link.
+    auto reaches_cut = [&](TitleMatch* title) {
+      std::string_view field = title->end < cut ? std::string_view(lower_).substr(title->end, cut - title->end) : std::string_view();
+      if (field.starts_with(" of ") || field.starts_with(" for ")) {
+        bool named = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return other.begin >= title->end && other.begin < cut; });
+        if (!named && std::count(field.begin(), field.end(), ' ') <= 4 && field.find(',') == std::string_view::npos) title->end = cut;
+      }
+      return title->end == cut;
+    };
+    // "President of Global Affairs of Meta Nick Clegg", "CEO of OpenAI Sam Altman said": the
+    // person follows the organisation.
+    {
+      size_t start = 0;
+      for (std::string_view mark : {", ", " by ", " with ", " to ", " said ", " says ", " and "}) {
+        size_t at = before.substr(0, cut).rfind(mark);
+        if (at != std::string_view::npos) start = std::max(start, at + mark.size());
+      }
+      TitleMatch lead;
+      size_t person_end = 0;
+      int person = -1;
+      // The title starts at one of the few words before the link ("Speakers included President of ...").
+      for (size_t word = start, words = 0; word < cut && words < 8 && person < 0; ++words) {
+        lead = TitleMatch();
+        if (ParseTitles(word, &lead) && reaches_cut(&lead)) {
+          person = PersonAfter(organisation.word_end, &person_end);
+          break;
+        }
+        size_t space = s_.find(' ', word);
+        if (space == std::string_view::npos || space >= cut) break;
+        word = space + 1;
+      }
+      if (person >= 0) {
+        AddPersonGroup(person, Role::kNone);
+        emit(person, organisation.entity, lead, "title_of_org", 0.82);
+        continue;
+      }
+    }
     // The title follows an apposition's comma ("X, co-founder of Y") or a copula ("X was
     // co-founder of Y", "X serves as chief scientist at Y"); a past copula says the job is past.
     size_t comma = s_.rfind(", ", cut);
@@ -498,13 +536,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     TitleMatch match;
     if (!ParseTitles(title_start, &match)) continue;
     match.former = match.former || past;
-    // "head of AI at Brightwater", "vice president for research at X": the title's field.
-    std::string_view field = match.end < cut ? std::string_view(lower_).substr(match.end, cut - match.end) : std::string_view();
-    if (field.starts_with(" of ") || field.starts_with(" for ")) {
-      bool named = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return other.begin >= match.end && other.begin < cut; });
-      if (!named && std::count(field.begin(), field.end(), ' ') <= 4 && field.find(',') == std::string_view::npos) match.end = cut;
-    }
-    if (match.end != cut) continue;
+    if (!reaches_cut(&match)) continue;
     int person = PersonBefore(person_end);
     if (person < 0) {
       // "Suleyman, also a co-founder of DeepMind": a known person by one name.

@@ -623,6 +623,14 @@ TEST(ArticleFamilies, ChineseRegisteredNamesAndDeputies) {
          {"李明 works_at State Council of the People's Republic of China"});
 }
 
+TEST(ArticleFamilies, EnglishTitleOfOrganisationBeforeThePerson) {
+  // "TITLE of ORG PERSON" with no comma: the person after the organisation holds the title.
+  Expect("Speakers included President of Global Affairs of Quillo Labs Nina Sorel and others.", "en", {"Nina Sorel works_at Quillo Labs"});
+  Expect("CEO of Norvane Robotics Anna Vellard said the deal closed.", "en", {"Anna Vellard works_at Norvane Robotics"});
+  // No title, no job.
+  Expect("The report of Quillo Labs Anna Vellard wrote was long.", "en", {}, {"Anna Vellard works_at Quillo Labs"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
