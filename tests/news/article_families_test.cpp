@@ -631,6 +631,14 @@ TEST(ArticleFamilies, EnglishTitleOfOrganisationBeforeThePerson) {
   Expect("The report of Quillo Labs Anna Vellard wrote was long.", "en", {}, {"Anna Vellard works_at Quillo Labs"});
 }
 
+TEST(ArticleFamilies, EnglishPossessiveUnitsAndCustomers) {
+  Expect("Norvane Group's subsidiary Quillo Labs builds chips.", "en", {"Quillo Labs part_of Norvane Group"});
+  Expect("Norvane's cloud unit Quillo Labs grew fast.", "en", {"Quillo Labs part_of Norvane"});
+  Expect("Norvane Group is Quillo Labs' largest customer.", "en", {"Quillo Labs supplies Norvane Group"});
+  // "unit sales" names no unit.
+  Expect("Norvane Group said its unit sales fell while Quillo Labs grew.", "en", {}, {"Quillo Labs part_of Norvane Group"});
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
