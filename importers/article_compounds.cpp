@@ -113,7 +113,8 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     std::string_view between = s_.substr(first.end, second.begin - first.end);
     std::string lower_between = Lower(between);
     // PARENT旗下(的)UNIT, PARENT 산하 UNIT: the unit is part of the parent.
-    if (first_org && IsOrg(second.entity) && (between == "旗下的" || between == "旗下" || TrimSpace(between) == "산하" || lower_between == "-owned ")) {
+    static const std::unordered_set<std::string_view> kUnitWords = {"旗下的", "旗下", "子公司", "控股子公司", "全资子公司", "旗下子公司", "旗下的子公司", "的子公司", "的全资子公司"};
+    if (first_org && IsOrg(second.entity) && (kUnitWords.count(between) != 0 || TrimSpace(between) == "산하" || lower_between == "-owned ")) {
       add(second.entity, first.entity, "part_of", "parent_compound", 0.8, first.begin);
       continue;
     }

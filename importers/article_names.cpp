@@ -441,6 +441,7 @@ void Analysis::DiscoverSuffixOrgs() {
     return;
   }
   if (lang_ == Lang::kChinese) {
+    static const std::string_view kTimeWords[] = {"今天", "昨天", "今日", "昨日", "今年", "去年", "明年", "目前", "近日", "日前", "此前", "随后", "同时", "此外", "其中", "当天"};
     for (const std::string& suffix : rules_.org_suffixes[li_]) {
       for (size_t at = s_.find(suffix); at != std::string_view::npos; at = s_.find(suffix, at + suffix.size())) {
         size_t end = at + suffix.size();
@@ -454,6 +455,7 @@ void Analysis::DiscoverSuffixOrgs() {
           return IsHan(before) && IsHan(earlier) && !IsChineseFunction(before) && !IsChineseFunction(earlier) && !Overlaps(mention.begin - 6, mention.begin);
         });
         if (Overlaps(at, end)) continue;
+        if (s_.substr(at).starts_with("控股子公司")) continue;  // "X集团控股子公司Y": 控股 is the subsidiary's word
         char32_t next = CodePointAt(s_, end);
         bool title_next = false;
         for (const Title& title : rules_.titles[li_]) title_next = title_next || s_.substr(end).starts_with(title.word);
@@ -464,7 +466,7 @@ void Analysis::DiscoverSuffixOrgs() {
             "共同", "携手", "持有", "投资", "收购", "领投", "参投", "跟投", "创始", "首席", "董事", "总裁", "回应", "透露", "介绍",
             "官方", "官宣", "开发", "研发", "推动", "签署", "达成", "披露", "成为", "作为", "拥有", "此前", "目前", "今年", "去年",
             "参与", "加入", "负责", "主导", "公告", "通过", "也", "则", "均", "还", "正在", "曾", "战略", "再次", "再度", "首次", "率先",
-            "独家", "以"};
+            "独家", "以", "控股子公司", "全资子公司", "子公司", "分公司"};
         bool follower = false;
         for (std::string_view word : kFollowers) follower = follower || s_.substr(end).starts_with(word);
         // ... or before a rule's verb ("星河科技领投").
@@ -486,8 +488,10 @@ void Analysis::DiscoverSuffixOrgs() {
             for (const std::string& trigger : rule.triggers) trigger_end = trigger_end || head.ends_with(trigger);
           }
           if (trigger_end && chars >= 2) break;
-          // A description ends before the name: "通用机器人公司云岫智能".
+          // A description ends before the name: "通用机器人公司云岫智能"; so does a time word
+          // ("今天云岫集团发布").
           if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商"))) break;
+          if (chars >= 2 && std::any_of(std::begin(kTimeWords), std::end(kTimeWords), [&](std::string_view word) { return head.ends_with(word); })) break;
           bool in_mention = false;
           for (const Mention& mention : mentions_) in_mention = in_mention || (mention.end == start);
           if (in_mention) break;
@@ -500,7 +504,9 @@ void Analysis::DiscoverSuffixOrgs() {
         size_t lead = start;
         while (lead > 0 && (std::isalnum(static_cast<unsigned char>(s_[lead - 1])) != 0 || s_[lead - 1] == ' ')) --lead;
         std::string_view before_stem = s_.substr(0, lead);
-        if (before_stem.ends_with("家") || before_stem.ends_with("个") || before_stem.ends_with("是") || before_stem.ends_with("为")) continue;
+        // "是一家AI基础设施公司", "是AI基础设施公司": a description; "是云岫集团的子公司" names one.
+        if (before_stem.ends_with("家") || before_stem.ends_with("个")) continue;
+        if ((before_stem.ends_with("是") || before_stem.ends_with("为")) && suffix == "公司") continue;
         if (before_stem.ends_with("的") && suffix == "公司") continue;  // "旗下的云计算公司": a description
         bool generic_start = false;
         for (std::string_view word : {"该", "这", "那", "一", "多", "其", "某", "本", "各", "首", "子", "母", "旗下", "人工智能", "科技", "国内", "全球"}) {

@@ -639,6 +639,16 @@ TEST(ArticleFamilies, EnglishPossessiveUnitsAndCustomers) {
   Expect("Norvane Group said its unit sales fell while Quillo Labs grew.", "en", {}, {"Quillo Labs part_of Norvane Group"});
 }
 
+TEST(ArticleFamilies, ChineseSubsidiariesAndNamesAfterCopulas) {
+  Expect("星河科技是云岫集团的全资子公司,总部位于北京。", "zh", {"星河科技 part_of 云岫集团"});
+  Expect("云岫集团控股子公司星河科技表示,将扩大研发。", "zh", {"星河科技 part_of 云岫集团"});
+  // A time word opens no name; "是…公司" describes, it names nobody.
+  for (const std::string& fact : Facts("今天云岫集团发布了新芯片。星河科技是AI基础设施公司,总部位于北京。", "zh")) {
+    EXPECT_EQ(fact.find("今天"), std::string::npos) << fact;
+    EXPECT_EQ(fact.find("基础设施公司"), std::string::npos) << fact;
+  }
+}
+
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
