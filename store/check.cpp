@@ -68,10 +68,14 @@ CheckReport Store::Check() const {
   // (Rows whose key names no atom are left out of the views above: counted here.)
   count("relation or evidence rows whose key names no stored text (atom)",
         "SELECT (SELECT count(*) FROM relation_rows r WHERE NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.source) "
-        "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.type) OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.target)) + "
+        "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.type) OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.target) "
+        "OR (r.document IS NOT NULL AND NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.document))) + "
         "(SELECT count(*) FROM evidence_rows v WHERE NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.source) "
         "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.type) OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.target) "
         "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.document))");
+  count("relation rows citing a document line_documents does not list",
+        "SELECT count(*) FROM relation_rows r WHERE r.document IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM line_documents l WHERE l.document = r.document)");
   count("relations of a type not in the vocabulary",
         "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_types t WHERE t.name = r.type)");
   count("rows whose version range is empty or reversed",

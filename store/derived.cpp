@@ -88,7 +88,7 @@ Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
     double weight;
   };
   std::vector<Row> rows;
-  Statement relations(db, ("SELECT source, type, target, weight FROM relation_rows WHERE " + Visible("", at)).c_str());
+  Statement relations(db, ("SELECT source, type, target, " + WeightOf("") + " FROM relation_rows WHERE " + Visible("", at)).c_str());
   if (at) relations.Bind(1, *version);
   while (relations.Step()) {
     std::optional<uint32_t> source = find(relations.Int(0));
@@ -175,7 +175,9 @@ Store::Counts Store::Impl::ComputeCounts(std::optional<int64_t> version, const T
   Counts counts;
   counts.entities = static_cast<int64_t>(topology.entity_ids.size());
   counts.relations = static_cast<int64_t>(topology.relation_count());
-  Statement evidence(db, ("SELECT count(*) FROM " + live_evidence).c_str());
+  // Evidence rows, and (schema 7) the evidence relation rows of bulk CSV lines keep.
+  Statement evidence(db, ("SELECT (SELECT count(*) FROM " + live_evidence + ") + (SELECT count(*) FROM relation_rows r WHERE " +
+                          Visible("r", at) + " AND r.document IS NOT NULL)").c_str());
   if (at) evidence.Bind(1, *version);
   evidence.Step();
   counts.evidence = evidence.Int(0);

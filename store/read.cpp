@@ -254,16 +254,23 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     });
   };
   std::unordered_map<int64_t, size_t> row_by_id;
-  Statement relations(db, ("SELECT row, source, type, target, weight, date, first_seen FROM relations WHERE " +
-                           Visible("", at) + only_relation + " ORDER BY source, type, target").c_str());
+  Statement relations(db, ("SELECT row, source, type, target, weight, date, first_seen_day, line_document, line, line_date "
+                           "FROM relations WHERE " + Visible("", at) + only_relation + " ORDER BY source, type, target").c_str());
   bind_version(relations);
   while (relations.Step()) {
-    Row row{relations.Int(0), {}, std::string(relations.Text(6))};
+    // The day number is made a date only when --as-of asks for it.
+    Row row{relations.Int(0), {}, relations.IsNull(6) || as_of.empty() ? std::string() : DateOfDay(relations.Int(6))};
     row.relation.source = relations.Text(1);
     row.relation.type = relations.Text(2);
     row.relation.target = relations.Text(3);
     row.relation.weight = relations.Double(4);
     row.relation.date = relations.Text(5);
+    if (!relations.IsNull(7)) {
+      // The evidence of the bulk CSV line that made the row (schema 7): always its first.
+      std::string document(relations.Text(7));
+      std::string locator = document.substr(5) + ":" + std::to_string(relations.Int(8));
+      row.relation.evidence.push_back({std::move(document), "", std::string(relations.Text(9)), std::move(locator), "csv", 1.0});
+    }
     row_by_id.emplace(row.row, rows.size());
     rows.push_back(std::move(row));
   }
@@ -280,8 +287,9 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     auto it = row_by_id.find(relation_properties.Int(0));
     if (it != row_by_id.end()) rows[it->second].relation.properties.emplace(relation_properties.Text(1), relation_properties.Text(2));
   }
+  // (The evidence relation rows keep came with them, above.)
   Statement evidence(db, ("SELECT source, type, target, document, sentence, date, locator, extractor, confidence FROM "
-                          "evidence WHERE " + Visible("", at) + only_relation + " ORDER BY row").c_str());
+                          "row_evidence WHERE " + Visible("", at) + only_relation + " ORDER BY row").c_str());
   bind_version(evidence);
   while (evidence.Step()) {
     std::optional<uint32_t> index = find_row(evidence.Text(0), evidence.Text(1), evidence.Text(2));
@@ -325,6 +333,7 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   // The registry of documents is not versioned: a version shows the documents its (kept)
   // evidence cites, and those no evidence cites at all (described in a JSON import alone).
   Statement documents(db, "SELECT id, title, url, date, lang, EXISTS (SELECT 1 FROM evidence_rows v WHERE v.document = "
+                          "(SELECT n FROM atoms WHERE text = d.id)) OR EXISTS (SELECT 1 FROM line_documents l WHERE l.document = "
                           "(SELECT n FROM atoms WHERE text = d.id)) FROM documents d ORDER BY id");
   while (documents.Step()) {
     if (documents.Int(5) == 0 || cited.count(std::string(documents.Text(0)))) graph.PutDocument(DocumentOf(documents));

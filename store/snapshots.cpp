@@ -93,6 +93,12 @@ void Store::DeleteSnapshot(const std::string& name) {
   });
 }
 
+void Store::Impl::ForgetLineDocuments() {
+  // Rows were deleted: a document no relation row cites any more is not listed (Load shows a
+  // document no evidence cites at all).
+  db.Exec("DELETE FROM line_documents WHERE NOT EXISTS (SELECT 1 FROM relation_rows r WHERE r.document = line_documents.document)");
+}
+
 void Store::Impl::CollectGarbage() {
   // A closed row that no snapshot version can see is dead.
   const char* dead = "until IS NOT NULL AND NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.version >= %1$s.since AND s.version < %1$s.until)";
@@ -108,6 +114,7 @@ void Store::Impl::CollectGarbage() {
   db.Exec(("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relation_rows WHERE " + condition("relation_rows") + ")").c_str());
   db.Exec(("DELETE FROM relation_rows WHERE " + condition("relation_rows")).c_str());
   db.Exec(("DELETE FROM evidence_rows WHERE " + condition("evidence_rows")).c_str());
+  ForgetLineDocuments();
   db.Exec("DELETE FROM graph_images WHERE version <> 0 AND version NOT IN (SELECT version FROM snapshots)");
   if (has_counts) db.Exec("DELETE FROM graph_counts WHERE version <> 0 AND version NOT IN (SELECT version FROM snapshots)");
 }
@@ -166,11 +173,12 @@ void Store::RestoreSnapshot(const std::string& name) {
     revive("entities", "id, name, kind, country, description",
            {{"aliases", "entity_row", "position, alias"}, {"entity_properties", "entity_row", "key, value"},
             {"entity_keys", "entity_row", "key"}});
-    revive("relation_rows", "source, type, target, weight, date, first_seen",
+    revive("relation_rows", "source, type, target, weight, date, first_seen, document, line, line_date",
            {{"relation_properties", "relation_row", "key, value"}});
     Statement evidence(db, ("INSERT INTO evidence_rows(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
                             "SELECT source, type, target, document, sentence, date, locator, extractor, confidence, ?2 FROM evidence_rows WHERE " + closed).c_str());
     evidence.Bind(1, v).Bind(2, impl.head).Run();
+    impl.ForgetLineDocuments();
     // The working graph is now the snapshot's.
     impl.WriteImage(0, std::nullopt);
   });

@@ -56,6 +56,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/bulk.h"
 #include "graph/graph.h"
 #include "graph/topology.h"
 
@@ -63,7 +64,7 @@ namespace relgraph::store {
 
 // 'RGDB' in PRAGMA application_id; schema version in PRAGMA user_version.
 constexpr int kApplicationId = 0x52474442;
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
 struct SnapshotInfo {
   std::string name;
@@ -194,6 +195,12 @@ class Store {
 
   // Writes an import's changes. Must run inside WriteTransaction.
   void Apply(const ChangeSet& changes);
+  // Writes a bulk import (graph/bulk.h) into a store whose working graph has no entities,
+  // relations, evidence or documents: the same rows, image and counts as Apply of the change
+  // set Merge would make of the same lines, built from the arrays. Must run inside
+  // WriteTransaction. Returns false, having written nothing, when the working graph is not
+  // empty.
+  bool ApplyBulk(const BulkRelations& bulk);
 
   // LoadTopology's answer in the order the engine reads it (relations grouped by source, the
   // graph image's own layout): one pass over the image, no sorting. Relation indices are
