@@ -73,6 +73,11 @@ CheckReport Store::Check() const {
         "(SELECT count(*) FROM evidence_rows v WHERE NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.source) "
         "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.type) OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.target) "
         "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.document))");
+  // (Schema 7 keeps relation rows without rowid: no foreign key or unique index says these.)
+  count("relation properties of no relation row",
+        "SELECT count(*) FROM relation_properties WHERE relation_row NOT IN (SELECT row FROM relation_rows)");
+  count("relation keys with more than one live row",
+        "SELECT count(*) FROM (SELECT 1 FROM relation_rows WHERE until IS NULL GROUP BY source, type, target HAVING count(*) > 1)");
   count("relation rows citing a document line_documents does not list",
         "SELECT count(*) FROM relation_rows r WHERE r.document IS NOT NULL AND NOT EXISTS "
         "(SELECT 1 FROM line_documents l WHERE l.document = r.document)");

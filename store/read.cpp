@@ -188,7 +188,7 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
 
   // A scoped load names its entities in a temporary table (the main database may be
   // read-only; TEMP is not) and adds "one of them" to every query.
-  std::string only_entity, only_entity_e, only_relation, only_relation_r;
+  std::string only_entity, only_entity_e, only_relation;
   if (scope.ids != nullptr) {
     db.Exec("CREATE TEMP TABLE IF NOT EXISTS wanted(id TEXT PRIMARY KEY) WITHOUT ROWID");
     db.Exec("DELETE FROM temp.wanted");
@@ -198,7 +198,6 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     only_entity = " AND id" + wanted;
     only_entity_e = " AND e.id" + wanted;
     only_relation = " AND source" + wanted + " AND target" + wanted;
-    only_relation_r = " AND r.source" + wanted + " AND r.target" + wanted;
   }
 
   std::unordered_map<int64_t, EntityIndex> entity_by_row;
@@ -280,12 +279,21 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     if (find_row(relation.source, relation.type, relation.target)) continue;  // the first row of a key wins
     row_by_key.Insert(HashRelationKey(relation.source, relation.type, relation.target), index);
   }
-  Statement relation_properties(db, ("SELECT p.relation_row, p.key, p.value FROM relation_properties p JOIN relations r "
-                                     "ON r.row = p.relation_row WHERE " + Visible("r", at) + only_relation_r).c_str());
-  bind_version(relation_properties);
-  while (relation_properties.Step()) {
-    auto it = row_by_id.find(relation_properties.Int(0));
-    if (it != row_by_id.end()) rows[it->second].relation.properties.emplace(relation_properties.Text(1), relation_properties.Text(2));
+  // Relation rows have no rowid (schema 7): the properties of a part are looked up row by row,
+  // those of the whole graph read in one pass and kept for the rows loaded.
+  if (scope.ids != nullptr) {
+    Statement relation_properties(db, "SELECT key, value FROM relation_properties WHERE relation_row = ?1");
+    for (Row& row : rows) {
+      relation_properties.Bind(1, row.row);
+      while (relation_properties.Step()) row.relation.properties.emplace(relation_properties.Text(0), relation_properties.Text(1));
+      relation_properties.Reset();
+    }
+  } else {
+    Statement relation_properties(db, "SELECT relation_row, key, value FROM relation_properties");
+    while (relation_properties.Step()) {
+      auto it = row_by_id.find(relation_properties.Int(0));
+      if (it != row_by_id.end()) rows[it->second].relation.properties.emplace(relation_properties.Text(1), relation_properties.Text(2));
+    }
   }
   // (The evidence relation rows keep came with them, above.)
   Statement evidence(db, ("SELECT source, type, target, document, sentence, date, locator, extractor, confidence FROM "

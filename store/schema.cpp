@@ -158,53 +158,58 @@ CREATE VIEW evidence AS
   FROM evidence_rows v JOIN atoms s ON s.n = v.source JOIN atoms t ON t.n = v.type JOIN atoms g ON g.n = v.target
        JOIN atoms d ON d.n = v.document;
 )sql",
-    // 6 -> 7: compact provenance. The evidence a relation row was born with, when it says only
-    // "line L of the imported file NAME" (document "file:NAME", locator "NAME:L", no sentence,
-    // extractor csv, confidence 1), is kept in the row itself: document (atom), line and
-    // line_date (the evidence's date); a row copied to a new version copies it. It is moved
-    // there from evidence_rows when it is the first evidence of its key in every version the
-    // relation row is seen in (same since and until, no earlier evidence row overlapping), so
-    // every reader gives the same evidence in the same order. first_seen becomes the day number
-    // (days since 1970-01-01; NULL: unknown), and a weight of at most two decimals (CSV weights)
-    // its hundredths as an integer (2 bytes instead of 8; the column has no type, so SQLite
-    // keeps integers and reals apart, and n / 100.0 is exactly the double "n/100" parses to). line_documents lists the documents such rows cite
-    // (what evidence_by_document tells of evidence rows). relations_by_ends goes: the live key
-    // index serves the working graph's reads by entity, and a part of a snapshot is read by a
-    // scan of the rows (14 MB fewer on a million relations). The view evidence shows both kinds,
-    // a relation row's evidence with row = -(relation row); the view row_evidence only those of
-    // evidence_rows.
+    // 6 -> 7: compact provenance, relation rows clustered on their key. The evidence a relation
+    // row was born with, when it says only "line L of the imported file NAME" (document
+    // "file:NAME", locator "NAME:L", no sentence, extractor csv, confidence 1), is kept in the
+    // row itself: document (atom), line and line_date (the evidence's date); a row copied to a
+    // new version copies it. It is moved there from evidence_rows when it is the first evidence
+    // of its key in every version the relation row is seen in (same since and until, no earlier
+    // evidence row overlapping), so every reader gives the same evidence in the same order.
+    // line_documents lists the documents such rows cite (what evidence_by_document tells of
+    // evidence rows). first_seen becomes the day number (days since 1970-01-01; NULL: unknown),
+    // and a weight of at most two decimals (CSV weights) its hundredths as an integer (2 bytes
+    // instead of 8; the column has no type, so SQLite keeps integers and reals apart, and
+    // n / 100.0 is exactly the double "n/100" parses to). The rows are a table WITHOUT ROWID
+    // ordered by key (source, type, target, row): a key is found in the table itself, so neither
+    // relations_live nor relations_by_ends is kept (31 MB fewer on a million relations), nor
+    // entities_by_id (entities_live finds the working graph's; a snapshot's are scanned); row
+    // stays the row's identity (relation_properties), numbered from meta next_relation_row. The
+    // view evidence shows both kinds of evidence, a relation row's with row = -(relation row);
+    // the view row_evidence only those of evidence_rows.
     R"sql(
-CREATE TABLE relation_rows_7(
-  row INTEGER PRIMARY KEY, source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL,
-  weight NOT NULL, date TEXT NOT NULL, since INTEGER NOT NULL, until INTEGER, first_seen INTEGER,
-  document INTEGER, line INTEGER, line_date TEXT);
-INSERT INTO relation_rows_7(row, source, type, target, weight, date, since, until, first_seen)
-  SELECT row, source, type, target,
-         CASE WHEN abs(weight) < 1e13 AND round(weight * 100) / 100.0 = weight THEN CAST(round(weight * 100) AS INTEGER)
-              ELSE weight END,
-         date, since, until,
-         CASE WHEN julianday(first_seen) IS NULL THEN NULL ELSE CAST(julianday(first_seen) - 2440587.5 AS INTEGER) END
-  FROM relation_rows ORDER BY row;
+CREATE TEMP TABLE moved_7(relation_row INTEGER PRIMARY KEY, evidence_row INTEGER NOT NULL);
 CREATE TEMP TABLE first_evidence_7 AS
   SELECT r.row AS relation_row,
          (SELECT min(v.row) FROM evidence_rows v WHERE v.source = r.source AND v.type = r.type AND v.target = r.target
             AND v.since < coalesce(r.until, 9223372036854775807) AND (v.until IS NULL OR v.until > r.since)) AS evidence_row
-  FROM relation_rows_7 r;
-CREATE TEMP TABLE moved_7 AS
-  SELECT f.relation_row AS relation_row, f.evidence_row AS evidence_row
-  FROM first_evidence_7 f JOIN evidence_rows v ON v.row = f.evidence_row JOIN relation_rows_7 r ON r.row = f.relation_row
+  FROM relation_rows r;
+INSERT INTO moved_7(relation_row, evidence_row)
+  SELECT f.relation_row, f.evidence_row
+  FROM first_evidence_7 f JOIN evidence_rows v ON v.row = f.evidence_row JOIN relation_rows r ON r.row = f.relation_row
   WHERE v.since = r.since AND v.until IS r.until AND typeof(v.locator) = 'integer' AND v.sentence = '' AND v.extractor = 'csv'
     AND v.confidence = 1.0
     AND f.evidence_row NOT IN (SELECT evidence_row FROM first_evidence_7 WHERE evidence_row IS NOT NULL
                                GROUP BY evidence_row HAVING count(*) > 1);
-UPDATE relation_rows_7 SET document = v.document, line = v.locator, line_date = v.date
-  FROM moved_7 m JOIN evidence_rows v ON v.row = m.evidence_row WHERE relation_rows_7.row = m.relation_row;
+CREATE TABLE relation_rows_7(
+  source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL, row INTEGER NOT NULL,
+  weight NOT NULL, date TEXT NOT NULL, since INTEGER NOT NULL, until INTEGER, first_seen INTEGER,
+  document INTEGER, line INTEGER, line_date TEXT,
+  PRIMARY KEY(source, type, target, row)) WITHOUT ROWID;
+INSERT INTO relation_rows_7(source, type, target, row, weight, date, since, until, first_seen, document, line, line_date)
+  SELECT r.source, r.type, r.target, r.row,
+         CASE WHEN abs(r.weight) < 1e13 AND round(r.weight * 100) / 100.0 = r.weight THEN CAST(round(r.weight * 100) AS INTEGER)
+              ELSE r.weight END,
+         r.date, r.since, r.until,
+         CASE WHEN julianday(r.first_seen) IS NULL THEN NULL ELSE CAST(julianday(r.first_seen) - 2440587.5 AS INTEGER) END,
+         v.document, v.locator, v.date
+  FROM relation_rows r LEFT JOIN moved_7 m ON m.relation_row = r.row LEFT JOIN evidence_rows v ON v.row = m.evidence_row
+  ORDER BY r.source, r.type, r.target, r.row;
 DELETE FROM evidence_rows WHERE row IN (SELECT evidence_row FROM moved_7);
 DROP TABLE temp.first_evidence_7;
 DROP TABLE temp.moved_7;
+INSERT OR REPLACE INTO meta(key, value) SELECT 'next_relation_row', CAST(coalesce(max(row), 0) + 1 AS TEXT) FROM relation_rows;
 CREATE TABLE relation_properties_7(
-  relation_row INTEGER NOT NULL REFERENCES relation_rows_7(row), key TEXT NOT NULL, value TEXT NOT NULL,
-  PRIMARY KEY(relation_row, key)) WITHOUT ROWID;
+  relation_row INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(relation_row, key)) WITHOUT ROWID;
 INSERT INTO relation_properties_7(relation_row, key, value) SELECT relation_row, key, value FROM relation_properties;
 DROP TABLE relation_properties;
 DROP VIEW relations;
@@ -212,9 +217,9 @@ DROP VIEW evidence;
 DROP TABLE relation_rows;
 ALTER TABLE relation_rows_7 RENAME TO relation_rows;
 ALTER TABLE relation_properties_7 RENAME TO relation_properties;
+DROP INDEX IF EXISTS entities_by_id;
 CREATE TABLE line_documents(document INTEGER PRIMARY KEY);
 INSERT INTO line_documents(document) SELECT DISTINCT document FROM relation_rows WHERE document IS NOT NULL;
-CREATE UNIQUE INDEX relations_live ON relation_rows(source, type, target) WHERE until IS NULL;
 CREATE VIEW relations AS
   SELECT r.row AS row, s.text AS source, t.text AS type, g.text AS target,
          CASE WHEN typeof(r.weight) = 'integer' THEN r.weight / 100.0 ELSE r.weight END AS weight, r.date AS date,
@@ -475,8 +480,11 @@ void Store::Impl::Transaction(const std::function<void()>& fn) {
   atom_cache.clear();
   last_atom = {"", 0};
   last_line_document = 0;
+  next_relation_row = 0;
+  relation_rows_added = false;
   try {
     fn();
+    SaveRelationRowCounter();
     if (sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("committing the changes");
   } catch (const Error& error) {
     sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

@@ -173,8 +173,26 @@ void Store::RestoreSnapshot(const std::string& name) {
     revive("entities", "id, name, kind, country, description",
            {{"aliases", "entity_row", "position, alias"}, {"entity_properties", "entity_row", "key, value"},
             {"entity_keys", "entity_row", "key"}});
-    revive("relation_rows", "source, type, target, weight, date, first_seen, document, line, line_date",
-           {{"relation_properties", "relation_row", "key, value"}});
+    {
+      // Relation rows are found by key (schema 7: no rowid), and numbered by the store.
+      struct Key {
+        int64_t source, type, target, row;
+      };
+      std::vector<Key> keys;
+      Statement rows(db, ("SELECT source, type, target, row FROM relation_rows WHERE " + closed).c_str());
+      rows.Bind(1, v);
+      while (rows.Step()) keys.push_back({rows.Int(0), rows.Int(1), rows.Int(2), rows.Int(3)});
+      Statement copy(db, "INSERT INTO relation_rows(source, type, target, row, weight, date, since, first_seen, document, line, "
+                         "line_date) SELECT source, type, target, ?5, weight, date, ?6, first_seen, document, line, line_date "
+                         "FROM relation_rows WHERE source = ?1 AND type = ?2 AND target = ?3 AND row = ?4");
+      Statement copy_properties(db, "INSERT INTO relation_properties(relation_row, key, value) SELECT ?2, key, value "
+                                    "FROM relation_properties WHERE relation_row = ?1");
+      for (const Key& key : keys) {
+        int64_t new_row = impl.NextRelationRow();
+        copy.Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, key.row).Bind(5, new_row).Bind(6, impl.head).Run();
+        copy_properties.Bind(1, key.row).Bind(2, new_row).Run();
+      }
+    }
     Statement evidence(db, ("INSERT INTO evidence_rows(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
                             "SELECT source, type, target, document, sentence, date, locator, extractor, confidence, ?2 FROM evidence_rows WHERE " + closed).c_str());
     evidence.Bind(1, v).Bind(2, impl.head).Run();

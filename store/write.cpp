@@ -55,12 +55,15 @@ void Store::Impl::Prepare() {
   find_relation = std::make_unique<Statement>(
       db, "SELECT row, since, first_seen, document, line, line_date FROM relation_rows WHERE source = ?1 AND type = ?2 AND "
           "target = ?3 AND until IS NULL");
-  close_relation = std::make_unique<Statement>(db, "UPDATE relation_rows SET until = ?2 WHERE row = ?1");
+  // (Relation rows are found by key: the table is ordered by it, schema 7.)
+  close_relation = std::make_unique<Statement>(
+      db, "UPDATE relation_rows SET until = ?2 WHERE source = ?3 AND type = ?4 AND target = ?5 AND row = ?1");
   insert_relation = std::make_unique<Statement>(
-      db, "INSERT INTO relation_rows(source, type, target, weight, date, since, first_seen, document, line, line_date) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      db, "INSERT INTO relation_rows(source, type, target, weight, date, since, first_seen, document, line, line_date, row) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   insert_line_document = std::make_unique<Statement>(db, "INSERT OR IGNORE INTO line_documents(document) VALUES (?1)");
-  update_relation = std::make_unique<Statement>(db, "UPDATE relation_rows SET weight = ?2, date = ?3 WHERE row = ?1");
+  update_relation = std::make_unique<Statement>(
+      db, "UPDATE relation_rows SET weight = ?2, date = ?3 WHERE source = ?4 AND type = ?5 AND target = ?6 AND row = ?1");
   delete_relation_properties = std::make_unique<Statement>(db, "DELETE FROM relation_properties WHERE relation_row = ?1");
   insert_relation_property =
       std::make_unique<Statement>(db, "INSERT INTO relation_properties(relation_row, key, value) VALUES (?1, ?2, ?3)");
@@ -218,9 +221,13 @@ void Store::Apply(const ChangeSet& changes) {
         line = impl.LineEvidenceOf(evidence[first].second);
         if (line) in_row[first] = true;
       }
-      impl.InsertRelation(ids[keys.source[i]], types[keys.type[i]], ids[keys.target[i]], added[i], impl.today, line ? &*line : nullptr);
+      int64_t source = ids[keys.source[i]], type = types[keys.type[i]], target = ids[keys.target[i]];
+      if (dropped.empty()) impl.CheckNewRelation(source, type, target);
+      impl.InsertRelation(source, type, target, added[i], impl.today, line ? &*line : nullptr);
     }
   }
+  // A large write checks that the relations it took for new were, all at once.
+  if (!dropped.empty() && !added.empty()) impl.CheckLiveKeysUnique();
   recreate(true);
   for (const Relation& relation : changes.relations) impl.PutRelation(relation);
   {
@@ -341,16 +348,50 @@ void Store::Impl::PutRelation(const Relation& relation) {
   if (!find_relation->IsNull(3)) line = LineEvidence{find_relation->Int(3), find_relation->Int(4), std::string(find_relation->Text(5))};
   find_relation->Reset();
   if (since != head) {
-    close_relation->Bind(1, existing).Bind(2, head).Run();
+    close_relation->Bind(1, existing).Bind(2, head).Bind(3, source).Bind(4, type).Bind(5, target).Run();
     InsertRelation(source, type, target, relation, first_seen, line ? &*line : nullptr);
     return;
   }
   // Born in the working version: no snapshot sees it, so it changes in place.
-  update_relation->Bind(1, existing);
+  update_relation->Bind(1, existing).Bind(4, source).Bind(5, type).Bind(6, target);
   BindWeight(*update_relation, 2, relation.weight);
   update_relation->Bind(3, relation.date).Run();
   delete_relation_properties->Bind(1, existing).Run();
   for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, existing).Bind(2, name).Bind(3, value).Run();
+}
+
+int64_t Store::Impl::NextRelationRow() {
+  if (next_relation_row == 0) {
+    Statement stored(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_relation_row'");
+    next_relation_row = stored.Step() ? stored.Int(0) : 0;
+    stored.Reset();
+    // A store without the counter (damaged, or edited by hand) numbers on from its rows.
+    next_relation_row = std::max(next_relation_row, QueryInt(db, "SELECT coalesce(max(row), 0) + 1 FROM relation_rows"));
+    if (next_relation_row == 0) next_relation_row = 1;
+  }
+  relation_rows_added = true;
+  return next_relation_row++;
+}
+
+void Store::Impl::SaveRelationRowCounter() {
+  if (!relation_rows_added) return;
+  Statement put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('next_relation_row', ?1)");
+  put.Bind(1, std::to_string(next_relation_row)).Run();
+  relation_rows_added = false;
+}
+
+void Store::Impl::CheckNewRelation(int64_t source, int64_t type, int64_t target) {
+  find_relation->Bind(1, source).Bind(2, type).Bind(3, target);
+  bool found = find_relation->Step();
+  find_relation->Reset();
+  if (found) throw Error(ErrorKind::kStorage, db.path() + ": a relation the import took for new is stored already");
+}
+
+void Store::Impl::CheckLiveKeysUnique() {
+  // The rows are in key order: one pass, no sorting.
+  if (QueryInt(db, "SELECT EXISTS (SELECT 1 FROM relation_rows WHERE until IS NULL GROUP BY source, type, target HAVING count(*) > 1)") != 0) {
+    throw Error(ErrorKind::kStorage, db.path() + ": a relation the import took for new is stored already");
+  }
 }
 
 std::optional<LineEvidence> Store::Impl::LineEvidenceOf(const Evidence& evidence) {
@@ -378,8 +419,8 @@ void Store::Impl::InsertRelation(int64_t source, int64_t type, int64_t target, c
   } else {
     insert_relation->BindNull(8).BindNull(9).BindNull(10);
   }
-  insert_relation->Run();
-  int64_t row = sqlite3_last_insert_rowid(db.handle());
+  int64_t row = NextRelationRow();
+  insert_relation->Bind(11, row).Run();
   for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, row).Bind(2, name).Bind(3, value).Run();
 }
 
