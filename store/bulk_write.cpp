@@ -104,8 +104,8 @@ bool Store::ApplyBulk(const BulkRelations& bulk) {
       db.Exec("PRAGMA temp.cache_size = -262144");
       db.Exec(("CREATE TEMP TABLE bulk_relation_rows" + sql.substr(sql.find('('))).c_str());
       staged = std::make_unique<Statement>(
-          db, "INSERT INTO temp.bulk_relation_rows(source, type, target, weight, date, since, first_seen, document, line, line_date, "
-              "row) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+          db, "INSERT INTO temp.bulk_relation_rows(source, type, target, weight, date, since, first_seen, document, line, line_date"
+              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     }
   }
   Statement& insert = staged ? *staged : *impl.insert_relation;
@@ -123,11 +123,10 @@ bool Store::ApplyBulk(const BulkRelations& bulk) {
     } else {
       insert.BindNull(8).BindNull(9).BindNull(10);
     }
-    int64_t row = impl.NextRelationRow();
-    insert.Bind(11, row).Run();
+    insert.Run();
     if (!bulk.properties.empty()) {
       if (auto it = bulk.properties.find(order[p]); it != bulk.properties.end()) {
-        for (const auto& [name, value] : it->second) impl.insert_relation_property->Bind(1, row).Bind(2, name).Bind(3, value).Run();
+        impl.InsertRelationProperties(atom_of[source[p]], type_atom[type[p]], atom_of[target[p]], it->second);
       }
     }
   }

@@ -75,7 +75,8 @@ CheckReport Store::Check() const {
         "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.document))");
   // (Schema 7 keeps relation rows without rowid: no foreign key or unique index says these.)
   count("relation properties of no relation row",
-        "SELECT count(*) FROM relation_properties WHERE relation_row NOT IN (SELECT row FROM relation_rows)");
+        "SELECT count(*) FROM relation_properties WHERE (source, type, target, since) NOT IN "
+        "(SELECT source, type, target, since FROM relation_rows)");
   count("relation keys with more than one live row",
         "SELECT count(*) FROM (SELECT 1 FROM relation_rows WHERE until IS NULL GROUP BY source, type, target HAVING count(*) > 1)");
   count("relation rows citing a document line_documents does not list",

@@ -111,13 +111,8 @@ struct Store::Impl {
   // The evidence as a relation row keeps it, when it says only "line L of an imported file".
   std::optional<LineEvidence> LineEvidenceOf(const Evidence& evidence);
   int64_t last_line_document = 0;
-  // Relation rows are numbered by the store (schema 7: the table has no rowid): the next number,
-  // read from meta next_relation_row when first needed in a transaction (0: not yet), and
-  // written back before the commit.
-  int64_t NextRelationRow();
-  void SaveRelationRowCounter();
-  int64_t next_relation_row = 0;
-  bool relation_rows_added = false;
+  // The properties of the relation row (source, type, target, head).
+  void InsertRelationProperties(int64_t source, int64_t type, int64_t target, const Properties& properties);
   // Throws Error(kStorage) when the key has a live row already, or (after a large write) when
   // any live key has two: what a unique index on live keys would refuse.
   void CheckNewRelation(int64_t source, int64_t type, int64_t target);

@@ -238,7 +238,7 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
 
   // Relations with their evidence and properties, gathered first so --as-of can drop some.
   struct Row {
-    int64_t row;
+    int64_t since;  // with the key, the row's identity (schema 7)
     Relation relation;
     std::string first_seen;
   };
@@ -252,8 +252,7 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
       return relation.source == source && relation.type == type && relation.target == target;
     });
   };
-  std::unordered_map<int64_t, size_t> row_by_id;
-  Statement relations(db, ("SELECT row, source, type, target, weight, date, first_seen_day, line_document, line, line_date "
+  Statement relations(db, ("SELECT since, source, type, target, weight, date, first_seen_day, line_document, line, line_date "
                            "FROM relations WHERE " + Visible("", at) + only_relation + " ORDER BY source, type, target").c_str());
   bind_version(relations);
   while (relations.Step()) {
@@ -270,7 +269,6 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
       std::string locator = document.substr(5) + ":" + std::to_string(relations.Int(8));
       row.relation.evidence.push_back({std::move(document), "", std::string(relations.Text(9)), std::move(locator), "csv", 1.0});
     }
-    row_by_id.emplace(row.row, rows.size());
     rows.push_back(std::move(row));
   }
   row_by_key.Reserve(rows.size());
@@ -279,20 +277,25 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     if (find_row(relation.source, relation.type, relation.target)) continue;  // the first row of a key wins
     row_by_key.Insert(HashRelationKey(relation.source, relation.type, relation.target), index);
   }
-  // Relation rows have no rowid (schema 7): the properties of a part are looked up row by row,
-  // those of the whole graph read in one pass and kept for the rows loaded.
+  // Properties hang off a row's key and since (schema 7): those of a part are looked up row by
+  // row, those of the whole graph read in one pass and kept for the rows loaded.
   if (scope.ids != nullptr) {
-    Statement relation_properties(db, "SELECT key, value FROM relation_properties WHERE relation_row = ?1");
+    Statement relation_properties(db, "SELECT key, value FROM relation_properties WHERE source = (SELECT n FROM atoms WHERE "
+                                      "text = ?1) AND type = (SELECT n FROM atoms WHERE text = ?2) AND target = (SELECT n FROM "
+                                      "atoms WHERE text = ?3) AND since = ?4");
     for (Row& row : rows) {
-      relation_properties.Bind(1, row.row);
+      relation_properties.Bind(1, row.relation.source).Bind(2, row.relation.type).Bind(3, row.relation.target).Bind(4, row.since);
       while (relation_properties.Step()) row.relation.properties.emplace(relation_properties.Text(0), relation_properties.Text(1));
       relation_properties.Reset();
     }
   } else {
-    Statement relation_properties(db, "SELECT relation_row, key, value FROM relation_properties");
+    Statement relation_properties(db, "SELECT s.text, t.text, g.text, p.since, p.key, p.value FROM relation_properties p "
+                                      "JOIN atoms s ON s.n = p.source JOIN atoms t ON t.n = p.type JOIN atoms g ON g.n = p.target");
     while (relation_properties.Step()) {
-      auto it = row_by_id.find(relation_properties.Int(0));
-      if (it != row_by_id.end()) rows[it->second].relation.properties.emplace(relation_properties.Text(1), relation_properties.Text(2));
+      std::optional<uint32_t> index = find_row(relation_properties.Text(0), relation_properties.Text(1), relation_properties.Text(2));
+      if (index && rows[*index].since == relation_properties.Int(3)) {
+        rows[*index].relation.properties.emplace(relation_properties.Text(4), relation_properties.Text(5));
+      }
     }
   }
   // (The evidence relation rows keep came with them, above.)

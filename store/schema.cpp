@@ -170,12 +170,13 @@ CREATE VIEW evidence AS
     // and a weight of at most two decimals (CSV weights) its hundredths as an integer (2 bytes
     // instead of 8; the column has no type, so SQLite keeps integers and reals apart, and
     // n / 100.0 is exactly the double "n/100" parses to). The rows are a table WITHOUT ROWID
-    // ordered by key (source, type, target, row): a key is found in the table itself, so neither
-    // relations_live nor relations_by_ends is kept (31 MB fewer on a million relations), nor
-    // entities_by_id (entities_live finds the working graph's; a snapshot's are scanned); row
-    // stays the row's identity (relation_properties), numbered from meta next_relation_row. The
-    // view evidence shows both kinds of evidence, a relation row's with row = -(relation row);
-    // the view row_evidence only those of evidence_rows.
+    // keyed by (source, type, target, since), which is also a row's identity (a key has one row
+    // per version it changed in), so relation_properties hang off the same four numbers and rows
+    // have no number of their own: a key is found in the table itself, and neither relations_live
+    // nor relations_by_ends is kept (31 MB fewer on a million relations), nor entities_by_id
+    // (entities_live finds the working graph's; a snapshot's are scanned). The view evidence
+    // shows both kinds of evidence (row NULL for a relation row's); the view row_evidence only
+    // those of evidence_rows; the view relations has no row column any more.
     R"sql(
 CREATE TEMP TABLE moved_7(relation_row INTEGER PRIMARY KEY, evidence_row INTEGER NOT NULL);
 CREATE TEMP TABLE first_evidence_7 AS
@@ -191,26 +192,26 @@ INSERT INTO moved_7(relation_row, evidence_row)
     AND f.evidence_row NOT IN (SELECT evidence_row FROM first_evidence_7 WHERE evidence_row IS NOT NULL
                                GROUP BY evidence_row HAVING count(*) > 1);
 CREATE TABLE relation_rows_7(
-  source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL, row INTEGER NOT NULL,
-  weight NOT NULL, date TEXT NOT NULL, since INTEGER NOT NULL, until INTEGER, first_seen INTEGER,
-  document INTEGER, line INTEGER, line_date TEXT,
-  PRIMARY KEY(source, type, target, row)) WITHOUT ROWID;
-INSERT INTO relation_rows_7(source, type, target, row, weight, date, since, until, first_seen, document, line, line_date)
-  SELECT r.source, r.type, r.target, r.row,
+  source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL, since INTEGER NOT NULL,
+  weight NOT NULL, date TEXT NOT NULL, until INTEGER, first_seen INTEGER, document INTEGER, line INTEGER, line_date TEXT,
+  PRIMARY KEY(source, type, target, since)) WITHOUT ROWID;
+INSERT INTO relation_rows_7(source, type, target, since, weight, date, until, first_seen, document, line, line_date)
+  SELECT r.source, r.type, r.target, r.since,
          CASE WHEN abs(r.weight) < 1e13 AND round(r.weight * 100) / 100.0 = r.weight THEN CAST(round(r.weight * 100) AS INTEGER)
               ELSE r.weight END,
-         r.date, r.since, r.until,
+         r.date, r.until,
          CASE WHEN julianday(r.first_seen) IS NULL THEN NULL ELSE CAST(julianday(r.first_seen) - 2440587.5 AS INTEGER) END,
          v.document, v.locator, v.date
   FROM relation_rows r LEFT JOIN moved_7 m ON m.relation_row = r.row LEFT JOIN evidence_rows v ON v.row = m.evidence_row
-  ORDER BY r.source, r.type, r.target, r.row;
+  ORDER BY r.source, r.type, r.target, r.since;
 DELETE FROM evidence_rows WHERE row IN (SELECT evidence_row FROM moved_7);
 DROP TABLE temp.first_evidence_7;
 DROP TABLE temp.moved_7;
-INSERT OR REPLACE INTO meta(key, value) SELECT 'next_relation_row', CAST(coalesce(max(row), 0) + 1 AS TEXT) FROM relation_rows;
 CREATE TABLE relation_properties_7(
-  relation_row INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(relation_row, key)) WITHOUT ROWID;
-INSERT INTO relation_properties_7(relation_row, key, value) SELECT relation_row, key, value FROM relation_properties;
+  source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL, since INTEGER NOT NULL, key TEXT NOT NULL,
+  value TEXT NOT NULL, PRIMARY KEY(source, type, target, since, key)) WITHOUT ROWID;
+INSERT INTO relation_properties_7(source, type, target, since, key, value)
+  SELECT r.source, r.type, r.target, r.since, p.key, p.value FROM relation_properties p JOIN relation_rows r ON r.row = p.relation_row;
 DROP TABLE relation_properties;
 DROP VIEW relations;
 DROP VIEW evidence;
@@ -221,7 +222,7 @@ DROP INDEX IF EXISTS entities_by_id;
 CREATE TABLE line_documents(document INTEGER PRIMARY KEY);
 INSERT INTO line_documents(document) SELECT DISTINCT document FROM relation_rows WHERE document IS NOT NULL;
 CREATE VIEW relations AS
-  SELECT r.row AS row, s.text AS source, t.text AS type, g.text AS target,
+  SELECT s.text AS source, t.text AS type, g.text AS target,
          CASE WHEN typeof(r.weight) = 'integer' THEN r.weight / 100.0 ELSE r.weight END AS weight, r.date AS date,
          r.since AS since, r.until AS until,
          CASE WHEN r.first_seen IS NULL THEN '' ELSE date(r.first_seen * 86400, 'unixepoch') END AS first_seen,
@@ -238,7 +239,7 @@ CREATE VIEW row_evidence AS
 CREATE VIEW evidence AS
   SELECT row, source, type, target, document, sentence, date, locator, extractor, confidence, since, until FROM row_evidence
   UNION ALL
-  SELECT -r.row AS row, s.text AS source, t.text AS type, g.text AS target, d.text AS document, '' AS sentence,
+  SELECT NULL AS row, s.text AS source, t.text AS type, g.text AS target, d.text AS document, '' AS sentence,
          r.line_date AS date, substr(d.text, 6) || ':' || r.line AS locator, 'csv' AS extractor, 1.0 AS confidence,
          r.since AS since, r.until AS until
   FROM relation_rows r JOIN atoms s ON s.n = r.source JOIN atoms t ON t.n = r.type JOIN atoms g ON g.n = r.target
@@ -480,11 +481,8 @@ void Store::Impl::Transaction(const std::function<void()>& fn) {
   atom_cache.clear();
   last_atom = {"", 0};
   last_line_document = 0;
-  next_relation_row = 0;
-  relation_rows_added = false;
   try {
     fn();
-    SaveRelationRowCounter();
     if (sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("committing the changes");
   } catch (const Error& error) {
     sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

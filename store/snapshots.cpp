@@ -111,7 +111,8 @@ void Store::Impl::CollectGarbage() {
   db.Exec(("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
   db.Exec(("DELETE FROM entity_keys WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
   db.Exec(("DELETE FROM entities WHERE " + condition("entities")).c_str());
-  db.Exec(("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relation_rows WHERE " + condition("relation_rows") + ")").c_str());
+  db.Exec(("DELETE FROM relation_properties WHERE (source, type, target, since) IN (SELECT source, type, target, since FROM "
+           "relation_rows WHERE " + condition("relation_rows") + ")").c_str());
   db.Exec(("DELETE FROM relation_rows WHERE " + condition("relation_rows")).c_str());
   db.Exec(("DELETE FROM evidence_rows WHERE " + condition("evidence_rows")).c_str());
   ForgetLineDocuments();
@@ -139,7 +140,8 @@ void Store::RestoreSnapshot(const std::string& name) {
         run("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
         run("DELETE FROM entity_keys WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
       } else if (t == "relation_rows") {
-        run("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relation_rows WHERE until IS NULL AND since > ?1 AND since = ?2)");
+        run("DELETE FROM relation_properties WHERE (source, type, target, since) IN (SELECT source, type, target, since FROM "
+            "relation_rows WHERE until IS NULL AND since > ?1 AND since = ?2)");
       }
       run("DELETE FROM " + t + " WHERE until IS NULL AND since > ?1 AND since = ?2");
       run("UPDATE " + t + " SET until = ?2 WHERE until IS NULL AND since > ?1");
@@ -174,23 +176,25 @@ void Store::RestoreSnapshot(const std::string& name) {
            {{"aliases", "entity_row", "position, alias"}, {"entity_properties", "entity_row", "key, value"},
             {"entity_keys", "entity_row", "key"}});
     {
-      // Relation rows are found by key (schema 7: no rowid), and numbered by the store.
+      // A relation row is its key and since (schema 7: no rowid): the copies are rows since head.
       struct Key {
-        int64_t source, type, target, row;
+        int64_t source, type, target, since;
       };
       std::vector<Key> keys;
-      Statement rows(db, ("SELECT source, type, target, row FROM relation_rows WHERE " + closed).c_str());
+      Statement rows(db, ("SELECT source, type, target, since FROM relation_rows WHERE " + closed).c_str());
       rows.Bind(1, v);
       while (rows.Step()) keys.push_back({rows.Int(0), rows.Int(1), rows.Int(2), rows.Int(3)});
-      Statement copy(db, "INSERT INTO relation_rows(source, type, target, row, weight, date, since, first_seen, document, line, "
-                         "line_date) SELECT source, type, target, ?5, weight, date, ?6, first_seen, document, line, line_date "
-                         "FROM relation_rows WHERE source = ?1 AND type = ?2 AND target = ?3 AND row = ?4");
-      Statement copy_properties(db, "INSERT INTO relation_properties(relation_row, key, value) SELECT ?2, key, value "
-                                    "FROM relation_properties WHERE relation_row = ?1");
+      rows.Reset();
+      Statement copy(db, "INSERT INTO relation_rows(source, type, target, since, weight, date, first_seen, document, line, "
+                         "line_date) SELECT source, type, target, ?5, weight, date, first_seen, document, line, line_date "
+                         "FROM relation_rows WHERE source = ?1 AND type = ?2 AND target = ?3 AND since = ?4");
+      Statement copy_properties(db, "INSERT INTO relation_properties(source, type, target, since, key, value) "
+                                    "SELECT source, type, target, ?5, key, value FROM relation_properties "
+                                    "WHERE source = ?1 AND type = ?2 AND target = ?3 AND since = ?4");
       for (const Key& key : keys) {
-        int64_t new_row = impl.NextRelationRow();
-        copy.Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, key.row).Bind(5, new_row).Bind(6, impl.head).Run();
-        copy_properties.Bind(1, key.row).Bind(2, new_row).Run();
+        for (Statement* statement : {&copy, &copy_properties}) {
+          statement->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, key.since).Bind(5, impl.head).Run();
+        }
       }
     }
     Statement evidence(db, ("INSERT INTO evidence_rows(source, type, target, document, sentence, date, locator, extractor, confidence, since) "

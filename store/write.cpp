@@ -53,20 +53,22 @@ void Store::Impl::Prepare() {
   insert_entity_property =
       std::make_unique<Statement>(db, "INSERT INTO entity_properties(entity_row, key, value) VALUES (?1, ?2, ?3)");
   find_relation = std::make_unique<Statement>(
-      db, "SELECT row, since, first_seen, document, line, line_date FROM relation_rows WHERE source = ?1 AND type = ?2 AND "
+      db, "SELECT since, first_seen, document, line, line_date FROM relation_rows WHERE source = ?1 AND type = ?2 AND "
           "target = ?3 AND until IS NULL");
-  // (Relation rows are found by key: the table is ordered by it, schema 7.)
+  // (A relation row is its key and since: the table is ordered by them, schema 7.)
   close_relation = std::make_unique<Statement>(
-      db, "UPDATE relation_rows SET until = ?2 WHERE source = ?3 AND type = ?4 AND target = ?5 AND row = ?1");
+      db, "UPDATE relation_rows SET until = ?2 WHERE source = ?3 AND type = ?4 AND target = ?5 AND since = ?1");
   insert_relation = std::make_unique<Statement>(
-      db, "INSERT INTO relation_rows(source, type, target, weight, date, since, first_seen, document, line, line_date, row) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      db, "INSERT INTO relation_rows(source, type, target, weight, date, since, first_seen, document, line, line_date) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   insert_line_document = std::make_unique<Statement>(db, "INSERT OR IGNORE INTO line_documents(document) VALUES (?1)");
   update_relation = std::make_unique<Statement>(
-      db, "UPDATE relation_rows SET weight = ?2, date = ?3 WHERE source = ?4 AND type = ?5 AND target = ?6 AND row = ?1");
-  delete_relation_properties = std::make_unique<Statement>(db, "DELETE FROM relation_properties WHERE relation_row = ?1");
+      db, "UPDATE relation_rows SET weight = ?2, date = ?3 WHERE source = ?4 AND type = ?5 AND target = ?6 AND since = ?1");
+  delete_relation_properties = std::make_unique<Statement>(
+      db, "DELETE FROM relation_properties WHERE source = ?1 AND type = ?2 AND target = ?3 AND since = ?4");
   insert_relation_property =
-      std::make_unique<Statement>(db, "INSERT INTO relation_properties(relation_row, key, value) VALUES (?1, ?2, ?3)");
+      std::make_unique<Statement>(db, "INSERT INTO relation_properties(source, type, target, since, key, value) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   insert_evidence = std::make_unique<Statement>(
       db,
       "INSERT INTO evidence_rows(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
@@ -165,7 +167,8 @@ void Store::Apply(const ChangeSet& changes) {
   std::vector<std::pair<std::string, std::string>> dropped;  // name, SQL
   int64_t rows = static_cast<int64_t>(changes.new_relations.size() + changes.relations.size() + changes.evidence.size());
   if (rows >= 100000 &&
-      rows > QueryInt(impl.db, "SELECT (SELECT coalesce(max(row), 0) FROM relation_rows) + (SELECT coalesce(max(row), 0) FROM evidence_rows)")) {
+      rows > QueryInt(impl.db, "SELECT coalesce((SELECT relations FROM graph_counts WHERE version = 0), 0) + "
+                               "(SELECT coalesce(max(row), 0) FROM evidence_rows)")) {
     dropped = impl.DropRowIndexes();
   }
   auto recreate = [&](bool only_relations_live) { impl.RecreateRowIndexes(dropped, only_relations_live); };
@@ -339,45 +342,30 @@ void Store::Impl::PutRelation(const Relation& relation) {
     InsertRelation(source, type, target, relation, today);
     return;
   }
-  int64_t existing = find_relation->Int(0);
-  int64_t since = find_relation->Int(1);
+  int64_t since = find_relation->Int(0);
   // A changed relation keeps its first import date, and the evidence its row keeps.
   std::optional<int64_t> first_seen;
-  if (!find_relation->IsNull(2)) first_seen = find_relation->Int(2);
+  if (!find_relation->IsNull(1)) first_seen = find_relation->Int(1);
   std::optional<LineEvidence> line;
-  if (!find_relation->IsNull(3)) line = LineEvidence{find_relation->Int(3), find_relation->Int(4), std::string(find_relation->Text(5))};
+  if (!find_relation->IsNull(2)) line = LineEvidence{find_relation->Int(2), find_relation->Int(3), std::string(find_relation->Text(4))};
   find_relation->Reset();
   if (since != head) {
-    close_relation->Bind(1, existing).Bind(2, head).Bind(3, source).Bind(4, type).Bind(5, target).Run();
+    close_relation->Bind(1, since).Bind(2, head).Bind(3, source).Bind(4, type).Bind(5, target).Run();
     InsertRelation(source, type, target, relation, first_seen, line ? &*line : nullptr);
     return;
   }
   // Born in the working version: no snapshot sees it, so it changes in place.
-  update_relation->Bind(1, existing).Bind(4, source).Bind(5, type).Bind(6, target);
+  update_relation->Bind(1, since).Bind(4, source).Bind(5, type).Bind(6, target);
   BindWeight(*update_relation, 2, relation.weight);
   update_relation->Bind(3, relation.date).Run();
-  delete_relation_properties->Bind(1, existing).Run();
-  for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, existing).Bind(2, name).Bind(3, value).Run();
+  delete_relation_properties->Bind(1, source).Bind(2, type).Bind(3, target).Bind(4, since).Run();
+  InsertRelationProperties(source, type, target, relation.properties);
 }
 
-int64_t Store::Impl::NextRelationRow() {
-  if (next_relation_row == 0) {
-    Statement stored(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_relation_row'");
-    next_relation_row = stored.Step() ? stored.Int(0) : 0;
-    stored.Reset();
-    // A store without the counter (damaged, or edited by hand) numbers on from its rows.
-    next_relation_row = std::max(next_relation_row, QueryInt(db, "SELECT coalesce(max(row), 0) + 1 FROM relation_rows"));
-    if (next_relation_row == 0) next_relation_row = 1;
+void Store::Impl::InsertRelationProperties(int64_t source, int64_t type, int64_t target, const Properties& properties) {
+  for (const auto& [name, value] : properties) {
+    insert_relation_property->Bind(1, source).Bind(2, type).Bind(3, target).Bind(4, head).Bind(5, name).Bind(6, value).Run();
   }
-  relation_rows_added = true;
-  return next_relation_row++;
-}
-
-void Store::Impl::SaveRelationRowCounter() {
-  if (!relation_rows_added) return;
-  Statement put(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('next_relation_row', ?1)");
-  put.Bind(1, std::to_string(next_relation_row)).Run();
-  relation_rows_added = false;
 }
 
 void Store::Impl::CheckNewRelation(int64_t source, int64_t type, int64_t target) {
@@ -419,9 +407,8 @@ void Store::Impl::InsertRelation(int64_t source, int64_t type, int64_t target, c
   } else {
     insert_relation->BindNull(8).BindNull(9).BindNull(10);
   }
-  int64_t row = NextRelationRow();
-  insert_relation->Bind(11, row).Run();
-  for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, row).Bind(2, name).Bind(3, value).Run();
+  insert_relation->Run();
+  InsertRelationProperties(source, type, target, relation.properties);
 }
 
 void Store::Impl::InsertEvidence(int64_t source, int64_t type, int64_t target, const Evidence& evidence) {

@@ -438,13 +438,15 @@ TEST_F(Durability, SchemaSixStoreKeepsBulkLinesInRelationRowsOnUpgrade) {
   EXPECT_EQ(check.exit_code, 0) << check.out;
   EXPECT_EQ(json::parse(check.out)["schema_version"], 7);
   std::string rows = dir_.File("rows.txt");
-  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"SELECT row || ':' || coalesce(line, '-') FROM relation_rows ORDER BY row; "
+  // Rows in key order (atoms a 12, b 13, c 14, d 16; invests_in 1, acquires 2, partners_with 4,
+  // competes_with 5): rows 2, 5, 1, 3, 4 of schema 6.
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"SELECT coalesce(line, '-') FROM relation_rows ORDER BY source, type, target, since; "
                      "SELECT group_concat(row) FROM (SELECT row FROM evidence_rows ORDER BY row); "
                      "SELECT DISTINCT typeof(first_seen) || ':' || first_seen FROM relation_rows; "
                      "SELECT count(*) FROM evidence WHERE until IS NULL; SELECT count(*) FROM line_documents\" > '" + rows + "'"),
             0);
   // 2026-12-06 is day 20793: 56 years of 365 days and 14 leap days to 2026-01-01, then 339 days.
-  EXPECT_EQ(ReadFile(rows), "1:4\n2:-\n3:-\n4:3\n5:-\n2,3,4,5\ninteger:20793\n6\n2\n");
+  EXPECT_EQ(ReadFile(rows), "-\n-\n4\n-\n3\n2,3,4,5\ninteger:20793\n6\n2\n");
   json info = json::parse(Run(db, {"info", "--format", "json"}).out);
   EXPECT_EQ(info["entities"], 4);
   EXPECT_EQ(info["relations"], 4);
