@@ -33,18 +33,21 @@ bool Store::ApplyBulk(const BulkRelations& bulk) {
   for (uint32_t document : bulk.line_document) {
     if (document != BulkRelations::kNoLine && text_atom[document] == 0) text_atom[document] = impl.Atom(bulk.texts[document]);
   }
-  for (const std::string& id : bulk.ids) impl.PutEntity(Entity{id, id, bulk.entity_kind, {}, "", "", {}});
   impl.today = TodayNumber();
 
-  // Entities by id (the image's entity order), and each one's atom.
+  // Entities by id (the image's entity order), each one's row (none is live: no lookup) and atom,
+  // written in that order so that every index on them grows at its end.
   std::vector<uint32_t> by_id(bulk.ids.size());
   std::iota(by_id.begin(), by_id.end(), 0u);
   std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return bulk.ids[a] < bulk.ids[b]; });
   std::vector<uint32_t> index_of(bulk.ids.size());
   std::vector<int64_t> atom_of(bulk.ids.size());
   for (uint32_t i = 0; i < by_id.size(); ++i) {
+    const std::string& id = bulk.ids[by_id[i]];
+    impl.insert_entity->Bind(1, id).Bind(2, id).Bind(3, bulk.entity_kind).Bind(4, "").Bind(5, "").Bind(6, impl.head).Run();
+    impl.WriteKeys(sqlite3_last_insert_rowid(db.handle()), Entity{id, id, bulk.entity_kind, {}, "", "", {}});
     index_of[by_id[i]] = i;
-    atom_of[by_id[i]] = impl.Atom(bulk.ids[by_id[i]]);
+    atom_of[by_id[i]] = impl.Atom(id);
   }
   const std::vector<RelationType>& types = impl.schema.relation_types();
   std::vector<uint32_t> rank_of_type = TypeRanks(impl.schema);
@@ -152,7 +155,18 @@ bool Store::ApplyBulk(const BulkRelations& bulk) {
   // The working graph is exactly what was written: its image and counts come from the arrays.
   Statement put(db, "INSERT OR REPLACE INTO graph_images(version, image) VALUES (0, ?1)");
   put.BindBlob(1, EncodeImage(topology, impl.schema)).Run();
-  impl.WriteCounts(0, std::nullopt, topology);
+  if (impl.has_counts) {
+    Counts counts;
+    counts.entities = static_cast<int64_t>(bulk.ids.size());
+    counts.relations = static_cast<int64_t>(n);
+    counts.evidence = static_cast<int64_t>(bulk.evidence.size());
+    for (uint32_t document : bulk.line_document) counts.evidence += document != BulkRelations::kNoLine;
+    // Every document registered is cited by the evidence written, and no other is visible.
+    counts.documents = static_cast<int64_t>(bulk.documents.size());
+    if (!bulk.ids.empty()) counts.entities_by_kind[bulk.entity_kind] = counts.entities;
+    for (uint8_t code : topology.type) ++counts.relations_by_type[types[code].name];
+    impl.PutCounts(0, counts);
+  }
   return true;
 }
 

@@ -116,10 +116,11 @@ CheckReport Store::Check() const {
     }
   }
   {
-    // Name keys: one row per distinct key of each entity row's id, name and aliases.
+    // Name keys: one row per distinct key of each entity row's id, name and aliases (but the id
+    // itself, schema 7).
     std::set<std::pair<std::string, int64_t>> expected, stored;
     for (const auto& [row, entity] : impl_->EntityNames()) {
-      for (const std::string& key : MatchKeysOf(entity)) expected.insert({key, row});
+      for (const std::string& key : StoredKeysOf(entity)) expected.insert({key, row});
     }
     Statement keys(db, "SELECT key, entity_row FROM entity_keys");
     while (keys.Step()) stored.insert({std::string(keys.Text(0)), keys.Int(1)});

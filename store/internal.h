@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,6 +42,10 @@ std::string DateOfDay(int64_t day);
 // any other as a real. Binds a weight so; the SQL that reads column weight of alias t back.
 void BindWeight(Statement& statement, int index, double weight);
 std::string WeightOf(const std::string& alias);
+// The match keys stored for an entity (entity_keys): MatchKeysOf but the one equal to its id
+// (schema 7), which the entity is found by through its id (FindEntityIds looks the key up as an
+// id as well). Generated ids ("org_000123", "naver") are their own key: 100k keys fewer on M.
+std::set<std::string> StoredKeysOf(const Entity& entity);
 // Visibility of a versioned row (columns since/until of table alias t).
 std::string Visible(const std::string& alias, bool at_version, const std::string& parameter = "?1");
 // Load's rule for documents: a version shows those its evidence cites and those no evidence
@@ -78,6 +83,7 @@ struct Store::Impl {
   // The counts of a version (schema 5), computed from its rows and its topology.
   Counts ComputeCounts(std::optional<int64_t> visible_version, const Topology& topology);
   void WriteCounts(int64_t counts_version, std::optional<int64_t> visible_version, const Topology& topology);
+  void PutCounts(int64_t counts_version, const Counts& counts);
   // The stored counts of a version, or nothing when there are none (or they are damaged).
   std::optional<Counts> StoredCounts(int64_t version);
   bool has_counts = false;  // the store has table graph_counts (schema 5 or later)

@@ -103,6 +103,16 @@ std::vector<std::string> Store::FindEntityIds(std::string_view text, const ReadO
   by_key.Bind(2, key);
   while (by_key.Step()) ids.emplace_back(by_key.Text(0));
   by_key.Reset();
+  // An entity whose id is its own key has that key stored as its id only (schema 7).
+  if (key != text) {
+    if (at) exact.Bind(1, *version);
+    exact.Bind(2, key);
+    if (exact.Step() && !std::binary_search(ids.begin(), ids.end(), std::string(exact.Text(0)))) {
+      ids.emplace_back(exact.Text(0));
+      std::sort(ids.begin(), ids.end());
+    }
+    exact.Reset();
+  }
   return ids;
 }
 

@@ -174,7 +174,8 @@ CREATE VIEW evidence AS
     // per version it changed in), so relation_properties hang off the same four numbers and rows
     // have no number of their own: a key is found in the table itself, and neither relations_live
     // nor relations_by_ends is kept (31 MB fewer on a million relations), nor entities_by_id
-    // (entities_live finds the working graph's; a snapshot's are scanned). The view evidence
+    // (entities_live finds the working graph's; a snapshot's are scanned), nor the name key of
+    // an entity that equals its id (found as the id: store/internal.h StoredKeysOf). The view evidence
     // shows both kinds of evidence (row NULL for a relation row's); the view row_evidence only
     // those of evidence_rows; the view relations has no row column any more.
     R"sql(
@@ -219,6 +220,7 @@ DROP TABLE relation_rows;
 ALTER TABLE relation_rows_7 RENAME TO relation_rows;
 ALTER TABLE relation_properties_7 RENAME TO relation_properties;
 DROP INDEX IF EXISTS entities_by_id;
+DELETE FROM entity_keys WHERE key = (SELECT e.id FROM entities e WHERE e.row = entity_keys.entity_row);
 CREATE TABLE line_documents(document INTEGER PRIMARY KEY);
 INSERT INTO line_documents(document) SELECT DISTINCT document FROM relation_rows WHERE document IS NOT NULL;
 CREATE VIEW relations AS

@@ -90,6 +90,11 @@ TEST(BulkImport, GivesTheStoreWhatMergeAndApplyGive) {
   EXPECT_EQ(ca.evidence, cb.evidence);
   EXPECT_EQ(ca.documents, cb.documents);
   EXPECT_EQ(ca.relations_by_type, cb.relations_by_type);
+  // Names resolve as before, though a key equal to the id is not stored (schema 7): "A" by the
+  // key a, the id of a; full-width "Ｃ" by the key c, the name key of C and the id of c.
+  EXPECT_EQ(store_a->FindEntityIds("A"), std::vector<std::string>{"a"});
+  EXPECT_EQ(store_a->FindEntityIds("\uFF23"), (std::vector<std::string>{"C", "c"}));
+  EXPECT_EQ(store_b->FindEntityIds("\uFF23"), (std::vector<std::string>{"C", "c"}));
   Topology ta = store_a->LoadTopology(), tb = store_b->LoadTopology();
   EXPECT_EQ(ta.entity_ids, tb.entity_ids);
   EXPECT_EQ(ta.source, tb.source);
