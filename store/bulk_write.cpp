@@ -1,6 +1,7 @@
 // Stage 2b of the store: a bulk import (graph/bulk.h) written into a store with nothing live,
 // from its flat arrays: rows in key order, the graph image and counts from the same arrays.
 #include <algorithm>
+#include <future>
 #include <memory>
 #include <numeric>
 #include <type_traits>
@@ -94,6 +95,9 @@ bool Store::ApplyBulk(const BulkRelations& bulk) {
   items = {};
   topology.type = type;
   topology.weight = gather(bulk.weight);
+  // The image is encoded on another core while SQLite takes the rows.
+  const Schema& schema = impl.schema;
+  std::future<std::string> image = std::async(std::launch::async, [&topology, &schema] { return EncodeImage(topology, schema); });
   // Into a store without any relation row (a new one), the rows go to a temporary table of the
   // same definition first and are copied over in one statement: SQLite's transfer of a whole
   // table into an empty one fills every page, where inserts in key order leave an eighth of each
@@ -154,7 +158,7 @@ bool Store::ApplyBulk(const BulkRelations& bulk) {
 
   // The working graph is exactly what was written: its image and counts come from the arrays.
   Statement put(db, "INSERT OR REPLACE INTO graph_images(version, image) VALUES (0, ?1)");
-  put.BindBlob(1, EncodeImage(topology, impl.schema)).Run();
+  put.BindBlob(1, image.get()).Run();
   if (impl.has_counts) {
     Counts counts;
     counts.entities = static_cast<int64_t>(bulk.ids.size());
