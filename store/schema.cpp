@@ -524,6 +524,12 @@ void Store::Impl::Migrate(int64_t from_version) {
     RunMigrations(QueryInt(db, "PRAGMA user_version"));  // another process may have upgraded it
     db.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   });
+  // An upgrade that rebuilt the large tables (6 -> 7) leaves their old pages free: the file is
+  // written afresh, at its new size, when more than a quarter of it is free. VACUUM is a
+  // transaction of its own; when another connection holds the store it is left for later.
+  if (QueryInt(db, "PRAGMA freelist_count") * 4 > QueryInt(db, "PRAGMA page_count")) {
+    sqlite3_exec(db.handle(), "VACUUM", nullptr, nullptr, nullptr);
+  }
   (void)from_version;
 }
 
