@@ -31,6 +31,74 @@ struct ArticleLine {
   std::string source_id, target_id;
 };
 
+// What an import prints: the counts of what it added and updated (and, for a dry run of
+// articles, the relations found in them).
+int Report(const GlobalOptions& globals, const ImportOptions& options, const std::string& path,
+           const importers::ImportSummary& summary, const std::vector<std::string>& skipped,
+           bool had_articles, const std::vector<ArticleLine>& article_lines) {
+  if (!globals.quiet && globals.OutputFormat() != Format::kJson) {
+    for (const std::string& file : skipped) std::cerr << "relgraph: note: " << file << " was imported before; nothing to add\n";
+  }
+  if (globals.OutputFormat() == Format::kJson) {
+    Json out;
+    out["entities_added"] = summary.entities_added;
+    out["entities_updated"] = summary.entities_updated;
+    out["relations_added"] = summary.relations_added;
+    out["relations_updated"] = summary.relations_updated;
+    out["evidence_added"] = summary.evidence_added;
+    out["documents_added"] = summary.documents_added;
+    out["files"] = options.files;
+    out["store"] = path;
+    out["dry_run"] = options.dry_run;
+    if (had_articles) {
+      out["articles_skipped"] = skipped;
+      Json lines = Json::array();
+      for (const ArticleLine& line : article_lines) {
+        Json item;
+        item["source"] = line.source;
+        item["relation"] = line.relation;
+        item["target"] = line.target;
+        item["source_id"] = line.source_id;
+        item["target_id"] = line.target_id;
+        item["confidence"] = line.confidence;
+        item["extractor"] = line.rule;
+        if (!line.amount.empty()) item["amount"] = line.amount;
+        if (!line.date.empty()) item["date"] = line.date;
+        item["document"] = line.document;
+        item["locator"] = line.locator;
+        item["sentence"] = line.sentence;
+        lines.push_back(std::move(item));
+      }
+      out["article_relations"] = std::move(lines);
+    }
+    PrintJson(std::cout, out);
+    return 0;
+  }
+  Table table({"what", "added", "updated"});
+  table.AddRow({"entities", std::to_string(summary.entities_added), std::to_string(summary.entities_updated)});
+  table.AddRow({"relations", std::to_string(summary.relations_added), std::to_string(summary.relations_updated)});
+  table.AddRow({"evidence", std::to_string(summary.evidence_added), "0"});
+  table.AddRow({"documents", std::to_string(summary.documents_added), "0"});
+  if (globals.OutputFormat() == Format::kTable) {
+    std::cout << (options.dry_run ? "Would import " : "Imported ") << options.files.size()
+              << (options.files.size() == 1 ? " file" : " files") << (options.dry_run ? " into " : " into ") << path
+              << (options.dry_run ? " (dry run: nothing written)" : "") << "\n\n";
+  }
+  table.Print(std::cout, globals.OutputFormat());
+  if (options.dry_run && globals.OutputFormat() == Format::kTable && !article_lines.empty()) {
+    std::cout << "\nRelations found in the articles:\n";
+    for (const ArticleLine& line : article_lines) {
+      char confidence[16];
+      std::snprintf(confidence, sizeof confidence, "%.2f", line.confidence);
+      std::cout << "\n  " << ForTerminal(line.source) << " -" << line.relation << "-> " << ForTerminal(line.target) << "  (" << confidence
+                << ", " << line.rule << (line.amount.empty() ? "" : ", " + ForTerminal(line.amount))
+                << (line.date.empty() ? "" : ", " + line.date) << ")\n    \"" << ForTerminal(line.sentence) << "\" [" << line.locator
+                << "]\n";
+    }
+  }
+  return 0;
+}
+
 int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   importers::FileKind kind = options.as.empty() ? importers::FileKind::kAuto : importers::ParseFileKind(options.as);
   std::string path = globals.DbPath();
@@ -58,6 +126,42 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
     std::snprintf(elapsed, sizeof elapsed, "%.1f s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     std::cerr << "relgraph: [" << elapsed << "] " << message << std::endl;
   };
+  // A bulk import: relations CSV files into a store with nothing in it, --create-missing. The
+  // lines are folded into flat arrays as they are read and written from them, with the same
+  // result as the general way below; any other case (or a line the arrays leave to Merge) goes
+  // the general way, from the start.
+  if (store && !options.dry_run && options.create_missing && store->CountEntities() == 0) {
+    store::Store::Counts counts = store->CountAll();
+    if (counts.relations == 0 && counts.evidence == 0 && counts.documents == 0) {
+      importers::BulkRelationsImport bulk(schema, "organization");
+      bool taken = true;
+      for (size_t i = 0; taken && i < options.files.size(); ++i) {
+        importers::SourceFile file = importers::ReadSourceFile(options.files[i]);
+        total_bytes += file.bytes.size();
+        importers::FileKind file_kind = kind == importers::FileKind::kAuto ? importers::DetectKind(file) : kind;
+        if (file_kind != importers::FileKind::kRelations) {
+          taken = false;
+          break;
+        }
+        progress("reading " + file.path + " (" + std::to_string(file.bytes.size() >> 20) + " MiB, file " + std::to_string(i + 1) +
+                 " of " + std::to_string(options.files.size()) + ")");
+        taken = bulk.Add(file);
+      }
+      bool written = false;
+      if (taken) {
+        const BulkRelations& result = bulk.result();
+        progress("writing " + std::to_string(result.ids.size()) + " entities and " + std::to_string(result.relation_count()) +
+                 " relations in one transaction");
+        // Another process may have imported meanwhile: then nothing is written here.
+        store->WriteTransaction([&] { written = store->ApplyBulk(result); });
+      }
+      if (written) {
+        progress("committed");
+        return Report(globals, options, path, bulk.summary(), {}, false, {});
+      }
+      total_bytes = 0;
+    }
+  }
   for (size_t i = 0; i < options.files.size(); ++i) {
     importers::SourceFile file = importers::ReadSourceFile(options.files[i]);
     total_bytes += file.bytes.size();
@@ -192,67 +296,7 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
     progress("committed");
   }
 
-  if (!globals.quiet && globals.OutputFormat() != Format::kJson) {
-    for (const std::string& file : skipped) std::cerr << "relgraph: note: " << file << " was imported before; nothing to add\n";
-  }
-  if (globals.OutputFormat() == Format::kJson) {
-    Json out;
-    out["entities_added"] = summary.entities_added;
-    out["entities_updated"] = summary.entities_updated;
-    out["relations_added"] = summary.relations_added;
-    out["relations_updated"] = summary.relations_updated;
-    out["evidence_added"] = summary.evidence_added;
-    out["documents_added"] = summary.documents_added;
-    out["files"] = options.files;
-    out["store"] = path;
-    out["dry_run"] = options.dry_run;
-    if (!articles.empty()) {
-      out["articles_skipped"] = skipped;
-      Json lines = Json::array();
-      for (const ArticleLine& line : article_lines) {
-        Json item;
-        item["source"] = line.source;
-        item["relation"] = line.relation;
-        item["target"] = line.target;
-        item["source_id"] = line.source_id;
-        item["target_id"] = line.target_id;
-        item["confidence"] = line.confidence;
-        item["extractor"] = line.rule;
-        if (!line.amount.empty()) item["amount"] = line.amount;
-        if (!line.date.empty()) item["date"] = line.date;
-        item["document"] = line.document;
-        item["locator"] = line.locator;
-        item["sentence"] = line.sentence;
-        lines.push_back(std::move(item));
-      }
-      out["article_relations"] = std::move(lines);
-    }
-    PrintJson(std::cout, out);
-    return 0;
-  }
-  Table table({"what", "added", "updated"});
-  table.AddRow({"entities", std::to_string(summary.entities_added), std::to_string(summary.entities_updated)});
-  table.AddRow({"relations", std::to_string(summary.relations_added), std::to_string(summary.relations_updated)});
-  table.AddRow({"evidence", std::to_string(summary.evidence_added), "0"});
-  table.AddRow({"documents", std::to_string(summary.documents_added), "0"});
-  if (globals.OutputFormat() == Format::kTable) {
-    std::cout << (options.dry_run ? "Would import " : "Imported ") << options.files.size()
-              << (options.files.size() == 1 ? " file" : " files") << (options.dry_run ? " into " : " into ") << path
-              << (options.dry_run ? " (dry run: nothing written)" : "") << "\n\n";
-  }
-  table.Print(std::cout, globals.OutputFormat());
-  if (options.dry_run && globals.OutputFormat() == Format::kTable && !article_lines.empty()) {
-    std::cout << "\nRelations found in the articles:\n";
-    for (const ArticleLine& line : article_lines) {
-      char confidence[16];
-      std::snprintf(confidence, sizeof confidence, "%.2f", line.confidence);
-      std::cout << "\n  " << ForTerminal(line.source) << " -" << line.relation << "-> " << ForTerminal(line.target) << "  (" << confidence
-                << ", " << line.rule << (line.amount.empty() ? "" : ", " + ForTerminal(line.amount))
-                << (line.date.empty() ? "" : ", " + line.date) << ")\n    \"" << ForTerminal(line.sentence) << "\" [" << line.locator
-                << "]\n";
-    }
-  }
-  return 0;
+  return Report(globals, options, path, summary, skipped, !articles.empty(), article_lines);
 }
 
 }  // namespace

@@ -206,54 +206,82 @@ ImportBatch ParseEntitiesCsv(const SourceFile& file, const Schema& schema) {
   return batch;
 }
 
-ImportBatch ParseRelationsCsv(const SourceFile& file, const Schema& schema) {
-  std::string_view text = CheckTextEncoding(file.path, file.bytes);
-  CsvReader reader(file.path, text);
-  Header header(&reader, file.path, {"source", "target", "relation"}, "a relations file");
-  const RelationColumns columns(header);
-  Records records(&reader, header, kRelationCsvColumns);
-  ImportBatch batch;
-  ReserveForLines(&batch.relations, text);
+struct RelationsCsvReader::State {
+  State(const SourceFile& file, const Schema& schema)
+      : schema(schema),
+        text(CheckTextEncoding(file.path, file.bytes)),
+        reader(file.path, text),
+        header(&reader, file.path, {"source", "target", "relation"}, "a relations file"),
+        columns(header),
+        records(&reader, header, kRelationCsvColumns),
+        file_name(BaseName(file.path)),
+        file_document("file:" + file_name) {}
+  const Schema& schema;
+  std::string_view text;
+  CsvReader reader;
+  Header header;
+  const RelationColumns columns;
+  Records records;
   // Rows without source_doc are evidenced by the file itself; Merge registers the documents.
-  const std::string file_name = BaseName(file.path);
-  const std::string file_document = "file:" + file_name;
-  while (records.Next()) {
-    RelationRecord out;
-    out.pos = records.Start();
-    out.source_pos = records.PosOf(columns.source);
-    out.target_pos = records.PosOf(columns.target);
-    Relation& relation = out.relation;
-    relation.source = RequiredText(records.Get(columns.source), out.source_pos, "a source entity", TextRule::kLine);
-    relation.target = RequiredText(records.Get(columns.target), out.target_pos, "a target entity", TextRule::kLine);
-    relation.type = CheckedRelationType(records.Get(columns.relation), records.PosOf(columns.relation), schema);
-    relation.weight = ParseWeight(records.Get(columns.weight), records.PosOf(columns.weight));
-    out.weight_given = !TrimSpace(records.Get(columns.weight)).empty();
-    relation.date = CheckedDate(records.Get(columns.date), records.PosOf(columns.date));
-    relation.properties = records.ExtraProperties();
+  const std::string file_name;
+  const std::string file_document;
+};
 
-    Evidence evidence;
-    std::string source_doc(
-        TrimSpace(CleanText(records.Get(columns.source_doc), records.PosOf(columns.source_doc), "a document", TextRule::kLine)));
-    evidence.document = source_doc.empty() ? file_document : source_doc;
-    evidence.sentence = std::string(
-        TrimSpace(CleanText(records.Get(columns.evidence), records.PosOf(columns.evidence), "an evidence sentence", TextRule::kText)));
-    std::string evidence_date = CheckedDate(records.Get(columns.evidence_date), records.PosOf(columns.evidence_date));
-    evidence.date = evidence_date.empty() ? relation.date : evidence_date;
-    std::string locator(TrimSpace(CleanText(records.Get(columns.locator), records.PosOf(columns.locator), "a locator", TextRule::kLine)));
-    evidence.locator = locator.empty() ? file_name + ":" + std::to_string(records.line()) : locator;
-    std::string extractor(
-        TrimSpace(CleanText(records.Get(columns.extractor), records.PosOf(columns.extractor), "an extractor", TextRule::kLine)));
-    evidence.extractor = extractor.empty() ? "csv" : extractor;
-    std::string_view confidence = TrimSpace(records.Get(columns.confidence));
-    if (!confidence.empty()) {
-      double value = 0;
-      auto [end, ec] = std::from_chars(confidence.data(), confidence.data() + confidence.size(), value);
-      if (ec != std::errc() || end != confidence.data() + confidence.size()) value = -1;
-      evidence.confidence = CheckedConfidence(value, confidence, records.PosOf(columns.confidence));
-    }
-    relation.evidence.push_back(std::move(evidence));
-    batch.relations.push_back(std::move(out));
+RelationsCsvReader::RelationsCsvReader(const SourceFile& file, const Schema& schema)
+    : state_(std::make_unique<State>(file, schema)) {}
+RelationsCsvReader::~RelationsCsvReader() = default;
+
+std::string_view RelationsCsvReader::text() const { return state_->text; }
+
+bool RelationsCsvReader::Next(RelationRecord* out) {
+  State& s = *state_;
+  Records& records = s.records;
+  const RelationColumns& columns = s.columns;
+  if (!records.Next()) return false;
+  out->pointer.clear();
+  out->pos = records.Start();
+  out->source_pos = records.PosOf(columns.source);
+  out->target_pos = records.PosOf(columns.target);
+  Relation& relation = out->relation;
+  relation.source = RequiredText(records.Get(columns.source), out->source_pos, "a source entity", TextRule::kLine);
+  relation.target = RequiredText(records.Get(columns.target), out->target_pos, "a target entity", TextRule::kLine);
+  relation.type = CheckedRelationType(records.Get(columns.relation), records.PosOf(columns.relation), s.schema);
+  relation.weight = ParseWeight(records.Get(columns.weight), records.PosOf(columns.weight));
+  out->weight_given = !TrimSpace(records.Get(columns.weight)).empty();
+  relation.date = CheckedDate(records.Get(columns.date), records.PosOf(columns.date));
+  relation.properties = records.ExtraProperties();
+
+  relation.evidence.resize(1);
+  Evidence& evidence = relation.evidence[0];
+  evidence = Evidence();
+  std::string source_doc(
+      TrimSpace(CleanText(records.Get(columns.source_doc), records.PosOf(columns.source_doc), "a document", TextRule::kLine)));
+  evidence.document = source_doc.empty() ? s.file_document : source_doc;
+  evidence.sentence = std::string(
+      TrimSpace(CleanText(records.Get(columns.evidence), records.PosOf(columns.evidence), "an evidence sentence", TextRule::kText)));
+  std::string evidence_date = CheckedDate(records.Get(columns.evidence_date), records.PosOf(columns.evidence_date));
+  evidence.date = evidence_date.empty() ? relation.date : evidence_date;
+  std::string locator(TrimSpace(CleanText(records.Get(columns.locator), records.PosOf(columns.locator), "a locator", TextRule::kLine)));
+  evidence.locator = locator.empty() ? s.file_name + ":" + std::to_string(records.line()) : locator;
+  std::string extractor(
+      TrimSpace(CleanText(records.Get(columns.extractor), records.PosOf(columns.extractor), "an extractor", TextRule::kLine)));
+  evidence.extractor = extractor.empty() ? "csv" : extractor;
+  std::string_view confidence = TrimSpace(records.Get(columns.confidence));
+  if (!confidence.empty()) {
+    double value = 0;
+    auto [end, ec] = std::from_chars(confidence.data(), confidence.data() + confidence.size(), value);
+    if (ec != std::errc() || end != confidence.data() + confidence.size()) value = -1;
+    evidence.confidence = CheckedConfidence(value, confidence, records.PosOf(columns.confidence));
   }
+  return true;
+}
+
+ImportBatch ParseRelationsCsv(const SourceFile& file, const Schema& schema) {
+  RelationsCsvReader reader(file, schema);
+  ImportBatch batch;
+  ReserveForLines(&batch.relations, reader.text());
+  RelationRecord record;
+  while (reader.Next(&record)) batch.relations.push_back(std::move(record));
   return batch;
 }
 

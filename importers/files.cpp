@@ -44,10 +44,19 @@ SourceFile ReadSourceFile(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::kInput, path + ": cannot open the file: " + std::strerror(errno));
-  std::ostringstream content;
-  content << in.rdbuf();
+  // Straight into a string of the file's size (a stream of a large file copied it twice over);
+  // a file that grows meanwhile is read to its end.
+  std::string content(static_cast<size_t>(info.st_size), '\0');
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  content.resize(static_cast<size_t>(in.gcount()));
   if (in.bad()) throw Error(ErrorKind::kInput, path + ": read error: " + std::strerror(errno));
-  return {path, std::move(content).str()};
+  if (in.peek() != std::ifstream::traits_type::eof()) {
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    content += std::move(rest).str();
+  }
+  if (in.bad()) throw Error(ErrorKind::kInput, path + ": read error: " + std::strerror(errno));
+  return {path, std::move(content)};
 }
 
 namespace {

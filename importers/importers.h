@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "graph/bulk.h"
 #include "graph/graph.h"
 
 namespace relgraph::importers {
@@ -72,6 +73,24 @@ struct NamePair {
 // column, a record of the wrong length or an empty name.
 std::vector<NamePair> ReadNamePairs(const SourceFile& file);
 ImportBatch ParseRelationsCsv(const SourceFile& file, const Schema& schema);
+// The same one record at a time, with the same checks and messages (ParseRelationsCsv is built
+// on it): for a bulk import that keeps no record. The file must outlive the reader.
+class RelationsCsvReader {
+ public:
+  // Throws as ParseRelationsCsv for a bad encoding or header.
+  RelationsCsvReader(const SourceFile& file, const Schema& schema);
+  ~RelationsCsvReader();
+  RelationsCsvReader(const RelationsCsvReader&) = delete;
+  RelationsCsvReader& operator=(const RelationsCsvReader&) = delete;
+  // Reads the next record into *record (its relation has exactly one evidence record); false at
+  // the end of the file. Throws Error(kInput) at the problem's position.
+  bool Next(RelationRecord* record);
+  std::string_view text() const;  // the file's text, without a byte order mark
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 ImportBatch ParseJson(const SourceFile& file, const Schema& schema);
 
 // A document for a reference such as a URL or a title, as CSV source_doc and JSON evidence
@@ -103,6 +122,34 @@ struct MergeOptions {
 };
 ImportSummary Merge(Graph* graph, const std::vector<ImportBatch>& batches, ChangeSet* changes,
                     const MergeOptions& options = {});
+
+// Merge's rule for a relation's date when the same fact is stated again: its earliest stated
+// date, the more precise of two of the same period ("2019-07" over "2019").
+std::string EarlierDate(const std::string& known, const std::string& stated);
+
+// A bulk import: relations CSV files into a store that holds no entities, relations, evidence
+// or documents, every reference creating its entity (--create-missing). The lines are folded
+// straight into flat arrays as they are read (no ImportBatch, Graph or ChangeSet of a million
+// lines), with Merge's rules for that case: a reference is an id the lines created before or a
+// new entity, the same fact again updates it (weight when given, earliest date, properties) and
+// adds only new evidence. Store::ApplyBulk writes the result.
+class BulkRelationsImport {
+ public:
+  BulkRelationsImport(const Schema& schema, std::string entity_kind);
+  ~BulkRelationsImport();
+  BulkRelationsImport(const BulkRelationsImport&) = delete;
+  BulkRelationsImport& operator=(const BulkRelationsImport&) = delete;
+  // Folds a relations CSV in. Throws Error(kInput) as ParseRelationsCsv does. Returns false for
+  // a file with a line the arrays do not take as Merge would (a reference holding a line break
+  // or tab): the import must then go through ParseFile and Merge instead.
+  bool Add(const SourceFile& file);
+  const ImportSummary& summary() const;
+  BulkRelations& result();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // What a merge of these batches reads of the graph it merges into: the entities named by the
 // ids of entity records and by the references of relation records (as written: ids, names or

@@ -62,16 +62,6 @@ EntityIndex ResolveReference(Graph* graph, const EntityLookup& lookup, const std
   ThrowInput(pos, (pointer.empty() ? "" : pointer + "/" + std::string(role) + ": ") + message);
 }
 
-// A relation holds since its earliest stated date. Two statements of the same period at
-// different precision ("2019" and "2019-07") keep the more precise one, not the shorter text.
-std::string EarlierDate(const std::string& known, const std::string& stated) {
-  if (stated.empty()) return known;
-  if (known.empty()) return stated;
-  if (known.starts_with(stated)) return known;
-  if (stated.starts_with(known)) return stated;
-  return std::min(known, stated);
-}
-
 Entity MergedEntity(const Entity& existing, const Entity& incoming) {
   // Aliases are kept as written: spellings that differ only in case or width ("NAVER",
   // "Naver") are both kept; only the very same text is dropped.
@@ -92,6 +82,16 @@ Entity MergedEntity(const Entity& existing, const Entity& incoming) {
 }
 
 }  // namespace
+
+// A relation holds since its earliest stated date. Two statements of the same period at
+// different precision ("2019" and "2019-07") keep the more precise one, not the shorter text.
+std::string EarlierDate(const std::string& known, const std::string& stated) {
+  if (stated.empty()) return known;
+  if (known.empty()) return stated;
+  if (known.starts_with(stated)) return known;
+  if (stated.starts_with(known)) return stated;
+  return std::min(known, stated);
+}
 
 Document DocumentFromReference(std::string_view reference) {
   Document document;

@@ -68,10 +68,20 @@ CheckReport Store::Check() const {
   // (Rows whose key names no atom are left out of the views above: counted here.)
   count("relation or evidence rows whose key names no stored text (atom)",
         "SELECT (SELECT count(*) FROM relation_rows r WHERE NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.source) "
-        "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.type) OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.target)) + "
+        "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.type) OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.target) "
+        "OR (r.document IS NOT NULL AND NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = r.document))) + "
         "(SELECT count(*) FROM evidence_rows v WHERE NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.source) "
         "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.type) OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.target) "
         "OR NOT EXISTS (SELECT 1 FROM atoms a WHERE a.n = v.document))");
+  // (Schema 7 keeps relation rows without rowid: no foreign key or unique index says these.)
+  count("relation properties of no relation row",
+        "SELECT count(*) FROM relation_properties WHERE (source, type, target, since) NOT IN "
+        "(SELECT source, type, target, since FROM relation_rows)");
+  count("relation keys with more than one live row",
+        "SELECT count(*) FROM (SELECT 1 FROM relation_rows WHERE until IS NULL GROUP BY source, type, target HAVING count(*) > 1)");
+  count("relation rows citing a document line_documents does not list",
+        "SELECT count(*) FROM relation_rows r WHERE r.document IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM line_documents l WHERE l.document = r.document)");
   count("relations of a type not in the vocabulary",
         "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_types t WHERE t.name = r.type)");
   count("rows whose version range is empty or reversed",
@@ -106,10 +116,11 @@ CheckReport Store::Check() const {
     }
   }
   {
-    // Name keys: one row per distinct key of each entity row's id, name and aliases.
+    // Name keys: one row per distinct key of each entity row's id, name and aliases (but the id
+    // itself, schema 7).
     std::set<std::pair<std::string, int64_t>> expected, stored;
     for (const auto& [row, entity] : impl_->EntityNames()) {
-      for (const std::string& key : MatchKeysOf(entity)) expected.insert({key, row});
+      for (const std::string& key : StoredKeysOf(entity)) expected.insert({key, row});
     }
     Statement keys(db, "SELECT key, entity_row FROM entity_keys");
     while (keys.Step()) stored.insert({std::string(keys.Text(0)), keys.Int(1)});

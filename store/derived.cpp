@@ -42,10 +42,16 @@ std::vector<std::pair<int64_t, Entity>> Store::Impl::EntityNames() {
   return rows;
 }
 
+std::set<std::string> StoredKeysOf(const Entity& entity) {
+  std::set<std::string> keys = MatchKeysOf(entity);
+  keys.erase(entity.id);
+  return keys;
+}
+
 void Store::Impl::WriteKeys(int64_t row, const Entity& entity) {
   // The keys EntityLookup matches names by, each once per entity.
   if (!insert_key) insert_key = std::make_unique<Statement>(db, "INSERT OR IGNORE INTO entity_keys(key, entity_row) VALUES (?1, ?2)");
-  for (const std::string& key : MatchKeysOf(entity)) insert_key->Bind(1, key).Bind(2, row).Run();
+  for (const std::string& key : StoredKeysOf(entity)) insert_key->Bind(1, key).Bind(2, row).Run();
 }
 
 Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
@@ -88,7 +94,7 @@ Topology Store::Impl::BuildTopology(std::optional<int64_t> version) {
     double weight;
   };
   std::vector<Row> rows;
-  Statement relations(db, ("SELECT source, type, target, weight FROM relation_rows WHERE " + Visible("", at)).c_str());
+  Statement relations(db, ("SELECT source, type, target, " + WeightOf("") + " FROM relation_rows WHERE " + Visible("", at)).c_str());
   if (at) relations.Bind(1, *version);
   while (relations.Step()) {
     std::optional<uint32_t> source = find(relations.Int(0));
@@ -175,7 +181,9 @@ Store::Counts Store::Impl::ComputeCounts(std::optional<int64_t> version, const T
   Counts counts;
   counts.entities = static_cast<int64_t>(topology.entity_ids.size());
   counts.relations = static_cast<int64_t>(topology.relation_count());
-  Statement evidence(db, ("SELECT count(*) FROM " + live_evidence).c_str());
+  // Evidence rows, and (schema 7) the evidence relation rows of bulk CSV lines keep.
+  Statement evidence(db, ("SELECT (SELECT count(*) FROM " + live_evidence + ") + (SELECT count(*) FROM relation_rows r WHERE " +
+                          Visible("r", at) + " AND r.document IS NOT NULL)").c_str());
   if (at) evidence.Bind(1, *version);
   evidence.Step();
   counts.evidence = evidence.Int(0);
@@ -211,7 +219,10 @@ std::optional<Store::Counts> Store::Impl::StoredCounts(int64_t version) {
 
 void Store::Impl::WriteCounts(int64_t counts_version, std::optional<int64_t> visible_version, const Topology& topology) {
   if (!has_counts) return;  // a migration step before schema 5
-  Counts counts = ComputeCounts(visible_version, topology);
+  PutCounts(counts_version, ComputeCounts(visible_version, topology));
+}
+
+void Store::Impl::PutCounts(int64_t counts_version, const Counts& counts) {
   Statement put(db, "INSERT OR REPLACE INTO graph_counts(version, entities, relations, evidence, documents, by_kind, by_relation) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   put.Bind(1, counts_version).Bind(2, counts.entities).Bind(3, counts.relations).Bind(4, counts.evidence);

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,11 +34,31 @@ std::string EndOfPeriod(const std::string& date);
 // (the view `evidence` gives the text back). The same rule as the migration's SQL: L is a
 // positive integer written without sign or leading zeros.
 std::optional<int64_t> LineOfFile(std::string_view document, std::string_view locator);
+// first_seen (schema 7) is a day number: days since 1970-01-01. The UTC day now, and a day's
+// date as YYYY-MM-DD.
+int64_t TodayNumber();
+std::string DateOfDay(int64_t day);
+// Weights (schema 7): one of at most two decimals is stored as the integer of its hundredths,
+// any other as a real. Binds a weight so; the SQL that reads column weight of alias t back.
+void BindWeight(Statement& statement, int index, double weight);
+std::string WeightOf(const std::string& alias);
+// The match keys stored for an entity (entity_keys): MatchKeysOf but the one equal to its id
+// (schema 7), which the entity is found by through its id (FindEntityIds looks the key up as an
+// id as well). Generated ids ("org_000123", "naver") are their own key: 100k keys fewer on M.
+std::set<std::string> StoredKeysOf(const Entity& entity);
 // Visibility of a versioned row (columns since/until of table alias t).
 std::string Visible(const std::string& alias, bool at_version, const std::string& parameter = "?1");
 // Load's rule for documents: a version shows those its evidence cites and those no evidence
 // cites at all (described in a JSON import alone). Uses ?1 for the version when at_version.
 std::string DocumentVisible(bool at_version);
+
+// The evidence of a bulk CSV line kept in its relation's row (schema 7): document "file:NAME"
+// (its atom), locator "NAME:line", no sentence, extractor csv, confidence 1.
+struct LineEvidence {
+  int64_t document = 0;
+  int64_t line = 0;
+  std::string date;
+};
 
 struct Store::Impl {
   Impl(const std::string& path, int flags, const std::string& open_as) : db(path, flags, open_as) {}
@@ -62,6 +83,7 @@ struct Store::Impl {
   // The counts of a version (schema 5), computed from its rows and its topology.
   Counts ComputeCounts(std::optional<int64_t> visible_version, const Topology& topology);
   void WriteCounts(int64_t counts_version, std::optional<int64_t> visible_version, const Topology& topology);
+  void PutCounts(int64_t counts_version, const Counts& counts);
   // The stored counts of a version, or nothing when there are none (or they are damaged).
   std::optional<Counts> StoredCounts(int64_t version);
   bool has_counts = false;  // the store has table graph_counts (schema 5 or later)
@@ -88,17 +110,35 @@ struct Store::Impl {
   // Puts a relation's new state: inserted, changed in place, or its old row closed and a new
   // one inserted.
   void PutRelation(const Relation& relation);
-  // Inserts a live row for a relation whose key has none.
-  void InsertRelation(int64_t source, int64_t type, int64_t target, const Relation& relation, const std::string& first_seen);
-  std::string today;  // UTC date of the write in progress, the first_seen of new relations
+  // Inserts a live row for a relation whose key has none, with the evidence of the bulk CSV
+  // line it keeps (schema 7) when line is set.
+  void InsertRelation(int64_t source, int64_t type, int64_t target, const Relation& relation, std::optional<int64_t> first_seen,
+                      const LineEvidence* line = nullptr);
+  // The evidence as a relation row keeps it, when it says only "line L of an imported file".
+  std::optional<LineEvidence> LineEvidenceOf(const Evidence& evidence);
+  int64_t last_line_document = 0;
+  // The properties of the relation row (source, type, target, head).
+  void InsertRelationProperties(int64_t source, int64_t type, int64_t target, const Properties& properties);
+  // Throws Error(kStorage) when the key has a live row already, or (after a large write) when
+  // any live key has two: what a unique index on live keys would refuse.
+  void CheckNewRelation(int64_t source, int64_t type, int64_t target);
+  void CheckLiveKeysUnique();  // the last document put in line_documents by this transaction
+  int64_t today = 0;  // UTC day number of the write in progress, the first_seen of new relations
   void InsertEvidence(int64_t source, int64_t type, int64_t target, const Evidence& evidence);
+  // A large write into a smaller store drops the indexes of relation and evidence rows and
+  // builds them again once the rows are in (inside the write transaction): one sort each instead
+  // of a B-tree insert per row. relations_live comes back first (only_relations_live).
+  std::vector<std::pair<std::string, std::string>> DropRowIndexes();
+  void RecreateRowIndexes(const std::vector<std::pair<std::string, std::string>>& dropped, bool only_relations_live);
   void CollectGarbage();
+  // Drops from line_documents the documents no relation row cites any more.
+  void ForgetLineDocuments();
   void Transaction(const std::function<void()>& fn);
 
   std::unique_ptr<Statement> find_entity, close_entity, insert_entity, update_entity, delete_aliases, insert_alias,
       delete_entity_properties, insert_entity_property, find_relation, close_relation, insert_relation,
       update_relation, delete_relation_properties, insert_relation_property, insert_evidence, put_document, insert_key,
-      delete_keys;
+      delete_keys, insert_line_document;
   void Prepare();
   // The number of a text in atoms (schema 6), added when it has none. Numbers are cached for
   // the transaction in progress (a rolled back one may take its new atoms with it).

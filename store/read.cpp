@@ -103,6 +103,16 @@ std::vector<std::string> Store::FindEntityIds(std::string_view text, const ReadO
   by_key.Bind(2, key);
   while (by_key.Step()) ids.emplace_back(by_key.Text(0));
   by_key.Reset();
+  // An entity whose id is its own key has that key stored as its id only (schema 7).
+  if (key != text) {
+    if (at) exact.Bind(1, *version);
+    exact.Bind(2, key);
+    if (exact.Step() && !std::binary_search(ids.begin(), ids.end(), std::string(exact.Text(0)))) {
+      ids.emplace_back(exact.Text(0));
+      std::sort(ids.begin(), ids.end());
+    }
+    exact.Reset();
+  }
   return ids;
 }
 
@@ -188,7 +198,7 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
 
   // A scoped load names its entities in a temporary table (the main database may be
   // read-only; TEMP is not) and adds "one of them" to every query.
-  std::string only_entity, only_entity_e, only_relation, only_relation_r;
+  std::string only_entity, only_entity_e, only_relation;
   if (scope.ids != nullptr) {
     db.Exec("CREATE TEMP TABLE IF NOT EXISTS wanted(id TEXT PRIMARY KEY) WITHOUT ROWID");
     db.Exec("DELETE FROM temp.wanted");
@@ -198,7 +208,6 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     only_entity = " AND id" + wanted;
     only_entity_e = " AND e.id" + wanted;
     only_relation = " AND source" + wanted + " AND target" + wanted;
-    only_relation_r = " AND r.source" + wanted + " AND r.target" + wanted;
   }
 
   std::unordered_map<int64_t, EntityIndex> entity_by_row;
@@ -239,7 +248,7 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
 
   // Relations with their evidence and properties, gathered first so --as-of can drop some.
   struct Row {
-    int64_t row;
+    int64_t since;  // with the key, the row's identity (schema 7)
     Relation relation;
     std::string first_seen;
   };
@@ -253,18 +262,23 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
       return relation.source == source && relation.type == type && relation.target == target;
     });
   };
-  std::unordered_map<int64_t, size_t> row_by_id;
-  Statement relations(db, ("SELECT row, source, type, target, weight, date, first_seen FROM relations WHERE " +
-                           Visible("", at) + only_relation + " ORDER BY source, type, target").c_str());
+  Statement relations(db, ("SELECT since, source, type, target, weight, date, first_seen_day, line_document, line, line_date "
+                           "FROM relations WHERE " + Visible("", at) + only_relation + " ORDER BY source, type, target").c_str());
   bind_version(relations);
   while (relations.Step()) {
-    Row row{relations.Int(0), {}, std::string(relations.Text(6))};
+    // The day number is made a date only when --as-of asks for it.
+    Row row{relations.Int(0), {}, relations.IsNull(6) || as_of.empty() ? std::string() : DateOfDay(relations.Int(6))};
     row.relation.source = relations.Text(1);
     row.relation.type = relations.Text(2);
     row.relation.target = relations.Text(3);
     row.relation.weight = relations.Double(4);
     row.relation.date = relations.Text(5);
-    row_by_id.emplace(row.row, rows.size());
+    if (!relations.IsNull(7)) {
+      // The evidence of the bulk CSV line that made the row (schema 7): always its first.
+      std::string document(relations.Text(7));
+      std::string locator = document.substr(5) + ":" + std::to_string(relations.Int(8));
+      row.relation.evidence.push_back({std::move(document), "", std::string(relations.Text(9)), std::move(locator), "csv", 1.0});
+    }
     rows.push_back(std::move(row));
   }
   row_by_key.Reserve(rows.size());
@@ -273,15 +287,30 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
     if (find_row(relation.source, relation.type, relation.target)) continue;  // the first row of a key wins
     row_by_key.Insert(HashRelationKey(relation.source, relation.type, relation.target), index);
   }
-  Statement relation_properties(db, ("SELECT p.relation_row, p.key, p.value FROM relation_properties p JOIN relations r "
-                                     "ON r.row = p.relation_row WHERE " + Visible("r", at) + only_relation_r).c_str());
-  bind_version(relation_properties);
-  while (relation_properties.Step()) {
-    auto it = row_by_id.find(relation_properties.Int(0));
-    if (it != row_by_id.end()) rows[it->second].relation.properties.emplace(relation_properties.Text(1), relation_properties.Text(2));
+  // Properties hang off a row's key and since (schema 7): those of a part are looked up row by
+  // row, those of the whole graph read in one pass and kept for the rows loaded.
+  if (scope.ids != nullptr) {
+    Statement relation_properties(db, "SELECT key, value FROM relation_properties WHERE source = (SELECT n FROM atoms WHERE "
+                                      "text = ?1) AND type = (SELECT n FROM atoms WHERE text = ?2) AND target = (SELECT n FROM "
+                                      "atoms WHERE text = ?3) AND since = ?4");
+    for (Row& row : rows) {
+      relation_properties.Bind(1, row.relation.source).Bind(2, row.relation.type).Bind(3, row.relation.target).Bind(4, row.since);
+      while (relation_properties.Step()) row.relation.properties.emplace(relation_properties.Text(0), relation_properties.Text(1));
+      relation_properties.Reset();
+    }
+  } else {
+    Statement relation_properties(db, "SELECT s.text, t.text, g.text, p.since, p.key, p.value FROM relation_properties p "
+                                      "JOIN atoms s ON s.n = p.source JOIN atoms t ON t.n = p.type JOIN atoms g ON g.n = p.target");
+    while (relation_properties.Step()) {
+      std::optional<uint32_t> index = find_row(relation_properties.Text(0), relation_properties.Text(1), relation_properties.Text(2));
+      if (index && rows[*index].since == relation_properties.Int(3)) {
+        rows[*index].relation.properties.emplace(relation_properties.Text(4), relation_properties.Text(5));
+      }
+    }
   }
+  // (The evidence relation rows keep came with them, above.)
   Statement evidence(db, ("SELECT source, type, target, document, sentence, date, locator, extractor, confidence FROM "
-                          "evidence WHERE " + Visible("", at) + only_relation + " ORDER BY row").c_str());
+                          "row_evidence WHERE " + Visible("", at) + only_relation + " ORDER BY row").c_str());
   bind_version(evidence);
   while (evidence.Step()) {
     std::optional<uint32_t> index = find_row(evidence.Text(0), evidence.Text(1), evidence.Text(2));
@@ -325,6 +354,7 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
   // The registry of documents is not versioned: a version shows the documents its (kept)
   // evidence cites, and those no evidence cites at all (described in a JSON import alone).
   Statement documents(db, "SELECT id, title, url, date, lang, EXISTS (SELECT 1 FROM evidence_rows v WHERE v.document = "
+                          "(SELECT n FROM atoms WHERE text = d.id)) OR EXISTS (SELECT 1 FROM line_documents l WHERE l.document = "
                           "(SELECT n FROM atoms WHERE text = d.id)) FROM documents d ORDER BY id");
   while (documents.Step()) {
     if (documents.Int(5) == 0 || cited.count(std::string(documents.Text(0)))) graph.PutDocument(DocumentOf(documents));

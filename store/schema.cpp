@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -157,6 +158,96 @@ CREATE VIEW evidence AS
   FROM evidence_rows v JOIN atoms s ON s.n = v.source JOIN atoms t ON t.n = v.type JOIN atoms g ON g.n = v.target
        JOIN atoms d ON d.n = v.document;
 )sql",
+    // 6 -> 7: compact provenance, relation rows clustered on their key. The evidence a relation
+    // row was born with, when it says only "line L of the imported file NAME" (document
+    // "file:NAME", locator "NAME:L", no sentence, extractor csv, confidence 1), is kept in the
+    // row itself: document (atom), line and line_date (the evidence's date); a row copied to a
+    // new version copies it. It is moved there from evidence_rows when it is the first evidence
+    // of its key in every version the relation row is seen in (same since and until, no earlier
+    // evidence row overlapping), so every reader gives the same evidence in the same order.
+    // line_documents lists the documents such rows cite (what evidence_by_document tells of
+    // evidence rows). first_seen becomes the day number (days since 1970-01-01; NULL: unknown),
+    // and a weight of at most two decimals (CSV weights) its hundredths as an integer (2 bytes
+    // instead of 8; the column has no type, so SQLite keeps integers and reals apart, and
+    // n / 100.0 is exactly the double "n/100" parses to). The rows are a table WITHOUT ROWID
+    // keyed by (source, type, target, since), which is also a row's identity (a key has one row
+    // per version it changed in), so relation_properties hang off the same four numbers and rows
+    // have no number of their own: a key is found in the table itself, and neither relations_live
+    // nor relations_by_ends is kept (31 MB fewer on a million relations), nor entities_by_id
+    // (entities_live finds the working graph's; a snapshot's are scanned), nor the name key of
+    // an entity that equals its id (found as the id: store/internal.h StoredKeysOf). The view evidence
+    // shows both kinds of evidence (row NULL for a relation row's); the view row_evidence only
+    // those of evidence_rows; the view relations has no row column any more.
+    R"sql(
+CREATE TEMP TABLE moved_7(relation_row INTEGER PRIMARY KEY, evidence_row INTEGER NOT NULL);
+CREATE TEMP TABLE first_evidence_7 AS
+  SELECT r.row AS relation_row,
+         (SELECT min(v.row) FROM evidence_rows v WHERE v.source = r.source AND v.type = r.type AND v.target = r.target
+            AND v.since < coalesce(r.until, 9223372036854775807) AND (v.until IS NULL OR v.until > r.since)) AS evidence_row
+  FROM relation_rows r;
+INSERT INTO moved_7(relation_row, evidence_row)
+  SELECT f.relation_row, f.evidence_row
+  FROM first_evidence_7 f JOIN evidence_rows v ON v.row = f.evidence_row JOIN relation_rows r ON r.row = f.relation_row
+  WHERE v.since = r.since AND v.until IS r.until AND typeof(v.locator) = 'integer' AND v.sentence = '' AND v.extractor = 'csv'
+    AND v.confidence = 1.0
+    AND f.evidence_row NOT IN (SELECT evidence_row FROM first_evidence_7 WHERE evidence_row IS NOT NULL
+                               GROUP BY evidence_row HAVING count(*) > 1);
+CREATE TABLE relation_rows_7(
+  source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL, since INTEGER NOT NULL,
+  weight NOT NULL, date TEXT NOT NULL, until INTEGER, first_seen INTEGER, document INTEGER, line INTEGER, line_date TEXT,
+  PRIMARY KEY(source, type, target, since)) WITHOUT ROWID;
+INSERT INTO relation_rows_7(source, type, target, since, weight, date, until, first_seen, document, line, line_date)
+  SELECT r.source, r.type, r.target, r.since,
+         CASE WHEN abs(r.weight) < 1e13 AND round(r.weight * 100) / 100.0 = r.weight THEN CAST(round(r.weight * 100) AS INTEGER)
+              ELSE r.weight END,
+         r.date, r.until,
+         CASE WHEN julianday(r.first_seen) IS NULL THEN NULL ELSE CAST(julianday(r.first_seen) - 2440587.5 AS INTEGER) END,
+         v.document, v.locator, v.date
+  FROM relation_rows r LEFT JOIN moved_7 m ON m.relation_row = r.row LEFT JOIN evidence_rows v ON v.row = m.evidence_row
+  ORDER BY r.source, r.type, r.target, r.since;
+DELETE FROM evidence_rows WHERE row IN (SELECT evidence_row FROM moved_7);
+DROP TABLE temp.first_evidence_7;
+DROP TABLE temp.moved_7;
+CREATE TABLE relation_properties_7(
+  source INTEGER NOT NULL, type INTEGER NOT NULL, target INTEGER NOT NULL, since INTEGER NOT NULL, key TEXT NOT NULL,
+  value TEXT NOT NULL, PRIMARY KEY(source, type, target, since, key)) WITHOUT ROWID;
+INSERT INTO relation_properties_7(source, type, target, since, key, value)
+  SELECT r.source, r.type, r.target, r.since, p.key, p.value FROM relation_properties p JOIN relation_rows r ON r.row = p.relation_row;
+DROP TABLE relation_properties;
+DROP VIEW relations;
+DROP VIEW evidence;
+DROP TABLE relation_rows;
+ALTER TABLE relation_rows_7 RENAME TO relation_rows;
+ALTER TABLE relation_properties_7 RENAME TO relation_properties;
+DROP INDEX IF EXISTS entities_by_id;
+DELETE FROM entity_keys WHERE key = (SELECT e.id FROM entities e WHERE e.row = entity_keys.entity_row);
+CREATE TABLE line_documents(document INTEGER PRIMARY KEY);
+INSERT INTO line_documents(document) SELECT DISTINCT document FROM relation_rows WHERE document IS NOT NULL;
+CREATE VIEW relations AS
+  SELECT s.text AS source, t.text AS type, g.text AS target,
+         CASE WHEN typeof(r.weight) = 'integer' THEN r.weight / 100.0 ELSE r.weight END AS weight, r.date AS date,
+         r.since AS since, r.until AS until,
+         CASE WHEN r.first_seen IS NULL THEN '' ELSE date(r.first_seen * 86400, 'unixepoch') END AS first_seen,
+         r.first_seen AS first_seen_day, l.text AS line_document, r.line AS line, r.line_date AS line_date
+  FROM relation_rows r JOIN atoms s ON s.n = r.source JOIN atoms t ON t.n = r.type JOIN atoms g ON g.n = r.target
+       LEFT JOIN atoms l ON l.n = r.document;
+CREATE VIEW row_evidence AS
+  SELECT v.row AS row, s.text AS source, t.text AS type, g.text AS target, d.text AS document, v.sentence AS sentence,
+         v.date AS date,
+         CASE WHEN typeof(v.locator) = 'integer' THEN substr(d.text, 6) || ':' || v.locator ELSE v.locator END AS locator,
+         v.extractor AS extractor, v.confidence AS confidence, v.since AS since, v.until AS until
+  FROM evidence_rows v JOIN atoms s ON s.n = v.source JOIN atoms t ON t.n = v.type JOIN atoms g ON g.n = v.target
+       JOIN atoms d ON d.n = v.document;
+CREATE VIEW evidence AS
+  SELECT row, source, type, target, document, sentence, date, locator, extractor, confidence, since, until FROM row_evidence
+  UNION ALL
+  SELECT NULL AS row, s.text AS source, t.text AS type, g.text AS target, d.text AS document, '' AS sentence,
+         r.line_date AS date, substr(d.text, 6) || ':' || r.line AS locator, 'csv' AS extractor, 1.0 AS confidence,
+         r.since AS since, r.until AS until
+  FROM relation_rows r JOIN atoms s ON s.n = r.source JOIN atoms t ON t.n = r.type JOIN atoms g ON g.n = r.target
+       JOIN atoms d ON d.n = r.document
+  WHERE r.document IS NOT NULL;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration per schema version step");
 
@@ -238,6 +329,39 @@ std::optional<int64_t> LineOfFile(std::string_view document, std::string_view lo
   return line;
 }
 
+void BindWeight(Statement& statement, int index, double weight) {
+  double hundredths = std::round(weight * 100);
+  if (std::abs(hundredths) < 1e15 && hundredths / 100.0 == weight) {
+    statement.Bind(index, static_cast<int64_t>(hundredths));
+  } else {
+    statement.Bind(index, weight);
+  }
+}
+
+std::string WeightOf(const std::string& alias) {
+  std::string column = alias.empty() ? "weight" : alias + ".weight";
+  return "(CASE WHEN typeof(" + column + ") = 'integer' THEN " + column + " / 100.0 ELSE " + column + " END)";
+}
+
+int64_t TodayNumber() { return static_cast<int64_t>(std::time(nullptr)) / 86400; }
+
+std::string DateOfDay(int64_t day) {
+  // Days to civil date (H. Hinnant's algorithm), proleptic Gregorian.
+  int64_t z = day + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+  return buffer;
+}
+
 // Visibility of a versioned row (columns since/until of table alias t).
 std::string Visible(const std::string& alias, bool at_version, const std::string& parameter) {
   std::string prefix = alias.empty() ? "" : alias + ".";
@@ -249,8 +373,14 @@ std::string Visible(const std::string& alias, bool at_version, const std::string
 // Load's rule for documents: a version shows those its evidence cites and those no evidence
 // cites at all (described in a JSON import alone). Uses ?1 for the version when at_version.
 std::string DocumentVisible(bool at_version) {
-  return "(NOT EXISTS (SELECT 1 FROM evidence_rows x WHERE x.document = (SELECT n FROM atoms WHERE text = d.id)) OR EXISTS "
-         "(SELECT 1 FROM evidence_rows v WHERE v.document = (SELECT n FROM atoms WHERE text = d.id) AND " + Visible("v", at_version) + "))";
+  // Evidence is kept in evidence rows and (schema 7) in the relation rows of bulk CSV lines,
+  // whose documents line_documents lists.
+  const std::string atom = "(SELECT n FROM atoms WHERE text = d.id)";
+  return "((NOT EXISTS (SELECT 1 FROM evidence_rows x WHERE x.document = " + atom +
+         ") AND NOT EXISTS (SELECT 1 FROM line_documents l WHERE l.document = " + atom + ")) OR EXISTS "
+         "(SELECT 1 FROM evidence_rows v WHERE v.document = " + atom + " AND " + Visible("v", at_version) + ") OR (EXISTS "
+         "(SELECT 1 FROM line_documents l WHERE l.document = " + atom + ") AND EXISTS (SELECT 1 FROM relation_rows w WHERE w.document = " +
+         atom + " AND " + Visible("w", at_version) + ")))";
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -352,6 +482,7 @@ void Store::Impl::Transaction(const std::function<void()>& fn) {
   if (sqlite3_exec(db.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("starting a write");
   atom_cache.clear();
   last_atom = {"", 0};
+  last_line_document = 0;
   try {
     fn();
     if (sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) db.Fail("committing the changes");
@@ -393,6 +524,12 @@ void Store::Impl::Migrate(int64_t from_version) {
     RunMigrations(QueryInt(db, "PRAGMA user_version"));  // another process may have upgraded it
     db.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   });
+  // An upgrade that rebuilt the large tables (6 -> 7) leaves their old pages free: the file is
+  // written afresh, at its new size, when more than a quarter of it is free. VACUUM is a
+  // transaction of its own; when another connection holds the store it is left for later.
+  if (QueryInt(db, "PRAGMA freelist_count") * 4 > QueryInt(db, "PRAGMA page_count")) {
+    sqlite3_exec(db.handle(), "VACUUM", nullptr, nullptr, nullptr);
+  }
   (void)from_version;
 }
 
@@ -407,8 +544,9 @@ void Store::Impl::RunMigrations(int64_t version) {
     }
   }
   // What is derived from the relation rows (graph images since 3, their counts since 5) is
-  // written once, from the rows in their last form (integer keys since 6).
-  if (from < 6) RebuildImages();
+  // written once, from the rows in their last form (integer keys since 6; counts of evidence
+  // kept in relation rows since 7).
+  if (from < 7) RebuildImages();
 }
 
 void Store::Impl::RebuildImages() {

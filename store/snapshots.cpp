@@ -93,6 +93,12 @@ void Store::DeleteSnapshot(const std::string& name) {
   });
 }
 
+void Store::Impl::ForgetLineDocuments() {
+  // Rows were deleted: a document no relation row cites any more is not listed (Load shows a
+  // document no evidence cites at all).
+  db.Exec("DELETE FROM line_documents WHERE NOT EXISTS (SELECT 1 FROM relation_rows r WHERE r.document = line_documents.document)");
+}
+
 void Store::Impl::CollectGarbage() {
   // A closed row that no snapshot version can see is dead.
   const char* dead = "until IS NOT NULL AND NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.version >= %1$s.since AND s.version < %1$s.until)";
@@ -105,9 +111,11 @@ void Store::Impl::CollectGarbage() {
   db.Exec(("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
   db.Exec(("DELETE FROM entity_keys WHERE entity_row IN (SELECT row FROM entities WHERE " + condition("entities") + ")").c_str());
   db.Exec(("DELETE FROM entities WHERE " + condition("entities")).c_str());
-  db.Exec(("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relation_rows WHERE " + condition("relation_rows") + ")").c_str());
+  db.Exec(("DELETE FROM relation_properties WHERE (source, type, target, since) IN (SELECT source, type, target, since FROM "
+           "relation_rows WHERE " + condition("relation_rows") + ")").c_str());
   db.Exec(("DELETE FROM relation_rows WHERE " + condition("relation_rows")).c_str());
   db.Exec(("DELETE FROM evidence_rows WHERE " + condition("evidence_rows")).c_str());
+  ForgetLineDocuments();
   db.Exec("DELETE FROM graph_images WHERE version <> 0 AND version NOT IN (SELECT version FROM snapshots)");
   if (has_counts) db.Exec("DELETE FROM graph_counts WHERE version <> 0 AND version NOT IN (SELECT version FROM snapshots)");
 }
@@ -132,7 +140,8 @@ void Store::RestoreSnapshot(const std::string& name) {
         run("DELETE FROM entity_properties WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
         run("DELETE FROM entity_keys WHERE entity_row IN (SELECT row FROM entities WHERE until IS NULL AND since > ?1 AND since = ?2)");
       } else if (t == "relation_rows") {
-        run("DELETE FROM relation_properties WHERE relation_row IN (SELECT row FROM relation_rows WHERE until IS NULL AND since > ?1 AND since = ?2)");
+        run("DELETE FROM relation_properties WHERE (source, type, target, since) IN (SELECT source, type, target, since FROM "
+            "relation_rows WHERE until IS NULL AND since > ?1 AND since = ?2)");
       }
       run("DELETE FROM " + t + " WHERE until IS NULL AND since > ?1 AND since = ?2");
       run("UPDATE " + t + " SET until = ?2 WHERE until IS NULL AND since > ?1");
@@ -166,11 +175,32 @@ void Store::RestoreSnapshot(const std::string& name) {
     revive("entities", "id, name, kind, country, description",
            {{"aliases", "entity_row", "position, alias"}, {"entity_properties", "entity_row", "key, value"},
             {"entity_keys", "entity_row", "key"}});
-    revive("relation_rows", "source, type, target, weight, date, first_seen",
-           {{"relation_properties", "relation_row", "key, value"}});
+    {
+      // A relation row is its key and since (schema 7: no rowid): the copies are rows since head.
+      struct Key {
+        int64_t source, type, target, since;
+      };
+      std::vector<Key> keys;
+      Statement rows(db, ("SELECT source, type, target, since FROM relation_rows WHERE " + closed).c_str());
+      rows.Bind(1, v);
+      while (rows.Step()) keys.push_back({rows.Int(0), rows.Int(1), rows.Int(2), rows.Int(3)});
+      rows.Reset();
+      Statement copy(db, "INSERT INTO relation_rows(source, type, target, since, weight, date, first_seen, document, line, "
+                         "line_date) SELECT source, type, target, ?5, weight, date, first_seen, document, line, line_date "
+                         "FROM relation_rows WHERE source = ?1 AND type = ?2 AND target = ?3 AND since = ?4");
+      Statement copy_properties(db, "INSERT INTO relation_properties(source, type, target, since, key, value) "
+                                    "SELECT source, type, target, ?5, key, value FROM relation_properties "
+                                    "WHERE source = ?1 AND type = ?2 AND target = ?3 AND since = ?4");
+      for (const Key& key : keys) {
+        for (Statement* statement : {&copy, &copy_properties}) {
+          statement->Bind(1, key.source).Bind(2, key.type).Bind(3, key.target).Bind(4, key.since).Bind(5, impl.head).Run();
+        }
+      }
+    }
     Statement evidence(db, ("INSERT INTO evidence_rows(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
                             "SELECT source, type, target, document, sentence, date, locator, extractor, confidence, ?2 FROM evidence_rows WHERE " + closed).c_str());
     evidence.Bind(1, v).Bind(2, impl.head).Run();
+    impl.ForgetLineDocuments();
     // The working graph is now the snapshot's.
     impl.WriteImage(0, std::nullopt);
   });

@@ -35,6 +35,16 @@
 // locator as the integer LINE. Indexes are those reads and writes use: live relation keys
 // (unique), relation ends, evidence by relation key and by document.
 //
+// Compact rows (schema 7). The evidence a relation row was born with, when it is a bare bulk CSV
+// line (document "file:NAME", locator "NAME:L", no sentence, extractor csv, confidence 1), is
+// kept in the row itself (document atom, line, line_date) instead of an evidence row; it is
+// always the relation's first evidence, and the views and every read show it as before.
+// relation_rows is a table WITHOUT ROWID keyed by (source, type, target, since), which is a row's
+// identity (relation_properties hang off it): no separate key index. first_seen is a day number,
+// a weight of at most two decimals is stored as its hundredths, and an entity's name key equal
+// to its id is not stored (the id finds it). An import of relations CSVs with --create-missing
+// into a store with nothing in it is written by ApplyBulk from flat arrays (graph/bulk.h).
+//
 // Migrations. PRAGMA user_version is the schema version. Opening a store of an older version
 // upgrades it first, in one transaction (all steps or none); one that cannot be written is
 // refused with a message saying so, never half-upgraded.
@@ -56,6 +66,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/bulk.h"
 #include "graph/graph.h"
 #include "graph/topology.h"
 
@@ -63,7 +74,7 @@ namespace relgraph::store {
 
 // 'RGDB' in PRAGMA application_id; schema version in PRAGMA user_version.
 constexpr int kApplicationId = 0x52474442;
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
 struct SnapshotInfo {
   std::string name;
@@ -194,6 +205,12 @@ class Store {
 
   // Writes an import's changes. Must run inside WriteTransaction.
   void Apply(const ChangeSet& changes);
+  // Writes a bulk import (graph/bulk.h) into a store whose working graph has no entities,
+  // relations, evidence or documents: the same rows, image and counts as Apply of the change
+  // set Merge would make of the same lines, built from the arrays. Must run inside
+  // WriteTransaction. Returns false, having written nothing, when the working graph is not
+  // empty.
+  bool ApplyBulk(const BulkRelations& bulk);
 
   // LoadTopology's answer in the order the engine reads it (relations grouped by source, the
   // graph image's own layout): one pass over the image, no sorting. Relation indices are

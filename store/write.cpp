@@ -53,14 +53,22 @@ void Store::Impl::Prepare() {
   insert_entity_property =
       std::make_unique<Statement>(db, "INSERT INTO entity_properties(entity_row, key, value) VALUES (?1, ?2, ?3)");
   find_relation = std::make_unique<Statement>(
-      db, "SELECT row, since, first_seen FROM relation_rows WHERE source = ?1 AND type = ?2 AND target = ?3 AND until IS NULL");
-  close_relation = std::make_unique<Statement>(db, "UPDATE relation_rows SET until = ?2 WHERE row = ?1");
+      db, "SELECT since, first_seen, document, line, line_date FROM relation_rows WHERE source = ?1 AND type = ?2 AND "
+          "target = ?3 AND until IS NULL");
+  // (A relation row is its key and since: the table is ordered by them, schema 7.)
+  close_relation = std::make_unique<Statement>(
+      db, "UPDATE relation_rows SET until = ?2 WHERE source = ?3 AND type = ?4 AND target = ?5 AND since = ?1");
   insert_relation = std::make_unique<Statement>(
-      db, "INSERT INTO relation_rows(source, type, target, weight, date, since, first_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  update_relation = std::make_unique<Statement>(db, "UPDATE relation_rows SET weight = ?2, date = ?3 WHERE row = ?1");
-  delete_relation_properties = std::make_unique<Statement>(db, "DELETE FROM relation_properties WHERE relation_row = ?1");
+      db, "INSERT INTO relation_rows(source, type, target, weight, date, since, first_seen, document, line, line_date) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  insert_line_document = std::make_unique<Statement>(db, "INSERT OR IGNORE INTO line_documents(document) VALUES (?1)");
+  update_relation = std::make_unique<Statement>(
+      db, "UPDATE relation_rows SET weight = ?2, date = ?3 WHERE source = ?4 AND type = ?5 AND target = ?6 AND since = ?1");
+  delete_relation_properties = std::make_unique<Statement>(
+      db, "DELETE FROM relation_properties WHERE source = ?1 AND type = ?2 AND target = ?3 AND since = ?4");
   insert_relation_property =
-      std::make_unique<Statement>(db, "INSERT INTO relation_properties(relation_row, key, value) VALUES (?1, ?2, ?3)");
+      std::make_unique<Statement>(db, "INSERT INTO relation_properties(source, type, target, since, key, value) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   insert_evidence = std::make_unique<Statement>(
       db,
       "INSERT INTO evidence_rows(source, type, target, document, sentence, date, locator, extractor, confidence, since) "
@@ -158,17 +166,12 @@ void Store::Apply(const ChangeSet& changes) {
   // transaction, so a failure or a kill undoes it.
   std::vector<std::pair<std::string, std::string>> dropped;  // name, SQL
   int64_t rows = static_cast<int64_t>(changes.new_relations.size() + changes.relations.size() + changes.evidence.size());
-  if (rows >= 100000 && rows > QueryInt(impl.db, "SELECT coalesce(max(row), 0) FROM evidence_rows")) {
-    Statement indexes(impl.db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-                               "AND tbl_name IN ('relation_rows', 'evidence_rows')");
-    while (indexes.Step()) dropped.emplace_back(indexes.Text(0), indexes.Text(1));
-    for (const auto& [name, sql] : dropped) impl.db.Exec(("DROP INDEX \"" + name + "\"").c_str());
+  if (rows >= 100000 &&
+      rows > QueryInt(impl.db, "SELECT coalesce((SELECT relations FROM graph_counts WHERE version = 0), 0) + "
+                               "(SELECT coalesce(max(row), 0) FROM evidence_rows)")) {
+    dropped = impl.DropRowIndexes();
   }
-  auto recreate = [&](bool only_relations_live) {
-    for (const auto& [name, sql] : dropped) {
-      if ((name == "relations_live") == only_relations_live) impl.db.Exec(sql.c_str());
-    }
-  };
+  auto recreate = [&](bool only_relations_live) { impl.RecreateRowIndexes(dropped, only_relations_live); };
 
   for (const Document& document : changes.documents) {
     impl.put_document->Bind(1, document.id).Bind(2, document.title).Bind(3, document.url).Bind(4, document.date).Bind(5, document.lang).Run();
@@ -193,24 +196,49 @@ void Store::Apply(const ChangeSet& changes) {
     });
   });
   for (const Entity& entity : changes.entities) impl.PutEntity(entity);
-  impl.today = UtcNow("%Y-%m-%d");
+  impl.today = TodayNumber();
   // The atoms of the distinct texts, looked up (or added) once each, in text order.
   auto atoms_of = [&](const std::vector<std::string_view>& texts) {
     std::vector<int64_t> atoms(texts.size());
     for (size_t r = 0; r < texts.size(); ++r) atoms[r] = impl.Atom(texts[r]);
     return atoms;
   };
+  KeyOrder evidence_keys = evidence_order.get();
+  // The first evidence of a new relation, when it is a bulk CSV line, goes into the relation's
+  // row (schema 7): both lists are in key order, so one pass pairs them.
+  std::vector<bool> in_row(evidence.size(), false);
   {
     KeyOrder keys = added_order.get();
     std::vector<int64_t> ids = atoms_of(keys.ids), types = atoms_of(keys.types);
-    for (uint32_t i : keys.order) impl.InsertRelation(ids[keys.source[i]], types[keys.type[i]], ids[keys.target[i]], added[i], impl.today);
+    size_t e = 0;
+    for (uint32_t i : keys.order) {
+      RelationKeyView key = KeyViewOf(added[i], impl.schema);
+      auto evidence_key = [&](size_t at) {
+        const RelationKey& k = evidence[evidence_keys.order[at]].first;
+        return RelationKeyView{k.source, k.type, k.target};
+      };
+      while (e < evidence.size() && evidence_key(e) < key) ++e;
+      std::optional<LineEvidence> line;
+      if (e < evidence.size() && evidence_key(e) == key) {
+        uint32_t first = evidence_keys.order[e];
+        line = impl.LineEvidenceOf(evidence[first].second);
+        if (line) in_row[first] = true;
+      }
+      int64_t source = ids[keys.source[i]], type = types[keys.type[i]], target = ids[keys.target[i]];
+      if (dropped.empty()) impl.CheckNewRelation(source, type, target);
+      impl.InsertRelation(source, type, target, added[i], impl.today, line ? &*line : nullptr);
+    }
   }
+  // A large write checks that the relations it took for new were, all at once.
+  if (!dropped.empty() && !added.empty()) impl.CheckLiveKeysUnique();
   recreate(true);
   for (const Relation& relation : changes.relations) impl.PutRelation(relation);
   {
-    KeyOrder keys = evidence_order.get();
+    KeyOrder& keys = evidence_keys;
     std::vector<int64_t> ids = atoms_of(keys.ids), types = atoms_of(keys.types);
-    for (uint32_t i : keys.order) impl.InsertEvidence(ids[keys.source[i]], types[keys.type[i]], ids[keys.target[i]], evidence[i].second);
+    for (uint32_t i : keys.order) {
+      if (!in_row[i]) impl.InsertEvidence(ids[keys.source[i]], types[keys.type[i]], ids[keys.target[i]], evidence[i].second);
+    }
   }
   recreate(false);
   if (changes.empty()) return;
@@ -232,6 +260,22 @@ void Store::Apply(const ChangeSet& changes) {
       RelationKeyView key = KeyViewOf(relation, impl.schema);
       image.relations.push_back({std::string(key.source), std::string(key.target), static_cast<uint8_t>(*type), relation.weight});
     }
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> Store::Impl::DropRowIndexes() {
+  std::vector<std::pair<std::string, std::string>> dropped;  // name, SQL
+  Statement indexes(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+                        "AND tbl_name IN ('relation_rows', 'evidence_rows')");
+  while (indexes.Step()) dropped.emplace_back(indexes.Text(0), indexes.Text(1));
+  indexes.Reset();
+  for (const auto& [name, sql] : dropped) db.Exec(("DROP INDEX \"" + name + "\"").c_str());
+  return dropped;
+}
+
+void Store::Impl::RecreateRowIndexes(const std::vector<std::pair<std::string, std::string>>& dropped, bool only_relations_live) {
+  for (const auto& [name, sql] : dropped) {
+    if ((name == "relations_live") == only_relations_live) db.Exec(sql.c_str());
   }
 }
 
@@ -298,27 +342,73 @@ void Store::Impl::PutRelation(const Relation& relation) {
     InsertRelation(source, type, target, relation, today);
     return;
   }
-  int64_t existing = find_relation->Int(0);
-  int64_t since = find_relation->Int(1);
-  std::string first_seen(find_relation->Text(2));  // a changed relation keeps its first import date
+  int64_t since = find_relation->Int(0);
+  // A changed relation keeps its first import date, and the evidence its row keeps.
+  std::optional<int64_t> first_seen;
+  if (!find_relation->IsNull(1)) first_seen = find_relation->Int(1);
+  std::optional<LineEvidence> line;
+  if (!find_relation->IsNull(2)) line = LineEvidence{find_relation->Int(2), find_relation->Int(3), std::string(find_relation->Text(4))};
   find_relation->Reset();
   if (since != head) {
-    close_relation->Bind(1, existing).Bind(2, head).Run();
-    InsertRelation(source, type, target, relation, first_seen);
+    close_relation->Bind(1, since).Bind(2, head).Bind(3, source).Bind(4, type).Bind(5, target).Run();
+    InsertRelation(source, type, target, relation, first_seen, line ? &*line : nullptr);
     return;
   }
   // Born in the working version: no snapshot sees it, so it changes in place.
-  update_relation->Bind(1, existing).Bind(2, relation.weight).Bind(3, relation.date).Run();
-  delete_relation_properties->Bind(1, existing).Run();
-  for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, existing).Bind(2, name).Bind(3, value).Run();
+  update_relation->Bind(1, since).Bind(4, source).Bind(5, type).Bind(6, target);
+  BindWeight(*update_relation, 2, relation.weight);
+  update_relation->Bind(3, relation.date).Run();
+  delete_relation_properties->Bind(1, source).Bind(2, type).Bind(3, target).Bind(4, since).Run();
+  InsertRelationProperties(source, type, target, relation.properties);
+}
+
+void Store::Impl::InsertRelationProperties(int64_t source, int64_t type, int64_t target, const Properties& properties) {
+  for (const auto& [name, value] : properties) {
+    insert_relation_property->Bind(1, source).Bind(2, type).Bind(3, target).Bind(4, head).Bind(5, name).Bind(6, value).Run();
+  }
+}
+
+void Store::Impl::CheckNewRelation(int64_t source, int64_t type, int64_t target) {
+  find_relation->Bind(1, source).Bind(2, type).Bind(3, target);
+  bool found = find_relation->Step();
+  find_relation->Reset();
+  if (found) throw Error(ErrorKind::kStorage, db.path() + ": a relation the import took for new is stored already");
+}
+
+void Store::Impl::CheckLiveKeysUnique() {
+  // The rows are in key order: one pass, no sorting.
+  if (QueryInt(db, "SELECT EXISTS (SELECT 1 FROM relation_rows WHERE until IS NULL GROUP BY source, type, target HAVING count(*) > 1)") != 0) {
+    throw Error(ErrorKind::kStorage, db.path() + ": a relation the import took for new is stored already");
+  }
+}
+
+std::optional<LineEvidence> Store::Impl::LineEvidenceOf(const Evidence& evidence) {
+  if (!evidence.sentence.empty() || evidence.extractor != "csv" || evidence.confidence != 1.0) return std::nullopt;
+  std::optional<int64_t> line = LineOfFile(evidence.document, evidence.locator);
+  if (!line) return std::nullopt;
+  return LineEvidence{Atom(evidence.document), *line, evidence.date};
 }
 
 void Store::Impl::InsertRelation(int64_t source, int64_t type, int64_t target, const Relation& relation,
-                                 const std::string& first_seen) {
-  insert_relation->Bind(1, source).Bind(2, type).Bind(3, target).Bind(4, relation.weight).Bind(5, relation.date)
-      .Bind(6, head).Bind(7, first_seen).Run();
-  int64_t row = sqlite3_last_insert_rowid(db.handle());
-  for (const auto& [name, value] : relation.properties) insert_relation_property->Bind(1, row).Bind(2, name).Bind(3, value).Run();
+                                 std::optional<int64_t> first_seen, const LineEvidence* line) {
+  insert_relation->Bind(1, source).Bind(2, type).Bind(3, target).Bind(5, relation.date).Bind(6, head);
+  BindWeight(*insert_relation, 4, relation.weight);
+  if (first_seen) {
+    insert_relation->Bind(7, *first_seen);
+  } else {
+    insert_relation->BindNull(7);
+  }
+  if (line) {
+    insert_relation->Bind(8, line->document).Bind(9, line->line).Bind(10, line->date);
+    if (line->document != last_line_document) {
+      insert_line_document->Bind(1, line->document).Run();
+      last_line_document = line->document;
+    }
+  } else {
+    insert_relation->BindNull(8).BindNull(9).BindNull(10);
+  }
+  insert_relation->Run();
+  InsertRelationProperties(source, type, target, relation.properties);
 }
 
 void Store::Impl::InsertEvidence(int64_t source, int64_t type, int64_t target, const Evidence& evidence) {

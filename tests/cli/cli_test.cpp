@@ -440,8 +440,9 @@ TEST_F(Cli, ADamagedGraphImageIsReportedAndRepaired) {
   RunResult check = Run({"check"});
   EXPECT_EQ(check.exit_code, 1);
   EXPECT_NE(check.out.find("graph image of the working graph does not match"), std::string::npos) << check.out;
-  // Keys that no longer say an entity's names are found too.
-  ASSERT_EQ(RunShell("sqlite3 '" + db_ + "' \"DELETE FROM entity_keys WHERE key = 'snu'\""), 0);
+  // Keys that no longer say an entity's names are found too. (The key "snu" of the id snu and
+  // the alias SNU is the id itself, which schema 7 does not store as a key: the name's is taken.)
+  ASSERT_EQ(RunShell("sqlite3 '" + db_ + "' \"DELETE FROM entity_keys WHERE key = 'seoul national university'\""), 0);
   EXPECT_NE(Run({"check"}).out.find("name keys do not match"), std::string::npos);
   RunResult repaired = Run({"check", "--repair"});
   EXPECT_EQ(repaired.exit_code, 0) << repaired.out << repaired.err;

@@ -263,7 +263,7 @@ TEST_F(Durability, OldSchemaIsUpgradedInOneStep) {
   ASSERT_EQ(entity.exit_code, 0) << entity.err;
   EXPECT_EQ(json::parse(entity.out)["relations"][0]["evidence"][0]["sentence"], "Naver and SNU work together.");
   RunResult check = Run(old, {"check", "--format", "json"});
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 6);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 7);
   // The upgrade wrote the name keys and the graph image, and they agree with the rows.
   EXPECT_EQ(check.exit_code, 0) << check.out;
   EXPECT_EQ(Run(old, {"snapshot", "save", "after-upgrade"}).exit_code, 0);
@@ -314,7 +314,7 @@ TEST_F(Durability, SchemaFourStoreGetsItsCountsOnUpgrade) {
   EXPECT_EQ(counts["by_relation"]["invests_in"], 0);
   RunResult check = Run(db, {"check", "--format", "json"});
   EXPECT_EQ(check.exit_code, 0) << check.out;
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 6);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 7);
   // Writes keep the counts: a new relation, a snapshot of it, then a restore of "before".
   dir_.Write("more.csv", "source,target,relation\nkaist,snu,partners_with\n");
   ASSERT_EQ(Run(db, {"import", "more.csv"}).exit_code, 0);
@@ -350,7 +350,7 @@ TEST_F(Durability, SchemaFiveStoreGetsIntegerKeysOnUpgrade) {
       << "needs the sqlite3 shell (scripts/install-deps.sh installs it)";
   RunResult check = Run(db, {"check", "--format", "json"});
   EXPECT_EQ(check.exit_code, 0) << check.out;
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 6);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 7);
   json info = json::parse(Run(db, {"info", "--format", "json"}).out);
   EXPECT_EQ(info["entities"], 4);
   EXPECT_EQ(info["relations"], 4);
@@ -397,7 +397,10 @@ TEST_F(Durability, SchemaFiveStoreGetsIntegerKeysOnUpgrade) {
                      "SELECT row || ':' || typeof(locator) FROM evidence_rows ORDER BY row; "
                      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('relations', 'evidence')\" > '" + rows + "'"),
             0);
-  EXPECT_EQ(ReadFile(rows), "integerintegerinteger\n1:integer\n2:text\n3:integer\n4:text\n5:integer\n6:integer\n0\n");
+  // (Schema 7 then moved evidence 1 (r.csv:3) and 5 (r2.csv:3), each the first and only
+  // evidence of a relation row of the same versions, into those rows; evidence 3 (r.csv:2)
+  // outlives its first relation row, 2 and 4 are not bare file lines, 6 is not the first.)
+  EXPECT_EQ(ReadFile(rows), "integerintegerinteger\n2:text\n3:integer\n4:text\n6:integer\n0\n");
   // Writes go on from there: an import, a snapshot, a restore of "before".
   dir_.Write("more.csv", "source,target,relation\nkaist,snu,partners_with\n");
   ASSERT_EQ(Run(db, {"import", "more.csv"}).exit_code, 0);
@@ -414,6 +417,123 @@ TEST_F(Durability, SchemaFiveStoreGetsIntegerKeysOnUpgrade) {
   RunResult damaged = Run(db, {"check"});
   EXPECT_EQ(damaged.exit_code, 1);
   EXPECT_NE(damaged.out.find("whose key names no stored text"), std::string::npos) << damaged.out;
+}
+
+// Issue 18: schema 7 keeps the evidence a relation row was born with, when it is a bulk CSV line
+// (document file:NAME, no sentence), in the row itself, and first_seen as a day number. A frozen
+// schema 6 store (written by the schema 6 binary on 2026-12-06: e.csv a, b, c, d; r1.csv
+// (source,target,relation,weight,evidence) a-invests_in->b (2), b-partners_with->c with the
+// sentence "B and C work together.", a-acquires->c; snapshot s1; r2.csv a-invests_in->b (5),
+// c-competes_with->d, a-acquires->c again) is upgraded in one transaction. Relation rows: 1
+// a-acquires-c, 2 a-invests_in-b (closed by r2.csv), 3 b-partners_with-c, 4 c-competes_with-d,
+// 5 a-invests_in-b (weight 5); evidence rows 1 r1.csv:4, 2 r1.csv:2, 3 r1.csv:3 (sentence),
+// 4 r2.csv:4, 5 r2.csv:2, 6 r2.csv:3. Moved into their rows: evidence 1 (into row 1) and 6 (into
+// row 4); evidence 2 lives on past row 2 into row 5 (so belongs to neither alone), 3 has a
+// sentence, 4 and 5 are not the first of their relation.
+TEST_F(Durability, SchemaSixStoreKeepsBulkLinesInRelationRowsOnUpgrade) {
+  std::string db = dir_.File("v6.db");
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' < '" + std::string(RELGRAPH_SOURCE_DIR) + "/tests/fixtures/store/schema_v6.sql'"), 0)
+      << "needs the sqlite3 shell (scripts/install-deps.sh installs it)";
+  RunResult check = Run(db, {"check", "--format", "json"});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 7);
+  std::string rows = dir_.File("rows.txt");
+  // Rows in key order (atoms a 12, b 13, c 14, d 16; invests_in 1, acquires 2, partners_with 4,
+  // competes_with 5): rows 2, 5, 1, 3, 4 of schema 6.
+  ASSERT_EQ(RunShell("sqlite3 '" + db + "' \"SELECT coalesce(line, '-') FROM relation_rows ORDER BY source, type, target, since; "
+                     "SELECT group_concat(row) FROM (SELECT row FROM evidence_rows ORDER BY row); "
+                     "SELECT DISTINCT typeof(first_seen) || ':' || first_seen FROM relation_rows; "
+                     "SELECT count(*) FROM evidence WHERE until IS NULL; SELECT count(*) FROM line_documents\" > '" + rows + "'"),
+            0);
+  // 2026-12-06 is day 20793: 56 years of 365 days and 14 leap days to 2026-01-01, then 339 days.
+  EXPECT_EQ(ReadFile(rows), "-\n-\n4\n-\n3\n2,3,4,5\ninteger:20793\n6\n2\n");
+  json info = json::parse(Run(db, {"info", "--format", "json"}).out);
+  EXPECT_EQ(info["entities"], 4);
+  EXPECT_EQ(info["relations"], 4);
+  EXPECT_EQ(info["evidence"], 6);
+  EXPECT_EQ(info["documents"], 2);
+  json s1 = json::parse(Run(db, {"info", "--snapshot", "s1", "--format", "json"}).out);
+  EXPECT_EQ(s1["relations"], 3);
+  EXPECT_EQ(s1["evidence"], 3);
+  EXPECT_EQ(s1["documents"], 1);
+  auto relation = [](const json& graph, const std::string& source, const std::string& type, const std::string& target) {
+    for (const json& item : graph["relations"]) {
+      if (item["source"] == source && item["type"] == type && item["target"] == target) return item;
+    }
+    return json();
+  };
+  auto locators = [](const json& item) {  // in the order readers give them
+    std::vector<std::string> out;
+    for (const json& evidence : item["evidence"]) out.push_back(evidence["locator"]);
+    return out;
+  };
+  json head = json::parse(Export(db, ""));
+  EXPECT_EQ(locators(relation(head, "a", "acquires", "c")), (std::vector<std::string>{"r1.csv:4", "r2.csv:4"}));
+  EXPECT_EQ(locators(relation(head, "a", "invests_in", "b")), (std::vector<std::string>{"r1.csv:2", "r2.csv:2"}));
+  EXPECT_EQ(relation(head, "a", "invests_in", "b")["weight"], 5.0);
+  EXPECT_EQ(locators(relation(head, "c", "competes_with", "d")), std::vector<std::string>{"r2.csv:3"});
+  json partners = relation(head, "b", "partners_with", "c");
+  ASSERT_EQ(partners["evidence"].size(), 1u);
+  EXPECT_EQ(partners["evidence"][0]["sentence"], "B and C work together.");
+  EXPECT_EQ(partners["evidence"][0]["locator"], "r1.csv:3");
+  json moved = relation(head, "a", "acquires", "c")["evidence"][0];
+  EXPECT_EQ(moved["document"], "file:r1.csv");
+  EXPECT_EQ(moved["extractor"], "csv");
+  json old = json::parse(Export(db, "s1"));
+  EXPECT_EQ(old["relations"].size(), 3u);
+  EXPECT_EQ(relation(old, "a", "invests_in", "b")["weight"], 2.0);
+  EXPECT_EQ(locators(relation(old, "a", "acquires", "c")), std::vector<std::string>{"r1.csv:4"});
+  // As of a date: undated relations count from first_seen, 2026-12-06.
+  RunResult before_import = Run(db, {"--as-of", "2026-12-05", "export", "json"});
+  ASSERT_EQ(before_import.exit_code, 0) << before_import.err;
+  EXPECT_EQ(json::parse(before_import.out)["relations"].size(), 0u);
+  EXPECT_EQ(json::parse(Run(db, {"--as-of", "2026-12-06", "export", "json"}).out)["relations"].size(), 4u);
+  // Writes go on from there: an import, a snapshot, a restore of s1.
+  dir_.Write("more.csv", "source,target,relation\nd,a,partners_with\n");
+  ASSERT_EQ(Run(db, {"import", "more.csv"}).exit_code, 0);
+  ASSERT_EQ(Run(db, {"snapshot", "save", "five"}).exit_code, 0);
+  ASSERT_EQ(Run(db, {"snapshot", "restore", "s1"}).exit_code, 0);
+  json restored = json::parse(Export(db, ""));
+  EXPECT_EQ(restored["relations"].size(), 3u);
+  EXPECT_EQ(locators(relation(restored, "a", "acquires", "c")), std::vector<std::string>{"r1.csv:4"});
+  EXPECT_EQ(locators(relation(json::parse(Export(db, "five")), "a", "partners_with", "d")), std::vector<std::string>{"more.csv:2"});
+  EXPECT_EQ(json::parse(Run(db, {"info", "--format", "json"}).out)["documents"], 1);
+  RunResult after = Run(db, {"check"});
+  EXPECT_EQ(after.exit_code, 0) << after.out;
+}
+
+// Issue 18: a bulk import (relations CSV, --create-missing, into an empty store) is killed at
+// random moments: the store holds nothing or everything, and passes check.
+TEST_F(Durability, KilledBulkImportLeavesAnEmptyOrAWholeStore) {
+  std::mt19937 generator(18);
+  dir_.Write("header.csv", "id,name,kind\n");
+  std::string empty = dir_.File("empty.db");
+  ASSERT_EQ(Run(empty, {"import", "header.csv"}).exit_code, 0);
+  std::string nothing = Export(empty, "");
+  std::string full = dir_.File("bulk_full.db");
+  fs::copy_file(empty, full);
+  auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(Run(full, {"import", "big_relations.csv", "--create-missing"}).exit_code, 0);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::string everything = Export(full, "");
+  ASSERT_EQ(json::parse(everything)["entities"].size(), 3000u);
+  int killed = 0, old_state = 0, new_state = 0;
+  for (int trial = 0; trial < trials_; ++trial) {
+    std::string db = dir_.File("bulk" + std::to_string(trial) + ".db");
+    fs::copy_file(empty, db);
+    double from = trial % 2 ? 0.6 * seconds : 0.0;
+    killed += KillDuring(db, {"import", "big_relations.csv", "--create-missing"}, from, seconds * 1.05, generator);
+    RunResult check = Run(db, {"check"});
+    EXPECT_EQ(check.exit_code, 0) << "trial " << trial << ": " << check.out << check.err;
+    std::string now = Export(db, "");
+    bool is_old = now == nothing, is_new = now == everything;
+    EXPECT_TRUE(is_old || is_new) << "trial " << trial << ": a partial import is visible";
+    old_state += is_old;
+    new_state += is_new;
+  }
+  std::cout << "[ figures  ] bulk import kill trials: " << trials_ << ", killed mid-run: " << killed << ", empty: " << old_state
+            << ", whole: " << new_state << " (import takes " << seconds << " s)\n";
+  EXPECT_GT(killed, 0);
 }
 
 // Issue 16: schema 4 folds width in the stored name keys. A schema 3 store holds keys without
@@ -434,7 +554,7 @@ TEST_F(Durability, SchemaThreeNameKeysAreComputedAgainWithWidthFolding) {
   EXPECT_EQ(json::parse(found.out)["id"], "wide");
   RunResult check = Run(db, {"check", "--format", "json"});
   EXPECT_EQ(check.exit_code, 0) << check.out;
-  EXPECT_EQ(json::parse(check.out)["schema_version"], 6);
+  EXPECT_EQ(json::parse(check.out)["schema_version"], 7);
 }
 
 }  // namespace

@@ -1,0 +1,177 @@
+// Stage 2b of the store: a bulk import (graph/bulk.h) written into a store with nothing live,
+// from its flat arrays: rows in key order, the graph image and counts from the same arrays.
+#include <algorithm>
+#include <future>
+#include <memory>
+#include <numeric>
+#include <type_traits>
+
+#include "common/error.h"
+#include "store/image.h"
+#include "store/internal.h"
+
+namespace relgraph::store {
+
+bool Store::ApplyBulk(const BulkRelations& bulk) {
+  Impl& impl = *impl_;
+  Database& db = impl.db;
+  // Only into a store whose working graph has nothing a merge would look at.
+  if (QueryInt(db, "SELECT EXISTS (SELECT 1 FROM entities WHERE until IS NULL) OR EXISTS (SELECT 1 FROM relation_rows WHERE "
+                   "until IS NULL) OR EXISTS (SELECT 1 FROM evidence_rows WHERE until IS NULL)") != 0 ||
+      QueryInt(db, ("SELECT count(*) FROM documents d WHERE " + DocumentVisible(false)).c_str()) != 0) {
+    return false;
+  }
+  impl.Prepare();
+  const size_t n = bulk.relation_count();
+  std::vector<std::pair<std::string, std::string>> dropped;
+  if (n + bulk.evidence.size() >= 100000) dropped = impl.DropRowIndexes();
+
+  for (const Document& document : bulk.documents) {
+    impl.put_document->Bind(1, document.id).Bind(2, document.title).Bind(3, document.url).Bind(4, document.date).Bind(5, document.lang).Run();
+  }
+  // The documents of bulk lines first: a small atom number is a byte in every row citing it.
+  std::vector<int64_t> text_atom(bulk.texts.size(), 0);
+  for (uint32_t document : bulk.line_document) {
+    if (document != BulkRelations::kNoLine && text_atom[document] == 0) text_atom[document] = impl.Atom(bulk.texts[document]);
+  }
+  impl.today = TodayNumber();
+
+  // Entities by id (the image's entity order), each one's row (none is live: no lookup) and atom,
+  // written in that order so that every index on them grows at its end.
+  std::vector<uint32_t> by_id(bulk.ids.size());
+  std::iota(by_id.begin(), by_id.end(), 0u);
+  std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return bulk.ids[a] < bulk.ids[b]; });
+  std::vector<uint32_t> index_of(bulk.ids.size());
+  std::vector<int64_t> atom_of(bulk.ids.size());
+  for (uint32_t i = 0; i < by_id.size(); ++i) {
+    const std::string& id = bulk.ids[by_id[i]];
+    impl.insert_entity->Bind(1, id).Bind(2, id).Bind(3, bulk.entity_kind).Bind(4, "").Bind(5, "").Bind(6, impl.head).Run();
+    impl.WriteKeys(sqlite3_last_insert_rowid(db.handle()), Entity{id, id, bulk.entity_kind, {}, "", "", {}});
+    index_of[by_id[i]] = i;
+    atom_of[by_id[i]] = impl.Atom(id);
+  }
+  const std::vector<RelationType>& types = impl.schema.relation_types();
+  std::vector<uint32_t> rank_of_type = TypeRanks(impl.schema);
+  std::vector<int64_t> type_atom(types.size(), 0);
+  for (uint8_t code : bulk.type) {
+    if (type_atom[code] == 0) type_atom[code] = impl.Atom(types[code].name);
+  }
+
+  // Key order: (source id, type name, target id), as the rows' key index and the image have it.
+  struct Item {
+    uint32_t source, type, target, relation;
+    auto operator<=>(const Item&) const = default;
+  };
+  std::vector<Item> items(n);
+  for (uint32_t r = 0; r < n; ++r) items[r] = {index_of[bulk.source[r]], rank_of_type[bulk.type[r]], index_of[bulk.target[r]], r};
+  std::sort(items.begin(), items.end());
+
+  // Every column gathered into key order first, in tight loops (many cache misses in flight at
+  // once), so that the loop feeding SQLite reads memory in order.
+  std::vector<uint32_t> order(n), position(n);  // key order -> relation, relation -> place
+  for (uint32_t p = 0; p < n; ++p) {
+    order[p] = items[p].relation;
+    position[items[p].relation] = p;
+  }
+  auto gather = [&](const auto& column) {
+    std::vector<std::decay_t<decltype(column[0])>> sorted(n);
+    for (uint32_t p = 0; p < n; ++p) sorted[p] = column[order[p]];
+    return sorted;
+  };
+  std::vector<uint32_t> source = gather(bulk.source), target = gather(bulk.target), date = gather(bulk.date);
+  std::vector<uint32_t> line_document = gather(bulk.line_document), line_date = gather(bulk.line_date);
+  std::vector<uint8_t> type = gather(bulk.type);
+  std::vector<int64_t> line = gather(bulk.line);
+
+  Topology topology;
+  topology.entity_ids.reserve(by_id.size());
+  for (uint32_t id : by_id) topology.entity_ids.push_back(bulk.ids[id]);
+  topology.source.resize(n);
+  topology.target.resize(n);
+  for (uint32_t p = 0; p < n; ++p) {
+    topology.source[p] = items[p].source;
+    topology.target[p] = items[p].target;
+  }
+  items = {};
+  topology.type = type;
+  topology.weight = gather(bulk.weight);
+  // The image is encoded on another core while SQLite takes the rows.
+  const Schema& schema = impl.schema;
+  std::future<std::string> image = std::async(std::launch::async, [&topology, &schema] { return EncodeImage(topology, schema); });
+  // Into a store without any relation row (a new one), the rows go to a temporary table of the
+  // same definition first and are copied over in one statement: SQLite's transfer of a whole
+  // table into an empty one fills every page, where inserts in key order leave an eighth of each
+  // page empty.
+  std::unique_ptr<Statement> staged;
+  if (n >= 1000 && QueryInt(db, "SELECT NOT EXISTS (SELECT 1 FROM relation_rows)") != 0) {
+    Statement definition(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'relation_rows'");
+    std::string sql = definition.Step() ? std::string(definition.Text(0)) : std::string();
+    definition.Reset();
+    if (sql.find('(') != std::string::npos) {
+      db.Exec("PRAGMA temp.cache_size = -262144");
+      db.Exec(("CREATE TEMP TABLE bulk_relation_rows" + sql.substr(sql.find('('))).c_str());
+      staged = std::make_unique<Statement>(
+          db, "INSERT INTO temp.bulk_relation_rows(source, type, target, weight, date, since, first_seen, document, line, line_date"
+              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    }
+  }
+  Statement& insert = staged ? *staged : *impl.insert_relation;
+  for (uint32_t p = 0; p < n; ++p) {
+    insert.Bind(1, atom_of[source[p]]).Bind(2, type_atom[type[p]]).Bind(3, atom_of[target[p]]);
+    BindWeight(insert, 4, topology.weight[p]);
+    insert.Bind(5, bulk.texts[date[p]]).Bind(6, impl.head).Bind(7, impl.today);
+    uint32_t document = line_document[p];
+    if (document != BulkRelations::kNoLine) {
+      insert.Bind(8, text_atom[document]).Bind(9, line[p]).Bind(10, bulk.texts[line_date[p]]);
+      if (text_atom[document] != impl.last_line_document) {
+        impl.insert_line_document->Bind(1, text_atom[document]).Run();
+        impl.last_line_document = text_atom[document];
+      }
+    } else {
+      insert.BindNull(8).BindNull(9).BindNull(10);
+    }
+    insert.Run();
+    if (!bulk.properties.empty()) {
+      if (auto it = bulk.properties.find(order[p]); it != bulk.properties.end()) {
+        impl.InsertRelationProperties(atom_of[source[p]], type_atom[type[p]], atom_of[target[p]], it->second);
+      }
+    }
+  }
+  if (staged) {
+    staged.reset();
+    db.Exec("INSERT INTO main.relation_rows SELECT * FROM temp.bulk_relation_rows");
+    db.Exec("DROP TABLE temp.bulk_relation_rows");
+  }
+  impl.RecreateRowIndexes(dropped, true);
+
+  // Other evidence in key order, the lines' order within a key.
+  std::vector<uint32_t> evidence_order(bulk.evidence.size());
+  std::iota(evidence_order.begin(), evidence_order.end(), 0u);
+  std::stable_sort(evidence_order.begin(), evidence_order.end(), [&](uint32_t a, uint32_t b) {
+    return position[bulk.evidence[a].first] < position[bulk.evidence[b].first];
+  });
+  for (uint32_t e : evidence_order) {
+    uint32_t r = bulk.evidence[e].first;
+    impl.InsertEvidence(atom_of[bulk.source[r]], type_atom[bulk.type[r]], atom_of[bulk.target[r]], bulk.evidence[e].second);
+  }
+  impl.RecreateRowIndexes(dropped, false);
+
+  // The working graph is exactly what was written: its image and counts come from the arrays.
+  Statement put(db, "INSERT OR REPLACE INTO graph_images(version, image) VALUES (0, ?1)");
+  put.BindBlob(1, image.get()).Run();
+  if (impl.has_counts) {
+    Counts counts;
+    counts.entities = static_cast<int64_t>(bulk.ids.size());
+    counts.relations = static_cast<int64_t>(n);
+    counts.evidence = static_cast<int64_t>(bulk.evidence.size());
+    for (uint32_t document : bulk.line_document) counts.evidence += document != BulkRelations::kNoLine;
+    // Every document registered is cited by the evidence written, and no other is visible.
+    counts.documents = static_cast<int64_t>(bulk.documents.size());
+    if (!bulk.ids.empty()) counts.entities_by_kind[bulk.entity_kind] = counts.entities;
+    for (uint8_t code : topology.type) ++counts.relations_by_type[types[code].name];
+    impl.PutCounts(0, counts);
+  }
+  return true;
+}
+
+}  // namespace relgraph::store

@@ -1,0 +1,199 @@
+// Issue 18: the bulk import (importers::BulkRelationsImport + Store::ApplyBulk) gives a store
+// exactly what ParseFile + Merge + Store::Apply give it for the same files, and schema 7 keeps
+// the evidence of a bulk CSV line in its relation's row without changing what readers see.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "importers/importers.h"
+#include "store/store.h"
+#include "tests/test_util.h"
+
+namespace relgraph::store {
+namespace {
+
+using testing::TempDir;
+
+// Two relations files that touch every rule of the merge a bulk import must keep: a symmetric
+// type given both ways, the same fact again (with a weight, an earlier date, nothing new), a
+// document and a sentence, properties, a locator column (the same statement twice), a name that
+// differs from another only in case (no lookup by name: a second entity).
+const importers::SourceFile kFirst{
+    "data/rel1.csv",
+    "source,target,relation,weight,date,evidence,source_doc,amount\n"
+    "a,b,invests_in,2,2020,,,\n"                // 2: new, its evidence a file line (date 2020)
+    "b,a,partners_with,,,,,\n"                  // 3: new, key (a, partners_with, b)
+    "a,b,invests_in,,2019-05,,,\n"              // 4: weight kept (not given), date 2019-05: updated
+    "a,b,partners_with,3,,,,\n"                 // 5: weight 3: updated
+    "c,d,acquires,,,\"C buys D.\",doc1,10\n"   // 6: new, evidence with a sentence in doc1, amount
+    "c,d,acquires,,,\"C buys D.\",doc1,\n"};   // 7: nothing changes; new evidence (line 7)
+const importers::SourceFile kSecond{
+    "rel2.csv",
+    "source,target,relation,locator,evidence\n"
+    "C,d,acquires,p. 1,Again.\n"   // 2: new entity C, new relation
+    "c,d,acquires,p. 1,Again.\n"   // 3: new evidence of c-acquires-d
+    "c,d,acquires,p. 1,Again.\n"}; // 4: the same statement again: nothing
+
+Graph LoadAll(const std::string& path) {
+  auto store = Store::Open(path, Store::Mode::kReadOnly, importers::DefaultSchema());
+  return store->Load();
+}
+
+TEST(BulkImport, GivesTheStoreWhatMergeAndApplyGive) {
+  TempDir dir;
+  const Schema& schema = importers::DefaultSchema();
+  importers::BulkRelationsImport bulk(schema, "organization");
+  ASSERT_TRUE(bulk.Add(kFirst));
+  ASSERT_TRUE(bulk.Add(kSecond));
+  const importers::ImportSummary& summary = bulk.summary();
+  EXPECT_EQ(summary.entities_added, 5u);     // a b c d C
+  EXPECT_EQ(summary.relations_added, 4u);    // a-invests_in-b, a-partners_with-b, c-acquires-d, C-acquires-d
+  EXPECT_EQ(summary.relations_updated, 2u);  // lines 4 and 5 of rel1.csv
+  EXPECT_EQ(summary.evidence_added, 8u);     // six lines of rel1.csv, two of rel2.csv
+  EXPECT_EQ(summary.documents_added, 3u);    // file:rel1.csv, doc1, file:rel2.csv
+  {
+    auto store = Store::Open(dir.File("bulk.db"), Store::Mode::kReadWrite, schema);
+    bool written = false;
+    store->WriteTransaction([&] { written = store->ApplyBulk(bulk.result()); });
+    EXPECT_TRUE(written);
+    EXPECT_TRUE(store->Check().problems.empty());
+    // Not into a store that has something: nothing is written.
+    store->WriteTransaction([&] { written = store->ApplyBulk(bulk.result()); });
+    EXPECT_FALSE(written);
+  }
+
+  Graph merged(schema);
+  ChangeSet changes;
+  importers::MergeOptions options;
+  options.create_missing_kind = "organization";
+  importers::ImportSummary general = importers::Merge(
+      &merged, {importers::ParseFile(kFirst, importers::FileKind::kAuto, schema), importers::ParseFile(kSecond, importers::FileKind::kAuto, schema)},
+      &changes, options);
+  EXPECT_EQ(general.entities_added, summary.entities_added);
+  EXPECT_EQ(general.relations_added, summary.relations_added);
+  EXPECT_EQ(general.relations_updated, summary.relations_updated);
+  EXPECT_EQ(general.evidence_added, summary.evidence_added);
+  EXPECT_EQ(general.documents_added, summary.documents_added);
+  {
+    auto store = Store::Open(dir.File("general.db"), Store::Mode::kReadWrite, schema);
+    store->WriteTransaction([&] { store->Apply(changes); });
+  }
+  Graph a = LoadAll(dir.File("bulk.db")), b = LoadAll(dir.File("general.db"));
+  EXPECT_EQ(a.entities(), b.entities());
+  EXPECT_EQ(a.relations(), b.relations());
+  EXPECT_EQ(a.documents(), b.documents());
+  auto store_a = Store::Open(dir.File("bulk.db"), Store::Mode::kReadOnly, schema);
+  auto store_b = Store::Open(dir.File("general.db"), Store::Mode::kReadOnly, schema);
+  Store::Counts ca = store_a->CountAll(), cb = store_b->CountAll();
+  EXPECT_EQ(ca.evidence, 8);
+  EXPECT_EQ(ca.documents, 3);
+  EXPECT_EQ(ca.relations, cb.relations);
+  EXPECT_EQ(ca.evidence, cb.evidence);
+  EXPECT_EQ(ca.documents, cb.documents);
+  EXPECT_EQ(ca.relations_by_type, cb.relations_by_type);
+  // Names resolve as before, though a key equal to the id is not stored (schema 7): "A" by the
+  // key a, the id of a; full-width "Ｃ" by the key c, the name key of C and the id of c.
+  EXPECT_EQ(store_a->FindEntityIds("A"), std::vector<std::string>{"a"});
+  EXPECT_EQ(store_a->FindEntityIds("\uFF23"), (std::vector<std::string>{"C", "c"}));
+  EXPECT_EQ(store_b->FindEntityIds("\uFF23"), (std::vector<std::string>{"C", "c"}));
+  Topology ta = store_a->LoadTopology(), tb = store_b->LoadTopology();
+  EXPECT_EQ(ta.entity_ids, tb.entity_ids);
+  EXPECT_EQ(ta.source, tb.source);
+  EXPECT_EQ(ta.target, tb.target);
+  EXPECT_EQ(ta.weight, tb.weight);
+
+  // The values, by hand from the lines above.
+  auto find = [&](const std::string& source, const std::string& type, const std::string& target) -> const Relation& {
+    auto index = a.FindRelation({source, type, target});
+    EXPECT_TRUE(index.has_value()) << source << " " << type << " " << target;
+    static const Relation none;
+    return index ? a.relations()[*index] : none;
+  };
+  const Relation& invests = find("a", "invests_in", "b");
+  EXPECT_EQ(invests.weight, 2.0);
+  EXPECT_EQ(invests.date, "2019-05");
+  ASSERT_EQ(invests.evidence.size(), 2u);
+  EXPECT_EQ(invests.evidence[0], (Evidence{"file:rel1.csv", "", "2020", "rel1.csv:2", "csv", 1.0}));
+  EXPECT_EQ(invests.evidence[1], (Evidence{"file:rel1.csv", "", "2019-05", "rel1.csv:4", "csv", 1.0}));
+  const Relation& partners = find("a", "partners_with", "b");
+  EXPECT_EQ(partners.weight, 3.0);
+  ASSERT_EQ(partners.evidence.size(), 2u);
+  EXPECT_EQ(partners.evidence[0].locator, "rel1.csv:3");
+  EXPECT_EQ(partners.evidence[1].locator, "rel1.csv:5");
+  const Relation& acquires = find("c", "acquires", "d");
+  EXPECT_EQ(acquires.properties.at("amount"), "\"10\"");
+  ASSERT_EQ(acquires.evidence.size(), 3u);
+  EXPECT_EQ(acquires.evidence[0], (Evidence{"doc1", "C buys D.", "", "rel1.csv:6", "csv", 1.0}));
+  EXPECT_EQ(acquires.evidence[1], (Evidence{"doc1", "C buys D.", "", "rel1.csv:7", "csv", 1.0}));
+  EXPECT_EQ(acquires.evidence[2], (Evidence{"file:rel2.csv", "Again.", "", "p. 1", "csv", 1.0}));
+  EXPECT_EQ(find("C", "acquires", "d").evidence.size(), 1u);
+  ASSERT_EQ(a.entities().size(), 5u);
+  EXPECT_EQ(a.entities()[0], (Entity{"C", "C", "organization", {}, "", "", {}}));
+}
+
+TEST(BulkImport, LeavesAReferenceWithALineBreakToMerge) {
+  importers::BulkRelationsImport bulk(importers::DefaultSchema(), "organization");
+  EXPECT_FALSE(bulk.Add({"r.csv", "source,target,relation\n\"a\tb\",c,acquires\n"}));
+}
+
+TEST(BulkImport, ReportsABadLineWhereMergeWould) {
+  importers::SourceFile file{"bad.csv", "source,target,relation\na,b,acquires\na,b,likes\n"};
+  std::string expected;
+  try {
+    importers::ParseFile(file, importers::FileKind::kRelations, importers::DefaultSchema());
+  } catch (const Error& error) {
+    expected = error.what();
+  }
+  ASSERT_NE(expected.find("bad.csv:3:5"), std::string::npos) << expected;  // the relation column of line 3
+  importers::BulkRelationsImport bulk(importers::DefaultSchema(), "organization");
+  try {
+    bulk.Add(file);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(std::string(error.what()), expected);
+  }
+}
+
+// The command: a fresh store takes the bulk way, a store with an entity the general way; both
+// report and hold the same (but for that entity), and a bad line leaves the store as it was.
+TEST(BulkImportCli, FreshAndSeededStoresEndTheSame) {
+  using nlohmann::json;
+  TempDir dir;
+  dir.Write("rel1.csv", kFirst.bytes);
+  dir.Write("rel2.csv", kSecond.bytes);
+  dir.Write("seed.csv", "id,name,kind\nzz,Unrelated,company\n");
+  auto run = [&](std::vector<std::string> args) { return testing::RunRelgraph(args, dir.path()); };
+  ASSERT_EQ(run({"--db", "seeded.db", "import", "seed.csv"}).exit_code, 0);
+  json reports[2];
+  const char* stores[2] = {"fresh.db", "seeded.db"};
+  for (int i = 0; i < 2; ++i) {
+    testing::RunResult result = run({"--db", stores[i], "import", "rel1.csv", "rel2.csv", "--create-missing", "--format", "json"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    reports[i] = json::parse(result.out);
+    EXPECT_EQ(reports[i]["entities_added"], 5);
+    EXPECT_EQ(reports[i]["relations_added"], 4);
+    EXPECT_EQ(reports[i]["relations_updated"], 2);
+    EXPECT_EQ(reports[i]["evidence_added"], 8);
+    EXPECT_EQ(reports[i]["documents_added"], 3);
+  }
+  json fresh = json::parse(run({"--db", "fresh.db", "export", "json"}).out);
+  json seeded = json::parse(run({"--db", "seeded.db", "export", "json"}).out);
+  json entities = json::array();
+  for (const json& entity : seeded["entities"]) {
+    if (entity["id"] != "zz") entities.push_back(entity);
+  }
+  seeded["entities"] = entities;
+  EXPECT_EQ(fresh, seeded);
+  EXPECT_EQ(run({"--db", "fresh.db", "check"}).exit_code, 0);
+
+  dir.Write("bad.csv", "source,target,relation\na,b,acquires\na,b,likes\n");
+  testing::RunResult bad = run({"--db", "bad.db", "import", "rel1.csv", "bad.csv", "--create-missing"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("bad.csv:3:5"), std::string::npos) << bad.err;
+  testing::RunResult info = run({"--db", "bad.db", "info", "--format", "json"});
+  if (info.exit_code == 0) {
+    EXPECT_EQ(json::parse(info.out)["entities"], 0);
+  }
+}
+
+}  // namespace
+}  // namespace relgraph::store
