@@ -7,6 +7,20 @@
 
 namespace relgraph {
 
+std::optional<int64_t> LineOfFileLocator(std::string_view document, std::string_view locator) {
+  if (!document.starts_with("file:")) return std::nullopt;
+  std::string_view name = document.substr(5);
+  if (locator.size() <= name.size() + 1 || !locator.starts_with(name) || locator[name.size()] != ':') return std::nullopt;
+  std::string_view digits = locator.substr(name.size() + 1);
+  if (digits.size() > 18 || digits[0] == '0') return std::nullopt;
+  int64_t line = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    line = line * 10 + (c - '0');
+  }
+  return line;
+}
+
 Schema::Schema(std::vector<EntityKind> kinds, std::vector<RelationType> relation_types)
     : kinds_(std::move(kinds)), relation_types_(std::move(relation_types)) {}
 

@@ -89,6 +89,11 @@ struct Evidence {
   bool operator==(const Evidence&) const = default;
 };
 
+// The line L of a locator "NAME:L" of evidence citing document "file:NAME" (L a positive
+// integer without sign or leading zeros), else nothing: the evidence of a bulk CSV line, which
+// the store keeps as a line number.
+std::optional<int64_t> LineOfFileLocator(std::string_view document, std::string_view locator);
+
 struct Relation {
   std::string source;  // entity ids
   std::string target;

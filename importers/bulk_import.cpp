@@ -10,22 +10,6 @@
 namespace relgraph::importers {
 namespace {
 
-// The line of a locator "NAME:L" of document "file:NAME" (L a positive integer without sign
-// or leading zeros), the store's rule for evidence it keeps as a line number.
-std::optional<int64_t> LineOf(std::string_view document, std::string_view locator) {
-  if (!document.starts_with("file:")) return std::nullopt;
-  std::string_view name = document.substr(5);
-  if (locator.size() <= name.size() + 1 || !locator.starts_with(name) || locator[name.size()] != ':') return std::nullopt;
-  std::string_view digits = locator.substr(name.size() + 1);
-  if (digits.size() > 18 || digits[0] == '0') return std::nullopt;
-  int64_t line = 0;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-    line = line * 10 + (c - '0');
-  }
-  return line;
-}
-
 size_t HashKey(uint32_t source, uint8_t type, uint32_t target) {
   uint64_t x = (uint64_t{source} << 32 | target) * 0x9E3779B97F4A7C15ull;
   x ^= (x >> 29) + uint64_t{type} * 0xBF58476D1CE4E5B9ull;
@@ -154,7 +138,7 @@ struct BulkRelationsImport::State {
       known_document = item.document;
     }
     std::optional<int64_t> line;
-    if (added && item.sentence.empty() && item.extractor == "csv" && item.confidence == 1.0) line = LineOf(item.document, item.locator);
+    if (added && item.sentence.empty() && item.extractor == "csv" && item.confidence == 1.0) line = LineOfFileLocator(item.document, item.locator);
     if (line) {
       out.line_document[relation] = Text(item.document);
       out.line[relation] = *line;

@@ -30,10 +30,6 @@ std::string UtcNow(const char* format);
 // "2023" -> "2023-12-31", "2023-06" -> "2023-06-31": the last day a date can mean, so that
 // comparing stored dates (any precision) as text with <= answers "on or before".
 std::string EndOfPeriod(const std::string& date);
-// Schema 6 stores the locator "NAME:L" of evidence citing document "file:NAME" as the integer L
-// (the view `evidence` gives the text back). The same rule as the migration's SQL: L is a
-// positive integer written without sign or leading zeros.
-std::optional<int64_t> LineOfFile(std::string_view document, std::string_view locator);
 // first_seen (schema 7) is a day number: days since 1970-01-01. The UTC day now, and a day's
 // date as YYYY-MM-DD.
 int64_t TodayNumber();

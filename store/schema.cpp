@@ -312,23 +312,6 @@ std::string EndOfPeriod(const std::string& date) {
   return date;
 }
 
-// Schema 6 stores the locator "NAME:L" of evidence citing document "file:NAME" as the integer L
-// (the view `evidence` gives the text back). The same rule as the migration's SQL: L is a
-// positive integer written without sign or leading zeros.
-std::optional<int64_t> LineOfFile(std::string_view document, std::string_view locator) {
-  if (!document.starts_with("file:")) return std::nullopt;
-  std::string_view name = document.substr(5);
-  if (locator.size() <= name.size() + 1 || !locator.starts_with(name) || locator[name.size()] != ':') return std::nullopt;
-  std::string_view digits = locator.substr(name.size() + 1);
-  if (digits.size() > 18 || digits[0] == '0') return std::nullopt;
-  int64_t line = 0;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-    line = line * 10 + (c - '0');
-  }
-  return line;
-}
-
 void BindWeight(Statement& statement, int index, double weight) {
   double hundredths = std::round(weight * 100);
   if (std::abs(hundredths) < 1e15 && hundredths / 100.0 == weight) {

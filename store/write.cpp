@@ -384,7 +384,7 @@ void Store::Impl::CheckLiveKeysUnique() {
 
 std::optional<LineEvidence> Store::Impl::LineEvidenceOf(const Evidence& evidence) {
   if (!evidence.sentence.empty() || evidence.extractor != "csv" || evidence.confidence != 1.0) return std::nullopt;
-  std::optional<int64_t> line = LineOfFile(evidence.document, evidence.locator);
+  std::optional<int64_t> line = LineOfFileLocator(evidence.document, evidence.locator);
   if (!line) return std::nullopt;
   return LineEvidence{Atom(evidence.document), *line, evidence.date};
 }
@@ -414,7 +414,7 @@ void Store::Impl::InsertRelation(int64_t source, int64_t type, int64_t target, c
 void Store::Impl::InsertEvidence(int64_t source, int64_t type, int64_t target, const Evidence& evidence) {
   insert_evidence->Bind(1, source).Bind(2, type).Bind(3, target).Bind(4, Atom(evidence.document));
   insert_evidence->Bind(5, evidence.sentence).Bind(6, evidence.date);
-  if (std::optional<int64_t> line = LineOfFile(evidence.document, evidence.locator)) {
+  if (std::optional<int64_t> line = LineOfFileLocator(evidence.document, evidence.locator)) {
     insert_evidence->Bind(7, *line);
   } else {
     insert_evidence->Bind(7, evidence.locator);
