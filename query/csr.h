@@ -114,12 +114,21 @@ class Csr {
   Csr(const Schema& schema, const Topology& topology);
   explicit Csr(const Graph& graph);
   // The same from a topology grouped by source (the store's graph image, GroupedTopology):
-  // relation indices are its positions. Two counting sorts (by target, then back by source)
-  // put every node's arcs in order without comparing: O(n + m), no sort. Throws Error(kInput)
-  // as Build does, and when the offsets are not consistent.
+  // relation indices are its positions. Each node's relations (in key order: by type, then
+  // target) are put in target order where they lie, which is sequential and cheap (a node's
+  // relations are few, and with one type already in order); one counting sort then reads the
+  // in-arcs off the out-arcs. O(n + m log(max out-degree)). Weights are `weight`, or
+  // weight_table[weight_code[r]] (codes < table size), or all 1 when both are empty. Throws
+  // Error(kInput) as Build does, and when the offsets or codes are not consistent.
   Csr(const Schema& schema, const GroupedTopology& grouped);
   static Csr FromGrouped(std::span<const uint32_t> out_offsets, std::span<const uint32_t> target,
-                         std::span<const uint8_t> type, std::span<const double> weight /* empty: all 1 */);
+                         std::span<const uint8_t> type, std::span<const double> weight /* empty: all 1 */,
+                         std::span<const double> weight_table = {}, std::span<const uint16_t> weight_code = {});
+  // The same, taking the grouped arrays over (ids are not used): the relations are put in
+  // order where they lie, so the out-arcs cost no new memory but out_relation and the weights
+  // (a cold question pays for every page it fills). out_offsets must have node count + 1
+  // entries.
+  static Csr FromGrouped(GroupedTopology&& grouped);
 
   uint32_t node_count() const { return out_offsets_.empty() ? 0 : static_cast<uint32_t>(out_offsets_.size() - 1); }
   uint32_t edge_count() const { return static_cast<uint32_t>(out_target_.size()); }
@@ -210,6 +219,10 @@ class Csr {
       fn(neighbour, best, RelationOf(best_arc));
     }
   }
+
+  static Csr FromGroupedArrays(RawVector<uint32_t>&& out_offsets, RawVector<uint32_t>&& target, RawVector<uint8_t>&& type,
+                               RawVector<double>&& weight, std::span<const double> weight_table,
+                               std::span<const uint16_t> weight_code);
 
   RawVector<uint32_t> out_offsets_, out_target_, out_relation_, in_offsets_, in_source_, in_arc_;
   RawVector<uint8_t> out_type_;
