@@ -297,18 +297,19 @@ Csr Csr::FromGrouped(std::span<const uint32_t> out_offsets, std::span<const uint
                      std::span<const double> weight, std::span<const double> weight_table, std::span<const uint16_t> weight_code) {
   return FromGroupedArrays(RawVector<uint32_t>(out_offsets.begin(), out_offsets.end()), RawVector<uint32_t>(target.begin(), target.end()),
                            RawVector<uint8_t>(type.begin(), type.end()), RawVector<double>(weight.begin(), weight.end()),
-                           weight_table, weight_code);
+                           std::vector<double>(weight_table.begin(), weight_table.end()),
+                           RawVector<uint16_t>(weight_code.begin(), weight_code.end()));
 }
 
 Csr Csr::FromGrouped(GroupedTopology&& grouped) {
   Csr csr = FromGroupedArrays(std::move(grouped.out_offsets), std::move(grouped.target), std::move(grouped.type),
-                              std::move(grouped.weight), grouped.weight_table, grouped.weight_code);
+                              std::move(grouped.weight), std::move(grouped.weight_table), std::move(grouped.weight_code));
   grouped = GroupedTopology{};
   return csr;
 }
 
 Csr Csr::FromGroupedArrays(RawVector<uint32_t>&& out_offsets, RawVector<uint32_t>&& target, RawVector<uint8_t>&& type,
-                           RawVector<double>&& weight, std::span<const double> weight_table, std::span<const uint16_t> weight_code) {
+                           RawVector<double>&& weight, std::vector<double>&& weight_table, RawVector<uint16_t>&& weight_code) {
   if (out_offsets.empty()) throw Error(ErrorKind::kInternal, "Csr::FromGrouped: no offsets");
   const uint32_t n = static_cast<uint32_t>(out_offsets.size() - 1);
   const size_t m = target.size();
@@ -336,7 +337,10 @@ Csr Csr::FromGroupedArrays(RawVector<uint32_t>&& out_offsets, RawVector<uint32_t
   if (weighted) {
     csr.out_weight_ = std::move(weight);
   } else {
-    csr.out_weight_.resize(m);
+    // Coded or all 1: out_weight_ is built when first asked for (Weights()).
+    csr.weights_once_ = std::make_unique<std::once_flag>();
+    csr.weight_table_ = std::move(weight_table);
+    csr.weight_code_ = std::move(weight_code);
   }
   csr.out_relation_.resize(m);
   csr.in_offsets_.assign(size_t{n} + 1, 0);
@@ -344,7 +348,6 @@ Csr Csr::FromGroupedArrays(RawVector<uint32_t>&& out_offsets, RawVector<uint32_t
   uint8_t* out_type = csr.out_type_.data();
   double* out_weight = csr.out_weight_.data();
   uint32_t* out_relation = csr.out_relation_.data();
-  auto weight_of = [&](uint32_t relation) { return coded ? weight_table[weight_code[relation]] : 1.0; };
   // Out-arcs: each node's relations put in order where they lie, by target and then relation
   // index. They come by type, then target: one run in target order per type, so most nodes'
   // arcs are few or already in order.
@@ -359,10 +362,7 @@ Csr Csr::FromGroupedArrays(RawVector<uint32_t>&& out_offsets, RawVector<uint32_t
       if (e > begin && out_target[e] < out_target[e - 1]) in_order = false;
     }
     if (in_order) {
-      for (uint32_t e = begin; e < end; ++e) {
-        out_relation[e] = e;
-        if (!weighted) out_weight[e] = weight_of(e);
-      }
+      for (uint32_t e = begin; e < end; ++e) out_relation[e] = e;
       continue;
     }
     keys.resize(end - begin);
@@ -374,7 +374,7 @@ Csr Csr::FromGroupedArrays(RawVector<uint32_t>&& out_offsets, RawVector<uint32_t
       const uint32_t relation = static_cast<uint32_t>(keys[at - begin]);
       out_target[at] = static_cast<uint32_t>(keys[at - begin] >> 32);
       out_type[at] = types[relation - begin];
-      out_weight[at] = weighted ? weights[relation - begin] : weight_of(relation);
+      if (weighted) out_weight[at] = weights[relation - begin];
       out_relation[at] = relation;
     }
   }
@@ -446,11 +446,22 @@ std::vector<std::pair<RelationIndex, bool>> Csr::RelationsBetween(uint32_t a, ui
   return found;
 }
 
+void Csr::BuildWeights() const {
+  const size_t m = out_target_.size();
+  out_weight_.resize(m);
+  for (size_t arc = 0; arc < m; ++arc) {
+    out_weight_[arc] = weight_code_.empty() ? 1.0 : weight_table_[weight_code_[RelationOf(static_cast<uint32_t>(arc))]];
+  }
+  RawVector<uint16_t>().swap(weight_code_);
+  std::vector<double>().swap(weight_table_);
+}
+
 size_t Csr::MemoryBytes() const {
   return (out_offsets_.capacity() + out_target_.capacity() + out_relation_.capacity() + in_offsets_.capacity() +
           in_source_.capacity() + in_arc_.capacity()) *
              sizeof(uint32_t) +
-         out_type_.capacity() + out_weight_.capacity() * sizeof(double);
+         out_type_.capacity() + out_weight_.capacity() * sizeof(double) + weight_code_.capacity() * sizeof(uint16_t) +
+         weight_table_.capacity() * sizeof(double);
 }
 
 }  // namespace relgraph::query
