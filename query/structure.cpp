@@ -193,29 +193,35 @@ std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types) {
   const uint32_t* source = view.in_source();
   const uint32_t* in_arc = view.in_arc();
   const uint8_t* type = view.out_type();
-  // Calls fn(u) once per distinct neighbour u != v over the selected relations, either way: the
-  // raw out- and in-lists, repeats (parallel relations, both arrows) dropped by a stamp per node.
+  // The undirected simple graph once, as flat arrays: each node's distinct neighbours u != v
+  // over the selected relations, either way (the raw out- and in-lists, repeats from parallel
+  // relations and both arrows dropped by a stamp per node). With every type selected no arc's
+  // type is read. The peeling below then walks these arrays instead of the Csr twice.
+  const bool every_type = types == ~uint64_t{0};
+  RawVector<uint32_t> offsets(size_t{n} + 1);
+  RawVector<uint32_t> neighbours(size_t{view.edge_count()} * 2);
   std::vector<uint32_t> stamp(n, UINT32_MAX);
-  auto for_each_neighbour = [&](uint32_t v, auto&& fn) {
+  uint32_t count = 0, highest = 0;
+  offsets[0] = 0;
+  for (uint32_t v = 0; v < n; ++v) {
     stamp[v] = v;  // no self-loops
+    const uint32_t first = count;
     for (uint32_t arc = view.OutBegin(v), end = view.OutEnd(v); arc < end; ++arc) {
       uint32_t u = target[arc];
-      if (((types >> type[arc]) & 1) && stamp[u] != v) stamp[u] = v, fn(u);
+      if ((every_type || ((types >> type[arc]) & 1)) && stamp[u] != v) stamp[u] = v, neighbours[count++] = u;
     }
     for (uint32_t j = view.InBegin(v), end = view.InEnd(v); j < end; ++j) {
       uint32_t u = source[j];
-      if (((types >> type[in_arc[j]]) & 1) && stamp[u] != v) stamp[u] = v, fn(u);
+      if ((every_type || ((types >> type[in_arc[j]]) & 1)) && stamp[u] != v) stamp[u] = v, neighbours[count++] = u;
     }
-  };
-  std::vector<uint32_t> degree(n, 0);
-  uint32_t highest = 0;
-  for (uint32_t node = 0; node < n; ++node) {
-    uint32_t d = 0;
-    for_each_neighbour(node, [&](uint32_t) { ++d; });
-    degree[node] = d;
-    highest = std::max(highest, d);
+    offsets[v + 1] = count;
+    highest = std::max(highest, count - first);
   }
-  // Nodes sorted by degree in `order`, bucket d starting at start[d]; position[v] its place.
+  std::vector<uint32_t>().swap(stamp);
+  // Batagelj and Zaversnik: nodes sorted by degree in `order`, bucket d starting at start[d];
+  // position[v] its place.
+  std::vector<uint32_t> degree(n);
+  for (uint32_t v = 0; v < n; ++v) degree[v] = offsets[v + 1] - offsets[v];
   std::vector<uint32_t> start(size_t{highest} + 2, 0), order(n), position(n);
   for (uint32_t node = 0; node < n; ++node) ++start[degree[node] + 1];
   for (uint32_t d = 0; d <= highest; ++d) start[d + 1] += start[d];
@@ -228,19 +234,19 @@ std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types) {
   }
   // Peel in order of current degree: a node's degree when it is reached is its core number;
   // each neighbour of higher degree moves one bucket down (swapped to its bucket's front).
-  std::fill(stamp.begin(), stamp.end(), UINT32_MAX);
   for (uint32_t i = 0; i < n; ++i) {
-    uint32_t v = order[i];
-    for_each_neighbour(v, [&](uint32_t u) {
-      if (degree[u] <= degree[v]) return;
-      uint32_t du = degree[u], pu = position[u], pw = start[du], w = order[pw];
+    const uint32_t v = order[i], dv = degree[v];
+    for (uint32_t k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
+      const uint32_t u = neighbours[k], du = degree[u];
+      if (du <= dv) continue;
+      const uint32_t pu = position[u], pw = start[du], w = order[pw];
       if (u != w) {
         order[pu] = w, position[w] = pu;
         order[pw] = u, position[u] = pw;
       }
       ++start[du];
-      --degree[u];
-    });
+      degree[u] = du - 1;
+    }
   }
   return degree;
 }
