@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "common/error.h"
 #include "query/bgl_graph.h"
 
 namespace relgraph::query {
@@ -120,71 +121,83 @@ std::vector<std::vector<uint32_t>> ConnectedComponents(const Csr& view, uint64_t
 }
 
 std::vector<std::vector<uint32_t>> StrongComponents(const Csr& view, uint64_t types) {
+  // Pearce's variant of Tarjan ("A space-efficient algorithm for finding strongly connected
+  // components", 2016), iterative: one array rindex[v] holds 0 until v is visited, then v's
+  // visit index (1..n; its low-link once lowered) while v is open, then its component's label,
+  // n + 1 + k for the k-th component done: above every visit index, so a done node never lowers
+  // an open one's. A root flag says whether v's rindex was lowered. One random access per arc
+  // instead of Tarjan's three (index, low, on-stack).
   const uint32_t n = view.node_count();
+  if (n >= (uint32_t{1} << 31)) throw Error(ErrorKind::kInput, "strong components: at most 2^31 - 1 nodes are supported");
   const uint64_t forward = types, reverse = types & view.symmetric();
-  constexpr uint32_t kUnseen = UINT32_MAX;
-  std::vector<uint32_t> index(n, kUnseen), low(n), label(n), stack;
-  std::vector<uint8_t> on_stack(n, 0);
+  const bool every_type = forward == ~uint64_t{0};
+  std::vector<uint32_t> rindex(n, 0), stack;
+  std::vector<uint8_t> root(n, 0);
   // A frame: a node and the position of its next arc, counting its out-arcs first and then its
   // in-arcs (positions >= out-degree).
   struct Frame {
     uint32_t node, next;
   };
   std::vector<Frame> frames;
-  uint32_t counter = 0, count = 0;
+  uint32_t index = 1, label = n + 1;
   const uint32_t* target = view.out_target();
   const uint32_t* source = view.in_source();
   const uint32_t* in_arc = view.in_arc();
   const uint8_t* type = view.out_type();
   auto enter = [&](uint32_t node) {
-    index[node] = low[node] = counter++;
-    stack.push_back(node);
-    on_stack[node] = 1;
+    rindex[node] = index++;
+    root[node] = 1;
     frames.push_back({node, 0});
   };
   for (uint32_t start = 0; start < n; ++start) {
-    if (index[start] != kUnseen) continue;
+    if (rindex[start] != 0) continue;
     enter(start);
     while (!frames.empty()) {
       Frame& frame = frames.back();
       const uint32_t v = frame.node, out_degree = view.OutDegree(v), degree = out_degree + (reverse ? view.InDegree(v) : 0);
-      uint32_t next = kUnseen;
-      while (frame.next < degree && next == kUnseen) {
-        uint32_t at = frame.next++;
+      uint32_t descend = UINT32_MAX;
+      while (frame.next < degree) {
+        const uint32_t at = frame.next++;
+        uint32_t w;
         if (at < out_degree) {
-          uint32_t arc = view.OutBegin(v) + at;
-          if ((forward >> type[arc]) & 1) next = target[arc];
+          const uint32_t arc = view.OutBegin(v) + at;
+          if (!every_type && !((forward >> type[arc]) & 1)) continue;
+          w = target[arc];
         } else {
-          uint32_t j = view.InBegin(v) + (at - out_degree);
-          if ((reverse >> type[in_arc[j]]) & 1) next = source[j];
+          const uint32_t j = view.InBegin(v) + (at - out_degree);
+          if (!((reverse >> type[in_arc[j]]) & 1)) continue;
+          w = source[j];
         }
-        if (next == kUnseen) continue;
-        if (index[next] == kUnseen) break;                         // a tree arc: descend below
-        if (on_stack[next]) low[v] = std::min(low[v], index[next]);
-        next = kUnseen;
+        if (rindex[w] == 0) {
+          descend = w;  // a tree arc: descend below
+          break;
+        }
+        if (rindex[w] < rindex[v]) rindex[v] = rindex[w], root[v] = 0;
       }
-      if (next != kUnseen) {
-        enter(next);  // invalidates `frame`
+      if (descend != UINT32_MAX) {
+        enter(descend);  // invalidates `frame`
         continue;
       }
       frames.pop_back();
-      if (low[v] == index[v]) {
-        uint32_t member;
-        do {
-          member = stack.back();
+      if (root[v]) {
+        // v's component: v and the nodes on the stack visited after it.
+        while (!stack.empty() && rindex[v] <= rindex[stack.back()]) {
+          rindex[stack.back()] = label;
           stack.pop_back();
-          on_stack[member] = 0;
-          label[member] = count;
-        } while (member != v);
-        ++count;
+        }
+        rindex[v] = label++;
+      } else {
+        stack.push_back(v);
       }
       if (!frames.empty()) {
-        uint32_t up = frames.back().node;
-        low[up] = std::min(low[up], low[v]);
+        const uint32_t up = frames.back().node;
+        if (rindex[v] < rindex[up]) rindex[up] = rindex[v], root[up] = 0;
       }
     }
   }
-  return GroupByLabel(label, count);
+  // Labels n + 1 up to label - 1, one per component: as 0.. for the grouping.
+  for (uint32_t& value : rindex) value -= n + 1;
+  return GroupByLabel(rindex, label - (n + 1));
 }
 
 std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types) {
