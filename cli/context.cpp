@@ -46,6 +46,22 @@ Graph LoadGraphForReading(const GlobalOptions& globals) {
   return store->Load({globals.snapshot, globals.as_of});
 }
 
+namespace {
+
+// Ids as one arena (GraphReader's form), taken from a list of strings, which is emptied.
+void IntoArena(std::vector<std::string>& ids, RawVector<uint32_t>& offsets, RawVector<char>& bytes) {
+  offsets.resize(ids.size() + 1);
+  offsets[0] = 0;
+  bytes.clear();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    bytes.insert(bytes.end(), ids[i].begin(), ids[i].end());
+    offsets[i + 1] = static_cast<uint32_t>(bytes.size());
+  }
+  std::vector<std::string>().swap(ids);
+}
+
+}  // namespace
+
 GraphReader::GraphReader(const GlobalOptions& globals) : globals_(globals) {
   std::string path = globals.DbPath();
   struct stat info {};
@@ -55,22 +71,26 @@ GraphReader::GraphReader(const GlobalOptions& globals) : globals_(globals) {
     // in between would make them disagree.
     store_->BeginRead();
     grouped_ = store_->LoadGroupedTopology({globals.snapshot, ""});
-    entity_ids_ = std::move(grouped_.entity_ids);
+    if (!grouped_.id_offsets.empty()) {
+      id_offsets_ = std::move(grouped_.id_offsets);
+      id_bytes_ = std::move(grouped_.id_bytes);
+    } else {
+      IntoArena(grouped_.entity_ids, id_offsets_, id_bytes_);  // an image of the former format, or none
+    }
   } else {
     whole_ = std::make_unique<Graph>(LoadGraphForReading(globals));
     topology_ = TopologyOf(*whole_);
-    entity_ids_ = std::move(topology_.entity_ids);
+    IntoArena(topology_.entity_ids, id_offsets_, id_bytes_);
   }
 }
 
 const query::Csr& GraphReader::view() const {
   if (view_) return *view_;
   if (store_) {
-    grouped_.out_offsets.resize(entity_ids_.size() + 1);  // a graph without entities has none
-    view_ = std::make_unique<query::Csr>(query::Csr::FromGrouped(grouped_.out_offsets, grouped_.target, grouped_.type, grouped_.weight));
-    grouped_ = GroupedTopology{};
+    grouped_.out_offsets.resize(size_t{node_count()} + 1);  // a graph without entities has none
+    view_ = std::make_unique<query::Csr>(query::Csr::FromGrouped(std::move(grouped_)));
   } else {
-    topology_.entity_ids.resize(entity_ids_.size());  // only counted by the Csr
+    topology_.entity_ids.resize(node_count());  // only counted by the Csr
     view_ = std::make_unique<query::Csr>(schema(), topology_);
     topology_ = Topology{};
   }
@@ -86,10 +106,17 @@ const query::Csr& GraphReader::view() const {
 }
 
 std::optional<uint32_t> GraphReader::FindNode(std::string_view id) const {
-  auto it = std::lower_bound(entity_ids_.begin(), entity_ids_.end(), id,
-                             [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
-  if (it == entity_ids_.end() || *it != id) return std::nullopt;
-  return static_cast<uint32_t>(it - entity_ids_.begin());
+  uint32_t low = 0, high = node_count();  // the first node whose id is not below `id`
+  while (low < high) {
+    uint32_t middle = low + (high - low) / 2;
+    if (Id(middle) < id) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  if (low == node_count() || Id(low) != id) return std::nullopt;
+  return low;
 }
 
 GraphReader::~GraphReader() = default;
@@ -119,7 +146,7 @@ Graph GraphReader::Details(const std::vector<uint32_t>& nodes, bool entities_onl
   }
   std::vector<std::string> ids;
   ids.reserve(nodes.size());
-  for (uint32_t node : nodes) ids.push_back(Id(node));
+  for (uint32_t node : nodes) ids.emplace_back(Id(node));
   store::ReadOptions options{globals_.snapshot, "", entities_only};
   return store_->LoadSubgraph(ids, options);
 }

@@ -85,8 +85,10 @@ class GraphReader {
   // Built on first use: counting and name searches do without it. From a store, read off its
   // graph image in one pass (no sorting).
   const query::Csr& view() const;
-  uint32_t node_count() const { return static_cast<uint32_t>(entity_ids_.size()); }
-  const std::string& Id(uint32_t node) const { return entity_ids_[node]; }
+  uint32_t node_count() const { return static_cast<uint32_t>(id_offsets_.size() - 1); }
+  std::string_view Id(uint32_t node) const {
+    return std::string_view(id_bytes_.data() + id_offsets_[node], id_offsets_[node + 1] - id_offsets_[node]);
+  }
   // The node of the entity with this exact id (binary search over the ascending ids).
   std::optional<uint32_t> FindNode(std::string_view id) const;
 
@@ -111,7 +113,10 @@ class GraphReader {
   GlobalOptions globals_;
   std::unique_ptr<store::Store> store_;  // reading in parts, inside one read transaction
   std::unique_ptr<Graph> whole_;         // reading the whole graph
-  std::vector<std::string> entity_ids_;  // node -> entity id, ascending
+  // node -> entity id, ascending: the id of node i is id_bytes_[id_offsets_[i], id_offsets_[i + 1])
+  // (one arena, as the graph image keeps them: no string per entity to build on a cold read).
+  RawVector<uint32_t> id_offsets_{0};
+  RawVector<char> id_bytes_;
   // The structure until view() builds the Csr from it (then released): the image's grouped
   // arrays when reading in parts, the whole graph's topology otherwise (ids moved out of both).
   mutable GroupedTopology grouped_;

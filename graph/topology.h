@@ -72,6 +72,16 @@ struct GroupedTopology {
   RawVector<uint32_t> target;
   RawVector<uint8_t> type;   // position of the relation's type in the schema
   RawVector<double> weight;  // empty when every weight is 1 (the default), else one per relation
+  // Or the weights as the image codes them (store::ReadGroupedImage only; weight is then
+  // empty): the weight of relation r is weight_table[weight_code[r]].
+  std::vector<double> weight_table;
+  RawVector<uint16_t> weight_code;
+  // Likewise the ids may be kept in one arena (entity_ids is then empty): the id of entity i is
+  // id_bytes[id_offsets[i], id_offsets[i + 1]).
+  RawVector<uint32_t> id_offsets;
+  RawVector<char> id_bytes;
+
+  size_t entity_count() const { return id_offsets.empty() ? entity_ids.size() : id_offsets.size() - 1; }
 
   size_t relation_count() const { return target.size(); }
 };

@@ -294,11 +294,27 @@ Csr::Csr(const Schema& schema, const Topology& topology) {
 }
 
 Csr Csr::FromGrouped(std::span<const uint32_t> out_offsets, std::span<const uint32_t> target, std::span<const uint8_t> type,
-                     std::span<const double> weight) {
+                     std::span<const double> weight, std::span<const double> weight_table, std::span<const uint16_t> weight_code) {
+  return FromGroupedArrays(RawVector<uint32_t>(out_offsets.begin(), out_offsets.end()), RawVector<uint32_t>(target.begin(), target.end()),
+                           RawVector<uint8_t>(type.begin(), type.end()), RawVector<double>(weight.begin(), weight.end()),
+                           std::vector<double>(weight_table.begin(), weight_table.end()),
+                           RawVector<uint16_t>(weight_code.begin(), weight_code.end()));
+}
+
+Csr Csr::FromGrouped(GroupedTopology&& grouped) {
+  Csr csr = FromGroupedArrays(std::move(grouped.out_offsets), std::move(grouped.target), std::move(grouped.type),
+                              std::move(grouped.weight), std::move(grouped.weight_table), std::move(grouped.weight_code));
+  grouped = GroupedTopology{};
+  return csr;
+}
+
+Csr Csr::FromGroupedArrays(RawVector<uint32_t>&& out_offsets, RawVector<uint32_t>&& target, RawVector<uint8_t>&& type,
+                           RawVector<double>&& weight, std::vector<double>&& weight_table, RawVector<uint16_t>&& weight_code) {
   if (out_offsets.empty()) throw Error(ErrorKind::kInternal, "Csr::FromGrouped: no offsets");
   const uint32_t n = static_cast<uint32_t>(out_offsets.size() - 1);
   const size_t m = target.size();
-  if (type.size() != m || (!weight.empty() && weight.size() != m)) {
+  const bool coded = !weight_code.empty(), weighted = !weight.empty();
+  if (type.size() != m || (weighted && weight.size() != m) || (coded && (weight_code.size() != m || weighted))) {
     throw Error(ErrorKind::kInternal, "Csr::FromGrouped: edge arrays differ in length");
   }
   if (m >= UINT32_MAX) throw Error(ErrorKind::kInput, "at most 2^32 - 2 edges are supported, found " + std::to_string(m));
@@ -306,47 +322,73 @@ Csr Csr::FromGrouped(std::span<const uint32_t> out_offsets, std::span<const uint
   for (uint32_t u = 0; u < n; ++u) {
     if (out_offsets[u + 1] < out_offsets[u]) throw Error(ErrorKind::kInput, "Csr::FromGrouped: inconsistent offsets");
   }
-  Csr csr;
-  csr.in_offsets_.assign(size_t{n} + 1, 0);
   for (size_t e = 0; e < m; ++e) {
     if (target[e] >= n) {
       throw Error(ErrorKind::kInput, "edge " + std::to_string(e) + " names node " + std::to_string(target[e]) +
                                          " of a graph with " + std::to_string(n) + " nodes");
     }
     if (type[e] >= 64) throw Error(ErrorKind::kInput, "relation type code " + std::to_string(type[e]) + " >= 64");
-    ++csr.in_offsets_[target[e] + 1];
+    if (coded && weight_code[e] >= weight_table.size()) throw Error(ErrorKind::kInput, "Csr::FromGrouped: unknown weight code");
   }
+  Csr csr;
+  csr.out_offsets_ = std::move(out_offsets);
+  csr.out_target_ = std::move(target);
+  csr.out_type_ = std::move(type);
+  if (weighted) {
+    csr.out_weight_ = std::move(weight);
+  } else {
+    // Coded or all 1: out_weight_ is built when first asked for (Weights()).
+    csr.weights_once_ = std::make_unique<std::once_flag>();
+    csr.weight_table_ = std::move(weight_table);
+    csr.weight_code_ = std::move(weight_code);
+  }
+  csr.out_relation_.resize(m);
+  csr.in_offsets_.assign(size_t{n} + 1, 0);
+  uint32_t* out_target = csr.out_target_.data();
+  uint8_t* out_type = csr.out_type_.data();
+  double* out_weight = csr.out_weight_.data();
+  uint32_t* out_relation = csr.out_relation_.data();
+  // Out-arcs: each node's relations put in order where they lie, by target and then relation
+  // index. They come by type, then target: one run in target order per type, so most nodes'
+  // arcs are few or already in order.
+  std::vector<uint64_t> keys;
+  std::vector<uint8_t> types;
+  std::vector<double> weights;
+  for (uint32_t u = 0; u < n; ++u) {
+    const uint32_t begin = csr.out_offsets_[u], end = csr.out_offsets_[u + 1];
+    bool in_order = true;
+    for (uint32_t e = begin; e < end; ++e) {
+      ++csr.in_offsets_[out_target[e] + 1];
+      if (e > begin && out_target[e] < out_target[e - 1]) in_order = false;
+    }
+    if (in_order) {
+      for (uint32_t e = begin; e < end; ++e) out_relation[e] = e;
+      continue;
+    }
+    keys.resize(end - begin);
+    for (uint32_t e = begin; e < end; ++e) keys[e - begin] = (uint64_t{out_target[e]} << 32) | e;
+    std::sort(keys.begin(), keys.end());
+    types.assign(out_type + begin, out_type + end);
+    if (weighted) weights.assign(out_weight + begin, out_weight + end);
+    for (uint32_t at = begin; at < end; ++at) {
+      const uint32_t relation = static_cast<uint32_t>(keys[at - begin]);
+      out_target[at] = static_cast<uint32_t>(keys[at - begin] >> 32);
+      out_type[at] = types[relation - begin];
+      if (weighted) out_weight[at] = weights[relation - begin];
+      out_relation[at] = relation;
+    }
+  }
+  // In-arcs: one counting sort of the out-arcs by target, read in position order, so each
+  // node's in-arcs come by source and then by out position (so by relation index too).
   for (uint32_t v = 0; v < n; ++v) csr.in_offsets_[v + 1] += csr.in_offsets_[v];
-  // First pass, by target: each node's in-list gets its sources in increasing order (the
-  // relations are read source by source), and relation indices in order among equal sources.
-  // The relation index waits in in_arc until the second pass replaces it with the out position.
   RawVector<uint32_t> next(csr.in_offsets_.begin(), csr.in_offsets_.end() - 1);
   csr.in_source_.resize(m);
   csr.in_arc_.resize(m);
   for (uint32_t u = 0; u < n; ++u) {
-    for (uint32_t e = out_offsets[u], end = out_offsets[u + 1]; e < end; ++e) {
-      uint32_t at = next[target[e]]++;
+    for (uint32_t i = csr.out_offsets_[u], end = csr.out_offsets_[u + 1]; i < end; ++i) {
+      const uint32_t at = next[out_target[i]]++;
       csr.in_source_[at] = u;
-      csr.in_arc_[at] = e;
-    }
-  }
-  // Second pass, back by source, reading the in-lists target by target: each node's out-arcs
-  // come sorted by target, and by relation index among equal targets.
-  csr.out_offsets_.assign(out_offsets.begin(), out_offsets.end());
-  next.assign(out_offsets.begin(), out_offsets.end() - 1);
-  csr.out_target_.resize(m);
-  csr.out_type_.resize(m);
-  csr.out_weight_.resize(m);
-  csr.out_relation_.resize(m);
-  for (uint32_t v = 0; v < n; ++v) {
-    for (uint32_t j = csr.in_offsets_[v], end = csr.in_offsets_[v + 1]; j < end; ++j) {
-      uint32_t relation = csr.in_arc_[j];
-      uint32_t at = next[csr.in_source_[j]]++;
-      csr.out_target_[at] = v;
-      csr.out_type_[at] = type[relation];
-      csr.out_weight_[at] = weight.empty() ? 1.0 : weight[relation];
-      csr.out_relation_[at] = relation;
-      csr.in_arc_[j] = at;
+      csr.in_arc_[at] = i;
     }
   }
   return csr;
@@ -357,10 +399,10 @@ Csr::Csr(const Schema& schema, const GroupedTopology& grouped) {
   if (types.size() > 64) {
     throw Error(ErrorKind::kInput, "at most 64 relation types are supported, the schema has " + std::to_string(types.size()));
   }
-  if (grouped.out_offsets.size() != grouped.entity_ids.size() + 1) {
+  if (grouped.out_offsets.size() != grouped.entity_count() + 1) {
     throw Error(ErrorKind::kInternal, "Csr: grouped topology offsets do not match its entities");
   }
-  *this = FromGrouped(grouped.out_offsets, grouped.target, grouped.type, grouped.weight);
+  *this = FromGrouped(grouped.out_offsets, grouped.target, grouped.type, grouped.weight, grouped.weight_table, grouped.weight_code);
   std::vector<std::string> names;
   uint64_t symmetric = 0;
   for (size_t code = 0; code < types.size(); ++code) {
@@ -404,11 +446,22 @@ std::vector<std::pair<RelationIndex, bool>> Csr::RelationsBetween(uint32_t a, ui
   return found;
 }
 
+void Csr::BuildWeights() const {
+  const size_t m = out_target_.size();
+  out_weight_.resize(m);
+  for (size_t arc = 0; arc < m; ++arc) {
+    out_weight_[arc] = weight_code_.empty() ? 1.0 : weight_table_[weight_code_[RelationOf(static_cast<uint32_t>(arc))]];
+  }
+  RawVector<uint16_t>().swap(weight_code_);
+  std::vector<double>().swap(weight_table_);
+}
+
 size_t Csr::MemoryBytes() const {
   return (out_offsets_.capacity() + out_target_.capacity() + out_relation_.capacity() + in_offsets_.capacity() +
           in_source_.capacity() + in_arc_.capacity()) *
              sizeof(uint32_t) +
-         out_type_.capacity() + out_weight_.capacity() * sizeof(double);
+         out_type_.capacity() + out_weight_.capacity() * sizeof(double) + weight_code_.capacity() * sizeof(uint16_t) +
+         weight_table_.capacity() * sizeof(double);
 }
 
 }  // namespace relgraph::query

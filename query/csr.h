@@ -21,6 +21,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -114,12 +116,21 @@ class Csr {
   Csr(const Schema& schema, const Topology& topology);
   explicit Csr(const Graph& graph);
   // The same from a topology grouped by source (the store's graph image, GroupedTopology):
-  // relation indices are its positions. Two counting sorts (by target, then back by source)
-  // put every node's arcs in order without comparing: O(n + m), no sort. Throws Error(kInput)
-  // as Build does, and when the offsets are not consistent.
+  // relation indices are its positions. Each node's relations (in key order: by type, then
+  // target) are put in target order where they lie, which is sequential and cheap (a node's
+  // relations are few, and with one type already in order); one counting sort then reads the
+  // in-arcs off the out-arcs. O(n + m log(max out-degree)). Weights are `weight`, or
+  // weight_table[weight_code[r]] (codes < table size), or all 1 when both are empty. Throws
+  // Error(kInput) as Build does, and when the offsets or codes are not consistent.
   Csr(const Schema& schema, const GroupedTopology& grouped);
   static Csr FromGrouped(std::span<const uint32_t> out_offsets, std::span<const uint32_t> target,
-                         std::span<const uint8_t> type, std::span<const double> weight /* empty: all 1 */);
+                         std::span<const uint8_t> type, std::span<const double> weight /* empty: all 1 */,
+                         std::span<const double> weight_table = {}, std::span<const uint16_t> weight_code = {});
+  // The same, taking the grouped arrays over (ids are not used): the relations are put in
+  // order where they lie, so the out-arcs cost no new memory but out_relation and the weights
+  // (a cold question pays for every page it fills). out_offsets must have node count + 1
+  // entries.
+  static Csr FromGrouped(GroupedTopology&& grouped);
 
   uint32_t node_count() const { return out_offsets_.empty() ? 0 : static_cast<uint32_t>(out_offsets_.size() - 1); }
   uint32_t edge_count() const { return static_cast<uint32_t>(out_target_.size()); }
@@ -146,7 +157,10 @@ class Csr {
   const uint32_t* out_offsets() const { return out_offsets_.data(); }
   const uint32_t* out_target() const { return out_target_.data(); }
   const uint8_t* out_type() const { return out_type_.data(); }
-  const double* out_weight() const { return out_weight_.data(); }
+  // Built on first use when the weights came coded (or all 1) from a graph image: a question
+  // that never weighs an arc (a breadth-first path) does not pay for 8 bytes a relation.
+  // Thread-safe.
+  const double* out_weight() const { return Weights(); }
   const uint32_t* in_offsets() const { return in_offsets_.data(); }
   const uint32_t* in_source() const { return in_source_.data(); }
   const uint32_t* in_arc() const { return in_arc_.data(); }
@@ -190,6 +204,7 @@ class Csr {
     const uint64_t out_mask = successors ? ForwardMask(filter) : ReverseMask(filter);
     const uint64_t in_mask = successors ? ReverseMask(filter) : ForwardMask(filter);
     const uint8_t* type = out_type_.data();
+    const double* weight = Weights();
     uint32_t i = out_mask ? out_offsets_[node] : out_offsets_[node + 1], out_end = out_offsets_[node + 1];
     uint32_t j = in_mask ? in_offsets_[node] : in_offsets_[node + 1], in_end = in_offsets_[node + 1];
     while (true) {
@@ -201,19 +216,33 @@ class Csr {
       double best = 1e300;
       uint32_t best_arc = 0;
       for (; i < out_end && out_target_[i] == neighbour; ++i) {
-        if (((out_mask >> type[i]) & 1) && 1.0 / out_weight_[i] < best) best = 1.0 / out_weight_[i], best_arc = i;
+        if (((out_mask >> type[i]) & 1) && 1.0 / weight[i] < best) best = 1.0 / weight[i], best_arc = i;
       }
       for (; j < in_end && in_source_[j] == neighbour; ++j) {
         uint32_t arc = in_arc_[j];
-        if (((in_mask >> type[arc]) & 1) && 1.0 / out_weight_[arc] < best) best = 1.0 / out_weight_[arc], best_arc = arc;
+        if (((in_mask >> type[arc]) & 1) && 1.0 / weight[arc] < best) best = 1.0 / weight[arc], best_arc = arc;
       }
       fn(neighbour, best, RelationOf(best_arc));
     }
   }
 
+  static Csr FromGroupedArrays(RawVector<uint32_t>&& out_offsets, RawVector<uint32_t>&& target, RawVector<uint8_t>&& type,
+                               RawVector<double>&& weight, std::vector<double>&& weight_table,
+                               RawVector<uint16_t>&& weight_code);
+  const double* Weights() const {
+    if (weights_once_) std::call_once(*weights_once_, [this] { BuildWeights(); });
+    return out_weight_.data();
+  }
+  void BuildWeights() const;
+
   RawVector<uint32_t> out_offsets_, out_target_, out_relation_, in_offsets_, in_source_, in_arc_;
   RawVector<uint8_t> out_type_;
-  RawVector<double> out_weight_;
+  mutable RawVector<double> out_weight_;
+  // Until out_weight_ is built (weights_once_ set): the weight of relation r is
+  // weight_table_[weight_code_[r]], or 1 when there are no codes.
+  std::unique_ptr<std::once_flag> weights_once_;
+  mutable std::vector<double> weight_table_;
+  mutable RawVector<uint16_t> weight_code_;
   std::vector<std::string> type_names_;  // code -> name
   uint64_t symmetric_ = 0;               // codes of symmetric types
 };

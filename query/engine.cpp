@@ -158,6 +158,7 @@ double WeightedDistanceImpl(const Csr& graph, uint32_t from, uint32_t to, const 
   }
   const Side sides[2] = {Side(graph, filter, false), Side(graph, filter, true)};
   uint32_t stamp = ws.NextEpoch();
+  if (ws.dist_.size() < ws.node_count_) ws.dist_.assign(ws.node_count_, SearchWorkspace::Dist{0, 0, 0, 0});  // stamps 0: unset
   SearchWorkspace::Dist* dist = ws.dist_.data();
   const double* weight = graph.out_weight();
   uint32_t* parent_forward = nullptr;
@@ -254,11 +255,11 @@ void RunThreads(int threads, Fn&& fn) {
 SearchWorkspace::SearchWorkspace(uint32_t node_count)
     : node_count_(node_count),
       mark_(node_count, 0),
-      dist_(node_count, Dist{0, 0, 0, 0}),
       visited_((size_t{node_count} + 63) / 64),
       front_((size_t{node_count} + 63) / 64),
-      next_bits_((size_t{node_count} + 63) / 64),
-      distance_(node_count, -1) {
+      next_bits_((size_t{node_count} + 63) / 64) {
+  // dist_ (24 bytes a node) and distance_ are sized by the searches that use them: a cold
+  // question that runs a breadth-first search does not pay for zeroing them.
   queue_.reserve(node_count);
   next_.reserve(node_count);
 }
@@ -299,9 +300,9 @@ BfsSummary BreadthFirst(const Csr& graph, uint32_t source, bool record_distances
   uint64_t* front = ws.front_.data();
   uint64_t* next_bits = ws.next_bits_.data();
   size_t words = ws.visited_.size();
+  if (record_distances) ws.distance_.assign(ws.node_count_, -1);
   int32_t* distance = ws.distance_.data();
   std::fill(ws.visited_.begin(), ws.visited_.end(), 0);
-  if (record_distances) std::fill(ws.distance_.begin(), ws.distance_.end(), -1);
   std::vector<uint32_t>& queue = ws.queue_;
   std::vector<uint32_t>& next = ws.next_;
   queue.assign(1, source);

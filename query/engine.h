@@ -26,7 +26,8 @@ class SearchWorkspace {
  public:
   explicit SearchWorkspace(uint32_t node_count);
 
-  // Distances of the last BreadthFirst() call with record_distances, -1 where unreached.
+  // Distances of the last BreadthFirst() call with record_distances, -1 where unreached (empty
+  // before the first such call).
   std::span<const int32_t> distances() const { return distance_; }
 
   // Engine internals (engine.cpp).
@@ -37,14 +38,14 @@ class SearchWorkspace {
   };
   uint32_t node_count_;
   uint32_t epoch_ = 0;
-  std::vector<uint32_t> mark_;
+  RawVector<uint32_t> mark_;  // RawVector: one huge page rather than a hundred small ones
   std::vector<Dist> dist_;
   std::vector<std::pair<double, uint32_t>> heap_forward_, heap_backward_;
   std::vector<uint32_t> queue_, next_;
   std::vector<uint64_t> visited_, front_, next_bits_;
   std::vector<int32_t> distance_;
-  std::vector<uint32_t> parent_;           // HopDistance's path and WeightedDistance's forward side,
-  std::vector<uint32_t> parent_backward_;  // and its backward side: allocated on first use
+  RawVector<uint32_t> parent_;           // HopDistance's path and WeightedDistance's forward side,
+  RawVector<uint32_t> parent_backward_;  // and its backward side: allocated on first use
 };
 
 // Fewest edges on a path from `from` to `to` walking arcs whose type is in `types` (bit c =

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "common/error.h"
 #include "query/bgl_graph.h"
 
 namespace relgraph::query {
@@ -120,71 +121,83 @@ std::vector<std::vector<uint32_t>> ConnectedComponents(const Csr& view, uint64_t
 }
 
 std::vector<std::vector<uint32_t>> StrongComponents(const Csr& view, uint64_t types) {
+  // Pearce's variant of Tarjan ("A space-efficient algorithm for finding strongly connected
+  // components", 2016), iterative: one array rindex[v] holds 0 until v is visited, then v's
+  // visit index (1..n; its low-link once lowered) while v is open, then its component's label,
+  // n + 1 + k for the k-th component done: above every visit index, so a done node never lowers
+  // an open one's. A root flag says whether v's rindex was lowered. One random access per arc
+  // instead of Tarjan's three (index, low, on-stack).
   const uint32_t n = view.node_count();
+  if (n >= (uint32_t{1} << 31)) throw Error(ErrorKind::kInput, "strong components: at most 2^31 - 1 nodes are supported");
   const uint64_t forward = types, reverse = types & view.symmetric();
-  constexpr uint32_t kUnseen = UINT32_MAX;
-  std::vector<uint32_t> index(n, kUnseen), low(n), label(n), stack;
-  std::vector<uint8_t> on_stack(n, 0);
+  const bool every_type = forward == ~uint64_t{0};
+  std::vector<uint32_t> rindex(n, 0), stack;
+  std::vector<uint8_t> root(n, 0);
   // A frame: a node and the position of its next arc, counting its out-arcs first and then its
   // in-arcs (positions >= out-degree).
   struct Frame {
     uint32_t node, next;
   };
   std::vector<Frame> frames;
-  uint32_t counter = 0, count = 0;
+  uint32_t index = 1, label = n + 1;
   const uint32_t* target = view.out_target();
   const uint32_t* source = view.in_source();
   const uint32_t* in_arc = view.in_arc();
   const uint8_t* type = view.out_type();
   auto enter = [&](uint32_t node) {
-    index[node] = low[node] = counter++;
-    stack.push_back(node);
-    on_stack[node] = 1;
+    rindex[node] = index++;
+    root[node] = 1;
     frames.push_back({node, 0});
   };
   for (uint32_t start = 0; start < n; ++start) {
-    if (index[start] != kUnseen) continue;
+    if (rindex[start] != 0) continue;
     enter(start);
     while (!frames.empty()) {
       Frame& frame = frames.back();
       const uint32_t v = frame.node, out_degree = view.OutDegree(v), degree = out_degree + (reverse ? view.InDegree(v) : 0);
-      uint32_t next = kUnseen;
-      while (frame.next < degree && next == kUnseen) {
-        uint32_t at = frame.next++;
+      uint32_t descend = UINT32_MAX;
+      while (frame.next < degree) {
+        const uint32_t at = frame.next++;
+        uint32_t w;
         if (at < out_degree) {
-          uint32_t arc = view.OutBegin(v) + at;
-          if ((forward >> type[arc]) & 1) next = target[arc];
+          const uint32_t arc = view.OutBegin(v) + at;
+          if (!every_type && !((forward >> type[arc]) & 1)) continue;
+          w = target[arc];
         } else {
-          uint32_t j = view.InBegin(v) + (at - out_degree);
-          if ((reverse >> type[in_arc[j]]) & 1) next = source[j];
+          const uint32_t j = view.InBegin(v) + (at - out_degree);
+          if (!((reverse >> type[in_arc[j]]) & 1)) continue;
+          w = source[j];
         }
-        if (next == kUnseen) continue;
-        if (index[next] == kUnseen) break;                         // a tree arc: descend below
-        if (on_stack[next]) low[v] = std::min(low[v], index[next]);
-        next = kUnseen;
+        if (rindex[w] == 0) {
+          descend = w;  // a tree arc: descend below
+          break;
+        }
+        if (rindex[w] < rindex[v]) rindex[v] = rindex[w], root[v] = 0;
       }
-      if (next != kUnseen) {
-        enter(next);  // invalidates `frame`
+      if (descend != UINT32_MAX) {
+        enter(descend);  // invalidates `frame`
         continue;
       }
       frames.pop_back();
-      if (low[v] == index[v]) {
-        uint32_t member;
-        do {
-          member = stack.back();
+      if (root[v]) {
+        // v's component: v and the nodes on the stack visited after it.
+        while (!stack.empty() && rindex[v] <= rindex[stack.back()]) {
+          rindex[stack.back()] = label;
           stack.pop_back();
-          on_stack[member] = 0;
-          label[member] = count;
-        } while (member != v);
-        ++count;
+        }
+        rindex[v] = label++;
+      } else {
+        stack.push_back(v);
       }
       if (!frames.empty()) {
-        uint32_t up = frames.back().node;
-        low[up] = std::min(low[up], low[v]);
+        const uint32_t up = frames.back().node;
+        if (rindex[v] < rindex[up]) rindex[up] = rindex[v], root[up] = 0;
       }
     }
   }
-  return GroupByLabel(label, count);
+  // Labels n + 1 up to label - 1, one per component: as 0.. for the grouping.
+  for (uint32_t& value : rindex) value -= n + 1;
+  return GroupByLabel(rindex, label - (n + 1));
 }
 
 std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types) {
@@ -193,29 +206,35 @@ std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types) {
   const uint32_t* source = view.in_source();
   const uint32_t* in_arc = view.in_arc();
   const uint8_t* type = view.out_type();
-  // Calls fn(u) once per distinct neighbour u != v over the selected relations, either way: the
-  // raw out- and in-lists, repeats (parallel relations, both arrows) dropped by a stamp per node.
+  // The undirected simple graph once, as flat arrays: each node's distinct neighbours u != v
+  // over the selected relations, either way (the raw out- and in-lists, repeats from parallel
+  // relations and both arrows dropped by a stamp per node). With every type selected no arc's
+  // type is read. The peeling below then walks these arrays instead of the Csr twice.
+  const bool every_type = types == ~uint64_t{0};
+  RawVector<uint32_t> offsets(size_t{n} + 1);
+  RawVector<uint32_t> neighbours(size_t{view.edge_count()} * 2);
   std::vector<uint32_t> stamp(n, UINT32_MAX);
-  auto for_each_neighbour = [&](uint32_t v, auto&& fn) {
+  uint32_t count = 0, highest = 0;
+  offsets[0] = 0;
+  for (uint32_t v = 0; v < n; ++v) {
     stamp[v] = v;  // no self-loops
+    const uint32_t first = count;
     for (uint32_t arc = view.OutBegin(v), end = view.OutEnd(v); arc < end; ++arc) {
       uint32_t u = target[arc];
-      if (((types >> type[arc]) & 1) && stamp[u] != v) stamp[u] = v, fn(u);
+      if ((every_type || ((types >> type[arc]) & 1)) && stamp[u] != v) stamp[u] = v, neighbours[count++] = u;
     }
     for (uint32_t j = view.InBegin(v), end = view.InEnd(v); j < end; ++j) {
       uint32_t u = source[j];
-      if (((types >> type[in_arc[j]]) & 1) && stamp[u] != v) stamp[u] = v, fn(u);
+      if ((every_type || ((types >> type[in_arc[j]]) & 1)) && stamp[u] != v) stamp[u] = v, neighbours[count++] = u;
     }
-  };
-  std::vector<uint32_t> degree(n, 0);
-  uint32_t highest = 0;
-  for (uint32_t node = 0; node < n; ++node) {
-    uint32_t d = 0;
-    for_each_neighbour(node, [&](uint32_t) { ++d; });
-    degree[node] = d;
-    highest = std::max(highest, d);
+    offsets[v + 1] = count;
+    highest = std::max(highest, count - first);
   }
-  // Nodes sorted by degree in `order`, bucket d starting at start[d]; position[v] its place.
+  std::vector<uint32_t>().swap(stamp);
+  // Batagelj and Zaversnik: nodes sorted by degree in `order`, bucket d starting at start[d];
+  // position[v] its place.
+  std::vector<uint32_t> degree(n);
+  for (uint32_t v = 0; v < n; ++v) degree[v] = offsets[v + 1] - offsets[v];
   std::vector<uint32_t> start(size_t{highest} + 2, 0), order(n), position(n);
   for (uint32_t node = 0; node < n; ++node) ++start[degree[node] + 1];
   for (uint32_t d = 0; d <= highest; ++d) start[d + 1] += start[d];
@@ -228,19 +247,19 @@ std::vector<uint32_t> CoreNumbers(const Csr& view, uint64_t types) {
   }
   // Peel in order of current degree: a node's degree when it is reached is its core number;
   // each neighbour of higher degree moves one bucket down (swapped to its bucket's front).
-  std::fill(stamp.begin(), stamp.end(), UINT32_MAX);
   for (uint32_t i = 0; i < n; ++i) {
-    uint32_t v = order[i];
-    for_each_neighbour(v, [&](uint32_t u) {
-      if (degree[u] <= degree[v]) return;
-      uint32_t du = degree[u], pu = position[u], pw = start[du], w = order[pw];
+    const uint32_t v = order[i], dv = degree[v];
+    for (uint32_t k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
+      const uint32_t u = neighbours[k], du = degree[u];
+      if (du <= dv) continue;
+      const uint32_t pu = position[u], pw = start[du], w = order[pw];
       if (u != w) {
         order[pu] = w, position[w] = pu;
         order[pw] = u, position[u] = pw;
       }
       ++start[du];
-      --degree[u];
-    });
+      degree[u] = du - 1;
+    }
   }
   return degree;
 }

@@ -22,14 +22,21 @@ void Put(std::string& out, const T* values, size_t count) {
 }
 void PutU32(std::string& out, uint32_t value) { Put(out, &value, 1); }
 
+// The bytes of an image, from a string (Decode*) or read piece by piece from where they are
+// kept (ReadGroupedImage: a BLOB handle), each piece straight into its destination.
 class Reader {
  public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  explicit Reader(std::string_view bytes) : bytes_(bytes), size_(bytes.size()) {}
+  Reader(size_t size, const ImageSource& source) : size_(size), source_(&source) {}
   template <typename T>
   void Get(T* values, size_t count) {
-    if (count > (bytes_.size() - at_) / sizeof(T)) Fail("it ends early");
+    if (count > (size_ - at_) / sizeof(T)) Fail("it ends early");
     if (count == 0) return;  // values may be the null data() of an empty vector
-    std::memcpy(values, bytes_.data() + at_, count * sizeof(T));
+    if (source_ != nullptr) {
+      (*source_)(at_, count * sizeof(T), values);
+    } else {
+      std::memcpy(values, bytes_.data() + at_, count * sizeof(T));
+    }
     at_ += count * sizeof(T);
   }
   uint32_t U32() {
@@ -37,19 +44,30 @@ class Reader {
     Get(&value, 1);
     return value;
   }
+  // Valid until the next call.
   std::string_view Bytes(size_t count) {
-    if (count > bytes_.size() - at_) Fail("it ends early");
-    std::string_view view = bytes_.substr(at_, count);
+    if (count > size_ - at_) Fail("it ends early");
+    std::string_view view;
+    if (source_ != nullptr) {
+      scratch_.resize(count);
+      if (count > 0) (*source_)(at_, count, scratch_.data());
+      view = scratch_;
+    } else {
+      view = bytes_.substr(at_, count);
+    }
     at_ += count;
     return view;
   }
-  void Align8() { at_ = std::min(bytes_.size(), (at_ + 7) & ~size_t{7}); }
-  bool AtEnd() const { return at_ == bytes_.size(); }
-  size_t size() const { return bytes_.size(); }
+  void Align8() { at_ = std::min(size_, (at_ + 7) & ~size_t{7}); }
+  bool AtEnd() const { return at_ == size_; }
+  size_t size() const { return size_; }
   [[noreturn]] static void Fail(const std::string& why) { throw Error(ErrorKind::kStorage, "damaged graph image: " + why); }
 
  private:
   std::string_view bytes_;
+  size_t size_ = 0;
+  const ImageSource* source_ = nullptr;
+  std::string scratch_;
   size_t at_ = 0;
 };
 
@@ -85,7 +103,14 @@ struct Header {
   int version = 0;
   uint32_t n = 0, m = 0, flags = 0;
   std::vector<uint8_t> code_map;  // image code -> schema position
-  std::vector<std::string> entity_ids;
+  RawVector<uint32_t> id_offsets;  // entity i: id_bytes[id_offsets[i], id_offsets[i + 1])
+  RawVector<char> id_bytes;
+  std::vector<std::string> EntityIds() const {
+    std::vector<std::string> ids;
+    ids.reserve(n);
+    for (uint32_t i = 0; i < n; ++i) ids.emplace_back(id_bytes.data() + id_offsets[i], id_offsets[i + 1] - id_offsets[i]);
+    return ids;
+  }
 };
 
 Header ReadHeader(Reader& in, const Schema& schema) {
@@ -121,15 +146,19 @@ Header ReadHeader(Reader& in, const Schema& schema) {
   // (5): larger counts cannot fit, and are refused before anything is sized by them.
   size_t per_entity = header.version == 2 ? 8 : 4, per_relation = header.version == 2 ? 5 : 17;
   if (header.n > in.size() / per_entity || header.m > in.size() / per_relation) Reader::Fail("its counts exceed its size");
-  std::vector<uint32_t> offsets(size_t{header.n} + 1);
+  RawVector<uint32_t>& offsets = header.id_offsets;
+  offsets.resize(size_t{header.n} + 1);
   in.Get(offsets.data(), offsets.size());
   if (offsets[0] != 0) Reader::Fail("bad id offsets");
-  std::string_view ids = in.Bytes(offsets[header.n]);
-  header.entity_ids.reserve(header.n);
+  header.id_bytes.resize(offsets[header.n]);
+  in.Get(header.id_bytes.data(), header.id_bytes.size());
+  const std::string_view ids(header.id_bytes.data(), header.id_bytes.size());
+  std::string_view previous;
   for (uint32_t i = 0; i < header.n; ++i) {
     if (offsets[i + 1] < offsets[i] || offsets[i + 1] > offsets[header.n]) Reader::Fail("bad id offsets");
-    header.entity_ids.emplace_back(ids.substr(offsets[i], offsets[i + 1] - offsets[i]));
-    if (i > 0 && !(header.entity_ids[i - 1] < header.entity_ids[i])) Reader::Fail("entity ids out of order");
+    std::string_view id = ids.substr(offsets[i], offsets[i + 1] - offsets[i]);
+    if (i > 0 && !(previous < id)) Reader::Fail("entity ids out of order");
+    previous = id;
   }
   return header;
 }
@@ -153,7 +182,7 @@ void CheckRelations(uint32_t n, const std::vector<uint8_t>& code_map, const Targ
 Topology DecodeV1(Reader& in, Header&& header) {
   const uint32_t m = header.m;
   Topology topology;
-  topology.entity_ids = std::move(header.entity_ids);
+  topology.entity_ids = header.EntityIds();
   topology.source.resize(m);
   topology.target.resize(m);
   topology.type.resize(m);
@@ -171,10 +200,18 @@ Topology DecodeV1(Reader& in, Header&& header) {
   return topology;
 }
 
-GroupedTopology DecodeV2(Reader& in, Header&& header) {
+// With keep_codes (ReadGroupedImage's form), coded weights stay coded (weight_table,
+// weight_code) instead of being expanded to one double per relation, and ids stay in one arena
+// (id_offsets, id_bytes) instead of one string each.
+GroupedTopology DecodeV2(Reader& in, Header&& header, bool keep_codes) {
   const uint32_t n = header.n, m = header.m;
   GroupedTopology grouped;
-  grouped.entity_ids = std::move(header.entity_ids);
+  if (keep_codes) {
+    grouped.id_offsets = std::move(header.id_offsets);
+    grouped.id_bytes = std::move(header.id_bytes);
+  } else {
+    grouped.entity_ids = header.EntityIds();
+  }
   grouped.out_offsets.resize(size_t{n} + 1);
   in.Get(grouped.out_offsets.data(), grouped.out_offsets.size());
   if (grouped.out_offsets[0] != 0 || grouped.out_offsets[n] != m) Reader::Fail("bad relation offsets");
@@ -193,12 +230,21 @@ GroupedTopology DecodeV2(Reader& in, Header&& header) {
     if (k == 0 || k > kMaxWeightCodes) Reader::Fail("bad weight table");
     std::vector<double> table(k);
     in.Get(table.data(), k);
-    std::vector<uint16_t> codes(m);
+    RawVector<uint16_t> codes(m);
     in.Get(codes.data(), m);
-    grouped.weight.resize(m);
-    for (uint32_t r = 0; r < m; ++r) {
-      if (codes[r] >= k) Reader::Fail("a relation has an unknown weight code");
-      grouped.weight[r] = table[codes[r]];
+    // Each code is checked here; the weights (> 0, finite) below, or in the table when kept.
+    uint16_t largest = 0;
+    for (uint16_t code : codes) largest = std::max(largest, code);
+    if (largest >= k) Reader::Fail("a relation has an unknown weight code");
+    if (keep_codes) {
+      for (double w : table) {
+        if (!(w > 0) || !std::isfinite(w)) Reader::Fail("a relation weight is not > 0");
+      }
+      grouped.weight_table = std::move(table);
+      grouped.weight_code = std::move(codes);
+    } else {
+      grouped.weight.resize(m);
+      for (uint32_t r = 0; r < m; ++r) grouped.weight[r] = table[codes[r]];
     }
   }
   if (!in.AtEnd()) Reader::Fail("trailing bytes");
@@ -263,14 +309,26 @@ Topology DecodeImage(std::string_view bytes, const Schema& schema) {
   Reader in(bytes);
   Header header = ReadHeader(in, schema);
   if (header.version == 1) return DecodeV1(in, std::move(header));
-  return Ungroup(DecodeV2(in, std::move(header)));
+  return Ungroup(DecodeV2(in, std::move(header), /*keep_codes=*/false));
 }
 
 GroupedTopology DecodeGroupedImage(std::string_view bytes, const Schema& schema) {
   Reader in(bytes);
   Header header = ReadHeader(in, schema);
   if (header.version == 1) return GroupBySource(DecodeV1(in, std::move(header)));
-  return DecodeV2(in, std::move(header));
+  return DecodeV2(in, std::move(header), /*keep_codes=*/false);
+}
+
+GroupedTopology ReadGroupedImage(size_t size, const ImageSource& read, const Schema& schema) {
+  Reader in(size, read);
+  Header header = ReadHeader(in, schema);
+  if (header.version == 1) {
+    // The former format: read whole, then grouped (it keeps sources, not offsets).
+    std::string bytes(size, '\0');
+    if (size > 0) read(0, size, bytes.data());
+    return DecodeGroupedImage(bytes, schema);
+  }
+  return DecodeV2(in, std::move(header), /*keep_codes=*/true);
 }
 
 bool ImageMatches(std::string_view bytes, const Topology& topology, const Schema& schema) {
@@ -306,7 +364,7 @@ GroupedTopology GroupBySource(Topology&& topology) {
 }
 
 Topology Ungroup(GroupedTopology&& grouped) {
-  const size_t n = grouped.entity_ids.size(), m = grouped.relation_count();
+  const size_t n = grouped.entity_count(), m = grouped.relation_count();
   Topology topology;
   topology.source.resize(m);
   for (size_t u = 0; u < n; ++u) {
@@ -314,9 +372,17 @@ Topology Ungroup(GroupedTopology&& grouped) {
               static_cast<uint32_t>(u));
   }
   topology.entity_ids = std::move(grouped.entity_ids);
+  if (!grouped.id_offsets.empty()) {
+    for (size_t i = 0; i + 1 < grouped.id_offsets.size(); ++i) {
+      topology.entity_ids.emplace_back(grouped.id_bytes.data() + grouped.id_offsets[i], grouped.id_offsets[i + 1] - grouped.id_offsets[i]);
+    }
+  }
   topology.target.assign(grouped.target.begin(), grouped.target.end());
   topology.type.assign(grouped.type.begin(), grouped.type.end());
-  if (grouped.weight.empty()) {
+  if (!grouped.weight_code.empty()) {
+    topology.weight.resize(m);
+    for (size_t r = 0; r < m; ++r) topology.weight[r] = grouped.weight_table[grouped.weight_code[r]];
+  } else if (grouped.weight.empty()) {
     topology.weight.assign(m, 1.0);
   } else {
     topology.weight.assign(grouped.weight.begin(), grouped.weight.end());

@@ -23,6 +23,8 @@
 // that older format.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -40,6 +42,15 @@ Topology DecodeImage(std::string_view bytes, const Schema& schema);
 // The same image as the engine reads it. An image in the older format, or one whose relations
 // are not grouped by source, is refused as damaged only in the second case.
 GroupedTopology DecodeGroupedImage(std::string_view bytes, const Schema& schema);
+
+// The grouped image of `size` bytes read through `read(offset, count, to)`, which copies
+// `count` bytes from `offset` into `to` (an incremental BLOB handle of the store): each array is
+// read straight into its place, never a copy of the whole image first; coded weights stay
+// coded (GroupedTopology::weight_table and weight_code) and ids in one arena (id_offsets and
+// id_bytes; entity_ids is left empty). `read` reports its own failures by
+// throwing. Refuses damage as DecodeGroupedImage does.
+using ImageSource = std::function<void(size_t offset, size_t count, void* to)>;
+GroupedTopology ReadGroupedImage(size_t size, const ImageSource& read, const Schema& schema);
 
 // Whether an image (of either format) says exactly what `topology` says: what `check` asks of
 // every stored image. O(size of the image).

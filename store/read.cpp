@@ -365,18 +365,24 @@ Graph Store::Impl::LoadVersion(std::optional<int64_t> version, const std::string
 GroupedTopology Store::LoadGroupedTopology(const ReadOptions& options) const {
   if (!options.as_of.empty()) throw Error(ErrorKind::kInternal, "LoadGroupedTopology does not filter by date");
   std::optional<int64_t> version = impl_->VersionOf(options);
-  // The BLOB read straight into one buffer on huge pages (incremental BLOB I/O; the version is
-  // the row id), rather than into SQLite's own copy first: a cold question pays for every page
-  // it touches.
+  // The BLOB read through an incremental handle (the version is the row id), each array of the
+  // image straight into its place (through the file's memory map), rather than into SQLite's
+  // own copy and then ours: a cold question pays for every byte it touches.
   sqlite3_blob* blob = nullptr;
   if (sqlite3_blob_open(impl_->db.handle(), "main", "graph_images", "image", version.value_or(0), 0, &blob) == SQLITE_OK) {
-    RawVector<char> bytes(static_cast<size_t>(sqlite3_blob_bytes(blob)));
-    int read = sqlite3_blob_read(blob, bytes.data(), static_cast<int>(bytes.size()), 0);
-    sqlite3_blob_close(blob);
-    if (read != SQLITE_OK) impl_->db.Fail("reading the graph image");
+    struct Closer {
+      sqlite3_blob* blob;
+      ~Closer() { sqlite3_blob_close(blob); }
+    } closer{blob};
+    ImageSource read = [&](size_t offset, size_t count, void* to) {
+      if (sqlite3_blob_read(blob, to, static_cast<int>(count), static_cast<int>(offset)) != SQLITE_OK) {
+        impl_->db.Fail("reading the graph image");
+      }
+    };
     try {
-      return DecodeGroupedImage(std::string_view(bytes.data(), bytes.size()), impl_->schema);
+      return ReadGroupedImage(static_cast<size_t>(sqlite3_blob_bytes(blob)), read, impl_->schema);
     } catch (const Error& error) {
+      if (error.kind() != ErrorKind::kStorage || error.message().rfind("damaged graph image", 0) != 0) throw;
       throw Error(ErrorKind::kStorage, path() + ": " + error.message() + "; relgraph check --repair rebuilds it from the rows");
     }
   }

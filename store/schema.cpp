@@ -441,9 +441,11 @@ std::unique_ptr<Store> Store::Open(const std::string& path, Mode mode, const Sch
     // Large imports update several B-tree indexes per row; a page cache of 2 MB (the default)
     // makes them thrash. 256 MB is an upper bound, used only as the store grows.
     db.Exec("PRAGMA cache_size = -262144");
-  } else {
+  }
+  if (mode == Mode::kReadOnly) {
     // Reads map the file instead of copying every page through read(): a question on a large
-    // store touches the graph image's pages once, straight from the OS page cache.
+    // store touches the graph image's pages once, straight from the OS page cache. (By mode,
+    // not by flags: a reader opens read-write when it may, see above.)
     db.Exec("PRAGMA mmap_size = 4294967296");
   }
   if (application_id != kApplicationId) {

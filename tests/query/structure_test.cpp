@@ -76,6 +76,31 @@ TEST(Components, DisconnectedPartsLargestFirstTiesBySmallestMember) {
   EXPECT_EQ(ConnectedComponents(Csr(graph), ~uint64_t{0}), (Groups{{2, 3, 4}, {0, 1}, {5}, {6}}));
 }
 
+// Hand-computed strong components for the Csr's own search (Pearce's single-array Tarjan),
+// checked against Boost's on the connection graph as well: a chain (every node alone, as many
+// components as nodes), and a cycle reached back through a second cycle (e closes d-e and leads
+// back into a-b-c, so a..e are one component) with a source f and a sink g outside it.
+TEST(Components, StrongOnTheCsrByHand) {
+  Graph chain = testing::MakeGraph({"a", "b", "c", "d"}, {{"a", "b", "invests_in"}, {"b", "c", "invests_in"}, {"c", "d", "invests_in"}});
+  Csr chain_view(chain);
+  EXPECT_EQ(StrongComponents(chain_view, ~uint64_t{0}), (Groups{{0}, {1}, {2}, {3}}));
+  EXPECT_EQ(StrongComponents(ConnectionGraph(chain_view, ~uint64_t{0}, true)), (Groups{{0}, {1}, {2}, {3}}));
+  Graph nested = testing::MakeGraph({"a", "b", "c", "d", "e", "f", "g"}, {{"a", "b", "invests_in"},
+                                                                         {"b", "c", "invests_in"},
+                                                                         {"c", "a", "invests_in"},
+                                                                         {"b", "d", "invests_in"},
+                                                                         {"d", "e", "invests_in"},
+                                                                         {"e", "d", "invests_in"},
+                                                                         {"e", "c", "invests_in"},
+                                                                         {"f", "a", "invests_in"},
+                                                                         {"c", "g", "invests_in"}});
+  Csr view(nested);
+  EXPECT_EQ(StrongComponents(view, ~uint64_t{0}), (Groups{{0, 1, 2, 3, 4}, {5}, {6}}));
+  EXPECT_EQ(StrongComponents(ConnectionGraph(view, ~uint64_t{0}, true)), (Groups{{0, 1, 2, 3, 4}, {5}, {6}}));
+  // With no relation type selected every node stands alone.
+  EXPECT_EQ(StrongComponents(view, 0), (Groups{{0}, {1}, {2}, {3}, {4}, {5}, {6}}));
+}
+
 TEST(Components, StrongFollowArrowsAndSymmetricRelationsBothWays) {
   // a->b->c->a is a cycle; d-e partners (symmetric: both arcs); d->a leaves d outside the cycle.
   Graph graph = testing::MakeGraph({"a", "b", "c", "d", "e"}, {{"a", "b", "invests_in"},

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <random>
+#include <set>
 
 #include "common/error.h"
 #include "cli/context.h"
@@ -402,6 +404,123 @@ TEST(GraphImage, GroupedFormIsTheTopologyBySourceAndGivesTheSortedCsr) {
   }
 }
 
+// The grouped topology read piece by piece (ReadGroupedImage, as the store reads its BLOB) is
+// what the whole-bytes decoding gives, with weights left coded and ids in one arena; every
+// read stays inside the image; truncations are refused; and the Csr that takes those arrays
+// over (ordering each node's relations in place) is, arc for arc, the one Csr::Build makes by
+// sorting the topology's relations.
+TEST(GraphImage, ReadInPiecesGivesTheDecodedTopologyAndTheSortedCsr) {
+  TempDir dir;
+  std::mt19937 random(31);
+  auto store = Store::Open(dir.File("s.db"), Store::Mode::kReadWrite, importers::DefaultSchema());
+  ImportRandom(*store, random, 80, 600);
+  const Schema& schema = store->schema();
+  Topology stored = store->LoadTopology();
+  ASSERT_GT(stored.relation_count(), 200u);
+  // Weights with few distinct values (coded), all 1 (none kept), and all distinct (f64).
+  for (int weights = 0; weights < 3; ++weights) {
+    Topology topology = stored;
+    if (weights == 1) topology.weight.assign(topology.relation_count(), 1.0);
+    if (weights == 2) {
+      for (size_t r = 0; r < topology.relation_count(); ++r) topology.weight[r] = 1.0 + static_cast<double>(r) / 1024.0;
+    }
+    std::string bytes = EncodeImage(topology, schema);
+    size_t reads = 0;
+    ImageSource source = [&](size_t offset, size_t count, void* to) {
+      ASSERT_LE(offset + count, bytes.size());
+      ++reads;
+      std::memcpy(to, bytes.data() + offset, count);
+    };
+    GroupedTopology pieces = ReadGroupedImage(bytes.size(), source, schema);
+    EXPECT_LT(reads, 40u) << "a read per array, not per relation";
+    EXPECT_TRUE(pieces.entity_ids.empty());
+    ASSERT_EQ(pieces.entity_count(), topology.entity_ids.size());
+    for (size_t i = 0; i < topology.entity_ids.size(); ++i) {
+      EXPECT_EQ(std::string(pieces.id_bytes.data() + pieces.id_offsets[i], pieces.id_offsets[i + 1] - pieces.id_offsets[i]),
+                topology.entity_ids[i]);
+    }
+    EXPECT_EQ(Vec(pieces.target), topology.target);
+    EXPECT_EQ(Vec(pieces.type), topology.type);
+    if (weights == 0) {
+      EXPECT_TRUE(pieces.weight.empty());
+      std::set<double> distinct(topology.weight.begin(), topology.weight.end());
+      EXPECT_EQ(pieces.weight_table, std::vector<double>(distinct.begin(), distinct.end()));
+      ASSERT_EQ(pieces.weight_code.size(), topology.relation_count());
+      for (size_t r = 0; r < topology.relation_count(); ++r) EXPECT_EQ(pieces.weight_table[pieces.weight_code[r]], topology.weight[r]);
+    } else {
+      EXPECT_TRUE(pieces.weight_code.empty());
+      EXPECT_EQ(Vec(pieces.weight), weights == 1 ? std::vector<double>{} : topology.weight);
+    }
+    ExpectSameTopology(Ungroup(ReadGroupedImage(bytes.size(), source, schema)), topology);
+
+    query::Csr sorted(schema, topology);
+    query::Csr taken = query::Csr::FromGrouped(std::move(pieces));
+    EXPECT_TRUE(pieces.target.empty());  // taken over
+    ASSERT_EQ(taken.node_count(), sorted.node_count());
+    ASSERT_EQ(taken.edge_count(), sorted.edge_count());
+    for (uint32_t u = 0; u < taken.node_count(); ++u) {
+      ASSERT_EQ(taken.OutBegin(u), sorted.OutBegin(u));
+      ASSERT_EQ(taken.OutEnd(u), sorted.OutEnd(u));
+      ASSERT_EQ(taken.InBegin(u), sorted.InBegin(u));
+      ASSERT_EQ(taken.InEnd(u), sorted.InEnd(u));
+    }
+    for (uint32_t arc = 0; arc < taken.edge_count(); ++arc) {
+      EXPECT_EQ(taken.out_target()[arc], sorted.out_target()[arc]);
+      EXPECT_EQ(taken.out_type()[arc], sorted.out_type()[arc]);
+      EXPECT_EQ(taken.out_weight()[arc], sorted.out_weight()[arc]);
+      EXPECT_EQ(taken.RelationOf(arc), sorted.RelationOf(arc));
+      EXPECT_EQ(taken.in_source()[arc], sorted.in_source()[arc]);
+      EXPECT_EQ(taken.in_arc()[arc], sorted.in_arc()[arc]);
+    }
+    // The copying form reads the same arrays to the same Csr.
+    GroupedTopology again = ReadGroupedImage(bytes.size(), source, schema);
+    query::Csr copied = query::Csr::FromGrouped(again.out_offsets, again.target, again.type, again.weight, again.weight_table,
+                                                again.weight_code);
+    for (uint32_t arc = 0; arc < copied.edge_count(); ++arc) {
+      EXPECT_EQ(copied.out_target()[arc], sorted.out_target()[arc]);
+      EXPECT_EQ(copied.out_weight()[arc], sorted.out_weight()[arc]);
+      EXPECT_EQ(copied.RelationOf(arc), sorted.RelationOf(arc));
+    }
+
+    // Every truncation is refused as damage without reading past its end.
+    for (size_t size = 0; size < bytes.size(); size += 1 + size / 16) {
+      ImageSource truncated = [&](size_t offset, size_t count, void* to) {
+        ASSERT_LE(offset + count, size);
+        std::memcpy(to, bytes.data() + offset, count);
+      };
+      try {
+        ReadGroupedImage(size, truncated, schema);
+        ADD_FAILURE() << "a truncation to " << size << " bytes was accepted";
+      } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::kStorage);
+        EXPECT_NE(error.message().find("damaged graph image"), std::string::npos);
+      }
+    }
+  }
+  // The store reads its own images this way: the working graph's is the topology it loads.
+  GroupedTopology loaded = store->LoadGroupedTopology();
+  ASSERT_EQ(loaded.entity_count(), stored.entity_ids.size());
+  EXPECT_EQ(Vec(loaded.target), stored.target);
+  ExpectSameTopology(Ungroup(std::move(loaded)), stored);
+}
+
+// A damaged weight code (one the table does not have) is refused, read in pieces or whole.
+TEST(GraphImage, UnknownWeightCodeIsRefused) {
+  const Schema& schema = importers::DefaultSchema();
+  Topology topology;
+  topology.entity_ids = {"a", "b"};
+  topology.source = {0, 0, 1};
+  topology.target = {1, 1, 0};
+  topology.type = {0, 1, 0};
+  topology.weight = {2.5, 0.5, 2.5};  // coded: table {0.5, 2.5}, codes {1, 0, 1}
+  std::string bytes = EncodeImage(topology, schema);
+  ASSERT_EQ(bytes.substr(bytes.size() - 6), std::string("\x01\x00\x00\x00\x01\x00", 6));
+  bytes[bytes.size() - 2] = 2;  // the last relation's code: 2, past the table of 2
+  ImageSource source = [&](size_t offset, size_t count, void* to) { std::memcpy(to, bytes.data() + offset, count); };
+  EXPECT_THROW(ReadGroupedImage(bytes.size(), source, schema), Error);
+  EXPECT_THROW(DecodeGroupedImage(bytes, schema), Error);
+}
+
 // More distinct weights than 2-byte codes can name: they are kept as they are.
 TEST(GraphImage, ManyDistinctWeightsAreKeptExactly) {
   const Schema& schema = importers::DefaultSchema();
@@ -455,6 +574,12 @@ TEST(GraphImage, ReadsTheFormerFormat) {
   EXPECT_EQ(Vec(grouped.out_offsets), (std::vector<uint32_t>{0, 2, 2, 4}));
   EXPECT_EQ(Vec(grouped.target), topology.target);
   EXPECT_EQ(Vec(grouped.weight), topology.weight);
+  // Read in pieces, as the store reads its BLOBs: the same.
+  ImageSource source = [&](size_t offset, size_t count, void* to) {
+    ASSERT_LE(offset + count, bytes.size());
+    std::memcpy(to, bytes.data() + offset, count);
+  };
+  ExpectSameTopology(Ungroup(ReadGroupedImage(bytes.size(), source, schema)), topology);
   EXPECT_TRUE(ImageMatches(bytes, topology, schema));
   topology.weight[3] = 2;
   EXPECT_FALSE(ImageMatches(bytes, topology, schema));
