@@ -130,13 +130,16 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
   // lines are folded into flat arrays as they are read and written from them, with the same
   // result as the general way below; any other case (or a line the arrays leave to Merge) goes
   // the general way, from the start.
+  std::vector<importers::SourceFile> read_files;  // files the bulk way read before it gave up
   if (store && !options.dry_run && options.create_missing && store->CountEntities() == 0) {
     store::Store::Counts counts = store->CountAll();
     if (counts.relations == 0 && counts.evidence == 0 && counts.documents == 0) {
       importers::BulkRelationsImport bulk(schema, "organization");
       bool taken = true;
       for (size_t i = 0; taken && i < options.files.size(); ++i) {
-        importers::SourceFile file = importers::ReadSourceFile(options.files[i]);
+        // Kept for the general way: a file is read once (a pipe gives its bytes only once).
+        read_files.push_back(importers::ReadSourceFile(options.files[i]));
+        const importers::SourceFile& file = read_files.back();
         total_bytes += file.bytes.size();
         importers::FileKind file_kind = kind == importers::FileKind::kAuto ? importers::DetectKind(file) : kind;
         if (file_kind != importers::FileKind::kRelations) {
@@ -163,7 +166,7 @@ int RunImport(const GlobalOptions& globals, const ImportOptions& options) {
     }
   }
   for (size_t i = 0; i < options.files.size(); ++i) {
-    importers::SourceFile file = importers::ReadSourceFile(options.files[i]);
+    importers::SourceFile file = i < read_files.size() ? std::move(read_files[i]) : importers::ReadSourceFile(options.files[i]);
     total_bytes += file.bytes.size();
     importers::FileKind file_kind = kind == importers::FileKind::kAuto ? importers::DetectKind(file) : kind;
     if (file_kind == importers::FileKind::kArticle) {

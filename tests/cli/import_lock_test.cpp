@@ -23,9 +23,14 @@ namespace {
 
 using nlohmann::json;
 
-// True once process pid has a file descriptor open on path.
+// True once process pid runs relgraph and has a file descriptor open on path. (Between fork and
+// exec the child still holds copies of this process's descriptors, close-on-exec ones included:
+// those must not count.)
 bool HasOpen(int pid, const std::string& path) {
   std::error_code error;
+  std::error_code exe_error;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/" + std::to_string(pid) + "/exe", exe_error);
+  if (exe_error || exe != std::filesystem::canonical(RELGRAPH_BINARY)) return false;
   for (const auto& entry : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd", error)) {
     std::error_code link_error;
     if (std::filesystem::read_symlink(entry.path(), link_error) == path) return true;

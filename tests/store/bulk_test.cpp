@@ -195,5 +195,20 @@ TEST(BulkImportCli, FreshAndSeededStoresEndTheSame) {
   }
 }
 
+// A file the bulk way read before it gave up (an entities file came next) is not read again: a
+// pipe gives its bytes once, and its relations must still land.
+TEST(BulkImportCli, APipeReadBeforeTheBulkWayGivesUpIsNotLost) {
+  using nlohmann::json;
+  TempDir dir;
+  dir.Write("entities.csv", "id,name,kind\nzz,Unrelated,company\n");
+  int status = testing::RunShell("cd '" + dir.path() + "' && printf 'source,target,relation\\na,b,acquires\\n' | '" + std::string(RELGRAPH_BINARY) +
+                                 "' --db piped.db import /dev/stdin entities.csv --create-missing > out.txt 2> err.txt");
+  ASSERT_EQ(status, 0) << testing::ReadFile(dir.File("err.txt"));
+  testing::RunResult info = testing::RunRelgraph({"--db", "piped.db", "info", "--format", "json"}, dir.path());
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_EQ(json::parse(info.out)["relations"], 1);
+  EXPECT_EQ(json::parse(info.out)["entities"], 3);
+}
+
 }  // namespace
 }  // namespace relgraph::store
