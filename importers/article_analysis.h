@@ -204,6 +204,7 @@ class Analysis {
     }
     return false;
   }
+  bool AgentOfSameRelation(const Group& group, const TriggerHit& hit, size_t max_gap) const;
   const Group* HeadOf(const TriggerHit& hit) const;
   bool KindFits(int entity, const std::vector<std::string>& kinds, bool source) const;
   bool ParseTitles(size_t pos, TitleMatch* match) const;

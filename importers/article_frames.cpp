@@ -18,6 +18,17 @@ namespace relgraph::importers::article {
 // (a noun trigger may also be followed by its subject); Chinese and English subjects precede
 // and objects follow. With fallback, a missing subject is the sentence's topic or, in Korean
 // and Chinese (which drop subjects), the previous sentence's.
+// Whether `group` is the agent of another trigger of `hit`'s relation: that trigger follows the
+// group within `max_gap` bytes, in the group's clause, and before `hit`.
+bool Analysis::AgentOfSameRelation(const Group& group, const TriggerHit& hit, size_t max_gap) const {
+  if (group.end == 0) return false;
+  for (const TriggerHit& other : triggers_) {
+    if (&other == &hit || other.rule->type != hit.rule->type || other.begin < group.end || other.end > hit.begin) continue;
+    if (other.begin - group.end <= max_gap && Clause(other.begin) == Clause(group.end - 1)) return true;
+  }
+  return false;
+}
+
 const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_name, bool fallback, double* penalty, bool allow_inherited,
                                 const std::vector<std::string>* kinds, bool source) const {
   int clause = Clause(hit.begin);
@@ -78,16 +89,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     return &previous_group_;
   }
   if (role_name == "topic") {
-    // "芯泉资本领投，岚山资本跟投": a topic that is itself the agent of another trigger of the same
-    // relation right after it is no target of this one.
-    if (topic_group_ >= 0) {
-      const Group& topic = groups_[static_cast<size_t>(topic_group_)];
-      for (const TriggerHit& other : triggers_) {
-        if (&other == &hit || other.rule->type != hit.rule->type || other.begin < topic.end || other.begin - topic.end > 6) continue;
-        std::string_view between = s_.substr(topic.end, other.begin - topic.end);
-        if (between.find(',') == std::string_view::npos && between.find("，") == std::string_view::npos) return nullptr;
-      }
-    }
+    // "芯泉资本领投，岚山资本跟投": a topic right before another trigger of the same relation is
+    // that trigger's agent, no target of this one.
+    if (topic_group_ >= 0 && AgentOfSameRelation(groups_[static_cast<size_t>(topic_group_)], hit, 6)) return nullptr;
     if (topic_group_ >= 0 && groups_[static_cast<size_t>(topic_group_)].end <= hit.begin) {
       *penalty += 0.05;
       return &groups_[static_cast<size_t>(topic_group_)];
@@ -197,14 +201,11 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // English: the object of another trigger ("led by Intel, with participation from X") is no subject.
     for (const TriggerHit& other : triggers_) {
       if (lang_ == Lang::kEnglish && &other != &hit && other.end <= group.begin && group.begin - other.end <= 1) subject_like = false;
-      // Chinese: nor is the agent of another trigger of the same relation in its own clause
-      // ("A、B联合投资，老股东C持续加注": A and B invested, they were not invested in).
-      if (lang_ == Lang::kChinese && &other != &hit && other.rule->type == hit.rule->type && other.begin >= group.end && other.end <= hit.begin &&
-          group.end > 0 && Clause(other.begin) == Clause(group.end - 1)) {
-        subject_like = false;
-      }
     }
-    if (subject_like && (lang_ != Lang::kEnglish || static_cast<int>(g) == topic_group_ || true)) {
+    // Chinese: nor is the agent of another trigger of the same relation in its own clause
+    // ("A、B联合投资，老股东C持续加注": A and B invested, they were not invested in).
+    if (lang_ == Lang::kChinese && AgentOfSameRelation(group, hit, std::string::npos)) subject_like = false;
+    if (subject_like) {
       best = &group;
       if (lang_ == Lang::kKorean) break;  // the first topic of the sentence
     }
