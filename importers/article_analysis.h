@@ -182,6 +182,7 @@ class Analysis {
   void FindAsides();
   int AsideOf(size_t begin, size_t end) const;
   void FindAnaphors();
+  void DropAppositiveAnaphors();
   std::vector<std::pair<size_t, size_t>> AnaphorSpans(std::string_view pattern) const;
   void AssignMarkers();
   void BuildGroups();
@@ -204,10 +205,13 @@ class Analysis {
     }
     return false;
   }
+  size_t DescribedBy(const TriggerHit& hit) const;
+  bool ObjectOfOtherTrigger(const Group& group, const TriggerHit& hit, bool same_relation) const;
   bool AgentOfSameRelation(const Group& group, const TriggerHit& hit, size_t max_gap) const;
   const Group* HeadOf(const TriggerHit& hit) const;
   bool KindFits(int entity, const std::vector<std::string>& kinds, bool source) const;
   bool ParseTitles(size_t pos, TitleMatch* match) const;
+  bool ModifiesTitle(size_t begin, size_t end) const;
   // A title word anywhere in `text` ("리서치본부장이", "正泰集团董事长").
   bool ContainsTitle(std::string_view text) const {
     return std::any_of(rules_.titles[li_].begin(), rules_.titles[li_].end(), [&](const Title& title) { return text.find(title.word) != std::string_view::npos; });

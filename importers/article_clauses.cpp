@@ -444,6 +444,18 @@ void Analysis::FindClauses() {
   }
 }
 
+// A trigger word that modifies a title names a job, not an act: "投资合伙人" (investment
+// partner), "investment director".
+bool Analysis::ModifiesTitle(size_t begin, size_t end) const {
+  std::string_view text = lang_ == Lang::kEnglish ? std::string_view(lower_) : std::string_view(s_);
+  for (const std::string& modifier : rules_.title_modifiers[li_]) {
+    if (modifier.size() < end - begin || !text.substr(begin).starts_with(modifier)) continue;
+    TitleMatch match;
+    if (ParseTitles(begin + modifier.size(), &match)) return true;
+  }
+  return false;
+}
+
 void Analysis::FindTriggers() {
   std::vector<TriggerHit> hits;
   for (const Rule& rule : rules_.rules) {
@@ -470,7 +482,7 @@ void Analysis::FindTriggers() {
             if (x + exclusion.size() >= end) excluded = true;
           }
         }
-        if (excluded) continue;
+        if (excluded || ModifiesTitle(at, end)) continue;
         TriggerHit hit;
         hit.begin = at;
         hit.end = end;

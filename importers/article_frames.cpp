@@ -29,6 +29,34 @@ bool Analysis::AgentOfSameRelation(const Group& group, const TriggerHit& hit, si
   return false;
 }
 
+// English: the object of another trigger (of the same relation, when `same_relation`) is no
+// subject of `hit`: "led by SoftBank with participation from X" (X did not back SoftBank).
+bool Analysis::ObjectOfOtherTrigger(const Group& group, const TriggerHit& hit, bool same_relation) const {
+  if (lang_ != Lang::kEnglish) return false;
+  return std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) {
+    return &other != &hit && other.end <= group.begin && group.begin - other.end <= 1 && other.end <= hit.begin &&
+           (!same_relation || other.rule->type == hit.rule->type);
+  });
+}
+
+// English: where an aside that describes the word before it ("X, which was founded by ...",
+// "DeepMind, a subsidiary of Alphabet, ...") holds `hit`, the end of that word (its comma);
+// else SIZE_MAX.
+size_t Analysis::DescribedBy(const TriggerHit& hit) const {
+  if (lang_ != Lang::kEnglish) return SIZE_MAX;
+  int aside = AsideOf(hit.begin, hit.end);
+  if (aside < 0) return SIZE_MAX;
+  size_t comma = asides_[static_cast<size_t>(aside)].first - 1;
+  std::string_view opener = std::string_view(lower_).substr(comma);
+  bool participle = std::any_of(ParticipleOpeners().begin(), ParticipleOpeners().end(),
+                                [&](std::string_view word) { return opener.substr(2).starts_with(word); });
+  if (opener.starts_with(", which ") || opener.starts_with(", who ") || opener.starts_with(", that ") || opener.starts_with(", a ") ||
+      opener.starts_with(", an ") || opener.starts_with(", the ") || participle) {
+    return comma;
+  }
+  return SIZE_MAX;
+}
+
 const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_name, bool fallback, double* penalty, bool allow_inherited,
                                 const std::vector<std::string>* kinds, bool source) const {
   int clause = Clause(hit.begin);
@@ -37,6 +65,14 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     return group.carried || Clause(group.begin) == clause || (group.end <= hit.begin && Clause(group.end > 0 ? group.end - 1 : 0) == clause);
   };
   if (role_name == "head") return HeadOf(hit);
+  // A clause that describes the word before its comma is about that word; when the text names
+  // nobody there ("11x, a startup backed by ..."), no earlier name stands in for it.
+  size_t described = DescribedBy(hit);
+  if (described != SIZE_MAX && role_name != "subject" && role_name != "object" &&
+      !std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return m.entity >= 0 && !m.anaphor && m.word_end == described; })) {
+    static const std::unordered_set<std::string_view> kStandIns = {"topic", "context", "previous", "recent"};
+    if (kStandIns.count(role_name) != 0) return nullptr;
+  }
   // Korean "A, B 간 협약", "A와 B 사이의": the names a relation holds between.
   if (role_name == "between") {
     for (const Group& group : groups_) {
@@ -99,20 +135,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     return nullptr;
   }
   // English relative clauses: the subject of "X, which was founded by ..." is X.
-  if (role_name == "subject" && lang_ == Lang::kEnglish) {
-    int aside = AsideOf(hit.begin, hit.end);
-    if (aside >= 0) {
-      size_t comma = asides_[static_cast<size_t>(aside)].first - 1;
-      std::string_view opener = std::string_view(lower_).substr(comma);
-      // ... and of an apposition: "DeepMind, a subsidiary of Alphabet, ..." is about DeepMind.
-      bool participle = std::any_of(ParticipleOpeners().begin(), ParticipleOpeners().end(),
-                                    [&](std::string_view word) { return opener.substr(2).starts_with(word); });
-      if (opener.starts_with(", which ") || opener.starts_with(", who ") || opener.starts_with(", that ") || opener.starts_with(", a ") ||
-          opener.starts_with(", an ") || opener.starts_with(", the ") || participle) {
-        for (const Group& group : groups_) {
-          if (group.end == comma && GroupFits(group, kinds, source)) return &group;
-        }
-      }
+  if (role_name == "subject" && described != SIZE_MAX) {
+    for (const Group& group : groups_) {
+      if (group.end == described && GroupFits(group, kinds, source)) return &group;
     }
   }
   Role wanted = Role::kNone;
@@ -157,6 +182,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     int aside = group.carried ? -1 : AsideOf(group.begin, group.end);
     if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) continue;
     if (group.inherited && !allow_inherited) continue;
+    if (role_name == "subject" && ObjectOfOtherTrigger(group, hit, true)) continue;
     // A marker may belong to the trigger too ("...北京市政府的支持下": 的 ends both).
     bool before = group.end <= hit.begin || (group.begin < hit.begin && group.end <= hit.end);
     bool after = group.begin >= hit.end;
@@ -198,10 +224,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     bool subject_like = (lang_ == Lang::kKorean ? group.role == Role::kSubject : group.role == Role::kNone) && !group.embedded && GroupFits(group, kinds, source);
     int aside = AsideOf(group.begin, group.end);
     if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) subject_like = false;
-    // English: the object of another trigger ("led by Intel, with participation from X") is no subject.
-    for (const TriggerHit& other : triggers_) {
-      if (lang_ == Lang::kEnglish && &other != &hit && other.end <= group.begin && group.begin - other.end <= 1) subject_like = false;
-    }
+    if (ObjectOfOtherTrigger(group, hit, false)) subject_like = false;
     // Chinese: nor is the agent of another trigger of the same relation in its own clause
     // ("A、B联合投资，老股东C持续加注": A and B invested, they were not invested in).
     if (lang_ == Lang::kChinese && AgentOfSameRelation(group, hit, std::string::npos)) subject_like = false;

@@ -480,13 +480,6 @@ void Analysis::FindAnaphors() {
   for (const auto& [word, kind] : rules_.anaphors[li_]) {
     for (auto [at, end] : AnaphorSpans(word)) {
       if (Overlaps(at, end)) continue;
-      // An apposition describes the name before it ("Blossom Capital, the VC firm founded by
-      // ..."): it refers to nothing earlier.
-      const size_t comma = at >= 2 ? at - 2 : 0;
-      if (lang_ == Lang::kEnglish && at >= 2 && s_.substr(comma, 2) == ", " &&
-          std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return other.entity >= 0 && other.word_end == comma; })) {
-        continue;
-      }
       Mention mention;
       if (lang_ == Lang::kKorean) {
         if (at > 0 && !IsSpace(s_[at - 1])) continue;
@@ -561,6 +554,19 @@ void Analysis::FindAnaphors() {
       AddMention(mention);
     }
   }
+}
+
+// An apposition describes the name before it ("Blossom Capital, the VC firm founded by ...",
+// "Block, the fintech startup co-founded by ..."): it refers to nothing earlier. Run once every
+// name is found, since the name may be one discovered after the anaphors.
+void Analysis::DropAppositiveAnaphors() {
+  if (lang_ != Lang::kEnglish) return;
+  auto appositive = [&](const Mention& mention) {
+    if (!mention.anaphor || mention.begin < 2 || s_.substr(mention.begin - 2, 2) != ", ") return false;
+    size_t comma = mention.begin - 2;
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return !other.anaphor && other.entity >= 0 && other.word_end == comma; });
+  };
+  mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(), appositive), mentions_.end());
 }
 
 }  // namespace relgraph::importers::article

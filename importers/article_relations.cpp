@@ -38,6 +38,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverCapitalisedNames();
   DiscoverChineseSubjects();
   RefineDiscoveredKinds();
+  DropAppositiveAnaphors();
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   DropGlossMentions();
   SplitNamesEndingInVerbs();

@@ -69,6 +69,19 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
         if (hangul && title.type == "works_at") try_head(title.word, 6);
       }
     }
+    // Officers of any field: "chief content officer", "Chief AI Officer", "首席内容官", "首席人工智能官".
+    if (found == nullptr && lang_ == Lang::kEnglish && lower_.substr(i).starts_with("chief ")) {
+      size_t officer = lower_.find(" officer", i + 5);
+      std::string_view field = std::string_view(s_).substr(i + 5, officer == std::string::npos ? 0 : officer - i - 5);
+      if (officer != std::string::npos && std::count(field.begin(), field.end(), ' ') <= 3 && field.find_first_of(",.;:()") == std::string_view::npos &&
+          (officer + 8 == s_.size() || std::isalpha(static_cast<unsigned char>(s_[officer + 8])) == 0)) {
+        word_size = officer + 8 - i;
+      }
+    }
+    if (found == nullptr && lang_ == Lang::kChinese && s_.substr(i).starts_with("首席")) {
+      size_t end = RunEnd(s_, i + 6, [](char32_t cp) { return IsHan(cp) && cp != U'官'; });
+      if (end > i + 6 && end - i - 6 <= 15 && s_.substr(end).starts_with("官")) word_size = end + 3 - i;
+    }
     if (word_size == 0) break;
     any = true;
     (founded ? match->founded : match->works) = true;
@@ -198,9 +211,14 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       const std::string& needle = title_hit->lower;
       {
         if (at < topic_end || at < covered || Overlaps(at, at + needle.size())) continue;
-        if (org_ending_at(at)) {
+        // The title begins at its modifier: "蓝海资本投资合伙人" is the fund's investment partner.
+        size_t start = at;
+        for (const std::string& modifier : rules_.title_modifiers[li_]) {
+          if (haystack.substr(0, at).ends_with(modifier)) start = std::min(start, at - modifier.size());
+        }
+        if (org_ending_at(start)) {
           TitleMatch chain;
-          if (ParseTitles(at, &chain)) covered = chain.end;
+          if (ParseTitles(start, &chain)) covered = chain.end;
           continue;
         }
         if (topic_from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ")) continue;

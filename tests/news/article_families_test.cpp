@@ -650,6 +650,35 @@ TEST(ArticleFamilies, ChineseSubsidiariesAndNamesAfterCopulas) {
 }
 
 // The whole pipeline is bounded: pathological inputs finish quickly (a hang is a crash).
+TEST(ArticleFamilies, TitlesWithModifiersInAList) {
+  // Each person of a list takes the organisation right before its own title; a title may carry a
+  // modifier ("投资合伙人", "董事总经理") or be any chief officer; "投资" inside a title invests in nobody.
+  Expect("嘉宾分别是：云岫资本合伙人张伟、蓝湾资本投资合伙人陈石、星辰创投董事总经理温永腾、澄心资本合伙人吴炳见。", "zh",
+         {"张伟 works_at 云岫资本", "陈石 works_at 蓝湾资本", "温永腾 works_at 星辰创投", "吴炳见 works_at 澄心资本"},
+         {"陈石 works_at 云岫资本", "温永腾 works_at 云岫资本", "蓝湾资本 invests_in 星辰创投"});
+  Expect("Ada Novak, chief content officer of Quillo Systems, said the launch slipped.", "en", {"Ada Novak works_at Quillo Systems"});
+}
+
+TEST(ArticleFamilies, RoundsWithALeadAndFollowers) {
+  // "led by A with participation from B": B backs the raiser, not A.
+  Expect("Quillo Systems raised $90 million. The round was led by Harbor Lane with participation from Oakfield Partners and Vantic Capital.", "en",
+         {"Harbor Lane invests_in Quillo Systems", "Oakfield Partners invests_in Quillo Systems"},
+         {"Oakfield Partners invests_in Harbor Lane", "Vantic Capital invests_in Harbor Lane"});
+  // Chinese followers named before their role: "B为跟投方", "C、D等老股东持续加注", "投资名单上出现了E".
+  Expect("星河科技完成天使轮融资，由云岫资本领投，北辰基金为跟投方，启光创投、澄心资本等老股东持续加注。", "zh",
+         {"云岫资本 invests_in 星河科技", "北辰基金 invests_in 星河科技", "启光创投 invests_in 星河科技", "澄心资本 invests_in 星河科技"});
+  Expect("星河科技官宣了一笔新融资，投资名单上还出现了北辰基金。", "zh", {"北辰基金 invests_in 星河科技"}, {"星河科技 invests_in 北辰基金"});
+}
+
+TEST(ArticleFamilies, EnglishAppositionsDescribeTheNameBeforeThem) {
+  // "Block, the startup founded by X": the startup is Block, not the company named before.
+  Expect("Norma Labs raised funds from Oakfield Partners. Later, Quillo, the fintech startup co-founded by Ada Novak, cut jobs.", "en",
+         {"Ada Novak founded Quillo"}, {"Ada Novak founded Oakfield Partners", "Ada Novak founded Norma Labs"});
+  // ... and when the described name is no name ("3x, a startup backed by ..."), no other one stands in.
+  Expect("Norma Labs raised $5 million in May. Critics said that 3x, a startup backed by Harbor Lane, inflated its revenue.", "en", {},
+         {"Harbor Lane invests_in Norma Labs"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
