@@ -335,6 +335,18 @@ void Analysis::BuildGroups() {
     }
     group_of_[i] = static_cast<int>(groups_.size()) - 1;
   }
+  // English: "Musk's firm", "Altman's startup" name an organisation the person stands for; the
+  // person is no argument of what that organisation does.
+  if (lang_ == Lang::kEnglish) {
+    for (Group& group : groups_) {
+      const Mention& last = mentions_[static_cast<size_t>(group.members.back())];
+      if (last.role != Role::kGenitive || last.entity < 0 || !IsPerson(last.entity)) continue;
+      std::string_view rest = std::string_view(lower_).substr(SkipSpaces(s_, group.end));
+      for (std::string_view noun : {"firm", "company", "startup", "start-up", "venture", "lab", "fund", "group", "foundation"}) {
+        if (rest.starts_with(noun) && (rest.size() == noun.size() || std::isalpha(static_cast<unsigned char>(rest[noun.size()])) == 0)) group.embedded = true;
+      }
+    }
+  }
   if (lang_ != Lang::kKorean) return;
   // Korean: a name followed by an adnominal verb that is no trigger belongs to a relative
   // clause ("머스크가 떠난 뒤", "버트(BERT)를 겨냥한 원신"): it is no argument of the main verb.

@@ -140,6 +140,12 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       add(first.entity, second.entity, "invests_in", "backed_compound", 0.82, first.begin);
       continue;
     }
+    // LEADER-led COMPANY, FOUNDER-founded COMPANY: "Mira Murati-led Thinking Machines Lab".
+    if (lang_ == Lang::kEnglish && IsPerson(first.entity) && IsOrg(second.entity)) {
+      if (lower_between == "-led ") add(first.entity, second.entity, "works_at", "led_compound", 0.8, first.begin);
+      if (lower_between == "-founded " || lower_between == "-co-founded ") add(first.entity, second.entity, "founded", "founded_compound", 0.8, first.begin);
+      continue;
+    }
     // PRODUCT maker COMPANY
     if (Kind(first.entity) == "product" && IsOrg(second.entity)) {
       std::string_view rest = TrimSpace(lang_ == Lang::kKorean ? s_.substr(first.word_end, second.begin - first.word_end) : between);

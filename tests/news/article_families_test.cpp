@@ -679,6 +679,12 @@ TEST(ArticleFamilies, EnglishAppositionsDescribeTheNameBeforeThem) {
          {"Harbor Lane invests_in Norma Labs"});
 }
 
+TEST(ArticleFamilies, EnglishPersonsBehindOrganisations) {
+  // "PERSON-led COMPANY" names who leads it; "PERSON's firm" is an organisation, not the person.
+  Expect("Mira Murati-led Thinking Machines Lab raised $2 billion.", "en", {"Mira Murati works_at Thinking Machines Lab"});
+  Expect("Elon Musk founded xAI in 2023. Musk's firm is the developer of Grok.", "en", {"Elon Musk founded xAI"}, {"Elon Musk develops Grok"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
