@@ -63,7 +63,7 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
         std::string particles;
         if (ParseParticles(run.substr(at + head.size()), &role, &particles)) word_size = at + head.size();
       };
-      for (std::string_view head : {"책임자", "담당", "임원"}) try_head(head, 3);
+      for (std::string_view head : {"책임자", "경영자", "담당", "임원"}) try_head(head, 3);
       for (const Title& title : rules_.titles[li_]) {
         bool hangul = CountCodePoints(title.word) >= 2 && title.word.size() == CountCodePoints(title.word) * 3 && title.word.find(' ') == std::string::npos;
         if (hangul && title.type == "works_at") try_head(title.word, 6);
@@ -326,21 +326,28 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     TitleMatch match;
     bool titled = ParseTitles(pos, &match);
     // Unit or place words between an organisation and the title: "네이버 AI LAB 소장", "谷歌中国总裁".
-    // Korean units end in 실, 팀, 부, 본부, 센터, 부문, 사업부 ("삼성전자 경영지원실 기획팀 상무").
-    for (int skip = 0; skip < 3 && !titled && lang_ == Lang::kKorean && organisation.role == Role::kNone; ++skip) {
+    // Korean units end in 실, 팀, 부, 본부, 센터, 부문, 사업부 ("삼성전자 경영지원실 기획팀 상무"); a
+    // unit may take several words, and a word may qualify the title after it ("마이크로소프트
+    // 글로벌 마켓 디벨롭먼트 부문 최고기술경영자", "... 공공 부문 비즈니스 리더").
+    bool unit_seen = false;
+    for (int skip = 0; skip < 6 && !titled && lang_ == Lang::kKorean && organisation.role == Role::kNone; ++skip) {
       size_t word = SkipSpaces(s_, pos);
       size_t word_end = word;
       while (word_end < s_.size() && IsAsciiAlnum(static_cast<unsigned char>(s_[word_end]))) ++word_end;
       if (word_end == word || !IsAsciiUpper(static_cast<unsigned char>(s_[word]))) {
         word_end = RunEnd(s_, word, IsHangulOrAlnum);
         std::string_view unit = s_.substr(word, word_end - word);
-        bool is_unit = CountCodePoints(unit) >= 2 && CountCodePoints(unit) <= 8 && !Overlaps(word, word_end);
+        if (CountCodePoints(unit) < 2 || CountCodePoints(unit) > 8 || Overlaps(word, word_end) || word_end == s_.size() || s_[word_end] != ' ') break;
         bool unit_suffix = false;
         for (std::string_view suffix : {"실", "팀", "부", "본부", "센터", "부문", "사업부", "사업본부", "연구소", "랩", "그룹", "캠퍼스", "병원"}) unit_suffix = unit_suffix || unit.ends_with(suffix);
-        if (!is_unit || !unit_suffix) break;
+        // Without a unit word so far, only a unit word may come next (or, at most, words
+        // leading to one).
+        unit_seen = unit_seen || unit_suffix;
+      } else {
+        unit_seen = true;  // "AI LAB"
       }
       pos = word_end;
-      titled = ParseTitles(pos, &match);
+      if (unit_seen) titled = ParseTitles(pos, &match);
     }
     // Chinese "清华大学电子工程系教授": the unit is an organisation of its own, part of the named
     // one, and the person works there.

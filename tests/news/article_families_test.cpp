@@ -685,6 +685,14 @@ TEST(ArticleFamilies, EnglishPersonsBehindOrganisations) {
   Expect("Elon Musk founded xAI in 2023. Musk's firm is the developer of Grok.", "en", {"Elon Musk founded xAI"}, {"Elon Musk develops Grok"});
 }
 
+TEST(ArticleFamilies, KoreanTitlesAfterLongUnits) {
+  // A unit of several words between the organisation and the title, a word qualifying the title,
+  // "…경영자" heads and "상근" before a title.
+  Expect("협약식에는 김민수 한빛소프트 글로벌 마켓 개발 부문 최고기술경영자와 데이비드 밀러 삼성전자 아시아 지역 공공 부문 비즈니스 리더가 참석했다.", "ko",
+         {"김민수 works_at 한빛소프트", "데이비드 밀러 works_at Samsung Electronics"});
+  Expect("이날 김외수 누리AI협회 상근부회장이 축사를 했다.", "ko", {"김외수 works_at 누리AI협회"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
