@@ -206,6 +206,7 @@ class Analysis {
     return false;
   }
   size_t DescribedBy(const TriggerHit& hit) const;
+  bool GenitiveReaches(const Group& group, const TriggerHit& hit) const;
   bool ObjectOfOtherTrigger(const Group& group, const TriggerHit& hit, bool same_relation) const;
   bool AgentOfSameRelation(const Group& group, const TriggerHit& hit, size_t max_gap) const;
   const Group* HeadOf(const TriggerHit& hit) const;

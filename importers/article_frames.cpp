@@ -57,6 +57,14 @@ size_t Analysis::DescribedBy(const TriggerHit& hit) const {
   return SIZE_MAX;
 }
 
+// Korean: whether a genitive group reaches `hit`: no subject stands between them ("X의 활동을
+// 위해 Y는 ... 지원할 것": X's is about the activity, Y supports).
+bool Analysis::GenitiveReaches(const Group& group, const TriggerHit& hit) const {
+  return std::none_of(groups_.begin(), groups_.end(), [&](const Group& other) {
+    return other.role == Role::kSubject && other.begin >= group.end && other.end <= hit.word_begin;
+  });
+}
+
 const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_name, bool fallback, double* penalty, bool allow_inherited,
                                 const std::vector<std::string>* kinds, bool source) const {
   int clause = Clause(hit.begin);
@@ -208,6 +216,8 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       for (std::string_view word : {" at ", " of ", " for ", " from ", " in ", " on ", " with ", " to "}) preposition = preposition || spaced.find(word) != std::string::npos;
       if (preposition) continue;
     }
+    // Korean: a genitive belongs to its own clause's nouns.
+    if (lang_ == Lang::kKorean && wanted == Role::kGenitive && before && !GenitiveReaches(group, hit)) continue;
     // Korean: the argument before a verb must not be past the verb's own word.
     size_t distance = before ? hit.begin - std::min(hit.begin, group.end) : group.begin - hit.end;
     if (lang_ == Lang::kKorean && after) distance += 1000;  // prefer arguments before

@@ -693,6 +693,12 @@ TEST(ArticleFamilies, KoreanTitlesAfterLongUnits) {
   Expect("이날 김외수 누리AI협회 상근부회장이 축사를 했다.", "ko", {"김외수 works_at 누리AI협회"});
 }
 
+TEST(ArticleFamilies, KoreanGenitiveStaysInItsClause) {
+  // "X의 활동을 위해 Y는 지원할 것": X's belongs to the activity, across Y's own subject.
+  Expect("김 회장은 \"네이버의 활동을 위해 카카오는 아낌없이 지원하겠다\"고 밝혔다.", "ko", {}, {"Naver backs Kakao"});
+  Expect("네이버는 삼성전자의 적극적인 지원을 받았다.", "ko", {"Samsung Electronics backs Naver"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
