@@ -143,9 +143,22 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     return nullptr;
   }
   // English relative clauses: the subject of "X, which was founded by ..." is X.
-  if (role_name == "subject" && described != SIZE_MAX) {
+  // ... unless a name follows the pronoun: in "Arm, which SoftBank bought", SoftBank is the
+  // subject and Arm the object.
+  if (described != SIZE_MAX && (role_name == "subject" || role_name == "object")) {
+    std::string_view opener = std::string_view(lower_).substr(described);
+    size_t after = opener.starts_with(", which ") ? described + 8 : opener.starts_with(", that ") ? described + 7 : SIZE_MAX;
+    const Group* inner = nullptr;
     for (const Group& group : groups_) {
-      if (group.end == described && GroupFits(group, kinds, source)) return &group;
+      if (after != SIZE_MAX && group.begin == after && group.end <= hit.begin) inner = &group;
+    }
+    if (inner != nullptr && role_name == "subject") return GroupFits(*inner, kinds, source) ? inner : nullptr;
+    const bool object_relative = inner != nullptr;
+    if (object_relative || role_name == "subject") {
+      for (const Group& group : groups_) {
+        if (group.end == described && GroupFits(group, kinds, source)) return &group;
+      }
+      if (object_relative) return nullptr;
     }
   }
   Role wanted = Role::kNone;

@@ -213,6 +213,18 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
                    std::all_of(family.begin(), family.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '-'; });
       if (latin) discourse_->family_names[std::string(family)] = mention.entity;
     }
+    // An organisation named in Latin letters with a generic last word may be named without it
+    // later: "Ampere Computing" ... "Ampere", "Thinking Machines Lab" ... "Thinking Machines".
+    if (lang_ == Lang::kEnglish && mention.entity >= 0 && mention.end > mention.begin && IsOrg(mention.entity)) {
+      std::string_view name = s_.substr(mention.begin, mention.end - mention.begin);
+      size_t space = name.rfind(' ');
+      if (space == std::string_view::npos || space < 3 || !IsAsciiUpper(static_cast<unsigned char>(name[0]))) continue;
+      std::string_view last = name.substr(space + 1), rest = name.substr(0, space);
+      bool generic = std::find(rules_.org_suffixes[li_].begin(), rules_.org_suffixes[li_].end(), last) != rules_.org_suffixes[li_].end() ||
+                     rules_.legal_forms.count(Lower(last)) != 0;
+      bool latin = std::all_of(rest.begin(), rest.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; });
+      if (generic && latin && rules_.not_names[li_].count(std::string(rest)) == 0) discourse_->family_names.try_emplace(std::string(rest), mention.entity);
+    }
   }
   if (discourse_->recent.size() > 64) discourse_->recent.erase(discourse_->recent.begin(), discourse_->recent.end() - 64);
   return found;

@@ -699,6 +699,15 @@ TEST(ArticleFamilies, KoreanGenitiveStaysInItsClause) {
   Expect("네이버는 삼성전자의 적극적인 지원을 받았다.", "ko", {"Samsung Electronics backs Naver"});
 }
 
+TEST(ArticleFamilies, EnglishObjectRelativesAndShortNames) {
+  // "X, which Y bought": Y is the subject, X the object.
+  Expect("The chips were designed by Norma Labs, which Quillo Systems bought in 2016.", "en", {"Quillo Systems acquires Norma Labs"},
+         {"Norma Labs acquires Quillo Systems"});
+  // An organisation named once in full is named later without its generic last word.
+  Expect("Harbor Lane agreed to acquire Vantic Computing. Ada Novak, the founder of Vantic, welcomed the deal.", "en",
+         {"Harbor Lane acquires Vantic Computing", "Ada Novak founded Vantic Computing"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
