@@ -49,6 +49,35 @@ bool Analysis::Hedged(const TriggerHit& hit) const {
 // A Korean clause whose subject is a word we do not know as a name ("정부는 ... 투입해") has
 // not dropped its subject: the previous sentence's topic must not stand in for it.
 bool Analysis::HasUnnamedSubject(const TriggerHit& hit, bool strict) const {
+  if (lang_ == Lang::kChinese) {
+    // Chinese: a run of characters opening the trigger's clause, before its first name or
+    // marker, that is no time word or adverb: "目前人民中科已与…合作" (an unknown name).
+    int clause = Clause(hit.begin);
+    size_t begin = 0;
+    while (begin < hit.begin && Clause(begin) != clause) ++begin;
+    size_t end = hit.begin;
+    for (const Mention& mention : mentions_) {
+      if (mention.end > mention.begin && mention.begin >= begin && mention.begin < end) end = mention.begin;
+    }
+    std::string_view stretch = s_.substr(begin, end - begin);
+    static const std::vector<std::string_view> kOpeners = {"，", ",", "目前", "此前", "近日", "日前", "随后", "此外", "同时", "另外", "今年", "去年", "当天", "同日",
+                                                           "昨日", "今日", "正式", "共同", "再次", "首次", "已经", "已", "也", "又", "还", "将", "曾", "并", "将与", "与", "和", "同"};
+    for (bool stripped = true; stripped;) {
+      stripped = false;
+      for (std::string_view word : kOpeners) {
+        if (stretch.starts_with(word)) stretch.remove_prefix(word.size()), stripped = true;
+        if (stretch.ends_with(word)) stretch.remove_suffix(word.size()), stripped = true;
+      }
+    }
+    size_t han = 0;
+    for (size_t i = 0; i < stretch.size();) {
+      char32_t cp = 0;
+      i += DecodeAt(stretch, i, &cp);
+      if (!IsHan(cp)) return false;  // digits, dates, Latin: no name here
+      ++han;
+    }
+    return han >= 3;
+  }
   if (lang_ != Lang::kKorean) return false;
   int clause = Clause(hit.begin);
   for (size_t i = 0; i < hit.begin;) {

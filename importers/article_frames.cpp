@@ -395,6 +395,8 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       extraction.amount_value.end = hit.end;
       out->push_back(extraction);
       any = true;
+      static const bool kDebug = std::getenv("RELGRAPH_ARTICLE_DEBUG") != nullptr;
+      if (kDebug) std::fprintf(stderr, "  %s frame [%s, %s]%s\n", rule.name.c_str(), frame.source.c_str(), frame.target.c_str(), fallback ? " (fallback)" : "");
     }
     if (any) {
       *matched = true;

@@ -477,6 +477,7 @@ void Analysis::DiscoverSuffixOrgs() {
         if (IsHan(next) && !IsChineseFunction(next) && !title_next && !follower) continue;
         size_t start = at;
         size_t chars = 0;
+        size_t absorbed = SIZE_MAX;  // where a known name the new one takes in begins
         while (start > 0 && chars < 16) {
           char32_t cp = CodePointBefore(s_, start);
           if (!IsHan(cp) || IsChineseFunction(cp)) break;
@@ -492,14 +493,29 @@ void Analysis::DiscoverSuffixOrgs() {
           // ("今天云岫集团发布").
           if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商"))) break;
           if (chars >= 2 && std::any_of(std::begin(kTimeWords), std::end(kTimeWords), [&](std::string_view word) { return head.ends_with(word); })) break;
-          bool in_mention = false;
-          for (const Mention& mention : mentions_) in_mention = in_mention || (mention.end == start);
-          if (in_mention) break;
+          auto before_name = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.end == start && mention.begin < start; });
+          if (before_name != mentions_.end()) {
+            // A known organisation written right before the name is the first part of it: "北京大学
+            // 武汉人工智能研究院" is one institute (of the university), not the university.
+            if (chars >= 2 && before_name->entity >= 0 && IsOrg(before_name->entity) && !before_name->anaphor) {
+              absorbed = before_name->begin;
+              start = before_name->begin;
+            }
+            break;
+          }
           start -= 3;
           ++chars;
         }
         std::string_view stem = s_.substr(start, at - start);
         if (chars < 2 || GenericWords().count(stem) != 0) continue;
+        if (absorbed != SIZE_MAX) {
+          std::string name(s_.substr(start, end - start));
+          std::string kind;
+          if (!HasOrgSuffix(name, li_, &kind)) continue;
+          std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin == absorbed && mention.end <= at; });
+          AddMention(MentionWithParticles(start, end, Discover(Written(name), kind, {}, "")));
+          continue;
+        }
         // "是一家AI基础设施公司": a description, no name.
         size_t lead = start;
         while (lead > 0 && (std::isalnum(static_cast<unsigned char>(s_[lead - 1])) != 0 || s_[lead - 1] == ' ')) --lead;

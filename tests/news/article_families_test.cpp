@@ -708,6 +708,16 @@ TEST(ArticleFamilies, EnglishObjectRelativesAndShortNames) {
          {"Harbor Lane acquires Vantic Computing", "Ada Novak founded Vantic Computing"});
 }
 
+TEST(ArticleFamilies, ChineseNamesTheLexiconHalfKnows) {
+  // A known organisation written right before a new institute's name is part of that name.
+  Expect("星河医药集团股份有限公司与北京大学武汉人工智能研究院于近日签署合作协议。", "zh",
+         {"星河医药集团股份有限公司 partners_with 北京大学武汉人工智能研究院"},
+         {"Peking University partners_with 星河医药集团股份有限公司", "Peking University partners_with 武汉人工智能研究院"});
+  // A clause that opens with a name nobody knows has a subject: the previous topic is not it.
+  Expect("星河科技股份有限公司发布了新产品。目前云岫中科已与百度控股子公司澄心文化建立了合作关系。", "zh", {},
+         {"星河科技股份有限公司 partners_with Baidu"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
