@@ -384,10 +384,13 @@ void Analysis::DiscoverTitledOrgs() {
     }
     return false;
   };
-  for (const Title& title : rules_.titles[li_]) {
-    for (size_t at = s_.find(title.word); at != std::string_view::npos; at = s_.find(title.word, at + 1)) {
+  // Every word that opens with a title, including titles glued to their field ("테크리더는",
+  // "AI사업단장").
+  for (size_t at = s_.find(' '); at != std::string_view::npos; at = s_.find(' ', at + 1)) {
+    ++at;
+    {
       TitleMatch match;
-      if (at < 2 || s_[at - 1] != ' ' || Overlaps(at, at + title.word.size()) || !ParseTitles(at, &match)) continue;
+      if (at >= s_.size() || s_[at] == ' ' || Overlaps(at, at + 1) || !ParseTitles(at, &match)) continue;
       if (match.tail == "을" || match.tail == "를") continue;  // "PERSON이 대표를 맡는다": the title is an object
       // Up to four words before the title, nearest first.
       std::vector<std::pair<size_t, size_t>> words;
