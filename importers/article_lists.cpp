@@ -24,6 +24,10 @@ void Analysis::DiscoverListedNames() {
       for (int items = 0; items < 40; ++items) {
         i = SkipSpaces(s_, i);
         if (lower_.substr(i).starts_with("the ")) i += 4;
+        // A title before a person is not part of the name: "led by CEO Sam Altman".
+        TitleMatch title;
+        const bool titled = ParseTitles(i, &title) && title.end > i;
+        if (titled) i = SkipSpaces(s_, title.end);
         size_t begin = i, end = i;
         for (int words = 0; words < 6 && upper_at(i);) {
           size_t w = i;
@@ -62,7 +66,7 @@ void Analysis::DiscoverListedNames() {
           std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= begin && mention.end <= end && (mention.begin > begin || mention.end < end); });
         }
         if (usable && !Overlaps(begin, end)) {
-          int entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, name);
+          int entity = Discover(Written(name), titled ? "person" : kind.empty() ? "company" : kind, {}, name);
           AddMention(MentionWithParticles(begin, end, entity));
         }
         // The separator to the next item.

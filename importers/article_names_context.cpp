@@ -136,9 +136,13 @@ void Analysis::DiscoverCapitalisedNames() {
     std::string before = Lower(TrimSpace(s_.substr(begin >= 24 ? begin - 24 : 0, std::min<size_t>(begin, 24))));
     std::string after = Lower(TrimSpace(s_.substr(end, 32)));
     bool title_near = false;
+    // ... a title in an apposition after it ("X, chief executive of ..."), not one a verb governs
+    // ("X, led by CEO Y": Y holds it).
+    std::string_view apposition = after.starts_with(",") ? TrimSpace(std::string_view(after).substr(1)) : std::string_view();
     for (const Title& title : rules_.titles[li_]) {
       const std::string& word = title.lower;
-      title_near = title_near || before.ends_with(word) || (after.starts_with(",") && TrimSpace(std::string_view(after).substr(1)).find(word) < 8);
+      size_t at = apposition.find(word);
+      title_near = title_near || before.ends_with(word) || (at < 8 && !apposition.substr(0, at).ends_with("by "));
     }
     std::string first_token(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first));
     std::string kind;

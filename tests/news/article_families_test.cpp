@@ -679,6 +679,12 @@ TEST(ArticleFamilies, EnglishAppositionsDescribeTheNameBeforeThem) {
          {"Harbor Lane invests_in Norma Labs"});
 }
 
+TEST(ArticleFamilies, LedByAPersonIsNoInvestment) {
+  // "led by CEO X" names who runs it: X is the person (no "CEO X"), and no investor.
+  Expect("Quillo Systems, led by CEO Ada Novak, released Norma.", "en", {"Ada Novak works_at Quillo Systems"},
+         {"Ada Novak invests_in Quillo Systems", "CEO Ada Novak invests_in Quillo Systems"});
+}
+
 TEST(ArticleFamilies, EnglishPersonsBehindOrganisations) {
   // "PERSON-led COMPANY" names who leads it; "PERSON's firm" is an organisation, not the person.
   Expect("Mira Murati-led Thinking Machines Lab raised $2 billion.", "en", {"Mira Murati works_at Thinking Machines Lab"});
