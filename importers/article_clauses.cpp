@@ -293,10 +293,13 @@ void Analysis::BuildGroups() {
                           between.find("●") != std::string_view::npos;
           bool separator = between == "," || between == "·" || between == "、" || between == "/" || between == "및" ||
                            between == ", 및" || between == "그리고" || unnamed_item || (bulleted && (bare.empty() || bare == ","));
-          join = (separator && previous.role == Role::kNone) || (previous.role == Role::kWith && between.empty());
+          // "A와 벤처캐피털 B가": a word saying what the next member is does not end the list.
+          const auto& cues = rules_.org_cues[li_];
+          bool described = std::find(cues.begin(), cues.end(), between) != cues.end();
+          join = (separator && previous.role == Role::kNone) || (previous.role == Role::kWith && (between.empty() || described));
           // "KT를 비롯한 현대중공업지주, KAIST는": the first name leads the list.
           if (previous.role == Role::kObject && (between == "비롯한" || between == "비롯해" || between == "포함한" || between == "포함해")) join = true;
-          if (previous.role == Role::kWith && between.empty() && !(previous.particles == "와" || previous.particles == "과")) join = false;
+          if (previous.role == Role::kWith && (between.empty() || described) && !(previous.particles == "와" || previous.particles == "과")) join = false;
         } else if (lang_ == Lang::kChinese) {
           // A gloss between two members does not end the list: "A基金(下称“A”),B创投和C基金".
           std::string stripped;

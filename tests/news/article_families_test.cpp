@@ -701,6 +701,12 @@ TEST(ArticleFamilies, KoreanTitlesAfterLongUnits) {
   Expect("박서진 누리온 테크리더는 새 서비스를 소개했다.", "ko", {"박서진 works_at 누리온"});
 }
 
+TEST(ArticleFamilies, KoreanListWithADescribedMember) {
+  // "A와 벤처캐피털 B가": the word saying what B is keeps the list together.
+  Expect("리벨리온이 시리즈B 투자를 유치했다. 이번 투자에는 한빛인베스트먼트와 벤처캐피털 누리파트너스가 참여했다.", "ko",
+         {"한빛인베스트먼트 invests_in Rebellions", "누리파트너스 invests_in Rebellions"});
+}
+
 TEST(ArticleFamilies, KoreanGenitiveStaysInItsClause) {
   // "X의 활동을 위해 Y는 지원할 것": X's belongs to the activity, across Y's own subject.
   Expect("김 회장은 \"네이버의 활동을 위해 카카오는 아낌없이 지원하겠다\"고 밝혔다.", "ko", {}, {"Naver backs Kakao"});
