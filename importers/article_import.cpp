@@ -180,10 +180,14 @@ ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions&
 ImportBatch ArticleImporter::TakeEntities() {
   State& state = *state_;
   ImportBatch batch;
+  // An entry may have come to stand for another since a relation used it (a name discovered
+  // later and merged): what is needed is the entry it stands for now.
+  std::set<int> used;
+  for (int index : state.used) used.insert(state.catalog.Canonical(index));
   for (int index = 0; index < state.catalog.size(); ++index) {
     if (state.catalog.Canonical(index) != index) continue;  // stands for another entry
     const article::CatalogEntity& entry = state.catalog.at(index);
-    bool needed = entry.in_store ? !entry.new_aliases.empty() : state.used.count(index) != 0;
+    bool needed = entry.in_store ? !entry.new_aliases.empty() : used.count(index) != 0;
     if (!needed) continue;
     EntityRecord record;
     record.entity = entry.entity;

@@ -25,6 +25,9 @@ std::set<std::string> Facts(const std::string& text, const std::string& lang) {
   for (const EntityRecord& record : batch.entities) names[record.entity.id] = record.entity.name;
   std::set<std::string> facts;
   for (const RelationRecord& record : batch.relations) {
+    // Every relation names entities of the batch (else the import would be refused).
+    EXPECT_EQ(names.count(record.relation.source), 1u) << "no entity " << record.relation.source;
+    EXPECT_EQ(names.count(record.relation.target), 1u) << "no entity " << record.relation.target;
     facts.insert(names[record.relation.source] + " " + record.relation.type + " " + names[record.relation.target]);
   }
   return facts;
@@ -730,6 +733,13 @@ TEST(ArticleFamilies, ChineseNamesTheLexiconHalfKnows) {
   // A clause that opens with a name nobody knows has a subject: the previous topic is not it.
   Expect("星河科技股份有限公司发布了新产品。目前云岫中科已与百度控股子公司澄心文化建立了合作关系。", "zh", {},
          {"星河科技股份有限公司 partners_with Baidu"});
+}
+
+TEST(ArticleFamilies, AnAliasLearnedLaterKeepsEarlierRelationsWhole) {
+  // A known entity learns an alias from a gloss after a relation used it: the batch still holds
+  // the entity the relation names (this import was refused once).
+  Expect("月之暗面创始人杨植麟近日接受了采访。\n\n星河智能是一家成立于2016年的公司,其创始股东为月之暗面(Kimi助手所属公司)的主要股东。", "zh",
+         {"Yang Zhilin founded Moonshot AI"});
 }
 
 TEST(ArticlePipeline, PathologicalInputsFinish) {
