@@ -186,6 +186,8 @@ class Analysis {
   std::vector<std::pair<size_t, size_t>> AnaphorSpans(std::string_view pattern) const;
   void AssignMarkers();
   void BuildGroups();
+  void FindPairAnaphors();
+  std::pair<int, int> PairOf(const Group& group) const;
   void FindClauses();
   void FindTriggers();
   void ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched);

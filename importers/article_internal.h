@@ -238,6 +238,7 @@ struct RuleSet {
   std::vector<std::string> product_cues[3];     // "모델", "챗봇", "model" (English lower-cased)
   std::vector<std::string> org_cues[3];         // "회사", "스타트업", "公司"
   std::vector<std::pair<std::string, std::string>> anaphors[3];  // ("연구소", "research_institute")
+  std::vector<std::string> pair_anaphors[3];    // "양사", "双方", "the two companies" (English lower-case)
   std::vector<std::string> surnames[3];
   std::vector<std::string> title_modifiers[3];
   // Chinese: words that follow a person's name ("表示", "毕业") and characters a name may stand
@@ -286,6 +287,7 @@ struct Discourse {
     return best;
   }
   std::vector<int> recent;         // entities in order of last mention
+  std::pair<int, int> pair{-1, -1};  // the last two organisations named together ("양사", "双方")
   // Latin family names of the persons named in full so far: "Giannandrea" after "John
   // Giannandrea" stands for him.
   std::unordered_map<std::string, int> family_names;

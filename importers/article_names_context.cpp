@@ -573,4 +573,50 @@ void Analysis::DropAppositiveAnaphors() {
   mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(), appositive), mentions_.end());
 }
 
+// The first two organisations of a group that names two or more, else (-1, -1).
+std::pair<int, int> Analysis::PairOf(const Group& group) const {
+  std::vector<int> orgs;
+  for (int member : group.members) {
+    int entity = mentions_[static_cast<size_t>(member)].entity;
+    if (entity >= 0 && IsOrg(entity) && std::find(orgs.begin(), orgs.end(), entity) == orgs.end()) orgs.push_back(entity);
+  }
+  return orgs.size() >= 2 ? std::pair{orgs[0], orgs[1]} : std::pair{-1, -1};
+}
+
+// "양사는", "双方宣布", "the two companies": a group of the two organisations named together last,
+// earlier in the sentence or else in the sentences before. Runs once the groups are built.
+void Analysis::FindPairAnaphors() {
+  std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : std::string_view(s_);
+  for (const std::string& word : rules_.pair_anaphors[li_]) {
+    for (size_t at = haystack.find(word); at != std::string_view::npos; at = haystack.find(word, at + word.size())) {
+      size_t end = at + word.size();
+      if (Overlaps(at, end)) continue;
+      if (lang_ != Lang::kChinese && ((at > 0 && IsHangulOrAlnum(CodePointBefore(s_, at))) || (lang_ == Lang::kEnglish && end < s_.size() && IsHangulOrAlnum(CodePointAt(s_, end))))) continue;
+      std::pair<int, int> pair = discourse_->pair;
+      for (const Group& group : groups_) {
+        if (group.end <= at && PairOf(group).first >= 0) pair = PairOf(group);
+      }
+      if (pair.first < 0) continue;
+      Mention first = MentionWithParticles(at, end, pair.first);
+      if (lang_ == Lang::kKorean && first.word_end == end && end < s_.size() && IsHangul(CodePointAt(s_, end))) continue;  // "양사간"? a longer word
+      first.anaphor = true;
+      Mention second = first;
+      second.entity = pair.second;
+      mentions_.push_back(first);
+      mentions_.push_back(second);
+      Group group;
+      group.members = {static_cast<int>(mentions_.size()) - 2, static_cast<int>(mentions_.size()) - 1};
+      group.role = first.role;
+      group.begin = at;
+      group.end = first.word_end;
+      auto place = std::find_if(groups_.begin(), groups_.end(), [&](const Group& other) { return other.begin > at; });
+      groups_.insert(place, group);
+    }
+  }
+  group_of_.assign(mentions_.size(), -1);
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    for (int member : groups_[g].members) group_of_[static_cast<size_t>(member)] = static_cast<int>(g);
+  }
+}
+
 }  // namespace relgraph::importers::article

@@ -54,6 +54,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   FindTriggers();
   if (lang_ != Lang::kKorean) AssignMarkers();
   BuildGroups();
+  FindPairAnaphors();
   FindClauses();
   FindAsides();
   ApplyTitles(&titles_found_);
@@ -226,6 +227,16 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
       if (generic && latin && rules_.not_names[li_].count(std::string(rest)) == 0) discourse_->family_names.try_emplace(std::string(rest), mention.entity);
     }
   }
+  // The pair "양사" / "双方" will stand for: the two sides of the sentence's last partnership,
+  // else the last group naming two organisations.
+  std::pair<int, int> pair{-1, -1};
+  for (const Group& group : groups_) {
+    if (!group.carried && PairOf(group).first >= 0) pair = PairOf(group);
+  }
+  for (const Extraction& extraction : found) {
+    if (extraction.type == "partners_with" && IsOrg(extraction.source) && IsOrg(extraction.target)) pair = {extraction.source, extraction.target};
+  }
+  if (pair.first >= 0) discourse_->pair = pair;
   if (discourse_->recent.size() > 64) discourse_->recent.erase(discourse_->recent.begin(), discourse_->recent.end() - 64);
   return found;
 }

@@ -76,6 +76,9 @@ RuleSet ParseRuleSet(std::string_view json_text) {
         if (pattern.starts_with("…")) throw Error(ErrorKind::kInternal, "data/triggers.json: anaphor '" + pattern + "' opens with a gap");
         set.anaphors[index].emplace_back(std::move(pattern), pair.at(1).get<std::string>());
       }
+      for (const auto& word : root.value("pair_anaphors", nlohmann::json::object()).value(code, nlohmann::json::array())) {
+        set.pair_anaphors[index].push_back(lang == Lang::kEnglish ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
+      }
       for (const auto& word : root.at("surnames").at(code)) set.surnames[index].push_back(ToNfc(word.get<std::string>()));
       for (const auto& word : root.value("person_followers", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.person_followers[index].push_back(ToNfc(word.get<std::string>()));

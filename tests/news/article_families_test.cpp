@@ -742,6 +742,16 @@ TEST(ArticleFamilies, AnAliasLearnedLaterKeepsEarlierRelationsWhole) {
          {"Yang Zhilin founded Moonshot AI"});
 }
 
+TEST(ArticleFamilies, PairAnaphors) {
+  // "양사", "双方", "the two companies" stand for the two organisations named together last.
+  Expect("네이버와 카카오가 협력했다. 양사는 최근 AI 스타트업 누리랩에 공동 투자했다.", "ko",
+         {"Naver invests_in 누리랩", "Kakao invests_in 누리랩"});
+  Expect("星河科技与云岫资本的合作始于去年,双方宣布成立“澄心联合实验室”。", "zh",
+         {"星河科技 partners_with 云岫资本", "星河科技 founded 澄心联合实验室", "云岫资本 founded 澄心联合实验室"}, {"双方 founded 澄心联合实验室"});
+  Expect("Quillo Systems and Norma Labs signed a deal. The two companies invested in Vantic Labs last year.", "en",
+         {"Quillo Systems invests_in Vantic Labs", "Norma Labs invests_in Vantic Labs"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
