@@ -41,7 +41,10 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       if (!ParseParticles(run.substr(syllables * 3), &role, &particles) || role == Role::kTitle) continue;
       std::string_view candidate = run.substr(0, syllables * 3);
       bool surname = false;
-      for (const std::string& word : rules_.surnames[li_]) surname = surname || (candidate.starts_with(word) && candidate.size() > word.size());
+      // Four syllables only after a two-syllable surname ("남궁민수"): "홍길동은" is 홍길동 + 은.
+      for (const std::string& word : rules_.surnames[li_]) {
+        surname = surname || (candidate.starts_with(word) && candidate.size() > word.size() && (syllables < 4 || word.size() >= 6));
+      }
       if (!surname || NotNames().count(candidate) != 0) continue;
       name = std::string(candidate);
       name_end = pos + syllables * 3;

@@ -704,6 +704,11 @@ TEST(ArticleFamilies, KoreanTitlesAfterLongUnits) {
   Expect("박서진 누리온 테크리더는 새 서비스를 소개했다.", "ko", {"박서진 works_at 누리온"});
 }
 
+TEST(ArticleFamilies, KoreanNameAfterATitleLeavesItsParticle) {
+  // "ORG의 TITLE PERSON은": the person is 홍길동, not 홍길동은.
+  Expect("삼성전자의 대표 홍길동은 새 전략을 밝혔다.", "ko", {"홍길동 works_at Samsung Electronics"}, {"홍길동은 works_at Samsung Electronics"});
+}
+
 TEST(ArticleFamilies, KoreanListWithADescribedMember) {
   // "A와 벤처캐피털 B가": the word saying what B is keeps the list together.
   Expect("리벨리온이 시리즈B 투자를 유치했다. 이번 투자에는 한빛인베스트먼트와 벤처캐피털 누리파트너스가 참여했다.", "ko",
