@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "common/text.h"
@@ -405,6 +406,38 @@ void Analysis::DiscoverTitledOrgs() {
         end = begin - 1;
       }
       if (words.empty()) continue;
+      // "그는 뱅크샐러드의 공동 창업자이자 CTO로": an organisation nobody has named yet, owned by
+      // the title a person the sentence is about holds.
+      {
+        auto [begin, end] = words[0];
+        std::string_view word = s_.substr(begin, end - begin);
+        static const std::vector<std::string_view> kPredicates = {"이다", "이며", "이자", "으로", "로", "다", "였다", "이었다"};
+        bool predicate = std::find(kPredicates.begin(), kPredicates.end(), match.tail) != kPredicates.end();
+        std::string_view stem = word.ends_with("의") ? word.substr(0, word.size() - 3) : std::string_view();
+        bool person_subject = false;
+        for (size_t k = 1; k < words.size(); ++k) {
+          std::string_view other = s_.substr(words[k].first, words[k].second - words[k].first);
+          bool topic = other.ends_with("는") || other.ends_with("은") || other.ends_with("가") || other.ends_with("이");
+          bool person = other == "그는" || other == "그가" || other == "그녀는" || other == "그녀가" ||
+                        std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+                          return mention.begin == words[k].first && mention.entity >= 0 && IsPerson(mention.entity);
+                        });
+          person_subject = person_subject || (topic && person);
+        }
+        // A name, not a common word: three syllables or more, or Latin letters, and no
+        // determiner before it ("이번 행사의 위원장").
+        bool latin = std::any_of(stem.begin(), stem.end(), [](char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)); });
+        static const std::unordered_set<std::string_view> kDeterminers = {"이번", "이", "그", "해당", "당시", "지난", "현", "전", "모든", "각", "한", "두"};
+        bool determined = words.size() > 1 && kDeterminers.count(s_.substr(words[1].first, words[1].second - words[1].first)) != 0;
+        if (predicate && person_subject && (CountCodePoints(stem) >= 3 || latin) && !determined && CountCodePoints(stem) <= 8 && !Overlaps(begin, end) &&
+            std::all_of(stem.begin(), stem.end(), [](char c) { return c != ' '; }) && CommonNouns().count(stem) == 0 && NotNames().count(stem) == 0 &&
+            GenericWords().count(stem) == 0 && !ContainsTitle(stem)) {
+          int entity = catalog_->FindByName(std::string(stem));
+          if (entity < 0) entity = Discover(Written(std::string(stem)), "company", {}, "");
+          if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(begin, begin + stem.size(), entity));
+          continue;
+        }
+      }
       // "PERSON TITLE": "최문영 전무가", "김하늘 교수는" (unless the word before is a person too:
       // then the nearer word names an organisation, "김철수 이노텍 대표").
       auto known_person_at = [&](size_t begin, size_t end) {

@@ -709,6 +709,13 @@ TEST(ArticleFamilies, KoreanNameAfterATitleLeavesItsParticle) {
   Expect("삼성전자의 대표 홍길동은 새 전략을 밝혔다.", "ko", {"홍길동 works_at Samsung Electronics"}, {"홍길동은 works_at Samsung Electronics"});
 }
 
+TEST(ArticleFamilies, KoreanOrganisationOwningAPersonsTitle) {
+  // "그는 X의 공동 창립자이자 CTO로": X is an organisation even when nobody named it before.
+  Expect("이서연 누리온 대표는 새 서비스를 소개했다. 그는 핀테크 전문 뱅크샐러드의 공동 창립자이자 최고 기술책임자(CTO)로 일했다.", "ko",
+         {"이서연 founded 뱅크샐러드"});
+  Expect("이서연 누리온 대표는 새 서비스를 소개했다. 그는 이번 행사의 위원장이다.", "ko", {}, {"이서연 works_at 행사"});
+}
+
 TEST(ArticleFamilies, KoreanListWithADescribedMember) {
   // "A와 벤처캐피털 B가": the word saying what B is keeps the list together.
   Expect("리벨리온이 시리즈B 투자를 유치했다. 이번 투자에는 한빛인베스트먼트와 벤처캐피털 누리파트너스가 참여했다.", "ko",
