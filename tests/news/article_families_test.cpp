@@ -682,6 +682,16 @@ TEST(ArticleFamilies, EnglishAppositionsDescribeTheNameBeforeThem) {
          {"Harbor Lane invests_in Norma Labs"});
 }
 
+TEST(ArticleFamilies, EnglishAppointmentsAndAppositionsToTheEnd) {
+  // "ORG appointed/promoted PERSON", "ORG executive PERSON".
+  Expect("Quillo Systems promoted Maria Novak to chief technology officer.", "en", {"Maria Novak works_at Quillo Systems"});
+  Expect("Vantic Labs appointed Norma Labs executive Ada Novak to head its cloud group.", "en",
+         {"Ada Novak works_at Norma Labs", "Ada Novak works_at Vantic Labs"});
+  // An apposition to a name may run to the end of the sentence.
+  Expect("Quillo Systems said Ada Novak left to run Vega Nine, a new company formed by investors including Harbor Lane.", "en",
+         {"Harbor Lane invests_in Vega Nine"}, {"Harbor Lane invests_in Quillo Systems"});
+}
+
 TEST(ArticleFamilies, LedByAPersonIsNoInvestment) {
   // "led by CEO X" names who runs it: X is the person (no "CEO X"), and no investor.
   Expect("Quillo Systems, led by CEO Ada Novak, released Norma.", "en", {"Ada Novak works_at Quillo Systems"},
