@@ -60,11 +60,12 @@ bool Analysis::HasUnnamedSubject(const TriggerHit& hit, bool strict) const {
       if (mention.end > mention.begin && mention.begin >= begin && mention.begin < end) end = mention.begin;
     }
     std::string_view stretch = s_.substr(begin, end - begin);
-    static const std::vector<std::string_view> kOpeners = {"，", ",", "目前", "此前", "近日", "日前", "随后", "此外", "同时", "另外", "今年", "去年", "当天", "同日",
-                                                           "昨日", "今日", "正式", "共同", "再次", "首次", "已经", "已", "也", "又", "还", "将", "曾", "并", "将与", "与", "和", "同"};
+    std::vector<std::string_view> openers = {"，", ",", "与", "和", "同"};
+    openers.insert(openers.end(), rules_.time_words[li_].begin(), rules_.time_words[li_].end());
+    openers.insert(openers.end(), rules_.adverbs[li_].begin(), rules_.adverbs[li_].end());
     for (bool stripped = true; stripped;) {
       stripped = false;
-      for (std::string_view word : kOpeners) {
+      for (std::string_view word : openers) {
         if (stretch.starts_with(word)) stretch.remove_prefix(word.size()), stripped = true;
         if (stretch.ends_with(word)) stretch.remove_suffix(word.size()), stripped = true;
       }

@@ -441,7 +441,6 @@ void Analysis::DiscoverSuffixOrgs() {
     return;
   }
   if (lang_ == Lang::kChinese) {
-    static const std::string_view kTimeWords[] = {"今天", "昨天", "今日", "昨日", "今年", "去年", "明年", "目前", "近日", "日前", "此前", "随后", "同时", "此外", "其中", "当天"};
     for (const std::string& suffix : rules_.org_suffixes[li_]) {
       for (size_t at = s_.find(suffix); at != std::string_view::npos; at = s_.find(suffix, at + suffix.size())) {
         size_t end = at + suffix.size();
@@ -492,7 +491,7 @@ void Analysis::DiscoverSuffixOrgs() {
           // A description ends before the name: "通用机器人公司云岫智能"; so does a time word
           // ("今天云岫集团发布").
           if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商"))) break;
-          if (chars >= 2 && std::any_of(std::begin(kTimeWords), std::end(kTimeWords), [&](std::string_view word) { return head.ends_with(word); })) break;
+          if (chars >= 2 && std::any_of(rules_.time_words[li_].begin(), rules_.time_words[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
           auto before_name = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.end == start && mention.begin < start; });
           if (before_name != mentions_.end()) {
             // A known organisation written right before the name is the first part of it: "北京大学

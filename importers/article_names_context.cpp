@@ -277,7 +277,8 @@ void Analysis::DiscoverChineseSubjects() {
   static const std::vector<std::string_view> kVerbs = {"成立于", "创立于", "成立", "宣布", "宣布完成", "宣布获得", "完成了", "完成", "获得了", "获得",
                                                        "发布了", "发布", "推出了", "推出", "正式推出", "正式发布", "近日完成", "日前完成", "今日宣布"};
   static const std::vector<std::string_view> kDescriptions = {"公司", "企业", "初创", "平台", "独角兽", "机构", "厂商", "团队"};
-  static const std::vector<std::string_view> kNotStart = {"该", "这", "那", "本", "其", "今", "昨", "近", "日前", "此前", "目前", "随后", "同时", "此外", "公司", "我们", "他们"};
+  std::vector<std::string_view> not_start = {"该", "这", "那", "本", "其", "今", "昨", "近", "公司", "我们", "他们"};
+  not_start.insert(not_start.end(), rules_.time_words[li_].begin(), rules_.time_words[li_].end());
   size_t begin = 0;
   // Skip a leading date or place phrase ended by punctuation: "7月12日，".
   for (size_t i = 0; i < std::min<size_t>(s_.size(), 30);) {
@@ -308,8 +309,10 @@ void Analysis::DiscoverChineseSubjects() {
     }
     std::string_view name = s_.substr(start, at - start);
     // Adverbs between the name and the verb: "启元世界也于同日宣布".
-    for (std::string_view adverb : {"也于同日", "于同日", "也", "已", "已经", "正式", "近日", "日前", "今日", "于"}) {
-      if (name.ends_with(adverb)) name.remove_suffix(adverb.size());
+    for (const std::vector<std::string>* words : {&rules_.adverbs[li_], &rules_.time_words[li_]}) {
+      for (std::string_view adverb : *words) {
+        if (name.ends_with(adverb)) name.remove_suffix(adverb.size());
+      }
     }
     // ... and a speech verb: "星澜智能表示已完成".
     for (std::string_view said : {"表示", "透露", "宣称", "称"}) {
@@ -323,7 +326,7 @@ void Analysis::DiscoverChineseSubjects() {
       all_name = (IsHan(cp) && cp != U'的') || IsAsciiAlnum(cp);
     }
     bool generic = GenericWords().count(name) != 0;
-    for (std::string_view word : kNotStart) generic = generic || name.starts_with(word);
+    for (std::string_view word : not_start) generic = generic || name.starts_with(word);
     size_t name_begin = static_cast<size_t>(name.data() - s_.data());
     if (!all_name || generic || Overlaps(name_begin, name_begin + name.size())) return;
     // A known name before it is the subject ("小冰公司表示已完成"): what follows is no name.

@@ -79,6 +79,8 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : root.value("pair_anaphors", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.pair_anaphors[index].push_back(lang == Lang::kEnglish ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }
+      for (const auto& word : root.value("time_words", nlohmann::json::object()).value(code, nlohmann::json::array())) set.time_words[index].push_back(ToNfc(word.get<std::string>()));
+      for (const auto& word : root.value("adverbs", nlohmann::json::object()).value(code, nlohmann::json::array())) set.adverbs[index].push_back(ToNfc(word.get<std::string>()));
       for (const auto& word : root.at("surnames").at(code)) set.surnames[index].push_back(ToNfc(word.get<std::string>()));
       for (const auto& word : root.value("person_followers", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.person_followers[index].push_back(ToNfc(word.get<std::string>()));
