@@ -747,6 +747,12 @@ TEST(ArticleFamilies, EnglishObjectRelativesAndShortNames) {
          {"Harbor Lane acquires Vantic Computing", "Ada Novak founded Vantic Computing"});
 }
 
+TEST(ArticleFamilies, ChineseShortNamesAfterVerbs) {
+  // A two-character name right after a verb that takes it ("获得百度…", "联合腾讯…").
+  Expect("星河科技获得百度战略投资。", "zh", {"Baidu invests_in 星河科技"});
+  Expect("星河科技联合腾讯发布了新模型。", "zh", {"星河科技 partners_with Tencent"});
+}
+
 TEST(ArticleFamilies, ChineseNamesTheLexiconHalfKnows) {
   // A known organisation written right before a new institute's name is part of that name.
   Expect("星河医药集团股份有限公司与北京大学武汉人工智能研究院于近日签署合作协议。", "zh",
