@@ -726,6 +726,11 @@ TEST(ArticleFamilies, KoreanOrganisationOwningAPersonsTitle) {
   Expect("이서연 누리온 대표는 새 서비스를 소개했다. 그는 이번 행사의 위원장이다.", "ko", {}, {"이서연 works_at 행사"});
 }
 
+TEST(ArticleFamilies, KoreanInvestmentsReceived) {
+  Expect("누리랩은 카카오에게서 100억원을 투자 받았다.", "ko", {"Kakao invests_in 누리랩"});
+  Expect("누리랩은 카카오와 네이버로부터 펀딩을 받았다.", "ko", {"Kakao invests_in 누리랩", "Naver invests_in 누리랩"});
+}
+
 TEST(ArticleFamilies, KoreanListWithADescribedMember) {
   // "A와 벤처캐피털 B가": the word saying what B is keeps the list together.
   Expect("리벨리온이 시리즈B 투자를 유치했다. 이번 투자에는 한빛인베스트먼트와 벤처캐피털 누리파트너스가 참여했다.", "ko",
