@@ -141,7 +141,9 @@ void Analysis::FindAsides() {
     for (std::string_view word : ParticipleOpeners()) opener = opener || lower_.substr(comma + 2).starts_with(word);
     // "Anthropic, OpenAI's close rival, ...": a possessive apposition.
     for (const Mention& mention : mentions_) {
-      if (mention.begin == comma + 2 && (s_.substr(mention.end).starts_with("'s ") || s_.substr(mention.end).starts_with("’s "))) opener = true;
+      std::string_view after_name = s_.substr(mention.end);
+      bool plural_possessive = mention.end > 0 && s_[mention.end - 1] == 's' && (after_name.starts_with("' ") || after_name.starts_with("’ "));
+      if (mention.begin == comma + 2 && (after_name.starts_with("'s ") || after_name.starts_with("’s ") || plural_possessive)) opener = true;
     }
     if (!opener) continue;
     size_t close = s_.find(',', comma + 2);
@@ -341,7 +343,9 @@ void Analysis::BuildGroups() {
           }
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or" || lower == ", as well as";
           // "Anthropic, OpenAI's close rival, ...": a possessive after a comma opens an apposition.
-          if (lower == "," && (s_.substr(mentions_[i].end).starts_with("'s ") || s_.substr(mentions_[i].end).starts_with("’s "))) join = false;
+          std::string_view after_name = s_.substr(mentions_[i].end);
+          bool plural_possessive = mentions_[i].end > 0 && s_[mentions_[i].end - 1] == 's' && (after_name.starts_with("' ") || after_name.starts_with("’ "));
+          if (lower == "," && (after_name.starts_with("'s ") || after_name.starts_with("’s ") || plural_possessive)) join = false;
           // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description.
           if (!join && (lower.starts_with(", and ") || lower.starts_with("and "))) {
             std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : 4);

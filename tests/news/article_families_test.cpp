@@ -692,6 +692,14 @@ TEST(ArticleFamilies, EnglishAppointmentsAndAppositionsToTheEnd) {
          {"Harbor Lane invests_in Vega Nine"}, {"Harbor Lane invests_in Quillo Systems"});
 }
 
+TEST(ArticleFamilies, EnglishShareholders) {
+  Expect("Microsoft is the largest shareholder of Norma Labs.", "en", {"Microsoft invests_in Norma Labs"});
+  Expect("Harbor Lane is Norma Labs' largest shareholder.", "en", {"Harbor Lane invests_in Norma Labs"});
+  Expect("Harbor Lane, Norma Labs' largest investor, declined to comment.", "en", {"Harbor Lane invests_in Norma Labs"},
+         {"Norma Labs invests_in Harbor Lane"});
+  Expect("Nvidia is also an investor in Quillo Systems.", "en", {"Nvidia invests_in Quillo Systems"});
+}
+
 TEST(ArticleFamilies, LedByAPersonIsNoInvestment) {
   // "led by CEO X" names who runs it: X is the person (no "CEO X"), and no investor.
   Expect("Quillo Systems, led by CEO Ada Novak, released Norma.", "en", {"Ada Novak works_at Quillo Systems"},
