@@ -700,6 +700,11 @@ TEST(ArticleFamilies, EnglishShareholders) {
   Expect("Nvidia is also an investor in Quillo Systems.", "en", {"Nvidia invests_in Quillo Systems"});
 }
 
+TEST(ArticleFamilies, EnglishSpinOffs) {
+  Expect("Intel spun out Quillo Labs last year.", "en", {"Intel founded Quillo Labs"});
+  Expect("Intel plans to spin off Quillo Labs.", "en", {}, {"Intel founded Quillo Labs"});
+}
+
 TEST(ArticleFamilies, LedByAPersonIsNoInvestment) {
   // "led by CEO X" names who runs it: X is the person (no "CEO X"), and no investor.
   Expect("Quillo Systems, led by CEO Ada Novak, released Norma.", "en", {"Ada Novak works_at Quillo Systems"},
