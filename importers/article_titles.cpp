@@ -271,7 +271,12 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
         }
         TitleMatch match;
         if (org < 0 || !ParseTitles(after, &match)) continue;
-        int person = PersonBefore(at);
+        // "王磊曾任百度副总裁": a former job; the person stands before the former-word.
+        size_t person_end = at;
+        for (const std::string& word : rules_.former[li_]) {
+          if (s_.substr(0, person_end).ends_with(word)) person_end -= word.size(), match.former = true;
+        }
+        int person = PersonBefore(person_end);
         if (person < 0) continue;
         AddPersonGroup(person, Role::kNone);
         emit(person, org, match, "title_by_verb", 0.78);
@@ -460,6 +465,9 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
           const Mention& first = mentions_[static_cast<size_t>(group.members.front())];
           bool subject = lang_ == Lang::kKorean ? group.role == Role::kSubject : group.role == Role::kNone;
           if (subject && first.entity >= 0 && IsPerson(first.entity)) {
+            // "王磊曾任百度副总裁", "X previously served as Y's president": a former job.
+            std::string_view between = std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).substr(group.end, organisation.begin - std::min(organisation.begin, group.end));
+            for (const std::string& word : rules_.former[li_]) match.former = match.former || between.find(word) != std::string_view::npos;
             emit(group.members.front(), org, match, "title_predicate", base - 0.05);
             break;
           }

@@ -126,7 +126,8 @@ TEST(ArticleFamilies, ChineseSubjectsAndOwners) {
   // An unknown name opening a sentence with an organisation's verb is a company; the next
   // sentence's "该公司" is that company.
   Expect("通用机器人公司云岫智能也于同日宣布完成2亿元A轮融资，由GGV纪源资本领投。\n\n该公司首席执行官周明远曾担任华为首席技术官。", "zh",
-         {"GGV Capital invests_in 云岫智能", "周明远 works_at 云岫智能", "周明远 works_at Huawei"});
+         {"GGV Capital invests_in 云岫智能", "周明远 works_at 云岫智能"},
+         {"周明远 works_at Huawei"});  // 曾担任: a former job (no works_at, as everywhere else)
   // A person's name is no company; "今天" opens no name.
   Expect("李明宣布辞职。\n\n今天宣布了新的计划。", "zh", {}, {});
   // What a verb invests in or buys, the unit after "旗下的", a founder after "由".
@@ -769,6 +770,13 @@ TEST(ArticleFamilies, ChineseShortNamesAfterVerbs) {
   // A two-character name right after a verb that takes it ("获得百度…", "联合腾讯…").
   Expect("星河科技获得百度战略投资。", "zh", {"Baidu invests_in 星河科技"});
   Expect("星河科技联合腾讯发布了新模型。", "zh", {"星河科技 partners_with Tencent"});
+}
+
+TEST(ArticleFamilies, ChineseFormerJobs) {
+  // "曾任" is a past job: no works_at; the person is 王磊, not 王磊曾.
+  Expect("星河科技发布了新的大模型产品。据悉，王磊曾任百度副总裁，后来加入星河科技。", "zh", {"王磊 works_at 星河科技"},
+         {"王磊 works_at Baidu", "王磊曾 works_at Baidu"});
+  Expect("星河科技发布了新的大模型产品。据悉，李娜现任百度副总裁，负责搜索业务。", "zh", {"李娜 works_at Baidu"});
 }
 
 TEST(ArticleFamilies, ChineseNamesTheLexiconHalfKnows) {
