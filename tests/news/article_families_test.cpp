@@ -740,6 +740,11 @@ TEST(ArticleFamilies, KoreanOrganisationOwningAPersonsTitle) {
   Expect("이서연 누리온 대표는 새 서비스를 소개했다. 그는 이번 행사의 위원장이다.", "ko", {}, {"이서연 works_at 행사"});
 }
 
+TEST(ArticleFamilies, KoreanServicesOperated) {
+  // "챗봇 '루다'를 운영하는 누리랩": the operator of a named service develops it.
+  Expect("오늘은 좋은 날이다. 챗봇 '루다'를 운영하는 누리랩은 새 서비스를 공개했다.", "ko", {"누리랩 develops 루다"});
+}
+
 TEST(ArticleFamilies, KoreanInvestmentsReceived) {
   Expect("누리랩은 카카오에게서 100억원을 투자 받았다.", "ko", {"Kakao invests_in 누리랩"});
   Expect("누리랩은 카카오와 네이버로부터 펀딩을 받았다.", "ko", {"Kakao invests_in 누리랩", "Naver invests_in 누리랩"});
