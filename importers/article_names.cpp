@@ -640,6 +640,19 @@ void Analysis::DiscoverQuotedProducts() {
       // A title after it: "이흥노 '리버밴스' 대표", "“星澜智能”CEO".
       TitleMatch title;
       if (kind.empty() && ParseTitles(SkipSpaces(s_, close + close_mark.size()), &title)) kind = "company";
+      // What is launched or made right after it: "'하이퍼봇'이 출시됐다", "‘루다’를 개발했다".
+      if (kind.empty() && lang_ == Lang::kKorean) {
+        size_t word_end = RunEnd(s_, close + close_mark.size(), [](char32_t cp) { return IsHangul(cp); });
+        Role role;
+        std::string particles;
+        std::string_view next = s_.substr(SkipSpaces(s_, word_end), 24);
+        bool marked = word_end > close + close_mark.size() && ParseParticles(s_.substr(close + close_mark.size(), word_end - close - close_mark.size()), &role, &particles) &&
+                      (role == Role::kSubject || role == Role::kObject);
+        for (const Rule& rule : rules_.rules) {
+          if (!marked || rule.lang != lang_ || rule.type != "develops") continue;
+          for (const std::string& trigger : rule.triggers) kind = kind.empty() && next.find(trigger) != std::string_view::npos ? "product" : kind;
+        }
+      }
       if (kind.empty()) continue;
       // A gloss right after the quotation names it too: "‘소니오'(Sonio)".
       size_t after = close + close_mark.size();

@@ -743,6 +743,9 @@ TEST(ArticleFamilies, KoreanOrganisationOwningAPersonsTitle) {
 TEST(ArticleFamilies, KoreanServicesOperated) {
   // "챗봇 '루다'를 운영하는 누리랩": the operator of a named service develops it.
   Expect("오늘은 좋은 날이다. 챗봇 '루다'를 운영하는 누리랩은 새 서비스를 공개했다.", "ko", {"누리랩 develops 루다"});
+  // A quoted name launched or made right after it is a product; joint development is both's.
+  Expect("오늘은 좋은 날이다. 네이버와 카카오가 공동 개발한 '하이퍼봇'이 출시됐다.", "ko", {"Naver develops 하이퍼봇", "Kakao develops 하이퍼봇"});
+  Expect("오늘은 좋은 날이다. 누리랩은 '혁신'을 강조했다.", "ko", {}, {"누리랩 develops 혁신"});
 }
 
 TEST(ArticleFamilies, KoreanInvestmentsReceived) {
