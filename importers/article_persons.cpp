@@ -389,9 +389,21 @@ void Analysis::DiscoverTitledOrgs() {
     return false;
   };
   // Every word that opens with a title, including titles glued to their field ("테크리더는",
-  // "AI사업단장").
-  for (size_t at = s_.find(' '); at != std::string_view::npos; at = s_.find(' ', at + 1)) {
-    ++at;
+  // "AI사업단장"): the words holding a title word or head, each read once.
+  std::vector<size_t> word_starts;
+  auto add_word_of = [&](size_t at) {
+    while (at > 0 && s_[at - 1] != ' ') --at;
+    if (at >= 2) word_starts.push_back(at);
+  };
+  for (const Title& title : rules_.titles[li_]) {
+    for (size_t at = s_.find(title.word); at != std::string_view::npos; at = s_.find(title.word, at + 1)) add_word_of(at);
+  }
+  for (std::string_view head : {"책임자", "경영자", "담당", "임원"}) {
+    for (size_t at = s_.find(head); at != std::string_view::npos; at = s_.find(head, at + 1)) add_word_of(at);
+  }
+  std::sort(word_starts.begin(), word_starts.end());
+  word_starts.erase(std::unique(word_starts.begin(), word_starts.end()), word_starts.end());
+  for (size_t at : word_starts) {
     {
       TitleMatch match;
       if (at >= s_.size() || s_[at] == ' ' || Overlaps(at, at + 1) || !ParseTitles(at, &match)) continue;
