@@ -699,6 +699,7 @@ TEST(ArticleFamilies, EnglishShareholders) {
   Expect("Harbor Lane, Norma Labs' largest investor, declined to comment.", "en", {"Harbor Lane invests_in Norma Labs"},
          {"Norma Labs invests_in Harbor Lane"});
   Expect("Nvidia is also an investor in Quillo Systems.", "en", {"Nvidia invests_in Quillo Systems"});
+  Expect("Harbor Lane, the biggest investor in Norma Labs and its main partner, said nothing.", "en", {"Harbor Lane invests_in Norma Labs"});
 }
 
 TEST(ArticleFamilies, EnglishSpinOffs) {
