@@ -204,6 +204,13 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) continue;
     if (group.inherited && !allow_inherited) continue;
     if (role_name == "subject" && ObjectOfOtherTrigger(group, hit, true)) continue;
+    // Korean: the argument of another trigger's relative clause ("카카오에서 분사한 누리랩은
+    // 투자를 유치했다": 카카오 belongs to 분사한) is no argument of this one.
+    if (lang_ == Lang::kKorean && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) {
+          return &other != &hit && other.adnominal && other.word_begin == SkipSpaces(s_, group.end) && other.end <= hit.begin;
+        })) {
+      continue;
+    }
     // A marker may belong to the trigger too ("...北京市政府的支持下": 的 ends both).
     bool before = group.end <= hit.begin || (group.begin < hit.begin && group.end <= hit.end);
     bool after = group.begin >= hit.end;

@@ -749,6 +749,13 @@ TEST(ArticleFamilies, KoreanServicesOperated) {
   Expect("오늘은 좋은 날이다. 누리랩은 '혁신'을 강조했다.", "ko", {}, {"누리랩 develops 혁신"});
 }
 
+TEST(ArticleFamilies, KoreanSpinOffs) {
+  // 분사: the parent founds the new company; the parent named inside the relative clause is
+  // no argument of the main verb.
+  Expect("오늘은 좋은 날이다. 카카오가 AI 자회사 ‘누리랩’을 분사했다.", "ko", {"Kakao founded 누리랩"});
+  Expect("오늘은 좋은 날이다. 카카오에서 분사한 누리랩은 투자를 유치했다.", "ko", {"Kakao founded 누리랩"}, {"Kakao invests_in 누리랩"});
+}
+
 TEST(ArticleFamilies, KoreanInvestmentsReceived) {
   Expect("누리랩은 카카오에게서 100억원을 투자 받았다.", "ko", {"Kakao invests_in 누리랩"});
   Expect("누리랩은 카카오와 네이버로부터 펀딩을 받았다.", "ko", {"Kakao invests_in 누리랩", "Naver invests_in 누리랩"});
