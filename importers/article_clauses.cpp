@@ -276,6 +276,12 @@ void Analysis::BuildGroups() {
     if (i > 0) {
       const Mention& previous = mentions_[i - 1];
       std::string_view between = TrimSpace(s_.substr(previous.word_end, mentions_[i].begin - std::min(previous.word_end, mentions_[i].begin)));
+      // A share after a member does not end a list: "SKT 62.5%, SK하이닉스 25%", "A持股5%、B".
+      {
+        size_t digits = 0;
+        while (digits < between.size() && (std::isdigit(static_cast<unsigned char>(between[digits])) != 0 || between[digits] == '.')) ++digits;
+        if (digits > 0 && between.substr(digits).starts_with("%")) between = TrimSpace(between.substr(digits + 1));
+      }
       if (previous.word_end <= mentions_[i].begin) {
         // One unnamed item inside a list ("카카오, 통신3사, KAIST") does not end it.
         bool unnamed_item = between.size() > 2 && between.size() <= 20 && (between.front() == ',' || between.starts_with("、")) &&

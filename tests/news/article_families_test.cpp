@@ -756,6 +756,12 @@ TEST(ArticleFamilies, KoreanSpinOffs) {
   Expect("오늘은 좋은 날이다. 카카오에서 분사한 누리랩은 투자를 유치했다.", "ko", {"Kakao founded 누리랩"}, {"Kakao invests_in 누리랩"});
 }
 
+TEST(ArticleFamilies, ShareholderListsWithShares) {
+  // A share after each member keeps the list together.
+  Expect("오늘은 좋은 날이다. 누리랩의 주요 주주 지분율은 카카오 62.5%, 네이버 25%, 한빛인베스트먼트 12.5% 등이다.", "ko",
+         {"Kakao invests_in 누리랩", "Naver invests_in 누리랩", "한빛인베스트먼트 invests_in 누리랩"});
+}
+
 TEST(ArticleFamilies, KoreanInvestmentsReceived) {
   Expect("누리랩은 카카오에게서 100억원을 투자 받았다.", "ko", {"Kakao invests_in 누리랩"});
   Expect("누리랩은 카카오와 네이버로부터 펀딩을 받았다.", "ko", {"Kakao invests_in 누리랩", "Naver invests_in 누리랩"});
