@@ -762,6 +762,11 @@ TEST(ArticleFamilies, ShareholderListsWithShares) {
          {"Kakao invests_in 누리랩", "Naver invests_in 누리랩", "한빛인베스트먼트 invests_in 누리랩"});
 }
 
+TEST(ArticleFamilies, ChineseHoldingsThroughAVehicle) {
+  // "X通过Y间接持有Z": Y is the holder of record.
+  Expect("据悉，星河集团通过云岫资本间接持有澄心科技20%的股份。", "zh", {"云岫资本 invests_in 澄心科技"});
+}
+
 TEST(ArticleFamilies, KoreanInvestmentsReceived) {
   Expect("누리랩은 카카오에게서 100억원을 투자 받았다.", "ko", {"Kakao invests_in 누리랩"});
   Expect("누리랩은 카카오와 네이버로부터 펀딩을 받았다.", "ko", {"Kakao invests_in 누리랩", "Naver invests_in 누리랩"});
