@@ -394,24 +394,6 @@ void Analysis::BuildGroups() {
     }
   }
   if (lang_ != Lang::kKorean) return;
-  // Korean: a name followed by an adnominal verb that is no trigger belongs to a relative
-  // clause ("머스크가 떠난 뒤", "버트(BERT)를 겨냥한 원신"): it is no argument of the main verb.
-  for (Group& group : groups_) {
-    size_t word = SkipSpaces(s_, group.end);
-    if (word == group.end && group.end < s_.size() && s_[group.end] != ' ') continue;
-    size_t word_end = RunEnd(s_, word, [](char32_t cp) { return IsHangul(cp); });
-    if (word_end - word < 6 || Overlaps(word, word_end)) continue;
-    bool trigger = false;
-    for (const TriggerHit& hit : triggers_) trigger = trigger || (hit.begin < word_end && word < hit.end);
-    if (trigger) continue;
-    static const std::u32string_view kAdnominal = U"한된는던할될운난친진른쓴든준온본낸선춘긴린킨신";
-    // "지난 16일" is a date, and a topic (은/는) belongs to the main clause.
-    std::string_view next_word = s_.substr(word, word_end - word);
-    const std::string& particles = mentions_[static_cast<size_t>(group.members.back())].particles;
-    if (next_word == "지난" || particles.ends_with("은") || particles.ends_with("는")) continue;
-    char32_t last = CodePointBefore(s_, word_end);
-    if (kAdnominal.find(last) != std::u32string_view::npos) group.embedded = true;
-  }
   // "에 의해" marks the agent of a passive; a bare list takes its role from "등이" or
   // from the particle of the next word that carries one ("...등 각 사 전문가의").
   for (Group& group : groups_) {
@@ -458,6 +440,24 @@ void Analysis::BuildGroups() {
       if (role != Role::kNone) break;
       pos = end;
     }
+  }
+  // Korean: a name followed by an adnominal verb that is no trigger belongs to a relative
+  // clause ("머스크가 떠난 뒤", "버트(BERT)를 겨냥한 원신"): it is no argument of the main verb.
+  for (Group& group : groups_) {
+    size_t word = SkipSpaces(s_, group.end);
+    if (word == group.end && group.end < s_.size() && s_[group.end] != ' ') continue;
+    size_t word_end = RunEnd(s_, word, [](char32_t cp) { return IsHangul(cp); });
+    if (word_end - word < 6 || Overlaps(word, word_end)) continue;
+    bool trigger = false;
+    for (const TriggerHit& hit : triggers_) trigger = trigger || (hit.begin < word_end && word < hit.end);
+    if (trigger) continue;
+    static const std::u32string_view kAdnominal = U"한된는던할될운난친진른쓴든준온본낸선춘긴린킨신";
+    // "지난 16일" is a date, and a topic (은/는) belongs to the main clause.
+    std::string_view next_word = s_.substr(word, word_end - word);
+    const std::string& particles = mentions_[static_cast<size_t>(group.members.back())].particles;
+    if (next_word == "지난" || particles.ends_with("은") || particles.ends_with("는")) continue;
+    char32_t last = CodePointBefore(s_, word_end);
+    if (kAdnominal.find(last) != std::u32string_view::npos) group.embedded = true;
   }
 }
 

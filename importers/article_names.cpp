@@ -141,6 +141,28 @@ void Analysis::AbsorbLegalForms() {
 // as the article wrote it (case matters: "dean of computer science" is no "Jeff Dean"), stands
 // for the person named in full before. A name inside a longer capitalised run is left alone.
 void Analysis::FindFamilyNames() {
+  if (lang_ == Lang::kKorean) {
+    // "백 대표는", "강 회장은": a surname and a title name the person named in full before.
+    for (const auto& [family, entity] : discourse_->family_names) {
+      if (entity < 0) continue;
+      for (size_t at = s_.find(family + " "); at != std::string_view::npos; at = s_.find(family + " ", at + family.size())) {
+        if (at > 0 && !IsSpace(s_[at - 1]) && CodePointBefore(s_, at) != U'(' && CodePointBefore(s_, at) != U'‘') continue;
+        TitleMatch title;
+        if (Overlaps(at, at + family.size()) || !ParseTitles(at + family.size() + 1, &title)) continue;
+        Mention mention;
+        mention.begin = at;
+        mention.end = at + family.size();
+        mention.word_end = title.end;  // the title and its particles belong to the name
+        mention.entity = entity;
+        Role role;
+        std::string particles;
+        if (!title.tail.empty() && ParseParticles(title.tail, &role, &particles) && role != Role::kTitle) mention.role = role, mention.particles = particles;
+        mentions_.push_back(mention);
+      }
+    }
+    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    return;
+  }
   for (const auto& [family, entity] : discourse_->family_names) {
     for (size_t at = s_.find(family); at != std::string_view::npos; at = s_.find(family, at + family.size())) {
       size_t end = at + family.size();

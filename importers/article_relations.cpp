@@ -213,6 +213,15 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
       bool latin = family.size() >= 3 && IsAsciiUpper(static_cast<unsigned char>(family[0])) &&
                    std::all_of(family.begin(), family.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '-'; });
       if (latin) discourse_->family_names[std::string(family)] = mention.entity;
+      // A Korean name (surname and given name, no space) may be named by its surname and a
+      // title later ("백준호 대표" ... "백 대표는"); a surname two persons share names neither.
+      if (lang_ == Lang::kKorean && name.size() == 9 && std::all_of(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
+        std::string surname(name.substr(0, 3));
+        if (std::find(rules_.surnames[li_].begin(), rules_.surnames[li_].end(), surname) != rules_.surnames[li_].end()) {
+          auto [it, added] = discourse_->family_names.try_emplace(surname, mention.entity);
+          if (!added && it->second != mention.entity) it->second = -1;
+        }
+      }
     }
     // An organisation named in Latin letters with a generic last word may be named without it
     // later: "Ampere Computing" ... "Ampere", "Thinking Machines Lab" ... "Thinking Machines".

@@ -749,6 +749,16 @@ TEST(ArticleFamilies, KoreanServicesOperated) {
   Expect("오늘은 좋은 날이다. 누리랩은 '혁신'을 강조했다.", "ko", {}, {"누리랩 develops 혁신"});
 }
 
+TEST(ArticleFamilies, KoreanSurnameAndTitle) {
+  // "김 대표" names 김도윤 named in full before; the list 김 went through is his past, not the
+  // company's founding.
+  Expect("오늘은 좋은 날이다. 김도윤 누리랩 대표는 새 칩을 공개했다. 누리랩은 AMD와 삼성전자 메모리사업부 등을 거친 김 대표가 2017년 설립한 스타트업이다.",
+         "ko", {"김도윤 founded 누리랩"}, {"누리랩 founded AMD", "김도윤 founded AMD"});
+  // Two persons sharing a surname: "김 대표" names neither.
+  Expect("오늘은 좋은 날이다. 김도윤 누리랩 대표와 김서진 한빛랩 대표가 만났다. 김 대표가 2017년 설립한 회사다.", "ko", {},
+         {"김도윤 founded 누리랩", "김서진 founded 한빛랩"});
+}
+
 TEST(ArticleFamilies, KoreanSpinOffs) {
   // 분사: the parent founds the new company; the parent named inside the relative clause is
   // no argument of the main verb.
