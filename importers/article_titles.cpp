@@ -18,6 +18,8 @@ namespace relgraph::importers::article {
 bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
   size_t i = SkipSpaces(s_, pos);
   if (lang_ == Lang::kKorean && s_.substr(i).starts_with("전 ")) match->former = true, i += 4;
+  // An ordinal before a Korean title: "2차관", "1부사장".
+  if (lang_ == Lang::kKorean && i + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i])) != 0 && IsHangul(CodePointAt(s_, i + 1))) ++i;
   if (lang_ == Lang::kEnglish && lower_.substr(i).starts_with("former ")) match->former = true, i += 7;
   if (lang_ == Lang::kChinese && s_.substr(i).starts_with("前")) match->former = true, i += 3;
   auto title_at = [&](size_t at, const Title& title) {

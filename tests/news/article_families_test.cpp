@@ -725,6 +725,7 @@ TEST(ArticleFamilies, KoreanTitlesAfterLongUnits) {
   Expect("협약식에는 김민수 한빛소프트 글로벌 마켓 개발 부문 최고기술경영자와 데이비드 밀러 삼성전자 아시아 지역 공공 부문 비즈니스 리더가 참석했다.", "ko",
          {"김민수 works_at 한빛소프트", "데이비드 밀러 works_at Samsung Electronics"});
   Expect("이날 김외수 누리AI협회 상근부회장이 축사를 했다.", "ko", {"김외수 works_at 누리AI협회"});
+  Expect("오늘은 좋은 날이다. 이날 행사에는 박서준 과학기술정보통신부 2차관이 참석했다.", "ko", {"박서준 works_at Ministry of Science and ICT"});
   // A title glued to its field ("테크리더") names a new organisation before it as well.
   Expect("박서진 누리온 테크리더는 새 서비스를 소개했다.", "ko", {"박서진 works_at 누리온"});
 }
