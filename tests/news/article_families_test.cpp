@@ -760,6 +760,11 @@ TEST(ArticleFamilies, KoreanSurnameAndTitle) {
          {"김도윤 founded 누리랩", "김서진 founded 한빛랩"});
 }
 
+TEST(ArticleFamilies, KoreanTopicFoundedBySomeoneElse) {
+  // "X는 Y가 설립했다": the topic is what was founded when another subject founded it.
+  Expect("오늘은 좋은 날이다. 한빛랩은 지난해 박서진 대표가 설립했다.", "ko", {"박서진 founded 한빛랩"});
+}
+
 TEST(ArticleFamilies, KoreanSpinOffs) {
   // 분사: the parent founds the new company; the parent named inside the relative clause is
   // no argument of the main verb.
