@@ -223,7 +223,13 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
           if (ParseTitles(start, &chain)) covered = chain.end;
           continue;
         }
-        if (topic_from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ")) continue;
+        // A topic from sentences before holds the title only when nothing else could: "its CEO
+        // X", or English "... report to Chief Executive Officer X" in a sentence naming no
+        // other organisation.
+        bool other_org_named = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) {
+          return other.end > other.begin && other.entity >= 0 && other.entity != topic_entity && IsOrg(other.entity);
+        });
+        if (topic_from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ") && (lang_ != Lang::kEnglish || other_org_named)) continue;
         // English: another organisation named between the topic and the title may own it
         // ("Microsoft invested in Inflection and hired its co-founders X and Y").
         bool other_org = false;

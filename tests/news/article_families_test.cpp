@@ -707,6 +707,14 @@ TEST(ArticleFamilies, EnglishSpinOffs) {
   Expect("Intel plans to spin off Quillo Labs.", "en", {}, {"Intel founded Quillo Labs"});
 }
 
+TEST(ArticleFamilies, EnglishBareTitleOfTheTopic) {
+  // A bare title in a sentence naming no other organisation belongs to the topic before.
+  Expect("Quillo Systems formed a new unit on Tuesday. Maria Novak will lead it and report to Chief Executive Officer John Harbor.", "en",
+         {"John Harbor works_at Quillo Systems"});
+  Expect("Quillo Systems formed a new unit on Tuesday. Norma Labs said Chief Executive Officer John Harbor will attend.", "en", {},
+         {"John Harbor works_at Quillo Systems"});
+}
+
 TEST(ArticleFamilies, LedByAPersonIsNoInvestment) {
   // "led by CEO X" names who runs it: X is the person (no "CEO X"), and no investor.
   Expect("Quillo Systems, led by CEO Ada Novak, released Norma.", "en", {"Ada Novak works_at Quillo Systems"},
