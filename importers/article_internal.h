@@ -239,6 +239,8 @@ struct RuleSet {
   std::vector<std::string> org_cues[3];         // "회사", "스타트업", "公司"
   std::vector<std::pair<std::string, std::string>> anaphors[3];  // ("연구소", "research_institute")
   std::vector<std::string> pair_anaphors[3];    // "양사", "双方", "the two companies" (English lower-case)
+  std::vector<std::string> former_before[3];    // "former ", "前", "전 ": a past job follows
+  std::vector<std::string> former_after[3];     // "출신": the organisation before was a past job
   std::vector<std::string> time_words[3];       // "目前", "近日": open a clause, never a name
   std::vector<std::string> adverbs[3];          // "已经", "正式": between a subject and its verb
   std::vector<std::string> surnames[3];

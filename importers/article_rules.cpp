@@ -106,6 +106,8 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       auto matched = [english](const nlohmann::json& word) { return english ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()); };
       for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(matched(word));
       for (const auto& word : root.value("former", nlohmann::json::object()).value(code, nlohmann::json::array())) set.former[index].push_back(matched(word));
+      for (const auto& word : root.value("former_before", nlohmann::json::object()).value(code, nlohmann::json::array())) set.former_before[index].push_back(matched(word));
+      for (const auto& word : root.value("former_after", nlohmann::json::object()).value(code, nlohmann::json::array())) set.former_after[index].push_back(matched(word));
       for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(matched(word));
     }
     const nlohmann::json words = root.value("words", nlohmann::json::object());

@@ -17,11 +17,12 @@ namespace relgraph::importers::article {
 // A sequence of titles at pos: "창업자 겸 최고경영자", "chief executive", "联合创始人兼CEO".
 bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
   size_t i = SkipSpaces(s_, pos);
-  if (lang_ == Lang::kKorean && s_.substr(i).starts_with("전 ")) match->former = true, i += 4;
   // An ordinal before a Korean title: "2차관", "1부사장".
   if (lang_ == Lang::kKorean && i + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i])) != 0 && IsHangul(CodePointAt(s_, i + 1))) ++i;
-  if (lang_ == Lang::kEnglish && lower_.substr(i).starts_with("former ")) match->former = true, i += 7;
-  if (lang_ == Lang::kChinese && s_.substr(i).starts_with("前")) match->former = true, i += 3;
+  // "former senior director", "前首席科学家", "전 네이버 대표" (data/triggers.json former_before).
+  for (const std::string& word : rules_.former_before[li_]) {
+    if (std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).substr(i).starts_with(word)) match->former = true, i += word.size();
+  }
   auto title_at = [&](size_t at, const Title& title) {
     return std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).substr(at).starts_with(lang_ == Lang::kEnglish ? title.lower : title.word);
   };
@@ -142,12 +143,11 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     extraction.amount_value.begin = mentions_[static_cast<size_t>(person_mention)].begin;
     // "Former Meta researcher X", "前谷歌研究员", "구글 출신 X": no longer works there.
     bool former = match.former;
+    std::string_view text = lang_ == Lang::kEnglish ? std::string_view(lower_) : std::string_view(s_);
     for (const Mention& mention : mentions_) {
       if (mention.entity != org || mention.end == 0) continue;
-      std::string before = Lower(s_.substr(mention.begin >= 8 ? mention.begin - 8 : 0, std::min<size_t>(mention.begin, 8)));
-      std::string_view after = s_.substr(mention.word_end, 8);
-      former = former || before.ends_with("former ") || before.ends_with("ex-") || before.ends_with("前") || before.ends_with("전 ") ||
-               after.starts_with(" 출신") || after.starts_with("출신");
+      for (const std::string& word : rules_.former_before[li_]) former = former || text.substr(0, mention.begin).ends_with(word);
+      for (const std::string& word : rules_.former_after[li_]) former = former || text.substr(mention.word_end).starts_with(word);
     }
     if (match.founded) extraction.type = "founded", out->push_back(extraction);
     if (match.works && !former) extraction.type = "works_at", out->push_back(extraction);
