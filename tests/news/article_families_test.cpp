@@ -823,6 +823,15 @@ TEST(ArticleFamilies, ChineseShortNamesAfterVerbs) {
   Expect("星河科技联合腾讯发布了新模型。", "zh", {"星河科技 partners_with Tencent"});
 }
 
+TEST(ArticleFamilies, ChineseAllianceMembers) {
+  // Members listed after "成员包括", a lead (由X牵头) and participants (Y、Z参与).
+  Expect("今天天气很好。星河人工智能产业联盟今日成立，首批成员包括百度、腾讯、云岫资本等20家单位。该联盟由华为牵头，小米、澄心科技公司参与。", "zh",
+         {"Baidu member_of 星河人工智能产业联盟", "云岫资本 member_of 星河人工智能产业联盟", "Huawei member_of 星河人工智能产业联盟",
+          "Xiaomi member_of 星河人工智能产业联盟"});
+  // Taking part in a funding round is no membership.
+  Expect("今天天气很好。百度参与了星河科技公司的B轮融资。", "zh", {}, {"Baidu member_of 星河科技公司"});
+}
+
 TEST(ArticleFamilies, ChineseFormerJobs) {
   // "曾任" is a past job: no works_at; the person is 王磊, not 王磊曾.
   Expect("星河科技发布了新的大模型产品。据悉，王磊曾任百度副总裁，后来加入星河科技。", "zh", {"王磊 works_at 星河科技"},
