@@ -768,6 +768,12 @@ TEST(ArticleFamilies, KoreanSurnameAndTitle) {
          {"김도윤 founded 누리랩", "김서진 founded 한빛랩"});
 }
 
+TEST(ArticleFamilies, KoreanMakingAnOrganisation) {
+  // "만들다" an organisation founds it (a product is developed); 출범 launches an organisation.
+  Expect("오늘은 좋은 날이다. 카카오는 AI 연구소 ‘누리AI연구원’을 만들었다.", "ko", {"Kakao founded 누리AI연구원"});
+  Expect("오늘은 좋은 날이다. 네이버는 새 챗봇 '하이퍼봇'을 만들었다.", "ko", {"Naver develops 하이퍼봇"}, {"Naver founded 하이퍼봇"});
+}
+
 TEST(ArticleFamilies, KoreanTopicFoundedBySomeoneElse) {
   // "X는 Y가 설립했다": the topic is what was founded when another subject founded it.
   Expect("오늘은 좋은 날이다. 한빛랩은 지난해 박서진 대표가 설립했다.", "ko", {"박서진 founded 한빛랩"});
