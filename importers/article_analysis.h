@@ -165,6 +165,7 @@ class Analysis {
   void DiscoverGlosses();
   void DiscoverSuffixOrgs();
   void DiscoverQuotedProducts();
+  void DiscoverVersionedProducts();
   void DiscoverListedNames();
   void DiscoverListMembers();
   void DiscoverKoreanListMembers();

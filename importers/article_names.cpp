@@ -693,6 +693,81 @@ void Analysis::DiscoverQuotedProducts() {
   }
 }
 
+// A product named with its version: "원신 1.0", "悟道2.0", "Qwen 2.5". A version (digits, a dot,
+// digits) right after a word is part of that word's name: a known product's version is a product
+// of its own (articles tell versions apart); an unknown word with a version is a product when the
+// sentence launches or makes something.
+void Analysis::DiscoverVersionedProducts() {
+  bool launch = false;
+  for (const Rule& rule : rules_.rules) {
+    if (rule.lang != lang_ || rule.type != "develops") continue;
+    for (const std::string& trigger : rule.triggers) launch = launch || std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).find(trigger) != std::string_view::npos;
+  }
+  for (size_t at = 0; at < s_.size(); ++at) {
+    if (std::isdigit(static_cast<unsigned char>(s_[at])) == 0 || (at > 0 && (std::isdigit(static_cast<unsigned char>(s_[at - 1])) != 0 || s_[at - 1] == '.'))) continue;
+    size_t end = at;
+    while (end < s_.size() && std::isdigit(static_cast<unsigned char>(s_[end])) != 0) ++end;
+    if (end + 1 >= s_.size() || s_[end] != '.' || std::isdigit(static_cast<unsigned char>(s_[end + 1])) == 0) continue;
+    ++end;
+    while (end < s_.size() && std::isdigit(static_cast<unsigned char>(s_[end])) != 0) ++end;
+    // No amount or share: "1.5억", "2.5%", "3.5배", "1.2 billion", "人民币 2.05 亿元".
+    std::string_view after = s_.substr(end);
+    std::string_view unit = TrimSpace(after);
+    static const std::vector<std::string_view> kUnits = {"亿", "万", "元", "억", "만", "원", "달러", "배", "%", "％", "倍", "美元", "年", "月", "日", "년", "월", "일"};
+    if (std::any_of(kUnits.begin(), kUnits.end(), [&](std::string_view word) { return unit.starts_with(word); })) {
+      at = end;
+      continue;
+    }
+    if (after.starts_with("%") || after.starts_with(".") || (end < s_.size() && IsHangul(CodePointAt(s_, end)) && !after.starts_with("을") && !after.starts_with("를") &&
+                                                            !after.starts_with("은") && !after.starts_with("는") && !after.starts_with("이") && !after.starts_with("가") &&
+                                                            !after.starts_with("의") && !after.starts_with("과") && !after.starts_with("와") && !after.starts_with("도")) ||
+        (end < s_.size() && IsHan(CodePointAt(s_, end)) && !IsChineseFunction(CodePointAt(s_, end)) && !after.starts_with("版") && !after.starts_with("模型")) ||
+        (lang_ == Lang::kEnglish && (Lower(after).starts_with(" billion") || Lower(after).starts_with(" million") || Lower(after).starts_with(" trillion")))) {
+      at = end;
+      continue;
+    }
+    size_t name_end = at > 0 && s_[at - 1] == ' ' ? at - 1 : at;
+    if (Overlaps(at, end)) continue;
+    const Mention* known = nullptr;
+    for (const Mention& mention : mentions_) {
+      if (mention.end == name_end && mention.entity >= 0 && Kind(mention.entity) == "product") known = &mention;
+    }
+    size_t name_begin = known != nullptr ? known->begin : name_end;
+    if (known == nullptr) {
+      if (!launch || name_end == 0) continue;
+      // The word before: Hangul (two syllables or more), Han (two to four characters) or a
+      // capitalised Latin word; none of them a common word or a name already.
+      char32_t last = CodePointBefore(s_, name_end);
+      if (IsHangul(last)) {
+        name_begin = RunStart(s_, name_end, [](char32_t cp) { return IsHangul(cp); });
+        if (CountCodePoints(s_.substr(name_begin, name_end - name_begin)) < 2) continue;
+      } else if (IsHan(last)) {
+        name_begin = name_end;
+        for (int chars = 0; chars < 4 && name_begin > 0 && IsHan(CodePointBefore(s_, name_begin)) && !IsChineseFunction(CodePointBefore(s_, name_begin)); ++chars) name_begin -= 3;
+        if (name_end - name_begin < 6) continue;
+      } else if (IsAsciiAlnum(last)) {
+        name_begin = name_end;
+        while (name_begin > 0 && (IsAsciiAlnum(static_cast<unsigned char>(s_[name_begin - 1])) || s_[name_begin - 1] == '-')) --name_begin;
+        if (!IsAsciiUpper(static_cast<unsigned char>(s_[name_begin]))) continue;
+      } else {
+        continue;
+      }
+      std::string_view stem = s_.substr(name_begin, name_end - name_begin);
+      static const std::vector<std::string_view> kCurrencies = {"人民币", "美元", "港元", "欧元", "日元", "원화", "달러", "USD", "RMB", "US", "HK"};
+      bool currency = std::find(kCurrencies.begin(), kCurrencies.end(), stem) != kCurrencies.end();
+      if (currency || Overlaps(name_begin, name_end) || CommonNouns().count(stem) != 0 || GenericWords().count(stem) != 0 || NotNames().count(stem) != 0 || ContainsTitle(stem)) continue;
+    }
+    std::string name(s_.substr(name_begin, end - name_begin));
+    int entity = catalog_->FindByName(name);
+    if (entity < 0) entity = Discover(Written(name), "product", {}, "");
+    if (entity < 0 || Kind(entity) != "product") continue;
+    if (known != nullptr) std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin == name_begin && mention.end == name_end; });
+    AddMention(MentionWithParticles(name_begin, end, entity));
+    at = end;
+  }
+  std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
 // Korean names introduced by what they are: "AI 스타트업 누리봇은", "국내 기업인 트웰브랩스에",
 // "LLM 개발사 업스테이지와", or by what was done to them: "아람코벤처스가 투자한 아모지". The name must carry particles (or end at a comma or bracket) and
 // be no trigger, title or common word.

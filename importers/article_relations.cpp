@@ -26,6 +26,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   FindFamilyNames();
   DiscoverGlosses();
   DiscoverQuotedProducts();
+  DiscoverVersionedProducts();
   DiscoverSuffixOrgs();
   DiscoverListedNames();
   DiscoverListMembers();
@@ -49,6 +50,21 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
       if (mention.role != Role::kNone || !mention.particles.empty()) continue;
       std::string_view rest = s_.substr(mention.word_end);
       if (rest.starts_with(" 역시 ") || rest.starts_with(" 또한 ") || rest.starts_with(" 역시, ") || rest.starts_with(" 또한, ")) mention.role = Role::kSubject;
+      // "구글 연구진이", "카카오 측은": the organisation acts through its team; it takes the
+      // team word's particles.
+      for (std::string_view team : {" 연구진", " 연구팀", " 개발팀", " 개발진", " 측"}) {
+        if (!rest.starts_with(team) || mention.entity < 0 || !IsOrg(mention.entity)) continue;
+        size_t word_end = RunEnd(s_, mention.word_end + team.size(), [](char32_t cp) { return IsHangul(cp); });
+        Role role;
+        std::string particles;
+        if (ParseParticles(s_.substr(mention.word_end + team.size(), word_end - mention.word_end - team.size()), &role, &particles) && role != Role::kTitle &&
+            !Overlaps(mention.word_end + 1, word_end)) {
+          mention.role = role;
+          mention.particles = particles;
+          mention.word_end = word_end;
+        }
+        break;
+      }
     }
   }
   FindTriggers();

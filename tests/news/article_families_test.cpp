@@ -768,6 +768,15 @@ TEST(ArticleFamilies, KoreanSurnameAndTitle) {
          {"김도윤 founded 누리랩", "김서진 founded 한빛랩"});
 }
 
+TEST(ArticleFamilies, ProductsWithVersions) {
+  // A version after a name is part of the product's name; amounts are no versions; an
+  // organisation's team ("구글 연구진이") acts for it.
+  Expect("오늘은 좋은 날이다. 누리랩은 경쟁 모델을 겨냥한 하늘 1.0을 공개했다.", "ko", {"누리랩 develops 하늘 1.0"});
+  Expect("今天天气很好。星河科技发布了天枢2.0。", "zh", {"星河科技 develops 天枢2.0"});
+  Expect("今天天气很好。星河科技的研发开支增加至人民币 2.05 亿元。", "zh", {}, {"星河科技 develops 人民币 2.05"});
+  Expect("오늘은 좋은 날이다. 카카오 연구진이 내놓은 하늘 2.0은 화제가 됐다.", "ko", {"Kakao develops 하늘 2.0"});
+}
+
 TEST(ArticleFamilies, KoreanMakingAnOrganisation) {
   // "만들다" an organisation founds it (a product is developed); 출범 launches an organisation.
   Expect("오늘은 좋은 날이다. 카카오는 AI 연구소 ‘누리AI연구원’을 만들었다.", "ko", {"Kakao founded 누리AI연구원"});
