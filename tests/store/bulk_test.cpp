@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <random>
+#include <set>
+#include <tuple>
+
 #include "importers/importers.h"
 #include "store/store.h"
 #include "tests/test_util.h"
@@ -151,6 +155,75 @@ TEST(BulkImport, ReportsABadLineWhereMergeWould) {
   } catch (const Error& error) {
     EXPECT_EQ(std::string(error.what()), expected);
   }
+}
+
+// Enough lines that the rows go in groups of many to a statement and through the staging table
+// (1,000 relations and more), the entities in groups too, with match keys (ids with capitals)
+// and an id that is already an atom (the file's document): the store ends as Merge + Apply
+// leave it, and the counts are those of the lines, counted here.
+TEST(BulkImport, ManyLinesGiveWhatMergeAndApplyGive) {
+  TempDir dir;
+  const Schema& schema = importers::DefaultSchema();
+  std::mt19937 generator(18);
+  std::uniform_int_distribution<int> entity(0, 299), type(0, 2), kind(0, 3);
+  const char* types[] = {"invests_in", "partners_with", "acquires"};  // partners_with is symmetric
+  std::string text = "source,target,relation,weight,date\nfile:big.csv,Org_1,acquires,,\n";
+  std::set<std::string> ids{"file:big.csv", "Org_1"};
+  std::set<std::tuple<std::string, std::string, std::string>> keys{{"file:big.csv", "acquires", "Org_1"}};
+  for (int line = 0; line < 2500; ++line) {
+    int a = entity(generator), b = entity(generator), t = type(generator), k = kind(generator);
+    std::string source = (a % 3 ? "Org_" : "org_") + std::to_string(a), target = (b % 3 ? "Org_" : "org_") + std::to_string(b);
+    const char* weight[] = {"", "1.25", "0.125", "7"};
+    text += source + "," + target + "," + types[t] + "," + weight[k] + "," + (k == 2 ? "2021" : "") + "\n";
+    ids.insert(source);
+    ids.insert(target);
+    if (t == 1 && target < source) std::swap(source, target);
+    keys.emplace(source, types[t], target);
+  }
+  importers::SourceFile file{"big.csv", text};
+  importers::BulkRelationsImport bulk(schema, "organization");
+  ASSERT_TRUE(bulk.Add(file));
+  EXPECT_EQ(bulk.summary().entities_added, ids.size());
+  EXPECT_EQ(bulk.summary().relations_added, keys.size());
+  ASSERT_GE(keys.size(), 1000u);  // the staging table's threshold
+  {
+    auto store = Store::Open(dir.File("bulk.db"), Store::Mode::kReadWrite, schema);
+    bool written = false;
+    store->WriteTransaction([&] { written = store->ApplyBulk(bulk.result()); });
+    ASSERT_TRUE(written);
+    EXPECT_TRUE(store->Check().problems.empty());
+  }
+  Graph merged(schema);
+  ChangeSet changes;
+  importers::MergeOptions options;
+  options.create_missing_kind = "organization";
+  importers::Merge(&merged, {importers::ParseFile(file, importers::FileKind::kAuto, schema)}, &changes, options);
+  {
+    auto store = Store::Open(dir.File("general.db"), Store::Mode::kReadWrite, schema);
+    store->WriteTransaction([&] { store->Apply(changes); });
+  }
+  Graph a = LoadAll(dir.File("bulk.db")), b = LoadAll(dir.File("general.db"));
+  EXPECT_EQ(a.entities().size(), ids.size());
+  EXPECT_EQ(a.relations().size(), keys.size());
+  EXPECT_TRUE(a.entities() == b.entities());
+  EXPECT_TRUE(a.relations() == b.relations());
+  EXPECT_EQ(a.documents(), b.documents());
+  auto store_a = Store::Open(dir.File("bulk.db"), Store::Mode::kReadOnly, schema);
+  auto store_b = Store::Open(dir.File("general.db"), Store::Mode::kReadOnly, schema);
+  Store::Counts ca = store_a->CountAll(), cb = store_b->CountAll();
+  EXPECT_EQ(ca.entities, static_cast<int64_t>(ids.size()));
+  EXPECT_EQ(ca.relations, static_cast<int64_t>(keys.size()));
+  EXPECT_EQ(ca.evidence, 2501);  // a line each
+  EXPECT_EQ(ca.relations_by_type, cb.relations_by_type);
+  // Org_7 is found by its name key org_7 (stored in entity_keys), org_3 by its id.
+  EXPECT_EQ(store_a->FindEntityIds("ORG_7"), store_b->FindEntityIds("ORG_7"));
+  EXPECT_EQ(store_a->FindEntityIds("ORG_7"), std::vector<std::string>{"Org_7"});
+  EXPECT_EQ(store_a->FindEntityIds("org_3"), std::vector<std::string>{"org_3"});
+  Topology ta = store_a->LoadTopology(), tb = store_b->LoadTopology();
+  EXPECT_EQ(ta.entity_ids, tb.entity_ids);
+  EXPECT_EQ(ta.source, tb.source);
+  EXPECT_EQ(ta.target, tb.target);
+  EXPECT_EQ(ta.weight, tb.weight);
 }
 
 // The command: a fresh store takes the bulk way, a store with an entity the general way; both
