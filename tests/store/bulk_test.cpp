@@ -157,6 +157,31 @@ TEST(BulkImport, ReportsABadLineWhereMergeWould) {
   }
 }
 
+// A file of thousands of lines is read on a second thread while the first folds the records:
+// an error or a line left to Merge far into it ends the import as when one thread did both.
+TEST(BulkImport, ALongFileEndsAtItsBadLineAsMergeWould) {
+  std::string lines = "source,target,relation\n";
+  for (int i = 0; i < 5000; ++i) lines += "e" + std::to_string(i % 700) + ",e" + std::to_string(i % 333) + ",acquires\n";
+  importers::SourceFile bad{"long.csv", lines + "a,b,likes\n" + lines.substr(lines.find('\n') + 1)};
+  importers::BulkRelationsImport bulk(importers::DefaultSchema(), "organization");
+  try {
+    bulk.Add(bad);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& error) {
+    // Line 5002 (the header is line 1), the relation in column 5.
+    EXPECT_NE(std::string(error.what()).find("long.csv:5002:5"), std::string::npos) << error.what();
+  }
+  importers::BulkRelationsImport tab(importers::DefaultSchema(), "organization");
+  EXPECT_FALSE(tab.Add({"tab.csv", lines + "\"a\tb\",c,acquires\n" + "a,b,likes\n"}));  // the tab first
+  importers::BulkRelationsImport good(importers::DefaultSchema(), "organization");
+  ASSERT_TRUE(good.Add({"good.csv", lines}));
+  EXPECT_EQ(good.summary().evidence_added, 5000u);
+  // (i % 700, i % 333) repeats only after 700 * 333 lines (coprime): 5000 relations; the
+  // targets e0..e332 are among the sources e0..e699.
+  EXPECT_EQ(good.summary().relations_added, 5000u);
+  EXPECT_EQ(good.summary().entities_added, 700u);
+}
+
 // Enough lines that the rows go in groups of many to a statement and through the staging table
 // (1,000 relations and more), the entities in groups too, with match keys (ids with capitals)
 // and an id that is already an atom (the file's document): the store ends as Merge + Apply
