@@ -97,6 +97,61 @@ bool Store::ApplyBulk(const BulkRelations& bulk) {
   std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return bulk.ids[a] < bulk.ids[b]; });
   std::vector<uint32_t> index_of(bulk.ids.size());
   for (uint32_t i = 0; i < by_id.size(); ++i) index_of[by_id[i]] = i;
+  // Key order: (source id, type name, target id), as the rows' table and the image have it;
+  // sorted on another core while this one writes the entities and atoms.
+  struct KeyOrdered {
+    std::vector<uint32_t> order, position, source, target, date, line_document, line_date;
+    std::vector<uint8_t> type;
+    std::vector<int64_t> line;
+    Topology topology;
+  };
+  const std::vector<uint32_t> rank_of_type = TypeRanks(impl.schema);
+  std::future<KeyOrdered> key_ordered = std::async(std::launch::async, [&bulk, &by_id, &index_of, &rank_of_type, n] {
+    KeyOrdered k;
+    struct Item {
+      uint32_t source, type, target, relation;
+      auto operator<=>(const Item&) const = default;
+    };
+    std::vector<Item> items(n);
+    for (uint32_t r = 0; r < n; ++r) items[r] = {index_of[bulk.source[r]], rank_of_type[bulk.type[r]], index_of[bulk.target[r]], r};
+    std::sort(items.begin(), items.end());
+
+    // Every column gathered into key order first, in tight loops (many cache misses in flight at
+    // once), so that the loop feeding SQLite reads memory in order.
+    std::vector<uint32_t>&order = k.order, &position = k.position;  // key order -> relation, relation -> place
+    order.resize(n);
+    position.resize(n);
+    for (uint32_t p = 0; p < n; ++p) {
+      order[p] = items[p].relation;
+      position[items[p].relation] = p;
+    }
+    auto gather = [&](const auto& column) {
+      std::vector<std::decay_t<decltype(column[0])>> gathered(n);
+      for (uint32_t p = 0; p < n; ++p) gathered[p] = column[order[p]];
+      return gathered;
+    };
+    k.source = gather(bulk.source);
+    k.target = gather(bulk.target);
+    k.date = gather(bulk.date);
+    k.line_document = gather(bulk.line_document);
+    k.line_date = gather(bulk.line_date);
+    k.type = gather(bulk.type);
+    k.line = gather(bulk.line);
+
+    Topology& topology = k.topology;
+    topology.entity_ids.reserve(by_id.size());
+    for (uint32_t id : by_id) topology.entity_ids.push_back(bulk.ids[id]);
+    topology.source.resize(n);
+    topology.target.resize(n);
+    for (uint32_t p = 0; p < n; ++p) {
+      topology.source[p] = items[p].source;
+      topology.target[p] = items[p].target;
+    }
+    items = {};
+    topology.type = k.type;
+    topology.weight = gather(bulk.weight);
+    return k;
+  });
   // A store with nothing live has few atoms (its documents, types, what snapshots name): all
   // are read once, so that an id's atom is looked up here and a new one is numbered here
   // (max + 1 onwards, what SQLite would give it) and inserted many to a statement.
@@ -145,50 +200,17 @@ bool Store::ApplyBulk(const BulkRelations& bulk) {
     impl.WriteKeys(first_row + i, Entity{id, id, bulk.entity_kind, {}, "", "", {}});
   }
   const std::vector<RelationType>& types = impl.schema.relation_types();
-  std::vector<uint32_t> rank_of_type = TypeRanks(impl.schema);
   std::vector<int64_t> type_atom(types.size(), 0);
   for (uint8_t code : bulk.type) {
     if (type_atom[code] == 0) type_atom[code] = impl.Atom(types[code].name);
   }
 
-  // Key order: (source id, type name, target id), as the rows' key index and the image have it.
-  struct Item {
-    uint32_t source, type, target, relation;
-    auto operator<=>(const Item&) const = default;
-  };
-  std::vector<Item> items(n);
-  for (uint32_t r = 0; r < n; ++r) items[r] = {index_of[bulk.source[r]], rank_of_type[bulk.type[r]], index_of[bulk.target[r]], r};
-  std::sort(items.begin(), items.end());
-
-  // Every column gathered into key order first, in tight loops (many cache misses in flight at
-  // once), so that the loop feeding SQLite reads memory in order.
-  std::vector<uint32_t> order(n), position(n);  // key order -> relation, relation -> place
-  for (uint32_t p = 0; p < n; ++p) {
-    order[p] = items[p].relation;
-    position[items[p].relation] = p;
-  }
-  auto gather = [&](const auto& column) {
-    std::vector<std::decay_t<decltype(column[0])>> sorted(n);
-    for (uint32_t p = 0; p < n; ++p) sorted[p] = column[order[p]];
-    return sorted;
-  };
-  std::vector<uint32_t> source = gather(bulk.source), target = gather(bulk.target), date = gather(bulk.date);
-  std::vector<uint32_t> line_document = gather(bulk.line_document), line_date = gather(bulk.line_date);
-  std::vector<uint8_t> type = gather(bulk.type);
-  std::vector<int64_t> line = gather(bulk.line);
-
-  Topology topology;
-  topology.entity_ids.reserve(by_id.size());
-  for (uint32_t id : by_id) topology.entity_ids.push_back(bulk.ids[id]);
-  topology.source.resize(n);
-  topology.target.resize(n);
-  for (uint32_t p = 0; p < n; ++p) {
-    topology.source[p] = items[p].source;
-    topology.target[p] = items[p].target;
-  }
-  items = {};
-  topology.type = type;
-  topology.weight = gather(bulk.weight);
+  KeyOrdered sorted = key_ordered.get();
+  std::vector<uint32_t>&order = sorted.order, &position = sorted.position, &source = sorted.source, &target = sorted.target;
+  std::vector<uint32_t>&date = sorted.date, &line_document = sorted.line_document, &line_date = sorted.line_date;
+  std::vector<uint8_t>& type = sorted.type;
+  std::vector<int64_t>& line = sorted.line;
+  Topology& topology = sorted.topology;
   // The image is encoded on another core while SQLite takes the rows.
   const Schema& schema = impl.schema;
   std::future<std::string> image = std::async(std::launch::async, [&topology, &schema] { return EncodeImage(topology, schema); });
