@@ -35,7 +35,10 @@ class IndexTable {
   }
 
   void Reserve(size_t count) {
-    while (2 * count > slots_.size()) Grow();
+    // Straight to the final size: doubling up to it would fill every smaller table on the way.
+    size_t capacity = slots_.empty() ? 16 : slots_.size();
+    while (2 * count > capacity) capacity *= 2;
+    if (capacity > slots_.size()) Grow(capacity);
   }
 
  private:
@@ -53,9 +56,9 @@ class IndexTable {
     slots_[at] = slot;
   }
 
-  void Grow() {
+  void Grow() { Grow(slots_.empty() ? 16 : slots_.size() * 2); }
+  void Grow(size_t capacity) {
     std::vector<Slot> old = std::move(slots_);
-    size_t capacity = old.empty() ? 16 : old.size() * 2;
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     for (const Slot& slot : old) {

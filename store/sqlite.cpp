@@ -9,6 +9,13 @@ namespace relgraph::store {
 Database::Database(const std::string& path, int flags) : Database(path, flags, path) {}
 
 Database::Database(const std::string& path, int flags, const std::string& open_as) : path_(path) {
+  // SQLite counts every allocation under a global mutex unless told not to, before its first
+  // use; nothing here reads those counts. (SQLITE_MISUSE if SQLite was used already: harmless.)
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   int rc = sqlite3_open_v2(open_as.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -59,6 +66,13 @@ Statement& Statement::Bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::BindStatic(int index, std::string_view text) {
+  if (sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK) {
+    db_.Fail("binding a value");
+  }
+  return *this;
+}
+
 Statement& Statement::Bind(int index, int64_t value) {
   if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) db_.Fail("binding a value");
   return *this;
@@ -85,6 +99,12 @@ void Statement::Run() {
   while (Step()) {
   }
   Reset();
+}
+
+void Statement::RunKeepingBindings() {
+  while (Step()) {
+  }
+  sqlite3_reset(stmt_);
 }
 
 void Statement::Reset() {

@@ -43,11 +43,16 @@ class Statement {
   Statement& Bind(int index, double value);
   Statement& BindNull(int index);
   Statement& BindBlob(int index, std::string_view bytes);
+  // Binds text SQLite does not copy: it must stay unchanged until the statement is reset.
+  Statement& BindStatic(int index, std::string_view text);
   // Steps once: true when a row is ready, false when done. Throws on error.
   bool Step();
   // Steps to completion and resets, keeping nothing.
   void Run();
   void Reset();
+  // Run for a loop that binds every parameter before each run: the bindings are left as they
+  // are (clearing them costs a call per parameter and nothing is gained).
+  void RunKeepingBindings();
 
   std::string_view Text(int column) const;
   std::string_view Blob(int column) const;  // valid until the next Step/Reset

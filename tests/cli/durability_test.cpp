@@ -536,6 +536,44 @@ TEST_F(Durability, KilledBulkImportLeavesAnEmptyOrAWholeStore) {
   EXPECT_GT(killed, 0);
 }
 
+// The same for a file of 16 MiB or more, which the import reads after starting itself again
+// with huge pages (cli/main.cpp): killed before the restart, during it or in the import after
+// it, the store holds nothing or every relation, and passes check.
+TEST_F(Durability, KilledLargeBulkImportAfterItsRestartLeavesAnEmptyOrAWholeStore) {
+  std::mt19937 generator(26);
+  const std::string pad(40, 'x');
+  std::string text = "source,target,relation\n";
+  for (int i = 0; i < 180000; ++i) text += "a" + pad + std::to_string(i % 1000) + ",b" + pad + std::to_string(i % 997) + ",acquires\n";
+  ASSERT_GT(text.size(), size_t{16} << 20);
+  dir_.Write("large.csv", text);
+  dir_.Write("header.csv", "id,name,kind\n");
+  std::string empty = dir_.File("large_empty.db");
+  ASSERT_EQ(Run(empty, {"import", "header.csv"}).exit_code, 0);
+  std::string full = dir_.File("large_full.db");
+  fs::copy_file(empty, full);
+  auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(Run(full, {"import", "large.csv", "--create-missing", "--quiet"}).exit_code, 0);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto relations = [&](const std::string& db) { return json::parse(Run(db, {"info", "--format", "json"}).out)["relations"]; };
+  ASSERT_EQ(relations(full), 180000);  // (i % 1000, i % 997): no pair twice in 180,000 lines
+  int killed = 0, old_state = 0, new_state = 0;
+  for (int trial = 0; trial < std::min(trials_, 6); ++trial) {
+    std::string db = dir_.File("large" + std::to_string(trial) + ".db");
+    fs::copy_file(empty, db);
+    double from = trial % 2 ? 0.6 * seconds : 0.0;  // half of them aimed at the end, where the writes are
+    killed += KillDuring(db, {"import", "large.csv", "--create-missing", "--quiet"}, from, seconds * 1.05, generator);
+    RunResult check = Run(db, {"check"});
+    EXPECT_EQ(check.exit_code, 0) << "trial " << trial << ": " << check.out << check.err;
+    json count = relations(db);
+    EXPECT_TRUE(count == 0 || count == 180000) << "trial " << trial << ": " << count << " relations";
+    old_state += count == 0;
+    new_state += count == 180000;
+  }
+  std::cout << "[ figures  ] large bulk import kill trials: " << std::min(trials_, 6) << ", killed mid-run: " << killed
+            << ", empty: " << old_state << ", whole: " << new_state << " (import takes " << seconds << " s)\n";
+  EXPECT_GT(killed, 0);
+}
+
 // Issue 16: schema 4 folds width in the stored name keys. A schema 3 store holds keys without
 // width folding ("ｏｐｅｎａｉ lab" for a full-width name); opening it computes every key again,
 // so the name typed in ASCII finds the entity, and check agrees with the rows.

@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <random>
+#include <set>
+#include <tuple>
+
 #include "importers/importers.h"
 #include "store/store.h"
 #include "tests/test_util.h"
@@ -153,6 +157,100 @@ TEST(BulkImport, ReportsABadLineWhereMergeWould) {
   }
 }
 
+// A file of thousands of lines is read on a second thread while the first folds the records:
+// an error or a line left to Merge far into it ends the import as when one thread did both.
+TEST(BulkImport, ALongFileEndsAtItsBadLineAsMergeWould) {
+  std::string lines = "source,target,relation\n";
+  for (int i = 0; i < 5000; ++i) lines += "e" + std::to_string(i % 700) + ",e" + std::to_string(i % 333) + ",acquires\n";
+  importers::SourceFile bad{"long.csv", lines + "a,b,likes\n" + lines.substr(lines.find('\n') + 1)};
+  importers::BulkRelationsImport bulk(importers::DefaultSchema(), "organization");
+  try {
+    bulk.Add(bad);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& error) {
+    // Line 5002 (the header is line 1), the relation in column 5.
+    EXPECT_NE(std::string(error.what()).find("long.csv:5002:5"), std::string::npos) << error.what();
+  }
+  importers::BulkRelationsImport tab(importers::DefaultSchema(), "organization");
+  EXPECT_FALSE(tab.Add({"tab.csv", lines + "\"a\tb\",c,acquires\n" + "a,b,likes\n"}));  // the tab first
+  importers::BulkRelationsImport good(importers::DefaultSchema(), "organization");
+  ASSERT_TRUE(good.Add({"good.csv", lines}));
+  EXPECT_EQ(good.summary().evidence_added, 5000u);
+  // (i % 700, i % 333) repeats only after 700 * 333 lines (coprime): 5000 relations; the
+  // targets e0..e332 are among the sources e0..e699.
+  EXPECT_EQ(good.summary().relations_added, 5000u);
+  EXPECT_EQ(good.summary().entities_added, 700u);
+}
+
+// Enough lines that the rows go in groups of many to a statement and through the staging table
+// (1,000 relations and more), the entities in groups too, with match keys (ids with capitals)
+// and an id that is already an atom (the file's document): the store ends as Merge + Apply
+// leave it, and the counts are those of the lines, counted here.
+TEST(BulkImport, ManyLinesGiveWhatMergeAndApplyGive) {
+  TempDir dir;
+  const Schema& schema = importers::DefaultSchema();
+  std::mt19937 generator(18);
+  std::uniform_int_distribution<int> entity(0, 299), type(0, 2), kind(0, 3);
+  const char* types[] = {"invests_in", "partners_with", "acquires"};  // partners_with is symmetric
+  std::string text = "source,target,relation,weight,date\nfile:big.csv,Org_1,acquires,,\n";
+  std::set<std::string> ids{"file:big.csv", "Org_1"};
+  std::set<std::tuple<std::string, std::string, std::string>> keys{{"file:big.csv", "acquires", "Org_1"}};
+  for (int line = 0; line < 2500; ++line) {
+    int a = entity(generator), b = entity(generator), t = type(generator), k = kind(generator);
+    std::string source = (a % 3 ? "Org_" : "org_") + std::to_string(a), target = (b % 3 ? "Org_" : "org_") + std::to_string(b);
+    const char* weight[] = {"", "1.25", "0.125", "7"};
+    text += source + "," + target + "," + types[t] + "," + weight[k] + "," + (k == 2 ? "2021" : "") + "\n";
+    ids.insert(source);
+    ids.insert(target);
+    if (t == 1 && target < source) std::swap(source, target);
+    keys.emplace(source, types[t], target);
+  }
+  importers::SourceFile file{"big.csv", text};
+  importers::BulkRelationsImport bulk(schema, "organization");
+  ASSERT_TRUE(bulk.Add(file));
+  EXPECT_EQ(bulk.summary().entities_added, ids.size());
+  EXPECT_EQ(bulk.summary().relations_added, keys.size());
+  ASSERT_GE(keys.size(), 1000u);  // the staging table's threshold
+  {
+    auto store = Store::Open(dir.File("bulk.db"), Store::Mode::kReadWrite, schema);
+    bool written = false;
+    store->WriteTransaction([&] { written = store->ApplyBulk(bulk.result()); });
+    ASSERT_TRUE(written);
+    EXPECT_TRUE(store->Check().problems.empty());
+  }
+  Graph merged(schema);
+  ChangeSet changes;
+  importers::MergeOptions options;
+  options.create_missing_kind = "organization";
+  importers::Merge(&merged, {importers::ParseFile(file, importers::FileKind::kAuto, schema)}, &changes, options);
+  {
+    auto store = Store::Open(dir.File("general.db"), Store::Mode::kReadWrite, schema);
+    store->WriteTransaction([&] { store->Apply(changes); });
+  }
+  Graph a = LoadAll(dir.File("bulk.db")), b = LoadAll(dir.File("general.db"));
+  EXPECT_EQ(a.entities().size(), ids.size());
+  EXPECT_EQ(a.relations().size(), keys.size());
+  EXPECT_TRUE(a.entities() == b.entities());
+  EXPECT_TRUE(a.relations() == b.relations());
+  EXPECT_EQ(a.documents(), b.documents());
+  auto store_a = Store::Open(dir.File("bulk.db"), Store::Mode::kReadOnly, schema);
+  auto store_b = Store::Open(dir.File("general.db"), Store::Mode::kReadOnly, schema);
+  Store::Counts ca = store_a->CountAll(), cb = store_b->CountAll();
+  EXPECT_EQ(ca.entities, static_cast<int64_t>(ids.size()));
+  EXPECT_EQ(ca.relations, static_cast<int64_t>(keys.size()));
+  EXPECT_EQ(ca.evidence, 2501);  // a line each
+  EXPECT_EQ(ca.relations_by_type, cb.relations_by_type);
+  // Org_7 is found by its name key org_7 (stored in entity_keys), org_3 by its id.
+  EXPECT_EQ(store_a->FindEntityIds("ORG_7"), store_b->FindEntityIds("ORG_7"));
+  EXPECT_EQ(store_a->FindEntityIds("ORG_7"), std::vector<std::string>{"Org_7"});
+  EXPECT_EQ(store_a->FindEntityIds("org_3"), std::vector<std::string>{"org_3"});
+  Topology ta = store_a->LoadTopology(), tb = store_b->LoadTopology();
+  EXPECT_EQ(ta.entity_ids, tb.entity_ids);
+  EXPECT_EQ(ta.source, tb.source);
+  EXPECT_EQ(ta.target, tb.target);
+  EXPECT_EQ(ta.weight, tb.weight);
+}
+
 // The command: a fresh store takes the bulk way, a store with an entity the general way; both
 // report and hold the same (but for that entity), and a bad line leaves the store as it was.
 TEST(BulkImportCli, FreshAndSeededStoresEndTheSame) {
@@ -193,6 +291,32 @@ TEST(BulkImportCli, FreshAndSeededStoresEndTheSame) {
   if (info.exit_code == 0) {
     EXPECT_EQ(json::parse(info.out)["entities"], 0);
   }
+}
+
+// An import of 16 MiB of files or more starts itself again with glibc's heap on huge pages
+// (cli/main.cpp) before it does anything; with GLIBC_TUNABLES set (the user's own) it does not.
+// Both stores hold what the lines say, the same.
+TEST(BulkImportCli, ALargeFileImportsTheSameWithAndWithoutTheRestart) {
+  TempDir dir;
+  const std::string pad(40, 'x');
+  std::string text = "source,target,relation\n";
+  for (int i = 0; i < 180000; ++i) text += "a" + pad + std::to_string(i % 1000) + ",b" + pad + std::to_string(i % 997) + ",acquires\n";
+  ASSERT_GT(text.size(), size_t{16} << 20);
+  dir.Write("large.csv", text);
+  std::string binary = RELGRAPH_BINARY;
+  for (const char* tunables : {"", "GLIBC_TUNABLES=glibc.malloc.check=0 "}) {
+    std::string db = *tunables ? "set.db" : "restarted.db";
+    EXPECT_EQ(testing::RunShell("cd '" + dir.path() + "' && env -u GLIBC_TUNABLES " + tunables + "'" + binary + "' --db " + db +
+                                " import large.csv --create-missing --quiet > " + db + ".out 2>&1"),
+              0)
+        << testing::ReadFile(dir.File(db + ".out"));
+  }
+  // (i % 1000, i % 997) repeat only after 997,000 lines (coprime): a relation a line.
+  Graph restarted = LoadAll(dir.File("restarted.db")), set = LoadAll(dir.File("set.db"));
+  EXPECT_EQ(restarted.entities().size(), 1997u);
+  EXPECT_EQ(restarted.relations().size(), 180000u);
+  EXPECT_TRUE(restarted.entities() == set.entities());
+  EXPECT_TRUE(restarted.relations() == set.relations());
 }
 
 // A file the bulk way read before it gave up (an entities file came next) is not read again: a
