@@ -188,6 +188,7 @@ class Analysis {
   void AssignMarkers();
   void BuildGroups();
   void FindPairAnaphors();
+  bool PossessiveAfter(const Mention& mention) const;
   std::pair<int, int> PairOf(const Group& group) const;
   void FindClauses();
   void FindTriggers();

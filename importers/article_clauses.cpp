@@ -131,6 +131,13 @@ void Analysis::AddPersonGroup(int mention_index, Role role) {
 // English asides: ", an AI company that competes with OpenAI," and "(...)": a name inside is
 // no argument of a trigger outside ("Cohere, ... competes with Microsoft-backed OpenAI, said it
 // raised money from Nvidia").
+// English: a possessive right after the name ("OpenAI's ", "Norma Labs' ").
+bool Analysis::PossessiveAfter(const Mention& mention) const {
+  std::string_view after = s_.substr(mention.end);
+  bool plural = mention.end > 0 && s_[mention.end - 1] == 's' && (after.starts_with("' ") || after.starts_with("’ "));
+  return plural || after.starts_with("'s ") || after.starts_with("’s ");
+}
+
 void Analysis::FindAsides() {
   if (lang_ != Lang::kEnglish) return;
   for (size_t comma = s_.find(", "); comma != std::string_view::npos; comma = s_.find(", ", comma + 1)) {
@@ -141,9 +148,7 @@ void Analysis::FindAsides() {
     for (std::string_view word : ParticipleOpeners()) opener = opener || lower_.substr(comma + 2).starts_with(word);
     // "Anthropic, OpenAI's close rival, ...": a possessive apposition.
     for (const Mention& mention : mentions_) {
-      std::string_view after_name = s_.substr(mention.end);
-      bool plural_possessive = mention.end > 0 && s_[mention.end - 1] == 's' && (after_name.starts_with("' ") || after_name.starts_with("’ "));
-      if (mention.begin == comma + 2 && (after_name.starts_with("'s ") || after_name.starts_with("’s ") || plural_possessive)) opener = true;
+      if (mention.begin == comma + 2 && PossessiveAfter(mention)) opener = true;
     }
     if (!opener) continue;
     size_t close = s_.find(',', comma + 2);
@@ -349,9 +354,7 @@ void Analysis::BuildGroups() {
           }
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or" || lower == ", as well as";
           // "Anthropic, OpenAI's close rival, ...": a possessive after a comma opens an apposition.
-          std::string_view after_name = s_.substr(mentions_[i].end);
-          bool plural_possessive = mentions_[i].end > 0 && s_[mentions_[i].end - 1] == 's' && (after_name.starts_with("' ") || after_name.starts_with("’ "));
-          if (lower == "," && (after_name.starts_with("'s ") || after_name.starts_with("’s ") || plural_possessive)) join = false;
+          if (lower == "," && PossessiveAfter(mentions_[i])) join = false;
           // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description.
           if (!join && (lower.starts_with(", and ") || lower.starts_with("and "))) {
             std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : 4);
