@@ -171,6 +171,7 @@ class Analysis {
   void DiscoverKoreanListMembers();
   void DiscoverCuedNames();
   void DiscoverTitledOrgs();
+  void DiscoverTitledPersons();
   void DiscoverChineseTitledOrgs();
   void RefineDiscoveredKinds();
   bool InLocative(const Group& group) const;

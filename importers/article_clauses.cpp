@@ -276,11 +276,26 @@ void Analysis::AssignMarkers() {
 // English (the preposition opens it).
 void Analysis::BuildGroups() {
   group_of_.assign(mentions_.size(), -1);
+  // Korean: the organisation in "테슬라 최고경영자 일론 머스크" qualifies the person after its
+  // title; a list of such persons runs from person to person ("A사 대표 X, B사 창업자 Y 등").
+  std::vector<bool> title_org(mentions_.size(), false);
+  if (lang_ == Lang::kKorean) {
+    for (size_t i = 0; i + 1 < mentions_.size(); ++i) {
+      const Mention& org = mentions_[i];
+      TitleMatch match;
+      title_org[i] = org.role == Role::kNone && org.particles.empty() && org.entity >= 0 && IsOrg(org.entity) && mentions_[i + 1].entity >= 0 &&
+                     IsPerson(mentions_[i + 1].entity) && ParseTitles(org.word_end, &match) && match.tail.empty() &&
+                     SkipSpaces(s_, match.end) == mentions_[i + 1].begin;
+    }
+  }
   for (size_t i = 0; i < mentions_.size(); ++i) {
     bool join = false;
-    if (i > 0) {
-      const Mention& previous = mentions_[i - 1];
-      std::string_view between = TrimSpace(s_.substr(previous.word_end, mentions_[i].begin - std::min(previous.word_end, mentions_[i].begin)));
+    size_t before = i - 1;
+    if (i >= 2 && title_org[i - 1] && !title_org[i - 2]) before = i - 2;
+    if (i > 0 && !title_org[i]) {
+      const Mention& previous = mentions_[before];
+      size_t until = before + 1 < i ? mentions_[before + 1].begin : mentions_[i].begin;
+      std::string_view between = TrimSpace(s_.substr(previous.word_end, until - std::min(previous.word_end, until)));
       // A share after a member does not end a list: "SKT 62.5%, SK하이닉스 25%", "A持股5%、B".
       {
         size_t digits = 0;
@@ -367,7 +382,7 @@ void Analysis::BuildGroups() {
       if (join && mentions_[i].entity == previous.entity) join = true;
     }
     if (join) {
-      Group& group = groups_.back();
+      Group& group = groups_[static_cast<size_t>(group_of_[before])];
       group.members.push_back(static_cast<int>(i));
       group.end = mentions_[i].word_end;
       if (lang_ == Lang::kKorean) group.role = mentions_[i].role;
@@ -382,7 +397,7 @@ void Analysis::BuildGroups() {
       group.end = mentions_[i].word_end;
       groups_.push_back(group);
     }
-    group_of_[i] = static_cast<int>(groups_.size()) - 1;
+    group_of_[i] = join ? group_of_[before] : static_cast<int>(groups_.size()) - 1;
   }
   // English: "Musk's firm", "Altman's startup" name an organisation the person stands for; the
   // person is no argument of what that organisation does.
@@ -553,6 +568,9 @@ void Analysis::FindTriggers() {
         hit.word_end = end;
         if (lang_ == Lang::kKorean) {
           while (hit.word_begin > 0 && !IsSpace(s_[hit.word_begin - 1])) --hit.word_begin;
+          // A short verb stem begins its word: "사들였다" buys, "회사들의" is a plural noun and
+          // "내세운" puts forward.
+          if (hit.verb && CountCodePoints(needle) <= 2 && hit.word_begin < at && IsHangul(CodePointBefore(s_, at))) continue;
           hit.word_end = RunEnd(s_, end, [](char32_t cp) { return IsHangul(cp); });
           std::string_view tail = s_.substr(end, hit.word_end - end);
           Role role;

@@ -208,6 +208,12 @@ void Analysis::DiscoverKoreanListMembers() {
     std::string name(stem);
     if (CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) return false;
     if (std::all_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) return false;
+    // A word right after a title is its holder: "카카오 대표 박민수, 네이버 부사장 나영진".
+    size_t word_end = begin;
+    while (word_end > 0 && IsSpace(s_[word_end - 1])) --word_end;
+    size_t word_start = RunStart(s_, word_end, IsHangulOrAlnum);
+    TitleMatch title;
+    if (word_start < word_end && word_end < begin && ParseTitles(word_start, &title) && title.tail.empty() && SkipSpaces(s_, title.end) == begin) return false;
     int entity = Discover(Written(name), "company", {}, "");
     if (entity < 0 || !IsOrg(entity)) return false;
     AddMention(MentionWithParticles(begin, stem_end, entity));

@@ -157,6 +157,21 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
   return static_cast<int>(mentions_.size()) - 1;
 }
 
+// Korean "카카오 대표 박민수, 네이버 부사장 나영진": the person after an organisation's title is
+// named before lists are built, so a list of titled persons runs from person to person.
+void Analysis::DiscoverTitledPersons() {
+  if (lang_ != Lang::kKorean) return;
+  size_t count = mentions_.size();
+  for (size_t m = 0; m < count; ++m) {
+    const Mention organisation = mentions_[m];
+    if (organisation.entity < 0 || !IsOrg(organisation.entity) || organisation.role != Role::kNone || !organisation.particles.empty()) continue;
+    TitleMatch match;
+    if (!ParseTitles(organisation.word_end, &match) || !match.tail.empty()) continue;
+    size_t person_end = 0;
+    PersonAfter(match.end, &person_end);
+  }
+}
+
 int Analysis::PersonBefore(size_t pos) {
   size_t end = pos;
   // An opening quote of the organisation stands between: "이흥노 '리버밴스' 대표".

@@ -33,6 +33,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverKoreanListMembers();
   DiscoverCuedNames();
   DiscoverTitledOrgs();
+  DiscoverTitledPersons();
   DiscoverLatinNames();
   FindAnaphors();
   DiscoverEnglishSubjects();

@@ -451,8 +451,9 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       int person = tail_ok ? PersonAfter(after, &person_end) : -1;
       if (person < 0) person = PersonAfterCopula(after, &person_end);  // "星河智能的创始人是王磊"
       if (person >= 0 && lang_ == Lang::kKorean) {
-        // The person after the title starts the next "PERSON ORG TITLE" of a list.
-        size_t next = SkipSpaces(s_, person_end);
+        // The person after the title starts the next "PERSON ORG TITLE" of a list (no comma
+        // between: "카카오 대표 A, 네이버 부사장 B" gives A to 카카오).
+        size_t next = SkipSpaces(s_, std::min(person_end, mentions_[static_cast<size_t>(person)].end));
         for (const Mention& other : mentions_) {
           if (other.begin == next && other.entity >= 0 && IsOrg(other.entity)) person = -1;
         }

@@ -881,6 +881,21 @@ TEST(ArticleFamilies, PairAnaphors) {
          {"Quillo Systems invests_in Vantic Labs", "Norma Labs invests_in Vantic Labs"});
 }
 
+TEST(ArticleFamilies, KoreanListsOfTitledPeopleAndDonations) {
+  // "A사 대표 X, B사 창업자 Y 등": the list runs from person to person, past each title's
+  // organisation; a donation (기부) backs what it created.
+  Expect("오늘은 발표가 있었다.\n\n"
+         "누리재단은 네이버 대표 홍길순, 루미랩스 창업자 나영진 등 업계 인사들의 기부로 설립된 비영리단체다.",
+         "ko",
+         {"홍길순 works_at Naver", "나영진 founded 루미랩스", "홍길순 backs 누리재단", "나영진 backs 누리재단"},
+         {"Naver backs 누리재단", "루미랩스 backs 누리재단", "홍길순 backs Naver"});
+  Expect("오늘은 발표가 있었다.\n\n행사에는 카카오 대표 홍길순, 네이버 부사장 나영진 등이 참석했다.", "ko",
+         {"홍길순 works_at Kakao", "나영진 works_at Naver"}, {"홍길순 works_at Naver", "나영진 works_at Kakao"});
+  // A short verb stem begins its word: "내세운" puts forward, it founds nothing.
+  Expect("오늘은 발표가 있었다.\n\n카카오는 인재 확보를 내세운 누리랩스와 손잡았다.", "ko", {"Kakao partners_with 누리랩스"},
+         {"Kakao founded 누리랩스"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
