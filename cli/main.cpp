@@ -6,8 +6,9 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/context.h"
 #include "common/raw_vector.h"
@@ -20,16 +21,14 @@ namespace {
 // on: 75k page faults, 0.9 s of a 3.5 s import of gen_graph M (1M lines). glibc backs its heap
 // with transparent huge pages when the tunable glibc.malloc.hugetlb=1 is set, which it reads
 // only when a process starts (19k faults then). So an import of 16 MiB of files or more starts
-// itself again once with it set, before doing anything; not when GLIBC_TUNABLES is set (the
+// itself again once with it set, as soon as its command line is parsed; not when GLIBC_TUNABLES is set (the
 // user's own, or this restart's), nor when the restart fails (the import goes on as it is).
-void StartAgainWithHugePagesForALargeImport(int argc, char** argv) {
+void StartAgainWithHugePagesForALargeImport(const std::vector<std::string>& files, char** argv) {
   if (std::getenv("GLIBC_TUNABLES") != nullptr) return;
-  int command = 1;
-  while (command < argc && std::strcmp(argv[command], "import") != 0) ++command;
   off_t bytes = 0;
-  for (int i = command + 1; i < argc; ++i) {
+  for (const std::string& file : files) {
     struct stat info {};
-    if (stat(argv[i], &info) == 0 && S_ISREG(info.st_mode)) bytes += info.st_size;
+    if (stat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode)) bytes += info.st_size;
   }
   if (bytes < (off_t{16} << 20)) return;
   if (setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 0) != 0) return;
@@ -41,7 +40,6 @@ void StartAgainWithHugePagesForALargeImport(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace relgraph;
-  StartAgainWithHugePagesForALargeImport(argc, argv);
   // A CLI process is short-lived and reads the graph image cold: arrays from 256 KiB up go on
   // huge pages (common/raw_vector.h), trading a few MB of resident memory for page faults.
   SetHugePagesFrom(size_t{256} << 10);
@@ -120,6 +118,13 @@ int main(int argc, char** argv) {
     std::cerr << "relgraph: error: " << error.what() << "\n"
               << "Run 'relgraph --help' for usage.\n";
     return 2;
+  }
+
+  // The import's files, as parsed, decide the restart (before the import allocates anything).
+  for (const cli::Command& command : commands) {
+    if (command.app->parsed() && command.app->get_name() == "import") {
+      StartAgainWithHugePagesForALargeImport(command.app->get_option("files")->as<std::vector<std::string>>(), argv);
+    }
   }
 
   try {

@@ -161,7 +161,7 @@ TEST(BulkImport, ReportsABadLineWhereMergeWould) {
 // an error or a line left to Merge far into it ends the import as when one thread did both.
 TEST(BulkImport, ALongFileEndsAtItsBadLineAsMergeWould) {
   std::string lines = "source,target,relation\n";
-  for (int i = 0; i < 5000; ++i) lines += "e" + std::to_string(i % 700) + ",e" + std::to_string(i % 333) + ",acquires\n";
+  for (int i = 0; i < 5000; ++i) lines.append("e").append(std::to_string(i % 700)).append(",e").append(std::to_string(i % 333)).append(",acquires\n");
   importers::SourceFile bad{"long.csv", lines + "a,b,likes\n" + lines.substr(lines.find('\n') + 1)};
   importers::BulkRelationsImport bulk(importers::DefaultSchema(), "organization");
   try {
@@ -294,7 +294,7 @@ TEST(BulkImportCli, FreshAndSeededStoresEndTheSame) {
 }
 
 // An import of 16 MiB of files or more starts itself again with glibc's heap on huge pages
-// (cli/main.cpp) before it does anything; with GLIBC_TUNABLES set (the user's own) it does not.
+// (cli/main.cpp) as soon as its command line is parsed; with GLIBC_TUNABLES set (the user's own) it does not.
 // Both stores hold what the lines say, the same.
 TEST(BulkImportCli, ALargeFileImportsTheSameWithAndWithoutTheRestart) {
   TempDir dir;
