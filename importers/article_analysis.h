@@ -218,6 +218,8 @@ class Analysis {
   bool KindFits(int entity, const std::vector<std::string>& kinds, bool source) const;
   bool ParseTitles(size_t pos, TitleMatch* match) const;
   bool ModifiesTitle(size_t begin, size_t end) const;
+  const std::string* TitleModifierAt(size_t pos) const;
+  size_t TitleStartBefore(size_t pos) const;
   // A title word anywhere in `text` ("리서치본부장이", "正泰集团董事长").
   bool ContainsTitle(std::string_view text) const {
     return std::any_of(rules_.titles[li_].begin(), rules_.titles[li_].end(), [&](const Title& title) { return text.find(title.word) != std::string_view::npos; });

@@ -523,13 +523,8 @@ void Analysis::FindClauses() {
 // A trigger word that modifies a title names a job, not an act: "投资合伙人" (investment
 // partner), "investment director".
 bool Analysis::ModifiesTitle(size_t begin, size_t end) const {
-  std::string_view text = lang_ == Lang::kEnglish ? std::string_view(lower_) : std::string_view(s_);
-  for (const std::string& modifier : rules_.title_modifiers[li_]) {
-    if (modifier.size() < end - begin || !text.substr(begin).starts_with(modifier)) continue;
-    TitleMatch match;
-    if (ParseTitles(begin + modifier.size(), &match)) return true;
-  }
-  return false;
+  const std::string* modifier = TitleModifierAt(begin);
+  return modifier != nullptr && modifier->size() >= end - begin;
 }
 
 void Analysis::FindTriggers() {

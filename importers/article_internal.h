@@ -245,6 +245,8 @@ struct RuleSet {
   std::vector<std::string> adverbs[3];          // "已经", "正式": between a subject and its verb
   std::vector<std::string> surnames[3];
   std::vector<std::string> title_modifiers[3];
+  std::vector<std::string> title_heads[3];            // Korean "책임자": makes a title of the words before it
+  std::vector<std::string> title_predicate_tails[3];  // Korean "이다", "이며": a title as the predicate
   // Chinese: words that follow a person's name ("表示", "毕业") and characters a name may stand
   // before ("说", "的"): where a name without a title ends.
   std::vector<std::string> person_followers[3];
@@ -259,6 +261,9 @@ struct RuleSet {
   WordSet not_person_names;   // before an organisation or a title, no person's name ("한국", "이번")
   WordSet common_nouns;       // Korean nouns no organisation's name is ("투자", "관계자")
   WordSet legal_forms;        // lower-case words of a legal form after a name ("holdings", "corp.")
+  WordSet determiners;        // Korean "이번", "해당": a common noun follows
+  WordSet quantifiers;        // Korean "두", "여러": several follow, no single referent
+  std::vector<std::string> figure_units;  // "억", "%", "年": a number before one is no name
   std::vector<std::string> participle_openers;  // English: "owned by ", "founded in " open an aside
 };
 RuleSet ParseRuleSet(std::string_view json_text);

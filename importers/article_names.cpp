@@ -249,9 +249,7 @@ std::vector<std::string> Analysis::GlossParts(std::string_view content) const {
     // Amounts, dates and shares explain nothing about a name: "(300억원)", "(2023年)", "(15%)".
     if (!part.empty() && std::isdigit(static_cast<unsigned char>(part[0])) != 0) {
       bool figure = false;
-      for (std::string_view unit : {"억", "만", "원", "달러", "亿", "万", "元", "%", "년", "年", "月", "日", "주", "股", "bn", "million", "billion"}) {
-        figure = figure || part.find(unit) != std::string::npos;
-      }
+      for (const std::string& unit : rules_.figure_units) figure = figure || part.find(unit) != std::string::npos;
       if (figure) {
         start = comma + 1;
         continue;
@@ -713,8 +711,7 @@ void Analysis::DiscoverVersionedProducts() {
     // No amount or share: "1.5억", "2.5%", "3.5배", "1.2 billion", "人民币 2.05 亿元".
     std::string_view after = s_.substr(end);
     std::string_view unit = TrimSpace(after);
-    static const std::vector<std::string_view> kUnits = {"亿", "万", "元", "억", "만", "원", "달러", "배", "%", "％", "倍", "美元", "年", "月", "日", "년", "월", "일"};
-    if (std::any_of(kUnits.begin(), kUnits.end(), [&](std::string_view word) { return unit.starts_with(word); })) {
+    if (std::any_of(rules_.figure_units.begin(), rules_.figure_units.end(), [&](const std::string& word) { return unit.starts_with(word); })) {
       at = end;
       continue;
     }

@@ -498,8 +498,7 @@ void Analysis::FindAnaphors() {
           char32_t cp = 0;
           word.remove_prefix(DecodeAt(word, 0, &cp));
         }
-        static const std::unordered_set<std::string_view> kCounted = {"두", "세", "네", "여러", "많은", "일부", "다른", "각", "모든", "한"};
-        if (kCounted.count(word) != 0) continue;
+        if (rules_.quantifiers.count(word) != 0) continue;
         mention = MentionWithParticles(at, end, -1);
         if (mention.word_end == end && end < s_.size() && IsHangul(CodePointAt(s_, end))) continue;
         if (mention.particles.starts_with("들") || mention.role == Role::kTitle) continue;

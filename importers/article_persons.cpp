@@ -413,7 +413,7 @@ void Analysis::DiscoverTitledOrgs() {
   for (const Title& title : rules_.titles[li_]) {
     for (size_t at = s_.find(title.word); at != std::string_view::npos; at = s_.find(title.word, at + 1)) add_word_of(at);
   }
-  for (std::string_view head : {"책임자", "경영자", "담당", "임원"}) {
+  for (const std::string& head : rules_.title_heads[li_]) {
     for (size_t at = s_.find(head); at != std::string_view::npos; at = s_.find(head, at + 1)) add_word_of(at);
   }
   std::sort(word_starts.begin(), word_starts.end());
@@ -438,8 +438,8 @@ void Analysis::DiscoverTitledOrgs() {
       {
         auto [begin, end] = words[0];
         std::string_view word = s_.substr(begin, end - begin);
-        static const std::vector<std::string_view> kPredicates = {"이다", "이며", "이자", "으로", "로", "다", "였다", "이었다"};
-        bool predicate = std::find(kPredicates.begin(), kPredicates.end(), match.tail) != kPredicates.end();
+        const auto& tails = rules_.title_predicate_tails[li_];
+        bool predicate = std::find(tails.begin(), tails.end(), match.tail) != tails.end();
         std::string_view stem = word.ends_with("의") ? word.substr(0, word.size() - 3) : std::string_view();
         bool person_subject = false;
         for (size_t k = 1; k < words.size(); ++k) {
@@ -454,8 +454,8 @@ void Analysis::DiscoverTitledOrgs() {
         // A name, not a common word: three syllables or more, or Latin letters, and no
         // determiner before it ("이번 행사의 위원장").
         bool latin = std::any_of(stem.begin(), stem.end(), [](char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)); });
-        static const std::unordered_set<std::string_view> kDeterminers = {"이번", "이", "그", "해당", "당시", "지난", "현", "전", "모든", "각", "한", "두"};
-        bool determined = words.size() > 1 && kDeterminers.count(s_.substr(words[1].first, words[1].second - words[1].first)) != 0;
+        std::string_view previous_word = words.size() > 1 ? s_.substr(words[1].first, words[1].second - words[1].first) : std::string_view();
+        bool determined = rules_.determiners.count(previous_word) != 0 || rules_.quantifiers.count(previous_word) != 0;
         if (predicate && person_subject && (CountCodePoints(stem) >= 3 || latin) && !determined && CountCodePoints(stem) <= 8 && !Overlaps(begin, end) &&
             std::all_of(stem.begin(), stem.end(), [](char c) { return c != ' '; }) && CommonNouns().count(stem) == 0 && NotNames().count(stem) == 0 &&
             GenericWords().count(stem) == 0 && !ContainsTitle(stem)) {

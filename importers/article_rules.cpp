@@ -94,6 +94,12 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : root.value("title_modifiers", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.title_modifiers[index].push_back(ToNfc(word.get<std::string>()));
       }
+      for (const auto& word : root.value("title_heads", nlohmann::json::object()).value(code, nlohmann::json::array())) {
+        set.title_heads[index].push_back(ToNfc(word.get<std::string>()));
+      }
+      for (const auto& word : root.value("title_predicate_tails", nlohmann::json::object()).value(code, nlohmann::json::array())) {
+        set.title_predicate_tails[index].push_back(ToNfc(word.get<std::string>()));
+      }
       for (const auto& word : root.value("list_cues", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.list_cues[index].push_back(ToNfc(word.get<std::string>()));
       }
@@ -112,9 +118,11 @@ RuleSet ParseRuleSet(std::string_view json_text) {
     }
     const nlohmann::json words = root.value("words", nlohmann::json::object());
     for (auto [key, target] : {std::pair{"generic", &set.generic_words}, std::pair{"not_person_names", &set.not_person_names},
-                               std::pair{"common_nouns", &set.common_nouns}, std::pair{"legal_forms", &set.legal_forms}}) {
+                               std::pair{"common_nouns", &set.common_nouns}, std::pair{"legal_forms", &set.legal_forms},
+                               std::pair{"determiners", &set.determiners}, std::pair{"quantifiers", &set.quantifiers}}) {
       for (const auto& word : words.value(key, nlohmann::json::array())) target->insert(ToNfc(word.get<std::string>()));
     }
+    for (const auto& word : words.value("figure_units", nlohmann::json::array())) set.figure_units.push_back(ToNfc(word.get<std::string>()));
     for (const auto& word : root.value("participle_openers", nlohmann::json::object()).value("en", nlohmann::json::array())) {
       set.participle_openers.push_back(word.get<std::string>());
     }

@@ -14,6 +14,30 @@
 
 namespace relgraph::importers::article {
 
+// A title modifier at pos that a listed title follows ("senior " director, "投资" 合伙人).
+const std::string* Analysis::TitleModifierAt(size_t pos) const {
+  std::string_view text = lang_ == Lang::kEnglish ? std::string_view(lower_) : std::string_view(s_);
+  for (const std::string& modifier : rules_.title_modifiers[li_]) {
+    if (!text.substr(pos).starts_with(modifier)) continue;
+    std::string_view after = text.substr(pos + modifier.size());
+    if (std::any_of(rules_.titles[li_].begin(), rules_.titles[li_].end(), [&](const Title& title) { return after.starts_with(lang_ == Lang::kEnglish ? title.lower : title.word); })) {
+      return &modifier;
+    }
+  }
+  return nullptr;
+}
+
+// Where the (listed) title at pos begins, its modifier included: "蓝海资本投资合伙人" is the
+// fund's investment partner.
+size_t Analysis::TitleStartBefore(size_t pos) const {
+  std::string_view before = std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).substr(0, pos);
+  size_t start = pos;
+  for (const std::string& modifier : rules_.title_modifiers[li_]) {
+    if (before.ends_with(modifier)) start = std::min(start, pos - modifier.size());
+  }
+  return start;
+}
+
 // A sequence of titles at pos: "창업자 겸 최고경영자", "chief executive", "联合创始人兼CEO".
 bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
   size_t i = SkipSpaces(s_, pos);
@@ -29,13 +53,9 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
   bool any = false;
   for (int count = 0; count < 3; ++count) {
     // "senior director", "founding managing partner", "高级副总裁": a modifier before a title.
-    for (const std::string& modifier : rules_.title_modifiers[li_]) {
-      if (!std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).substr(i).starts_with(modifier)) continue;
-      size_t after = i + modifier.size();
-      if (std::none_of(rules_.titles[li_].begin(), rules_.titles[li_].end(), [&](const Title& title) { return title_at(after, title); })) continue;
-      if (modifier.starts_with("found") || modifier.find("创始") != std::string::npos || modifier.find("創始") != std::string::npos) match->founded = true;
-      i = after;
-      break;
+    if (const std::string* modifier = TitleModifierAt(i)) {
+      if (modifier->starts_with("found") || modifier->find("创始") != std::string::npos || modifier->find("創始") != std::string::npos) match->founded = true;
+      i += modifier->size();
     }
     const Title* found = nullptr;
     for (const Title& title : rules_.titles[li_]) {
@@ -66,7 +86,7 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
         std::string particles;
         if (ParseParticles(run.substr(at + head.size()), &role, &particles)) word_size = at + head.size();
       };
-      for (std::string_view head : {"책임자", "경영자", "담당", "임원"}) try_head(head, 3);
+      for (const std::string& head : rules_.title_heads[li_]) try_head(head, 3);
       for (const Title& title : rules_.titles[li_]) {
         bool hangul = CountCodePoints(title.word) >= 2 && title.word.size() == CountCodePoints(title.word) * 3 && title.word.find(' ') == std::string::npos;
         if (hangul && title.type == "works_at") try_head(title.word, 6);
@@ -213,11 +233,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       const std::string& needle = title_hit->lower;
       {
         if (at < topic_end || at < covered || Overlaps(at, at + needle.size())) continue;
-        // The title begins at its modifier: "蓝海资本投资合伙人" is the fund's investment partner.
-        size_t start = at;
-        for (const std::string& modifier : rules_.title_modifiers[li_]) {
-          if (haystack.substr(0, at).ends_with(modifier)) start = std::min(start, at - modifier.size());
-        }
+        size_t start = TitleStartBefore(at);
         if (org_ending_at(start)) {
           TitleMatch chain;
           if (ParseTitles(start, &chain)) covered = chain.end;
@@ -466,8 +482,9 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (lang_ != Lang::kKorean && person_org_title()) continue;
       // "P는 ORG의 TITLE이다", "梁文锋是幻方量化的创始人", "Li served as Google's president":
       // the person the sentence is about.
-      bool predicate = lang_ != Lang::kKorean || match.tail == "이다" || match.tail == "이며" || match.tail == "이자" || match.tail == "으로" ||
-                       match.tail == "로" || match.tail == "을" || match.tail == "를" || match.tail == "이었다" || match.tail == "였다" || match.tail == "다";
+      // ("P는 X의 대표를 맡고 있다": the title as the object of a verb of holding it, too.)
+      const auto& tails = rules_.title_predicate_tails[li_];
+      bool predicate = lang_ != Lang::kKorean || std::find(tails.begin(), tails.end(), match.tail) != tails.end() || match.tail == "을" || match.tail == "를";
       if (predicate) {
         for (const Group& group : groups_) {
           if (group.end > organisation.begin) break;
