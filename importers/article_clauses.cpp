@@ -349,6 +349,11 @@ void Analysis::BuildGroups() {
           join = bare.empty() || bare == "、" || bare == "和" || bare == "与" || bare == "及" || bare == "以及" ||
                  bare == "，" || bare == "," || bare == "跟" || bare == "同" || unnamed_item;
           if (bare == "，" || bare == ",") join = join && previous.role == mentions_[i].role;
+          // "亚马逊收购A,微软收购B": a name its own verb follows opens a clause of its own.
+          if (bare == "，" || bare == "," || bare == "；" || bare == ";") {
+            size_t next = mentions_[i].word_end;
+            join = join && std::none_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.begin == next && hit.rule != nullptr; });
+          }
           // "网易旗下的考拉", "阿里巴巴的通义": the owner qualifies the name, it is no list.
           if (bare.empty() && previous.role == Role::kGenitive) join = false;
         } else {

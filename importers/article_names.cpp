@@ -494,6 +494,9 @@ void Analysis::DiscoverSuffixOrgs() {
           for (const std::string& trigger : rule.triggers) follower = follower || s_.substr(end).starts_with(trigger);
         }
         if (IsHan(next) && !IsChineseFunction(next) && !title_next && !follower) continue;
+        // "收购美国机器学习公司Kaggle": a description of the name right after it.
+        bool name_next = IsAsciiAlnum(next) || std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.begin == end; });
+        if (name_next && !title_next && (suffix == "公司" || s_.substr(0, end).ends_with("初创公司"))) continue;
         size_t start = at;
         size_t chars = 0;
         size_t absorbed = SIZE_MAX;  // where a known name the new one takes in begins
@@ -851,14 +854,17 @@ void Analysis::DiscoverLatinNames() {
     return std::isalnum(c) != 0 || c == '.' || c == '&' || c == '-' || c == '\'';
   };
   for (size_t i = 0; i < s_.size();) {
-    if (!IsAsciiUpper(static_cast<unsigned char>(s_[i])) || (i > 0 && IsAsciiAlnum(static_cast<unsigned char>(s_[i - 1])))) {
+    // Names start with a capital, or with any letter right after a Chinese description
+    // ("美国机器学习公司harvest.ai").
+    bool described = lang_ == Lang::kChinese && std::islower(static_cast<unsigned char>(s_[i])) != 0 && s_.substr(0, i).ends_with("公司");
+    if (!(IsAsciiUpper(static_cast<unsigned char>(s_[i])) || described) || (i > 0 && IsAsciiAlnum(static_cast<unsigned char>(s_[i - 1])))) {
       ++i;
       continue;
     }
     size_t begin = i, end = i;
     int tokens = 0;
     bool lowercase = false, all_short_caps = true;
-    while (i < s_.size() && tokens < 4 && (IsAsciiUpper(static_cast<unsigned char>(s_[i])) || std::isdigit(static_cast<unsigned char>(s_[i])) != 0)) {
+    while (i < s_.size() && tokens < 4 && (IsAsciiUpper(static_cast<unsigned char>(s_[i])) || std::isdigit(static_cast<unsigned char>(s_[i])) != 0 || (described && i == begin))) {
       size_t token_end = i;
       while (token_end < s_.size() && word_char(token_end)) ++token_end;
       while (token_end > i && (s_[token_end - 1] == '.' || s_[token_end - 1] == '-' || s_[token_end - 1] == '\'')) --token_end;

@@ -896,6 +896,14 @@ TEST(ArticleFamilies, KoreanListsOfTitledPeopleAndDonations) {
          {"Kakao founded 누리랩스"});
 }
 
+TEST(ArticleFamilies, ChineseDescriptionsBeforeNamesAndClauseLists) {
+  // "收购德国语音识别公司Vantic": the description is no name, the Latin name after it is (in
+  // lower case too); "A收购X,B收购Y": each name its own verb follows opens a clause.
+  Expect("今天天气很好。\n\n3月,星河科技收购德国语音识别公司vantic.io,云岫资本收购日本机器人公司Norma Robotics;4月,百度收购美国芯片公司Quillo。",
+         "zh", {"星河科技 acquires vantic.io", "云岫资本 acquires Norma Robotics", "Baidu acquires Quillo"},
+         {"星河科技 acquires 云岫资本", "vantic.io acquires Norma Robotics", "星河科技 acquires 德国语音识别公司"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
