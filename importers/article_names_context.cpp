@@ -456,7 +456,8 @@ std::vector<std::pair<size_t, size_t>> Analysis::AnaphorSpans(std::string_view p
       size_t word = from;
       for (int words = 0; words <= 4 && word < haystack.size(); ++words) {
         size_t word_end = word;
-        while (word_end < haystack.size() && (std::isalnum(static_cast<unsigned char>(haystack[word_end])) != 0 || haystack[word_end] == '-')) ++word_end;
+        // ("the series A+ round")
+        while (word_end < haystack.size() && (std::isalnum(static_cast<unsigned char>(haystack[word_end])) != 0 || haystack[word_end] == '-' || haystack[word_end] == '+')) ++word_end;
         if (word_end == word) break;
         std::string_view token = haystack.substr(word, word_end - word);
         if (words > 0 && token == TrimSpace(head)) {

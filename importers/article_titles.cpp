@@ -93,12 +93,18 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
       }
     }
     // Officers of any field: "chief content officer", "Chief AI Officer", "首席内容官", "首席人工智能官".
-    if (found == nullptr && lang_ == Lang::kEnglish && lower_.substr(i).starts_with("chief ")) {
-      size_t officer = lower_.find(" officer", i + 5);
+    // ... and scientists: "chief AI scientist" (longer than the bare title "chief").
+    for (std::string_view head : {" officer", " scientist"}) {
+      bool bare_chief = found != nullptr && found->lower == "chief";
+      if ((word_size != 0 && !bare_chief) || lang_ != Lang::kEnglish || !lower_.substr(i).starts_with("chief ")) break;
+      size_t officer = lower_.find(head, i + 5);
       std::string_view field = std::string_view(s_).substr(i + 5, officer == std::string::npos ? 0 : officer - i - 5);
+      size_t officer_end = officer + head.size();
       if (officer != std::string::npos && std::count(field.begin(), field.end(), ' ') <= 3 && field.find_first_of(",.;:()") == std::string_view::npos &&
-          (officer + 8 == s_.size() || std::isalpha(static_cast<unsigned char>(s_[officer + 8])) == 0)) {
-        word_size = officer + 8 - i;
+          (officer_end == s_.size() || std::isalpha(static_cast<unsigned char>(s_[officer_end])) == 0)) {
+        word_size = officer_end - i;
+        found = nullptr;
+        break;
       }
     }
     if (found == nullptr && lang_ == Lang::kChinese && s_.substr(i).starts_with("首席")) {
@@ -378,6 +384,26 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       pos = word_end;
       if (unit_seen) titled = ParseTitles(pos, &match);
     }
+    // English field words between an organisation and its title, when a person follows the
+    // title: "Apple machine learning chief X", "Meta AI chief X", "OpenAI board chair X".
+    bool fielded = false;
+    for (int skip = 0; skip < 3 && !titled && lang_ == Lang::kEnglish && organisation.role == Role::kNone; ++skip) {
+      size_t word = pos + 1;
+      if (pos >= s_.size() || s_[pos] != ' ') break;
+      size_t word_end = word;
+      while (word_end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[word_end])) != 0) ++word_end;
+      if (word_end == word || word_end >= s_.size() || s_[word_end] != ' ' || Overlaps(word, word_end)) break;
+      std::string_view field = s_.substr(word, word_end - word);
+      bool lower = std::all_of(field.begin(), field.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      bool acronym = field.size() <= 3 && std::all_of(field.begin(), field.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      static const std::unordered_set<std::string_view> kNoField = {"and", "or", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "its",
+                                                                    "their", "his", "her", "the", "a", "an", "said", "says", "has", "have", "had",
+                                                                    "is", "was", "will", "would", "also", "named", "hired", "appointed", "former", "rival"};
+      if (!(lower || acronym) || kNoField.count(field) != 0) break;
+      pos = word_end;
+      titled = ParseTitles(pos, &match);
+      fielded = titled;
+    }
     // Chinese "清华大学电子工程系教授": the unit is an organisation of its own, part of the named
     // one, and the person works there.
     if (!titled && lang_ == Lang::kChinese && ChineseUnitEnd(pos) != pos) {
@@ -466,6 +492,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (lang_ == Lang::kKorean && person_org_title()) continue;
       int person = tail_ok ? PersonAfter(after, &person_end) : -1;
       if (person < 0) person = PersonAfterCopula(after, &person_end);  // "星河智能的创始人是王磊"
+      if (fielded && person < 0) continue;
       if (person >= 0 && lang_ == Lang::kKorean) {
         // The person after the title starts the next "PERSON ORG TITLE" of a list (no comma
         // between: "카카오 대표 A, 네이버 부사장 B" gives A to 카카오).

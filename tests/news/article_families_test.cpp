@@ -904,6 +904,18 @@ TEST(ArticleFamilies, ChineseDescriptionsBeforeNamesAndClauseLists) {
          {"星河科技 acquires 云岫资本", "vantic.io acquires Norma Robotics", "星河科技 acquires 德国语音识别公司"});
 }
 
+TEST(ArticleFamilies, EnglishFieldTitlesAndRoundMembers) {
+  // Field words between an organisation and its title ("Norma Labs robotics chief X"), "chief …
+  // scientist", and "the series A+ round includes A, B and C" (investors of the raiser).
+  Expect("Today was fine.\n\nNorma Labs robotics chief Ada Novak will lead the new team.\n\n"
+         "Ben Ortiz will be promoted as Quillo Systems' chief AI scientist.",
+         "en", {"Ada Novak works_at Norma Labs", "Ben Ortiz works_at Quillo Systems"});
+  // No person after the title: the words are no field ("Google said its chief rival ...").
+  Expect("Today was fine.\n\nNorma Labs said its chief rival Vantic Labs grew fast.", "en", {}, {"Vantic Labs works_at Norma Labs"});
+  Expect("Vantic Labs raised $20 million last year.\n\nThe series A+ round also includes Harlow Capital, Brisk Ventures and Tamsin Partners.", "en",
+         {"Harlow Capital invests_in Vantic Labs", "Brisk Ventures invests_in Vantic Labs", "Tamsin Partners invests_in Vantic Labs"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
