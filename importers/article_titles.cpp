@@ -490,6 +490,16 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
         return true;
       };
       if (lang_ == Lang::kKorean && person_org_title()) continue;
+      // Korean "A의 CEO이자 B 공동 창업자인 X": X holds the first title too.
+      if (lang_ == Lang::kKorean && match.tail == "이자") {
+        size_t next = SkipSpaces(s_, match.end);
+        for (const Mention& other : mentions_) {
+          TitleMatch chained;
+          if (other.begin != next || other.entity < 0 || !IsOrg(other.entity) || !other.particles.empty() || !ParseTitles(other.word_end, &chained)) continue;
+          if (chained.tail.empty() || chained.tail == "인") after = SkipSpaces(s_, chained.end), tail_ok = true;
+          break;
+        }
+      }
       int person = tail_ok ? PersonAfter(after, &person_end) : -1;
       if (person < 0) person = PersonAfterCopula(after, &person_end);  // "星河智能的创始人是王磊"
       if (fielded && person < 0) continue;
