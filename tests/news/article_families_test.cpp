@@ -921,7 +921,8 @@ TEST(ArticleFamilies, KoreanTitleChainsAndRounds) {
   // company closing its own "투자 라운드" invests in nobody.
   Expect("오늘은 발표가 있었다.\n\n카카오는 누리랩스의 CTO이자 루미랩스 공동 창업자인 홍길순을 영입했다.", "ko",
          {"홍길순 works_at 누리랩스", "홍길순 founded 루미랩스", "홍길순 works_at Kakao"});
-  Expect("누리랩스가 투자를 유치했다.\n\n루미랩스도 5월 200억원 규모 시리즈B 투자 라운드를 마감했다.", "ko", {}, {"루미랩스 invests_in 누리랩스"});
+  Expect("오늘은 발표가 있었다.\n\n카카오는 데이터센터용 칩을 개발하고 있다. 누리랩스도 5월 200억원 규모 시리즈B 투자 라운드를 마감했다.", "ko", {},
+         {"누리랩스 invests_in Kakao"});
   Expect("오늘은 발표가 있었다.\n\n메타 플랫폼스(NAS:META)가 누리랩스의 지분 40%를 인수하는 계약을 체결했다.", "ko", {"Meta Platforms invests_in 누리랩스"});
 }
 
