@@ -267,6 +267,9 @@ struct RuleSet {
   std::vector<std::string> participle_openers;  // English: "owned by ", "founded in " open an aside
 };
 RuleSet ParseRuleSet(std::string_view json_text);
+// An officer's title by acronym, in any language: "CEO", "CMO", "CAIO" (C, one to three
+// capitals, O).
+bool IsOfficerAcronym(std::string_view token);
 const RuleSet& DefaultRuleSet();  // data/triggers.json, compiled in
 
 // ---------------------------------------------------------------------------------------

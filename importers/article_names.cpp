@@ -515,6 +515,8 @@ void Analysis::DiscoverSuffixOrgs() {
           // ("今天云岫集团发布").
           if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商"))) break;
           if (chars >= 2 && std::any_of(rules_.time_words[li_].begin(), rules_.time_words[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
+          // ... and so does a list cue ("包括星河资本、云岫创投").
+          if (chars >= 2 && std::any_of(rules_.list_cues[li_].begin(), rules_.list_cues[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
           auto before_name = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.end == start && mention.begin < start; });
           if (before_name != mentions_.end()) {
             // A known organisation written right before the name is the first part of it: "北京大学

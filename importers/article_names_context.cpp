@@ -26,7 +26,7 @@ void Analysis::DiscoverCapitalisedNames() {
   const auto& not_names = rules_.not_names[li_];
   static const std::unordered_set<std::string_view> kTitleWords = {"chief", "vice", "senior", "executive", "managing", "founding", "president",
                                                                   "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder",
-                                                                  "director", "professor", "minister", "ceo", "cto", "coo", "cfo", "head", "officer"};
+                                                                  "director", "professor", "minister", "head", "officer"};
   auto word_char = [&](size_t k) {
     unsigned char c = static_cast<unsigned char>(s_[k]);
     return std::isalnum(c) != 0 || c == '-' || c == '&' || c == '.' || c == '\'';
@@ -36,7 +36,7 @@ void Analysis::DiscoverCapitalisedNames() {
   size_t first_word = 0;
   while (first_word < s_.size() && std::isalnum(static_cast<unsigned char>(s_[first_word])) == 0) ++first_word;
   auto name_token = [&](std::string_view token) {
-    if (token.size() < 2 || kTitleWords.count(Lower(token)) != 0 || not_names.count(std::string(token)) != 0) return false;
+    if (token.size() < 2 || kTitleWords.count(Lower(token)) != 0 || IsOfficerAcronym(token) || not_names.count(std::string(token)) != 0) return false;
     bool caps = std::all_of(token.begin(), token.end(), [](char c) { return IsAsciiUpper(static_cast<unsigned char>(c)) || c == '&'; });
     if (caps && token.size() > 6) return false;
     return true;
@@ -143,6 +143,15 @@ void Analysis::DiscoverCapitalisedNames() {
       const std::string& word = title.lower;
       size_t at = apposition.find(word);
       title_near = title_near || before.ends_with(word) || (at < 8 && !apposition.substr(0, at).ends_with("by "));
+    }
+    // ... or an officer's acronym ("CMO X", "X, CMO of ...").
+    {
+      std::string_view raw_before = TrimSpace(s_.substr(0, begin));
+      size_t space = raw_before.find_last_of(" ,");
+      std::string_view raw_after = TrimSpace(s_.substr(end));
+      raw_after = raw_after.starts_with(",") ? TrimSpace(raw_after.substr(1)) : std::string_view();
+      title_near = title_near || IsOfficerAcronym(space == std::string_view::npos ? raw_before : raw_before.substr(space + 1)) ||
+                   IsOfficerAcronym(raw_after.substr(0, raw_after.find_first_of(" ,.")));
     }
     std::string first_token(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first));
     std::string kind;

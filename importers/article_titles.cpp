@@ -14,6 +14,11 @@
 
 namespace relgraph::importers::article {
 
+bool IsOfficerAcronym(std::string_view token) {
+  return token.size() >= 3 && token.size() <= 5 && token.front() == 'C' && token.back() == 'O' &&
+         std::all_of(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // A title modifier at pos that a listed title follows ("senior " director, "投资" 合伙人).
 const std::string* Analysis::TitleModifierAt(size_t pos) const {
   std::string_view text = lang_ == Lang::kEnglish ? std::string_view(lower_) : std::string_view(s_);
@@ -106,6 +111,16 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
         found = nullptr;
         break;
       }
+    }
+    // Officers by acronym, in any language: "CMO", "CAIO", "CDO".
+    if (word_size == 0 && (i == 0 || !IsAsciiAlnum(static_cast<unsigned char>(s_[i - 1])))) {
+      size_t k = i;
+      while (k < s_.size() && IsAsciiUpper(static_cast<unsigned char>(s_[k]))) ++k;
+      Role role;
+      std::string particles;
+      bool ends = k == s_.size() || !IsAsciiAlnum(static_cast<unsigned char>(s_[k]));
+      bool particle_ok = lang_ != Lang::kKorean || ParseParticles(s_.substr(k, RunEnd(s_, k, [](char32_t cp) { return IsHangul(cp); }) - k), &role, &particles);
+      if (ends && particle_ok && IsOfficerAcronym(s_.substr(i, k - i))) word_size = k - i;
     }
     if (found == nullptr && lang_ == Lang::kChinese && s_.substr(i).starts_with("首席")) {
       size_t end = RunEnd(s_, i + 6, [](char32_t cp) { return IsHan(cp) && cp != U'官'; });

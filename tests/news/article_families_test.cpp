@@ -926,6 +926,20 @@ TEST(ArticleFamilies, KoreanTitleChainsAndRounds) {
   Expect("오늘은 발표가 있었다.\n\n메타 플랫폼스(NAS:META)가 누리랩스의 지분 40%를 인수하는 계약을 체결했다.", "ko", {"Meta Platforms invests_in 누리랩스"});
 }
 
+TEST(ArticleFamilies, OfficerAcronymsAndChineseInvestorLists) {
+  // Any officer's acronym is a title ("CMO", "CAIO"), in every language; a Chinese list cue is
+  // no part of the name after it ("包括星河资本"); "参与本轮投资的包括A、B" and "A、B等投资方"
+  // name the investors of the round the sentence before raised.
+  Expect("Today was fine.\n\nQuillo Systems CMO Ada Novak said so. Brin Tosh, CAIO of Norma Labs, agreed.", "en",
+         {"Ada Novak works_at Quillo Systems", "Brin Tosh works_at Norma Labs"});
+  Expect("오늘은 발표가 있었다.\n\n홍길순 카카오 CMO는 말했다.", "ko", {"홍길순 works_at Kakao"});
+  Expect("今天天气很好。\n\n百度CMO龙梦竹表示,公司很好。", "zh", {"龙梦竹 works_at Baidu"});
+  Expect("今天天气很好。\n\n云岫智能有限公司完成了新一轮融资。参与本轮投资的包括星河资本、蓝湾创投。澄心资产、元禾控股等投资方都是战略投资。", "zh",
+         {"星河资本 invests_in 云岫智能有限公司", "蓝湾创投 invests_in 云岫智能有限公司", "澄心资产 invests_in 云岫智能有限公司",
+          "Oriza Holdings invests_in 云岫智能有限公司"},
+         {"包括星河资本 invests_in 云岫智能有限公司"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
