@@ -276,23 +276,28 @@ void Analysis::AssignMarkers() {
 // English (the preposition opens it).
 void Analysis::BuildGroups() {
   group_of_.assign(mentions_.size(), -1);
-  // Korean: the organisation in "테슬라 최고경영자 일론 머스크" qualifies the person after its
-  // title; a list of such persons runs from person to person ("A사 대표 X, B사 창업자 Y 등").
-  std::vector<bool> title_org(mentions_.size(), false);
-  if (lang_ == Lang::kKorean) {
-    for (size_t i = 0; i + 1 < mentions_.size(); ++i) {
-      const Mention& org = mentions_[i];
+  // A name that qualifies the next one stands outside lists; the list runs on from the name it
+  // qualifies. Korean: the organisation in "테슬라 최고경영자 일론 머스크" (before a title and
+  // its holder: "A사 대표 X, B사 창업자 Y 등" lists X and Y); Chinese: the owner in
+  // "A、B旗下C、D" (A, C and D are the list).
+  std::vector<bool> qualifies(mentions_.size(), false);
+  for (size_t i = 0; i + 1 < mentions_.size(); ++i) {
+    const Mention& name = mentions_[i];
+    const Mention& next = mentions_[i + 1];
+    if (name.entity < 0 || !IsOrg(name.entity) || next.entity < 0) continue;
+    if (lang_ == Lang::kKorean) {
       TitleMatch match;
-      title_org[i] = org.role == Role::kNone && org.particles.empty() && org.entity >= 0 && IsOrg(org.entity) && mentions_[i + 1].entity >= 0 &&
-                     IsPerson(mentions_[i + 1].entity) && ParseTitles(org.word_end, &match) && match.tail.empty() &&
-                     SkipSpaces(s_, match.end) == mentions_[i + 1].begin;
+      qualifies[i] = name.role == Role::kNone && name.particles.empty() && IsPerson(next.entity) && ParseTitles(name.word_end, &match) &&
+                     match.tail.empty() && SkipSpaces(s_, match.end) == next.begin;
+    } else if (lang_ == Lang::kChinese) {
+      qualifies[i] = name.role == Role::kGenitive && s_.substr(name.end).starts_with("旗下") && next.begin == name.word_end;
     }
   }
   for (size_t i = 0; i < mentions_.size(); ++i) {
     bool join = false;
     size_t before = i - 1;
-    if (i >= 2 && title_org[i - 1] && !title_org[i - 2]) before = i - 2;
-    if (i > 0 && !title_org[i]) {
+    if (i >= 2 && qualifies[i - 1] && !qualifies[i - 2]) before = i - 2;
+    if (i > 0 && !qualifies[i]) {
       const Mention& previous = mentions_[before];
       size_t until = before + 1 < i ? mentions_[before + 1].begin : mentions_[i].begin;
       std::string_view between = TrimSpace(s_.substr(previous.word_end, until - std::min(previous.word_end, until)));
@@ -400,6 +405,7 @@ void Analysis::BuildGroups() {
       group.role = mentions_[i].role;
       group.begin = mentions_[i].begin;
       group.end = mentions_[i].word_end;
+      group.embedded = qualifies[i];  // no argument of a trigger: it only qualifies a name
       groups_.push_back(group);
     }
     group_of_[i] = join ? group_of_[before] : static_cast<int>(groups_.size()) - 1;

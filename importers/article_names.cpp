@@ -513,7 +513,7 @@ void Analysis::DiscoverSuffixOrgs() {
           if (trigger_end && chars >= 2) break;
           // A description ends before the name: "通用机器人公司云岫智能"; so does a time word
           // ("今天云岫集团发布").
-          if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商"))) break;
+          if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商") || head.ends_with("旗下"))) break;
           if (chars >= 2 && std::any_of(rules_.time_words[li_].begin(), rules_.time_words[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
           // ... and so does a list cue ("包括星河资本、云岫创投").
           if (chars >= 2 && std::any_of(rules_.list_cues[li_].begin(), rules_.list_cues[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
@@ -521,7 +521,10 @@ void Analysis::DiscoverSuffixOrgs() {
           if (before_name != mentions_.end()) {
             // A known organisation written right before the name is the first part of it: "北京大学
             // 武汉人工智能研究院" is one institute (of the university), not the university.
-            if (chars >= 2 && before_name->entity >= 0 && IsOrg(before_name->entity) && !before_name->anaphor) {
+            // So is "上海交大基金会": a unit's suffix right after a known name names the unit.
+            static const std::unordered_set<std::string_view> kUnitSuffixes = {"基金会", "基金會", "研究院", "研究所", "实验室", "實驗室", "研究中心"};
+            bool unit = chars == 0 && kUnitSuffixes.count(suffix) != 0;
+            if ((chars >= 2 || unit) && before_name->entity >= 0 && IsOrg(before_name->entity) && !before_name->anaphor) {
               absorbed = before_name->begin;
               start = before_name->begin;
             }
@@ -531,7 +534,7 @@ void Analysis::DiscoverSuffixOrgs() {
           ++chars;
         }
         std::string_view stem = s_.substr(start, at - start);
-        if (chars < 2 || GenericWords().count(stem) != 0) continue;
+        if ((chars < 2 && absorbed == SIZE_MAX) || GenericWords().count(stem) != 0) continue;
         if (absorbed != SIZE_MAX) {
           std::string name(s_.substr(start, end - start));
           std::string kind;

@@ -940,6 +940,15 @@ TEST(ArticleFamilies, OfficerAcronymsAndChineseInvestorLists) {
          {"包括星河资本 invests_in 云岫智能有限公司"});
 }
 
+TEST(ArticleFamilies, ChineseOwnersInsideLists) {
+  // "A、B旗下C、D": the owner B qualifies C and stands outside the list (C is part of B); a
+  // unit's suffix right after a known name names the unit ("上海交大基金会").
+  Expect("今天天气很好。\n\n云岫智能有限公司完成了新一轮融资。参与本轮投资的包括星河资本、上海交大基金会旗下菡源资产、元禾控股等投资方。", "zh",
+         {"星河资本 invests_in 云岫智能有限公司", "菡源资产 invests_in 云岫智能有限公司", "Oriza Holdings invests_in 云岫智能有限公司",
+          "菡源资产 part_of 上海交大基金会"},
+         {"上海交大基金会 invests_in 云岫智能有限公司", "Shanghai Jiao Tong University invests_in 云岫智能有限公司", "星河资本 invests_in 上海交大基金会"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
