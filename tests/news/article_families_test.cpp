@@ -949,6 +949,14 @@ TEST(ArticleFamilies, ChineseOwnersInsideLists) {
          {"上海交大基金会 invests_in 云岫智能有限公司", "Shanghai Jiao Tong University invests_in 云岫智能有限公司", "星河资本 invests_in 上海交大基金会"});
 }
 
+TEST(ArticleFamilies, ChineseFormerTitlesAndAcquisitionNouns) {
+  // "原/前 ORG TITLE PERSON": a former job (no works_at), a founder still founded it; a short
+  // name after 原 or 前 is read; "A完成了对B的收购": A acquires B.
+  Expect("今天天气很好。\n\n原百度联合创始人王磊宣布创业。前美团总裁陈石加入星河科技。", "zh",
+         {"王磊 founded Baidu", "陈石 works_at 星河科技"}, {"王磊 works_at Baidu", "陈石 works_at Meituan"});
+  Expect("今天天气很好。\n\n美团完成了对星河科技的收购。", "zh", {"Meituan acquires 星河科技"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
