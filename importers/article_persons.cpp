@@ -185,7 +185,10 @@ int Analysis::PersonBefore(size_t pos) {
   }
   for (size_t m = 0; m < mentions_.size(); ++m) {
     const Mention& mention = mentions_[m];
-    if (mention.word_end == end && mention.entity >= 0 && IsPerson(mention.entity) && mention.role == Role::kNone) return static_cast<int>(m);
+    // (English: an apposition after a comma describes the person whatever its role: "report to
+    // X, Y's CTO".)
+    bool apposition = lang_ == Lang::kEnglish && s_.substr(end, pos - end).find(',') != std::string_view::npos;
+    if (mention.word_end == end && mention.entity >= 0 && IsPerson(mention.entity) && (mention.role == Role::kNone || apposition)) return static_cast<int>(m);
   }
   size_t start = end;
   if (lang_ == Lang::kKorean) {

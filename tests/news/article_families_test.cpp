@@ -957,6 +957,15 @@ TEST(ArticleFamilies, ChineseFormerTitlesAndAcquisitionNouns) {
   Expect("今天天气很好。\n\n美团完成了对星河科技的收购。", "zh", {"Meituan acquires 星河科技"});
 }
 
+TEST(ArticleFamilies, EnglishAppositionsOfGovernedPersonsAndCoFounding) {
+  // "report to X, Y's CTO": the apposition describes X whatever its role in the sentence, and
+  // the sentence's subject holds no title from it; "went on to co-found Y".
+  Expect("Today was fine.\n\nSeveral leaders will work under Ada Novak, who will report to Mike Tosh, Quillo Systems' CTO.", "en",
+         {"Mike Tosh works_at Quillo Systems"}, {"Ada Novak works_at Quillo Systems"});
+  Expect("Today was fine.\n\nAda Novak is a professor at Quillo University. She went on to co-found Vantic Labs in 2017.", "en",
+         {"Ada Novak founded Vantic Labs"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
