@@ -158,7 +158,9 @@ void Analysis::DiscoverCapitalisedNames() {
     // A person: a known first name, or two or three words that "who" continues ("Mara
     // Lindqvist, who heads ...").
     bool who = std::string_view(after).starts_with(", who ") || std::string_view(after).starts_with(", whose ");
-    if (tokens.size() >= 2 && tokens.size() <= 3 && (given.count(first_token) != 0 || who) && suffix_kind.empty()) {
+    // ... or a courtesy word before them ("Dr. Brin Tosh").
+    bool honored = std::any_of(rules_.honorifics[li_].begin(), rules_.honorifics[li_].end(), [&](const std::string& word) { return s_.substr(0, begin).ends_with(word); });
+    if (tokens.size() >= 2 && tokens.size() <= 3 && (given.count(first_token) != 0 || who || honored) && suffix_kind.empty()) {
       kind = "person";
     } else if (title_near) {
       continue;

@@ -17,6 +17,9 @@ namespace relgraph::importers::article {
 // one or two characters; English: two or three capitalised words).
 int Analysis::PersonAfter(size_t pos, size_t* end) {
   pos = SkipSpaces(s_, pos);
+  for (const std::string& honorific : rules_.honorifics[li_]) {
+    if (s_.substr(pos).starts_with(honorific)) pos = SkipSpaces(s_, pos + honorific.size());
+  }
   for (size_t m = 0; m < mentions_.size(); ++m) {
     const Mention& mention = mentions_[m];
     if (mention.begin == pos && mention.entity >= 0 && IsPerson(mention.entity)) {

@@ -966,6 +966,13 @@ TEST(ArticleFamilies, EnglishAppositionsOfGovernedPersonsAndCoFounding) {
          {"Ada Novak founded Vantic Labs"});
 }
 
+TEST(ArticleFamilies, EnglishHonorificsAndVicePresidents) {
+  // A courtesy word before a name is no part of it and says it is a person ("Dr. Brin Tosh");
+  // "VP", "corporate VP" and "board member" are titles.
+  Expect("Today was fine.\n\nNorma Labs chief scientist Dr. Brin Tosh said so. Quillo Systems corporate VP Dr. Mike Tosh agreed.", "en",
+         {"Brin Tosh works_at Norma Labs", "Mike Tosh works_at Quillo Systems"}, {"Dr. Brin Tosh works_at Norma Labs"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
