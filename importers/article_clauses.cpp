@@ -125,7 +125,14 @@ void Analysis::AddPersonGroup(int mention_index, Role role) {
   group.begin = mentions_[static_cast<size_t>(mention_index)].begin;
   group.end = mentions_[static_cast<size_t>(mention_index)].word_end;
   auto at = std::find_if(groups_.begin(), groups_.end(), [&](const Group& other) { return other.begin > group.begin; });
+  int index = static_cast<int>(at - groups_.begin());
   groups_.insert(at, group);
+  // Groups after the new one moved up by one.
+  for (int& of : group_of_) {
+    if (of >= index) ++of;
+  }
+  if (static_cast<size_t>(mention_index) >= group_of_.size()) group_of_.resize(static_cast<size_t>(mention_index) + 1, -1);
+  group_of_[static_cast<size_t>(mention_index)] = index;
 }
 
 // English asides: ", an AI company that competes with OpenAI," and "(...)": a name inside is
@@ -277,19 +284,21 @@ void Analysis::AssignMarkers() {
 void Analysis::BuildGroups() {
   group_of_.assign(mentions_.size(), -1);
   // A name that qualifies the next one stands outside lists; the list runs on from the name it
-  // qualifies. Korean: the organisation in "테슬라 최고경영자 일론 머스크" (before a title and
-  // its holder: "A사 대표 X, B사 창업자 Y 등" lists X and Y); Chinese: the owner in
-  // "A、B旗下C、D" (A, C and D are the list).
+  // qualifies. The organisation before a title and its holder ("테슬라 최고경영자 일론 머스크",
+  // "Google co-founder Sergey Brin": "A사 대표 X, B사 창업자 Y 등" and "by A's CEO X and B
+  // partner Y" list the persons); Chinese: the owner in "A、B旗下C、D" (A, C and D are the list).
   std::vector<bool> qualifies(mentions_.size(), false);
   for (size_t i = 0; i + 1 < mentions_.size(); ++i) {
     const Mention& name = mentions_[i];
     const Mention& next = mentions_[i + 1];
     if (name.entity < 0 || !IsOrg(name.entity) || next.entity < 0) continue;
+    TitleMatch match;
+    bool titled_person = IsPerson(next.entity) && ParseTitles(name.word_end, &match) && SkipSpaces(s_, match.end) == next.begin;
     if (lang_ == Lang::kKorean) {
-      TitleMatch match;
-      qualifies[i] = name.role == Role::kNone && name.particles.empty() && IsPerson(next.entity) && ParseTitles(name.word_end, &match) &&
-                     match.tail.empty() && SkipSpaces(s_, match.end) == next.begin;
-    } else if (lang_ == Lang::kChinese) {
+      qualifies[i] = name.role == Role::kNone && name.particles.empty() && titled_person && match.tail.empty();
+    } else if (lang_ == Lang::kEnglish) {
+      qualifies[i] = titled_person;
+    } else {
       qualifies[i] = name.role == Role::kGenitive && s_.substr(name.end).starts_with("旗下") && next.begin == name.word_end;
     }
   }
@@ -406,6 +415,8 @@ void Analysis::BuildGroups() {
       group.begin = mentions_[i].begin;
       group.end = mentions_[i].word_end;
       group.embedded = qualifies[i];  // no argument of a trigger: it only qualifies a name
+      // A list that a qualified name opens takes the qualifier's role ("by Google co-founder X").
+      if (i > 0 && qualifies[i - 1] && group.role == Role::kNone && lang_ != Lang::kKorean) group.role = mentions_[i - 1].role, mentions_[i].role = mentions_[i - 1].role;
       groups_.push_back(group);
     }
     group_of_[i] = join ? group_of_[before] : static_cast<int>(groups_.size()) - 1;
@@ -565,6 +576,13 @@ void Analysis::FindTriggers() {
           }
         }
         if (excluded || ModifiesTitle(at, end)) continue;
+        // A title before its holder is no trigger: "Vantic Capital partner Mike Tosh".
+        TitleMatch title;
+        if (ParseTitles(at, &title) && title.end >= end && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+              return mention.begin == SkipSpaces(s_, title.end) && mention.entity >= 0 && IsPerson(mention.entity);
+            })) {
+          continue;
+        }
         TriggerHit hit;
         hit.begin = at;
         hit.end = end;

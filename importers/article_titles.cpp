@@ -185,9 +185,12 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     // "Former Meta researcher X", "前谷歌研究员", "구글 출신 X": no longer works there.
     bool former = match.former;
     std::string_view text = lang_ == Lang::kEnglish ? std::string_view(lower_) : std::string_view(s_);
-    for (const Mention& mention : mentions_) {
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const Mention& mention = mentions_[m];
       if (mention.entity != org || mention.end == 0) continue;
-      for (const std::string& word : rules_.former_before[li_]) former = former || text.substr(0, mention.begin).ends_with(word);
+      // "former Intel and Coursera executive": the word before a list covers all of it.
+      size_t from = m < group_of_.size() && group_of_[m] >= 0 ? std::min(mention.begin, groups_[static_cast<size_t>(group_of_[m])].begin) : mention.begin;
+      for (const std::string& word : rules_.former_before[li_]) former = former || text.substr(0, mention.begin).ends_with(word) || text.substr(0, from).ends_with(word);
       for (const std::string& word : rules_.former_after[li_]) former = former || text.substr(mention.word_end).starts_with(word);
     }
     if (match.founded) extraction.type = "founded", out->push_back(extraction);
@@ -447,7 +450,14 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     bool governed = (lang_ == Lang::kEnglish && (organisation.role == Role::kBy || organisation.role == Role::kFrom || organisation.role == Role::kWith)) ||
                     (lang_ == Lang::kChinese && !bare) ||
                     (lang_ == Lang::kEnglish && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) {
-                       return hit.end <= organisation.begin && SkipSpaces(s_, hit.end) == organisation.begin;  // "founded by Google co-founder X"
+                       // "founded by Google co-founder X", "hired former Intel executive X"
+                       size_t at = SkipSpaces(s_, hit.end);
+                       for (const std::string& word : rules_.former_before[li_]) {
+                         if (lower_.substr(at).starts_with(word)) at = SkipSpaces(s_, at + word.size());
+                       }
+                       // (the whole list before the title: "hired former Intel and Coursera executive X")
+                       size_t begin = group_of_.size() > m && group_of_[m] >= 0 ? groups_[static_cast<size_t>(group_of_[m])].begin : organisation.begin;
+                       return hit.end <= begin && (SkipSpaces(s_, hit.end) == begin || at == begin);
                      }));
     if (governed && titled) {
       size_t person_end = 0;
@@ -455,9 +465,16 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (person >= 0) {
         mentions_[static_cast<size_t>(person)].role = organisation.role;
         emit(person, org, match, "title_after_org", base);
-        // The person stands where the organisation stood in its list.
+        // The person stands where the organisation stood in its list (for the whole list when
+        // it ends in this organisation: all of it qualifies the title).
         if (group_of_.size() > m && group_of_[m] >= 0) {
           Group& group = groups_[static_cast<size_t>(group_of_[m])];
+          bool qualifiers_only = std::all_of(group.members.begin(), group.members.end(), [&](int member) {
+            const Mention& other = mentions_[static_cast<size_t>(member)];
+            TitleMatch own;
+            return member == static_cast<int>(m) || (other.entity >= 0 && IsOrg(other.entity) && !ParseTitles(other.word_end, &own));
+          });
+          if (group.members.back() == static_cast<int>(m) && lang_ == Lang::kEnglish && qualifiers_only) group.members.assign(1, static_cast<int>(m));
           std::replace(group.members.begin(), group.members.end(), static_cast<int>(m), person);
           group.end = std::max(group.end, mentions_[static_cast<size_t>(person)].word_end);
         }

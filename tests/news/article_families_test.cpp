@@ -973,6 +973,17 @@ TEST(ArticleFamilies, EnglishHonorificsAndVicePresidents) {
          {"Brin Tosh works_at Norma Labs", "Mike Tosh works_at Quillo Systems"}, {"Dr. Brin Tosh works_at Norma Labs"});
 }
 
+TEST(ArticleFamilies, EnglishListsOfTitledPersonsAndFormerEmployers) {
+  // "by A co-founder X and B partner Y": the list runs from person to person past each title's
+  // organisation, and takes the role the first organisation had; a title before its holder is no
+  // trigger ("partner"); "hired former A and B executive X": X is hired, and both jobs are past.
+  Expect("Norma Labs raised $20 million. The round was led by Google co-founder Sergey Brin and Vantic Capital partner Mike Tosh.", "en",
+         {"Sergey Brin invests_in Norma Labs", "Mike Tosh invests_in Norma Labs", "Mike Tosh works_at Vantic Capital"},
+         {"Google invests_in Norma Labs", "Vantic Capital invests_in Norma Labs", "Vantic Capital partners_with Mike Tosh"});
+  Expect("Today was fine.\n\nQuillo Systems has hired former Intel and Coursera executive Ada Novak as its first chief operating officer.", "en",
+         {"Ada Novak works_at Quillo Systems"}, {"Ada Novak works_at Intel", "Ada Novak works_at Coursera", "Intel works_at Quillo Systems"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
