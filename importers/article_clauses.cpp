@@ -379,6 +379,22 @@ void Analysis::BuildGroups() {
               if (space != std::string::npos) lower = std::string(TrimSpace(std::string_view(lower).substr(space)));
             }
           }
+          // "buying A for $700 million and B for $300 million": a price after an item.
+          if (lower.starts_with("for ")) {
+            for (std::string_view joiner : {", and", " and", ","}) {
+              if (!lower.ends_with(joiner)) continue;
+              size_t at = lower.size() - joiner.size();
+              std::string amount = lower.substr(4, at - 4);
+              for (std::string_view unit : {"million", "billion", "trillion", "bn"}) {
+                size_t found = amount.find(unit);
+                if (found != std::string::npos) amount.erase(found, unit.size());
+              }
+              bool figure = std::any_of(amount.begin(), amount.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+                            amount.find_first_not_of("0123456789.,$ ") == std::string::npos;
+              if (figure) lower = std::string(TrimSpace(joiner));
+              break;
+            }
+          }
           // "Nvidia, China's Huawei, and Google": a place's possessive before an item keeps the list.
           for (std::string_view joiner : {", ", ", and ", " and ", ", as well as "}) {
             if (!lower.starts_with(joiner) || !(lower.ends_with("'s") || lower.ends_with("’s"))) continue;
@@ -509,6 +525,8 @@ void Analysis::FindClauses() {
     if (cp == '(' || cp == U'（') ++depth;
     if ((cp == ')' || cp == U'）') && depth > 0) --depth;
     bool candidate = depth == 0 && (cp == ',' || cp == U'，' || cp == ';' || cp == U'；' || cp == ':' || cp == U'：');
+    // A comma or colon inside a number or a time ("40,000", "10:30") ends nothing.
+    if (candidate && i > 0 && i + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i - 1])) != 0 && std::isdigit(static_cast<unsigned char>(s_[i + 1])) != 0) candidate = false;
     if (candidate) {
       bool in_list = false;
       for (const Group& group : groups_) in_list = in_list || (group.begin < i && i < group.end);

@@ -114,7 +114,13 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     std::string lower_between = Lower(between);
     // PARENT旗下(的)UNIT, PARENT 산하 UNIT: the unit is part of the parent.
     static const std::unordered_set<std::string_view> kUnitWords = {"旗下的", "旗下", "子公司", "控股子公司", "全资子公司", "旗下子公司", "旗下的子公司", "的子公司", "的全资子公司"};
-    if (first_org && IsOrg(second.entity) && (kUnitWords.count(between) != 0 || TrimSpace(between) == "산하" || lower_between == "-owned ")) {
+    // ("Google-owned AI company DeepMind": a short description may stand between.)
+    bool owned = lower_between == "-owned ";
+    if (lang_ == Lang::kEnglish && lower_between.starts_with("-owned ") && lower_between.size() <= 40) {
+      std::string_view words = std::string_view(between).substr(7);
+      owned = std::count(words.begin(), words.end(), ' ') <= 3 && std::all_of(words.begin(), words.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; });
+    }
+    if (first_org && IsOrg(second.entity) && (kUnitWords.count(between) != 0 || TrimSpace(between) == "산하" || owned)) {
       add(second.entity, first.entity, "part_of", "parent_compound", 0.8, first.begin);
       continue;
     }

@@ -229,7 +229,14 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       if (comma != std::string_view::npos && comma + 6 == between.size() && std::count(between.begin(), between.begin() + static_cast<std::ptrdiff_t>(comma), ' ') <= 4) {
         between = between.substr(comma + 5);
       }
-      if (std::count(between.begin(), between.end(), ' ') > 4 || between.find_first_of(",;:") != std::string_view::npos) continue;
+      // (A comma inside a number is none: "deploying 40,000 Nvidia GPUs".)
+      bool punctuation = false;
+      for (size_t k = between.find_first_of(",;:"); k != std::string_view::npos && !punctuation; k = between.find_first_of(",;:", k + 1)) {
+        bool in_number = between[k] == ',' && k > 0 && k + 1 < between.size() && std::isdigit(static_cast<unsigned char>(between[k - 1])) != 0 &&
+                         std::isdigit(static_cast<unsigned char>(between[k + 1])) != 0;
+        punctuation = !in_number;
+      }
+      if (std::count(between.begin(), between.end(), ' ') > 4 || punctuation) continue;
       // A preposition in between takes the name as its own ("led by researchers at Google").
       std::string spaced = " " + Lower(between) + " ";
       bool preposition = false;

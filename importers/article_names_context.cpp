@@ -167,6 +167,16 @@ void Analysis::DiscoverCapitalisedNames() {
     } else if (!HasOrgSuffix(name, li_, &kind)) {
       kind = "company";
       for (const std::string& cue : rules_.product_cues[li_]) kind = std::string_view(after).starts_with(cue) ? "product" : kind;
+      // An apposition that says what it is: "Quillo Chat, a chatbot", "X, an AI coding assistant".
+      for (std::string_view article : {", a ", ", an "}) {
+        if (!std::string_view(after).starts_with(article)) continue;
+        std::string_view rest = std::string_view(after).substr(article.size());
+        rest = rest.substr(0, rest.find_first_of(",.;("));
+        // A short description whose last word, its head noun, is a product's.
+        std::string_view head = rest.substr(rest.rfind(' ') == std::string_view::npos ? 0 : rest.rfind(' ') + 1);
+        if (std::count(rest.begin(), rest.end(), ' ') > 3) continue;
+        for (const std::string& cue : rules_.product_cues[li_]) kind = head == Lower(cue) ? "product" : kind;
+      }
       for (std::string_view verb : {"launched", "released", "unveiled", "introduced", "debuted", "open-sourced"}) {
         if (before.ends_with(verb)) kind = "product";
       }

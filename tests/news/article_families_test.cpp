@@ -984,6 +984,18 @@ TEST(ArticleFamilies, EnglishListsOfTitledPersonsAndFormerEmployers) {
          {"Ada Novak works_at Quillo Systems"}, {"Ada Novak works_at Intel", "Ada Novak works_at Coursera", "Intel works_at Quillo Systems"});
 }
 
+TEST(ArticleFamilies, EnglishOwnedUnitsChipBuyersAndPricedLists) {
+  // "Google-owned AI company X" (a short description between); "deploying 40,000 Nvidia GPUs"
+  // (a comma inside a number ends no clause); "buying A for $700 million and B for $300
+  // million" (a price after an item keeps the list); "Quillo Chat, a chatbot" is a product.
+  Expect("Today was fine.\n\nGoogle-owned AI company Vantic Labs grew.\n\nNorma Cloud is deploying 40,000 Nvidia GPUs in its data centers.\n\n"
+         "The deals include Nvidia buying Harlow Labs for $700 million and Brisk Labs for $300 million.\n\n"
+         "Vantic Labs is best known for building Quillo Chat, a chatbot.",
+         "en",
+         {"Vantic Labs part_of Google", "Nvidia supplies Norma Cloud", "Nvidia acquires Harlow Labs", "Nvidia acquires Brisk Labs",
+          "Vantic Labs develops Quillo Chat"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
