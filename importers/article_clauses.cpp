@@ -360,6 +360,16 @@ void Analysis::BuildGroups() {
             k += len;
           }
           std::string_view bare = stripped;
+          // "A、B等知名企业，C、D等高校以及E": lists of several kinds make one.
+          if (bare.starts_with("等") && bare.size() <= 3 * 9) {
+            for (std::string_view joiner : {"，", ",", "、", "以及", "和", "及"}) {
+              std::string_view kind = bare.substr(3, bare.size() - 3 - (bare.ends_with(joiner) ? joiner.size() : bare.size()));
+              if (bare.ends_with(joiner) && std::all_of(kind.begin(), kind.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
+                bare = joiner == "，" || joiner == "," ? std::string_view("、") : joiner;
+                break;
+              }
+            }
+          }
           join = bare.empty() || bare == "、" || bare == "和" || bare == "与" || bare == "及" || bare == "以及" ||
                  bare == "，" || bare == "," || bare == "跟" || bare == "同" || unnamed_item;
           if (bare == "，" || bare == ",") join = join && previous.role == mentions_[i].role;
@@ -546,6 +556,10 @@ void Analysis::FindClauses() {
                     lower_.substr(i).starts_with(", led by ") || lower_.substr(i).starts_with(", like ") ||
                     lower_.substr(i).starts_with(", among them "))) {
           // "from investors, including A and B": the list continues the clause.
+        } else if (lang_ == Lang::kChinese && std::any_of(rules_.list_cues[li_].begin(), rules_.list_cues[li_].end(), [&](const std::string& cue) {
+                     return s_.substr(i + len).starts_with(cue);
+                   })) {
+          // "成员单位上百家，包括A、B": so does a Chinese list cue.
         } else {
           boundaries_.push_back(i);
         }

@@ -555,7 +555,9 @@ void Analysis::DiscoverSuffixOrgs() {
         for (std::string_view word : {"该", "这", "那", "一", "多", "其", "某", "本", "各", "首", "子", "母", "旗下", "人工智能", "科技", "国内", "全球"}) {
           generic_start = generic_start || stem.starts_with(word);
         }
-        if (generic_start) continue;
+        // (An institution's long name may start with a field: "人工智能产业发展联盟".)
+        bool institution = suffix == "联盟" || suffix == "协会" || suffix == "研究院" || suffix == "委员会";
+        if (generic_start && !(institution && CountCodePoints(stem) >= 6)) continue;
         std::string name(s_.substr(start, end - start));
         std::string kind;
         if (GenericWords().count(name) != 0 || !HasOrgSuffix(name, li_, &kind)) continue;

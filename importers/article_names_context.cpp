@@ -506,9 +506,20 @@ std::vector<std::pair<size_t, size_t>> Analysis::AnaphorSpans(std::string_view p
 
 // "연구소는", "该公司", "the company", "the French AI startup": the last entity of that kind.
 void Analysis::FindAnaphors() {
-  for (const auto& [word, kind] : rules_.anaphors[li_]) {
+  for (const auto& [pattern, kind] : rules_.anaphors[li_]) {
+    // "^联盟": a word that refers back only where a clause begins (after its time words).
+    bool initial = pattern.starts_with("^");
+    std::string_view word = initial ? std::string_view(pattern).substr(1) : std::string_view(pattern);
     for (auto [at, end] : AnaphorSpans(word)) {
       if (Overlaps(at, end)) continue;
+      if (initial) {
+        size_t start = at;
+        for (const std::string& time : rules_.time_words[li_]) {
+          if (s_.substr(0, start).ends_with(time)) start -= time.size();
+        }
+        static const std::u32string_view kOpeners = U"，,。；;：:";
+        if (start > 0 && kOpeners.find(CodePointBefore(s_, start)) == std::u32string_view::npos) continue;
+      }
       Mention mention;
       if (lang_ == Lang::kKorean) {
         if (at > 0 && !IsSpace(s_[at - 1])) continue;

@@ -996,6 +996,19 @@ TEST(ArticleFamilies, EnglishOwnedUnitsChipBuyersAndPricedLists) {
           "Vantic Labs develops Quillo Chat"});
 }
 
+TEST(ArticleFamilies, ChineseAllianceMemberListsOfSeveralKinds) {
+  // A long institution's name may open with a field ("人工智能新兴产业联盟"); a bare 联盟 opening a
+  // clause refers back to it; "成员单位…，包括A、B等企业，C等高校以及D、E等机构" is one list
+  // (the cue keeps the clause, "等<kind>，" joins); a name ending in 投资 before 等 invests in
+  // nobody.
+  Expect("今天天气很好。\n\n王磊参加人工智能新兴产业联盟成立大会。此前联盟与星河科技签署了战略合作协议。"
+         "联盟发起成员单位上百家,包括百度、阿里巴巴等知名企业,北京大学等著名高校以及云岫资本、将门投资等投资机构。",
+         "zh",
+         {"星河科技 partners_with 人工智能新兴产业联盟", "Baidu member_of 人工智能新兴产业联盟", "Alibaba Group member_of 人工智能新兴产业联盟",
+          "Peking University member_of 人工智能新兴产业联盟", "云岫资本 member_of 人工智能新兴产业联盟"},
+         {"Baidu invests_in 人工智能新兴产业联盟", "云岫资本 invests_in 人工智能新兴产业联盟"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
