@@ -172,6 +172,7 @@ class Analysis {
   void DiscoverCuedNames();
   void DiscoverTitledOrgs();
   void DiscoverTitledPersons();
+  void DiscoverFoundedObjects();
   void DiscoverChineseTitledOrgs();
   void RefineDiscoveredKinds();
   bool InLocative(const Group& group) const;
@@ -219,6 +220,7 @@ class Analysis {
   bool ParseTitles(size_t pos, TitleMatch* match) const;
   bool ModifiesTitle(size_t begin, size_t end) const;
   const std::string* TitleModifierAt(size_t pos) const;
+  bool IsUnitName(std::string_view word) const;
   size_t TitleStartBefore(size_t pos) const;
   // A title word anywhere in `text` ("리서치본부장이", "正泰集团董事长").
   bool ContainsTitle(std::string_view text) const {

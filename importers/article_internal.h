@@ -246,6 +246,7 @@ struct RuleSet {
   std::vector<std::string> surnames[3];
   std::vector<std::string> title_modifiers[3];
   std::vector<std::string> honorifics[3];             // "Dr. ": before a person's name, no part of it
+  std::vector<std::string> unit_suffixes[3];          // Korean "본부", "사업부": a unit inside an organisation
   std::vector<std::string> title_heads[3];            // Korean "책임자": makes a title of the words before it
   std::vector<std::string> title_predicate_tails[3];  // Korean "이다", "이며": a title as the predicate
   // Chinese: words that follow a person's name ("表示", "毕业") and characters a name may stand

@@ -208,6 +208,11 @@ void Analysis::DiscoverKoreanListMembers() {
     std::string name(stem);
     if (CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) return false;
     if (std::all_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) return false;
+    // A date or an amount ("지난 9월, MS는", "300억원, 카카오") is no name.
+    if (std::isdigit(static_cast<unsigned char>(name[0])) != 0 &&
+        std::any_of(rules_.figure_units.begin(), rules_.figure_units.end(), [&](const std::string& unit) { return name.find(unit) != std::string::npos; })) {
+      return false;
+    }
     // A word right after a title is its holder: "카카오 대표 박민수, 네이버 부사장 나영진".
     size_t word_end = begin;
     while (word_end > 0 && IsSpace(s_[word_end - 1])) --word_end;

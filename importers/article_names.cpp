@@ -694,9 +694,23 @@ void Analysis::DiscoverQuotedProducts() {
           after = gloss_end + 1;
         }
       }
+      // ... and so does one inside it: "'로브(Lobe)'".
+      for (std::string_view open_bracket : {"(", "（"}) {
+        size_t at = name.find(open_bracket);
+        if (at == std::string::npos || at == 0 || !(name.ends_with(")") || name.ends_with("）"))) continue;
+        size_t close_size = name.ends_with(")") ? 1 : 3;
+        for (std::string& part : GlossParts(std::string_view(name).substr(at + open_bracket.size(), name.size() - at - open_bracket.size() - close_size))) {
+          aliases.push_back(std::move(part));
+        }
+        name = std::string(TrimSpace(std::string_view(name).substr(0, at)));
+        break;
+      }
       int entity = catalog_->FindQualified(name, ContextEntities());
+      if (entity < 0) {
+        for (const std::string& alias : aliases) entity = entity < 0 ? catalog_->FindByName(alias) : entity;
+      }
       if (entity < 0) entity = Discover(Written(name), kind, Written(aliases), "");
-      AddMention(MentionBefore(begin, begin + name.size(), after, entity));
+      AddMention(MentionBefore(begin, close, after, entity));
     }
   }
 }

@@ -595,6 +595,39 @@ void Analysis::FindAnaphors() {
   }
 }
 
+// Korean "AI반도체 팹리스 뉴블라를 설립했다": the object of a founding verb, after a word that
+// says what kind of organisation it is, is a new organisation.
+void Analysis::DiscoverFoundedObjects() {
+  if (lang_ != Lang::kKorean) return;
+  for (const Rule& rule : rules_.rules) {
+    bool takes_object = std::any_of(rule.frames.begin(), rule.frames.end(), [](const Frame& frame) { return frame.target == "object"; });
+    if (rule.lang != lang_ || rule.type != "founded" || !takes_object) continue;
+    for (const std::string& trigger : rule.triggers) {
+      for (size_t at = s_.find(trigger); at != std::string_view::npos; at = s_.find(trigger, at + trigger.size())) {
+        std::string_view before = s_.substr(0, at);
+        if (!before.ends_with("를 ") && !before.ends_with("을 ")) continue;
+        size_t stem_end = at - 4;  // the particle and the space
+        size_t begin = RunStart(s_, stem_end, IsHangulOrAlnum);
+        if (begin < 2 || !IsSpace(s_[begin - 1]) || Overlaps(begin, stem_end)) continue;
+        std::string stem(s_.substr(begin, stem_end - begin));
+        size_t points = CountCodePoints(stem);
+        if (points < 2 || points > 10 || std::isdigit(static_cast<unsigned char>(stem[0])) != 0 || CommonNouns().count(stem) != 0 ||
+            NotNames().count(stem) != 0 || GenericWords().count(stem) != 0 || ContainsTitle(stem)) {
+          continue;
+        }
+        size_t cue_end = begin - 1;
+        size_t cue_begin = RunStart(s_, cue_end, IsHangulOrAlnum);
+        std::string_view cue = s_.substr(cue_begin, cue_end - cue_begin);
+        bool cued = std::any_of(rules_.org_cues[li_].begin(), rules_.org_cues[li_].end(), [&](const std::string& word) { return cue.ends_with(word); });
+        if (!cued) continue;
+        int entity = catalog_->FindByName(stem);
+        if (entity < 0) entity = Discover(Written(stem), "company", {}, "");
+        if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(begin, stem_end, entity));
+      }
+    }
+  }
+}
+
 // An apposition describes the name before it ("Blossom Capital, the VC firm founded by ...",
 // "Block, the fintech startup co-founded by ..."): it refers to nothing earlier. Run once every
 // name is found, since the name may be one discovered after the anaphors.

@@ -34,6 +34,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverCuedNames();
   DiscoverTitledOrgs();
   DiscoverTitledPersons();
+  DiscoverFoundedObjects();
   DiscoverLatinNames();
   FindAnaphors();
   DiscoverEnglishSubjects();

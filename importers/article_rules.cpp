@@ -97,6 +97,9 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : root.value("honorifics", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.honorifics[index].push_back(ToNfc(word.get<std::string>()));
       }
+      for (const auto& word : root.value("unit_suffixes", nlohmann::json::object()).value(code, nlohmann::json::array())) {
+        set.unit_suffixes[index].push_back(ToNfc(word.get<std::string>()));
+      }
       for (const auto& word : root.value("title_heads", nlohmann::json::object()).value(code, nlohmann::json::array())) {
         set.title_heads[index].push_back(ToNfc(word.get<std::string>()));
       }

@@ -19,6 +19,12 @@ bool IsOfficerAcronym(std::string_view token) {
          std::all_of(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// A Korean unit's name: "클라우드사업부", "서울지역본부", "부문".
+bool Analysis::IsUnitName(std::string_view word) const {
+  return CountCodePoints(word) >= 2 &&
+         std::any_of(rules_.unit_suffixes[li_].begin(), rules_.unit_suffixes[li_].end(), [&](const std::string& suffix) { return word.ends_with(suffix); });
+}
+
 // A title modifier at pos that a listed title follows ("senior " director, "投资" 合伙人).
 const std::string* Analysis::TitleModifierAt(size_t pos) const {
   std::string_view text = lang_ == Lang::kEnglish ? std::string_view(lower_) : std::string_view(s_);
@@ -392,7 +398,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
         std::string_view unit = s_.substr(word, word_end - word);
         if (CountCodePoints(unit) < 2 || CountCodePoints(unit) > 8 || Overlaps(word, word_end) || word_end == s_.size() || s_[word_end] != ' ') break;
         bool unit_suffix = false;
-        for (std::string_view suffix : {"실", "팀", "부", "본부", "센터", "부문", "사업부", "사업본부", "연구소", "랩", "그룹", "캠퍼스", "병원"}) unit_suffix = unit_suffix || unit.ends_with(suffix);
+        unit_suffix = IsUnitName(unit);
         // Without a unit word so far, only a unit word may come next (or, at most, words
         // leading to one).
         unit_seen = unit_seen || unit_suffix;
@@ -574,6 +580,19 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     if (genitive || (lang_ == Lang::kKorean && organisation.role == Role::kNone)) {
       size_t person_end = 0;
       int person = PersonAfter(organisation.word_end, &person_end);
+      // Korean "ORG UNIT PERSON TITLE": "중소기업중앙회 서울지역본부 박승찬 본부장".
+      size_t from = organisation.word_end;
+      for (int skip = 0; person < 0 && lang_ == Lang::kKorean && organisation.role == Role::kNone && skip < 3; ++skip) {
+        size_t word = SkipSpaces(s_, from);
+        size_t word_end = RunEnd(s_, word, IsHangulOrAlnum);
+        if (word == from || !IsUnitName(s_.substr(word, word_end - word)) || Overlaps(word, word_end) || word_end >= s_.size() || s_[word_end] != ' ') break;
+        from = word_end;
+      }
+      // (the word after the units is the person's, unless it is a unit too)
+      size_t next_word = SkipSpaces(s_, from);
+      if (person < 0 && from != organisation.word_end && !IsUnitName(s_.substr(next_word, RunEnd(s_, next_word, IsHangulOrAlnum) - next_word))) {
+        person = PersonAfter(from, &person_end);
+      }
       TitleMatch after_person;
       // The title may already belong to the person's mention ("김우진 대표이사" found by its title).
       if (person >= 0 && (ParseTitles(person_end, &after_person) || ParseTitles(mentions_[static_cast<size_t>(person)].end, &after_person))) {

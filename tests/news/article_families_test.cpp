@@ -1009,6 +1009,18 @@ TEST(ArticleFamilies, ChineseAllianceMemberListsOfSeveralKinds) {
          {"Baidu invests_in 人工智能新兴产业联盟", "云岫资本 invests_in 人工智能新兴产业联盟"});
 }
 
+TEST(ArticleFamilies, KoreanUnitsBeforePersonsDatesAndFoundedObjects) {
+  // "ORG UNIT PERSON TITLE"; "협동조합" and "중앙회" end organisations' names; a date before a
+  // comma is no list member ("지난 9월, MS는"); a quoted name with a gloss inside ("'로브(Lobe)'")
+  // is named without it; the object of a founding verb after a kind word is a new organisation.
+  Expect("오늘은 좋은 날이다.\n\n누리중앙회 서울지역본부 박승찬 본부장은 축사를 했다. 누리AI협동조합(이사장 최은수)은 출범했다.", "ko",
+         {"박승찬 works_at 누리중앙회", "최은수 works_at 누리AI협동조합"});
+  Expect("오늘은 좋은 날이다.\n\n지난 9월, MS는 AI 딥러닝 모델링 스타트업 '루미(Lumi)'를 인수했다.", "ko", {"Microsoft acquires 루미"},
+         {"9월 acquires 루미", "Microsoft acquires 루미(Lumi)"});
+  Expect("오늘은 좋은 날이다.\n\n한화그룹도 2021년 AI반도체 팹리스 누리칩스를 설립했다. 네이버는 새 회사를 설립했다.", "ko",
+         {"Hanwha Group founded 누리칩스"}, {"Naver founded 회사"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
