@@ -52,6 +52,22 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       add(maker.entity, product.entity, "develops", "product_by_maker", 0.8, product.begin);
     }
   }
+  // "SK텔레콤·SK하이닉스 등 SK ICT연합", "百度、腾讯等组成的联盟": a list right before a
+  // consortium's name lists its members.
+  for (const Group& group : groups_) {
+    if (group.members.size() < 2) continue;
+    std::string_view rest = s_.substr(SkipSpaces(s_, group.end));
+    size_t skip = rest.starts_with("등") ? 3 : rest.starts_with("等") ? 3 : 0;
+    if (skip == 0) continue;
+    size_t at = SkipSpaces(s_, static_cast<size_t>(rest.data() - s_.data()) + skip);
+    for (const Mention& mention : mentions_) {
+      if (mention.begin != at || mention.entity < 0 || Kind(mention.entity) != "consortium") continue;
+      for (int member : group.members) {
+        const Mention& item = mentions_[static_cast<size_t>(member)];
+        if (item.entity >= 0 && IsOrg(item.entity)) add(item.entity, mention.entity, "member_of", "members_before_consortium", 0.8, item.begin);
+      }
+    }
+  }
   // "자사 업무 도구 코파일럿(Copilot)", "自研的大模型“星河”": the topic's own product.
   int owner_topic = discourse_->topic;
   for (const Group& group : groups_) {

@@ -277,7 +277,7 @@ bool Analysis::HasOrgSuffix(std::string_view name, int lang_index, std::string* 
     static const std::vector<std::string_view> kInvestor = {"캐피털", "캐피탈", "벤처스", "파트너스", "창업투자", "인베스트먼트", "资本", "資本",
                                                             "创投", "創投", "基金", "Ventures", "Capital", "Partners"};
     static const std::vector<std::string_view> kGovernment = {"人民政府", "政府", "委员会", "办公室"};
-    static const std::vector<std::string_view> kGroup = {"联盟", "协会", "工商联", "Alliance", "Consortium", "Coalition", "Forum", "Association"};
+    static const std::vector<std::string_view> kGroup = {"联盟", "协会", "工商联", "연합", "얼라이언스", "컨소시엄", "Alliance", "Consortium", "Coalition", "Forum", "Association"};
     if (std::find(kGovernment.begin(), kGovernment.end(), suffix) != kGovernment.end() ||
         std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end()) {
       if (CountCodePoints(stem) < 3) continue;  // "组成联盟" is no name
@@ -446,14 +446,26 @@ void Analysis::DiscoverSuffixOrgs() {
         std::string particles;
         if (!ParseParticles(word.substr(tail), &role, &particles) || role == Role::kTitle) continue;
         std::string_view stem = word.substr(0, at);
-        if (GenericWords().count(stem) != 0 || CountCodePoints(stem) < 2) continue;
+        // A generic word before the suffix names a unit of the known organisation before it:
+        // "SK ICT연합" (not "ICT연합" alone).
+        size_t name_begin = word_begin;
+        if (GenericWords().count(stem) != 0 && word_begin >= 2) {
+          auto owner = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+            return mention.word_end == word_begin - 1 && mention.end == mention.word_end && mention.entity >= 0 && IsOrg(mention.entity) && !mention.anaphor;
+          });
+          if (owner == mentions_.end()) continue;
+          name_begin = owner->begin;
+          mentions_.erase(owner);
+        } else if (GenericWords().count(stem) != 0 || CountCodePoints(stem) < 2) {
+          continue;
+        }
         bool latin_only = std::all_of(stem.begin(), stem.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
         if (latin_only && stem.size() < 2) continue;
-        std::string name(word.substr(0, tail));
+        std::string name(s_.substr(name_begin, word_begin + tail - name_begin));
         std::string kind;
-        HasOrgSuffix(std::string(word.substr(0, at + suffix.size())), li_, &kind);
+        HasOrgSuffix(std::string(s_.substr(name_begin, word_begin + at + suffix.size() - name_begin)), li_, &kind);
         int entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, "");
-        Mention mention = MentionWithParticles(word_begin, word_begin + name.size(), entity);
+        Mention mention = MentionWithParticles(name_begin, name_begin + name.size(), entity);
         AddMention(mention);
         break;
       }
@@ -485,7 +497,7 @@ void Analysis::DiscoverSuffixOrgs() {
             "共同", "携手", "持有", "投资", "收购", "领投", "参投", "跟投", "创始", "首席", "董事", "总裁", "回应", "透露", "介绍",
             "官方", "官宣", "开发", "研发", "推动", "签署", "达成", "披露", "成为", "作为", "拥有", "此前", "目前", "今年", "去年",
             "参与", "加入", "负责", "主导", "公告", "通过", "也", "则", "均", "还", "正在", "曾", "战略", "再次", "再度", "首次", "率先",
-            "独家", "以", "控股子公司", "全资子公司", "子公司", "分公司"};
+            "独家", "以", "控股子公司", "全资子公司", "子公司", "分公司", "成员", "会员", "理事"};
         bool follower = false;
         for (std::string_view word : kFollowers) follower = follower || s_.substr(end).starts_with(word);
         // ... or before a rule's verb ("星河科技领投").

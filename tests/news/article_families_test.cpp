@@ -1021,6 +1021,17 @@ TEST(ArticleFamilies, KoreanUnitsBeforePersonsDatesAndFoundedObjects) {
          {"Hanwha Group founded 누리칩스"}, {"Naver founded 회사"});
 }
 
+TEST(ArticleFamilies, MembersListedBeforeTheirConsortium) {
+  // "A·B·C 등 SK ICT연합": a list right before a consortium's name lists its members; a generic
+  // word before a suffix names a unit of the known organisation before it ("SK ICT연합"); "사업"
+  // before a suffix names nothing ("기존 사업협동조합").
+  Expect("오늘은 좋은 날이다.\n\nSK텔레콤·SK하이닉스·SK스퀘어 등 SK ICT연합은 사피온의 지분 100%를 보유하고 있다.", "ko",
+         {"SK Telecom member_of SK ICT연합", "SK hynix member_of SK ICT연합", "SK Square member_of SK ICT연합", "SK ICT연합 invests_in Sapeon"});
+  Expect("오늘은 좋은 날이다.\n\n카카오는 기존 사업협동조합에 AI 기술 도입을 지원한다.", "ko", {}, {"Kakao backs 사업협동조합", "Kakao supplies 사업협동조합"});
+  Expect("今天天气很好。\n\n百度、腾讯等人工智能开放创新联盟成员发布了新标准。", "zh",
+         {"Baidu member_of 人工智能开放创新联盟", "Tencent member_of 人工智能开放创新联盟"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
