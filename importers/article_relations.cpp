@@ -1,5 +1,5 @@
 // Relations in one sentence, stage by stage (article_analysis.h holds the shared state):
-// names (article_names*.cpp, article_lists.cpp), structure (article_clauses.cpp), persons and
+// names (article_names*.cpp, article_suffixes.cpp, article_lists.cpp), structure (article_clauses.cpp), persons and
 // titles (article_persons.cpp, article_titles.cpp),
 // noun-phrase relations (article_compounds.cpp), trigger rules (article_frames.cpp), then amounts,
 // dates and the discourse carried to the next sentence (here).

@@ -1,0 +1,253 @@
+// Names the gazetteer does not know, found by their suffix: "한화그룹은", "SK ICT연합",
+// "上海人工智能实验室", "北京大学武汉人工智能研究院", "Reka AI", "University of X"; and the kind
+// a suffix gives.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "common/text.h"
+#include "importers/article_analysis.h"
+
+namespace relgraph::importers::article {
+
+bool Analysis::HasOrgSuffix(std::string_view name, int lang_index, std::string* kind) const {
+  for (const std::string& suffix : rules_.org_suffixes[lang_index]) {
+    if (name.size() <= suffix.size() || !name.ends_with(suffix)) continue;
+    std::string_view stem = TrimSpace(name.substr(0, name.size() - suffix.size()));
+    if (stem.empty() || GenericWords().count(stem) != 0) continue;
+    static const std::vector<std::string_view> kInstitute = {"연구원", "연구소", "과학원", "실험실", "연구센터", "研究院", "研究所", "实验室", "實驗室",
+                                                             "研究中心", "科学院", "Labs", "Lab", "Laboratory", "Laboratories", "Institute", "Research"};
+    static const std::vector<std::string_view> kUniversity = {"대학교", "대학", "공과대학", "大学", "大學", "学院", "學院", "University"};
+    static const std::vector<std::string_view> kInvestor = {"캐피털", "캐피탈", "벤처스", "파트너스", "창업투자", "인베스트먼트", "资本", "資本",
+                                                            "创投", "創投", "基金", "Ventures", "Capital", "Partners"};
+    static const std::vector<std::string_view> kGovernment = {"人民政府", "政府", "委员会", "办公室"};
+    static const std::vector<std::string_view> kGroup = {"联盟", "协会", "工商联", "연합", "얼라이언스", "컨소시엄", "Alliance", "Consortium", "Coalition", "Forum", "Association"};
+    if (std::find(kGovernment.begin(), kGovernment.end(), suffix) != kGovernment.end() ||
+        std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end()) {
+      if (CountCodePoints(stem) < 3) continue;  // "组成联盟" is no name
+      *kind = std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end() ? "consortium" : "government";
+      return true;
+    }
+    *kind = std::find(kInstitute.begin(), kInstitute.end(), suffix) != kInstitute.end()     ? "research_institute"
+            : std::find(kUniversity.begin(), kUniversity.end(), suffix) != kUniversity.end() ? "university"
+            : std::find(kInvestor.begin(), kInvestor.end(), suffix) != kInvestor.end()       ? "investor"
+                                                                                             : "company";
+    return true;
+  }
+  return false;
+}
+
+// Organisation names by suffix: "한화그룹은", "上海人工智能实验室", "Reka AI", "University of X".
+void Analysis::DiscoverSuffixOrgs() {
+  if (lang_ == Lang::kKorean) {
+    // Names may carry "&" ("군인공제회C&C").
+    auto name_char = [](char32_t cp) { return IsHangulOrAlnum(cp) || cp == U'&'; };
+    for (size_t i = 0; i < s_.size();) {
+      size_t end = RunEnd(s_, i, name_char);
+      if (end == i) {
+        char32_t cp = 0;
+        i += DecodeAt(s_, i, &cp);
+        continue;
+      }
+      std::string_view word = s_.substr(i, end - i);
+      size_t word_begin = i;
+      i = end;
+      // The word starts after a space, a quote or a list bullet ("▲IMM인베스트먼트(50억원)").
+      static const std::u32string_view kOpeners = U"'‘“\"▲△■□●○◆◇▶·(（[「『《";
+      if (Overlaps(word_begin, end) || (word_begin > 0 && !IsSpace(s_[word_begin - 1]) && kOpeners.find(CodePointBefore(s_, word_begin)) == std::u32string_view::npos)) continue;
+      for (const std::string& suffix : rules_.org_suffixes[li_]) {
+        size_t at = word.find(suffix);
+        if (at == std::string_view::npos || at == 0) continue;
+        // A Latin tail after the suffix belongs to the name: "군인공제회C&C가".
+        size_t tail = at + suffix.size();
+        while (tail < word.size() && (IsAsciiAlnum(static_cast<unsigned char>(word[tail])) || word[tail] == '&')) ++tail;
+        if (tail > at + suffix.size() && !IsAsciiAlnum(static_cast<unsigned char>(word[tail - 1]))) tail = at + suffix.size();
+        Role role;
+        std::string particles;
+        if (!ParseParticles(word.substr(tail), &role, &particles) || role == Role::kTitle) continue;
+        std::string_view stem = word.substr(0, at);
+        // A generic word before the suffix names a unit of the known organisation before it:
+        // "SK ICT연합" (not "ICT연합" alone).
+        size_t name_begin = word_begin;
+        if (GenericWords().count(stem) != 0 && word_begin >= 2) {
+          auto owner = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+            return mention.word_end == word_begin - 1 && mention.end == mention.word_end && mention.entity >= 0 && IsOrg(mention.entity) && !mention.anaphor;
+          });
+          if (owner == mentions_.end()) continue;
+          name_begin = owner->begin;
+          mentions_.erase(owner);
+        } else if (GenericWords().count(stem) != 0 || CountCodePoints(stem) < 2) {
+          continue;
+        }
+        bool latin_only = std::all_of(stem.begin(), stem.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+        if (latin_only && stem.size() < 2) continue;
+        std::string name(s_.substr(name_begin, word_begin + tail - name_begin));
+        std::string kind;
+        HasOrgSuffix(std::string(s_.substr(name_begin, word_begin + at + suffix.size() - name_begin)), li_, &kind);
+        int entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, "");
+        Mention mention = MentionWithParticles(name_begin, name_begin + name.size(), entity);
+        AddMention(mention);
+        break;
+      }
+    }
+    return;
+  }
+  if (lang_ == Lang::kChinese) {
+    for (const std::string& suffix : rules_.org_suffixes[li_]) {
+      for (size_t at = s_.find(suffix); at != std::string_view::npos; at = s_.find(suffix, at + suffix.size())) {
+        size_t end = at + suffix.size();
+        // A known name that is only a generic word and a suffix ("人工智能联盟") is the tail of a
+        // longer name when a qualifier stands before it ("华东人工智能联盟").
+        std::erase_if(mentions_, [&](const Mention& mention) {
+          if (mention.end != end || mention.begin >= at || mention.begin < 6) return false;
+          std::string_view stem = s_.substr(mention.begin, at - mention.begin);
+          if (GenericWords().count(stem) == 0) return false;
+          char32_t before = CodePointBefore(s_, mention.begin), earlier = CodePointBefore(s_, mention.begin - 3);
+          return IsHan(before) && IsHan(earlier) && !IsChineseFunction(before) && !IsChineseFunction(earlier) && !Overlaps(mention.begin - 6, mention.begin);
+        });
+        if (Overlaps(at, end)) continue;
+        if (s_.substr(at).starts_with("控股子公司")) continue;  // "X集团控股子公司Y": 控股 is the subsidiary's word
+        char32_t next = CodePointAt(s_, end);
+        bool title_next = false;
+        for (const Title& title : rules_.titles[li_]) title_next = title_next || s_.substr(end).starts_with(title.word);
+        // Chinese writes no spaces: the name ends before a function word, a title or a verb that
+        // commonly follows a subject ("星河科技宣布", "某某资本领投").
+        static const std::vector<std::string_view> kFollowers = {
+            "旗下", "宣布", "表示", "发布", "推出", "获得", "完成", "成立", "正式", "今日", "近日", "日前", "已经", "计划", "联合",
+            "共同", "携手", "持有", "投资", "收购", "领投", "参投", "跟投", "创始", "首席", "董事", "总裁", "回应", "透露", "介绍",
+            "官方", "官宣", "开发", "研发", "推动", "签署", "达成", "披露", "成为", "作为", "拥有", "此前", "目前", "今年", "去年",
+            "参与", "加入", "负责", "主导", "公告", "通过", "也", "则", "均", "还", "正在", "曾", "战略", "再次", "再度", "首次", "率先",
+            "独家", "以", "控股子公司", "全资子公司", "子公司", "分公司", "成员", "会员", "理事"};
+        bool follower = false;
+        for (std::string_view word : kFollowers) follower = follower || s_.substr(end).starts_with(word);
+        // ... or before a rule's verb ("星河科技领投").
+        for (const Rule& rule : rules_.rules) {
+          if (rule.lang != lang_ || follower) continue;
+          for (const std::string& trigger : rule.triggers) follower = follower || s_.substr(end).starts_with(trigger);
+        }
+        if (IsHan(next) && !IsChineseFunction(next) && !title_next && !follower) continue;
+        // "收购美国机器学习公司Kaggle": a description of the name right after it.
+        bool name_next = IsAsciiAlnum(next) || std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.begin == end; });
+        if (name_next && !title_next && (suffix == "公司" || s_.substr(0, end).ends_with("初创公司"))) continue;
+        size_t start = at;
+        size_t chars = 0;
+        size_t absorbed = SIZE_MAX;  // where a known name the new one takes in begins
+        while (start > 0 && chars < 16) {
+          char32_t cp = CodePointBefore(s_, start);
+          if (!IsHan(cp) || IsChineseFunction(cp)) break;
+          // A verb of a rule ends the name: "间接持有星河科技" is 星河科技.
+          std::string_view head = s_.substr(0, start);
+          bool trigger_end = false;
+          for (const Rule& rule : rules_.rules) {
+            if (rule.lang != lang_) continue;
+            for (const std::string& trigger : rule.triggers) trigger_end = trigger_end || head.ends_with(trigger);
+          }
+          if (trigger_end && chars >= 2) break;
+          // A description ends before the name: "通用机器人公司云岫智能"; so does a time word
+          // ("今天云岫集团发布").
+          if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商") || head.ends_with("旗下"))) break;
+          if (chars >= 2 && std::any_of(rules_.time_words[li_].begin(), rules_.time_words[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
+          // ... and so does a list cue ("包括星河资本、云岫创投").
+          if (chars >= 2 && std::any_of(rules_.list_cues[li_].begin(), rules_.list_cues[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
+          auto before_name = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.end == start && mention.begin < start; });
+          if (before_name != mentions_.end()) {
+            // A known organisation written right before the name is the first part of it: "北京大学
+            // 武汉人工智能研究院" is one institute (of the university), not the university.
+            // So is "上海交大基金会": a unit's suffix right after a known name names the unit.
+            static const std::unordered_set<std::string_view> kUnitSuffixes = {"基金会", "基金會", "研究院", "研究所", "实验室", "實驗室", "研究中心"};
+            bool unit = chars == 0 && kUnitSuffixes.count(suffix) != 0;
+            if ((chars >= 2 || unit) && before_name->entity >= 0 && IsOrg(before_name->entity) && !before_name->anaphor) {
+              absorbed = before_name->begin;
+              start = before_name->begin;
+            }
+            break;
+          }
+          start -= 3;
+          ++chars;
+        }
+        std::string_view stem = s_.substr(start, at - start);
+        if ((chars < 2 && absorbed == SIZE_MAX) || GenericWords().count(stem) != 0) continue;
+        if (absorbed != SIZE_MAX) {
+          std::string name(s_.substr(start, end - start));
+          std::string kind;
+          if (!HasOrgSuffix(name, li_, &kind)) continue;
+          std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin == absorbed && mention.end <= at; });
+          AddMention(MentionWithParticles(start, end, Discover(Written(name), kind, {}, "")));
+          continue;
+        }
+        // "是一家AI基础设施公司": a description, no name.
+        size_t lead = start;
+        while (lead > 0 && (std::isalnum(static_cast<unsigned char>(s_[lead - 1])) != 0 || s_[lead - 1] == ' ')) --lead;
+        std::string_view before_stem = s_.substr(0, lead);
+        // "是一家AI基础设施公司", "是AI基础设施公司": a description; "是云岫集团的子公司" names one.
+        if (before_stem.ends_with("家") || before_stem.ends_with("个")) continue;
+        if ((before_stem.ends_with("是") || before_stem.ends_with("为")) && suffix == "公司") continue;
+        if (before_stem.ends_with("的") && suffix == "公司") continue;  // "旗下的云计算公司": a description
+        bool generic_start = false;
+        for (std::string_view word : {"该", "这", "那", "一", "多", "其", "某", "本", "各", "首", "子", "母", "旗下", "人工智能", "科技", "国内", "全球"}) {
+          generic_start = generic_start || stem.starts_with(word);
+        }
+        // (An institution's long name may start with a field: "人工智能产业发展联盟".)
+        bool institution = suffix == "联盟" || suffix == "协会" || suffix == "研究院" || suffix == "委员会";
+        if (generic_start && !(institution && CountCodePoints(stem) >= 6)) continue;
+        std::string name(s_.substr(start, end - start));
+        std::string kind;
+        if (GenericWords().count(name) != 0 || !HasOrgSuffix(name, li_, &kind)) continue;
+        int entity = Discover(Written(name), kind, {}, "");
+        AddMention(MentionWithParticles(start, end, entity));
+      }
+    }
+    return;
+  }
+  // English: capitalised words ending in a suffix word.
+  for (const std::string& suffix : rules_.org_suffixes[li_]) {
+    for (size_t at = s_.find(suffix); at != std::string_view::npos; at = s_.find(suffix, at + 1)) {
+      size_t end = at + suffix.size();
+      if (at == 0 || s_[at - 1] != ' ' || (end < s_.size() && std::isalnum(static_cast<unsigned char>(s_[end])) != 0)) continue;
+      if (suffix.back() != '.' && end < s_.size() && s_[end] == '.' && end + 1 < s_.size() && std::isalnum(static_cast<unsigned char>(s_[end + 1])) != 0) continue;
+      // "University of Tokyo": take the words after "of".
+      if ((suffix == "University" || suffix == "Institute" || suffix == "Academy") && s_.substr(end).starts_with(" of ")) {
+        size_t tail = end + 4;
+        size_t tail_end = tail;
+        while (tail_end < s_.size() && IsAsciiUpper(static_cast<unsigned char>(s_[tail_end]))) {
+          while (tail_end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[tail_end])) != 0) ++tail_end;
+          if (tail_end + 1 < s_.size() && s_[tail_end] == ' ' && IsAsciiUpper(static_cast<unsigned char>(s_[tail_end + 1]))) ++tail_end;
+          else break;
+        }
+        if (tail_end > tail) end = tail_end;
+      }
+      size_t start = at - 1;
+      int words = 0;
+      while (start > 0) {
+        size_t word_end = start;
+        size_t word_start = word_end;
+        while (word_start > 0 && (std::isalnum(static_cast<unsigned char>(s_[word_start - 1])) != 0 || s_[word_start - 1] == '-' || s_[word_start - 1] == '&')) --word_start;
+        if (word_start == word_end || !(IsAsciiUpper(static_cast<unsigned char>(s_[word_start])) || std::isdigit(static_cast<unsigned char>(s_[word_start])) != 0)) break;
+        std::string_view word = s_.substr(word_start, word_end - word_start);
+        if (GenericWords().count(word) != 0) break;
+        // A hyphenated modifier opens no name: "NY-based Flatiron Health".
+        size_t dash = word.rfind('-');
+        if (dash != std::string_view::npos && dash + 1 < word.size() && std::islower(static_cast<unsigned char>(word[dash + 1])) != 0) break;
+        start = word_start;
+        ++words;
+        if (start == 0 || s_[start - 1] != ' ') break;
+        --start;
+      }
+      if (words == 0) continue;
+      if (s_[start] == ' ') ++start;
+      // A sentence-initial capital proves nothing for generic suffixes.
+      if (start == 0 && words == 1 && (suffix == "Research" || suffix == "Systems" || at - start < 5)) continue;
+      if (Overlaps(start, end)) continue;
+      std::string name(s_.substr(start, end - start));
+      std::string kind;
+      HasOrgSuffix(name, li_, &kind);
+      if (suffix == "University" && kind.empty()) kind = "university";
+      int entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, name);
+      AddMention(MentionWithParticles(start, end, entity));
+    }
+  }
+}
+
+}  // namespace relgraph::importers::article
