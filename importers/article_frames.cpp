@@ -229,6 +229,17 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       if (comma != std::string_view::npos && comma + 6 == between.size() && std::count(between.begin(), between.begin() + static_cast<std::ptrdiff_t>(comma), ' ') <= 4) {
         between = between.substr(comma + 5);
       }
+      // A count before the object is no distance: "deploying as many as 40,000 Nvidia GPUs".
+      {
+        std::string count(TrimSpace(Lower(between)));
+        for (std::string_view lead : {"as many as ", "up to ", "more than ", "about ", "nearly ", "some ", "over ", "around ", "roughly ", "approximately "}) {
+          if (count.starts_with(lead)) count.erase(0, lead.size());
+        }
+        for (std::string_view unit : {" million", " billion", " thousand"}) {
+          if (count.ends_with(unit)) count.erase(count.size() - unit.size());
+        }
+        if (!count.empty() && count.find_first_not_of("0123456789,.") == std::string::npos) between = " ";
+      }
       // (A comma inside a number is none: "deploying 40,000 Nvidia GPUs".)
       bool punctuation = false;
       for (size_t k = between.find_first_of(",;:"); k != std::string_view::npos && !punctuation; k = between.find_first_of(",;:", k + 1)) {

@@ -226,7 +226,8 @@ void Analysis::DiscoverSuffixOrgs() {
         while (word_start > 0 && (std::isalnum(static_cast<unsigned char>(s_[word_start - 1])) != 0 || s_[word_start - 1] == '-' || s_[word_start - 1] == '&')) --word_start;
         if (word_start == word_end || !(IsAsciiUpper(static_cast<unsigned char>(s_[word_start])) || std::isdigit(static_cast<unsigned char>(s_[word_start])) != 0)) break;
         std::string_view word = s_.substr(word_start, word_end - word_start);
-        if (GenericWords().count(word) != 0) break;
+        // (nor a place or nationality: "an Australian AI cloud provider")
+        if (GenericWords().count(word) != 0 || rules_.not_names[li_].count(std::string(word)) != 0) break;
         // A hyphenated modifier opens no name: "NY-based Flatiron Health".
         size_t dash = word.rfind('-');
         if (dash != std::string_view::npos && dash + 1 < word.size() && std::islower(static_cast<unsigned char>(word[dash + 1])) != 0) break;

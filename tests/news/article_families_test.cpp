@@ -1032,6 +1032,14 @@ TEST(ArticleFamilies, MembersListedBeforeTheirConsortium) {
          {"Baidu member_of 人工智能开放创新联盟", "Tencent member_of 人工智能开放创新联盟"});
 }
 
+TEST(ArticleFamilies, EnglishAsidesInsideAClauseAndCountedObjects) {
+  // "X, an Australian cloud provider, is deploying as many as 40,000 Nvidia GPUs": the aside
+  // interrupts the clause without ending it, a count before the object is no distance, and a
+  // nationality opens no name ("Australian AI").
+  Expect("Today was fine.\n\nNorma Cloud, an Australian AI cloud provider, is deploying as many as 40,000 Nvidia GPUs under a six-year deal.", "en",
+         {"Nvidia supplies Norma Cloud"}, {"Nvidia supplies Australian AI"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
