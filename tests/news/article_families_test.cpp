@@ -1040,6 +1040,12 @@ TEST(ArticleFamilies, EnglishAsidesInsideAClauseAndCountedObjects) {
          {"Nvidia supplies Norma Cloud"}, {"Nvidia supplies Australian AI"});
 }
 
+TEST(ArticleFamilies, ChineseMembersElectedToSeats) {
+  // "A、B等当选副理事长单位": seats on the alliance the text is about.
+  Expect("今天天气很好。\n\n长三角人工智能产业联盟在上海成立。联盟召开了第一次会员大会。星河科技有限公司、云岫资本、浙江大学等当选副理事长单位。", "zh",
+         {"星河科技有限公司 member_of 长三角人工智能产业联盟", "云岫资本 member_of 长三角人工智能产业联盟", "Zhejiang University member_of 长三角人工智能产业联盟"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
