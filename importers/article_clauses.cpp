@@ -343,6 +343,14 @@ void Analysis::BuildGroups() {
           const auto& cues = rules_.org_cues[li_];
           bool described = std::find(cues.begin(), cues.end(), between) != cues.end();
           join = (separator && previous.role == Role::kNone) || (previous.role == Role::kWith && (between.empty() || described));
+          // "박성현 대표와 오진욱 CTO 등이": persons joined after their titles.
+          {
+            TitleMatch title;
+            if (previous.entity >= 0 && IsPerson(previous.entity) && mentions_[i].entity >= 0 && IsPerson(mentions_[i].entity) &&
+                ParseTitles(previous.word_end, &title) && (title.tail == "와" || title.tail == "과") && SkipSpaces(s_, title.end) == mentions_[i].begin) {
+              join = true;
+            }
+          }
           // "KT를 비롯한 현대중공업지주, KAIST는": the first name leads the list.
           if (previous.role == Role::kObject && (between == "비롯한" || between == "비롯해" || between == "포함한" || between == "포함해")) join = true;
           if (previous.role == Role::kWith && (between.empty() || described) && !(previous.particles == "와" || previous.particles == "과")) join = false;

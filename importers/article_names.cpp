@@ -457,6 +457,17 @@ void Analysis::DiscoverQuotedProducts() {
           for (const std::string& trigger : rule.triggers) kind = kind.empty() && next.find(trigger) != std::string_view::npos ? "product" : kind;
         }
       }
+      // ... or right before it, as a verb that describes it: "스캐터랩이 출시한 ‘연애의 과학’".
+      if (kind.empty() && lang_ == Lang::kKorean) {
+        size_t word_begin = RunStart(s_, cue_end, [](char32_t cp) { return IsHangul(cp); });
+        std::string_view verb = s_.substr(word_begin, cue_end - word_begin);
+        char32_t last = verb.empty() ? 0 : CodePointBefore(verb, verb.size());
+        bool adnominal = last == U'한' || last == U'인' || last == U'은' || last == U'된';
+        for (const Rule& rule : rules_.rules) {
+          if (!adnominal || rule.lang != lang_ || rule.type != "develops") continue;
+          for (const std::string& trigger : rule.triggers) kind = kind.empty() && verb.starts_with(trigger) && verb.size() <= trigger.size() + 3 ? "product" : kind;
+        }
+      }
       if (kind.empty()) continue;
       // A gloss right after the quotation names it too: "‘소니오'(Sonio)".
       size_t after = close + close_mark.size();

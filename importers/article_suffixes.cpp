@@ -59,7 +59,29 @@ void Analysis::DiscoverSuffixOrgs() {
       if (Overlaps(word_begin, end) || (word_begin > 0 && !IsSpace(s_[word_begin - 1]) && kOpeners.find(CodePointBefore(s_, word_begin)) == std::u32string_view::npos)) continue;
       for (const std::string& suffix : rules_.org_suffixes[li_]) {
         size_t at = word.find(suffix);
-        if (at == std::string_view::npos || at == 0) continue;
+        if (at == std::string_view::npos) continue;
+        if (at == 0) {
+          // "루디우스 게임즈는": a suffix written as a word of its own ends the name of the word
+          // before it, when that word is no common word, title, verb or particle's host.
+          Role role;
+          std::string particles;
+          if (word_begin < 2 || s_[word_begin - 1] != ' ' || !ParseParticles(word.substr(suffix.size()), &role, &particles) || role == Role::kTitle) continue;
+          size_t previous_end = word_begin - 1;
+          size_t previous_begin = RunStart(s_, previous_end, name_char);
+          std::string previous(s_.substr(previous_begin, previous_end - previous_begin));
+          static const std::u32string_view kEndings = U"는은을를의에와과도로가이고며다서면해했됐된던한운게지";
+          size_t points = CountCodePoints(previous);
+          if (points < 2 || points > 8 || Overlaps(previous_begin, previous_end) || kEndings.find(CodePointBefore(previous, previous.size())) != std::u32string_view::npos ||
+              (previous_begin > 0 && !IsSpace(s_[previous_begin - 1]) && kOpeners.find(CodePointBefore(s_, previous_begin)) == std::u32string_view::npos) ||
+              CommonNouns().count(previous) != 0 || NotNames().count(previous) != 0 || GenericWords().count(previous) != 0 || ContainsTitle(previous)) {
+            continue;
+          }
+          std::string name(s_.substr(previous_begin, word_begin + suffix.size() - previous_begin));
+          std::string kind;
+          HasOrgSuffix(name, li_, &kind);
+          AddMention(MentionWithParticles(previous_begin, word_begin + suffix.size(), Discover(Written(name), kind.empty() ? "company" : kind, {}, "")));
+          break;
+        }
         // A Latin tail after the suffix belongs to the name: "군인공제회C&C가".
         size_t tail = at + suffix.size();
         while (tail < word.size() && (IsAsciiAlnum(static_cast<unsigned char>(word[tail])) || word[tail] == '&')) ++tail;

@@ -1046,6 +1046,17 @@ TEST(ArticleFamilies, ChineseMembersElectedToSeats) {
          {"星河科技有限公司 member_of 长三角人工智能产业联盟", "云岫资本 member_of 长三角人工智能产业联盟", "Zhejiang University member_of 长三角人工智能产业联盟"});
 }
 
+TEST(ArticleFamilies, KoreanCoFoundersWithTitlesQuotedAppsAndSpacedSuffixes) {
+  // "A 대표와 B CTO 등이 공동 창업한": persons joined after their titles; a quoted name right
+  // after a develops verb is a product ("출시한 ‘연애의 기술’"); a suffix written as a word of
+  // its own ends the name before it ("누리온 게임즈"), not an adjective ("새로운 게임즈").
+  Expect("오늘은 좋은 날이다.\n\n리벨리온은 지난 2020년 홍길순 대표와 나영진 최고기술책임자(CTO) 등이 공동 창업한 AI 반도체 스타트업이다.", "ko",
+         {"홍길순 founded Rebellions", "나영진 founded Rebellions"});
+  Expect("오늘은 좋은 날이다.\n\n앞서 카카오가 출시한 ‘연애의 기술’ 앱은 인기를 끌었다.", "ko", {"Kakao develops 연애의 기술"});
+  Expect("오늘은 좋은 날이다.\n\n서민석 누리온 게임즈 대표는 말했다. 새로운 게임즈가 나왔다고 그는 말했다.", "ko", {"서민석 works_at 누리온 게임즈"},
+         {"서민석 works_at 새로운 게임즈"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
