@@ -1,6 +1,8 @@
 // The relation rules of data/triggers.json, parsed once per process.
 #include <nlohmann/json.hpp>
 
+#include <tuple>
+
 #include "common/error.h"
 #include "common/text.h"
 #include "data/embedded.h"
@@ -76,14 +78,19 @@ RuleSet ParseRuleSet(std::string_view json_text) {
         if (pattern.starts_with("…")) throw Error(ErrorKind::kInternal, "data/triggers.json: anaphor '" + pattern + "' opens with a gap");
         set.anaphors[index].emplace_back(std::move(pattern), pair.at(1).get<std::string>());
       }
-      for (const auto& word : root.value("pair_anaphors", nlohmann::json::object()).value(code, nlohmann::json::array())) {
-        set.pair_anaphors[index].push_back(lang == Lang::kEnglish ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
-      }
-      for (const auto& word : root.value("time_words", nlohmann::json::object()).value(code, nlohmann::json::array())) set.time_words[index].push_back(ToNfc(word.get<std::string>()));
-      for (const auto& word : root.value("adverbs", nlohmann::json::object()).value(code, nlohmann::json::array())) set.adverbs[index].push_back(ToNfc(word.get<std::string>()));
-      for (const auto& word : root.at("surnames").at(code)) set.surnames[index].push_back(ToNfc(word.get<std::string>()));
-      for (const auto& word : root.value("person_followers", nlohmann::json::object()).value(code, nlohmann::json::array())) {
-        set.person_followers[index].push_back(ToNfc(word.get<std::string>()));
+      // Word lists per language: NFC, and lower-cased for English where the reader matches the
+      // lower-cased sentence.
+      const bool english = lang == Lang::kEnglish;  // a structured binding cannot be captured before C++20's clang 16
+      const char* lang_code = code;
+      auto list = [&root, lang_code](const char* key) { return root.value(key, nlohmann::json::object()).value(lang_code, nlohmann::json::array()); };
+      for (auto [key, target, lower] : {std::tuple{"pair_anaphors", &set.pair_anaphors[index], true}, std::tuple{"time_words", &set.time_words[index], false},
+                                        std::tuple{"adverbs", &set.adverbs[index], false}, std::tuple{"surnames", &set.surnames[index], false},
+                                        std::tuple{"person_followers", &set.person_followers[index], false},
+                                        std::tuple{"title_modifiers", &set.title_modifiers[index], false}, std::tuple{"honorifics", &set.honorifics[index], false},
+                                        std::tuple{"unit_suffixes", &set.unit_suffixes[index], false}, std::tuple{"title_heads", &set.title_heads[index], false},
+                                        std::tuple{"title_predicate_tails", &set.title_predicate_tails[index], false},
+                                        std::tuple{"list_cues", &set.list_cues[index], false}}) {
+        for (const auto& word : list(key)) target->push_back(english && lower ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }
       const std::string next_chars = ToNfc(root.value("person_next_chars", nlohmann::json::object()).value(code, std::string()));
       for (size_t at = 0; at < next_chars.size();) {
@@ -91,35 +98,16 @@ RuleSet ParseRuleSet(std::string_view json_text) {
         at += DecodeAt(next_chars, at, &cp);
         set.person_next_chars[index].push_back(cp);
       }
-      for (const auto& word : root.value("title_modifiers", nlohmann::json::object()).value(code, nlohmann::json::array())) {
-        set.title_modifiers[index].push_back(ToNfc(word.get<std::string>()));
-      }
-      for (const auto& word : root.value("honorifics", nlohmann::json::object()).value(code, nlohmann::json::array())) {
-        set.honorifics[index].push_back(ToNfc(word.get<std::string>()));
-      }
-      for (const auto& word : root.value("unit_suffixes", nlohmann::json::object()).value(code, nlohmann::json::array())) {
-        set.unit_suffixes[index].push_back(ToNfc(word.get<std::string>()));
-      }
-      for (const auto& word : root.value("title_heads", nlohmann::json::object()).value(code, nlohmann::json::array())) {
-        set.title_heads[index].push_back(ToNfc(word.get<std::string>()));
-      }
-      for (const auto& word : root.value("title_predicate_tails", nlohmann::json::object()).value(code, nlohmann::json::array())) {
-        set.title_predicate_tails[index].push_back(ToNfc(word.get<std::string>()));
-      }
-      for (const auto& word : root.value("list_cues", nlohmann::json::object()).value(code, nlohmann::json::array())) {
-        set.list_cues[index].push_back(ToNfc(word.get<std::string>()));
-      }
       for (const char* key : {"given_names", "not_names"}) {
         auto& set_of = std::string_view(key) == "given_names" ? set.given_names[index] : set.not_names[index];
         for (const auto& word : root.value(key, nlohmann::json::object()).value(code, nlohmann::json::array())) set_of.insert(ToNfc(word.get<std::string>()));
       }
       const nlohmann::json hedges = root.value("hedges", nlohmann::json::object()).value(code, nlohmann::json::object());
-      const bool english = lang == Lang::kEnglish;  // a structured binding cannot be captured before C++20's clang 16
       auto matched = [english](const nlohmann::json& word) { return english ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()); };
       for (const auto& word : hedges.value("before", nlohmann::json::array())) set.hedges_before[index].push_back(matched(word));
-      for (const auto& word : root.value("former", nlohmann::json::object()).value(code, nlohmann::json::array())) set.former[index].push_back(matched(word));
-      for (const auto& word : root.value("former_before", nlohmann::json::object()).value(code, nlohmann::json::array())) set.former_before[index].push_back(matched(word));
-      for (const auto& word : root.value("former_after", nlohmann::json::object()).value(code, nlohmann::json::array())) set.former_after[index].push_back(matched(word));
+      for (const auto& word : list("former")) set.former[index].push_back(matched(word));
+      for (const auto& word : list("former_before")) set.former_before[index].push_back(matched(word));
+      for (const auto& word : list("former_after")) set.former_after[index].push_back(matched(word));
       for (const auto& word : hedges.value("after", nlohmann::json::array())) set.hedges_after[index].push_back(matched(word));
     }
     const nlohmann::json words = root.value("words", nlohmann::json::object());
