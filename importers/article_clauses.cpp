@@ -397,6 +397,10 @@ void Analysis::BuildGroups() {
               if (space != std::string::npos) lower = std::string(TrimSpace(std::string_view(lower).substr(space)));
             }
           }
+          // "Advanced Micro Devices (AMD) and OpenAI": a gloss after an item keeps the list.
+          if (lower.starts_with("(") && lower.find(')') != std::string::npos && lower.find(')') < 40) {
+            lower = std::string(TrimSpace(std::string_view(lower).substr(lower.find(')') + 1)));
+          }
           // "buying A for $700 million and B for $300 million": a price after an item.
           if (lower.starts_with("for ")) {
             for (std::string_view joiner : {", and", " and", ","}) {
@@ -529,7 +533,7 @@ void Analysis::BuildGroups() {
     // "지난 16일" is a date, and a topic (은/는) belongs to the main clause.
     std::string_view next_word = s_.substr(word, word_end - word);
     const std::string& particles = mentions_[static_cast<size_t>(group.members.back())].particles;
-    if (next_word == "지난" || particles.ends_with("은") || particles.ends_with("는")) continue;
+    if (next_word == "지난" || CommonNouns().count(next_word) != 0 || particles.ends_with("은") || particles.ends_with("는")) continue;
     char32_t last = CodePointBefore(s_, word_end);
     if (kAdnominal.find(last) != std::u32string_view::npos) group.embedded = true;
   }

@@ -1057,6 +1057,18 @@ TEST(ArticleFamilies, KoreanCoFoundersWithTitlesQuotedAppsAndSpacedSuffixes) {
          {"서민석 works_at 새로운 게임즈"});
 }
 
+TEST(ArticleFamilies, SupplyReceivedShareholdersAndGlossedPartners) {
+  // "A, B 등이 엔비디아 최신 GPU를 공급받아": the supplier stands in the object ("최신" is no
+  // verb); "X는 A, B 등이 주요 주주로": shareholders of the topic; "Advanced Micro Devices (AMD)
+  // and OpenAI": a gloss after a list item keeps the list.
+  Expect("오늘은 좋은 날이다.\n\n삼성전자, 네이버클라우드 등이 엔비디아 최신 GPU를 공급받아 AI 팩토리를 구축한다.", "ko",
+         {"Nvidia supplies Samsung Electronics", "Nvidia supplies Naver Cloud"});
+  Expect("오늘은 좋은 날이다.\n\n리벨리온은 마이크로소프트, 테마섹 등이 주요 주주로 참여하고 있다.", "ko",
+         {"Microsoft invests_in Rebellions", "Temasek Holdings invests_in Rebellions"});
+  Expect("Today was fine.\n\nQuillo Systems (QS) and Norma Labs announced a multi-year partnership on Monday.", "en",
+         {"Quillo Systems partners_with Norma Labs"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
