@@ -90,6 +90,12 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     }
     return nullptr;
   }
+  if (role_name == "after") {  // "투자한 기업은 △A △B다": the first unmarked names after the trigger
+    for (const Group& group : groups_) {
+      if (group.role == Role::kNone && group.begin >= hit.end && !group.embedded && in_clause(group)) return &group;
+    }
+    return nullptr;
+  }
   if (role_name == "bare") {  // "오픈AI 대주주인 ...": an unmarked name right before the trigger word
     for (const Group& group : groups_) {
       if (group.role != Role::kNone || group.end > hit.word_begin) continue;

@@ -625,6 +625,8 @@ void Analysis::DiscoverCuedNames() {
       if (name_end == 0) continue;
       std::string name(s_.substr(name_begin, name_end - name_begin));
       if (CountCodePoints(name) < 2 || CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) continue;
+      // A count names nothing: "AI 스타트업 5곳에", "기업 3개사".
+      if (std::isdigit(static_cast<unsigned char>(name[0])) != 0) continue;
       bool trigger_word = false;
       for (const Rule& rule : rules_.rules) {
         if (rule.lang != lang_) continue;

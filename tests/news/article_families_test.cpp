@@ -1069,6 +1069,15 @@ TEST(ArticleFamilies, SupplyReceivedShareholdersAndGlossedPartners) {
          {"Quillo Systems partners_with Norma Labs"});
 }
 
+TEST(ArticleFamilies, KoreanInvesteesListedAfterTheSentence) {
+  // "투자한 기업은 △A △B △C다": the investees of the previous sentence's investor (the role
+  // "after": unmarked names after the trigger); △ bullets make one list; a count ("5곳") names
+  // nothing.
+  Expect("오늘은 좋은 날이다.\n\n카카오벤처스는 올해 AI 스타트업 5곳에 투자했다. 투자한 기업은 △리벨리온 △퓨리오사AI △업스테이지다.", "ko",
+         {"Kakao Ventures invests_in Rebellions", "Kakao Ventures invests_in FuriosaAI", "Kakao Ventures invests_in Upstage"},
+         {"Kakao Ventures invests_in 5곳"});
+}
+
 TEST(ArticlePipeline, PathologicalInputsFinish) {
   std::vector<std::pair<std::string, std::string>> inputs;
   inputs.emplace_back(std::string(10000, '(') + "OpenAI" + std::string(10000, ')'), "en");
