@@ -620,9 +620,13 @@ void Analysis::FindTriggers() {
           }
         }
         if (excluded || ModifiesTitle(at, end)) continue;
-        // A title before its holder is no trigger: "Vantic Capital partner Mike Tosh".
+        // A title before its holder is no trigger: "Vantic Capital partner Mike Tosh". (Titles
+        // are read only where a person is named right after the word.)
+        bool person_next = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+          return mention.begin >= end && mention.begin <= end + 48 && mention.entity >= 0 && IsPerson(mention.entity);
+        });
         TitleMatch title;
-        if (ParseTitles(at, &title) && title.end >= end && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+        if (person_next && ParseTitles(at, &title) && title.end >= end && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
               return mention.begin == SkipSpaces(s_, title.end) && mention.entity >= 0 && IsPerson(mention.entity);
             })) {
           continue;
