@@ -78,7 +78,8 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   // An English aside closed by a comma ("Sharon AI, an Australian cloud provider, is deploying")
   // interrupts its clause without ending it: its names stay out of the clause's roles (FindRole
   // skips them), and what stands on both sides is one clause.
-  for (const auto& [open, close] : asides_) {
+  for (const auto& aside : asides_) {
+    const size_t open = aside.first, close = aside.second;  // (no structured binding: clang 14 cannot capture one)
     if (close >= s_.size() || s_[close] != ',') continue;
     std::erase_if(boundaries_, [&](size_t boundary) { return boundary + 1 == open || boundary == close; });
   }
