@@ -1,0 +1,345 @@
+// The article importer's pattern families in English: what a family must find, and the
+// distractors it must leave alone (helpers: article_families.h).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/news/article_families.h"
+
+namespace relgraph::importers {
+namespace {
+
+using families::Expect;
+using families::Facts;
+
+TEST(ArticleFamilies, EnglishNamesNobodyKnows) {
+  // Capitalised runs are names: companies, a person by a first name, a product after "released".
+  Expect("On Monday, Microsoft said it acquired Quillo Systems, a company that builds voice assistants.", "en",
+         {"Microsoft acquires Quillo Systems"}, {"Microsoft acquires Monday"});
+  Expect("Vantic Labs rival StackNova raised $40 million in a round led by Teachers' Harbor Fund.", "en",
+         {"Teachers' Harbor Fund invests_in StackNova"}, {"Harbor Fund invests_in Teachers"});
+  Expect("zPilot, a robotics startup, released Norma to warehouse customers.", "en", {"zPilot develops Norma"});
+  // Places, months and nationalities name nobody.
+  Expect("Quillo Systems opened an office in San Francisco in March.", "en", {}, {"Quillo Systems partners_with San Francisco"});
+}
+
+TEST(ArticleFamilies, AppositionsAndMemberLists) {
+  // A participle aside is about the name before it, which is the subject of the sentence's verb.
+  Expect("Norma Labs, owned by the fund Harbor Lane, released Quill in May.", "en", {"Norma Labs develops Quill", "Norma Labs part_of Harbor Lane"},
+         {"Harbor Lane develops Quill"});
+  Expect("Quillo, founded by Ada Novak in 2020, raised $20 million from Oakfield Partners.", "en",
+         {"Ada Novak founded Quillo", "Oakfield Partners invests_in Quillo"});
+  // Members listed after "members include" or counted "as members".
+  Expect("Intel and Sony formed the Open Chip Alliance last year. The alliance's members include AMD, Arm and Vantic Labs.", "en",
+         {"AMD member_of Open Chip Alliance", "Vantic Labs member_of Open Chip Alliance", "Intel member_of Open Chip Alliance"});
+  Expect("The Open Chip Alliance counts Google and Anthropic as members.", "en", {"Google member_of Open Chip Alliance"});
+}
+
+TEST(ArticleFamilies, TitlesInEnglish) {
+  Expect("Zentrix Labs builds robots for warehouses.\n\nChief Executive Maria Lopez said the company would hire.", "en",
+         {"Maria Lopez works_at Zentrix Labs"});
+}
+
+TEST(ArticleFamilies, InvestorListsInEnglish) {
+  // Known and unknown investors after "including", a longer name over a known one inside it,
+  // and an aside whose company is no recipient.
+  Expect("Quorra AI, a startup that competes with Microsoft-backed OpenAI, said it raised $90 million from investors, "
+         "including Nvidia, Harbor Lane Capital, Oakfield and Samsung Next.",
+         "en",
+         {"Nvidia invests_in Quorra AI", "Harbor Lane Capital invests_in Quorra AI", "Oakfield invests_in Quorra AI",
+          "Samsung Next invests_in Quorra AI", "Microsoft invests_in OpenAI"},
+         {"Nvidia invests_in OpenAI", "Samsung invests_in Quorra AI"});
+  // A sentence with no subject belongs to the previous one's company; "led by" lists.
+  Expect("Quorra AI makes chips for data centers.\n\nBackers include Harbor Lane Capital, Oakfield Partners and Intel.\n\n"
+         "The company raised $40 million last year in a round led by Intel, Jane Park, and new investor AMD.",
+         "en",
+         {"Harbor Lane Capital invests_in Quorra AI", "Oakfield Partners invests_in Quorra AI", "Intel invests_in Quorra AI",
+          "AMD invests_in Quorra AI"});
+  // "led by" someone's former staff does not make their employer an investor.
+  Expect("Quorra AI, led by former researchers at Google, is growing fast.", "en", {}, {"Google invests_in Quorra AI"});
+}
+
+TEST(ArticleFamilies, PeopleAndTheirCompaniesInEnglish) {
+  Expect("Lena Ortiz and Tom Becker, co-founders of fast-growing AI startup Vantic Labs, joined Microsoft.", "en",
+         {"Lena Ortiz founded Vantic Labs", "Tom Becker founded Vantic Labs"});
+  Expect("Vantic Labs was founded in 2021 by LinkedIn co-founder Ada Novak and two engineers.", "en", {"Ada Novak founded LinkedIn", "Ada Novak founded Vantic Labs"});
+  Expect("Founded in 2019, Quillo counts Harbor Lane Capital and Oakfield Partners among its investors.", "en",
+         {"Harbor Lane Capital invests_in Quillo", "Oakfield Partners invests_in Quillo"});
+  Expect("DeepMind, which was purchased by Google in 2014, builds Gemini. YouTube is a Google-owned service.", "en",
+         {"Google acquires Google DeepMind"});
+}
+
+TEST(ArticleFamilies, AnaphorsAndDescriptions) {
+  // "the startup" is not the subject of its own clause but the company the text is about.
+  Expect("Anthropic's Claude competes with OpenAI's ChatGPT.\n\nGoogle has also invested in the startup.", "en",
+         {"Google invests_in Anthropic"}, {"Google invests_in OpenAI", "Google invests_in Google"});
+  // A preposition reaches its names across a short description.
+  Expect("Amazon holds a stake in Anthropic, which was founded by former OpenAI executives Dario Amodei and Daniela Amodei.", "en",
+         {"Dario Amodei founded Anthropic", "Daniela Amodei founded Anthropic"}, {"OpenAI founded Anthropic"});
+}
+
+TEST(ArticleFamilies, EnglishDealsPeopleAndModifiers) {
+  // Purchases written as nouns, and verbs after "by ...ing" that own their object.
+  Expect("Quillon Robotics's purchase of Danish startup Veltro Labs closed in May.", "en", {"Quillon Robotics acquires Veltro Labs"});
+  Expect("Oracle followed by acquiring security company Zentrix Systems.", "en", {"Oracle acquires Zentrix Systems"},
+         {"Zentrix Systems acquires Oracle"});
+  // A hyphenated modifier is no part of the name; month abbreviations and adverbs name nobody.
+  Expect("Thus, Roche Holding acquired Boston-based Veltro Health for $1.2B in Feb 2024.", "en", {"Roche Holding acquires Veltro Health"},
+         {"Roche Holding acquires Boston-based Veltro Health"});
+  EXPECT_EQ(Facts("Thus, Roche Holding acquired Boston-based Veltro Health for $1.2B in Feb 2024.", "en").size(), 1u);
+  // Agreements are partnerships; a person who heads an organisation works there.
+  Expect("In July, Amazon inked a similar agreement with Quillon Robotics, a startup that builds warehouse agents.", "en",
+         {"Amazon partners_with Quillon Robotics"});
+  Expect("The decision was explained by Mara Lindqvist, who heads the Allen Institute for AI.", "en",
+         {"Mara Lindqvist works_at Allen Institute for AI"});
+  // A title after another organisation belongs to it, not to the sentence's subject.
+  Expect("Microsoft invested in Quillon Robotics and hired its staff, including co-founders Mara Lindqvist and Tomas Berg.", "en",
+         {"Microsoft invests_in Quillon Robotics"}, {"Mara Lindqvist founded Microsoft", "Tomas Berg founded Microsoft"});
+}
+
+TEST(ArticleFamilies, EnglishProductsIntroducedByTheirMakers) {
+  // "its new ... called X", and a product word before an unknown name makes it a product.
+  Expect("Quillon Robotics announced the launch of its new warehouse chatbot called \"Veltra\" on Monday.", "en",
+         {"Quillon Robotics develops Veltra"});
+  Expect("Powered by Quillon Robotics's large language model, Veltra, the robots learn new tasks.", "en",
+         {"Quillon Robotics develops Veltra"});
+  // A company named after a comma is no product: "a partner, Zentrix Systems".
+  Expect("Quillon Robotics signed with a partner, Zentrix Systems, to build the robots.", "en", {},
+         {"Quillon Robotics develops Zentrix Systems"});
+}
+
+TEST(ArticleFamilies, AlliancesTheirFoundersAndMembers) {
+  // Forming an alliance founds it and joins it; "participants include" and "the alliance
+  // includes ..., including" list members, reaching back to the alliance named before.
+  Expect("IBM and Sony formed the Open Model Alliance last week to promote open models.\n\n"
+         "Participants include chip makers AMD and Cerebras, and startups like Hugging Face.\n\n"
+         "The Open Model Alliance also includes several research institutions, including CERN and NASA.",
+         "en",
+         {"IBM founded Open Model Alliance", "IBM member_of Open Model Alliance", "Sony Group member_of Open Model Alliance",
+          "AMD member_of Open Model Alliance", "Cerebras Systems member_of Open Model Alliance", "CERN member_of Open Model Alliance",
+          "NASA member_of Open Model Alliance"});
+  // "Backers include" stays one cue: its first word is no company.
+  Expect("Quillon Robotics raised new money this year.\n\nBackers include Accel and Index Ventures.", "en",
+         {"Accel invests_in Quillon Robotics", "Index Ventures invests_in Quillon Robotics"}, {"Accel invests_in Backers"});
+  // An alliance "led by" members is no investment.
+  Expect("A new group called the Open Model Alliance, led by Intel and Sony, has been set up.", "en", {},
+         {"Intel invests_in Open Model Alliance"});
+}
+
+TEST(ArticleFamilies, EnglishSupplyDealsAndRivals) {
+  // A preposition reaches its name across a lower-case description ("to artificial intelligence
+  // company X"); deals are partnerships; "competition from" names rivals.
+  Expect("Semiconductor maker AMD will supply its chips to artificial intelligence company Quillon Robotics next year.", "en",
+         {"AMD supplies Quillon Robotics"});
+  Expect("On Wednesday, OpenAI announced a $10 billion deal with chipmaker Cerebras.", "en", {"OpenAI partners_with Cerebras Systems"});
+  Expect("AMD is facing competition from Huawei and Google in the data center market.", "en",
+         {"AMD competes_with Huawei", "AMD competes_with Google"});
+}
+
+TEST(ArticleFamilies, EnglishAppositionsAndFoundersWithTitles) {
+  // "X, the VC firm founded by P": the apposition describes X and refers to nothing earlier.
+  Expect("Plumgrid raised $16.2M in Series B funding led by Longworth Venture Partners.\n\n"
+         "Blossom Capital, the VC firm founded by Ophelia Brown, is announcing a new program.",
+         "en", {"Ophelia Brown founded Blossom Capital"}, {"Ophelia Brown founded Plumgrid"});
+  // Everything up to a hyphenated modifier is no part of a name; "by TITLE PERSON" makes the
+  // person the agent.
+  Expect("San Francisco-based Quillon Robotics was founded in 2011 by chief executive Ari Tulla.", "en",
+         {"Ari Tulla founded Quillon Robotics"}, {"Ari Tulla founded San Francisco-based Quillon Robotics"});
+}
+
+TEST(ArticleFamilies, LegalFormsAndAbbreviationPlurals) {
+  // The words of a legal form after a known name keep the list going: both lenders invest.
+  Expect("Norvane Robotics raised $40 million from Alibaba Group Holding and Quillmark Capital.", "en",
+         {"Alibaba Group invests_in Norvane Robotics", "Quillmark Capital invests_in Norvane Robotics"});
+  // "co-founder" after a name is no legal form "co".
+  Expect("Microsoft co-founder Dana Holt started Norvane Robotics.", "en", {}, {"Microsoft Co"});
+  // The plural of an abbreviation names a kind of thing: no company called "VCs".
+  Expect("Norvane Robotics drew interest from VCs, and Quillmark Capital backed it in 2024.", "en", {}, {"VCs invests_in Norvane Robotics"});
+}
+
+TEST(ArticleFamilies, PossessiveAppositionsAndCounts) {
+  // "X, Y's close rival, raised ...": Y is in an apposition, not a second raiser; X and Y compete
+  // (a symmetric relation: either direction is right).
+  std::set<std::string> found = Facts("Anthropic, OpenAI's close rival, has raised $4 billion from Amazon, and will train its models on AWS.", "en");
+  EXPECT_EQ(found.count("Amazon invests_in Anthropic"), 1u);
+  EXPECT_EQ(found.count("Amazon invests_in OpenAI"), 0u);
+  EXPECT_EQ(found.count("Anthropic competes_with OpenAI") + found.count("OpenAI competes_with Anthropic"), 1u);
+  // A number before a name is part of it when the rest is no common word.
+  Expect("The funding came from Quillmark Capital, with participation from 500 Startups.", "en", {}, {"Startups invests_in Quillmark Capital"});
+}
+
+TEST(ArticleFamilies, EnglishFamilyNamesReferBack) {
+  // After "Anna Vellard" is named in full, "Vellard" alone is her; a lower-case word that spells
+  // a family name ("dean") is nobody, nor is the name inside a longer capitalised run.
+  const std::string text =
+      "Quillo Labs hired Anna Vellard and Tom Dean last year.\n"
+      "Vellard joined Norvane Robotics in 2019.\n"
+      "The dean of engineering at Tessel University praised the move, and Dean Harlow Partners agreed.";
+  Expect(text, "en", {"Anna Vellard works_at Norvane Robotics", "Anna Vellard works_at Quillo Labs"},
+         {"Tom Dean works_at Tessel University", "Tom Dean works_at Dean Harlow Partners"});
+}
+
+TEST(ArticleFamilies, EnglishTitlesAfterCopulasAndAttributions) {
+  // "X was co-founder of Y" (founded stays true; the past job gives no works_at), "X, who is
+  // currently dean of ... at Y", "According to ORG CEO, PERSON".
+  Expect("Mara Quist was co-founder of Tessel Networks, and served as its chief technology officer.", "en", {"Mara Quist founded Tessel Networks"});
+  Expect("Mara Quist was chief technology officer of Tessel Networks until 2019.", "en", {}, {"Mara Quist works_at Tessel Networks"});
+  Expect("The lab will be led by Anna Vellard, who is currently dean of computer science at Norvane University.", "en",
+         {"Anna Vellard works_at Norvane University"});
+  Expect("According to Quillo Labs CEO, Anna Vellard, the new unit starts in May.", "en", {"Anna Vellard works_at Quillo Labs"});
+}
+
+TEST(ArticleFamilies, EnglishListsWithPlacePossessives) {
+  // "China's Huawei" is an item of the list, not the end of it.
+  Expect("Analysts say Norvane is facing competition from Nvidia, China's Huawei, as well as Amazon and Google.", "en",
+         {"Norvane competes_with Nvidia", "Norvane competes_with Huawei", "Norvane competes_with Amazon", "Norvane competes_with Google"});
+}
+
+TEST(ArticleFamilies, EnglishModelsNamedWithTheirMakers) {
+  // "MODEL by MAKER": a product, or a name shaped like a model's (a digit, "-J").
+  Expect("Open models include Quill-7B by Norvane Labs, the Tessel series, and GPT-Q by Harbor Research.", "en",
+         {"Norvane Labs develops Quill-7B", "Harbor Research develops GPT-Q"});
+  // A company founded by another is no model: "acquired by", "led by" are other rules' words.
+  Expect("Norvane Labs was acquired by Harbor Research in 2020.", "en", {"Harbor Research acquires Norvane Labs"},
+         {"Harbor Research develops Norvane Labs"});
+}
+
+TEST(ArticleFamilies, EnglishTitleOfOrganisationBeforeThePerson) {
+  // "TITLE of ORG PERSON" with no comma: the person after the organisation holds the title.
+  Expect("Speakers included President of Global Affairs of Quillo Labs Nina Sorel and others.", "en", {"Nina Sorel works_at Quillo Labs"});
+  Expect("CEO of Norvane Robotics Anna Vellard said the deal closed.", "en", {"Anna Vellard works_at Norvane Robotics"});
+  // No title, no job.
+  Expect("The report of Quillo Labs Anna Vellard wrote was long.", "en", {}, {"Anna Vellard works_at Quillo Labs"});
+}
+
+TEST(ArticleFamilies, EnglishPossessiveUnitsAndCustomers) {
+  Expect("Norvane Group's subsidiary Quillo Labs builds chips.", "en", {"Quillo Labs part_of Norvane Group"});
+  Expect("Norvane's cloud unit Quillo Labs grew fast.", "en", {"Quillo Labs part_of Norvane"});
+  Expect("Norvane Group is Quillo Labs' largest customer.", "en", {"Quillo Labs supplies Norvane Group"});
+  // "unit sales" names no unit.
+  Expect("Norvane Group said its unit sales fell while Quillo Labs grew.", "en", {}, {"Quillo Labs part_of Norvane Group"});
+}
+
+TEST(ArticleFamilies, EnglishAppositionsDescribeTheNameBeforeThem) {
+  // "Block, the startup founded by X": the startup is Block, not the company named before.
+  Expect("Norma Labs raised funds from Oakfield Partners. Later, Quillo, the fintech startup co-founded by Ada Novak, cut jobs.", "en",
+         {"Ada Novak founded Quillo"}, {"Ada Novak founded Oakfield Partners", "Ada Novak founded Norma Labs"});
+  // ... and when the described name is no name ("3x, a startup backed by ..."), no other one stands in.
+  Expect("Norma Labs raised $5 million in May. Critics said that 3x, a startup backed by Harbor Lane, inflated its revenue.", "en", {},
+         {"Harbor Lane invests_in Norma Labs"});
+}
+
+TEST(ArticleFamilies, EnglishAppointmentsAndAppositionsToTheEnd) {
+  // "ORG appointed/promoted PERSON", "ORG executive PERSON".
+  Expect("Quillo Systems promoted Maria Novak to chief technology officer.", "en", {"Maria Novak works_at Quillo Systems"});
+  Expect("Vantic Labs appointed Norma Labs executive Ada Novak to head its cloud group.", "en",
+         {"Ada Novak works_at Norma Labs", "Ada Novak works_at Vantic Labs"});
+  // An apposition to a name may run to the end of the sentence.
+  Expect("Quillo Systems said Ada Novak left to run Vega Nine, a new company formed by investors including Harbor Lane.", "en",
+         {"Harbor Lane invests_in Vega Nine"}, {"Harbor Lane invests_in Quillo Systems"});
+}
+
+TEST(ArticleFamilies, EnglishShareholders) {
+  Expect("Microsoft is the largest shareholder of Norma Labs.", "en", {"Microsoft invests_in Norma Labs"});
+  Expect("Harbor Lane is Norma Labs' largest shareholder.", "en", {"Harbor Lane invests_in Norma Labs"});
+  Expect("Harbor Lane, Norma Labs' largest investor, declined to comment.", "en", {"Harbor Lane invests_in Norma Labs"},
+         {"Norma Labs invests_in Harbor Lane"});
+  Expect("Nvidia is also an investor in Quillo Systems.", "en", {"Nvidia invests_in Quillo Systems"});
+  Expect("Harbor Lane, the biggest investor in Norma Labs and its main partner, said nothing.", "en", {"Harbor Lane invests_in Norma Labs"});
+}
+
+TEST(ArticleFamilies, EnglishSpinOffs) {
+  Expect("Intel spun out Quillo Labs last year.", "en", {"Intel founded Quillo Labs"});
+  Expect("Intel plans to spin off Quillo Labs.", "en", {}, {"Intel founded Quillo Labs"});
+}
+
+TEST(ArticleFamilies, EnglishBareTitleOfTheTopic) {
+  // A bare title in a sentence naming no other organisation belongs to the topic before.
+  Expect("Quillo Systems formed a new unit on Tuesday. Maria Novak will lead it and report to Chief Executive Officer John Harbor.", "en",
+         {"John Harbor works_at Quillo Systems"});
+  Expect("Quillo Systems formed a new unit on Tuesday. Norma Labs said Chief Executive Officer John Harbor will attend.", "en", {},
+         {"John Harbor works_at Quillo Systems"});
+}
+
+TEST(ArticleFamilies, LedByAPersonIsNoInvestment) {
+  // "led by CEO X" names who runs it: X is the person (no "CEO X"), and no investor.
+  Expect("Quillo Systems, led by CEO Ada Novak, released Norma.", "en", {"Ada Novak works_at Quillo Systems"},
+         {"Ada Novak invests_in Quillo Systems", "CEO Ada Novak invests_in Quillo Systems"});
+}
+
+TEST(ArticleFamilies, EnglishPersonsBehindOrganisations) {
+  // "PERSON-led COMPANY" names who leads it; "PERSON's firm" is an organisation, not the person.
+  Expect("Mira Murati-led Thinking Machines Lab raised $2 billion.", "en", {"Mira Murati works_at Thinking Machines Lab"});
+  Expect("Elon Musk founded xAI in 2023. Musk's firm is the developer of Grok.", "en", {"Elon Musk founded xAI"}, {"Elon Musk develops Grok"});
+}
+
+TEST(ArticleFamilies, EnglishObjectRelativesAndShortNames) {
+  // "X, which Y bought": Y is the subject, X the object.
+  Expect("The chips were designed by Norma Labs, which Quillo Systems bought in 2016.", "en", {"Quillo Systems acquires Norma Labs"},
+         {"Norma Labs acquires Quillo Systems"});
+  // An organisation named once in full is named later without its generic last word.
+  Expect("Harbor Lane agreed to acquire Vantic Computing. Ada Novak, the founder of Vantic, welcomed the deal.", "en",
+         {"Harbor Lane acquires Vantic Computing", "Ada Novak founded Vantic Computing"});
+}
+
+TEST(ArticleFamilies, EnglishFieldTitlesAndRoundMembers) {
+  // Field words between an organisation and its title ("Norma Labs robotics chief X"), "chief …
+  // scientist", and "the series A+ round includes A, B and C" (investors of the raiser).
+  Expect("Today was fine.\n\nNorma Labs robotics chief Ada Novak will lead the new team.\n\n"
+         "Ben Ortiz will be promoted as Quillo Systems' chief AI scientist.",
+         "en", {"Ada Novak works_at Norma Labs", "Ben Ortiz works_at Quillo Systems"});
+  // No person after the title: the words are no field ("Google said its chief rival ...").
+  Expect("Today was fine.\n\nNorma Labs said its chief rival Vantic Labs grew fast.", "en", {}, {"Vantic Labs works_at Norma Labs"});
+  Expect("Vantic Labs raised $20 million last year.\n\nThe series A+ round also includes Harlow Capital, Brisk Ventures and Tamsin Partners.", "en",
+         {"Harlow Capital invests_in Vantic Labs", "Brisk Ventures invests_in Vantic Labs", "Tamsin Partners invests_in Vantic Labs"});
+}
+
+TEST(ArticleFamilies, EnglishAppositionsOfGovernedPersonsAndCoFounding) {
+  // "report to X, Y's CTO": the apposition describes X whatever its role in the sentence, and
+  // the sentence's subject holds no title from it; "went on to co-found Y".
+  Expect("Today was fine.\n\nSeveral leaders will work under Ada Novak, who will report to Mike Tosh, Quillo Systems' CTO.", "en",
+         {"Mike Tosh works_at Quillo Systems"}, {"Ada Novak works_at Quillo Systems"});
+  Expect("Today was fine.\n\nAda Novak is a professor at Quillo University. She went on to co-found Vantic Labs in 2017.", "en",
+         {"Ada Novak founded Vantic Labs"});
+}
+
+TEST(ArticleFamilies, EnglishHonorificsAndVicePresidents) {
+  // A courtesy word before a name is no part of it and says it is a person ("Dr. Brin Tosh");
+  // "VP", "corporate VP" and "board member" are titles.
+  Expect("Today was fine.\n\nNorma Labs chief scientist Dr. Brin Tosh said so. Quillo Systems corporate VP Dr. Mike Tosh agreed.", "en",
+         {"Brin Tosh works_at Norma Labs", "Mike Tosh works_at Quillo Systems"}, {"Dr. Brin Tosh works_at Norma Labs"});
+}
+
+TEST(ArticleFamilies, EnglishListsOfTitledPersonsAndFormerEmployers) {
+  // "by A co-founder X and B partner Y": the list runs from person to person past each title's
+  // organisation, and takes the role the first organisation had; a title before its holder is no
+  // trigger ("partner"); "hired former A and B executive X": X is hired, and both jobs are past.
+  Expect("Norma Labs raised $20 million. The round was led by Google co-founder Sergey Brin and Vantic Capital partner Mike Tosh.", "en",
+         {"Sergey Brin invests_in Norma Labs", "Mike Tosh invests_in Norma Labs", "Mike Tosh works_at Vantic Capital"},
+         {"Google invests_in Norma Labs", "Vantic Capital invests_in Norma Labs", "Vantic Capital partners_with Mike Tosh"});
+  Expect("Today was fine.\n\nQuillo Systems has hired former Intel and Coursera executive Ada Novak as its first chief operating officer.", "en",
+         {"Ada Novak works_at Quillo Systems"}, {"Ada Novak works_at Intel", "Ada Novak works_at Coursera", "Intel works_at Quillo Systems"});
+}
+
+TEST(ArticleFamilies, EnglishOwnedUnitsChipBuyersAndPricedLists) {
+  // "Google-owned AI company X" (a short description between); "deploying 40,000 Nvidia GPUs"
+  // (a comma inside a number ends no clause); "buying A for $700 million and B for $300
+  // million" (a price after an item keeps the list); "Quillo Chat, a chatbot" is a product.
+  Expect("Today was fine.\n\nGoogle-owned AI company Vantic Labs grew.\n\nNorma Cloud is deploying 40,000 Nvidia GPUs in its data centers.\n\n"
+         "The deals include Nvidia buying Harlow Labs for $700 million and Brisk Labs for $300 million.\n\n"
+         "Vantic Labs is best known for building Quillo Chat, a chatbot.",
+         "en",
+         {"Vantic Labs part_of Google", "Nvidia supplies Norma Cloud", "Nvidia acquires Harlow Labs", "Nvidia acquires Brisk Labs",
+          "Vantic Labs develops Quillo Chat"});
+}
+
+TEST(ArticleFamilies, EnglishAsidesInsideAClauseAndCountedObjects) {
+  // "X, an Australian cloud provider, is deploying as many as 40,000 Nvidia GPUs": the aside
+  // interrupts the clause without ending it, a count before the object is no distance, and a
+  // nationality opens no name ("Australian AI").
+  Expect("Today was fine.\n\nNorma Cloud, an Australian AI cloud provider, is deploying as many as 40,000 Nvidia GPUs under a six-year deal.", "en",
+         {"Nvidia supplies Norma Cloud"}, {"Nvidia supplies Australian AI"});
+}
+
+}  // namespace
+}  // namespace relgraph::importers

@@ -1,0 +1,287 @@
+// The article importer's pattern families in Korean: what a family must find, and the
+// distractors it must leave alone (helpers: article_families.h).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/news/article_families.h"
+
+namespace relgraph::importers {
+namespace {
+
+using families::Expect;
+using families::Facts;
+
+TEST(ArticleFamilies, TitlesNextToNamesInKorean) {
+  // PERSON ORG TITLE, with a gloss and a second title, and a transliterated two-word name.
+  Expect("홍길순 삼성전자 최고데이터책임자(CDO) 부사장은 새 전략을 설명했다.\n\n"
+         "데이비드 밀러 엔비디아 CEO는 한국을 찾았다.\n\n"
+         "창업자인 나영진 루미랩스 대표는 기술을 소개했다.",
+         "ko", {"홍길순 works_at Samsung Electronics", "데이비드 밀러 works_at Nvidia", "나영진 works_at 루미랩스", "나영진 founded 루미랩스"});
+  // A list of "PERSON ORG TITLE" keeps each title with its own person.
+  Expect("행사에는 박서준 카카오 대표, 이민호 KAIST 총장, 최유리 네이버 부사장 등이 참석했다.", "ko",
+         {"박서준 works_at Kakao", "이민호 works_at KAIST", "최유리 works_at Naver"},
+         {"이민호 works_at Kakao", "최유리 works_at KAIST"});
+  // "ORG TITLE PERSON" lists keep each person with the title before it.
+  Expect("테슬라 최고경영자 일론 머스크, 오픈AI 최고경영자 샘 앨트먼 등이 기부했다.", "ko",
+         {"Elon Musk works_at Tesla", "Sam Altman works_at OpenAI"}, {"Elon Musk works_at OpenAI"});
+}
+
+TEST(ArticleFamilies, TitlesNameOrganisationsNobodyKnows) {
+  // "PERSON ORG TITLE" with one or two words of a new organisation.
+  Expect("정다온 소리결 대표는 새 서비스를 공개했다.\n\n오세린 블루피크 스튜디오 최고기술책임자(CTO)는 일정을 밝혔다.", "ko",
+         {"정다온 works_at 소리결", "오세린 works_at 블루피크 스튜디오"});
+  // A title taken as an object is no "PERSON ORG TITLE"; a common noun names no organisation.
+  Expect("이번 행사에서 한지우 씨가 대표를 맡았다.\n\n정다온 회사 대표는 웃었다.", "ko", {}, {"정다온 works_at 회사"});
+  // "ORG는 PERSON TITLE이 대표를 맡는다", "ORG를 이끄는 PERSON": leading an organisation.
+  Expect("카카오는 배서윤 부사장이 대표를 맡는다.\n\n그간 네이버를 이끈 문태오 사장은 물러난다.", "ko",
+         {"배서윤 works_at Kakao", "문태오 works_at Naver"});
+  Expect("삼성전자는 이번 투자를 이끌었다.", "ko", {}, {"Samsung Electronics works_at Samsung Electronics"});
+}
+
+TEST(ArticleFamilies, InvestorListsInKorean) {
+  Expect("AI 스타트업 누리봇은 ▲산업은행(100억원) ▲한빛벤처스(30억원) ▲가온인베스트먼트(10억원) 등으로부터 140억원을 조달했다.", "ko",
+         {"Korea Development Bank invests_in 누리봇", "한빛벤처스 invests_in 누리봇", "가온인베스트먼트 invests_in 누리봇"});
+}
+
+TEST(ArticleFamilies, RoundLeadersAndParticipantsInKorean) {
+  // The round is the previous sentence's; its leader and participants invest in that company.
+  Expect("AI 스타트업 누리칩은 시리즈B 투자에서 300억원을 유치했다고 밝혔다. 이번 투자는 한빛벤처스가 주도했고 "
+         "가온인베스트먼트와 산업은행이 참여했다.",
+         "ko", {"한빛벤처스 invests_in 누리칩", "가온인베스트먼트 invests_in 누리칩", "Korea Development Bank invests_in 누리칩"});
+}
+
+TEST(ArticleFamilies, QuotedAndSuffixedNamesAreDiscovered) {
+  Expect("KT는 반도체 설계업체 ‘누리칩’과 손을 잡았다.", "ko", {"KT partners_with 누리칩"});
+}
+
+TEST(ArticleFamilies, CoInvestorsAndAlliances) {
+  Expect("카카오는 지난해 한빛벤처스, 가온인베스트먼트 등과 함께 AI 스타트업 누리봇에 30억원을 투자했다.", "ko",
+         {"Kakao invests_in 누리봇", "한빛벤처스 invests_in 누리봇", "가온인베스트먼트 invests_in 누리봇"});
+  Expect("네이버를 비롯한 카카오, KAIST, 서울대는 산학 연합체인 ‘미래AI협의체’를 결성했다.", "ko",
+         {"Naver member_of 미래AI협의체", "Kakao member_of 미래AI협의체", "KAIST member_of 미래AI협의체",
+          "Seoul National University member_of 미래AI협의체"});
+  Expect("KT는 반도체 설계업체 ‘누리칩’과 클라우드 업체 ‘하늘넷’과 손을 잡았다.", "ko", {"KT partners_with 누리칩", "KT partners_with 하늘넷"});
+  // A dropped subject is the previous sentence's topic, partner of every member of the list.
+  Expect("KT는 AI 사업을 확대한다. 이를 위해 카카오, KAIST, 한양대와 손잡는다.", "ko",
+         {"KT partners_with Kakao", "KT partners_with KAIST", "KT partners_with Hanyang University"},
+         {"KAIST partners_with Hanyang University", "Hanyang University partners_with KAIST"});
+}
+
+TEST(ArticleFamilies, DroppedArgumentsComeFromTheSentenceBefore) {
+  // Korean drops what the previous sentence named: the investors of "A 등이 투자했다" invest in
+  // the company that just closed a round; "투자자로 나섰다" says the same.
+  Expect("솔빛로보틱스는 지난달 120억원 규모의 시리즈A 라운드를 마감했다. 한빛벤처스, 카카오벤처스 등이 투자했다.", "ko",
+         {"한빛벤처스 invests_in 솔빛로보틱스", "Kakao Ventures invests_in 솔빛로보틱스"});
+  Expect("솔빛로보틱스는 지난달 시리즈B 라운드를 마감했다. 산업은행과 한빛벤처스가 투자자로 나섰다.", "ko",
+         {"Korea Development Bank invests_in 솔빛로보틱스", "한빛벤처스 invests_in 솔빛로보틱스"});
+  // A sentence that names its own target keeps it.
+  Expect("솔빛로보틱스는 지난달 시리즈B 라운드를 마감했다. 카카오벤처스는 별도로 업스테이지에 투자했다.", "ko",
+         {"Kakao Ventures invests_in Upstage"}, {"Kakao Ventures invests_in 솔빛로보틱스"});
+}
+
+TEST(ArticleFamilies, QuotedOrganisationsBeforeTitles) {
+  // "PERSON 'ORG' TITLE" with a known and an unknown organisation; same-mark quotes pair up in
+  // order, so the text between two quotations is never taken for a name.
+  Expect("행사에는 유태준 '마음AI' 대표, 나영진 '솔빛로보틱스' 대표가 참석했다.", "ko",
+         {"Yoo Tae-joon works_at Maum AI", "나영진 works_at 솔빛로보틱스"});
+  std::set<std::string> found = Facts("행사에는 유태준 '마음AI' 대표, 나영진 '솔빛로보틱스' 대표가 참석했다.", "ko");
+  for (const std::string& fact : found) EXPECT_EQ(fact.find("대표,"), std::string::npos) << fact;
+}
+
+TEST(ArticleFamilies, KoreanDealsWithNewNames) {
+  // "X 역시" is a subject; the longest particle chain ends a new name ("솔빛로보에도"), but a
+  // name may end in 나 ("너바나를").
+  Expect("IT공룡인 카카오 역시 AI 기반 플랫폼 스타트업인 솔빛랩스에 투자했다. 이와 함께 카카오는 로봇 기업인 솔빛로보에도 투자했다.", "ko",
+         {"Kakao invests_in 솔빛랩스", "Kakao invests_in 솔빛로보"}, {"Kakao invests_in 솔빛로보에"});
+  // A compound cue ("제조업체") needs no copula; "품에 안다" is buying.
+  Expect("앞서 인텔은 2016년에도 AI칩 제조업체 너바나를 4억 달러에 인수했다.", "ko", {"Intel acquires 너바나"}, {"Intel acquires 너바"});
+  Expect("최근 네이버는 AI 스타트업인 ‘솔빛 AI’를 품에 안았다.", "ko", {"Naver acquires 솔빛 AI"});
+  // "‘NAME'(GLOSS) 인수 계약": mixed quotes, the gloss an alias, the name right before the
+  // noun trigger; "지난 16일" after a topic opens no relative clause.
+  Expect("삼성전자는 지난 16일 지식 그래프 기술을 보유한 영국 스타트업 ‘옥스퍼드 솔빛'(OSB) 인수 계약을 맺었다.", "ko",
+         {"Samsung Electronics acquires 옥스퍼드 솔빛"});
+  std::set<std::string> found = Facts("지난 5월 삼성메디슨은 프랑스 스타트업 ‘솔비오'(Solvio) 인수를 위한 계약을 체결했다.", "ko");
+  EXPECT_EQ(found.count("Samsung Medison acquires 솔비오"), 1u);
+  EXPECT_EQ(found.count("Samsung Medison acquires Solvio"), 0u);  // one entity, the gloss its alias
+}
+
+TEST(ArticleFamilies, KoreanQuotedProductsByTheWordAfterThem) {
+  // A quoted name followed or ended by a product word is a product; the subject develops it
+  // even when the name stands bare before the noun trigger.
+  Expect("솔빛랩스는 세계적 수준의 'Veltra X' 파운데이션 모델을 개발해 산업별 AI 적용을 확산한다.", "ko", {"솔빛랩스 develops Veltra X"});
+  Expect("솔빛랩스는 범국민 AI 접근성 확대를 위한 '옴니 파운데이션 모델' 개발에 나선다.", "ko", {"솔빛랩스 develops 옴니 파운데이션 모델"});
+}
+
+TEST(ArticleFamilies, KoreanFundingAcrossParagraphsWithNewNames) {
+  // "N원을 유치했다" is a round; the company of the paragraph before raised it (its subject was
+  // dropped); names listed with a known investor are investors too.
+  const std::string text =
+      "누리온랩스는 2019년 설립 이후 여러 기관으로부터 80억원이 넘는 투자를 유치했다.\n"
+      "지난 2020년에는 한빛네트워크와 소프트뱅크벤처스로부터 15억원을 유치했다.\n"
+      "이후 2022년에는 카카오벤처스, 솔빛인베스트, 다온파트너스 등 다양한 업체로부터 40억원을 추가로 유치했다.";
+  Expect(text, "ko",
+         {"한빛네트워크 invests_in 누리온랩스", "SBVA invests_in 누리온랩스", "Kakao Ventures invests_in 누리온랩스", "솔빛인베스트 invests_in 누리온랩스",
+          "다온파트너스 invests_in 누리온랩스"});
+  // A paragraph with a subject of its own borrows none: "이것이" is the subject here.
+  Expect("누리온랩스는 새 모델을 공개했다.\n그 결과가 구글의 연구진이 유럽을 주요 경쟁 상대로 꼽는 배경이다.", "ko", {},
+         {"누리온랩스 competes_with Google", "Google competes_with 누리온랩스"});
+  // After "X와" a verb may follow: "손잡고" names nobody.
+  for (const std::string& fact : Facts("카카오와 손잡고 네이버, 누리온과 함께 협약을 맺었다.", "ko")) EXPECT_EQ(fact.find("손잡"), std::string::npos) << fact;
+}
+
+TEST(ArticleFamilies, KoreanAdnominalDealsAndAgreementsBetween) {
+  // "X가 투자한 Y", "X가 돈을 넣은 Y": Y is named by what was done to it.
+  Expect("미국 한빛캐피탈과 다온캐피털매니지먼트가 돈을 넣은 솔빛테크놀로지스, 중동 누리벤처스가 투자한 아로미 등이 자금 유치를 이끌었다.", "ko",
+         {"한빛캐피탈 invests_in 솔빛테크놀로지스", "다온캐피털매니지먼트 invests_in 솔빛테크놀로지스", "누리벤처스 invests_in 아로미"});
+  // "A, B 간 협약": the agreement holds between A and B; "투자 활성화" is no investment.
+  Expect("중기부는 서울에서 소프트뱅크벤처스, 한국벤처투자 간 AI 투자 활성화를 위한 업무협약을 체결했다.", "ko",
+         {"Korea Venture Investment Corp. partners_with SBVA"},
+         {"Ministry of SMEs and Startups invests_in SBVA", "Ministry of SMEs and Startups invests_in Korea Venture Investment Corp."});
+  // A country in a list is no organisation.
+  for (const std::string& fact : Facts("누리벤처스가 투자한 아로미, 사우디아라비아 기업들이 성장했다.", "ko")) {
+    EXPECT_EQ(fact.find("사우디아라비아"), std::string::npos) << fact;
+  }
+}
+
+TEST(ArticleFamilies, KoreanTitlesAfterLongUnits) {
+  // A unit of several words between the organisation and the title, a word qualifying the title,
+  // "…경영자" heads and "상근" before a title.
+  Expect("협약식에는 김민수 한빛소프트 글로벌 마켓 개발 부문 최고기술경영자와 데이비드 밀러 삼성전자 아시아 지역 공공 부문 비즈니스 리더가 참석했다.", "ko",
+         {"김민수 works_at 한빛소프트", "데이비드 밀러 works_at Samsung Electronics"});
+  Expect("이날 김외수 누리AI협회 상근부회장이 축사를 했다.", "ko", {"김외수 works_at 누리AI협회"});
+  Expect("오늘은 좋은 날이다. 이날 행사에는 박서준 과학기술정보통신부 2차관이 참석했다.", "ko", {"박서준 works_at Ministry of Science and ICT"});
+  // A title glued to its field ("테크리더") names a new organisation before it as well.
+  Expect("박서진 누리온 테크리더는 새 서비스를 소개했다.", "ko", {"박서진 works_at 누리온"});
+}
+
+TEST(ArticleFamilies, KoreanNameAfterATitleLeavesItsParticle) {
+  // "ORG의 TITLE PERSON은": the person is 홍길동, not 홍길동은.
+  Expect("삼성전자의 대표 홍길동은 새 전략을 밝혔다.", "ko", {"홍길동 works_at Samsung Electronics"}, {"홍길동은 works_at Samsung Electronics"});
+}
+
+TEST(ArticleFamilies, KoreanOrganisationOwningAPersonsTitle) {
+  // "그는 X의 공동 창립자이자 CTO로": X is an organisation even when nobody named it before.
+  Expect("이서연 누리온 대표는 새 서비스를 소개했다. 그는 핀테크 전문 뱅크샐러드의 공동 창립자이자 최고 기술책임자(CTO)로 일했다.", "ko",
+         {"이서연 founded 뱅크샐러드"});
+  Expect("이서연 누리온 대표는 새 서비스를 소개했다. 그는 이번 행사의 위원장이다.", "ko", {}, {"이서연 works_at 행사"});
+}
+
+TEST(ArticleFamilies, KoreanServicesOperated) {
+  // "챗봇 '루다'를 운영하는 누리랩": the operator of a named service develops it.
+  Expect("오늘은 좋은 날이다. 챗봇 '루다'를 운영하는 누리랩은 새 서비스를 공개했다.", "ko", {"누리랩 develops 루다"});
+  // A quoted name launched or made right after it is a product; joint development is both's.
+  Expect("오늘은 좋은 날이다. 네이버와 카카오가 공동 개발한 '하이퍼봇'이 출시됐다.", "ko", {"Naver develops 하이퍼봇", "Kakao develops 하이퍼봇"});
+  Expect("오늘은 좋은 날이다. 누리랩은 '혁신'을 강조했다.", "ko", {}, {"누리랩 develops 혁신"});
+}
+
+TEST(ArticleFamilies, KoreanSurnameAndTitle) {
+  // "김 대표" names 김도윤 named in full before; the list 김 went through is his past, not the
+  // company's founding.
+  Expect("오늘은 좋은 날이다. 김도윤 누리랩 대표는 새 칩을 공개했다. 누리랩은 AMD와 삼성전자 메모리사업부 등을 거친 김 대표가 2017년 설립한 스타트업이다.",
+         "ko", {"김도윤 founded 누리랩"}, {"누리랩 founded AMD", "김도윤 founded AMD"});
+  // Two persons sharing a surname: "김 대표" names neither.
+  Expect("오늘은 좋은 날이다. 김도윤 누리랩 대표와 김서진 한빛랩 대표가 만났다. 김 대표가 2017년 설립한 회사다.", "ko", {},
+         {"김도윤 founded 누리랩", "김서진 founded 한빛랩"});
+}
+
+TEST(ArticleFamilies, KoreanMakingAnOrganisation) {
+  // "만들다" an organisation founds it (a product is developed); 출범 launches an organisation.
+  Expect("오늘은 좋은 날이다. 카카오는 AI 연구소 ‘누리AI연구원’을 만들었다.", "ko", {"Kakao founded 누리AI연구원"});
+  Expect("오늘은 좋은 날이다. 네이버는 새 챗봇 '하이퍼봇'을 만들었다.", "ko", {"Naver develops 하이퍼봇"}, {"Naver founded 하이퍼봇"});
+}
+
+TEST(ArticleFamilies, KoreanTopicFoundedBySomeoneElse) {
+  // "X는 Y가 설립했다": the topic is what was founded when another subject founded it.
+  Expect("오늘은 좋은 날이다. 한빛랩은 지난해 박서진 대표가 설립했다.", "ko", {"박서진 founded 한빛랩"});
+}
+
+TEST(ArticleFamilies, KoreanSpinOffs) {
+  // 분사: the parent founds the new company; the parent named inside the relative clause is
+  // no argument of the main verb.
+  Expect("오늘은 좋은 날이다. 카카오가 AI 자회사 ‘누리랩’을 분사했다.", "ko", {"Kakao founded 누리랩"});
+  Expect("오늘은 좋은 날이다. 카카오에서 분사한 누리랩은 투자를 유치했다.", "ko", {"Kakao founded 누리랩"}, {"Kakao invests_in 누리랩"});
+}
+
+TEST(ArticleFamilies, ShareholderListsWithShares) {
+  // A share after each member keeps the list together.
+  Expect("오늘은 좋은 날이다. 누리랩의 주요 주주 지분율은 카카오 62.5%, 네이버 25%, 한빛인베스트먼트 12.5% 등이다.", "ko",
+         {"Kakao invests_in 누리랩", "Naver invests_in 누리랩", "한빛인베스트먼트 invests_in 누리랩"});
+}
+
+TEST(ArticleFamilies, KoreanInvestmentsReceived) {
+  Expect("누리랩은 카카오에게서 100억원을 투자 받았다.", "ko", {"Kakao invests_in 누리랩"});
+  Expect("누리랩은 카카오와 네이버로부터 펀딩을 받았다.", "ko", {"Kakao invests_in 누리랩", "Naver invests_in 누리랩"});
+}
+
+TEST(ArticleFamilies, KoreanListWithADescribedMember) {
+  // "A와 벤처캐피털 B가": the word saying what B is keeps the list together.
+  Expect("리벨리온이 시리즈B 투자를 유치했다. 이번 투자에는 한빛인베스트먼트와 벤처캐피털 누리파트너스가 참여했다.", "ko",
+         {"한빛인베스트먼트 invests_in Rebellions", "누리파트너스 invests_in Rebellions"});
+}
+
+TEST(ArticleFamilies, KoreanGenitiveStaysInItsClause) {
+  // "X의 활동을 위해 Y는 지원할 것": X's belongs to the activity, across Y's own subject.
+  Expect("김 회장은 \"네이버의 활동을 위해 카카오는 아낌없이 지원하겠다\"고 밝혔다.", "ko", {}, {"Naver backs Kakao"});
+  Expect("네이버는 삼성전자의 적극적인 지원을 받았다.", "ko", {"Samsung Electronics backs Naver"});
+}
+
+TEST(ArticleFamilies, KoreanListsOfTitledPeopleAndDonations) {
+  // "A사 대표 X, B사 창업자 Y 등": the list runs from person to person, past each title's
+  // organisation; a donation (기부) backs what it created.
+  Expect("오늘은 발표가 있었다.\n\n"
+         "누리재단은 네이버 대표 홍길순, 루미랩스 창업자 나영진 등 업계 인사들의 기부로 설립된 비영리단체다.",
+         "ko",
+         {"홍길순 works_at Naver", "나영진 founded 루미랩스", "홍길순 backs 누리재단", "나영진 backs 누리재단"},
+         {"Naver backs 누리재단", "루미랩스 backs 누리재단", "홍길순 backs Naver"});
+  Expect("오늘은 발표가 있었다.\n\n행사에는 카카오 대표 홍길순, 네이버 부사장 나영진 등이 참석했다.", "ko",
+         {"홍길순 works_at Kakao", "나영진 works_at Naver"}, {"홍길순 works_at Naver", "나영진 works_at Kakao"});
+  // A short verb stem begins its word: "내세운" puts forward, it founds nothing.
+  Expect("오늘은 발표가 있었다.\n\n카카오는 인재 확보를 내세운 누리랩스와 손잡았다.", "ko", {"Kakao partners_with 누리랩스"},
+         {"Kakao founded 누리랩스"});
+}
+
+TEST(ArticleFamilies, KoreanTitleChainsAndRounds) {
+  // "A의 CEO이자 B 공동 창업자인 X": X holds both titles; a stake bought is an investment; a
+  // company closing its own "투자 라운드" invests in nobody.
+  Expect("오늘은 발표가 있었다.\n\n카카오는 누리랩스의 CTO이자 루미랩스 공동 창업자인 홍길순을 영입했다.", "ko",
+         {"홍길순 works_at 누리랩스", "홍길순 founded 루미랩스", "홍길순 works_at Kakao"});
+  Expect("오늘은 발표가 있었다.\n\n카카오는 데이터센터용 칩을 개발하고 있다. 누리랩스도 5월 200억원 규모 시리즈B 투자 라운드를 마감했다.", "ko", {},
+         {"누리랩스 invests_in Kakao"});
+  Expect("오늘은 발표가 있었다.\n\n메타 플랫폼스(NAS:META)가 누리랩스의 지분 40%를 인수하는 계약을 체결했다.", "ko", {"Meta Platforms invests_in 누리랩스"});
+}
+
+TEST(ArticleFamilies, KoreanUnitsBeforePersonsDatesAndFoundedObjects) {
+  // "ORG UNIT PERSON TITLE"; "협동조합" and "중앙회" end organisations' names; a date before a
+  // comma is no list member ("지난 9월, MS는"); a quoted name with a gloss inside ("'로브(Lobe)'")
+  // is named without it; the object of a founding verb after a kind word is a new organisation.
+  Expect("오늘은 좋은 날이다.\n\n누리중앙회 서울지역본부 박승찬 본부장은 축사를 했다. 누리AI협동조합(이사장 최은수)은 출범했다.", "ko",
+         {"박승찬 works_at 누리중앙회", "최은수 works_at 누리AI협동조합"});
+  Expect("오늘은 좋은 날이다.\n\n지난 9월, MS는 AI 딥러닝 모델링 스타트업 '루미(Lumi)'를 인수했다.", "ko", {"Microsoft acquires 루미"},
+         {"9월 acquires 루미", "Microsoft acquires 루미(Lumi)"});
+  Expect("오늘은 좋은 날이다.\n\n한화그룹도 2021년 AI반도체 팹리스 누리칩스를 설립했다. 네이버는 새 회사를 설립했다.", "ko",
+         {"Hanwha Group founded 누리칩스"}, {"Naver founded 회사"});
+}
+
+TEST(ArticleFamilies, KoreanCoFoundersWithTitlesQuotedAppsAndSpacedSuffixes) {
+  // "A 대표와 B CTO 등이 공동 창업한": persons joined after their titles; a quoted name right
+  // after a develops verb is a product ("출시한 ‘연애의 기술’"); a suffix written as a word of
+  // its own ends the name before it ("누리온 게임즈"), not an adjective ("새로운 게임즈").
+  Expect("오늘은 좋은 날이다.\n\n리벨리온은 지난 2020년 홍길순 대표와 나영진 최고기술책임자(CTO) 등이 공동 창업한 AI 반도체 스타트업이다.", "ko",
+         {"홍길순 founded Rebellions", "나영진 founded Rebellions"});
+  Expect("오늘은 좋은 날이다.\n\n앞서 카카오가 출시한 ‘연애의 기술’ 앱은 인기를 끌었다.", "ko", {"Kakao develops 연애의 기술"});
+  Expect("오늘은 좋은 날이다.\n\n서민석 누리온 게임즈 대표는 말했다. 새로운 게임즈가 나왔다고 그는 말했다.", "ko", {"서민석 works_at 누리온 게임즈"},
+         {"서민석 works_at 새로운 게임즈"});
+}
+
+TEST(ArticleFamilies, KoreanInvesteesListedAfterTheSentence) {
+  // "투자한 기업은 △A △B △C다": the investees of the previous sentence's investor (the role
+  // "after": unmarked names after the trigger); △ bullets make one list; a count ("5곳") names
+  // nothing.
+  Expect("오늘은 좋은 날이다.\n\n카카오벤처스는 올해 AI 스타트업 5곳에 투자했다. 투자한 기업은 △리벨리온 △퓨리오사AI △업스테이지다.", "ko",
+         {"Kakao Ventures invests_in Rebellions", "Kakao Ventures invests_in FuriosaAI", "Kakao Ventures invests_in Upstage"},
+         {"Kakao Ventures invests_in 5곳"});
+}
+
+}  // namespace
+}  // namespace relgraph::importers

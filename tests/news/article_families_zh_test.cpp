@@ -1,0 +1,236 @@
+// The article importer's pattern families in Chinese: what a family must find, and the
+// distractors it must leave alone (helpers: article_families.h).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "common/text.h"
+#include "tests/news/article_families.h"
+
+namespace relgraph::importers {
+namespace {
+
+using families::Expect;
+using families::Facts;
+
+TEST(ArticleFamilies, ChineseListsWithAKnownMember) {
+  // Unknown names listed beside known investors are investors too; "GGV纪源资本" is GGV.
+  Expect("星河科技是一家芯片公司。本轮融资由腾讯领投，云岫、Northwind、GGV纪源资本、启光和红杉中国跟投。", "zh",
+         {"Tencent invests_in 星河科技", "云岫 invests_in 星河科技", "Northwind invests_in 星河科技", "GGV Capital invests_in 星河科技",
+          "启光 invests_in 星河科技"});
+  // A chain of titles is no list of names.
+  Expect("华东人工智能联盟副理事长、星河科技董事长王建国出席。", "zh", {"王建国 works_at 华东人工智能联盟"},
+         {"华东人工智能联盟副理事长 invests_in 星河科技"});
+}
+
+TEST(ArticleFamilies, ChineseSubjectsAndOwners) {
+  // An unknown name opening a sentence with an organisation's verb is a company; the next
+  // sentence's "该公司" is that company.
+  Expect("通用机器人公司云岫智能也于同日宣布完成2亿元A轮融资，由GGV纪源资本领投。\n\n该公司首席执行官周明远曾担任华为首席技术官。", "zh",
+         {"GGV Capital invests_in 云岫智能", "周明远 works_at 云岫智能"},
+         {"周明远 works_at Huawei"});  // 曾担任: a former job (no works_at, as everywhere else)
+  // A person's name is no company; "今天" opens no name.
+  Expect("李明宣布辞职。\n\n今天宣布了新的计划。", "zh", {}, {});
+  // What a verb invests in or buys, the unit after "旗下的", a founder after "由".
+  Expect("据报道，腾讯在今年三月投资了云岫智能。\n\n阿里巴巴在2019年以20亿美元收购了网易旗下的考拉。\n\n"
+         "星河科技于2023年由周明远创立，总部位于北京。",
+         "zh", {"Tencent invests_in 云岫智能", "Alibaba Group acquires 考拉", "考拉 part_of NetEase", "周明远 founded 星河科技"},
+         {"Alibaba Group acquires NetEase"});
+  // "A是B旗下的…公司": A belongs to B; the description names nobody.
+  Expect("阿里云是阿里巴巴集团旗下的云计算公司。", "zh", {"Alibaba Cloud part_of Alibaba Group"}, {"云计算公司 part_of Alibaba Group"});
+}
+
+TEST(ArticleFamilies, TitlesInChineseChains) {
+  Expect("华东人工智能联盟理事长、科大讯飞董事长王建国出席了会议。", "zh",
+         {"王建国 works_at iFlytek", "王建国 works_at 华东人工智能联盟"});
+  // Traditional characters are read as Simplified; names are kept as written.
+  Expect("科大訊飛董事長王建國表示，公司將繼續投入。", "zh", {"王建國 works_at iFlytek"});
+}
+
+TEST(ArticleFamilies, CutParagraphsAreRead) {
+  // A scrape cut in the middle of its only paragraph still has sentences to read.
+  std::string text = "星河科技宣布完成新一轮融资。本轮融资由腾讯领投。公司表示，资金将用于研发和招聘，并在未来两年内继续扩大团队规模，同时";
+  Expect(text, "zh", {"Tencent invests_in 星河科技"});
+}
+
+TEST(ArticleFamilies, ChinesePositionsHoldingsAndInvestorLists) {
+  Expect("星河科技成立于2022年。李文博任联合创始人和CEO，负责公司运营。", "zh", {"李文博 founded 星河科技", "李文博 works_at 星河科技"});
+  Expect("阿里巴巴通过全资子公司间接持有星河科技 12% 股份。", "zh", {"Alibaba Group invests_in 星河科技"});
+  Expect("星河科技是一家芯片公司。本轮领投方有两家：启明创投和华山资本(下称“华山”)，老股东腾讯跟投。", "zh",
+         {"Qiming Venture Partners invests_in 星河科技", "华山资本 invests_in 星河科技"});
+  Expect("国家开发银行旗下的国开科技参与了本轮融资。", "zh", {"国开科技 part_of China Development Bank"});
+}
+
+TEST(ArticleFamilies, ChineseOrganisationsBeforeTitlesAndShortForms) {
+  // "ORG TITLE PERSON" with organisations nobody knows, in a chain of titles.
+  Expect("会上，星澜智能董事长兼CEO、云岫科技董事长傅明远分享了观点。", "zh",
+         {"傅明远 works_at 星澜智能", "傅明远 works_at 云岫科技"});
+  // The verb after a name is not part of it: "张一鸣表示" is 张一鸣 ... 表示.
+  Expect("星澜智能CEO杜思远表示，公司将继续加大研发投入。", "zh", {"杜思远 works_at 星澜智能"}, {"杜思远表 works_at 星澜智能"});
+  // A short form of a name found before is the same organisation; a count of things is no name.
+  Expect("珠海星澜集团战略投资了云岫科技。\n\n云岫科技与星澜集团签署了合作协议。\n\n云岫科技已注册成立两家子公司。", "zh",
+         {"珠海星澜集团 invests_in 云岫科技", "云岫科技 partners_with 珠海星澜集团"},
+         {"云岫科技 partners_with 星澜集团", "云岫科技 founded 两家子公司"});
+  // Investor lists after 参与者包括, through a dash.
+  Expect("云岫科技宣布完成10亿元融资，参与者包括两家国资——杭州城投产业基金及上城资本。", "zh",
+         {"杭州城投产业基金 invests_in 云岫科技", "上城资本 invests_in 云岫科技"});
+}
+
+TEST(ArticleFamilies, ChineseProductsDescribedByTheirMakers) {
+  // "A与B联合研发的…“C”": both makers of the product the 的-phrase describes.
+  Expect("4月17日，星澜智能与云岫科技联合研发的大语言模型“天枢”正式发布。", "zh",
+         {"星澜智能 develops 天枢", "云岫科技 develops 天枢"});
+  // "X是ORG开源的一款…模型": X is a product and ORG its maker.
+  Expect("TianShu-Flash是京东开源的一款中型大语言模型，采用稀疏架构。", "zh", {"JD.com develops TianShu-Flash"});
+  // A name in a place or time phrase ("在…大会上") is not the sentence's topic: the own
+  // product belongs to the organisation that speaks.
+  Expect("在云岫科技主办的开发者大会上，星澜智能通过自研大模型“天枢”展示了新能力。", "zh", {"星澜智能 develops 天枢"},
+         {"云岫科技 develops 天枢"});
+}
+
+TEST(ArticleFamilies, ChineseFounderBehindOrganisationAndTitle) {
+  // "其创始人为 ORG UNIT TITLE PERSON": the person founded the topic and works at the unit, a part
+  // of the organisation.
+  Expect("云岫科技成立于2016年,其创始人为北京大学计算机系系主任王磊。", "zh",
+         {"王磊 founded 云岫科技", "王磊 works_at 北京大学计算机系", "北京大学计算机系 part_of Peking University"}, {"王磊 works_at 云岫科技"});
+  // A unit written in traditional characters keeps the article's spelling.
+  Expect("雲岫科技由清華大學電子工程系教授、系主任汪小玉發起,總部位於北京。", "zh",
+         {"汪小玉 works_at 清華大學電子工程系"}, {"汪小玉 works_at 雲岫科技"});
+  Expect("云岫科技由清华大学电子工程系教授李明创立,总部位于北京。", "zh", {"李明 founded 云岫科技", "李明 works_at 清华大学电子工程系"});
+  Expect("云岫科技的创始人是赵宁,总部位于杭州。", "zh", {"赵宁 founded 云岫科技"});
+}
+
+TEST(ArticleFamilies, ChineseRoundsWithUnnamedLeadersAndFunds) {
+  // "某…" names nobody; "联合投资" is investing, not a partnership; a known name followed by an
+  // organisation word is an organisation of its own ("星河电子产业基金"); the old shareholders
+  // after the new ones invest in the company the text is about, not in the new investors.
+  const std::string text =
+      "12月3日,云岫科技宣布完成超5亿元A轮融资。\n\n"
+      "本轮由某互联网大厂领投,芯泉资本、腾讯产业基金、岚山信德及某头部VC机构联合投资,老股东青禾创投、北辰互娱持续加注。";
+  Expect(text, "zh",
+         {"芯泉资本 invests_in 云岫科技", "腾讯产业基金 invests_in 云岫科技", "岚山信德 invests_in 云岫科技", "青禾创投 invests_in 云岫科技",
+          "北辰互娱 invests_in 云岫科技"},
+         {"Tencent invests_in 云岫科技", "青禾创投 invests_in 芯泉资本", "芯泉资本 partners_with 岚山信德"});
+  for (const std::string& fact : Facts(text, "zh")) {
+    EXPECT_EQ(fact.find("某"), std::string::npos) << fact;
+    EXPECT_FALSE(CheckUtf8(fact).has_value()) << "a name cut inside a character: " << fact;
+  }
+}
+
+TEST(ArticleFamilies, ChineseAttributionIsNoTopic) {
+  // "据X发布，Y宣布完成融资": the source X is not what the sentence is about; the round's
+  // investors in the next sentence invest in Y.
+  Expect("2024年8月,星河智能创始人王磊加入云岫科技。\n12月15日,据青禾创投发布,云岫科技宣布完成超5亿元融资。其中,芯泉资本领投,岚山资本联合投资。", "zh",
+         {"芯泉资本 invests_in 云岫科技", "岚山资本 invests_in 云岫科技"}, {"芯泉资本 invests_in 青禾创投", "芯泉资本 invests_in 星河智能"});
+}
+
+TEST(ArticleFamilies, ChineseRegisteredNamesAndDeputies) {
+  // "北京零一万物信息技术有限公司首席执行官X": the registered form is the known company.
+  Expect("主题演讲环节,北京零一万物信息技术有限公司首席执行官王磊分享了前沿洞察。", "zh", {"王磊 works_at 01.AI"});
+  // Deputies hold their title at the organisation named before it, not at the sentence's topic.
+  Expect("9月17日,国务院新闻办公室举行发布会,国务院国资委主任赵宁、国务院国资委副主任李明介绍了情况。", "zh",
+         {"赵宁 works_at State-owned Assets Supervision and Administration Commission",
+          "李明 works_at State-owned Assets Supervision and Administration Commission"},
+         {"李明 works_at State Council of the People's Republic of China"});
+}
+
+TEST(ArticleFamilies, ChineseSubsidiariesAndNamesAfterCopulas) {
+  Expect("星河科技是云岫集团的全资子公司,总部位于北京。", "zh", {"星河科技 part_of 云岫集团"});
+  Expect("云岫集团控股子公司星河科技表示,将扩大研发。", "zh", {"星河科技 part_of 云岫集团"});
+  // A time word opens no name; "是…公司" describes, it names nobody.
+  for (const std::string& fact : Facts("今天云岫集团发布了新芯片。星河科技是AI基础设施公司,总部位于北京。", "zh")) {
+    EXPECT_EQ(fact.find("今天"), std::string::npos) << fact;
+    EXPECT_EQ(fact.find("基础设施公司"), std::string::npos) << fact;
+  }
+}
+
+TEST(ArticleFamilies, ChineseHoldingsThroughAVehicle) {
+  // "X通过Y间接持有Z": Y is the holder of record.
+  Expect("据悉，星河集团通过云岫资本间接持有澄心科技20%的股份。", "zh", {"云岫资本 invests_in 澄心科技"});
+}
+
+TEST(ArticleFamilies, ChineseShortNamesAfterVerbs) {
+  // A two-character name right after a verb that takes it ("获得百度…", "联合腾讯…").
+  Expect("星河科技获得百度战略投资。", "zh", {"Baidu invests_in 星河科技"});
+  Expect("星河科技联合腾讯发布了新模型。", "zh", {"星河科技 partners_with Tencent"});
+}
+
+TEST(ArticleFamilies, ChineseAllianceMembers) {
+  // Members listed after "成员包括", a lead (由X牵头) and participants (Y、Z参与).
+  Expect("今天天气很好。星河人工智能产业联盟今日成立，首批成员包括百度、腾讯、云岫资本等20家单位。该联盟由华为牵头，小米、澄心科技公司参与。", "zh",
+         {"Baidu member_of 星河人工智能产业联盟", "云岫资本 member_of 星河人工智能产业联盟", "Huawei member_of 星河人工智能产业联盟",
+          "Xiaomi member_of 星河人工智能产业联盟"});
+  // Taking part in a funding round is no membership.
+  Expect("今天天气很好。百度参与了星河科技公司的B轮融资。", "zh", {}, {"Baidu member_of 星河科技公司"});
+}
+
+TEST(ArticleFamilies, ChineseFormerJobs) {
+  // "曾任" is a past job: no works_at; the person is 王磊, not 王磊曾.
+  Expect("星河科技发布了新的大模型产品。据悉，王磊曾任百度副总裁，后来加入星河科技。", "zh", {"王磊 works_at 星河科技"},
+         {"王磊 works_at Baidu", "王磊曾 works_at Baidu"});
+  Expect("星河科技发布了新的大模型产品。据悉，李娜现任百度副总裁，负责搜索业务。", "zh", {"李娜 works_at Baidu"});
+}
+
+TEST(ArticleFamilies, ChineseNamesTheLexiconHalfKnows) {
+  // A known organisation written right before a new institute's name is part of that name.
+  Expect("星河医药集团股份有限公司与北京大学武汉人工智能研究院于近日签署合作协议。", "zh",
+         {"星河医药集团股份有限公司 partners_with 北京大学武汉人工智能研究院"},
+         {"Peking University partners_with 星河医药集团股份有限公司", "Peking University partners_with 武汉人工智能研究院"});
+  // A clause that opens with a name nobody knows has a subject: the previous topic is not it.
+  Expect("星河科技股份有限公司发布了新产品。目前云岫中科已与百度控股子公司澄心文化建立了合作关系。", "zh", {},
+         {"星河科技股份有限公司 partners_with Baidu"});
+}
+
+TEST(ArticleFamilies, AnAliasLearnedLaterKeepsEarlierRelationsWhole) {
+  // A known entity learns an alias from a gloss after a relation used it: the batch still holds
+  // the entity the relation names (this import was refused once).
+  Expect("月之暗面创始人杨植麟近日接受了采访。\n\n星河智能是一家成立于2016年的公司,其创始股东为月之暗面(Kimi助手所属公司)的主要股东。", "zh",
+         {"Yang Zhilin founded Moonshot AI"});
+}
+
+TEST(ArticleFamilies, ChineseDescriptionsBeforeNamesAndClauseLists) {
+  // "收购德国语音识别公司Vantic": the description is no name, the Latin name after it is (in
+  // lower case too); "A收购X,B收购Y": each name its own verb follows opens a clause.
+  Expect("今天天气很好。\n\n3月,星河科技收购德国语音识别公司vantic.io,云岫资本收购日本机器人公司Norma Robotics;4月,百度收购美国芯片公司Quillo。",
+         "zh", {"星河科技 acquires vantic.io", "云岫资本 acquires Norma Robotics", "Baidu acquires Quillo"},
+         {"星河科技 acquires 云岫资本", "vantic.io acquires Norma Robotics", "星河科技 acquires 德国语音识别公司"});
+}
+
+TEST(ArticleFamilies, ChineseOwnersInsideLists) {
+  // "A、B旗下C、D": the owner B qualifies C and stands outside the list (C is part of B); a
+  // unit's suffix right after a known name names the unit ("上海交大基金会").
+  Expect("今天天气很好。\n\n云岫智能有限公司完成了新一轮融资。参与本轮投资的包括星河资本、上海交大基金会旗下菡源资产、元禾控股等投资方。", "zh",
+         {"星河资本 invests_in 云岫智能有限公司", "菡源资产 invests_in 云岫智能有限公司", "Oriza Holdings invests_in 云岫智能有限公司",
+          "菡源资产 part_of 上海交大基金会"},
+         {"上海交大基金会 invests_in 云岫智能有限公司", "Shanghai Jiao Tong University invests_in 云岫智能有限公司", "星河资本 invests_in 上海交大基金会"});
+}
+
+TEST(ArticleFamilies, ChineseFormerTitlesAndAcquisitionNouns) {
+  // "原/前 ORG TITLE PERSON": a former job (no works_at), a founder still founded it; a short
+  // name after 原 or 前 is read; "A完成了对B的收购": A acquires B.
+  Expect("今天天气很好。\n\n原百度联合创始人王磊宣布创业。前美团总裁陈石加入星河科技。", "zh",
+         {"王磊 founded Baidu", "陈石 works_at 星河科技"}, {"王磊 works_at Baidu", "陈石 works_at Meituan"});
+  Expect("今天天气很好。\n\n美团完成了对星河科技的收购。", "zh", {"Meituan acquires 星河科技"});
+}
+
+TEST(ArticleFamilies, ChineseAllianceMemberListsOfSeveralKinds) {
+  // A long institution's name may open with a field ("人工智能新兴产业联盟"); a bare 联盟 opening a
+  // clause refers back to it; "成员单位…，包括A、B等企业，C等高校以及D、E等机构" is one list
+  // (the cue keeps the clause, "等<kind>，" joins); a name ending in 投资 before 等 invests in
+  // nobody.
+  Expect("今天天气很好。\n\n王磊参加人工智能新兴产业联盟成立大会。此前联盟与星河科技签署了战略合作协议。"
+         "联盟发起成员单位上百家,包括百度、阿里巴巴等知名企业,北京大学等著名高校以及云岫资本、将门投资等投资机构。",
+         "zh",
+         {"星河科技 partners_with 人工智能新兴产业联盟", "Baidu member_of 人工智能新兴产业联盟", "Alibaba Group member_of 人工智能新兴产业联盟",
+          "Peking University member_of 人工智能新兴产业联盟", "云岫资本 member_of 人工智能新兴产业联盟"},
+         {"Baidu invests_in 人工智能新兴产业联盟", "云岫资本 invests_in 人工智能新兴产业联盟"});
+}
+
+TEST(ArticleFamilies, ChineseMembersElectedToSeats) {
+  // "A、B等当选副理事长单位": seats on the alliance the text is about.
+  Expect("今天天气很好。\n\n长三角人工智能产业联盟在上海成立。联盟召开了第一次会员大会。星河科技有限公司、云岫资本、浙江大学等当选副理事长单位。", "zh",
+         {"星河科技有限公司 member_of 长三角人工智能产业联盟", "云岫资本 member_of 长三角人工智能产业联盟", "Zhejiang University member_of 长三角人工智能产业联盟"});
+}
+
+}  // namespace
+}  // namespace relgraph::importers
