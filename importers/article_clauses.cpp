@@ -529,13 +529,11 @@ void Analysis::BuildGroups() {
     bool trigger = false;
     for (const TriggerHit& hit : triggers_) trigger = trigger || (hit.begin < word_end && word < hit.end);
     if (trigger) continue;
-    static const std::u32string_view kAdnominal = U"한된는던할될운난친진른쓴든준온본낸선춘긴린킨신";
     // "지난 16일" is a date, and a topic (은/는) belongs to the main clause.
     std::string_view next_word = s_.substr(word, word_end - word);
     const std::string& particles = mentions_[static_cast<size_t>(group.members.back())].particles;
     if (next_word == "지난" || CommonNouns().count(next_word) != 0 || particles.ends_with("은") || particles.ends_with("는")) continue;
-    char32_t last = CodePointBefore(s_, word_end);
-    if (kAdnominal.find(last) != std::u32string_view::npos) group.embedded = true;
+    if (rules_.EndsInKorean(next_word, kAdnominalEnding)) group.embedded = true;
   }
 }
 
@@ -556,9 +554,7 @@ void Analysis::FindClauses() {
         if (lang_ == Lang::kKorean && (cp == ',' || cp == U'，')) {
           // Only a comma after a connective ending ends a clause ("전환하고,"); commas
           // between nouns list them.
-          char32_t last = CodePointBefore(s_, i);
-          static const std::u32string_view kConnectives = U"고며서데해여면니으";
-          bool connective = IsHangul(last) && kConnectives.find(last) != std::u32string_view::npos;
+          bool connective = rules_.EndsInKorean(s_.substr(0, i), kConnectiveEnding);
           if (s_.substr(0, i).ends_with("지만") || s_.substr(0, i).ends_with("으나")) connective = true;
           if (connective) boundaries_.push_back(i);
         } else if ((cp == ':' || cp == U'：') && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.end <= i && i - hit.end <= 12; })) {

@@ -231,6 +231,9 @@ struct WordHash {
 };
 using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
+// Classes of Korean word endings (data/triggers.json "korean_endings"), combined as bits.
+enum KoreanEnding : unsigned { kParticleEnding = 1, kVerbEnding = 2, kAdnominalEnding = 4, kNounEnding = 8, kConnectiveEnding = 16 };
+
 struct RuleSet {
   std::vector<Rule> rules;
   std::vector<Title> titles[3];                 // per Lang
@@ -267,6 +270,11 @@ struct RuleSet {
   WordSet quantifiers;        // Korean "두", "여러": several follow, no single referent
   std::vector<std::string> figure_units;  // "억", "%", "年": a number before one is no name
   std::vector<std::string> participle_openers;  // English: "owned by ", "founded in " open an aside
+  std::u32string korean_endings[5];  // the syllables of each KoreanEnding class, by bit index
+
+  // Whether a Korean word's last syllable is an ending of one of `classes` (KoreanEnding bits):
+  // "회사들" ends in a noun ending, "개발했으며" in a verb ending, "리벨리온과" in a particle.
+  bool EndsInKorean(std::string_view word, unsigned classes) const;
 };
 RuleSet ParseRuleSet(std::string_view json_text);
 // An officer's title by acronym, in any language: "CEO", "CMO", "CAIO" (C, one to three

@@ -203,8 +203,7 @@ void Analysis::DiscoverKoreanListMembers() {
     size_t points = CountCodePoints(stem);
     if (points < 2 || points > 12 || Overlaps(begin, stem_end) || ContainsTitle(stem)) return false;
     // A verb or an adjective ends the list: "전환하고", "개발했으며", "새로운".
-    static const std::u32string_view kVerbEnds = U"고며다서면해했됐된던한운은는을를게지";
-    if (kVerbEnds.find(CodePointBefore(stem, stem.size())) != std::u32string_view::npos) return false;
+    if (rules_.EndsInKorean(stem, kParticleEnding | kVerbEnding)) return false;
     std::string name(stem);
     if (CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) return false;
     if (std::all_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) return false;

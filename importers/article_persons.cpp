@@ -76,8 +76,7 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       Role role;
       std::string particles;
       // The first word takes no particle ("연구진이 겸직 교수로" names nobody).
-      static const std::u32string_view kParticleEnds = U"는은을를의에와과도로가이";
-      bool first_bare = kParticleEnds.find(CodePointBefore(first_word, first_word.size())) == std::u32string_view::npos;
+      bool first_bare = !rules_.EndsInKorean(first_word, kParticleEnding);
       if (second_end > second && (second_end >= s_.size() || !IsAsciiAlnum(CodePointAt(s_, second_end))) && plain(first_word) && first_bare) {
         std::string_view run = s_.substr(second, second_end - second);
         // The second word with its particles: the longest name that leaves a particle chain
@@ -208,9 +207,7 @@ int Analysis::PersonBefore(size_t pos) {
       // A transliterated name of two words right before "ORG TITLE": "샘 알트먼", "젠슨 황".
       auto plain_word = [this](std::string_view word) {
         if (word.empty() || word.size() > 12 || NotNames().count(word) != 0 || GenericWords().count(word) != 0) return false;
-        static const std::u32string_view kEndings = U"에서는은이가을를의도고며다로와과게면지해한된던인들께적";
-        char32_t last = CodePointBefore(word, word.size());
-        return kEndings.find(last) == std::u32string_view::npos;
+        return !rules_.EndsInKorean(word, kParticleEnding | kVerbEnding | kNounEnding);
       };
       if (!plain_word(candidate) || start < 2 || s_[start - 1] != ' ') return -1;
       size_t first_end = start - 1;
@@ -391,19 +388,18 @@ void Analysis::DiscoverTitledOrgs() {
     mention.particles = particles;
     AddMention(mention);
   }
-  static const std::u32string_view kParticleEnds = U"는은을를의에와과도로서께가";
   // A bare word: Hangul or Latin letters and digits, ending in no case particle.
   auto bare_word = [&](size_t begin, size_t end) {
     std::string_view word = s_.substr(begin, end - begin);
     if (word.empty() || CountCodePoints(word) > 12 || Overlaps(begin, end)) return false;
     if (std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) return false;
     if (ContainsTitle(word)) return false;  // "리서치본부장이"
-    return kParticleEnds.find(CodePointBefore(word, word.size())) == std::u32string_view::npos;
+    return !rules_.EndsInKorean(word, kParticleEnding);
   };
   // A new Korean name: a surname and two syllables (three after a two-syllable surname).
   auto person_shaped = [&](std::string_view word) {
     if (word.size() % 3 != 0 || NotNames().count(word) != 0 || CommonNouns().count(word) != 0) return false;
-    if (kParticleEnds.find(CodePointBefore(word, word.size())) != std::u32string_view::npos) return false;
+    if (rules_.EndsInKorean(word, kParticleEnding)) return false;
     for (const std::string& surname : rules_.surnames[li_]) {
       if (word.starts_with(surname) && word.size() == surname.size() + 6) return true;
     }

@@ -117,6 +117,15 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : words.value(key, nlohmann::json::array())) target->insert(ToNfc(word.get<std::string>()));
     }
     for (const auto& word : words.value("figure_units", nlohmann::json::array())) set.figure_units.push_back(ToNfc(word.get<std::string>()));
+    const nlohmann::json endings = root.value("korean_endings", nlohmann::json::object());
+    for (auto [key, bit] : {std::pair{"particles", 0}, std::pair{"verb_endings", 1}, std::pair{"adnominal", 2}, std::pair{"noun_endings", 3}, std::pair{"connectives", 4}}) {
+      const std::string syllables = ToNfc(endings.value(key, std::string()));
+      for (size_t at = 0; at < syllables.size();) {
+        char32_t cp = 0;
+        at += DecodeAt(syllables, at, &cp);
+        set.korean_endings[bit].push_back(cp);
+      }
+    }
     for (const auto& word : root.value("participle_openers", nlohmann::json::object()).value("en", nlohmann::json::array())) {
       set.participle_openers.push_back(word.get<std::string>());
     }
@@ -124,6 +133,15 @@ RuleSet ParseRuleSet(std::string_view json_text) {
     throw Error(ErrorKind::kInternal, std::string("data/triggers.json: ") + error.what());
   }
   return set;
+}
+
+bool RuleSet::EndsInKorean(std::string_view word, unsigned classes) const {
+  if (word.empty()) return false;
+  const char32_t last = CodePointBefore(word, word.size());
+  for (unsigned bit = 0; bit < 5; ++bit) {
+    if ((classes & (1U << bit)) != 0 && korean_endings[bit].find(last) != std::u32string::npos) return true;
+  }
+  return false;
 }
 
 const RuleSet& DefaultRuleSet() {

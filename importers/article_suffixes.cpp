@@ -69,9 +69,8 @@ void Analysis::DiscoverSuffixOrgs() {
           size_t previous_end = word_begin - 1;
           size_t previous_begin = RunStart(s_, previous_end, name_char);
           std::string previous(s_.substr(previous_begin, previous_end - previous_begin));
-          static const std::u32string_view kEndings = U"는은을를의에와과도로가이고며다서면해했됐된던한운게지";
           size_t points = CountCodePoints(previous);
-          if (points < 2 || points > 8 || Overlaps(previous_begin, previous_end) || kEndings.find(CodePointBefore(previous, previous.size())) != std::u32string_view::npos ||
+          if (points < 2 || points > 8 || Overlaps(previous_begin, previous_end) || rules_.EndsInKorean(previous, kParticleEnding | kVerbEnding) ||
               (previous_begin > 0 && !IsSpace(s_[previous_begin - 1]) && kOpeners.find(CodePointBefore(s_, previous_begin)) == std::u32string_view::npos) ||
               CommonNouns().count(previous) != 0 || NotNames().count(previous) != 0 || GenericWords().count(previous) != 0 || ContainsTitle(previous)) {
             continue;
