@@ -1,6 +1,7 @@
 // The relation rules of data/triggers.json, parsed once per process.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <tuple>
 
 #include "common/error.h"
@@ -89,7 +90,8 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"title_modifiers", &set.title_modifiers[index], false}, std::tuple{"honorifics", &set.honorifics[index], false},
                                         std::tuple{"unit_suffixes", &set.unit_suffixes[index], false}, std::tuple{"title_heads", &set.title_heads[index], false},
                                         std::tuple{"title_predicate_tails", &set.title_predicate_tails[index], false},
-                                        std::tuple{"list_cues", &set.list_cues[index], false}}) {
+                                        std::tuple{"list_cues", &set.list_cues[index], false},
+                                        std::tuple{"name_end_words", &set.name_end_words[index], false}}) {
         for (const auto& word : list(key)) target->push_back(english && lower ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }
       const std::string next_chars = ToNfc(root.value("person_next_chars", nlohmann::json::object()).value(code, std::string()));
@@ -117,6 +119,16 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : words.value(key, nlohmann::json::array())) target->insert(ToNfc(word.get<std::string>()));
     }
     for (const auto& word : words.value("figure_units", nlohmann::json::array())) set.figure_units.push_back(ToNfc(word.get<std::string>()));
+    const nlohmann::json suffix_kinds = root.value("org_suffix_kinds", nlohmann::json::object());
+    for (const auto& [kind, suffixes] : suffix_kinds.items()) {
+      for (const auto& suffix : suffixes) {
+        std::string word = ToNfc(suffix.get<std::string>());
+        bool listed = false;
+        for (const auto& list : set.org_suffixes) listed = listed || std::find(list.begin(), list.end(), word) != list.end();
+        if (!listed) throw Error(ErrorKind::kInternal, "data/triggers.json: org_suffix_kinds names '" + word + "', which is in no org_suffixes list");
+        set.org_suffix_kinds[std::move(word)] = kind;
+      }
+    }
     const nlohmann::json endings = root.value("korean_endings", nlohmann::json::object());
     for (auto [key, bit] : {std::pair{"particles", 0}, std::pair{"verb_endings", 1}, std::pair{"adnominal", 2}, std::pair{"noun_endings", 3}, std::pair{"connectives", 4}}) {
       const std::string syllables = ToNfc(endings.value(key, std::string()));

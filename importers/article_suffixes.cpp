@@ -17,23 +17,11 @@ bool Analysis::HasOrgSuffix(std::string_view name, int lang_index, std::string* 
     if (name.size() <= suffix.size() || !name.ends_with(suffix)) continue;
     std::string_view stem = TrimSpace(name.substr(0, name.size() - suffix.size()));
     if (stem.empty() || GenericWords().count(stem) != 0) continue;
-    static const std::vector<std::string_view> kInstitute = {"연구원", "연구소", "과학원", "실험실", "연구센터", "研究院", "研究所", "实验室", "實驗室",
-                                                             "研究中心", "科学院", "Labs", "Lab", "Laboratory", "Laboratories", "Institute", "Research"};
-    static const std::vector<std::string_view> kUniversity = {"대학교", "대학", "공과대학", "大学", "大學", "学院", "學院", "University"};
-    static const std::vector<std::string_view> kInvestor = {"캐피털", "캐피탈", "벤처스", "파트너스", "창업투자", "인베스트먼트", "资本", "資本",
-                                                            "创投", "創投", "基金", "Ventures", "Capital", "Partners"};
-    static const std::vector<std::string_view> kGovernment = {"人民政府", "政府", "委员会", "办公室"};
-    static const std::vector<std::string_view> kGroup = {"联盟", "协会", "工商联", "연합", "얼라이언스", "컨소시엄", "Alliance", "Consortium", "Coalition", "Forum", "Association"};
-    if (std::find(kGovernment.begin(), kGovernment.end(), suffix) != kGovernment.end() ||
-        std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end()) {
-      if (CountCodePoints(stem) < 3) continue;  // "组成联盟" is no name
-      *kind = std::find(kGroup.begin(), kGroup.end(), suffix) != kGroup.end() ? "consortium" : "government";
-      return true;
-    }
-    *kind = std::find(kInstitute.begin(), kInstitute.end(), suffix) != kInstitute.end()     ? "research_institute"
-            : std::find(kUniversity.begin(), kUniversity.end(), suffix) != kUniversity.end() ? "university"
-            : std::find(kInvestor.begin(), kInvestor.end(), suffix) != kInvestor.end()       ? "investor"
-                                                                                             : "company";
+    auto found = rules_.org_suffix_kinds.find(suffix);
+    std::string suffix_kind = found == rules_.org_suffix_kinds.end() ? "company" : found->second;
+    // A collective word needs a real name before it: "组成联盟" is no name.
+    if ((suffix_kind == "government" || suffix_kind == "consortium") && CountCodePoints(stem) < 3) continue;
+    *kind = std::move(suffix_kind);
     return true;
   }
   return false;
@@ -134,15 +122,9 @@ void Analysis::DiscoverSuffixOrgs() {
         bool title_next = false;
         for (const Title& title : rules_.titles[li_]) title_next = title_next || s_.substr(end).starts_with(title.word);
         // Chinese writes no spaces: the name ends before a function word, a title or a verb that
-        // commonly follows a subject ("星河科技宣布", "某某资本领投").
-        static const std::vector<std::string_view> kFollowers = {
-            "旗下", "宣布", "表示", "发布", "推出", "获得", "完成", "成立", "正式", "今日", "近日", "日前", "已经", "计划", "联合",
-            "共同", "携手", "持有", "投资", "收购", "领投", "参投", "跟投", "创始", "首席", "董事", "总裁", "回应", "透露", "介绍",
-            "官方", "官宣", "开发", "研发", "推动", "签署", "达成", "披露", "成为", "作为", "拥有", "此前", "目前", "今年", "去年",
-            "参与", "加入", "负责", "主导", "公告", "通过", "也", "则", "均", "还", "正在", "曾", "战略", "再次", "再度", "首次", "率先",
-            "独家", "以", "控股子公司", "全资子公司", "子公司", "分公司", "成员", "会员", "理事"};
+        // commonly follows a subject ("星河科技宣布", "某某资本领投": name_end_words).
         bool follower = false;
-        for (std::string_view word : kFollowers) follower = follower || s_.substr(end).starts_with(word);
+        for (const std::string& word : rules_.name_end_words[li_]) follower = follower || s_.substr(end).starts_with(word);
         // ... or before a rule's verb ("星河科技领投").
         for (const Rule& rule : rules_.rules) {
           if (rule.lang != lang_ || follower) continue;
