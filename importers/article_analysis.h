@@ -218,7 +218,7 @@ class Analysis {
   const Group* HeadOf(const TriggerHit& hit) const;
   bool KindFits(int entity, const std::vector<std::string>& kinds, bool source) const;
   bool ParseTitles(size_t pos, TitleMatch* match) const;
-  bool ModifiesTitle(size_t begin, size_t end) const;
+  bool PartOfTitle(size_t begin, size_t end) const;
   const std::string* TitleModifierAt(size_t pos) const;
   bool IsUnitName(std::string_view word) const;
   size_t TitleStartBefore(size_t pos) const;

@@ -582,11 +582,22 @@ void Analysis::FindClauses() {
   }
 }
 
-// A trigger word that modifies a title names a job, not an act: "投资合伙人" (investment
-// partner), "investment director".
-bool Analysis::ModifiesTitle(size_t begin, size_t end) const {
+// A trigger word that is part of a title names a job, not an act: a title's modifier ("投资合伙人",
+// investment partner; "investment director"), or a title right before its holder ("Vantic Capital
+// partner Mike Tosh"; titles are read only where a person is named right after the word).
+bool Analysis::PartOfTitle(size_t begin, size_t end) const {
   const std::string* modifier = TitleModifierAt(begin);
-  return modifier != nullptr && modifier->size() >= end - begin;
+  if (modifier != nullptr && modifier->size() >= end - begin) return true;
+  auto person_at = [&](size_t from, size_t to) {
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+      return mention.begin >= from && mention.begin <= to && mention.entity >= 0 && IsPerson(mention.entity);
+    });
+  };
+  if (!person_at(end, end + 48)) return false;
+  TitleMatch title;
+  if (!ParseTitles(begin, &title) || title.end < end) return false;
+  size_t holder = SkipSpaces(s_, title.end);
+  return person_at(holder, holder);
 }
 
 void Analysis::FindTriggers() {
@@ -615,18 +626,7 @@ void Analysis::FindTriggers() {
             if (x + exclusion.size() >= end) excluded = true;
           }
         }
-        if (excluded || ModifiesTitle(at, end)) continue;
-        // A title before its holder is no trigger: "Vantic Capital partner Mike Tosh". (Titles
-        // are read only where a person is named right after the word.)
-        bool person_next = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
-          return mention.begin >= end && mention.begin <= end + 48 && mention.entity >= 0 && IsPerson(mention.entity);
-        });
-        TitleMatch title;
-        if (person_next && ParseTitles(at, &title) && title.end >= end && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
-              return mention.begin == SkipSpaces(s_, title.end) && mention.entity >= 0 && IsPerson(mention.entity);
-            })) {
-          continue;
-        }
+        if (excluded || PartOfTitle(at, end)) continue;
         TriggerHit hit;
         hit.begin = at;
         hit.end = end;
