@@ -176,8 +176,9 @@ void Analysis::DiscoverTitledPersons() {
 
 int Analysis::PersonBefore(size_t pos) {
   size_t end = pos;
-  // An opening quote of the organisation stands between: "이흥노 '리버밴스' 대표".
-  for (std::string_view quote : {"'", "\"", "‘", "“"}) {
+  // An opening quote or a Korean legal-form mark of the organisation stands between: "이흥노
+  // '리버밴스' 대표", "구광모 ㈜LG 대표".
+  for (std::string_view quote : {"'", "\"", "‘", "“", "㈜", "(주)"}) {
     if (s_.substr(0, end).ends_with(quote)) end -= quote.size();
   }
   while (end > 0 && (s_[end - 1] == ' ' || s_[end - 1] == ',')) --end;

@@ -337,6 +337,20 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       }
     }
   }
+  // Korean "LG그룹은 구광모 회장이 ...": a person named with a bare title right after the
+  // sentence's topic holds the title there.
+  if (lang_ == Lang::kKorean && topic_entity >= 0 && !topic_from_discourse) {
+    size_t person_at = SkipSpaces(s_, topic_end);
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const Mention& person = mentions_[m];
+      if (person.begin != person_at || person.entity < 0 || !IsPerson(person.entity)) continue;
+      size_t title_at = SkipSpaces(s_, person.end);
+      bool org_next = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return other.begin == title_at && other.entity >= 0 && IsOrg(other.entity); });
+      TitleMatch match;
+      if (title_at == person.end || org_next || !ParseTitles(title_at, &match)) continue;
+      emit(static_cast<int>(m), topic_entity, match, "title_of_topic", 0.75);
+    }
+  }
   size_t original = mentions_.size();
   for (size_t m = 0; m < original; ++m) {
     const Mention organisation = mentions_[m];

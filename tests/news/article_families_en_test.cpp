@@ -341,5 +341,18 @@ TEST(ArticleFamilies, EnglishAsidesInsideAClauseAndCountedObjects) {
          {"Nvidia supplies Norma Cloud"}, {"Nvidia supplies Australian AI"});
 }
 
+TEST(ArticleFamilies, RoundParticipantsInEnglish) {
+  // Those who take part in a round invest in the company that raised it.
+  Expect("Nova Robotics raised $20 million in a Series A round. Sequoia Capital and Accel participated in the round. "
+         "Intel Capital also joined the round.",
+         "en", {"Sequoia Capital invests_in Nova Robotics", "Accel invests_in Nova Robotics", "Intel Capital invests_in Nova Robotics"});
+  // Joining something that is no round states no investment.
+  Expect("Nova Robotics opened a lab in Boston. Intel Capital joined the Open Robotics Alliance.", "en", {},
+         {"Intel Capital invests_in Nova Robotics"});
+  // "clients like": the subject supplies each client.
+  Expect("Quillo Systems builds custom voice models for clients like Unilever and Philips.", "en",
+         {"Quillo Systems supplies Unilever", "Quillo Systems supplies Philips"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

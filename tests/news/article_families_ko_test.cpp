@@ -283,5 +283,17 @@ TEST(ArticleFamilies, KoreanInvesteesListedAfterTheSentence) {
          {"Kakao Ventures invests_in 5곳"});
 }
 
+TEST(ArticleFamilies, KoreanRoundsAndTopicTitles) {
+  // Taking part in a company's round invests in the company named with 의.
+  Expect("첫 문장이다. 누리벤처스는 이달 초 미국 로봇 스타트업 다온로보틱스의 시리즈A 투자에 참여했다.", "ko",
+         {"누리벤처스 invests_in 다온로보틱스"});
+  // A legal-form mark stands between a person and the organisation of the title.
+  Expect("첫 문장이다. 김민수 ㈜카카오 대표도 지난해 미국 본사를 방문했다.", "ko", {"김민수 works_at Kakao"});
+  // A person with a bare title right after the topic holds the title there ...
+  Expect("첫 문장이다. 카카오는 김민수 대표가 직접 발표했다.", "ko", {"김민수 works_at Kakao"});
+  // ... but not when another organisation names the title.
+  Expect("첫 문장이다. 네이버는 김민수 카카오 대표와 만났다.", "ko", {"김민수 works_at Kakao"}, {"김민수 works_at Naver"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

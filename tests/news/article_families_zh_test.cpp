@@ -232,5 +232,15 @@ TEST(ArticleFamilies, ChineseMembersElectedToSeats) {
          {"星河科技有限公司 member_of 长三角人工智能产业联盟", "云岫资本 member_of 长三角人工智能产业联盟", "Zhejiang University member_of 长三角人工智能产业联盟"});
 }
 
+TEST(ArticleFamilies, ChineseRoundParticipants) {
+  // "A、B和C等参与了本轮融资": each invests in the company that raised the round, named before
+  // in the sentence or in the sentence before.
+  Expect("这是第一句。机器人初创企业星河智能,成立仅一年,已完成2亿元融资,腾讯、美团和小米等参与了本轮融资。", "zh",
+         {"Tencent invests_in 星河智能", "Meituan invests_in 星河智能", "Xiaomi invests_in 星河智能"});
+  Expect("这是第一句。星河智能宣布完成2亿元融资。腾讯和小米参与了本轮融资。", "zh", {"Tencent invests_in 星河智能", "Xiaomi invests_in 星河智能"});
+  // Taking part in an event is no investment.
+  Expect("这是第一句。星河智能宣布完成2亿元融资。腾讯参加了本届人工智能大会。", "zh", {}, {"Tencent invests_in 星河智能"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
