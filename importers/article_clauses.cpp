@@ -478,6 +478,7 @@ void Analysis::BuildGroups() {
     if (group.role == Role::kDative && s_.substr(SkipSpaces(s_, group.end)).starts_with("의해")) group.role = Role::kBy;
     if (group.role != Role::kNone) continue;
     size_t pos = group.end;
+    bool after_deung = false;  // "A, B 등 총 10개 기업이": a count of the list's kind follows 등
     for (int words = 0; words < 8 && pos < s_.size(); ++words) {
       pos = SkipSpaces(s_, pos);
       size_t end = pos;
@@ -494,6 +495,7 @@ void Analysis::BuildGroups() {
           group.end = end;
           break;
         }
+        after_deung = true;
         pos = end;
         continue;
       }
@@ -511,7 +513,16 @@ void Analysis::BuildGroups() {
         std::string particles;
         if (ParseParticles(word.substr(word.size() - cut), &found, &particles) && found != Role::kNone && found != Role::kTitle) role = found;
       }
-      if (role != Role::kNone && role != Role::kSubject) {
+      // After 등, a subject that counts or names the list's kind is the list itself ("등 총
+      // 10개 기업이", "등 5개사가"); any other subject is someone else's ("등 각 사 전문가가").
+      bool counted_kind = false;
+      if (after_deung && role == Role::kSubject) {
+        std::string_view stem = word.substr(0, word.size() - 3);
+        bool count = std::isdigit(static_cast<unsigned char>(stem.empty() ? 'x' : stem[0])) != 0;
+        for (const std::string& cue : rules_.org_cues[li_]) counted_kind = counted_kind || stem == cue || (count && stem.ends_with(cue));
+        counted_kind = counted_kind || (count && (stem.ends_with("개사") || stem.ends_with("곳")));
+      }
+      if (role != Role::kNone && (role != Role::kSubject || counted_kind)) {
         group.role = role;
         group.inherited = true;
       }

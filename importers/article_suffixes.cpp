@@ -19,8 +19,9 @@ bool Analysis::HasOrgSuffix(std::string_view name, int lang_index, std::string* 
     if (stem.empty() || GenericWords().count(stem) != 0) continue;
     auto found = rules_.org_suffix_kinds.find(suffix);
     std::string suffix_kind = found == rules_.org_suffix_kinds.end() ? "company" : found->second;
-    // A collective word needs a real name before it: "组成联盟" is no name.
-    if ((suffix_kind == "government" || suffix_kind == "consortium") && CountCodePoints(stem) < 3) continue;
+    // A Chinese collective word needs a real name before it: "组成联盟" is no name ("KT 컨소시엄"
+    // is one).
+    if ((suffix_kind == "government" || suffix_kind == "consortium") && CountCodePoints(stem) < 3 && IsHan(CodePointAt(stem, 0))) continue;
     *kind = std::move(suffix_kind);
     return true;
   }
@@ -57,6 +58,18 @@ void Analysis::DiscoverSuffixOrgs() {
           size_t previous_end = word_begin - 1;
           size_t previous_begin = RunStart(s_, previous_end, name_char);
           std::string previous(s_.substr(previous_begin, previous_end - previous_begin));
+          // A consortium named after its leader: "LG 컨소시엄", "KT 얼라이언스".
+          auto found_kind = rules_.org_suffix_kinds.find(suffix);
+          auto leader = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+            return mention.begin == previous_begin && mention.end == previous_end && mention.word_end == previous_end && mention.entity >= 0 &&
+                   IsOrg(mention.entity) && !mention.anaphor;
+          });
+          if (found_kind != rules_.org_suffix_kinds.end() && found_kind->second == "consortium" && leader != mentions_.end()) {
+            mentions_.erase(leader);
+            std::string name(s_.substr(previous_begin, word_begin + suffix.size() - previous_begin));
+            AddMention(MentionWithParticles(previous_begin, word_begin + suffix.size(), Discover(Written(name), "consortium", {}, "")));
+            break;
+          }
           size_t points = CountCodePoints(previous);
           if (points < 2 || points > 8 || Overlaps(previous_begin, previous_end) || rules_.EndsInKorean(previous, kParticleEnding | kVerbEnding) ||
               (previous_begin > 0 && !IsSpace(s_[previous_begin - 1]) && kOpeners.find(CodePointBefore(s_, previous_begin)) == std::u32string_view::npos) ||

@@ -295,5 +295,17 @@ TEST(ArticleFamilies, KoreanRoundsAndTopicTitles) {
   Expect("첫 문장이다. 네이버는 김민수 카카오 대표와 만났다.", "ko", {"김민수 works_at Kakao"}, {"김민수 works_at Naver"});
 }
 
+TEST(ArticleFamilies, KoreanConsortiaNamedAfterTheirLeader) {
+  // "KT 컨소시엄" is a consortium of its own; "이번 컨소시엄에는 A, B 등 총 N개 기업이 참여" lists
+  // its members (the count after 등 is the list itself).
+  Expect("첫 문장이다. 과기정통부는 KT 컨소시엄을 최종 선정했다. 이번 컨소시엄에는 LG유플러스, 슈퍼브AI, 퓨리오사AI 등 총 3개 기업이 참여했다.", "ko",
+         {"LG Uplus member_of KT 컨소시엄", "Superb AI member_of KT 컨소시엄", "FuriosaAI member_of KT 컨소시엄"}, {"LG Uplus member_of KT"});
+  Expect("첫 문장이다. SK텔레콤은 누리온 얼라이언스를 결성했다. 이번 얼라이언스에는 카카오, 네이버 등 5개사가 참여했다.", "ko",
+         {"Kakao member_of 누리온 얼라이언스", "Naver member_of 누리온 얼라이언스"});
+  // Any other subject after 등 is someone else's: the experts take part, not the companies.
+  Expect("첫 문장이다. SK텔레콤은 누리온 얼라이언스를 결성했다. 이번 얼라이언스에는 카카오, 네이버 등 각 사 전문가가 참여했다.", "ko", {},
+         {"Kakao member_of 누리온 얼라이언스"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
