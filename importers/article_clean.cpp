@@ -326,6 +326,22 @@ bool IsBoilerplate(std::string_view line) {
   return false;
 }
 
+// A photo caption names who is in the picture ("왼쪽부터 A 카카오 대표, B 오픈AI CEO (사진=X)",
+// "AMD CEO Lisa Su. Photographer: X"): the length of the caption before its credit, or 0 when
+// the line carries no credit after a caption of some length.
+size_t CaptionBeforeCredit(std::string_view line) {
+  size_t best = std::string_view::npos;
+  for (std::string_view credit : {"(사진=", "(사진 =", "(사진 제공", "[사진=", " 사진=", ". Photographer:", ". Photo:", ". Photo by", ". Credit:",
+                                  " (Photo:", " (Photo by", "（图片来源", "(图片来源", "（图源", "(图源"}) {
+    size_t at = line.find(credit);
+    if (at != std::string_view::npos && at < best) best = at;
+  }
+  if (best == std::string_view::npos) return 0;
+  std::string_view caption = TrimSpace(line.substr(0, best));
+  if (CountCodePoints(caption) < 12) return 0;
+  return static_cast<size_t>(caption.data() - line.data()) + caption.size();
+}
+
 // A body paragraph ends like a sentence: a full stop, question or exclamation mark, possibly
 // inside quotes or brackets. Once the body has started, a long paragraph whose end was cut off
 // (scrapes are truncated) is body too.
@@ -431,11 +447,17 @@ CleanText CleanArticle(std::string_view source, std::string_view kind) {
   bool body_started = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i].text;
+    // A caption keeps the names before its credit; the credit is no text.
+    const size_t caption = drop[i] ? 0 : CaptionBeforeCredit(line);
+    if (caption > 0) {
+      lines[i].end = lines[i].begin + caption;
+      line = line.substr(0, caption);
+    }
     if (IsEndMarker(line)) {
       if (body_started) break;
       continue;
     }
-    if (IsBoilerplate(line)) {
+    if (caption == 0 && IsBoilerplate(line)) {
       if (clean.date.empty() && CountCodePoints(line) <= 80) {
         std::vector<StatedDate> dates = FindDates(line, Lang::kEnglish, "");
         for (const StatedDate& date : dates) {
@@ -453,7 +475,7 @@ CleanText CleanArticle(std::string_view source, std::string_view kind) {
       continue;
     }
     if (drop[i]) continue;
-    if (!LooksLikeBody(line, body_started)) {
+    if (caption == 0 && !LooksLikeBody(line, body_started)) {
       size_t length = CountCodePoints(line);
       if (clean.title.empty() && !body_started && length >= 8 && length <= 150) clean.title = std::string(line);
       continue;

@@ -253,5 +253,16 @@ TEST(ArticlePipeline, PathologicalInputsFinish) {
   }
 }
 
+TEST(ArticleFamilies, PhotoCaptionsNameWhoIsInThePicture) {
+  // A caption before its credit is text: its titles name people; the credit names nobody.
+  Expect("첫 문장이다.\n\n왼쪽부터 김민수 카카오 대표, 이철수 네이버 CEO (사진=누리일보)\n\n둘째 문장이다.\n", "ko",
+         {"김민수 works_at Kakao", "이철수 works_at Naver"});
+  Expect("AMD buys a startup.\n\nAMD CEO Lisa Su. Photographer: Jane Roe/Bloomberg via Getty Images\n\nThe deal closes soon.\n", "en",
+         {"Lisa Su works_at AMD"}, {"Jane Roe works_at Bloomberg", "Jane Roe works_at AMD"});
+  // A credit with too little before it is still no text.
+  std::set<std::string> none = families::Facts("첫 문장이다.\n\n카카오 대표 (사진=누리일보)\n\n둘째 문장이다.\n", "ko");
+  EXPECT_TRUE(none.empty());
+}
+
 }  // namespace
 }  // namespace relgraph::importers
