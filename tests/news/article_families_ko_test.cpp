@@ -307,5 +307,15 @@ TEST(ArticleFamilies, KoreanConsortiaNamedAfterTheirLeader) {
          {"Kakao member_of 누리온 얼라이언스"});
 }
 
+TEST(ArticleFamilies, KoreanUnitsDescribedByTheirParent) {
+  // "ORG의 … 법인인 X", "ORG 계열인 X": X is part of ORG.
+  Expect("첫 문장이다. 카카오의 벤처 투자 법인인 누리벤처스는 최근 투자를 늘렸다.", "ko", {"누리벤처스 part_of Kakao"});
+  Expect("첫 문장이다. 네이버 계열인 누리클라우드도 참여했다.", "ko", {"누리클라우드 part_of Naver"});
+  // A new legal entity set up by a company is no unit of the one named in the genitive of its place.
+  Expect("첫 문장이다. 카카오는 미국 법인을 세웠다.", "ko", {}, {"Kakao part_of Kakao"});
+  // AWS is a company of its own, part of Amazon.
+  Expect("첫 문장이다. 아마존의 자회사인 아마존웹서비스는 새 칩을 내놨다.", "ko", {"Amazon Web Services part_of Amazon"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
