@@ -103,6 +103,7 @@ struct Group {
   Role role = Role::kNone;
   bool inherited = false;    // role read from a following word ("...등 전문가의")
   bool embedded = false;     // Korean: inside a relative clause ("머스크가 떠난 뒤")
+  size_t relative_end = 0;  // Chinese: the end of the "VERB的" whose relative clause holds the group (embedded)
   bool carried = false;      // the previous sentence's topic standing in for a dropped subject
   size_t begin = 0, end = 0;
 };

@@ -471,6 +471,32 @@ void Analysis::BuildGroups() {
       }
     }
   }
+  // Chinese: names before "VERB的 NAME" belong to a relative clause that describes the later
+  // name ("收购苹果前设计长艾夫创办的新创io": io is bought; "收购A、B所持有的C的股份": C's
+  // shares are). They are no argument of the main verb.
+  if (lang_ == Lang::kChinese) {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      // (Only a name after a verb: the sentence's subject describes nothing.)
+      if (std::none_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.end <= groups_[g].begin; })) continue;
+      for (const std::string& verb : rules_.relative_verbs[li_]) {
+        const std::string marker = verb + "的";
+        size_t at = s_.find(marker, groups_[g].end);
+        if (at == std::string_view::npos || at - groups_[g].end > 90) continue;
+        std::string_view between = s_.substr(groups_[g].end, at - groups_[g].end);
+        if (between.find("，") != std::string_view::npos || between.find(',') != std::string_view::npos || between.find("。") != std::string_view::npos) continue;
+        size_t head = at + marker.size();
+        bool named_head = std::any_of(groups_.begin(), groups_.end(), [&](const Group& other) {
+          return other.begin >= head && other.begin - head <= 36 && s_.substr(head, other.begin - head).find("，") == std::string_view::npos &&
+                 s_.substr(head, other.begin - head).find(',') == std::string_view::npos;
+        });
+        if (named_head) {
+          groups_[g].embedded = true;
+          groups_[g].relative_end = head;
+          break;
+        }
+      }
+    }
+  }
   if (lang_ != Lang::kKorean) return;
   // "에 의해" marks the agent of a passive; a bare list takes its role from "등이" or
   // from the particle of the next word that carries one ("...등 각 사 전문가의").

@@ -167,6 +167,26 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       if (object_relative) return nullptr;
     }
   }
+  // Chinese relative clauses: the subject of "…艾夫创办的io" is the name right before the verb,
+  // in the relative clause or not; a name further back is another verb's.
+  if (lang_ == Lang::kChinese && role_name == "subject" && (s_.substr(hit.end).starts_with("的") || s_.substr(0, hit.end).ends_with("的"))) {
+    const Group* nearest = nullptr;
+    for (const Group& group : groups_) {
+      if (!group.carried && group.end <= hit.begin && in_clause(group) && (nearest == nullptr || group.end > nearest->end)) nearest = &group;
+    }
+    if (nearest == nullptr || nearest->role != Role::kNone || !GroupFits(*nearest, kinds, source)) return nullptr;
+    size_t han = 0;
+    for (size_t k = nearest->end; k < hit.begin;) {
+      char32_t cp = 0;
+      k += DecodeAt(s_, k, &cp);
+      if (IsHan(cp)) ++han;
+    }
+    // (A word of manner right before the verb is no verb of its own: "A与B联合研发的".)
+    bool verb_between = std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) {
+      return other.begin >= nearest->end && other.end < hit.begin;
+    });
+    return han <= 2 && !verb_between ? nearest : nullptr;
+  }
   Role wanted = Role::kNone;
   bool before_only = false, after_only = false;
   if (role_name == "subject") {
@@ -193,7 +213,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   const Group* best = nullptr;
   size_t best_distance = SIZE_MAX;
   for (const Group& group : groups_) {
-    if (group.role != wanted || !in_clause(group) || group.embedded || !GroupFits(group, kinds, source)) continue;
+    // (An embedded group is an argument only inside its own relative clause: "A与B联合研发的X".)
+    bool inside_relative = group.embedded && hit.begin >= group.end && hit.end <= group.relative_end;
+    if (group.role != wanted || !in_clause(group) || (group.embedded && !inside_relative) || !GroupFits(group, kinds, source)) continue;
     // Chinese "由 X ... 发起": X is the agent only when it stands right before the verb (times
     // may come between: "由幻方量化于2023年创立"); "由清华大学电子工程系教授汪玉发起" names a person.
     if (lang_ == Lang::kChinese && wanted == Role::kBy && group.end <= hit.begin) {

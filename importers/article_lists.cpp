@@ -91,7 +91,14 @@ void Analysis::DiscoverListMembers() {
   auto name_char = [](char32_t cp) { return IsHan(cp) || IsAsciiAlnum(cp) || cp == U' ' || cp == U'-' || cp == U'&'; };
   static const std::vector<std::string_view> kCues = {"包括", "投资方", "投资者", "股东", "分别为", "分别是", "来自", "由", "有", "为", "如", "是", "获", "和", "与", "及"};
   static const std::vector<std::string_view> kStops = {"等", "跟投", "领投", "参投", "联合", "共同", "均", "也", "都", "参与", "持续", "加注", "跟进", "在内",
-                                                       "作为", "的", "分别", "进行", "完成", "宣布", "投资", "出资", "联手", "携手", "已", "将", "在", "对"};
+                                                       "作为", "的", "分别", "进行", "完成", "宣布", "投资", "出资", "联手", "携手", "已", "将", "在", "对",
+                                                       "所持", "其他"};
+  // A rule's trigger or a kind word before the first item ends what came before it: "拟收购关联企业
+  // 昆霞投资、巨星科技" lists 昆霞投资 (when a name of two characters or more is left).
+  std::vector<std::string_view> openers(rules_.org_cues[li_].begin(), rules_.org_cues[li_].end());
+  for (const Rule& rule : rules_.rules) {
+    if (rule.lang == lang_) openers.insert(openers.end(), rule.triggers.begin(), rule.triggers.end());
+  }
   // Item spans of each run of separators.
   std::vector<std::pair<size_t, size_t>> items;
   auto flush = [&]() {
@@ -102,6 +109,8 @@ void Analysis::DiscoverListMembers() {
     if (known_org) {
       for (auto [begin, end] : items) {
         std::string_view item = TrimSpace(s_.substr(begin, end - begin));
+        // "美的集团旗下美的资本": the item is the unit after 旗下; its owner qualifies it.
+        if (size_t owner_end = item.rfind("旗下"); owner_end != std::string_view::npos) item = item.substr(owner_end + std::string_view("旗下").size());
         begin = static_cast<size_t>(item.data() - s_.data());
         end = begin + item.size();
         size_t points = CountCodePoints(item);
@@ -180,6 +189,10 @@ void Analysis::DiscoverListMembers() {
       for (std::string_view cue : kCues) {
         size_t found = left.rfind(cue);
         if (found != std::string_view::npos) from = std::max(from, found + cue.size());
+      }
+      for (std::string_view opener : openers) {
+        size_t found = left.rfind(opener);
+        if (found != std::string_view::npos && CountCodePoints(left.substr(found + opener.size())) >= 2) from = std::max(from, found + opener.size());
       }
       items.emplace_back(begin + from, at);
     }

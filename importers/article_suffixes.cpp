@@ -185,6 +185,8 @@ void Analysis::DiscoverSuffixOrgs() {
         }
         std::string_view stem = s_.substr(start, at - start);
         if ((chars < 2 && absorbed == SIZE_MAX) || GenericWords().count(stem) != 0) continue;
+        // A count is no name: "9398万股股份".
+        if (start > 0 && std::isdigit(static_cast<unsigned char>(s_[start - 1])) != 0) continue;
         if (absorbed != SIZE_MAX) {
           std::string name(s_.substr(start, end - start));
           std::string kind;

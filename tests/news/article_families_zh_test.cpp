@@ -242,5 +242,22 @@ TEST(ArticleFamilies, ChineseRoundParticipants) {
   Expect("这是第一句。星河智能宣布完成2亿元融资。腾讯参加了本届人工智能大会。", "zh", {}, {"Tencent invests_in 星河智能"});
 }
 
+TEST(ArticleFamilies, ChineseRelativeClausesAndListItems) {
+  // "收购A创办的B": B is bought; A founded B; A is no argument of 收购.
+  Expect("这是第一句。星河科技已完成收购云岫集团创办的机器人公司青松智能。", "zh", {"星河科技 acquires 青松智能", "云岫集团 founded 青松智能"},
+         {"星河科技 acquires 云岫集团"});
+  // "A与B联合研发的X": both made X, and they are partners.
+  Expect("这是第一句。4月17日,星河科技与云岫集团联合研发的大模型“青松”正式发布。", "zh",
+         {"星河科技 develops 青松", "云岫集团 develops 青松", "星河科技 partners_with 云岫集团"});
+  // "收购A、B所持有的C的股份": C's shares are bought; A and B, the holders, are not.
+  Expect("这是第一句。星河科技拟收购关联企业昆霞投资、云岫集团及其他转让方所持有的青松智能99%的股份。", "zh", {"星河科技 acquires 青松智能"},
+         {"星河科技 acquires 云岫集团", "星河科技 acquires 昆霞投资"});
+  // A list item after 旗下 is the unit; its owner is its parent.
+  Expect("这是第一句。青松智能吸引了包括美的集团旗下美的资本、云岫集团旗下云岫创投等投资者。", "zh",
+         {"美的资本 part_of Midea Group", "云岫创投 part_of 云岫集团"});
+  // A count is no name, and 约 ends one.
+  Expect("这是第一句。星河科技将合计持有锋龙股份约9398万股股份。", "zh", {"星河科技 invests_in 锋龙股份"}, {"锋龙股份 invests_in 万股股份"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
