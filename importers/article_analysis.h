@@ -220,6 +220,7 @@ class Analysis {
   bool KindFits(int entity, const std::vector<std::string>& kinds, bool source) const;
   bool ParseTitles(size_t pos, TitleMatch* match) const;
   bool PartOfTitle(size_t begin, size_t end) const;
+  bool SubsidiaryPhrase(const Mention& owner, const Mention& unit) const;
   const std::string* TitleModifierAt(size_t pos) const;
   bool IsUnitName(std::string_view word) const;
   size_t TitleStartBefore(size_t pos) const;
@@ -270,6 +271,7 @@ class Analysis {
   int topic_group_ = -1;
   Group context_group_;  // the entity the text is about (previous topics), for the role "context"
   Group previous_group_;  // the previous sentence's topic, for the role "previous"
+  Group raiser_group_;    // the last organisation invested in, for the role "raiser"
   struct RecentGroup {
     size_t order = 0;  // position in Discourse::recent: later is more recent
     Group group;

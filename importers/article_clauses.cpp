@@ -295,7 +295,8 @@ void Analysis::BuildGroups() {
     TitleMatch match;
     bool titled_person = IsPerson(next.entity) && ParseTitles(name.word_end, &match) && SkipSpaces(s_, match.end) == next.begin;
     if (lang_ == Lang::kKorean) {
-      qualifies[i] = name.role == Role::kNone && name.particles.empty() && titled_person && match.tail.empty();
+      qualifies[i] = (name.role == Role::kNone && name.particles.empty() && titled_person && match.tail.empty()) ||
+                     (IsOrg(next.entity) && SubsidiaryPhrase(name, next));
     } else if (lang_ == Lang::kEnglish) {
       qualifies[i] = titled_person;
     } else {
@@ -619,6 +620,19 @@ void Analysis::FindClauses() {
   }
 }
 
+// Korean "삼성전자의 투자 전문 자회사 삼성넥스트": the words between a genitive owner and the name
+// after it say that the name is the owner's unit (up to two words of description, then a
+// subsidiary noun).
+bool Analysis::SubsidiaryPhrase(const Mention& owner, const Mention& unit) const {
+  if (lang_ != Lang::kKorean || owner.role != Role::kGenitive || unit.begin <= owner.word_end) return false;
+  std::string_view between = TrimSpace(s_.substr(owner.word_end, unit.begin - owner.word_end));
+  if (between.find(',') != std::string_view::npos || std::count(between.begin(), between.end(), ' ') > 2) return false;
+  size_t space = between.rfind(' ');
+  std::string_view last = space == std::string_view::npos ? between : between.substr(space + 1);
+  const auto& nouns = rules_.subsidiary_nouns[li_];
+  return std::find(nouns.begin(), nouns.end(), last) != nouns.end();
+}
+
 // A trigger word that is part of a title names a job, not an act: a title's modifier ("投资合伙人",
 // investment partner; "investment director"), or a title right before its holder ("Vantic Capital
 // partner Mike Tosh"; titles are read only where a person is named right after the word).
@@ -664,6 +678,15 @@ void Analysis::FindTriggers() {
           }
         }
         if (excluded || PartOfTitle(at, end)) continue;
+        // The noun of "ORG의 … 자회사 X" only says whose unit X is (a compound of its own).
+        if (lang_ == Lang::kKorean && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& owner) {
+              return owner.word_end <= at && owner.entity >= 0 && IsOrg(owner.entity) &&
+                     std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& unit) {
+                       return unit.begin >= end && unit.begin <= end + 1 && unit.entity >= 0 && IsOrg(unit.entity) && SubsidiaryPhrase(owner, unit);
+                     });
+            })) {
+          continue;
+        }
         TriggerHit hit;
         hit.begin = at;
         hit.end = end;

@@ -78,7 +78,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   size_t described = DescribedBy(hit);
   if (described != SIZE_MAX && role_name != "subject" && role_name != "object" &&
       !std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return m.entity >= 0 && !m.anaphor && m.word_end == described; })) {
-    static const std::unordered_set<std::string_view> kStandIns = {"topic", "context", "previous", "recent"};
+    static const std::unordered_set<std::string_view> kStandIns = {"topic", "context", "previous", "recent", "raiser"};
     if (kStandIns.count(role_name) != 0) return nullptr;
   }
   // Korean "A, B 간 협약", "A와 B 사이의": the names a relation holds between.
@@ -106,6 +106,18 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       if (between.empty() || (gloss && between.size() <= 40)) return &group;
     }
     return nullptr;
+  }
+  // The company whose round it is: named in this sentence as the one who raised the money ("X가
+  // 유치한 투자금은 … A, B 등이 참여했다"), else the last organisation invested in.
+  if (role_name == "raiser") {
+    for (const Group& group : groups_) {
+      if (lang_ == Lang::kKorean && group.end <= hit.begin && s_.substr(SkipSpaces(s_, group.end)).starts_with("유치한") && GroupFits(group, kinds, source)) {
+        return &group;
+      }
+    }
+    if (raiser_group_.members.empty() || !GroupFits(raiser_group_, kinds, source)) return nullptr;
+    *penalty += 0.05;
+    return &raiser_group_;
   }
   // "이번 투자에는 A, B가 참여했다", "The round was led by A": the company the text is about.
   if (role_name == "context") {
@@ -374,7 +386,7 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
     return words.empty() || std::any_of(words.begin(), words.end(), [&](const std::string& word) { return window.find(word) != std::string_view::npos; });
   };
   if (!context_holds(s_.substr(hit.end, 120), rule.context_after) ||
-      !context_holds(s_.substr(hit.begin >= 150 ? hit.begin - 150 : 0, std::min<size_t>(hit.begin, 150)), rule.context_before)) {
+      !context_holds(s_.substr(hit.begin >= 300 ? hit.begin - 300 : 0, std::min<size_t>(hit.begin, 300)), rule.context_before)) {
     return;
   }
   for (const Frame& frame : rule.frames) {
@@ -391,8 +403,16 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       const Group* target = FindRole(hit, frame.target, fallback, &penalty, true, &rule.target_kinds, false);
       if (source == nullptr || target == nullptr || source == target) continue;
       if (source->inherited || target->inherited) penalty += 0.03;
-      for (int s : source->members) {
-        for (int t : target->members) pairs.emplace_back(s, t);
+      // Korean: a noun written right before a list describes its first name only ("삼성전자의
+      // 투자 전문 자회사 삼성넥스트, 엔비디아, 아마존 등이": Samsung Next is the subsidiary).
+      auto described = [&](const Group* group) {
+        return lang_ == Lang::kKorean && hit.noun_use && !hit.adnominal && group->begin >= hit.word_end && group->begin <= hit.word_end + 1 &&
+               hit.word_end == hit.end;
+      };
+      const size_t sources = described(source) ? 1 : source->members.size();
+      const size_t targets = described(target) ? 1 : target->members.size();
+      for (size_t s = 0; s < sources; ++s) {
+        for (size_t t = 0; t < targets; ++t) pairs.emplace_back(source->members[s], target->members[t]);
       }
     }
     // Korean partners named one by one: "A는 X 업체 ‘B’와 Y 업체 ‘C’와 손을 잡았다".

@@ -246,15 +246,19 @@ void Analysis::DiscoverKoreanListMembers() {
     for (int hops = 0; hops < 4; ++hops) {
       std::string_view before = s_.substr(0, at);
       size_t joiner = 0;
-      for (std::string_view tail : {"와 ", "과 ", ", ", "·", "ㆍ", " 및 "}) {
-        if (before.ends_with(tail)) joiner = tail.size();
+      for (std::string_view tail : {"와 ", "과 ", ", ", "·", "ㆍ", " 및 ", " △", " ▲", "△", "▲"}) {
+        if (joiner == 0 && before.ends_with(tail)) joiner = tail.size();
       }
       if (joiner == 0) break;
       size_t stem_end = at - joiner;
       if (before.ends_with("와 ") || before.ends_with("과 ")) stem_end = at - 1;  // the particle stays out of the name
       if (before.ends_with("와 ") || before.ends_with("과 ")) stem_end -= 3;
       size_t begin = RunStart(s_, stem_end, IsHangulOrAlnum);
-      if (begin == stem_end || (begin > 0 && !IsSpace(s_[begin - 1]) && CodePointBefore(s_, begin) != U',' && CodePointBefore(s_, begin) != U'·')) break;
+      auto opens = [](char32_t cp) { return cp == U',' || cp == U'·' || cp == U'△' || cp == U'▲'; };
+      if (begin == stem_end || (begin > 0 && !IsSpace(s_[begin - 1]) && !opens(CodePointBefore(s_, begin)))) break;
+      // Before a bullet, only a bulleted word is an item ("설립 직후 ▲A ▲B": 직후 is none).
+      const bool bullet_joiner = before.ends_with("△") || before.ends_with("▲");
+      if (bullet_joiner && (begin == 0 || (CodePointBefore(s_, begin) != U'△' && CodePointBefore(s_, begin) != U'▲'))) break;
       if (!known_org_at(begin) && !try_item(begin, stem_end)) break;
       at = begin;
     }
@@ -267,8 +271,11 @@ void Analysis::DiscoverKoreanListMembers() {
       std::string_view rest = s_.substr(pos);
       size_t skip = 0;
       // (Not after 와/과: "X와 손잡고", "X와 함께" go on with a verb.)
+      // (List bullets join too: "△A △B△C".)
       if (rest.starts_with(", ")) skip = 2;
       else if (rest.starts_with("·")) skip = 2;
+      else if (rest.starts_with(" △") || rest.starts_with(" ▲")) skip = 4;
+      else if (rest.starts_with("△") || rest.starts_with("▲")) skip = 3;
       if (skip == 0) break;
       size_t begin = pos + skip;
       size_t end = RunEnd(s_, begin, IsHangulOrAlnum);

@@ -113,6 +113,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   // The company the text is about, for rules whose frames name the role "context".
   int context = discourse_->MainTopic();
   if (context >= 0 && IsOrg(context)) context_group_ = CarriedGroup(context);
+  if (discourse_->raiser >= 0 && IsOrg(discourse_->raiser)) raiser_group_ = CarriedGroup(discourse_->raiser);
 
   // The previous sentence's topic, for rules whose frames name the role "previous": the
   // argument a sentence leaves out because the one before named it ("리벨리온이 시리즈A를

@@ -58,16 +58,40 @@ void Analysis::DiscoverSuffixOrgs() {
           size_t previous_end = word_begin - 1;
           size_t previous_begin = RunStart(s_, previous_end, name_char);
           std::string previous(s_.substr(previous_begin, previous_end - previous_begin));
-          // A consortium named after its leader: "LG 컨소시엄", "KT 얼라이언스".
           auto found_kind = rules_.org_suffix_kinds.find(suffix);
+          // A consortium the subject forms without naming it ("NC AI는 … 14개 기관으로 컨소시엄을
+          // 꾸렸다") goes by its leader's name: "NC AI 컨소시엄".
+          // (Not when a name stands right before it: "누리온 얼라이언스를 결성했다" names one.)
+          if (found_kind != rules_.org_suffix_kinds.end() && found_kind->second == "consortium" && role == Role::kObject && word.size() == end - word_begin &&
+              rules_.EndsInKorean(previous, kParticleEnding | kVerbEnding)) {
+            std::string_view next = s_.substr(SkipSpaces(s_, end));
+            bool formed = false;
+            for (const Rule& rule : rules_.rules) {  // the verbs of forming an alliance
+              if (rule.lang != lang_ || rule.type != "member_of" || !Contains(rule.target_kinds, std::string("consortium"))) continue;
+              for (size_t t = rule.noun_triggers; t < rule.triggers.size(); ++t) formed = formed || next.starts_with(rule.triggers[t]);
+            }
+            auto leader = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+              return mention.end <= word_begin && mention.role == Role::kSubject && mention.entity >= 0 && IsOrg(mention.entity) && !mention.anaphor;
+            });
+            if (formed && leader != mentions_.end()) {
+              std::string name = std::string(s_.substr(leader->begin, leader->end - leader->begin)) + " " + suffix;
+              std::string english = catalog_->at(leader->entity).entity.name + " consortium";  // its name in English
+              AddMention(MentionWithParticles(word_begin, word_begin + suffix.size(), Discover(Written(name), "consortium", {english}, "")));
+              break;
+            }
+          }
+          // A consortium named after its leader: "LG 컨소시엄", "KT 얼라이언스".
+          // (The leader's name may have words of its own: "NC AI 컨소시엄".)
           auto leader = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
-            return mention.begin == previous_begin && mention.end == previous_end && mention.word_end == previous_end && mention.entity >= 0 &&
+            return mention.begin <= previous_begin && mention.end == previous_end && mention.word_end == previous_end && mention.entity >= 0 &&
                    IsOrg(mention.entity) && !mention.anaphor;
           });
           if (found_kind != rules_.org_suffix_kinds.end() && found_kind->second == "consortium" && leader != mentions_.end()) {
+            const size_t leader_begin = leader->begin;
+            std::string english = catalog_->at(leader->entity).entity.name + " consortium";  // its name in English
             mentions_.erase(leader);
-            std::string name(s_.substr(previous_begin, word_begin + suffix.size() - previous_begin));
-            AddMention(MentionWithParticles(previous_begin, word_begin + suffix.size(), Discover(Written(name), "consortium", {}, "")));
+            std::string name(s_.substr(leader_begin, word_begin + suffix.size() - leader_begin));
+            AddMention(MentionWithParticles(leader_begin, word_begin + suffix.size(), Discover(Written(name), "consortium", {english}, "")));
             break;
           }
           size_t points = CountCodePoints(previous);

@@ -317,5 +317,29 @@ TEST(ArticleFamilies, KoreanUnitsDescribedByTheirParent) {
   Expect("첫 문장이다. 아마존의 자회사인 아마존웹서비스는 새 칩을 내놨다.", "ko", {"Amazon Web Services part_of Amazon"});
 }
 
+TEST(ArticleFamilies, KoreanRoundsWithLongInvestorLists) {
+  // "X가 유치한 투자금은 … A를 비롯해 ORG의 … 자회사 B, C, D 등이 참여했다": every investor invests
+  // in X (the raiser named in the sentence, however long the list); only B is ORG's subsidiary.
+  Expect("첫 문장이다. 누리로보틱스는 시리즈A 투자를 유치했다. 이번 투자에서 누리로보틱스가 유치한 투자금은 총 1억 달러로 "
+         "LG테크놀로지벤처스를 비롯해 삼성전자의 투자 전문 자회사 삼성넥스트, 엔비디아, 아마존 등이 참여했다.",
+         "ko",
+         {"LG Technology Ventures invests_in 누리로보틱스", "Samsung Next invests_in 누리로보틱스", "Nvidia invests_in 누리로보틱스",
+          "Amazon invests_in 누리로보틱스", "Samsung Next part_of Samsung Electronics"},
+         {"Nvidia part_of Samsung Electronics", "Amazon part_of Samsung Electronics", "Nvidia invests_in LG Technology Ventures"});
+}
+
+TEST(ArticleFamilies, KoreanConsortiaFormedWithoutAName) {
+  // "X는 … 컨소시엄을 꾸렸다": the consortium goes by X's name; bulleted members, written with
+  // or without spaces, join it; a word before the first bullet is no member.
+  Expect("첫 문장이다. 31일 카카오는 정부 사업에 참가하기 위해 4개 기관으로 컨소시엄을 꾸렸다고 밝혔다. "
+         "컨소시엄에는 △고려대 △서울대△KAIST △MBC 등 4개 기관이 참여한다.",
+         "ko",
+         {"Kakao member_of 카카오 컨소시엄", "Korea University member_of 카카오 컨소시엄", "Seoul National University member_of 카카오 컨소시엄",
+          "KAIST member_of 카카오 컨소시엄", "MBC member_of 카카오 컨소시엄"});
+  std::set<std::string> found = families::Facts("첫 문장이다. 퓨리오사AI는 2017년 설립 직후 ▲네이버(5억원) ▲카카오(5억원) 등으로부터 10억원을 투자받았다.", "ko");
+  for (const std::string& fact : found) EXPECT_EQ(fact.find("직후"), std::string::npos) << fact;
+  EXPECT_EQ(found.count("Naver invests_in FuriosaAI"), 1u);
+}
+
 }  // namespace
 }  // namespace relgraph::importers
