@@ -231,8 +231,18 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // Chinese "由 X ... 发起": X is the agent only when it stands right before the verb (times
     // may come between: "由幻方量化于2023年创立"); "由清华大学电子工程系教授汪玉发起" names a person.
     if (lang_ == Lang::kChinese && wanted == Role::kBy && group.end <= hit.begin) {
+      // (A list's closing "等多家机构" is no word between: "由A、B等多家机构联投".)
+      size_t from = group.end;
+      if (s_.substr(from, hit.begin - from).starts_with("等")) {
+        from += 3;
+        static const std::u32string_view kCount = U"多数几十百家个位";
+        while (from < hit.begin && kCount.find(CodePointAt(s_, from)) != std::u32string_view::npos) from += 3;
+        for (const std::string& cue : rules_.org_cues[li_]) {
+          if (s_.substr(from, hit.begin - from) == cue) from = hit.begin;
+        }
+      }
       size_t han = 0;
-      for (size_t k = group.end; k < hit.begin;) {
+      for (size_t k = from; k < hit.begin;) {
         char32_t cp = 0;
         k += DecodeAt(s_, k, &cp);
         static const std::u32string_view kTime = U"于在年月日初底中旬共同联合一起正式";

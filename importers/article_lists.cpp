@@ -162,13 +162,28 @@ void Analysis::DiscoverListMembers() {
     while (end > from && continuation(end)) --end;
     std::string_view rest = s_.substr(from, end - from);
     size_t cut = rest.size();
-    for (std::string_view stop : kStops) cut = std::min(cut, rest.find(stop));
+    // (A stop word right before a joiner ends a name instead: "上汽投资及深创投".)
+    auto ends_name = [&](size_t after) {
+      std::string_view next = rest.substr(after);
+      return next.starts_with("及") || next.starts_with("和") || next.starts_with("与") || next.starts_with("以及") || next.starts_with("等");
+    };
+    for (std::string_view stop : kStops) {
+      for (size_t at = rest.find(stop); at != std::string_view::npos && at < cut; at = rest.find(stop, at + stop.size())) {
+        if (stop.size() < 6 || !ends_name(at + stop.size())) {
+          cut = at;
+          break;
+        }
+      }
+    }
     rest = rest.substr(0, cut);
-    size_t join = std::string_view::npos;
-    for (std::string_view word : {"和", "及", "与"}) join = std::min(join, rest.find(word));
+    size_t join = std::string_view::npos, join_size = 3;
+    for (std::string_view word : {"以及", "和", "及", "与"}) {
+      size_t at = rest.find(word);
+      if (at < join) join = at, join_size = word.size();
+    }
     if (join != std::string_view::npos) {
       items.emplace_back(from, from + join);
-      items.emplace_back(from + join + 3, from + rest.size());
+      items.emplace_back(from + join + join_size, from + rest.size());
     } else {
       items.emplace_back(from, from + rest.size());
     }

@@ -259,5 +259,16 @@ TEST(ArticleFamilies, ChineseRelativeClausesAndListItems) {
   Expect("这是第一句。星河科技将合计持有锋龙股份约9398万股股份。", "zh", {"星河科技 invests_in 锋龙股份"}, {"锋龙股份 invests_in 万股股份"});
 }
 
+TEST(ArticleFamilies, ChineseRoundsThatAttractInvestors) {
+  // "本轮融资吸引了…,包括A、B、C投资及D等": each invests in the raiser; a name may end in 投资.
+  Expect("这是第一句。星河机器人宣布完成数亿元B轮融资。本轮融资吸引了电商巨头及多个地方政府产业引导基金,包括阿里巴巴、红杉中国、上汽投资及深创投等。", "zh",
+         {"Alibaba Group invests_in 星河机器人", "HongShan invests_in 星河机器人", "上汽投资 invests_in 星河机器人",
+          "Shenzhen Capital Group invests_in 星河机器人"},
+         {"上汽 invests_in Shenzhen Capital Group"});
+  // "由A、B以及C等多家机构联投": the list before 等多家机构 is the agent.
+  Expect("这是第一句。青松智能完成超亿元天使轮融资,由联想创投、国投创合以及河南资产基金等多家机构联投。", "zh",
+         {"Lenovo Capital invests_in 青松智能", "国投创合 invests_in 青松智能", "河南资产基金 invests_in 青松智能"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
