@@ -395,6 +395,13 @@ void Analysis::BuildGroups() {
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or" || lower == ", as well as";
           // "Anthropic, OpenAI's close rival, ...": a possessive after a comma opens an apposition.
           if (lower == "," && PossessiveAfter(mentions_[i])) join = false;
+          // A list closed by "and" takes no more names after a comma: "founded by A, B and C,
+          // DeepMind uses ...".
+          if (lower == "," && group_of_[before] >= 0) {
+            const Group& open = groups_[static_cast<size_t>(group_of_[before])];
+            std::string span = " " + Lower(s_.substr(open.begin, previous.word_end - std::min(previous.word_end, open.begin))) + " ";
+            if (open.members.size() >= 2 && (span.find(" and ") != std::string::npos || span.find(" or ") != std::string::npos)) join = false;
+          }
           // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description.
           if (!join && (lower.starts_with(", and ") || lower.starts_with("and "))) {
             std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : 4);

@@ -403,6 +403,33 @@ struct Line {
   std::string_view text;
 };
 
+// Wire copy is often hard-wrapped: its sentences run over lines of similar length that end
+// without a full stop ("Google Inc said on Sunday it had\nagreed to acquire ..."). When most
+// lines of a Latin-script text are wrapped so, a line break inside a paragraph is a space.
+void UnwrapHardWrappedLines(std::string* text) {
+  size_t lines = 0, wrapped = 0, longest = 0, latin = 0, letters = 0;
+  for (size_t start = 0; start < text->size();) {
+    size_t end = text->find('\n', start);
+    if (end == std::string::npos) end = text->size();
+    std::string_view line = TrimSpace(std::string_view(*text).substr(start, end - start));
+    if (line.size() >= 30) {
+      ++lines;
+      longest = std::max(longest, line.size());
+      char last = line.back();
+      if (last != '.' && last != '!' && last != '?' && last != '"' && last != ')' && last != ':' && !line.ends_with("”") && !line.ends_with("’")) ++wrapped;
+    }
+    for (char c : line) {
+      if ((static_cast<unsigned char>(c) & 0x80) == 0 && std::isalpha(static_cast<unsigned char>(c)) != 0) ++latin;
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && !IsSpaceByte(c)) ++letters;
+    }
+    start = end + 1;
+  }
+  if (lines < 6 || wrapped * 2 < lines || longest > 100 || latin * 10 < letters * 8) return;
+  for (size_t i = 1; i + 1 < text->size(); ++i) {
+    if ((*text)[i] == '\n' && (*text)[i - 1] != '\n' && (*text)[i + 1] != '\n' && !IsSpaceByte((*text)[i + 1])) (*text)[i] = ' ';
+  }
+}
+
 }  // namespace
 
 CleanText CleanArticle(std::string_view source, std::string_view kind) {
@@ -417,6 +444,7 @@ CleanText CleanArticle(std::string_view source, std::string_view kind) {
     traced.Append(source, 0);
   }
   traced.origin.push_back(static_cast<uint32_t>(source.size()));
+  UnwrapHardWrappedLines(&traced.text);
 
   std::vector<Line> lines;
   std::string_view all = traced.text;

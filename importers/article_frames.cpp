@@ -199,6 +199,20 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     });
     return han <= 2 && !verb_between ? nearest : nullptr;
   }
+  // English: a sentence that opens with a participle describes the subject after its comma
+  // ("Founded in 2012 by A and B, DeepMind uses ...").
+  std::string_view first_word = std::string_view(lower_).substr(hit.begin, hit.end - hit.begin);
+  first_word = first_word.substr(0, first_word.find(' '));
+  if (lang_ == Lang::kEnglish && role_name == "subject" && hit.begin == SkipSpaces(s_, 0) && first_word.ends_with("ed")) {
+    for (size_t comma = s_.find(", ", hit.end); comma != std::string_view::npos; comma = s_.find(", ", comma + 2)) {
+      const Group* after = nullptr;
+      for (const Group& group : groups_) {
+        if (group.begin == comma + 2 && group.role == Role::kNone) after = &group;
+      }
+      if (after != nullptr) return GroupFits(*after, kinds, source) ? after : nullptr;
+    }
+    return nullptr;
+  }
   Role wanted = Role::kNone;
   bool before_only = false, after_only = false;
   if (role_name == "subject") {
@@ -297,7 +311,14 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
                          std::isdigit(static_cast<unsigned char>(between[k + 1])) != 0;
         punctuation = !in_number;
       }
-      if (std::count(between.begin(), between.end(), ' ') > 4 || punctuation) continue;
+      // A description that says what the object is may be longer: "acquire privately held
+      // artificial intelligence company DeepMind".
+      std::string described_by(TrimSpace(Lower(between)));
+      bool kind_word = false;
+      for (const auto* cues : {&rules_.org_cues[li_], &rules_.product_cues[li_]}) {
+        for (const std::string& cue : *cues) kind_word = kind_word || described_by == cue || described_by.ends_with(" " + cue);
+      }
+      if (std::count(between.begin(), between.end(), ' ') > (kind_word ? 8 : 4) || punctuation) continue;
       // A preposition in between takes the name as its own ("led by researchers at Google").
       std::string spaced = " " + Lower(between) + " ";
       bool preposition = false;

@@ -270,6 +270,9 @@ void Analysis::DiscoverSuffixOrgs() {
         std::string_view word = s_.substr(word_start, word_end - word_start);
         // (nor a place or nationality: "an Australian AI cloud provider")
         if (GenericWords().count(word) != 0 || rules_.not_names[li_].count(std::string(word)) != 0) break;
+        // (nor a day or a year: "Jan 26 Vantic Systems", "In 2024 Vantic Systems"; "500 Startups" is one)
+        bool digits = std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        if (digits && (word.size() <= 2 || word.size() == 4)) break;
         // A hyphenated modifier opens no name: "NY-based Flatiron Health".
         size_t dash = word.rfind('-');
         if (dash != std::string_view::npos && dash + 1 < word.size() && std::islower(static_cast<unsigned char>(word[dash + 1])) != 0) break;

@@ -354,5 +354,21 @@ TEST(ArticleFamilies, RoundParticipantsInEnglish) {
          {"Quillo Systems supplies Unilever", "Quillo Systems supplies Philips"});
 }
 
+TEST(ArticleFamilies, WireCopyAndOpeningParticiples) {
+  // Hard-wrapped wire copy reads as sentences; a long description before the object says what it is.
+  Expect("Jan 26 Vantic Systems said on Sunday it had\nagreed to acquire privately held artificial intelligence company\nNorma Labs Ltd.\n"
+         "Technology news website Quillo, which reported news of the\ndeal earlier, said the price was $400 million, without\n"
+         "disclosing where it got the information.\nA Vantic spokesman declined to comment on the price.\n"
+         "Norma representatives could not be immediately reached for\ncomment.\n"
+         "Founded in London in 2012 by Demis Hassabis, Shane Legg and\nMustafa Suleyman, Norma Labs uses general-purpose learning\n"
+         "algorithms for applications such as simulations and\ngames, according to its website.\n",
+         "en",
+         {"Vantic Systems acquires Norma Labs", "Demis Hassabis founded Norma Labs", "Shane Legg founded Norma Labs", "Mustafa Suleyman founded Norma Labs"},
+         {"Demis Hassabis founded Vantic Systems"});
+  // A list closed by "and" takes no name after a comma.
+  Expect("Backed by Sequoia Capital and Accel, Nova Robotics builds chips.", "en",
+         {"Sequoia Capital invests_in Nova Robotics", "Accel invests_in Nova Robotics"}, {"Nova Robotics invests_in Nova Robotics"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
