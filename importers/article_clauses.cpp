@@ -473,6 +473,19 @@ void Analysis::BuildGroups() {
     }
   }
   if (lang_ != Lang::kKorean) return;
+  // "A는 … B도 공개했다": after a subject, a name with only 도 ("also") is the object.
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    Group& group = groups_[g];
+    if (group.role != Role::kSubject || mentions_[static_cast<size_t>(group.members.back())].particles != "도") continue;
+    for (size_t e = 0; e < g; ++e) {
+      const std::string& particles = mentions_[static_cast<size_t>(groups_[e].members.back())].particles;
+      std::string_view between = s_.substr(groups_[e].end, group.begin - std::min(group.begin, groups_[e].end));
+      if (groups_[e].role == Role::kSubject && particles != "도" && !groups_[e].embedded && between.find(',') == std::string_view::npos) {
+        group.role = Role::kObject;
+        break;
+      }
+    }
+  }
   // "에 의해" marks the agent of a passive; a bare list takes its role from "등이" or
   // from the particle of the next word that carries one ("...등 각 사 전문가의").
   for (Group& group : groups_) {

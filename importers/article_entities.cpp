@@ -46,6 +46,7 @@ constexpr Particle kParticles[] = {
     {"이었던", Role::kNone}, {"였던", Role::kNone}, {"이던", Role::kNone}, {"이라는", Role::kNone}, {"라는", Role::kNone},
     {"이란", Role::kNone}, {"란", Role::kNone}, {"이라고", Role::kNone}, {"라고", Role::kNone}, {"이다", Role::kNone},
     {"이며", Role::kNone}, {"이고", Role::kNone}, {"이자", Role::kNone}, {"였다", Role::kNone}, {"인", Role::kNone},
+    {"입니다", Role::kNone}, {"이었다", Role::kNone}, {"이었으며", Role::kNone},
     {"다", Role::kNone},
     {"사", Role::kNone}, {"측", Role::kNone}, {"들", Role::kNone}, {"장", Role::kTitle},
 };

@@ -323,7 +323,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       std::string spaced = " " + Lower(between) + " ";
       bool preposition = false;
       for (std::string_view word : {" at ", " of ", " for ", " from ", " in ", " on ", " with ", " to "}) preposition = preposition || spaced.find(word) != std::string::npos;
-      if (preposition) continue;
+      if (preposition && !kind_word) continue;
     }
     // Korean: a genitive belongs to its own clause's nouns.
     if (lang_ == Lang::kKorean && wanted == Role::kGenitive && before && !GenitiveReaches(group, hit)) continue;

@@ -212,7 +212,8 @@ void Analysis::RefineDiscoveredKinds() {
     std::string before = Lower(s_.substr(mention.begin >= 40 ? mention.begin - 40 : 0, std::min<size_t>(mention.begin, 40)));
     while (!before.empty() && (before.back() == '"' || before.back() == '\'' || before.back() == ' ')) before.pop_back();
     if (before.ends_with("\xe2\x80\x9c")) before.resize(before.size() - 3);  // “
-    for (std::string_view link : {",", " called", " named", " dubbed", " known as"}) {
+    // (... or right after it: "its chip Trainium2", "development platform Bedrock".)
+    for (std::string_view link : {",", " called", " named", " dubbed", " known as", ""}) {
       if (!before.ends_with(link)) continue;
       std::string head = before.substr(0, before.size() - link.size());
       for (const std::string& cue : rules_.product_cues[li_]) {
@@ -234,6 +235,11 @@ void Analysis::DiscoverChineseObjects() {
     while (end < s_.size() && chars < 9) {
       char32_t cp = CodePointAt(s_, end);
       if (!(IsHan(cp) || IsAsciiAlnum(cp)) || (IsHan(cp) && IsChineseFunction(cp))) break;
+      // (A word that commonly follows a subject ends it: "千问APP正式开启公测".)
+      if (chars >= 2 && std::any_of(rules_.name_end_words[li_].begin(), rules_.name_end_words[li_].end(),
+                                    [&](const std::string& word) { return s_.substr(end).starts_with(word); })) {
+        break;
+      }
       end += IsHan(cp) ? 3 : 1;
       ++chars;
     }
@@ -248,6 +254,10 @@ void Analysis::DiscoverChineseObjects() {
     if (end < s_.size() && IsHan(next) && !IsChineseFunction(next)) return;
     std::string written(name);
     std::string kind(kind_hint);
+    // An app is a product: "千问APP".
+    bool app = name.ends_with("App") || name.ends_with("APP") || name.ends_with("app");
+    if (kind == "app" && (!app || name.size() <= 3)) return;
+    if (app) kind = "product";
     if (kind.empty() && !HasOrgSuffix(written, li_, &kind)) kind = "company";
     int entity = catalog_->FindByName(written);
     if (entity < 0) entity = Discover(Written(written), kind, {}, "");
@@ -255,6 +265,12 @@ void Analysis::DiscoverChineseObjects() {
   };
   for (std::string_view cue : kBefore) {
     for (size_t at = s_.find(cue); at != std::string_view::npos; at = s_.find(cue, at + cue.size())) add_name(at + cue.size(), "");
+  }
+  // An app launched: "阿里巴巴推出千问App".
+  for (std::string_view cue : {"推出了", "推出", "发布了", "发布", "上线了", "上线"}) {
+    for (size_t at = s_.find(cue); at != std::string_view::npos; at = s_.find(cue, at + cue.size())) {
+      if (!Overlaps(at + cue.size(), at + cue.size() + 3)) add_name(at + cue.size(), "app");
+    }
   }
   // People between a verb and the word that closes its phrase: "由杨植麟创立", "任命吴泳铭为CEO",
   // "聘请李明担任首席科学家": a surname and one or two characters.

@@ -370,5 +370,12 @@ TEST(ArticleFamilies, WireCopyAndOpeningParticiples) {
          {"Sequoia Capital invests_in Nova Robotics", "Accel invests_in Nova Robotics"}, {"Nova Robotics invests_in Nova Robotics"});
 }
 
+TEST(ArticleFamilies, ProductsNamedAfterTheirKindWord) {
+  // A product named right after a product word, however long the description before it.
+  Expect("It praised Amazon's AI application development platform Bedrock.", "en", {"Amazon develops Amazon Bedrock"});
+  // Products compete with products.
+  Expect("Llama 2 is in direct competition with the likes of Bard and ChatGPT.", "en", {"Bard competes_with Llama 2", "ChatGPT competes_with Llama 2"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -270,5 +270,13 @@ TEST(ArticleFamilies, ChineseRoundsThatAttractInvestors) {
          {"Lenovo Capital invests_in 青松智能", "国投创合 invests_in 青松智能", "河南资产基金 invests_in 青松智能"});
 }
 
+TEST(ArticleFamilies, ChineseApps) {
+  // An app launched is a product of the one who launched it.
+  Expect("这是第一句。阿里巴巴推出千问App。蚂蚁集团推出灵光App,用户可以免费使用。", "zh", {"Alibaba Group develops 千问App", "Ant Group develops 灵光App"});
+  // A description launched is no app: "推出了新一代大模型".
+  std::set<std::string> found = families::Facts("这是第一句。阿里巴巴推出了新一代大模型。", "zh");
+  for (const std::string& fact : found) EXPECT_EQ(fact.find("新一代"), std::string::npos) << fact;
+}
+
 }  // namespace
 }  // namespace relgraph::importers
