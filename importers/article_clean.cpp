@@ -460,16 +460,13 @@ CleanText CleanArticle(std::string_view source, std::string_view kind) {
     start = end + 1;
   }
 
-  // A line seen twice close together is a photo caption (scrapes repeat them); seen again
-  // further on, it is a repeated block and only its first occurrence counts.
+  // A line seen again is a repeated block (scrapes repeat photo captions and teasers): only its
+  // first occurrence counts. (A caption names who is in the picture: "A 카카오 대표가 …".)
   std::unordered_map<std::string_view, std::vector<size_t>> seen;
   for (size_t i = 0; i < lines.size(); ++i) seen[lines[i].text].push_back(i);
   std::vector<bool> drop(lines.size(), false);
   for (const auto& [text, where] : seen) {
-    if (where.size() < 2) continue;
-    bool caption = false;
-    for (size_t k = 1; k < where.size(); ++k) caption = caption || where[k] - where[k - 1] <= 2;
-    for (size_t k = caption ? 0 : 1; k < where.size(); ++k) drop[where[k]] = true;
+    for (size_t k = 1; k < where.size(); ++k) drop[where[k]] = true;
   }
 
   bool body_started = false;

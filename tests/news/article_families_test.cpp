@@ -259,6 +259,9 @@ TEST(ArticleFamilies, PhotoCaptionsNameWhoIsInThePicture) {
          {"김민수 works_at Kakao", "이철수 works_at Naver"});
   Expect("AMD buys a startup.\n\nAMD CEO Lisa Su. Photographer: Jane Roe/Bloomberg via Getty Images\n\nThe deal closes soon.\n", "en",
          {"Lisa Su works_at AMD"}, {"Jane Roe works_at Bloomberg", "Jane Roe works_at AMD"});
+  // A caption repeated by the scrape (alt text and caption) is read once.
+  std::set<std::string> once = families::Facts("첫 문장이다.\n\n김민수 카카오 대표가 새 모델을 소개하고 있다\n김민수 카카오 대표가 새 모델을 소개하고 있다\n\n둘째 문장이다.\n", "ko");
+  EXPECT_EQ(once.count("김민수 works_at Kakao"), 1u);
   // A credit with too little before it is still no text.
   std::set<std::string> none = families::Facts("첫 문장이다.\n\n카카오 대표 (사진=누리일보)\n\n둘째 문장이다.\n", "ko");
   EXPECT_TRUE(none.empty());
