@@ -260,7 +260,7 @@ TEST(ArticleFamilies, PhotoCaptionsNameWhoIsInThePicture) {
   Expect("AMD buys a startup.\n\nAMD CEO Lisa Su. Photographer: Jane Roe/Bloomberg via Getty Images\n\nThe deal closes soon.\n", "en",
          {"Lisa Su works_at AMD"}, {"Jane Roe works_at Bloomberg", "Jane Roe works_at AMD"});
   // A caption repeated by the scrape (alt text and caption) is read once.
-  std::set<std::string> once = families::Facts("첫 문장이다.\n\n김민수 카카오 대표가 새 모델을 소개하고 있다\n김민수 카카오 대표가 새 모델을 소개하고 있다\n\n둘째 문장이다.\n", "ko");
+  std::set<std::string> once = families::Facts("이 기사는 시험을 위해 쓴 첫 문장이다.\n\n김민수 카카오 대표가 6일 서울 강남구 본사에서 열린 개발자 행사에서 자사의 새 생성형 AI 모델과 서비스를 소개하고 있다\n김민수 카카오 대표가 6일 서울 강남구 본사에서 열린 개발자 행사에서 자사의 새 생성형 AI 모델과 서비스를 소개하고 있다\n\n둘째 문장이다.\n", "ko");
   EXPECT_EQ(once.count("김민수 works_at Kakao"), 1u);
   // A credit with too little before it is still no text.
   std::set<std::string> none = families::Facts("첫 문장이다.\n\n카카오 대표 (사진=누리일보)\n\n둘째 문장이다.\n", "ko");
