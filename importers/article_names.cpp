@@ -677,6 +677,7 @@ void Analysis::DiscoverLatinNames() {
       while (token_end < s_.size() && word_char(token_end)) ++token_end;
       while (token_end > i && (s_[token_end - 1] == '.' || s_[token_end - 1] == '-' || s_[token_end - 1] == '\'')) --token_end;
       std::string_view token = s_.substr(i, token_end - i);
+      if (tokens > 0 && IsOfficerAcronym(token)) break;  // "Airbnb CEO布莱恩": the title is no part of the name
       bool has_lower = std::any_of(token.begin(), token.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
       lowercase = lowercase || has_lower;
       all_short_caps = all_short_caps && !has_lower && token.size() <= 4;

@@ -123,6 +123,34 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       name_end = pos + chars * 3;
       *end = name_end;
     }
+    // A transliterated name, its parts joined by a middle dot: "布莱恩·切斯基", "埃隆・马斯克".
+    if (name.empty()) {
+      auto han_run = [&](size_t from, size_t limit) {
+        size_t at = from;
+        for (size_t chars = 0; chars < limit && at < s_.size(); ++chars) {
+          char32_t cp = CodePointAt(s_, at);
+          if (!IsHan(cp) || (chars > 0 && IsChineseFunction(cp))) break;
+          if (chars > 0 && std::any_of(rules_.person_followers[li_].begin(), rules_.person_followers[li_].end(),
+                                       [&](const std::string& word) { return s_.substr(at).starts_with(word); })) {
+            break;
+          }
+          at += 3;
+        }
+        return at;
+      };
+      size_t first_end = han_run(pos, 5);
+      size_t dot = first_end;
+      char32_t joiner = dot < s_.size() ? CodePointAt(s_, dot) : 0;
+      if (first_end > pos && (joiner == U'·' || joiner == U'・' || joiner == U'•')) {
+        size_t second = dot + std::string_view(joiner == U'·' ? "·" : joiner == U'・' ? "・" : "•").size();
+        size_t second_end = han_run(second, 5);
+        if (second_end > second) {
+          name = std::string(s_.substr(pos, second_end - pos));
+          name_end = second_end;
+          *end = name_end;
+        }
+      }
+    }
   } else {
     size_t i = pos;
     int words = 0;
@@ -201,13 +229,14 @@ int Analysis::PersonBefore(size_t pos) {
     if (start > 0 && !IsSpace(s_[start - 1]) && !name_starts_after(CodePointBefore(s_, start))) return -1;
     std::string_view candidate = s_.substr(start, end - start);
     size_t syllables = candidate.size() / 3;
-    if (syllables < 1 || syllables > 4 || NotNames().count(candidate) != 0) return -1;
     bool surname = false;
     for (const std::string& word : rules_.surnames[li_]) surname = surname || (candidate.starts_with(word) && candidate.size() > word.size());
+    // (A transliterated family name may be longer: "히로시 로크하이머".)
+    if (syllables < 1 || syllables > (surname ? 4 : 6) || NotNames().count(candidate) != 0) return -1;
     if (!surname || syllables == 1) {
       // A transliterated name of two words right before "ORG TITLE": "샘 알트먼", "젠슨 황".
       auto plain_word = [this](std::string_view word) {
-        if (word.empty() || word.size() > 12 || NotNames().count(word) != 0 || GenericWords().count(word) != 0) return false;
+        if (word.empty() || word.size() > 18 || NotNames().count(word) != 0 || GenericWords().count(word) != 0) return false;
         return !rules_.EndsInKorean(word, kParticleEnding | kVerbEnding | kNounEnding);
       };
       if (!plain_word(candidate) || start < 2 || s_[start - 1] != ' ') return -1;

@@ -267,5 +267,12 @@ TEST(ArticleFamilies, PhotoCaptionsNameWhoIsInThePicture) {
   EXPECT_TRUE(none.empty());
 }
 
+TEST(ArticleFamilies, TransliteratedNamesAfterTitles) {
+  // A long transliterated Korean family name, and a Chinese one joined by a middle dot; an
+  // officer's title after a Latin name is no part of the name.
+  Expect("첫 문장이다. 이날 언팩 행사에는 히로시 로크하이머 구글 수석부사장이 직접 참석했다.", "ko", {"히로시 로크하이머 works_at Google"});
+  Expect("这是第一句。连Airbnb CEO布莱恩·切斯基都公开表示,公司大量依赖Qwen。", "zh", {"布莱恩·切斯基 works_at Airbnb"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
