@@ -377,5 +377,13 @@ TEST(ArticleFamilies, ProductsNamedAfterTheirKindWord) {
   Expect("Llama 2 is in direct competition with the likes of Bard and ChatGPT.", "en", {"Bard competes_with Llama 2", "ChatGPT competes_with Llama 2"});
 }
 
+TEST(ArticleFamilies, ItRefersToThePreviousCompany) {
+  // "It" opening a clause stands for the company the text was about.
+  Expect("Nova Robotics raised money last year. It will compete with companies such as Tesla and Amazon in the household robot space.", "en",
+         {"Nova Robotics competes_with Tesla", "Amazon competes_with Nova Robotics"});
+  // Inside a clause it refers to nothing: "Tesla bought it" names no second company.
+  Expect("Nova Robotics raised money last year. Tesla said Apple bought it.", "en", {}, {"Apple acquires Nova Robotics"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
