@@ -151,7 +151,10 @@ void Analysis::AssignMarkers() {
       char32_t before = CodePointBefore(s_, mention.begin);
       switch (before) {
         case U'与': case U'同': case U'跟': case U'和': mention.role = Role::kWith; break;
-        case U'向': case U'对': case U'给': case U'为': mention.role = Role::kDative; break;
+        case U'向': case U'对': case U'给': mention.role = Role::kDative; break;
+        case U'为':  // "作为X副总裁" (as) marks nothing; "为X提供" is a dative
+          if (!s_.substr(0, mention.begin).ends_with("作为")) mention.role = Role::kDative;
+          break;
         case U'被': case U'由': mention.role = Role::kBy; break;
         case U'从': mention.role = Role::kFrom; break;
         case U'将': case U'把': mention.role = Role::kObject; break;  // "微软将小冰分拆": moved, not acting

@@ -42,6 +42,19 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverChineseSubjects();
   RefineDiscoveredKinds();
   DropAppositiveAnaphors();
+  // Chinese "《晚点LatePost》独家获悉": the outlet that reports the news is no party to it.
+  if (lang_ == Lang::kChinese) {
+    std::erase_if(mentions_, [&](const Mention& mention) {
+      size_t open = s_.rfind("《", mention.begin);
+      size_t close = s_.find("》", mention.end);
+      if (open == std::string_view::npos || close == std::string_view::npos || s_.substr(open, close - open).find("》") != std::string_view::npos) return false;
+      std::string_view after = s_.substr(close + std::string_view("》").size());
+      for (std::string_view verb : {"获悉", "独家获悉", "报道", "消息", "了解到", "援引", "称", "采访", "记者"}) {
+        if (after.starts_with(verb)) return true;
+      }
+      return false;
+    });
+  }
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   DropGlossMentions();
   SplitNamesEndingInVerbs();
@@ -105,7 +118,9 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   for (size_t g = 0; g < groups_.size() && topic_group_ < 0; ++g) {
     if (InLocative(groups_[g])) continue;
     bool opening_genitive = lang_ != Lang::kKorean && groups_[g].role == Role::kGenitive && groups_[g].begin < 4;
-    if (lang_ == Lang::kKorean ? groups_[g].role == Role::kSubject : ((groups_[g].role == Role::kNone && groups_[g].begin < 40) || opening_genitive)) {
+    // (Chinese may open with a framing clause: "就在这一节点上,据悉,X完成…融资".)
+    bool opening = groups_[g].begin < 40 || (lang_ == Lang::kChinese && groups_[g].begin < first_trigger);
+    if (lang_ == Lang::kKorean ? groups_[g].role == Role::kSubject : ((groups_[g].role == Role::kNone && opening) || opening_genitive)) {
       if (groups_[g].begin < first_trigger || lang_ == Lang::kKorean) topic_group_ = static_cast<int>(g);
     }
   }

@@ -278,5 +278,15 @@ TEST(ArticleFamilies, ChineseApps) {
   for (const std::string& fact : found) EXPECT_EQ(fact.find("新一代"), std::string::npos) << fact;
 }
 
+TEST(ArticleFamilies, ChineseOutletsAndFramingClauses) {
+  // The outlet that reports the news is no party to it, and a framing clause before the subject
+  // does not hide it.
+  Expect("这是第一句。就在这一节点上,《晚点 LatePost》独家获悉,月之暗面(Kimi)近期完成5亿美元C轮融资,阿里、腾讯、王慧文等投资方超额认购。", "zh",
+         {"Alibaba Group invests_in Moonshot AI", "Tencent invests_in Moonshot AI", "Wang Huiwen invests_in Moonshot AI"},
+         {"Alibaba Group invests_in LatePost"});
+  // "作为X副总裁,Y表示": 作为 (as) marks no dative.
+  Expect("这是第一句。作为地平线副总裁,余轶南表示,公司将继续投入。", "zh", {"余轶南 works_at Horizon Robotics"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
