@@ -560,7 +560,8 @@ void Analysis::BuildGroups() {
     // "지난 16일" is a date, and a topic (은/는) belongs to the main clause.
     std::string_view next_word = s_.substr(word, word_end - word);
     const std::string& particles = mentions_[static_cast<size_t>(group.members.back())].particles;
-    if (next_word == "지난" || CommonNouns().count(next_word) != 0 || particles.ends_with("은") || particles.ends_with("는")) continue;
+    // (A genitive attaches to a noun: in "오픈AI와의 새로운 파트너십" 새로운 describes the noun.)
+    if (next_word == "지난" || CommonNouns().count(next_word) != 0 || particles.ends_with("은") || particles.ends_with("는") || particles.ends_with("의")) continue;
     if (rules_.EndsInKorean(next_word, kAdnominalEnding)) group.embedded = true;
   }
 }

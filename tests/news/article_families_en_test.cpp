@@ -385,5 +385,11 @@ TEST(ArticleFamilies, ItRefersToThePreviousCompany) {
   Expect("Nova Robotics raised money last year. Tesla said Apple bought it.", "en", {}, {"Apple acquires Nova Robotics"});
 }
 
+TEST(ArticleFamilies, PartnersNamedAsSuch) {
+  // "X announced Y as its first partner".
+  Expect("Apple announced OpenAI as its first partner.", "en", {"Apple partners_with OpenAI"});
+  Expect("Nova Robotics named Quillo Systems as a partner for its new robots.", "en", {"Nova Robotics partners_with Quillo Systems"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -350,5 +350,10 @@ TEST(ArticleFamilies, KoreanObjectsWithDoAndRivals) {
          {"Apple competes_with Samsung Electronics"});
 }
 
+TEST(ArticleFamilies, KoreanGenitiveWithBeforeAnAdjective) {
+  // "X와의 새로운 파트너십": the adjective describes the noun; X stays an argument.
+  Expect("첫 문장이다. 마이크로소프트(MS)는 오픈AI와의 새로운 파트너십 계약을 체결했다.", "ko", {"Microsoft partners_with OpenAI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
