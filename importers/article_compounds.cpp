@@ -184,7 +184,10 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
         while (cue.starts_with("'") || cue.starts_with("’") || cue.starts_with("”") || cue.starts_with("\"") || cue.starts_with("」")) {
           cue = TrimSpace(cue.substr(cue.starts_with("'") || cue.starts_with("\"") ? 1 : 3));
         }
-        if (Lower(cue) == word) add(second.entity, first.entity, "develops", "maker_compound", 0.82, first.begin);
+        // (Korean may join with a copula: "챗GPT 개발사인 오픈AI".)
+        if (Lower(cue) == word || (lang_ == Lang::kKorean && cue == std::string(word) + "인")) {
+          add(second.entity, first.entity, "develops", "maker_compound", 0.82, first.begin);
+        }
       }
     }
   }

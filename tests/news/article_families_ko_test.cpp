@@ -353,6 +353,8 @@ TEST(ArticleFamilies, KoreanObjectsWithDoAndRivals) {
 TEST(ArticleFamilies, KoreanGenitiveWithBeforeAnAdjective) {
   // "X와의 새로운 파트너십": the adjective describes the noun; X stays an argument.
   Expect("첫 문장이다. 마이크로소프트(MS)는 오픈AI와의 새로운 파트너십 계약을 체결했다.", "ko", {"Microsoft partners_with OpenAI"});
+  // "PRODUCT 개발사인 COMPANY": the maker, joined by a copula.
+  Expect("첫 문장이다. 챗GPT 개발사인 오픈AI는 새 모델을 내놨다.", "ko", {"OpenAI develops ChatGPT"});
 }
 
 }  // namespace
