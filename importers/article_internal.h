@@ -257,9 +257,9 @@ struct RuleSet {
   std::vector<std::string> person_followers[3];
   std::u32string person_next_chars[3];  // "senior ", "高级": a title may follow
   std::vector<std::string> list_cues[3];        // "including", "such as": a list of names follows
-  std::vector<std::string> name_end_words[3];
-  std::vector<std::string> relative_verbs[3];
-  std::vector<std::string> subsidiary_nouns[3];  // Korean "자회사": "ORG의 … 자회사 X" makes X a unit of ORG   // Chinese "创办", "持有": "VERB的 NAME" describes NAME   // Chinese "宣布", "旗下": a name by suffix ends before one
+  std::vector<std::string> name_end_words[3];    // Chinese "宣布", "旗下": a name by suffix ends before one
+  std::vector<std::string> relative_verbs[3];    // Chinese "创办", "持有": "VERB的 NAME" describes NAME
+  std::vector<std::string> subsidiary_nouns[3];  // Korean "자회사": "ORG의 … 자회사 X" makes X a unit of ORG
   std::unordered_map<std::string, std::string> org_suffix_kinds;  // "벤처스" -> investor; other suffixes: company
   std::vector<std::string> hedges_before[3];    // "did not", "否认": the trigger states no fact
   std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"
