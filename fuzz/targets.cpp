@@ -145,7 +145,8 @@ int Article(const uint8_t* data, size_t size) {
     importers::ImportBatch batch = importer.Parse({path, bytes}, {});
     importers::ImportBatch entities = importer.TakeEntities();
     // For plain text the sentence is exactly the code points [A, B) of the NFC text that the
-    // locator "chars A-B" names (HTML and Markdown sentences have markup and entities removed).
+    // locator "chars A-B" names, but for line breaks that unwrapping read as spaces (HTML and
+    // Markdown sentences have markup and entities removed).
     std::vector<std::string> code_points;
     if (std::string(path) == "a.txt") {
       std::string nfc = ToNfc(bytes.substr(bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0));
@@ -168,7 +169,13 @@ int Article(const uint8_t* data, size_t size) {
           if (to > code_points.size()) Broken("a locator past the end of the text: " + evidence.locator);
           std::string span;
           for (size_t i = from; i < to; ++i) span += code_points[i];
-          if (span != evidence.sentence) Broken("the sentence is not the text at " + evidence.locator);
+          // Hard-wrapped wire copy is unwrapped: there a line break (LF or CR LF) reads as a space.
+          std::string unwrapped;
+          for (size_t i = 0; i < span.size(); ++i) {
+            if (span[i] == '\r' && i + 1 < span.size() && span[i + 1] == '\n') continue;
+            unwrapped += span[i] == '\n' ? ' ' : span[i];
+          }
+          if (span != evidence.sentence && unwrapped != evidence.sentence) Broken("the sentence is not the text at " + evidence.locator);
         }
       }
     }

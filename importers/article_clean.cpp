@@ -405,8 +405,10 @@ struct Line {
 
 // Wire copy is often hard-wrapped: its sentences run over lines of similar length that end
 // without a full stop ("Google Inc said on Sunday it had\nagreed to acquire ..."). When most
-// lines of a Latin-script text are wrapped so, a line break inside a paragraph is a space.
-void UnwrapHardWrappedLines(std::string* text) {
+// lines of a Latin-script text are wrapped so, a line break (LF or CR LF) inside a paragraph
+// becomes one space, traced to the break.
+void UnwrapHardWrappedLines(Traced* traced) {
+  const std::string* text = &traced->text;
   size_t lines = 0, wrapped = 0, longest = 0, latin = 0, letters = 0;
   for (size_t start = 0; start < text->size();) {
     size_t end = text->find('\n', start);
@@ -425,9 +427,24 @@ void UnwrapHardWrappedLines(std::string* text) {
     start = end + 1;
   }
   if (lines < 6 || wrapped * 2 < lines || longest > 100 || latin * 10 < letters * 8) return;
-  for (size_t i = 1; i + 1 < text->size(); ++i) {
-    if ((*text)[i] == '\n' && (*text)[i - 1] != '\n' && (*text)[i + 1] != '\n' && !IsSpaceByte((*text)[i + 1])) (*text)[i] = ' ';
+  Traced joined;
+  joined.text.reserve(text->size());
+  joined.origin.reserve(traced->origin.size());
+  for (size_t i = 0; i < text->size(); ++i) {
+    const size_t after = (*text)[i] == '\r' && i + 1 < text->size() && (*text)[i + 1] == '\n' ? i + 2 : i + 1;
+    const bool line_break = (*text)[i] == '\n' || after == i + 2;
+    if (line_break && i > 0 && (*text)[i - 1] != '\n' && (*text)[i - 1] != '\r' && after < text->size() &&
+        (*text)[after] != '\n' && (*text)[after] != '\r' && !IsSpaceByte((*text)[after])) {
+      joined.text += ' ';
+      joined.origin.push_back(traced->origin[i]);
+      i = after - 1;
+      continue;
+    }
+    joined.text += (*text)[i];
+    joined.origin.push_back(traced->origin[i]);
   }
+  joined.origin.insert(joined.origin.end(), traced->origin.begin() + static_cast<std::ptrdiff_t>(text->size()), traced->origin.end());
+  *traced = std::move(joined);
 }
 
 }  // namespace
@@ -444,7 +461,7 @@ CleanText CleanArticle(std::string_view source, std::string_view kind) {
     traced.Append(source, 0);
   }
   traced.origin.push_back(static_cast<uint32_t>(source.size()));
-  UnwrapHardWrappedLines(&traced.text);
+  UnwrapHardWrappedLines(&traced);
 
   std::vector<Line> lines;
   std::string_view all = traced.text;

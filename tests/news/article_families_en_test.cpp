@@ -365,6 +365,12 @@ TEST(ArticleFamilies, WireCopyAndOpeningParticiples) {
          "en",
          {"Vantic Systems acquires Norma Labs", "Demis Hassabis founded Norma Labs", "Shane Legg founded Norma Labs", "Mustafa Suleyman founded Norma Labs"},
          {"Demis Hassabis founded Vantic Systems"});
+  // The same with CR LF line ends: a break is one space and no sentence ends at a CR.
+  Expect("Jan 26 Vantic Systems said on Sunday it had\r\nagreed to acquire privately held artificial intelligence company\r\n"
+         "Norma Labs Ltd.\r\nTechnology news website Quillo, which reported news of the\r\ndeal earlier, said the price was $400 million,\r\n"
+         "without disclosing where it got the information, as it\r\nsaid on Monday in a short note to all of its readers.\r\n"
+         "Norma representatives could not be immediately reached for\r\ncomment on the deal or on the price that was paid.\r\n",
+         "en", {"Vantic Systems acquires Norma Labs"});
   // A list closed by "and" takes no name after a comma.
   Expect("Backed by Sequoia Capital and Accel, Nova Robotics builds chips.", "en",
          {"Sequoia Capital invests_in Nova Robotics", "Accel invests_in Nova Robotics"}, {"Nova Robotics invests_in Nova Robotics"});
