@@ -220,7 +220,7 @@ class Analysis {
   bool KindFits(int entity, const std::vector<std::string>& kinds, bool source) const;
   bool ParseTitles(size_t pos, TitleMatch* match) const;
   bool PartOfTitle(size_t begin, size_t end) const;
-  bool SubsidiaryPhrase(const Mention& owner, const Mention& unit) const;
+  void MarkUnitPhrases();
   const std::string* TitleModifierAt(size_t pos) const;
   bool IsUnitName(std::string_view word) const;
   size_t TitleStartBefore(size_t pos) const;

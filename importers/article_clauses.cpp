@@ -266,7 +266,7 @@ void Analysis::BuildGroups() {
     bool titled_person = IsPerson(next.entity) && ParseTitles(name.word_end, &match) && SkipSpaces(s_, match.end) == next.begin;
     if (lang_ == Lang::kKorean) {
       qualifies[i] = (name.role == Role::kNone && name.particles.empty() && titled_person && match.tail.empty()) ||
-                     (IsOrg(next.entity) && SubsidiaryPhrase(name, next));
+                     name.unit_at == next.begin;
     } else if (lang_ == Lang::kEnglish) {
       qualifies[i] = titled_person;
     } else {
@@ -611,17 +611,26 @@ void Analysis::FindClauses() {
   }
 }
 
-// Korean "삼성전자의 투자 전문 자회사 삼성넥스트": the words between a genitive owner and the name
-// after it say that the name is the owner's unit (up to two words of description, then a
-// subsidiary noun).
-bool Analysis::SubsidiaryPhrase(const Mention& owner, const Mention& unit) const {
-  if (lang_ != Lang::kKorean || owner.role != Role::kGenitive || unit.begin <= owner.word_end) return false;
-  std::string_view between = TrimSpace(s_.substr(owner.word_end, unit.begin - owner.word_end));
-  if (between.find(',') != std::string_view::npos || std::count(between.begin(), between.end(), ' ') > 2) return false;
-  size_t space = between.rfind(' ');
-  std::string_view last = space == std::string_view::npos ? between : between.substr(space + 1);
+// Korean "삼성전자의 투자 전문 자회사 삼성넥스트": the words between a genitive organisation and
+// the organisation named next say that the second is the first's unit (up to two words of
+// description, then a subsidiary noun). Marked on the owner; the groups (the owner qualifies the
+// unit), the compounds (part_of) and the triggers (the noun is no 자회사 trigger) read the mark.
+void Analysis::MarkUnitPhrases() {
+  if (lang_ != Lang::kKorean) return;
   const auto& nouns = rules_.subsidiary_nouns[li_];
-  return std::find(nouns.begin(), nouns.end(), last) != nouns.end();
+  for (size_t i = 0; i + 1 < mentions_.size(); ++i) {
+    Mention& owner = mentions_[i];
+    const Mention& unit = mentions_[i + 1];
+    if (owner.role != Role::kGenitive || unit.begin <= owner.word_end || owner.entity < 0 || unit.entity < 0 || !IsOrg(owner.entity) ||
+        !IsOrg(unit.entity)) {
+      continue;
+    }
+    std::string_view between = TrimSpace(s_.substr(owner.word_end, unit.begin - owner.word_end));
+    if (between.find(',') != std::string_view::npos || std::count(between.begin(), between.end(), ' ') > 2) continue;
+    size_t space = between.rfind(' ');
+    std::string_view last = space == std::string_view::npos ? between : between.substr(space + 1);
+    if (std::find(nouns.begin(), nouns.end(), last) != nouns.end()) owner.unit_at = unit.begin;
+  }
 }
 
 }  // namespace relgraph::importers::article

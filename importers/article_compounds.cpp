@@ -144,7 +144,7 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       std::string_view words = std::string_view(between).substr(7);
       owned = std::count(words.begin(), words.end(), ' ') <= 3 && std::all_of(words.begin(), words.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; });
     }
-    if (first_org && IsOrg(second.entity) && (kUnitWords.count(between) != 0 || TrimSpace(between) == "산하" || owned || SubsidiaryPhrase(first, second))) {
+    if (first_org && IsOrg(second.entity) && (kUnitWords.count(between) != 0 || TrimSpace(between) == "산하" || owned || first.unit_at == second.begin)) {
       add(second.entity, first.entity, "part_of", "parent_compound", 0.8, first.begin);
       continue;
     }

@@ -167,6 +167,9 @@ struct Mention {
   std::string particles;      // Korean particles after the name ("와", "로부터", "사는")
   Role role = Role::kNone;
   bool anaphor = false;       // "연구소는" standing for the last research institute named
+  // Korean "삼성전자의 투자 전문 자회사 삼성넥스트": where the name this organisation's unit
+  // phrase introduces begins (npos: none). Set once by Analysis::MarkUnitPhrases.
+  size_t unit_at = std::string_view::npos;
 };
 
 class Gazetteer {

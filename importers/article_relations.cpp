@@ -82,6 +82,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
       }
     }
   }
+  MarkUnitPhrases();
   FindTriggers();
   if (lang_ != Lang::kKorean) AssignMarkers();
   BuildGroups();

@@ -86,11 +86,8 @@ void Analysis::FindTriggers() {
         }
         if (excluded || PartOfTitle(at, end)) continue;
         // The noun of "ORG의 … 자회사 X" only says whose unit X is (a compound of its own).
-        if (lang_ == Lang::kKorean && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& owner) {
-              return owner.word_end <= at && owner.entity >= 0 && IsOrg(owner.entity) &&
-                     std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& unit) {
-                       return unit.begin >= end && unit.begin <= end + 1 && unit.entity >= 0 && IsOrg(unit.entity) && SubsidiaryPhrase(owner, unit);
-                     });
+        if (std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& owner) {
+              return owner.word_end <= at && owner.unit_at != std::string_view::npos && owner.unit_at >= end && owner.unit_at <= end + 1;
             })) {
           continue;
         }
