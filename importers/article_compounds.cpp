@@ -124,11 +124,9 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
                       short_gap(first.word_end, second.begin - 2, 40);
     // ... or after a longer description that ends in a product word: "Amazon's AI application
     // development platform Bedrock", "자사 AP 칩셋인 텐서".
-    std::string described(TrimSpace(Lower(s_.substr(first.word_end, second.begin - std::min(second.begin, first.word_end)))));
-    while (described.ends_with("인")) described.resize(described.size() - 3);
-    bool product_word = false;
-    for (const std::string& cue : rules_.product_cues[li_]) product_word = product_word || described.ends_with(Lower(cue));
-    bool described_product = product_word && second.begin >= first.word_end && second.begin - first.word_end <= 60 &&
+    std::string_view described = TrimSpace(s_.substr(first.word_end, second.begin - std::min(second.begin, first.word_end)));
+    while (described.ends_with("인")) described.remove_suffix(3);  // the copula: "자사 AP 칩셋인 텐서"
+    bool described_product = EndsInKindWord(described, rules_.product_cues[li_]) && second.begin >= first.word_end && second.begin - first.word_end <= 60 &&
                              described.find_first_of(",;:.!?()") == std::string::npos && described.find("，") == std::string::npos;
     if (first_org && second_product && owner && (short_gap(first.word_end, second.begin, 24) || appositive || described_product)) {
       add(first.entity, second.entity, "develops", "possessive_product", 0.8, first.begin);

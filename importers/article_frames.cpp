@@ -313,11 +313,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       }
       // A description that says what the object is may be longer: "acquire privately held
       // artificial intelligence company DeepMind".
-      std::string described_by(TrimSpace(Lower(between)));
-      bool kind_word = false;
-      for (const auto* cues : {&rules_.org_cues[li_], &rules_.product_cues[li_]}) {
-        for (const std::string& cue : *cues) kind_word = kind_word || described_by == cue || described_by.ends_with(" " + cue);
-      }
+      bool kind_word = EndsInKindWord(between, rules_.org_cues[li_]) || EndsInKindWord(between, rules_.product_cues[li_]);
       if (std::count(between.begin(), between.end(), ' ') > (kind_word ? 8 : 4) || punctuation) continue;
       // A preposition in between takes the name as its own ("led by researchers at Google").
       std::string spaced = " " + Lower(between) + " ";

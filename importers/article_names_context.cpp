@@ -187,6 +187,26 @@ void Analysis::DiscoverCapitalisedNames() {
   }
 }
 
+// Whether a description ends in a word that says what the name after it is ("privately held
+// artificial intelligence company", "AI application development platform", "AI 칩셋",
+// "大语言模型"), compared lower-cased: English cue words whole (or plural), Korean and Chinese cues
+// as endings.
+bool Analysis::EndsInKindWord(std::string_view description, const std::vector<std::string>& cues) const {
+  std::string text(TrimSpace(Lower(description)));
+  for (const std::string& cue : cues) {
+    std::string word = Lower(cue);
+    if (lang_ != Lang::kEnglish) {
+      if (text.ends_with(word)) return true;
+      continue;
+    }
+    for (std::string_view plural : {"", "s"}) {
+      std::string whole = word + std::string(plural);
+      if (text == whole || text.ends_with(" " + whole)) return true;
+    }
+  }
+  return false;
+}
+
 // A name just discovered as a company that the text says is a product: English, after a
 // product word ("its language model, LaMDA", "a chatbot called Bard"); Chinese, when its own
 // clause says so ("X是京东开源的一款大语言模型").
@@ -215,11 +235,7 @@ void Analysis::RefineDiscoveredKinds() {
     // (... or right after it: "its chip Trainium2", "development platform Bedrock".)
     for (std::string_view link : {",", " called", " named", " dubbed", " known as", ""}) {
       if (!before.ends_with(link)) continue;
-      std::string head = before.substr(0, before.size() - link.size());
-      for (const std::string& cue : rules_.product_cues[li_]) {
-        const std::string& word = cue;
-        if (head.ends_with(" " + word) || head.ends_with(" " + word + "s")) catalog_->SetDiscoveredKind(mention.entity, "product");
-      }
+      if (EndsInKindWord(before.substr(0, before.size() - link.size()), rules_.product_cues[li_])) catalog_->SetDiscoveredKind(mention.entity, "product");
     }
   }
 }
