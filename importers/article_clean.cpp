@@ -290,11 +290,28 @@ bool IsEndMarker(std::string_view line) {
                             "재배포 금지", "재배포금지", "版权所有"});
 }
 
-// Lines that are never body: markers, buttons, datelines, bylines, photo captions.
+// Where a photo credit begins in a line ("사진=X", "(사진 제공=X)", "… Photographer: X",
+// "（图片来源：X）"): at its start, after an opening bracket or after a space; npos if nowhere.
+size_t CreditAt(std::string_view line) {
+  size_t best = std::string_view::npos;
+  for (std::string_view credit : {"사진=", "사진 =", "사진 제공", "Photographer:", "Photo:", "PHOTO:", "Photo by", "Credit:", "图片来源", "图源"}) {
+    for (size_t at = line.find(credit); at != std::string_view::npos && at < best; at = line.find(credit, at + 1)) {
+      std::string_view before = line.substr(0, at);
+      if (before.empty() || EndsWithAny(before, {" ", "(", "[", "（"})) {
+        best = before.empty() || before.ends_with(" ") ? at : at - (before.ends_with("（") ? 3 : 1);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+// Lines that are never body: markers, buttons, datelines, bylines, photo captions and credits.
 bool IsBoilerplate(std::string_view line) {
   size_t length = CountCodePoints(line);
+  if (CreditAt(line) == 0) return true;
   if (StartsWithAny(line, {"default_", "ADVERTISEMENT", "Advertisement", "광고", "AD ", "▲", "▶", "☞", "[사진", "(사진",
-                           "<사진", "사진=", "사진 =", "[그래픽", "Photo:", "PHOTO:", "Image:", "图为", "图片来源", "图片：",
+                           "<사진", "[그래픽", "Image:", "图为", "图片：",
                            "来源：", "来源:", "编辑：", "责任编辑", "原标题", "记者：", "Share", "Tweet", "Print", "Email",
                            "Subscribe", "Sign up", "Follow us", "기사승인", "기사입력", "입력 ", "입력:", "수정 ", "수정:",
                            "업데이트", "Published", "Updated", "发布时间", "发布于", "#"})) {
@@ -330,12 +347,7 @@ bool IsBoilerplate(std::string_view line) {
 // "AMD CEO Lisa Su. Photographer: X"): the length of the caption before its credit, or 0 when
 // the line carries no credit after a caption of some length.
 size_t CaptionBeforeCredit(std::string_view line) {
-  size_t best = std::string_view::npos;
-  for (std::string_view credit : {"(사진=", "(사진 =", "(사진 제공", "[사진=", " 사진=", ". Photographer:", ". Photo:", ". Photo by", ". Credit:",
-                                  " (Photo:", " (Photo by", "（图片来源", "(图片来源", "（图源", "(图源"}) {
-    size_t at = line.find(credit);
-    if (at != std::string_view::npos && at < best) best = at;
-  }
+  size_t best = CreditAt(line);
   if (best == std::string_view::npos) return 0;
   std::string_view caption = TrimSpace(line.substr(0, best));
   if (CountCodePoints(caption) < 12) return 0;

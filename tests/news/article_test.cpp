@@ -150,6 +150,22 @@ TEST(ArticleCleaning, KeepsTheBodyAndDropsBoilerplate) {
   EXPECT_EQ(html.text, "삼성전자는 새 칩을 \"공개\"했다.");
 }
 
+TEST(ArticleCleaning, PhotoCreditsAreNoText) {
+  // A line that is only a credit goes; a caption keeps what stands before its credit.
+  article::CleanText clean = article::CleanArticle(
+      "Chipmaker news\n"
+      "Nova Chips agreed to buy Quillo Labs on Monday.\n"
+      "Photo by Jane Roe for the Daily Planet\n"
+      "(사진 제공=누리일보)\n"
+      "（图片来源：新星科技）\n"
+      "Nova Chips CEO Ann Lee at the launch. Photographer: Jane Roe/Getty Images\n"
+      "The deal is expected to close in the autumn.\n",
+      "txt");
+  EXPECT_EQ(clean.text,
+            "Nova Chips agreed to buy Quillo Labs on Monday.\nNova Chips CEO Ann Lee at the launch.\n"
+            "The deal is expected to close in the autumn.");
+}
+
 // ---- Golden extractions and the corpus --------------------------------------------------
 
 struct Fact {
