@@ -59,10 +59,16 @@ void Analysis::DiscoverSuffixOrgs() {
           size_t previous_begin = RunStart(s_, previous_end, name_char);
           std::string previous(s_.substr(previous_begin, previous_end - previous_begin));
           auto found_kind = rules_.org_suffix_kinds.find(suffix);
+          const bool consortium = found_kind != rules_.org_suffix_kinds.end() && found_kind->second == "consortium";
+          // A consortium known by its leader: named in the text's script, aliased in English.
+          auto add_consortium = [&](int leader, const std::string& name, size_t begin, size_t end) {
+            std::string english = catalog_->at(leader).entity.name + " consortium";
+            AddMention(MentionWithParticles(begin, end, Discover(Written(name), "consortium", {english}, "")));
+          };
           // A consortium the subject forms without naming it ("NC AI는 … 14개 기관으로 컨소시엄을
           // 꾸렸다") goes by its leader's name: "NC AI 컨소시엄".
           // (Not when a name stands right before it: "누리온 얼라이언스를 결성했다" names one.)
-          if (found_kind != rules_.org_suffix_kinds.end() && found_kind->second == "consortium" && role == Role::kObject && word.size() == end - word_begin &&
+          if (consortium && role == Role::kObject && word.size() == end - word_begin &&
               rules_.EndsInKorean(previous, kParticleEnding | kVerbEnding)) {
             std::string_view next = s_.substr(SkipSpaces(s_, end));
             bool formed = false;
@@ -74,9 +80,7 @@ void Analysis::DiscoverSuffixOrgs() {
               return mention.end <= word_begin && mention.role == Role::kSubject && mention.entity >= 0 && IsOrg(mention.entity) && !mention.anaphor;
             });
             if (formed && leader != mentions_.end()) {
-              std::string name = std::string(s_.substr(leader->begin, leader->end - leader->begin)) + " " + suffix;
-              std::string english = catalog_->at(leader->entity).entity.name + " consortium";  // its name in English
-              AddMention(MentionWithParticles(word_begin, word_begin + suffix.size(), Discover(Written(name), "consortium", {english}, "")));
+              add_consortium(leader->entity, std::string(s_.substr(leader->begin, leader->end - leader->begin)) + " " + suffix, word_begin, word_begin + suffix.size());
               break;
             }
           }
@@ -86,12 +90,11 @@ void Analysis::DiscoverSuffixOrgs() {
             return mention.begin <= previous_begin && mention.end == previous_end && mention.word_end == previous_end && mention.entity >= 0 &&
                    IsOrg(mention.entity) && !mention.anaphor;
           });
-          if (found_kind != rules_.org_suffix_kinds.end() && found_kind->second == "consortium" && leader != mentions_.end()) {
+          if (consortium && leader != mentions_.end()) {
             const size_t leader_begin = leader->begin;
-            std::string english = catalog_->at(leader->entity).entity.name + " consortium";  // its name in English
+            const int leader_entity = leader->entity;
             mentions_.erase(leader);
-            std::string name(s_.substr(leader_begin, word_begin + suffix.size() - leader_begin));
-            AddMention(MentionWithParticles(leader_begin, word_begin + suffix.size(), Discover(Written(name), "consortium", {english}, "")));
+            add_consortium(leader_entity, std::string(s_.substr(leader_begin, word_begin + suffix.size() - leader_begin)), leader_begin, word_begin + suffix.size());
             break;
           }
           size_t points = CountCodePoints(previous);
