@@ -111,8 +111,10 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   // 유치한 투자금은 … A, B 등이 참여했다"), else the last organisation invested in.
   if (role_name == "raiser") {
     for (const Group& group : groups_) {
-      if (lang_ == Lang::kKorean && group.end <= hit.begin && s_.substr(SkipSpaces(s_, group.end)).starts_with("유치한") && GroupFits(group, kinds, source)) {
-        return &group;
+      if (group.end > hit.begin || !GroupFits(group, kinds, source)) continue;
+      std::string_view after = s_.substr(SkipSpaces(s_, group.end));
+      for (const std::string& cue : rules_.raiser_cues[li_]) {
+        if (after.starts_with(cue)) return &group;
       }
     }
     if (raiser_group_.members.empty() || !GroupFits(raiser_group_, kinds, source)) return nullptr;

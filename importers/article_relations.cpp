@@ -42,14 +42,14 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverChineseSubjects();
   RefineDiscoveredKinds();
   DropAppositiveAnaphors();
-  // Chinese "《晚点LatePost》独家获悉": the outlet that reports the news is no party to it.
-  if (lang_ == Lang::kChinese) {
+  // "《晚点LatePost》独家获悉": the outlet that reports the news is no party to it.
+  if (!rules_.reporting_verbs[li_].empty()) {
     std::erase_if(mentions_, [&](const Mention& mention) {
       size_t open = s_.rfind("《", mention.begin);
       size_t close = s_.find("》", mention.end);
       if (open == std::string_view::npos || close == std::string_view::npos || s_.substr(open, close - open).find("》") != std::string_view::npos) return false;
       std::string_view after = s_.substr(close + std::string_view("》").size());
-      for (std::string_view verb : {"获悉", "独家获悉", "报道", "消息", "了解到", "援引", "称", "采访", "记者"}) {
+      for (const std::string& verb : rules_.reporting_verbs[li_]) {
         if (after.starts_with(verb)) return true;
       }
       return false;

@@ -93,7 +93,9 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"list_cues", &set.list_cues[index], false},
                                         std::tuple{"name_end_words", &set.name_end_words[index], false},
                                         std::tuple{"relative_verbs", &set.relative_verbs[index], false},
-                                        std::tuple{"subsidiary_nouns", &set.subsidiary_nouns[index], false}}) {
+                                        std::tuple{"subsidiary_nouns", &set.subsidiary_nouns[index], false},
+                                        std::tuple{"raiser_cues", &set.raiser_cues[index], false},
+                                        std::tuple{"reporting_verbs", &set.reporting_verbs[index], false}}) {
         for (const auto& word : list(key)) target->push_back(english && lower ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }
       const std::string next_chars = ToNfc(root.value("person_next_chars", nlohmann::json::object()).value(code, std::string()));
