@@ -385,6 +385,13 @@ const Group* Analysis::HeadOf(const TriggerHit& hit) const {
     if (group.begin < hit.word_end) continue;
     std::string_view between = s_.substr(hit.word_end, group.begin - hit.word_end);
     if (between.find(',') != std::string_view::npos || std::count(between.begin(), between.end(), ' ') > 2) return nullptr;
+    // A word with a case particle between is the noun modified: "김 회장이 이끄는 팀이 X와".
+    for (size_t start = 0; start < between.size();) {
+      size_t space = between.find(' ', start);
+      if (space == std::string_view::npos) space = between.size();
+      if (space > start && rules_.EndsInKorean(between.substr(start, space - start), kParticleEnding)) return nullptr;
+      start = space + 1;
+    }
     // A relative clause modifies the nearest noun, not a whole list after it
     // ("ChatGPT를 개발한 오픈AI나 구글").
     head_.members = {group.members.front()};

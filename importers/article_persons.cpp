@@ -210,6 +210,19 @@ int Analysis::PersonBefore(size_t pos) {
     if (s_.substr(0, end).ends_with(quote)) end -= quote.size();
   }
   while (end > 0 && (s_[end - 1] == ' ' || s_[end - 1] == ',')) --end;
+  // Korean writes a former job's marker between the person and the job: "진대제 전 정보통신부
+  // 장관" (the job is a past one; the title readers see the marker before the organisation).
+  if (lang_ == Lang::kKorean) {
+    for (const std::string& word : rules_.former_before[li_]) {
+      std::string_view marker = TrimSpace(word);
+      std::string_view before = s_.substr(0, end);
+      if (!marker.empty() && before.ends_with(marker) && before.size() > marker.size() && before[before.size() - marker.size() - 1] == ' ') {
+        end -= marker.size();
+        while (end > 0 && s_[end - 1] == ' ') --end;
+        break;
+      }
+    }
+  }
   if (lang_ == Lang::kChinese) {
     while (end >= 3 && (s_.substr(end - 3, 3) == "（")) end -= 3;
     if (end > 0 && s_[end - 1] == '(') --end;
@@ -455,12 +468,17 @@ void Analysis::DiscoverTitledOrgs() {
       TitleMatch match;
       if (at >= s_.size() || s_[at] == ' ' || Overlaps(at, at + 1) || !ParseTitles(at, &match)) continue;
       if (match.tail == "을" || match.tail == "를") continue;  // "PERSON이 대표를 맡는다": the title is an object
-      // Up to four words before the title, nearest first.
+      // Up to four words before the title, nearest first; a former job's marker before the
+      // organisation is no word of the phrase ("진대제 전 정보통신부 장관"). (Right before the
+      // title it may be the noun "before": "이사회 전 대표가" is no person.)
       std::vector<std::pair<size_t, size_t>> words;
       for (size_t end = at - 1; words.size() < 4;) {
         size_t begin = RunStart(s_, end, IsHangulOrAlnum);
         if (begin == end) break;
-        words.emplace_back(begin, end);
+        std::string_view word = s_.substr(begin, end - begin);
+        bool former = std::any_of(rules_.former_before[li_].begin(), rules_.former_before[li_].end(),
+                                  [&](const std::string& marker) { return TrimSpace(marker) == word; });
+        if (!former || words.empty()) words.emplace_back(begin, end);
         if (begin < 2 || s_[begin - 1] != ' ') break;
         end = begin - 1;
       }

@@ -357,5 +357,19 @@ TEST(ArticleFamilies, KoreanGenitiveWithBeforeAnAdjective) {
   Expect("첫 문장이다. 챗GPT 개발사인 오픈AI는 새 모델을 내놨다.", "ko", {"OpenAI develops ChatGPT"});
 }
 
+TEST(ArticleFamilies, KoreanFormerJobsAndWhoLeadsWhat) {
+  // "PERSON 전 ORG TITLE": the person is found; the job is a past one, so no works_at.
+  Expect("첫 문장이다. 박정민 전 산업통상자원부 장관이 리벨리온의 2대 주주가 됐다.", "ko", {"박정민 invests_in Rebellions"},
+         {"박정민 works_at 산업통상자원부"});
+  // The surname and title refer back to that person.
+  Expect("첫 문장이다. 박정민 전 산업통상자원부 장관이 발표했다. 박 전 장관은 리벨리온에 투자했다.", "ko", {"박정민 invests_in Rebellions"});
+  // "X 전 TITLE" right before the title: 전 may be the noun "before", so X is no person.
+  EXPECT_TRUE(families::Facts("첫 문장이다. 이사회 전 대표가 카카오에 합류했다.", "ko").empty());
+  // "PERSON이 이끄는 ORG": the person works there.
+  Expect("첫 문장이다. 이번 투자에는 최동훈 회장이 이끄는 네이버가 참여했다.", "ko", {"최동훈 works_at Naver"});
+  // ... not when the clause modifies a noun of its own before the name.
+  Expect("첫 문장이다. 최동훈 회장이 이끄는 팀이 네이버와 협력했다.", "ko", {}, {"최동훈 works_at Naver"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
