@@ -216,9 +216,13 @@ void Analysis::AssignMarkers() {
         for (int words = 0; words < 4 && back > 0; ++words) {
           size_t word_end = back;
           while (word_end > 0 && (s_[word_end - 1] == ' ' || s_[word_end - 1] == ',')) --word_end;
+          // (A description may hold an abbreviated place or a compound: "with U.K. cloud startup X",
+          // "with California-based X".)
           size_t word_start = word_end;
-          while (word_start > 0 && std::isalpha(static_cast<unsigned char>(s_[word_start - 1])) != 0) --word_start;
-          if (word_start == word_end) break;
+          while (word_start > 0 && (std::isalpha(static_cast<unsigned char>(s_[word_start - 1])) != 0 || s_[word_start - 1] == '.' || s_[word_start - 1] == '-')) {
+            --word_start;
+          }
+          if (word_start == word_end || !std::isalpha(static_cast<unsigned char>(s_[word_start]))) break;
           std::string earlier = Lower(s_.substr(word_start, word_end - word_start));
           if (earlier == "from" || earlier == "by" || earlier == "with" || earlier == "to" || earlier == "in" || earlier == "into") {
             // "founded by researchers including X": the trigger owns its preposition, X is its object.

@@ -397,5 +397,17 @@ TEST(ArticleFamilies, PartnersNamedAsSuch) {
   Expect("Nova Robotics named Quillo Systems as a partner for its new robots.", "en", {"Nova Robotics partners_with Quillo Systems"});
 }
 
+TEST(ArticleFamilies, EnglishPlacesAndDescriptionsBeforeTheObject) {
+  // A place is no name, and an abbreviated place may be part of the description before the
+  // object: each company of the subject list partners with Nova Cloud, not with each other.
+  Expect("Intel, Cisco, and Qualcomm have announced partnerships with U.K. cloud computing startup Nova Cloud.", "en",
+         {"Intel partners_with Nova Cloud", "Cisco partners_with Nova Cloud", "Qualcomm partners_with Nova Cloud"},
+         {"Cisco partners_with Intel", "Intel partners_with U.K"});
+  Expect("Vantic Systems is investing $2 billion in the U.K. and opened an office in Dammam.", "en", {},
+         {"Vantic Systems invests_in U.K", "Vantic Systems invests_in U.K."});
+  // Partnerships with a list and no subject say nothing about the list's members.
+  Expect("Today was fine. Partnerships with Qualcomm and Cisco add more muscle to the mix.", "en", {}, {"Cisco partners_with Qualcomm"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
