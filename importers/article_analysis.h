@@ -221,6 +221,7 @@ class Analysis {
   bool ParseTitles(size_t pos, TitleMatch* match) const;
   bool PartOfTitle(size_t begin, size_t end) const;
   void MarkUnitPhrases();
+  bool CitedSource(const Mention& mention) const;
   bool EndsInKindWord(std::string_view description, const std::vector<std::string>& cues) const;
   const std::string* TitleModifierAt(size_t pos) const;
   bool IsUnitName(std::string_view word) const;

@@ -159,6 +159,7 @@ void Analysis::AssignMarkers() {
         case U'从': mention.role = Role::kFrom; break;
         case U'将': case U'把': mention.role = Role::kObject; break;  // "微软将小冰分拆": moved, not acting
         case U'过': if (s_.substr(0, mention.begin).ends_with("通过")) mention.role = Role::kMeans; break;  // "阿里巴巴通过淘宝持有"
+        case U'据': mention.role = Role::kMeans; break;  // CitedSource: "根据X数据", "据X报道"
         default: {
           // "由量化基金幻方量化创立": a short description may stand between 由/被 and the name.
           size_t at = mention.begin;
@@ -613,6 +614,12 @@ void Analysis::FindClauses() {
     }
     i += len;
   }
+}
+
+// Chinese "根据X数据", "据X报道": X is where the news comes from, no party to it (and no referent
+// of a later "该公司").
+bool Analysis::CitedSource(const Mention& mention) const {
+  return lang_ == Lang::kChinese && mention.begin >= 3 && CodePointBefore(s_, mention.begin) == U'据';
 }
 
 // Korean "삼성전자의 투자 전문 자회사 삼성넥스트": the words between a genitive organisation and

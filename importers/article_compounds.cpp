@@ -68,11 +68,13 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       }
     }
   }
-  // "자사 업무 도구 코파일럿(Copilot)", "自研的大模型“星河”": the topic's own product.
+  // "자사 업무 도구 코파일럿(Copilot)", "自研的大模型“星河”": the topic's own product (the
+  // sentence's first subject when it is an organisation, else the text's topic).
   int owner_topic = discourse_->topic;
   for (const Group& group : groups_) {
     if (group.role == (lang_ == Lang::kKorean ? Role::kSubject : Role::kNone) && !group.embedded && !InLocative(group)) {
-      owner_topic = mentions_[static_cast<size_t>(group.members.front())].entity;
+      int first = mentions_[static_cast<size_t>(group.members.front())].entity;
+      if (first >= 0 && IsOrg(first)) owner_topic = first;
       break;
     }
   }
@@ -89,6 +91,17 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       if (stretch.find_first_of(",.") == std::string_view::npos || apposition) {
         add(owner_topic, mention.entity, "develops", "own_product", 0.78, mention.begin);
         break;
+      }
+    }
+    // "Its chatbot, Humain Chat", "its AI assistant Nova": "its" and a product word.
+    if (lang_ == Lang::kEnglish) {
+      std::string padded = " " + lower_before;
+      size_t at = padded.rfind(" its ");
+      if (at == std::string::npos) continue;
+      std::string_view described = std::string_view(padded).substr(at + 5);
+      if (described.ends_with(", ")) described.remove_suffix(2);
+      if (described.find_first_of(",.;:") == std::string_view::npos && EndsInKindWord(described, rules_.product_cues[li_])) {
+        add(owner_topic, mention.entity, "develops", "own_product", 0.78, mention.begin);
       }
     }
   }

@@ -263,6 +263,7 @@ struct RuleSet {
   std::vector<std::string> name_end_words[3];    // Chinese "宣布", "旗下": a name by suffix ends before one
   std::vector<std::string> relative_verbs[3];    // Chinese "创办", "持有": "VERB的 NAME" describes NAME
   std::vector<std::string> subsidiary_nouns[3];  // Korean "자회사": "ORG의 … 자회사 X" makes X a unit of ORG
+  std::vector<std::string> clause_openers[3];    // Chinese "根据", "随着": open a clause, never a name
   std::vector<std::string> raiser_cues[3];       // Korean "유치한": "X가 유치한 투자금" names X as the round's raiser
   std::vector<std::string> reporting_verbs[3];   // Chinese "获悉": "《OUTLET》获悉" names the outlet, no party
   std::unordered_map<std::string, std::string> org_suffix_kinds;  // "벤처스" -> investor; other suffixes: company

@@ -327,8 +327,17 @@ void Analysis::DiscoverGlosses() {
         name_begin = earlier;
       }
     } else if (lang_ == Lang::kChinese) {
+      // (Not the words that open the clause: "根据伦敦证券交易所集团(LSEG)数据".)
       name_begin = RunStart(s_, open, IsHanChar);
-      while (name_begin < open && IsChineseFunction(CodePointAt(s_, name_begin))) name_begin += 3;
+      for (bool stripped = true; stripped && name_begin < open;) {
+        stripped = false;
+        if (IsChineseFunction(CodePointAt(s_, name_begin))) name_begin += 3, stripped = true;
+        for (const auto* words : {&rules_.clause_openers[li_], &rules_.time_words[li_]}) {
+          for (const std::string& word : *words) {
+            if (!stripped && name_begin + word.size() < open && s_.substr(name_begin).starts_with(word)) name_begin += word.size(), stripped = true;
+          }
+        }
+      }
     } else {
       size_t end = open;
       while (end > 0 && s_[end - 1] == ' ') --end;

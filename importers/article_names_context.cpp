@@ -128,6 +128,25 @@ void Analysis::DiscoverCapitalisedNames() {
         return mention.begin > begin && mention.end == end && mention.entity >= 0 && catalog_->at(mention.entity).discovered;
       });
     }
+    // A product named after its maker, set off after a product word: "Its chatbot, Humain Chat",
+    // "an assistant called Nova Pilot" (the maker's name is part of the product's).
+    {
+      auto maker = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+        return mention.begin == begin && mention.end < end && mention.word_end < end && mention.entity >= 0 && IsOrg(mention.entity) && !mention.anaphor;
+      });
+      std::string cue = Lower(TrimSpace(s_.substr(begin >= 48 ? begin - 48 : 0, std::min<size_t>(begin, 48))));
+      for (std::string_view link : {",", " called", " named", " dubbed"}) {
+        if (cue.ends_with(link)) cue.resize(cue.size() - link.size());
+      }
+      const bool covered = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+        return mention.begin > begin && mention.begin < end;
+      });
+      if (maker != mentions_.end() && !covered && EndsInKindWord(cue, rules_.product_cues[li_])) {
+        mentions_.erase(maker);
+        AddMention(MentionWithParticles(begin, end, Discover(name, "product", {}, "")));
+        continue;
+      }
+    }
     // Next to a known name ("Volvo Autonomous Solutions") or a title: other rules read it.
     bool touches = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
       return mention.begin <= end + 1 && begin <= mention.word_end + 1;
@@ -598,7 +617,7 @@ void Analysis::FindAnaphors() {
       size_t best_end = 0;
       std::vector<int> excluded;  // the subject of the anaphor's own clause is no referent ("Google invested in the startup")
       for (const Mention& other : mentions_) {
-        if (other.entity < 0 || other.end > at || other.anaphor || Kind(other.entity) != kind) continue;
+        if (other.entity < 0 || other.end > at || other.anaphor || Kind(other.entity) != kind || CitedSource(other)) continue;
         std::string_view between = s_.substr(other.end, at - other.end);
         bool same_clause = lang_ != Lang::kKorean && between.find_first_of(",;") == std::string_view::npos && between.find("，") == std::string_view::npos;
         if (same_clause) {

@@ -246,8 +246,9 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   }
   for (const Mention& mention : mentions_) {
     // Only what the sentence names: the entities standing in for roles (context, previous,
-    // recent) have no place in it (end == 0).
-    if (mention.entity >= 0 && mention.end > 0) discourse_->recent.push_back(mention.entity);
+    // recent) have no place in it (end == 0). Nor does a source ("据X报道"): no later
+    // "the company" means it.
+    if (mention.entity >= 0 && mention.end > 0 && !CitedSource(mention)) discourse_->recent.push_back(mention.entity);
     // A person named in full in Latin letters may be named by the family name later.
     if (mention.entity >= 0 && mention.end > mention.begin && IsPerson(mention.entity)) {
       std::string_view name = s_.substr(mention.begin, mention.end - mention.begin);

@@ -95,6 +95,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"relative_verbs", &set.relative_verbs[index], false},
                                         std::tuple{"subsidiary_nouns", &set.subsidiary_nouns[index], false},
                                         std::tuple{"raiser_cues", &set.raiser_cues[index], false},
+                                        std::tuple{"clause_openers", &set.clause_openers[index], false},
                                         std::tuple{"reporting_verbs", &set.reporting_verbs[index], false}}) {
         for (const auto& word : list(key)) target->push_back(english && lower ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }

@@ -409,5 +409,18 @@ TEST(ArticleFamilies, EnglishPlacesAndDescriptionsBeforeTheObject) {
   Expect("Today was fine. Partnerships with Qualcomm and Cisco add more muscle to the mix.", "en", {}, {"Cisco partners_with Qualcomm"});
 }
 
+TEST(ArticleFamilies, EnglishMakersNamedByTheirProducts) {
+  // "the start-up behind PRODUCT", "PRODUCT, the flagship product of ORG".
+  Expect("Quillo Labs, the start-up behind the AI chatbot Claude, raised money.", "en", {"Quillo Labs develops Claude"});
+  Expect("Grok, the best-known product of Vantic Systems, is popular.", "en", {"Vantic Systems develops Grok"});
+  // Falling behind a product makes nobody its maker.
+  Expect("Quillo Labs fell behind ChatGPT last year.", "en", {}, {"Quillo Labs develops ChatGPT"});
+  // "Its chatbot, BRAND WORD": a product named after its maker, made by the text's company.
+  Expect("Nova Robotics opened an office. Its chatbot, Nova Robotics Chat, is live.", "en", {"Nova Robotics develops Nova Robotics Chat"});
+  // "chips supplied by X": X supplies the subject.
+  Expect("Nova Robotics runs its models on silicon supplied by California-based Groq.", "en", {"Groq supplies Nova Robotics"},
+         {"Nova Robotics supplies Groq"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

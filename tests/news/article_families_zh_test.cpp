@@ -288,5 +288,24 @@ TEST(ArticleFamilies, ChineseOutletsAndFramingClauses) {
   Expect("这是第一句。作为地平线副总裁,余轶南表示,公司将继续投入。", "zh", {"余轶南 works_at Horizon Robotics"});
 }
 
+TEST(ArticleFamilies, ChineseJointInvestorsAndSubsidiaries) {
+  // "联合参投": each investor of the list invests; they are no partners of each other.
+  Expect("填充句子。星河科技完成A轮融资。该轮融资由云岫资本、五源资本联合领投，建银国际、招商证券等机构联合参投。", "zh",
+         {"云岫资本 invests_in 星河科技", "5Y Capital invests_in 星河科技", "建银国际 invests_in 星河科技", "招商证券 invests_in 星河科技"},
+         {"建银国际 partners_with 招商证券"});
+  // "设立子公司X", "成立两家子公司：A和B": the units are part of the subject.
+  Expect("填充句子。星河科技在杭州新设立子公司浙江星河新篇科技有限公司。", "zh", {"浙江星河新篇科技有限公司 part_of 星河科技"});
+  Expect("填充句子。星河科技已注册成立两家子公司：珠海星河未来科技有限公司和珠海星河领航科技有限公司。", "zh",
+         {"珠海星河未来科技有限公司 part_of 星河科技", "珠海星河领航科技有限公司 part_of 星河科技"});
+  // "通过全资子公司间接持有X": X is held, not a subsidiary.
+  Expect("填充句子。蚂蚁集团通过全资子公司间接持有旷视科技15%股份。", "zh", {}, {"Megvii part_of Ant Group"});
+}
+
+TEST(ArticleFamilies, ChineseSourcesAreNoParties) {
+  // "根据X(gloss)数据": X starts after the opener and is a source; "该公司" later is not X.
+  Expect("填充句子。星河科技发布新芯片。根据伦敦证券交易所集团(LSEG)数据，该公司市值上涨。该公司与竞争对手博通(Broadcom)展开竞争。", "zh",
+         {"Broadcom competes_with 星河科技"}, {"Broadcom competes_with 根据伦敦证券交易所集团", "Broadcom competes_with LSEG"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
