@@ -243,7 +243,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   for (const Group& group : groups_) {
     // (An embedded group is an argument only inside its own relative clause: "A与B联合研发的X".)
     bool inside_relative = group.embedded && hit.begin >= group.end && hit.end <= group.relative_end;
-    if (group.role != wanted || !in_clause(group) || (group.embedded && !inside_relative) || !GroupFits(group, kinds, source)) continue;
+    // Chinese 将/把 move the object before the verb: "谷歌将波士顿动力出售给软银".
+    const bool moved_object = lang_ == Lang::kChinese && role_name == "object" && group.role == Role::kObject && group.end <= hit.begin;
+    if ((group.role != wanted && !moved_object) || !in_clause(group) || (group.embedded && !inside_relative) || !GroupFits(group, kinds, source)) continue;
     // Chinese "由 X ... 发起": X is the agent only when it stands right before the verb (times
     // may come between: "由幻方量化于2023年创立"); "由清华大学电子工程系教授汪玉发起" names a person.
     if (lang_ == Lang::kChinese && wanted == Role::kBy && group.end <= hit.begin) {
@@ -280,7 +282,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // A marker may belong to the trigger too ("...北京市政府的支持下": 的 ends both).
     bool before = group.end <= hit.begin || (group.begin < hit.begin && group.end <= hit.end);
     bool after = group.begin >= hit.end;
-    if ((!before && !after) || (before_only && !before) || (after_only && !after)) continue;
+    if ((!before && !after) || (before_only && !before) || (after_only && !after && !moved_object)) continue;
     // English: an object follows its trigger closely ("led by Microsoft", not "led by former
     // researchers at Google").
     if (lang_ == Lang::kEnglish && role_name == "object" && after) {

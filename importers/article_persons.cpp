@@ -71,7 +71,8 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       auto plain = [&](std::string_view word) {
         TitleMatch title;
         return CountCodePoints(word) >= 2 && CountCodePoints(word) <= 6 && CommonNouns().count(word) == 0 && NotNames().count(word) == 0 &&
-               GenericWords().count(word) == 0 && !ParseTitles(static_cast<size_t>(word.data() - s_.data()), &title);
+               GenericWords().count(word) == 0 && !ParseTitles(static_cast<size_t>(word.data() - s_.data()), &title) &&
+               !EndsInKindWord(word.ends_with("인") ? word.substr(0, word.size() - 3) : word, rules_.org_cues[li_]);  // "로봇 전문기업인" describes
       };
       Role role;
       std::string particles;

@@ -371,5 +371,13 @@ TEST(ArticleFamilies, KoreanFormerJobsAndWhoLeadsWhat) {
   Expect("첫 문장이다. 최동훈 회장이 이끄는 팀이 네이버와 협력했다.", "ko", {}, {"최동훈 works_at Naver"});
 }
 
+TEST(ArticleFamilies, KoreanDescriptionsAndAmountsAreNoNames) {
+  // "투자한 금액은": an amount is no company; "국내 대표 로봇 전문기업인 X": a description, no person.
+  Expect("첫 문장이다. 이번 거래에 추가로 투자한 금액은 약 2천억 원이다.", "ko", {}, {"Samsung Electronics invests_in 금액"});
+  std::set<std::string> found = families::Facts("첫 문장이다. 삼성전자가 국내 대표 로봇 전문기업인 레인보우로보틱스의 최대주주가 됐다.", "ko");
+  EXPECT_EQ(found.count("Samsung Electronics invests_in Rainbow Robotics"), 1u);
+  for (const std::string& fact : found) EXPECT_EQ(fact.find("전문기업"), std::string::npos) << fact;
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -274,5 +274,14 @@ TEST(ArticleFamilies, TransliteratedNamesAfterTitles) {
   Expect("这是第一句。连Airbnb CEO布莱恩·切斯基都公开表示,公司大量依赖Qwen。", "zh", {"布莱恩·切斯基 works_at Airbnb"});
 }
 
+TEST(ArticleFamilies, SalesInEveryLanguage) {
+  // The buyer of a sale acquires what is sold; selling a stake or shares is no sale of the company.
+  Expect("첫 문장이다. 카카오는 카카오브레인을 네이버에 매각했다.", "ko", {"Naver acquires Kakao Brain"});
+  Expect("첫 문장이다. 카카오는 보유 지분을 네이버에 매각했다.", "ko", {}, {"Naver acquires Kakao"});
+  Expect("Filler line. Google sold Boston Dynamics to SoftBank in 2017.", "en", {"SoftBank Group acquires Boston Dynamics"});
+  Expect("Filler line. Google sold shares to SoftBank in 2017.", "en", {}, {"SoftBank Group acquires Google"});
+  Expect("填充句子。谷歌将波士顿动力出售给软银。", "zh", {"SoftBank Group acquires Boston Dynamics"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
