@@ -307,5 +307,11 @@ TEST(ArticleFamilies, ChineseSourcesAreNoParties) {
          {"Broadcom competes_with 星河科技"}, {"Broadcom competes_with 根据伦敦证券交易所集团", "Broadcom competes_with LSEG"});
 }
 
+TEST(ArticleFamilies, ChineseAdverbsAreNoSubjects) {
+  // "，再度完成…融资": the adverb before the verb is no company.
+  std::set<std::string> found = families::Facts("填充句子。星河科技创始人王磊披露，再度完成5亿美元的融资，由红杉中国领投。", "zh");
+  for (const std::string& fact : found) EXPECT_EQ(fact.find("再度"), std::string::npos) << fact;
+}
+
 }  // namespace
 }  // namespace relgraph::importers
