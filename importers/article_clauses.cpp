@@ -128,9 +128,11 @@ void Analysis::FindAsides() {
     size_t close = s_.find(',', comma + 2);
     // A relative clause may run to the end of the sentence: "..., which was founded by X."
     bool relative = lower_.substr(comma + 2).starts_with("which ") || lower_.substr(comma + 2).starts_with("who ");
-    // ... and so may an apposition to a name: "... to run Articul8, a new AI company formed by X."
+    // ... and so may an apposition to a name: "... to run Articul8, a new AI company formed by X.",
+    // "... with Grok, the marquee product of xAI."
     bool named = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.word_end == comma && mention.entity >= 0; });
-    bool apposition = named && (lower_.substr(comma + 2).starts_with("a ") || lower_.substr(comma + 2).starts_with("an "));
+    bool apposition = named && (lower_.substr(comma + 2).starts_with("a ") || lower_.substr(comma + 2).starts_with("an ") ||
+                                lower_.substr(comma + 2).starts_with("the "));
     if (close == std::string_view::npos && (relative || apposition)) close = s_.size();
     if (close == std::string_view::npos) continue;
     asides_.emplace_back(comma + 1, close);

@@ -390,6 +390,15 @@ void Analysis::DiscoverChineseSubjects() {
     for (std::string_view said : {"表示", "透露", "宣称", "称"}) {
       if (name.ends_with(said)) name.remove_suffix(said.size());
     }
+    // A date before it is no part of it: "6月11日就完成".
+    for (bool dated = true; dated;) {
+      size_t digits = 0;
+      while (digits < name.size() && std::isdigit(static_cast<unsigned char>(name[digits])) != 0) ++digits;
+      dated = false;
+      for (std::string_view unit : {"年", "月", "日", "号"}) {
+        if (!dated && digits > 0 && name.substr(digits).starts_with(unit)) name.remove_prefix(digits + unit.size()), dated = true;
+      }
+    }
     size_t points = CountCodePoints(name);
     bool all_name = points >= 2 && points <= 8 && std::all_of(name.begin(), name.end(), [](char c) { return c != ' '; });
     for (size_t k = 0; k < name.size() && all_name;) {

@@ -422,5 +422,10 @@ TEST(ArticleFamilies, EnglishMakersNamedByTheirProducts) {
          {"Nova Robotics supplies Groq"});
 }
 
+TEST(ArticleFamilies, EnglishAppositionAtTheEnd) {
+  // An apposition with "the" may close the sentence: "..., the marquee product of X."
+  Expect("The deal would link the startup with Grok, the marquee product of Vantic Systems.", "en", {"Vantic Systems develops Grok"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

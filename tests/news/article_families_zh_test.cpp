@@ -313,5 +313,15 @@ TEST(ArticleFamilies, ChineseAdverbsAreNoSubjects) {
   for (const std::string& fact : found) EXPECT_EQ(fact.find("再度"), std::string::npos) << fact;
 }
 
+TEST(ArticleFamilies, ChineseDatesAreNoSubjects) {
+  // "6月11日就完成…": the date and the adverb before the verb are no company; the round's lead
+  // invests in the text's company.
+  Expect("填充句子。星河科技成立于2023年。2023年4月17日完成注册,6月11日就完成红杉中国领投的天使轮融资。", "zh",
+         {"HongShan invests_in 星河科技"}, {"HongShan invests_in 6月11日"});
+  // Dates alone before the verb: nothing, and no error.
+  EXPECT_TRUE(families::Facts("填充句子。2023年4月17日,6月11日完成。", "zh").empty());
+  EXPECT_TRUE(families::Facts("填充句子。2023年,6月11日2024年5号完成。", "zh").empty());
+}
+
 }  // namespace
 }  // namespace relgraph::importers
