@@ -628,7 +628,9 @@ void Analysis::FindAnaphors() {
       for (const Mention& other : mentions_) {
         if (other.entity < 0 || other.end > at || other.anaphor || Kind(other.entity) != kind || CitedSource(other)) continue;
         std::string_view between = s_.substr(other.end, at - other.end);
-        bool same_clause = lang_ != Lang::kKorean && between.find_first_of(",;") == std::string_view::npos && between.find("，") == std::string_view::npos;
+        // (A reported clause is another: "Nvidia's CEO said that the chipmaker invested".)
+        bool same_clause = lang_ != Lang::kKorean && between.find_first_of(",;") == std::string_view::npos && between.find("，") == std::string_view::npos &&
+                           (lang_ != Lang::kEnglish || between.find(" that ") == std::string_view::npos);
         if (same_clause) {
           excluded.push_back(other.entity);
           continue;

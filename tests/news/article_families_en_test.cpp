@@ -427,5 +427,14 @@ TEST(ArticleFamilies, EnglishAppositionAtTheEnd) {
   Expect("The deal would link the startup with Grok, the marquee product of Vantic Systems.", "en", {"Vantic Systems develops Grok"});
 }
 
+TEST(ArticleFamilies, EnglishAnaphorsInReportedClauses) {
+  // "X's CEO said that the chipmaker ...": the reported clause is another, so the company named
+  // before "that" is the referent; the CEO invests nothing.
+  Expect("Filler line. Nvidia CEO Jensen Huang revealed that the chipmaker has made a $500 million equity investment into Nova Cloud.", "en",
+         {"Nvidia invests_in Nova Cloud"}, {"Jensen Huang invests_in Nova Cloud"});
+  // In its own clause the subject is no referent: "Google invested in the startup".
+  Expect("Filler line. Anthropic raised money. Google invested in the startup.", "en", {"Google invests_in Anthropic"}, {"Google invests_in Google"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
