@@ -379,5 +379,13 @@ TEST(ArticleFamilies, KoreanDescriptionsAndAmountsAreNoNames) {
   for (const std::string& fact : found) EXPECT_EQ(fact.find("전문기업"), std::string::npos) << fact;
 }
 
+TEST(ArticleFamilies, KoreanGenitiveAgentOfAnAcquisition) {
+  // "A의 B 인수": A acquires B, not the topic the sentence carries.
+  Expect("첫 문장이다. 삼성전자는 로봇 사업을 한다. 앞서 현대자동차의 보스턴다이내믹스 인수가 시장을 키웠다.", "ko",
+         {"Hyundai Motor Company acquires Boston Dynamics"}, {"Samsung Electronics acquires Boston Dynamics"});
+  // Without a genitive the subject acquires.
+  Expect("첫 문장이다. 삼성전자는 하만 인수를 마쳤다.", "ko", {"Samsung Electronics acquires Harman International"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
