@@ -105,6 +105,31 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       }
     }
   }
+  // "use AWS as its primary cloud provider", "make Google Cloud its “preferred cloud provider”":
+  // the organisation supplies the one "its" stands for.
+  for (const Mention& mention : mentions_) {
+    if (lang_ != Lang::kEnglish || owner_topic < 0 || !IsOrg(owner_topic) || mention.entity < 0 || mention.entity == owner_topic || !IsOrg(mention.entity)) continue;
+    std::string rest = Lower(s_.substr(mention.word_end, 80));
+    if (rest.starts_with(" (") && rest.find(')') != std::string::npos) rest.erase(0, rest.find(')') + 1);  // a gloss: "(AWS)"
+    size_t its = rest.starts_with(" as its ") ? 8 : rest.starts_with(" its ") ? 5 : 0;
+    if (its == 0) continue;
+    std::string role;
+    for (char c : rest.substr(its)) {
+      if (c == ',' || c == '.' || c == ';' || c == '(') break;
+      if (c != '"') role += c;
+    }
+    // (Curly quotes around the role are no words of it.)
+    for (std::string_view quote : {"\xe2\x80\x9c", "\xe2\x80\x9d"}) {
+      for (size_t q = role.find(quote); q != std::string::npos; q = role.find(quote)) role.erase(q, quote.size());
+    }
+    std::string_view words = TrimSpace(role);
+    for (std::string_view word : {"provider", "supplier", "vendor"}) {
+      size_t at = words.find(word);
+      if (at == std::string_view::npos || std::count(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(at), ' ') > 3) continue;
+      add(mention.entity, owner_topic, "supplies", "provider_of", 0.78, mention.begin);
+      break;
+    }
+  }
   // BACKER-led ROUND: "raised $2 billion in a Nvidia-led financing": the backer invests in the
   // one who raises, the clause's subject (else the sentence before's topic).
   for (const Mention& modifier : modifiers_) {

@@ -436,5 +436,14 @@ TEST(ArticleFamilies, EnglishAnaphorsInReportedClauses) {
   Expect("Filler line. Anthropic raised money. Google invested in the startup.", "en", {"Google invests_in Anthropic"}, {"Google invests_in Google"});
 }
 
+TEST(ArticleFamilies, EnglishProvidersNamedAsSuch) {
+  // "X as its primary cloud provider", "make X its “preferred cloud provider”": X supplies the subject.
+  Expect("Filler line. Anthropic agreed to use Amazon Web Services (AWS) as its primary cloud provider.", "en",
+         {"Amazon Web Services supplies Anthropic"});
+  Expect("Filler line. Anthropic agreed to make Google Cloud its \u201cpreferred cloud provider\u201d this year.", "en", {"Google Cloud supplies Anthropic"});
+  // Another role is no supply.
+  Expect("Filler line. Anthropic named Google its partner in Europe.", "en", {}, {"Google supplies Anthropic"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
