@@ -287,13 +287,26 @@ void Analysis::DiscoverGlosses() {
     size_t after = close + close_mark.size();
     // A known name right before the gloss.
     int known = -1;
+    std::string_view known_text;
     for (const Mention& mention : mentions_) {
-      if (mention.end == open || (mention.end + 1 == open && s_[mention.end] == ' ')) known = mention.entity;
+      if (mention.end == open || (mention.end + 1 == open && s_[mention.end] == ' ')) known = mention.entity, known_text = s_.substr(mention.begin, mention.end - mention.begin);
     }
     if (known >= 0) {
+      // The Latin words of the name are in a Latin gloss of all of it: "AI 얼라이언스(Alliance)"
+      // glosses a word of a longer name ("‘의료 AI 얼라이언스(Alliance)’"), not this one.
+      std::vector<std::string> latin_words;
+      for (size_t k = 0; k < known_text.size();) {
+        size_t end = k;
+        while (end < known_text.size() && IsAsciiAlnum(static_cast<unsigned char>(known_text[end]))) ++end;
+        if (end > k) latin_words.push_back(Lower(known_text.substr(k, end - k)));
+        k = end > k ? end : k + 1;
+      }
       for (const std::string& part : parts) {
         int other = catalog_->FindByName(part);
         if (other >= 0) continue;
+        const bool latin_part = std::all_of(part.begin(), part.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+        std::string lower_part = Lower(part);
+        if (latin_part && std::any_of(latin_words.begin(), latin_words.end(), [&](const std::string& word) { return lower_part.find(word) == std::string::npos; })) continue;
         // Short all-capital glosses ("AI" after "오픈에이아이") often explain one word of the
         // name; keep them only when they are the initials of the English name.
         bool short_caps = part.size() <= 4 && std::all_of(part.begin(), part.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
@@ -417,7 +430,22 @@ void Analysis::DiscoverQuotedProducts() {
       // A quoted organisation names itself by its suffix: "‘서울대-네이버 초대규모 AI 연구센터’".
       std::string suffix_kind;
       std::string_view gloss_free = TrimSpace(std::string_view(name).substr(0, std::min(name.find('('), name.find("（"))));
-      if (!Overlaps(begin, close) && std::count(name.begin(), name.end(), ' ') <= 5 && HasOrgSuffix(gloss_free, li_, &suffix_kind)) {
+      // (A known name inside it is a part of it: "‘의료 AI 얼라이언스’" is no "AI 얼라이언스".)
+      const size_t name_begin = static_cast<size_t>(name.empty() ? begin : SkipSpaces(s_, begin));
+      const size_t gloss_free_end = name_begin + gloss_free.size();
+      // (Not a quote inside a gloss, "X(下称“Y”)": the gloss names X.)
+      std::string_view before_quote = s_.substr(0, open);
+      bool in_gloss = false;
+      for (auto [opener, closer] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+        size_t bracket = before_quote.rfind(opener);
+        in_gloss = in_gloss || (bracket != std::string_view::npos && before_quote.find(closer, bracket) == std::string_view::npos);
+      }
+      const bool parts_inside = std::all_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+        bool overlaps = mention.begin < close && begin < mention.end;
+        return !overlaps || (!in_gloss && mention.begin >= begin && mention.end <= close && (mention.begin > name_begin || mention.end < gloss_free_end));
+      });
+      if (parts_inside && std::count(name.begin(), name.end(), ' ') <= 5 && HasOrgSuffix(gloss_free, li_, &suffix_kind)) {
+        std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= begin && mention.end <= close; });
         int entity = catalog_->FindByName(std::string(gloss_free));
         if (entity < 0) entity = Discover(Written(std::string(gloss_free)), suffix_kind.empty() ? "company" : suffix_kind, GlossParts(Bracketed(name)), "");
         AddMention(MentionBefore(begin, begin + name.size(), close + close_mark.size(), entity));

@@ -387,5 +387,16 @@ TEST(ArticleFamilies, KoreanGenitiveAgentOfAnAcquisition) {
   Expect("첫 문장이다. 삼성전자는 하만 인수를 마쳤다.", "ko", {"Samsung Electronics acquires Harman International"});
 }
 
+TEST(ArticleFamilies, KoreanQuotedNamesHoldingAKnownName) {
+  // "‘의료 AI 얼라이언스(Alliance)’" is an alliance of its own, not the AI Alliance, and its gloss
+  // teaches the AI Alliance nothing; "맺다" with an alliance makes a member.
+  std::set<std::string> found = families::Facts("첫 문장이다. 카카오는 기업들과 ‘의료 AI 얼라이언스(Alliance)’를 맺었다. 네이버도 ‘의료 AI 얼라이언스’에 가입했다.", "ko");
+  EXPECT_EQ(found.count("Kakao member_of 의료 AI 얼라이언스"), 1u);
+  EXPECT_EQ(found.count("Naver member_of 의료 AI 얼라이언스"), 1u);
+  EXPECT_EQ(found.count("Naver member_of AI Alliance"), 0u);
+  // The AI Alliance itself is still found.
+  Expect("첫 문장이다. 네이버는 ‘AI 얼라이언스’에 가입했다.", "ko", {"Naver member_of AI Alliance"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
