@@ -600,6 +600,22 @@ void Analysis::FindClauses() {
                     lower_.substr(i).starts_with(", led by ") || lower_.substr(i).starts_with(", like ") ||
                     lower_.substr(i).starts_with(", among them "))) {
           // "from investors, including A and B": the list continues the clause.
+        } else if (lang_ == Lang::kEnglish && cp == ',' && std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+                     return mention.begin == i + 2 && i >= 2 && [&] {
+                       // "unveiled a chatbot, Le Chat": a name set off after a kind word continues it.
+                       std::string_view before = std::string_view(lower_).substr(0, i);
+                       size_t article = std::string_view::npos;
+                       for (std::string_view word : {" a ", " an ", " its ", " the "}) {
+                         size_t at = before.rfind(word);
+                         if (at != std::string_view::npos && (article == std::string_view::npos || at > article)) article = at;
+                       }
+                       if (article == std::string_view::npos || before.size() - article > 48) return false;
+                       std::string_view description = before.substr(article);
+                       return description.find_first_of(",;:") == std::string_view::npos &&
+                              (EndsInKindWord(description, rules_.product_cues[li_]) || EndsInKindWord(description, rules_.org_cues[li_]));
+                     }();
+                   })) {
+          // A name after a description that says what it is stays in the clause.
         } else if (lang_ == Lang::kChinese && std::any_of(rules_.list_cues[li_].begin(), rules_.list_cues[li_].end(), [&](const std::string& cue) {
                      return s_.substr(i + len).starts_with(cue);
                    })) {

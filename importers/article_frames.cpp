@@ -308,6 +308,12 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
         }
         if (!count.empty() && count.find_first_not_of("0123456789,.") == std::string::npos) between = " ";
       }
+      // ... or an apposition after a kind word: "unveiled a chatbot, Le Chat".
+      if (between.ends_with(", ") && between.find_first_of(",;:") == between.size() - 2 && std::count(between.begin(), between.end(), ' ') <= 5 &&
+          (EndsInKindWord(between.substr(0, between.size() - 2), rules_.product_cues[li_]) ||
+           EndsInKindWord(between.substr(0, between.size() - 2), rules_.org_cues[li_]))) {
+        between = between.substr(0, between.size() - 2);
+      }
       // (A comma inside a number is none: "deploying 40,000 Nvidia GPUs".)
       bool punctuation = false;
       for (size_t k = between.find_first_of(",;:"); k != std::string_view::npos && !punctuation; k = between.find_first_of(",;:", k + 1)) {

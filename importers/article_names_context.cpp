@@ -655,6 +655,36 @@ void Analysis::FindAnaphors() {
       AddMention(mention);
     }
   }
+  // English "X said (on Tuesday) (that) it raised ...": "it" is the one who speaks.
+  if (lang_ != Lang::kEnglish) return;
+  for (size_t at = lower_.find(" it "); at != std::string::npos; at = lower_.find(" it ", at + 1)) {
+    const size_t it_begin = at + 1, it_end = at + 3;
+    if (Overlaps(it_begin, it_end)) continue;
+    std::string_view before = std::string_view(lower_).substr(0, at);
+    if (before.ends_with(" that")) before.remove_suffix(5);
+    // (a day or a time word between: "announced Tuesday it raised")
+    size_t space = before.rfind(' ');
+    std::string_view last = space == std::string_view::npos ? before : before.substr(space + 1);
+    static const std::unordered_set<std::string_view> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"};
+    if (kDays.count(last) != 0 && space != std::string_view::npos) {
+      before = before.substr(0, space);
+      space = before.rfind(' ');
+      last = space == std::string_view::npos ? before : before.substr(space + 1);
+    }
+    static const std::unordered_set<std::string_view> kReporting = {"said", "says", "announced", "announces", "stated", "revealed", "confirmed", "disclosed", "added"};
+    if (kReporting.count(last) == 0 || space == std::string_view::npos) continue;
+    const size_t verb = space + 1;
+    const Mention* speaker = nullptr;
+    for (const Mention& other : mentions_) {
+      if (other.entity < 0 || other.anaphor || !IsOrg(other.entity) || other.word_end > verb) continue;
+      std::string_view between = s_.substr(other.word_end, verb - other.word_end);
+      if (TrimSpace(between).empty()) speaker = &other;
+    }
+    if (speaker == nullptr) continue;
+    Mention mention = MentionWithParticles(it_begin, it_end, speaker->entity);
+    mention.anaphor = true;
+    AddMention(mention);
+  }
 }
 
 // Korean "AI반도체 팹리스 뉴블라를 설립했다": the object of a founding verb, after a word that

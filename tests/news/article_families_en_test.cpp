@@ -445,5 +445,20 @@ TEST(ArticleFamilies, EnglishProvidersNamedAsSuch) {
   Expect("Filler line. Anthropic named Google its partner in Europe.", "en", {}, {"Google supplies Anthropic"});
 }
 
+TEST(ArticleFamilies, EnglishSpeakersFoundersAndReturns) {
+  // "X announced Tuesday it raised …": "it" is X.
+  Expect("Groq makes chips. Lambda Labs announced Tuesday it raised $1.5 billion in a round led by TWG Global.", "en",
+         {"TWG Global invests_in Lambda Labs"}, {"TWG Global invests_in Groq"});
+  // A person who launches a company founds it; "formed by" names founders.
+  Expect("Elon Musk runs Tesla. Musk launched xAI in July 2023.", "en", {"Elon Musk founded xAI"});
+  Expect("Quillo Partners is an investment firm formed by billionaires Thomas Tull and Mark Walter.", "en",
+         {"Thomas Tull founded Quillo Partners", "Mark Walter founded Quillo Partners"});
+  Expect("Microsoft launched Copilot in 2023.", "en", {"Microsoft develops Microsoft Copilot"}, {"Microsoft founded Microsoft Copilot"});
+  // Returning to a company is working there.
+  Expect("Character.AI co-founder Noam Shazeer is to return to Google.", "en", {"Noam Shazeer works_at Google", "Noam Shazeer founded Character.AI"});
+  // "unveiled a chatbot, Le Chat": the name set off after a kind word is the object.
+  Expect("Mistral also unveiled a chatbot, Le Chat, powered by the new model.", "en", {"Mistral AI develops Le Chat"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
