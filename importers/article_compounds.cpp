@@ -170,6 +170,12 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       add(first.entity, second.entity, "develops", "possessive_product", 0.8, first.begin);
       continue;
     }
+    // MAKER PRODUCT written together: "英伟达H20", "阿里云通义千问大模型", "Nvidia Blackwell chips".
+    if (first_org && second_product && first.role == Role::kNone && first.particles.empty() && first.word_end == first.end &&
+        TrimSpace(s_.substr(first.end, second.begin - first.end)).empty()) {
+      add(first.entity, second.entity, "develops", "maker_product", 0.78, first.begin);
+      continue;
+    }
     std::string_view between = s_.substr(first.end, second.begin - first.end);
     std::string lower_between = Lower(between);
     // PARENT旗下(的)UNIT, PARENT 산하 UNIT: the unit is part of the parent.

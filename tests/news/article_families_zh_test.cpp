@@ -323,5 +323,17 @@ TEST(ArticleFamilies, ChineseDatesAreNoSubjects) {
   EXPECT_TRUE(families::Facts("填充句子。2023年,6月11日2024年5号完成。", "zh").empty());
 }
 
+TEST(ArticleFamilies, ChineseRoundsReceivedAndMakersWrittenTogether) {
+  // "获得(了)(来自)X(、Y等机构)(的)…融资/投资": the investors invest in the one who receives.
+  Expect("填充句子。星河科技成立于2014年。当年11月，就获得了来自IDG资本的A轮数千万美元融资。", "zh", {"IDG Capital invests_in 星河科技"});
+  Expect("填充句子。星河科技成立于2014年。2016年4月，获得万达集团、Star VC投资的数千万美元A+轮融资。", "zh",
+         {"万达集团 invests_in 星河科技", "Star VC invests_in 星河科技"});
+  Expect("填充句子。星河科技成立于2014年。2017年11月，又获得了高通数千万美元战略投资。", "zh", {"Qualcomm invests_in 星河科技"});
+  // An award received is no investment, even when a round follows.
+  Expect("填充句子。星河科技获得了国家科技奖，随后完成融资。", "zh", {}, {"国家科技奖 invests_in 星河科技"});
+  // "阿里云通义千问": a product written right after its maker.
+  Expect("填充句子。阿里云通义千问大模型表现出色。", "zh", {"Alibaba Cloud develops Qwen"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
