@@ -19,7 +19,6 @@ namespace relgraph::importers::article {
 inline const std::vector<std::string> kOrgKinds = {"company", "research_institute", "university", "government",
                                                    "investor", "consortium", "organization"};
 
-inline int LangIndex(Lang lang) { return static_cast<int>(lang); }
 
 inline bool Contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

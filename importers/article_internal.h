@@ -17,6 +17,7 @@
 namespace relgraph::importers::article {
 
 enum class Lang { kKorean, kChinese, kEnglish };
+inline int LangIndex(Lang lang) { return static_cast<int>(lang); }  // per-language arrays: [LangIndex(lang)]
 Lang ParseLang(std::string_view code);  // "ko", "zh", "en"; throws Error(kUsage) otherwise
 std::string_view LangCode(Lang lang);
 
@@ -237,8 +238,17 @@ using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 // Classes of Korean word endings (data/triggers.json "korean_endings"), combined as bits.
 enum KoreanEnding : unsigned { kParticleEnding = 1, kVerbEnding = 2, kAdnominalEnding = 4, kNounEnding = 8, kConnectiveEnding = 16 };
 
+// A trigger word of a rule: rules[rule].triggers[trigger].
+struct TriggerRef {
+  uint32_t rule = 0, trigger = 0;
+  auto operator<=>(const TriggerRef&) const = default;
+};
+
 struct RuleSet {
   std::vector<Rule> rules;
+  // Every trigger word per language, by its first two bytes: a sentence is scanned once for all
+  // of them (one pass, not one search per word).
+  std::unordered_map<uint16_t, std::vector<TriggerRef>> trigger_index[3];
   std::vector<Title> titles[3];                 // per Lang
   std::vector<std::string> org_suffixes[3];     // "연구원", "研究院", "Labs"
   std::vector<std::string> product_cues[3];     // "모델", "챗봇", "model" (English lower-cased)

@@ -211,16 +211,28 @@ void Analysis::DiscoverCapitalisedNames() {
 // "大语言模型"), compared lower-cased: English cue words whole (or plural), Korean and Chinese cues
 // as endings.
 bool Analysis::EndsInKindWord(std::string_view description, const std::vector<std::string>& cues) const {
-  std::string text(TrimSpace(Lower(description)));
+  std::string_view text = TrimSpace(description);
+  // Whether text ends in word, ASCII letters compared without case (no allocation: this runs
+  // for every candidate argument).
+  auto ends_with = [&](std::string_view word, size_t extra) {
+    if (text.size() < word.size() + extra) return false;
+    std::string_view tail = text.substr(text.size() - word.size() - extra, word.size());
+    for (size_t k = 0; k < word.size(); ++k) {
+      if (std::tolower(static_cast<unsigned char>(tail[k])) != std::tolower(static_cast<unsigned char>(word[k]))) return false;
+    }
+    return true;
+  };
   for (const std::string& cue : cues) {
-    std::string word = Lower(cue);
     if (lang_ != Lang::kEnglish) {
-      if (text.ends_with(word)) return true;
+      if (ends_with(cue, 0)) return true;
       continue;
     }
-    for (std::string_view plural : {"", "s"}) {
-      std::string whole = word + std::string(plural);
-      if (text == whole || text.ends_with(" " + whole)) return true;
+    // English: the whole word, or its plural.
+    for (size_t plural : {size_t{0}, size_t{1}}) {
+      if (plural == 1 && (text.empty() || (text.back() != 's' && text.back() != 'S'))) continue;
+      if (!ends_with(cue, plural)) continue;
+      size_t start = text.size() - cue.size() - plural;
+      if (start == 0 || text[start - 1] == ' ') return true;
     }
   }
   return false;

@@ -149,6 +149,15 @@ RuleSet ParseRuleSet(std::string_view json_text) {
   } catch (const nlohmann::json::exception& error) {
     throw Error(ErrorKind::kInternal, std::string("data/triggers.json: ") + error.what());
   }
+  for (size_t r = 0; r < set.rules.size(); ++r) {
+    const Rule& rule = set.rules[r];
+    for (size_t t = 0; t < rule.triggers.size(); ++t) {
+      const std::string& word = rule.triggers[t];
+      if (word.size() < 2) throw Error(ErrorKind::kInternal, "data/triggers.json: rule " + rule.name + " has a trigger shorter than two bytes");
+      uint16_t key = static_cast<uint16_t>((static_cast<unsigned char>(word[0]) << 8) | static_cast<unsigned char>(word[1]));
+      set.trigger_index[LangIndex(rule.lang)][key].push_back({static_cast<uint32_t>(r), static_cast<uint32_t>(t)});
+    }
+  }
   return set;
 }
 

@@ -59,74 +59,83 @@ bool Analysis::PartOfTitle(size_t begin, size_t end) const {
 }
 
 void Analysis::FindTriggers() {
+  std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;  // English triggers are lower-cased
+  // Every occurrence of every trigger word, in one pass; then in rule order, trigger order and
+  // position, as the hits are read below.
+  std::vector<std::pair<TriggerRef, size_t>> occurrences;
+  const auto& index = rules_.trigger_index[li_];
+  for (size_t i = 0; i + 1 < haystack.size(); ++i) {
+    auto bucket = index.find(static_cast<uint16_t>((static_cast<unsigned char>(haystack[i]) << 8) | static_cast<unsigned char>(haystack[i + 1])));
+    if (bucket == index.end()) continue;
+    for (TriggerRef ref : bucket->second) {
+      if (haystack.substr(i).starts_with(rules_.rules[ref.rule].triggers[ref.trigger])) occurrences.emplace_back(ref, i);
+    }
+  }
+  std::sort(occurrences.begin(), occurrences.end());
   std::vector<TriggerHit> hits;
-  for (const Rule& rule : rules_.rules) {
-    if (rule.lang != lang_) continue;
-    size_t nouns = rule.noun_triggers;
-    for (size_t t = 0; t < rule.triggers.size(); ++t) {
-      const std::string& trigger = rule.triggers[t];
-      std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
-      const std::string& needle = trigger;  // English triggers are lower-cased
-      for (size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) {
-        size_t end = at + needle.size();
-        bool inside_name = false;
-        for (const Mention& mention : mentions_) inside_name = inside_name || (at < mention.end && mention.begin < end && !mention.anaphor);
-        if (inside_name) continue;
-        if (lang_ == Lang::kEnglish && ((at > 0 && std::isalpha(static_cast<unsigned char>(s_[at - 1])) != 0) ||
-                                        (end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0))) {
-          continue;
-        }
-        bool excluded = false;
-        for (size_t e = 0; e < rule.exclude.size() && !excluded; ++e) {
-          const std::string& exclusion = rule.exclude[e];
-          size_t from = at >= exclusion.size() ? at - exclusion.size() : 0;
-          for (size_t x = haystack.find(exclusion, from); x != std::string_view::npos && x <= at; x = haystack.find(exclusion, x + 1)) {
-            if (x + exclusion.size() >= end) excluded = true;
-          }
-        }
-        if (excluded || PartOfTitle(at, end)) continue;
-        // The noun of "ORG의 … 자회사 X" only says whose unit X is (a compound of its own).
-        if (std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& owner) {
-              return owner.word_end <= at && owner.unit_at != std::string_view::npos && owner.unit_at >= end && owner.unit_at <= end + 1;
-            })) {
-          continue;
-        }
-        TriggerHit hit;
-        hit.begin = at;
-        hit.end = end;
-        hit.rule = &rule;
-        hit.verb = t >= nouns;
-        hit.word_begin = at;
-        hit.word_end = end;
-        if (lang_ == Lang::kKorean) {
-          while (hit.word_begin > 0 && !IsSpace(s_[hit.word_begin - 1])) --hit.word_begin;
-          // A short verb stem begins its word: "사들였다" buys, "회사들의" is a plural noun and
-          // "내세운" puts forward.
-          if (hit.verb && CountCodePoints(needle) <= 2 && hit.word_begin < at && IsHangul(CodePointBefore(s_, at))) continue;
-          hit.word_end = RunEnd(s_, end, [](char32_t cp) { return IsHangul(cp); });
-          std::string_view tail = s_.substr(end, hit.word_end - end);
-          Role role;
-          std::string particles;
-          bool verb_tail = tail.starts_with("하") || tail.starts_with("되") || tail.starts_with("했") || tail.starts_with("됐") ||
-                           tail.starts_with("해") || tail.starts_with("돼") || tail.starts_with("한") || tail.starts_with("된") ||
-                           tail.starts_with("할") || tail.starts_with("될") || tail.starts_with("키") || tail.starts_with("받");
-          if (!hit.verb && !verb_tail && ParseParticles(tail, &role, &particles)) {
-            hit.noun_use = true;
-            // A copula makes the noun modify the next one: "오픈AI 대주주인 마이크로소프트".
-            hit.adnominal = tail == "인" || tail.ends_with("던");
-          } else {
-            std::string_view word = s_.substr(at, hit.word_end - at);
-            char32_t last = CodePointBefore(word, word.size());
-            int final_consonant = FinalConsonant(last);
-            hit.adnominal = final_consonant == 4 || final_consonant == 8 || word.ends_with("는") || word.ends_with("던");
-            if (word.ends_with("한다") || word.ends_with("했다") || word.ends_with("된다") || word.ends_with("겠다")) hit.adnominal = false;
-          }
-        } else {
-          hit.noun_use = true;
-        }
-        hits.push_back(hit);
+  for (const auto& occurrence : occurrences) {
+    const TriggerRef ref = occurrence.first;
+    const size_t at = occurrence.second;  // (no structured binding: clang 14 cannot capture one)
+    const Rule& rule = rules_.rules[ref.rule];
+    const size_t nouns = rule.noun_triggers, t = ref.trigger;
+    const std::string& needle = rule.triggers[t];
+    size_t end = at + needle.size();
+    bool inside_name = false;
+    for (const Mention& mention : mentions_) inside_name = inside_name || (at < mention.end && mention.begin < end && !mention.anaphor);
+    if (inside_name) continue;
+    if (lang_ == Lang::kEnglish && ((at > 0 && std::isalpha(static_cast<unsigned char>(s_[at - 1])) != 0) ||
+                                    (end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0))) {
+      continue;
+    }
+    bool excluded = false;
+    for (size_t e = 0; e < rule.exclude.size() && !excluded; ++e) {
+      const std::string& exclusion = rule.exclude[e];
+      size_t from = at >= exclusion.size() ? at - exclusion.size() : 0;
+      for (size_t x = haystack.find(exclusion, from); x != std::string_view::npos && x <= at; x = haystack.find(exclusion, x + 1)) {
+        if (x + exclusion.size() >= end) excluded = true;
       }
     }
+    if (excluded || PartOfTitle(at, end)) continue;
+    // The noun of "ORG의 … 자회사 X" only says whose unit X is (a compound of its own).
+    if (std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& owner) {
+          return owner.word_end <= at && owner.unit_at != std::string_view::npos && owner.unit_at >= end && owner.unit_at <= end + 1;
+        })) {
+      continue;
+    }
+    TriggerHit hit;
+    hit.begin = at;
+    hit.end = end;
+    hit.rule = &rule;
+    hit.verb = t >= nouns;
+    hit.word_begin = at;
+    hit.word_end = end;
+    if (lang_ == Lang::kKorean) {
+      while (hit.word_begin > 0 && !IsSpace(s_[hit.word_begin - 1])) --hit.word_begin;
+      // A short verb stem begins its word: "사들였다" buys, "회사들의" is a plural noun and
+      // "내세운" puts forward.
+      if (hit.verb && CountCodePoints(needle) <= 2 && hit.word_begin < at && IsHangul(CodePointBefore(s_, at))) continue;
+      hit.word_end = RunEnd(s_, end, [](char32_t cp) { return IsHangul(cp); });
+      std::string_view tail = s_.substr(end, hit.word_end - end);
+      Role role;
+      std::string particles;
+      bool verb_tail = tail.starts_with("하") || tail.starts_with("되") || tail.starts_with("했") || tail.starts_with("됐") ||
+                       tail.starts_with("해") || tail.starts_with("돼") || tail.starts_with("한") || tail.starts_with("된") ||
+                       tail.starts_with("할") || tail.starts_with("될") || tail.starts_with("키") || tail.starts_with("받");
+      if (!hit.verb && !verb_tail && ParseParticles(tail, &role, &particles)) {
+        hit.noun_use = true;
+        // A copula makes the noun modify the next one: "오픈AI 대주주인 마이크로소프트".
+        hit.adnominal = tail == "인" || tail.ends_with("던");
+      } else {
+        std::string_view word = s_.substr(at, hit.word_end - at);
+        char32_t last = CodePointBefore(word, word.size());
+        int final_consonant = FinalConsonant(last);
+        hit.adnominal = final_consonant == 4 || final_consonant == 8 || word.ends_with("는") || word.ends_with("던");
+        if (word.ends_with("한다") || word.ends_with("했다") || word.ends_with("된다") || word.ends_with("겠다")) hit.adnominal = false;
+      }
+    } else {
+      hit.noun_use = true;
+    }
+    hits.push_back(hit);
   }
   // Overlapping hits: the longest trigger wins ("투자받" over "투자", "지분을 인수" over "인수").
   std::sort(hits.begin(), hits.end(), [](const TriggerHit& a, const TriggerHit& b) {
