@@ -545,6 +545,12 @@ void Analysis::BuildGroups() {
         bool count = std::isdigit(static_cast<unsigned char>(stem.empty() ? 'x' : stem[0])) != 0;
         for (const std::string& cue : rules_.org_cues[li_]) counted_kind = counted_kind || stem == cue || (count && stem.ends_with(cue));
         counted_kind = counted_kind || (count && (stem.ends_with("개사") || stem.ends_with("곳")));
+        // ... and of people: "이재성씨 등 5명이".
+        const bool persons = std::all_of(group.members.begin(), group.members.end(), [&](int member) {
+          int entity = mentions_[static_cast<size_t>(member)].entity;
+          return entity >= 0 && IsPerson(entity);
+        });
+        counted_kind = counted_kind || (count && persons && stem.ends_with("명"));
       }
       if (role != Role::kNone && (role != Role::kSubject || counted_kind)) {
         group.role = role;

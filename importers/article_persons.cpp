@@ -412,10 +412,15 @@ void Analysis::DiscoverChineseTitledOrgs() {
 void Analysis::DiscoverTitledOrgs() {
   if (lang_ == Lang::kChinese) DiscoverChineseTitledOrgs();
   if (lang_ != Lang::kKorean) return;
-  // "이서연씨가", "김민준 씨는": a Korean name before the honorific 씨 is a person.
+  // "이서연씨가", "김민준 씨는", "이재성(28·대표)씨": a Korean name before the honorific 씨 (and
+  // a bracket with the age) is a person.
   for (size_t at = s_.find("씨"); at != std::string_view::npos; at = s_.find("씨", at + 3)) {
     size_t end = at;
     if (end > 0 && s_[end - 1] == ' ') --end;
+    if (end > 0 && s_[end - 1] == ')') {
+      size_t open = s_.rfind('(', end - 1);
+      if (open != std::string_view::npos && end - open <= 40) end = open;
+    }
     size_t start = RunStart(s_, end, [](char32_t cp) { return IsHangul(cp); });
     std::string_view name = s_.substr(start, end - start);
     size_t tail_end = RunEnd(s_, at + 3, [](char32_t cp) { return IsHangul(cp); });

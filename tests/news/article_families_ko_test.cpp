@@ -398,5 +398,18 @@ TEST(ArticleFamilies, KoreanQuotedNamesHoldingAKnownName) {
   Expect("첫 문장이다. 네이버는 ‘AI 얼라이언스’에 가입했다.", "ko", {"Naver member_of AI Alliance"});
 }
 
+TEST(ArticleFamilies, KoreanPeopleWithTheirAgeAndCountedLists) {
+  // "NAME(AGE·TITLE)씨 등 5명이 공동 창업한 X": the person (and the counted list) founded X, not
+  // the subject of the sentence before.
+  Expect("첫 문장이다. 이 회사는 네이버가 주최한 대회에서 우승했다. 김민준(28·대표이사)씨 등 5명이 공동 창업한 ‘퀼로랩스’다.", "ko",
+         {"김민준 founded 퀼로랩스"}, {"Naver founded 퀼로랩스"});
+  Expect("첫 문장이다. 김민준(31)씨와 박서연(29)씨가 창업한 회사 리벨리온이 투자를 받았다.", "ko",
+         {"김민준 founded Rebellions", "박서연 founded Rebellions"});
+  // A connective ending (-지만) is no name of a list.
+  std::set<std::string> found = families::Facts("첫 문장이다. MS는 독점권을 언급하지는 않았지만, MS가 대주주인 오픈AI의 GPT-4o를 현지화한다.", "ko");
+  for (const std::string& fact : found) EXPECT_EQ(fact.find("않았지만"), std::string::npos) << fact;
+  EXPECT_EQ(found.count("Microsoft invests_in OpenAI"), 1u);
+}
+
 }  // namespace
 }  // namespace relgraph::importers
