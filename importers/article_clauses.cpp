@@ -320,6 +320,20 @@ void Analysis::BuildGroups() {
           // "A와 벤처캐피털 B가": a word saying what the next member is does not end the list.
           const auto& cues = rules_.org_cues[li_];
           bool described = std::find(cues.begin(), cues.end(), between) != cues.end();
+          // ... nor does a short description after a comma: "A, 지도 개발 업체 B, 미국 AI 스타트업 C에".
+          if (between.starts_with(",") && !separator) {
+            std::string_view description = TrimSpace(between.substr(1));
+            bool plain = !description.empty() && std::count(description.begin(), description.end(), ' ') <= 3 &&
+                         description.find_first_of(",()") == std::string_view::npos;
+            for (size_t start = 0; plain && start < description.size();) {
+              size_t space = description.find(' ', start);
+              if (space == std::string_view::npos) space = description.size();
+              std::string_view word = description.substr(start, space - start);
+              plain = !rules_.EndsInKorean(word, kVerbEnding) || EndsInKindWord(word, cues);
+              start = space + 1;
+            }
+            separator = plain && EndsInKindWord(description, cues);
+          }
           join = (separator && previous.role == Role::kNone) || (previous.role == Role::kWith && (between.empty() || described));
           // "박성현 대표와 오진욱 CTO 등이": persons joined after their titles.
           {

@@ -411,5 +411,13 @@ TEST(ArticleFamilies, KoreanPeopleWithTheirAgeAndCountedLists) {
   EXPECT_EQ(found.count("Microsoft invests_in OpenAI"), 1u);
 }
 
+TEST(ArticleFamilies, KoreanListsWithADescriptionPerItem) {
+  // "A, 지도 개발 업체 B, 미국 AI 스타트업 C에 투자했다": each item may carry its own description.
+  Expect("첫 문장이다. 네이버는 카카오, 지도 개발 업체 리벨리온, 미국 AI 스타트업 업스테이지에 투자했다.", "ko",
+         {"Naver invests_in Kakao", "Naver invests_in Rebellions", "Naver invests_in Upstage"});
+  // A clause after the comma ends the list.
+  Expect("첫 문장이다. 네이버는 카카오, 새로 인수한 업체 리벨리온과 협력했다.", "ko", {}, {"Naver invests_in Kakao"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
