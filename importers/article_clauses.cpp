@@ -370,8 +370,10 @@ void Analysis::BuildGroups() {
               }
             }
           }
+          // ("A及其旗下B": the parent and its unit, both members.)
           join = bare.empty() || bare == "、" || bare == "和" || bare == "与" || bare == "及" || bare == "以及" ||
-                 bare == "，" || bare == "," || bare == "跟" || bare == "同" || unnamed_item;
+                 bare == "，" || bare == "," || bare == "跟" || bare == "同" || unnamed_item || bare == "及其旗下" || bare == "及其旗下的" ||
+                 bare == "和旗下" || bare == "及旗下";
           if (bare == "，" || bare == ",") join = join && previous.role == mentions_[i].role;
           // "亚马逊收购A,微软收购B": a name its own verb follows opens a clause of its own.
           if (bare == "，" || bare == "," || bare == "；" || bare == ";") {

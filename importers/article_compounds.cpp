@@ -179,7 +179,8 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     std::string_view between = s_.substr(first.end, second.begin - first.end);
     std::string lower_between = Lower(between);
     // PARENT旗下(的)UNIT, PARENT 산하 UNIT: the unit is part of the parent.
-    static const std::unordered_set<std::string_view> kUnitWords = {"旗下的", "旗下", "子公司", "控股子公司", "全资子公司", "旗下子公司", "旗下的子公司", "的子公司", "的全资子公司"};
+    static const std::unordered_set<std::string_view> kUnitWords = {"旗下的", "旗下", "子公司", "控股子公司", "全资子公司", "旗下子公司", "旗下的子公司", "的子公司", "的全资子公司",
+                                                                   "及其旗下", "及其旗下的", "和旗下", "及旗下"};
     // ("Google-owned AI company DeepMind": a short description may stand between.)
     bool owned = lower_between == "-owned ";
     if (lang_ == Lang::kEnglish && lower_between.starts_with("-owned ") && lower_between.size() <= 40) {

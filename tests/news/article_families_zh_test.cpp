@@ -335,5 +335,11 @@ TEST(ArticleFamilies, ChineseRoundsReceivedAndMakersWrittenTogether) {
   Expect("填充句子。阿里云通义千问大模型表现出色。", "zh", {"Alibaba Cloud develops Qwen"});
 }
 
+TEST(ArticleFamilies, ChineseParentAndItsUnitListed) {
+  // "A及其旗下B": both are members of the list, and B is part of A.
+  Expect("填充句子。阿里巴巴及其旗下蚂蚁集团投资了月之暗面。", "zh",
+         {"Alibaba Group invests_in Moonshot AI", "Ant Group invests_in Moonshot AI", "Ant Group part_of Alibaba Group"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
