@@ -283,5 +283,12 @@ TEST(ArticleFamilies, SalesInEveryLanguage) {
   Expect("填充句子。谷歌将波士顿动力出售给软银。", "zh", {"SoftBank Group acquires Boston Dynamics"});
 }
 
+TEST(ArticleFamilies, RejectedOffersAreNoDeals) {
+  // An offer turned down states no acquisition, in any language.
+  Expect("첫 문장이다. 반도체 스타트업 리벨리온이 메타 인수 제안을 거절했다.", "ko", {}, {"Rebellions acquires Meta Platforms", "Meta Platforms acquires Rebellions"});
+  Expect("Filler line. Anthropic rejected an offer to acquire Quillo Labs.", "en", {}, {"Anthropic acquires Quillo Labs"});
+  Expect("填充句子。月之暗面拒绝了阿里巴巴的收购。", "zh", {}, {"Alibaba Group acquires Moonshot AI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
