@@ -171,8 +171,11 @@ void Analysis::DiscoverSuffixOrgs() {
           for (const std::string& trigger : rule.triggers) follower = follower || s_.substr(end).starts_with(trigger);
         }
         if (IsHan(next) && !IsChineseFunction(next) && !title_next && !follower) continue;
-        // "收购美国机器学习公司Kaggle": a description of the name right after it.
-        bool name_next = IsAsciiAlnum(next) || std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.begin == end; });
+        // "收购美国机器学习公司Kaggle", "芯片初创公司 Celestial AI": a description of the name right
+        // after it (a space may come between).
+        const size_t after_space = SkipSpaces(s_, end);
+        bool name_next = IsAsciiAlnum(CodePointAt(s_, after_space)) ||
+                         std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.begin == end || mention.begin == after_space; });
         if (name_next && !title_next && (suffix == "公司" || s_.substr(0, end).ends_with("初创公司"))) continue;
         size_t start = at;
         size_t chars = 0;

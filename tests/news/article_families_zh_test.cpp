@@ -341,5 +341,10 @@ TEST(ArticleFamilies, ChineseParentAndItsUnitListed) {
          {"Alibaba Group invests_in Moonshot AI", "Ant Group invests_in Moonshot AI", "Ant Group part_of Alibaba Group"});
 }
 
+TEST(ArticleFamilies, ChineseDescriptionBeforeALatinName) {
+  // "收购了芯片初创公司 Celestial AI": the description is no name; the Latin name after it is.
+  Expect("填充句子。星河科技收购了芯片初创公司 Celestial AI。", "zh", {"星河科技 acquires Celestial AI"}, {"星河科技 acquires 芯片初创公司"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
