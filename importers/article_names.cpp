@@ -632,9 +632,18 @@ void Analysis::DiscoverCuedNames() {
       size_t end = at + cue.word.size();
       bool copula = s_.substr(end).starts_with("인 ");
       if (copula) end += 3;
-      // A compound cue ("제조업체", "설계기업") says what the name is without a copula.
+      // A compound cue ("제조업체", "설계기업") says what the name is without a copula, and so
+      // does a cue after a description of its own ("음성 인식 업체 사운드하운드": a bare noun
+      // before the cue; the name then has three syllables or more).
       bool compound = at > 0 && IsHangul(CodePointBefore(s_, at));
-      if ((cue.needs_copula && !copula && !compound) || end >= s_.size() || s_[end] != ' ') continue;
+      bool described = false;
+      if (!compound && at >= 2 && s_[at - 1] == ' ') {
+        size_t word_begin = RunStart(s_, at - 1, [](char32_t cp) { return IsHangul(cp); });
+        std::string_view word = s_.substr(word_begin, at - 1 - word_begin);
+        described = CountCodePoints(word) >= 2 && !rules_.EndsInKorean(word, kParticleEnding | kVerbEnding | kAdnominalEnding) &&
+                    CommonNouns().count(word) == 0 && !Overlaps(word_begin, at - 1);
+      }
+      if ((cue.needs_copula && !copula && !compound && !described) || end >= s_.size() || s_[end] != ' ') continue;
       size_t name_begin = end + 1;
       size_t run_end = RunEnd(s_, name_begin, IsHangulOrAlnum);
       if (run_end == name_begin || Overlaps(name_begin, run_end)) continue;
@@ -662,6 +671,10 @@ void Analysis::DiscoverCuedNames() {
       if (name_end == 0) continue;
       std::string name(s_.substr(name_begin, name_end - name_begin));
       if (CountCodePoints(name) < 2 || CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) continue;
+      if (described && !copula && !compound && cue.needs_copula &&
+          (CountCodePoints(name) < 3 || rules_.EndsInKorean(name, kParticleEnding | kVerbEnding | kNounEnding))) {
+        continue;
+      }
       // A count names nothing: "AI 스타트업 5곳에", "기업 3개사".
       if (std::isdigit(static_cast<unsigned char>(name[0])) != 0) continue;
       bool trigger_word = false;

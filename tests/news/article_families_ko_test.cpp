@@ -419,5 +419,15 @@ TEST(ArticleFamilies, KoreanListsWithADescriptionPerItem) {
   Expect("첫 문장이다. 네이버는 카카오, 새로 인수한 업체 리벨리온과 협력했다.", "ko", {}, {"Naver invests_in Kakao"});
 }
 
+TEST(ArticleFamilies, KoreanNamesAfterADescribedKindWord) {
+  // "음성 인식 업체 사운드하운드": a kind word after a description of its own introduces a name.
+  Expect("첫 문장이다. 네이버는 미국의 음성 인식 업체 퀼로사운드, 지도 개발 업체 노바맵스에 투자했다.", "ko",
+         {"Naver invests_in 퀼로사운드", "Naver invests_in 노바맵스"});
+  // ... but not a common word after it ("업체 가운데서", "업체 관계자").
+  std::set<std::string> found = families::Facts("첫 문장이다. 네이버는 국내 반도체 업체 가운데서 리벨리온에 투자했다. 반도체 업체 관계자는 말했다.", "ko");
+  for (const std::string& fact : found) EXPECT_EQ(fact.find("가운데"), std::string::npos) << fact;
+  EXPECT_EQ(found.count("Naver invests_in Rebellions"), 1u);
+}
+
 }  // namespace
 }  // namespace relgraph::importers
