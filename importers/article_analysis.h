@@ -222,6 +222,7 @@ class Analysis {
   void MarkUnitPhrases();
   bool CitedSource(const Mention& mention) const;
   bool EndsInKindWord(std::string_view description, const std::vector<std::string>& cues) const;
+  bool EndsInAnyKindWord(std::string_view description) const;  // a product or an organisation word
   const std::string* TitleModifierAt(size_t pos) const;
   bool IsUnitName(std::string_view word) const;
   size_t TitleStartBefore(size_t pos) const;

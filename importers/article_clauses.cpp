@@ -634,7 +634,7 @@ void Analysis::FindClauses() {
                        if (article == std::string_view::npos || before.size() - article > 48) return false;
                        std::string_view description = before.substr(article);
                        return description.find_first_of(",;:") == std::string_view::npos &&
-                              (EndsInKindWord(description, rules_.product_cues[li_]) || EndsInKindWord(description, rules_.org_cues[li_]));
+                              EndsInAnyKindWord(description);
                      }();
                    })) {
           // A name after a description that says what it is stays in the clause.

@@ -310,8 +310,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       }
       // ... or an apposition after a kind word: "unveiled a chatbot, Le Chat".
       if (between.ends_with(", ") && between.find_first_of(",;:") == between.size() - 2 && std::count(between.begin(), between.end(), ' ') <= 5 &&
-          (EndsInKindWord(between.substr(0, between.size() - 2), rules_.product_cues[li_]) ||
-           EndsInKindWord(between.substr(0, between.size() - 2), rules_.org_cues[li_]))) {
+          EndsInAnyKindWord(between.substr(0, between.size() - 2))) {
         between = between.substr(0, between.size() - 2);
       }
       // (A comma inside a number is none: "deploying 40,000 Nvidia GPUs".)
@@ -323,7 +322,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       }
       // A description that says what the object is may be longer: "acquire privately held
       // artificial intelligence company DeepMind".
-      bool kind_word = EndsInKindWord(between, rules_.org_cues[li_]) || EndsInKindWord(between, rules_.product_cues[li_]);
+      bool kind_word = EndsInAnyKindWord(between);
       if (std::count(between.begin(), between.end(), ' ') > (kind_word ? 8 : 4) || punctuation) continue;
       // A preposition in between takes the name as its own ("led by researchers at Google").
       std::string spaced = " " + Lower(between) + " ";

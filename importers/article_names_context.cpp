@@ -238,6 +238,10 @@ bool Analysis::EndsInKindWord(std::string_view description, const std::vector<st
   return false;
 }
 
+bool Analysis::EndsInAnyKindWord(std::string_view description) const {
+  return EndsInKindWord(description, rules_.product_cues[li_]) || EndsInKindWord(description, rules_.org_cues[li_]);
+}
+
 // A name just discovered as a company that the text says is a product: English, after a
 // product word ("its language model, LaMDA", "a chatbot called Bard"); Chinese, when its own
 // clause says so ("X是京东开源的一款大语言模型").
