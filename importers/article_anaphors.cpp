@@ -166,14 +166,13 @@ void Analysis::FindAnaphors() {
     // (a day or a time word between: "announced Tuesday it raised")
     size_t space = before.rfind(' ');
     std::string_view last = space == std::string_view::npos ? before : before.substr(space + 1);
-    static const std::unordered_set<std::string_view> kDays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"};
-    if (kDays.count(last) != 0 && space != std::string_view::npos) {
+    auto listed = [&](const std::vector<std::string>& words) { return std::find(words.begin(), words.end(), last) != words.end(); };
+    if (listed(rules_.time_words[li_]) && space != std::string_view::npos) {
       before = before.substr(0, space);
       space = before.rfind(' ');
       last = space == std::string_view::npos ? before : before.substr(space + 1);
     }
-    static const std::unordered_set<std::string_view> kReporting = {"said", "says", "announced", "announces", "stated", "revealed", "confirmed", "disclosed", "added"};
-    if (kReporting.count(last) == 0 || space == std::string_view::npos) continue;
+    if (!listed(rules_.reporting_verbs[li_]) || space == std::string_view::npos) continue;
     const size_t verb = space + 1;
     const Mention* speaker = nullptr;
     for (const Mention& other : mentions_) {

@@ -302,17 +302,7 @@ void Analysis::BuildGroups() {
         if (lang_ == Lang::kKorean) {
           // Names side by side without a comma are no list ("브래드 스미스 MS 부회장"), but list
           // bullets are ("▲산업은행(300억원) ▲퀀텀벤처스(15억원)").
-          std::string bare;
-          int depth = 0;
-          for (size_t k = 0; k < between.size();) {
-            char32_t cp = 0;
-            size_t len = DecodeAt(between, k, &cp);
-            if (cp == '(' || cp == U'（') ++depth;
-            bool keep = depth == 0 && cp != ' ' && cp != U'▲' && cp != U'■' && cp != U'●' && cp != U'△' && cp != U'▶';
-            if (keep) bare += between.substr(k, len);
-            if ((cp == ')' || cp == U'）') && depth > 0) --depth;
-            k += len;
-          }
+          const std::string bare = OutsideBrackets(between, U" ▲■●△▶");
           bool bulleted = between.find("▲") != std::string_view::npos || between.find("■") != std::string_view::npos ||
                           between.find("●") != std::string_view::npos || between.find("△") != std::string_view::npos;
           bool separator = between == "," || between == "·" || between == "、" || between == "/" || between == "및" ||
@@ -348,17 +338,8 @@ void Analysis::BuildGroups() {
           if (previous.role == Role::kWith && (between.empty() || described) && !(previous.particles == "와" || previous.particles == "과")) join = false;
         } else if (lang_ == Lang::kChinese) {
           // A gloss between two members does not end the list: "A基金(下称“A”),B创投和C基金".
-          std::string stripped;
-          int depth = 0;
-          for (size_t k = 0; k < between.size();) {
-            char32_t cp = 0;
-            size_t len = DecodeAt(between, k, &cp);
-            static const std::u32string_view kDropped = U" “”\"'‘’)）";  // quotes, and brackets closed from inside a gloss
-            if (cp == '(' || cp == U'（') ++depth;
-            if (depth == 0 && kDropped.find(cp) == std::u32string_view::npos) stripped += between.substr(k, len);
-            if ((cp == ')' || cp == U'）') && depth > 0) --depth;
-            k += len;
-          }
+          // (Quotes go, and brackets closed from inside a gloss.)
+          const std::string stripped = OutsideBrackets(between, U" “”\"'‘’)）");
           std::string_view bare = stripped;
           // "A、B等知名企业，C、D等高校以及E": lists of several kinds make one.
           if (bare.starts_with("等") && bare.size() <= 3 * 9) {

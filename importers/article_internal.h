@@ -66,6 +66,10 @@ bool IsHan(char32_t cp);
 bool IsAsciiAlnum(char32_t cp);
 bool IsAsciiUpper(char32_t cp);
 
+// The text with every bracketed part ((…) or （…）, nested too) and every code point in `dropped`
+// left out; a closing bracket with no opening one is kept unless `dropped` holds it.
+std::string OutsideBrackets(std::string_view text, std::u32string_view dropped);
+
 // ---------------------------------------------------------------------------------------
 // Amounts and dates stated in a sentence.
 

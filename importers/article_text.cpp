@@ -79,6 +79,20 @@ Lang DetectLang(std::string_view text) {
   return Lang::kEnglish;
 }
 
+std::string OutsideBrackets(std::string_view text, std::u32string_view dropped) {
+  std::string kept;
+  int depth = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const size_t len = DecodeAt(text, i, &cp);
+    if (cp == '(' || cp == U'（') ++depth;
+    if (depth == 0 && dropped.find(cp) == std::u32string_view::npos) kept += text.substr(i, len);
+    if ((cp == ')' || cp == U'）') && depth > 0) --depth;
+    i += len;
+  }
+  return kept;
+}
+
 // ---- Sentences ----------------------------------------------------------------------------
 
 namespace {
