@@ -236,7 +236,9 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     if (first.entity >= 0 && IsOrg(first.entity) && (group.role == Role::kSubject || (lang_ != Lang::kKorean && group.role == Role::kNone))) {
       if (lang_ == Lang::kEnglish && group.begin > 40) break;  // not the sentence's subject
       topic_entity = first.entity;
-      topic_end = group.end;
+      // (An anaphor stands for the previous sentence's topic, so a title before it is that
+      // topic's too: "Chief Executive X said the company would hire".)
+      topic_end = first.anaphor ? 0 : group.end;
       break;
     }
   }

@@ -460,5 +460,11 @@ TEST(ArticleFamilies, EnglishSpeakersFoundersAndReturns) {
   Expect("Mistral also unveiled a chatbot, Le Chat, powered by the new model.", "en", {"Mistral AI develops Le Chat"});
 }
 
+TEST(ArticleFamilies, EnglishLabsAreCompanies) {
+  // "X Labs" in English news is a company, so "the company" in the next sentence is X.
+  Expect("Quillo Labs raised $20 million last year. The company uses Amazon Web Services (AWS) as its primary cloud provider.", "en",
+         {"Amazon Web Services supplies Quillo Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

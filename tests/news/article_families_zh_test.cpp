@@ -346,5 +346,11 @@ TEST(ArticleFamilies, ChineseDescriptionBeforeALatinName) {
   Expect("填充句子。星河科技收购了芯片初创公司 Celestial AI。", "zh", {"星河科技 acquires Celestial AI"}, {"星河科技 acquires 芯片初创公司"});
 }
 
+TEST(ArticleFamilies, ChineseTitleBeforeAnAnaphorOfTheTopic) {
+  // "该公司" later in the sentence stands for the topic, so the title before it is the topic's.
+  Expect("星河机器人去年完成上市辅导。报告显示,公司实际控制人为创始人兼CEO林海峰,其通过一家合伙企业控制该公司10%股权。", "zh",
+         {"林海峰 founded 星河机器人", "林海峰 works_at 星河机器人"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
