@@ -70,7 +70,10 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   int clause = Clause(hit.begin);
   auto in_clause = [&](const Group& group) {
     // A group before the trigger belongs to its clause when no boundary lies between them.
-    return group.carried || Clause(group.begin) == clause || (group.end <= hit.begin && Clause(group.end > 0 ? group.end - 1 : 0) == clause);
+    // ... and one after it when it shares the clause the trigger ends in (a trigger may span a
+    // comma: "跟投，包括").
+    return group.carried || Clause(group.begin) == clause || (group.end <= hit.begin && Clause(group.end > 0 ? group.end - 1 : 0) == clause) ||
+           (group.begin >= hit.end && hit.end > hit.begin && Clause(group.begin) == Clause(hit.end - 1));
   };
   if (role_name == "head") return HeadOf(hit);
   // A clause that describes the word before its comma is about that word; when the text names

@@ -352,5 +352,12 @@ TEST(ArticleFamilies, ChineseTitleBeforeAnAnaphorOfTheTopic) {
          {"林海峰 founded 星河机器人", "林海峰 works_at 星河机器人"});
 }
 
+TEST(ArticleFamilies, ChineseFollowOnListAfterAComma) {
+  // "跟投，包括A、B、C": the list after the comma names the follow-on investors of the topic's round.
+  Expect("星河机器人完成新一轮融资——云岫资本领投，另有多家产业方及老股东跟投，包括海川科技、东岳电气、蓝海创投等。", "zh",
+         {"云岫资本 invests_in 星河机器人", "海川科技 invests_in 星河机器人", "东岳电气 invests_in 星河机器人", "蓝海创投 invests_in 星河机器人"},
+         {"海川科技 invests_in 云岫资本"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
