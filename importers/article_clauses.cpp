@@ -392,12 +392,15 @@ void Analysis::BuildGroups() {
               break;
             }
           }
-          // "Nvidia, China's Huawei, and Google": a place's possessive before an item keeps the list.
+          // "Nvidia, China's Huawei, and Google", "Kroger, The Traton Group and Navistar", "CN
+          // Rail, US Xpress": an article, a place or a place's possessive before an item keeps
+          // the list.
           for (std::string_view joiner : {", ", ", and ", " and ", ", as well as "}) {
-            if (!lower.starts_with(joiner) || !(lower.ends_with("'s") || lower.ends_with("’s"))) continue;
+            if (!lower.starts_with(joiner) || lower.size() == joiner.size()) continue;
             std::string_view place = std::string_view(between).substr(joiner.size());
-            place = place.substr(0, place.size() - (lower.ends_with("'s") ? 2 : 4));
-            if (rules_.not_names[li_].count(std::string(place)) != 0) lower = std::string(TrimSpace(joiner));
+            if (lower.ends_with("'s")) place.remove_suffix(2);
+            else if (lower.ends_with("’s")) place.remove_suffix(std::string_view("’s").size());
+            if (rules_.not_names[li_].count(std::string(place)) != 0 || place == "The") lower = std::string(TrimSpace(joiner));
           }
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or" || lower == ", as well as";
           // "Anthropic, OpenAI's close rival, ...": a possessive after a comma opens an apposition.

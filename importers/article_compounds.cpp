@@ -201,10 +201,11 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
         }
       }
     }
-    // UNIT's parent PARENT: "Waymo's parent Alphabet".
-    if (lang_ == Lang::kEnglish && first.role == Role::kGenitive && IsOrg(second.entity) &&
-        (TrimSpace(Lower(s_.substr(first.word_end, second.begin - first.word_end))) == "parent" ||
-         TrimSpace(Lower(s_.substr(first.word_end, second.begin - first.word_end))) == "parent company")) {
+    // UNIT's parent PARENT: "Waymo's parent Alphabet", "Facebook parent Meta".
+    const std::string lower_gap = Lower(s_.substr(first.word_end, second.begin - first.word_end));
+    const std::string_view parent_word = TrimSpace(lower_gap);
+    if (lang_ == Lang::kEnglish && (first.role == Role::kGenitive || first.role == Role::kNone) && IsOrg(first.entity) && IsOrg(second.entity) &&
+        (parent_word == "parent" || parent_word == "parent company")) {
       add(first.entity, second.entity, "part_of", "parent_compound", 0.8, first.begin);
       continue;
     }

@@ -272,6 +272,11 @@ void Analysis::RefineDiscoveredKinds() {
       if (!before.ends_with(link)) continue;
       if (EndsInKindWord(before.substr(0, before.size() - link.size()), rules_.product_cues[li_])) catalog_->SetDiscoveredKind(mention.entity, "product");
     }
+    // "the company behind Pendra", "the team behind Pendra": what a maker is behind is its product.
+    if (before.ends_with(" behind")) {
+      std::string_view maker = std::string_view(before).substr(0, before.size() - 7);
+      if (EndsInKindWord(maker, rules_.org_cues[li_]) || maker.ends_with(" team")) catalog_->SetDiscoveredKind(mention.entity, "product");
+    }
   }
 }
 

@@ -289,6 +289,14 @@ void Analysis::DiscoverSuffixOrgs() {
       }
       if (words == 0) continue;
       if (s_[start] == ' ') ++start;
+      // "Norma Labs Ltd.": a legal form after a name that ends in a suffix of its own is absorbed
+      // by that name (AbsorbLegalForms), which stays the canonical one.
+      if (LegalForms().count(Lower(suffix)) != 0) {
+        std::string_view head = TrimSpace(s_.substr(start, at - start));
+        size_t space = head.rfind(' ');
+        std::string_view last_word = space == std::string_view::npos ? std::string_view() : head.substr(space + 1);
+        if (!last_word.empty() && std::find(rules_.org_suffixes[li_].begin(), rules_.org_suffixes[li_].end(), last_word) != rules_.org_suffixes[li_].end()) continue;
+      }
       // A sentence-initial capital proves nothing for generic suffixes.
       if (start == 0 && words == 1 && (suffix == "Research" || suffix == "Systems" || at - start < 5)) continue;
       if (Overlaps(start, end)) continue;

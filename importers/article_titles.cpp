@@ -132,6 +132,25 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
       size_t end = RunEnd(s_, i + 6, [](char32_t cp) { return IsHan(cp) && cp != U'官'; });
       if (end > i + 6 && end - i - 6 <= 15 && s_.substr(end).starts_with("官")) word_size = end + 3 - i;
     }
+    // A field after an English title: "head of business, Jeff Wang", "vice president of global
+    // sales, Graham Moreno" (lower-case words up to a comma; "CEO of Google" names the employer).
+    if (word_size != 0 && lang_ == Lang::kEnglish && lower_.substr(i + word_size).starts_with(" of ")) {
+      size_t k = i + word_size + 4;
+      int words = 0;
+      for (; words < 4; ++words) {
+        size_t word_end = k;
+        while (word_end < s_.size() && (std::islower(static_cast<unsigned char>(s_[word_end])) != 0 || s_[word_end] == '-')) ++word_end;
+        std::string_view word = std::string_view(s_).substr(k, word_end - k);
+        if (word.empty() || word == "the" || word == "its" || word == "their" || word == "a" || word == "an") break;
+        k = word_end;
+        if (k >= s_.size() || s_[k] != ' ') {
+          ++words;
+          break;
+        }
+        ++k;
+      }
+      if (words > 0 && k < s_.size() && s_[k] == ',') word_size = k - i;
+    }
     if (word_size == 0) break;
     any = true;
     (founded ? match->founded : match->works) = true;
@@ -662,6 +681,11 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
         lead = TitleMatch();
         if (ParseTitles(word, &lead) && reaches_cut(&lead)) {
           person = PersonAfter(organisation.word_end, &person_end);
+          // ... or its apposition: "The CEO of Google, Sundar Pichai, said".
+          if (person < 0 && s_.substr(organisation.word_end).starts_with(", ")) {
+            person = PersonAfter(organisation.word_end + 2, &person_end);
+            if (person >= 0 && !s_.substr(person_end).starts_with(",")) person = -1;
+          }
           break;
         }
         size_t space = s_.find(' ', word);

@@ -466,5 +466,32 @@ TEST(ArticleFamilies, EnglishLabsAreCompanies) {
          {"Amazon Web Services supplies Quillo Labs"});
 }
 
+TEST(ArticleFamilies, EnglishListsTitlesWithFieldsAndMakersBehind) {
+  // An article or a place before a list item keeps the list: "Kroger, The Traton Group and Navistar".
+  Expect("Vantic Systems has raised $350m from investors including Goodyear, Union Pacific, US Xpress, Kroger, The Traton Group and Navistar.", "en",
+         {"Goodyear invests_in Vantic Systems", "Kroger invests_in Vantic Systems", "Traton Group invests_in Vantic Systems", "Navistar invests_in Vantic Systems"});
+  // ... but an apposition after a comma names no further member.
+  Expect("Quillo Labs has received an investment of $1.5 billion from Microsoft, the Harbor Media Office said.", "en", {"Microsoft invests_in Quillo Labs"},
+         {"Harbor Media Office invests_in Quillo Labs"});
+  // A title with its field before the person's apposition.
+  Expect("Filler line. Windsurf's head of business, Jeff Wang, has been appointed its interim CEO.", "en", {"Jeff Wang works_at Windsurf"});
+  Expect("Filler line. Nvidia's vice president of global sales, Jeff Wang, spoke.", "en", {"Jeff Wang works_at Nvidia"});
+  Expect("Filler line. The CEO of Google, Sundar Pichai, spoke.", "en", {"Sundar Pichai works_at Google"});
+  Expect("Filler line. The CEO of Google, Microsoft and Meta spoke.", "en", {}, {"Microsoft works_at Google"});
+  // "the team behind X", "the company behind X": X is the maker's product.
+  Expect("Quillo Labs, the company behind Pendra, raised money.", "en", {"Quillo Labs develops Pendra"});
+  Expect("Quillo Labs, the team behind the AI coding agent Pendra, raised money.", "en", {"Quillo Labs develops Pendra"});
+  // A legal form after a suffixed name stays out of its canonical name.
+  Expect("Vantic Systems agreed to acquire Norma Labs Ltd.", "en", {"Vantic Systems acquires Norma Labs"});
+}
+
+TEST(ArticleFamilies, EnglishConsortiaAndChipAdoption) {
+  // Working on a promoter group is membership.
+  Expect("Google, Microsoft, and Meta collaborate on the Nexlink Promoter Group to develop components.", "en",
+         {"Google member_of Nexlink Promoter Group", "Microsoft member_of Nexlink Promoter Group", "Meta Platforms member_of Nexlink Promoter Group"});
+  // "X will use Y chips": Y supplies X.
+  Expect("BMW will use Qualcomm chips in its next generation of driver-assistance systems.", "en", {"Qualcomm supplies BMW"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
