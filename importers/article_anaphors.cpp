@@ -79,7 +79,10 @@ void Analysis::FindAnaphors() {
           if (s_.substr(0, start).ends_with(time)) start -= time.size();
         }
         static const std::u32string_view kOpeners = U"，,。；;：:";
-        if (start > 0 && kOpeners.find(CodePointBefore(s_, start)) == std::u32string_view::npos) continue;
+        // (... or right after a verb of joining, whose object it is: "成为联盟首批成员单位".)
+        std::string_view head = s_.substr(0, start);
+        bool joining = head.ends_with("成为") || head.ends_with("加入") || head.ends_with("授予");
+        if (start > 0 && !joining && kOpeners.find(CodePointBefore(s_, start)) == std::u32string_view::npos) continue;
       }
       Mention mention;
       if (lang_ == Lang::kKorean) {
@@ -142,6 +145,23 @@ void Analysis::FindAnaphors() {
         }
       }
       auto allowed = [&](int entity) { return std::find(excluded.begin(), excluded.end(), entity) == excluded.end(); };
+      // A collective's head word refers to the collective named by it: "联盟" after
+      // "X协会组建Y联盟" is Y, "the alliance" the last "... Alliance", even when another
+      // consortium was the topic.
+      if (referent < 0 && kind == "consortium") {
+        std::string_view head = word;
+        for (std::string_view determiner : {"该", "这", "the "}) {
+          if (head.starts_with(determiner)) head.remove_prefix(determiner.size());
+        }
+        auto headed = [&](int entity) {
+          const Entity& named = catalog_->at(entity).entity;
+          if (Lower(named.name).ends_with(head)) return true;
+          return std::any_of(named.aliases.begin(), named.aliases.end(), [&](const std::string& alias) { return Lower(alias).ends_with(head); });
+        };
+        for (auto it = discourse_->recent.rbegin(); referent < 0 && it != discourse_->recent.rend(); ++it) {
+          if (Kind(*it) == kind && allowed(*it) && headed(*it)) referent = *it;
+        }
+      }
       // Earlier: the previous sentence's topic ("OpenAI ... The company raised ..." after a
       // sentence that names other companies on the way), else the last one named.
       for (int topic : {discourse_->topic, discourse_->last_topic}) {

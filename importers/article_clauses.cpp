@@ -154,8 +154,8 @@ void Analysis::AssignMarkers() {
       switch (before) {
         case U'与': case U'同': case U'跟': case U'和': mention.role = Role::kWith; break;
         case U'向': case U'对': case U'给': mention.role = Role::kDative; break;
-        case U'为':  // "作为X副总裁" (as) marks nothing; "为X提供" is a dative
-          if (!s_.substr(0, mention.begin).ends_with("作为")) mention.role = Role::kDative;
+        case U'为':  // "作为X副总裁" (as), "成为X成员" (become) mark nothing; "为X提供" is a dative
+          if (!s_.substr(0, mention.begin).ends_with("作为") && !s_.substr(0, mention.begin).ends_with("成为")) mention.role = Role::kDative;
           break;
         case U'被': case U'由': mention.role = Role::kBy; break;
         case U'从': mention.role = Role::kFrom; break;
@@ -163,7 +163,10 @@ void Analysis::AssignMarkers() {
         case U'过': if (s_.substr(0, mention.begin).ends_with("通过")) mention.role = Role::kMeans; break;  // "阿里巴巴通过淘宝持有"
         case U'据': mention.role = Role::kMeans; break;  // CitedSource: "根据X数据", "据X报道"
         default: {
-          // "由量化基金幻方量化创立": a short description may stand between 由/被 and the name.
+          // "由量化基金幻方量化创立": a short description may stand between 由/被 and the name
+          // (but not a verb: "被授予联盟理事单位" names what was given).
+          const std::string_view head = s_.substr(0, mention.begin);
+          if (head.ends_with("被授予") || head.ends_with("被评为") || head.ends_with("被选为")) break;
           size_t at = mention.begin;
           for (int chars = 0; chars < 6 && at >= 3; ++chars) {
             char32_t cp = CodePointBefore(s_, at);
@@ -454,6 +457,15 @@ void Analysis::BuildGroups() {
       for (std::string_view noun : {"firm", "company", "startup", "start-up", "venture", "lab", "fund", "group", "foundation"}) {
         if (rest.starts_with(noun) && (rest.size() == noun.size() || std::isalpha(static_cast<unsigned char>(rest[noun.size()])) == 0)) group.embedded = true;
       }
+    }
+  }
+  // Chinese: the complement of "成为"/"授予" right before a trigger noun says whose seat it is
+  // ("A、B成为联盟首批成员单位"): no subject of the trigger, only its bare noun's owner.
+  if (lang_ == Lang::kChinese) {
+    for (Group& group : groups_) {
+      const std::string_view head = s_.substr(0, group.begin);
+      if (!(head.ends_with("成为") || head.ends_with("授予"))) continue;
+      if (std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.begin == group.end; })) group.embedded = true;
     }
   }
   // Chinese: names before "VERB的 NAME" belong to a relative clause that describes the later

@@ -111,7 +111,7 @@ unsigned char Fold(unsigned char byte) { return (byte >= 'A' && byte <= 'Z') ? s
 // take a name as their object (包括, 拥有, 携手, 获, 获得, 联合), and the words for former and
 // current before a name (原美团, 前百度, 现任).
 bool IsChineseFunctionChar(char32_t cp) {
-  static const std::u32string_view kChars = U"与和及、同跟在由被向对將将把是为為从從给給让讓并並且或也都其据據称稱于於以至到等了的着過过之而即如但就则則又还還已曾再任购資资持入作自括含有获獲手得合原前现現";
+  static const std::u32string_view kChars = U"与和及暨、同跟在由被向对將将把是为為从從给給让讓并並且或也都其据據称稱于於以至到等了的着過过之而即如但就则則又还還已曾再任购資资持入作自括含有获獲手得合原前现現";
   return kChars.find(cp) != std::u32string_view::npos;
 }
 

@@ -215,6 +215,8 @@ void Analysis::DiscoverSuffixOrgs() {
         }
         std::string_view stem = s_.substr(start, at - start);
         if ((chars < 2 && absorbed == SIZE_MAX) || GenericWords().count(stem) != 0) continue;
+        // A walk stopped by its length alone cut a longer run at an arbitrary character.
+        if (chars == 16 && absorbed == SIZE_MAX && start > 0 && IsHan(CodePointBefore(s_, start)) && !IsChineseFunction(CodePointBefore(s_, start))) continue;
         // A count is no name: "9398万股股份".
         if (start > 0 && std::isdigit(static_cast<unsigned char>(s_[start - 1])) != 0) continue;
         if (absorbed != SIZE_MAX) {

@@ -359,5 +359,17 @@ TEST(ArticleFamilies, ChineseFollowOnListAfterAComma) {
          {"海川科技 invests_in 云岫资本"});
 }
 
+TEST(ArticleFamilies, ChineseAllianceSeatsAndFounders) {
+  // "X组建Y联盟": X founds the alliance; "A、B成为联盟首批成员单位", "被授予联盟副理事长单位": seats
+  // in the alliance the word 联盟 refers back to (not the association that set it up).
+  Expect("江南软件行业协会组建江南人工智能产业联盟。"
+         "云岫大学、海川信息集团有限公司、东岳实验室等近50家单位成为联盟首批成员单位。"
+         "云岫大学、星河智谷科技有限公司等11家单位被授予联盟副理事长单位。",
+         "zh",
+         {"江南软件行业协会 founded 江南人工智能产业联盟", "云岫大学 member_of 江南人工智能产业联盟", "海川信息集团有限公司 member_of 江南人工智能产业联盟",
+          "东岳实验室 member_of 江南人工智能产业联盟", "星河智谷科技有限公司 member_of 江南人工智能产业联盟"},
+         {"云岫大学 member_of 江南软件行业协会"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
