@@ -371,5 +371,15 @@ TEST(ArticleFamilies, ChineseAllianceSeatsAndFounders) {
          {"云岫大学 member_of 江南软件行业协会"});
 }
 
+TEST(ArticleFamilies, ChineseInvestorListsByCategory) {
+  // Investors listed by category ("VC机构包括…；产业资本包括…") and cornerstone investors are
+  // the raiser's; the category words themselves name nobody.
+  Expect("星河芯片完成数轮融资,投资方涵盖知名VC、产业资本以及个人。VC机构包括云岫创芯、东岳创投、海川资本等;产业资本包括腾讯投资、美团。", "zh",
+         {"云岫创芯 invests_in 星河芯片", "东岳创投 invests_in 星河芯片", "海川资本 invests_in 星河芯片", "Tencent Investment invests_in 星河芯片", "Meituan invests_in 星河芯片"},
+         {"产业资本 invests_in 星河芯片", "个人 invests_in 星河芯片"});
+  Expect("商汤科技完成上市辅导。本次IPO,商汤科技引入了包括豪威集团、东岳电子等在内的16家基石投资者。", "zh",
+         {"豪威集团 invests_in SenseTime", "东岳电子 invests_in SenseTime"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
