@@ -181,6 +181,7 @@ class Analysis {
   void DiscoverEnglishSubjects();
   void DiscoverCapitalisedNames();
   void DiscoverChineseSubjects();
+  void DiscoverKoreanSubjects();
   void DiscoverChineseObjects();
   void FindAsides();
   int AsideOf(size_t begin, size_t end) const;

@@ -444,6 +444,56 @@ void Analysis::DiscoverChineseSubjects() {
   }
 }
 
+// Korean sentences whose unknown subject is said to be an organisation: "아스테로모프는 …
+// 인공지능 스타트업이다" (a copula after an organisation word ends the sentence) or "아스테로모프는 …
+// 투자를 유치했다" (only an organisation raises money). The subject opens the sentence, carries a
+// topic or subject particle and has three syllables or more (shorter ones are mostly common nouns).
+void Analysis::DiscoverKoreanSubjects() {
+  if (lang_ != Lang::kKorean) return;
+  const size_t begin = SkipSpaces(s_, 0);
+  const size_t run_end = RunEnd(s_, begin, IsHangulOrAlnum);
+  if (run_end == begin || run_end >= s_.size() || s_[run_end] != ' ' || Overlaps(begin, run_end)) return;
+  // What the rest of the sentence says the subject is.
+  std::string_view rest = TrimSpace(s_.substr(run_end));
+  while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ')) rest.remove_suffix(1);
+  bool organisation = rest.find("투자를 유치") != std::string_view::npos || rest.find("투자 유치에 성공") != std::string_view::npos;
+  for (std::string_view copula : {"이다", "다", "이며", "으로", "로"}) {
+    if (organisation || !rest.ends_with(copula)) continue;
+    organisation = EndsInKindWord(rest.substr(0, rest.size() - copula.size()), rules_.org_cues[li_]);
+  }
+  if (!organisation) return;
+  // The name ends where its particles start: "아스테로모프는".
+  std::string_view word = s_.substr(begin, run_end - begin);
+  for (std::string_view particle : {"은", "는", "이", "가"}) {
+    if (!word.ends_with(particle)) continue;
+    std::string name(word.substr(0, word.size() - particle.size()));
+    if (CountCodePoints(name) < 3 || CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) return;
+    if (rules_.EndsInKorean(name, kVerbEnding | kAdnominalEnding | kNounEnding) || EndsInAnyKindWord(name)) return;
+    TitleMatch title;
+    if (ParseTitles(begin, &title)) return;
+    for (const Rule& rule : rules_.rules) {
+      if (rule.lang != lang_) continue;
+      for (const std::string& trigger : rule.triggers) {
+        if (name.find(trigger) != std::string::npos) return;
+      }
+    }
+    int entity = catalog_->FindByName(name);
+    // ... or the first word of an organisation named before: "라이트스피드" after "라이트스피드
+    // 벤처파트너스".
+    for (auto it = discourse_->recent.rbegin(); entity < 0 && it != discourse_->recent.rend(); ++it) {
+      if (!IsOrg(*it)) continue;
+      const Entity& known = catalog_->at(*it).entity;
+      if (known.name.starts_with(name + " ") ||
+          std::any_of(known.aliases.begin(), known.aliases.end(), [&](const std::string& alias) { return alias.starts_with(name + " "); })) {
+        entity = *it;
+      }
+    }
+    if (entity < 0) entity = Discover(Written(name), "company", {}, "");
+    if (entity >= 0) AddMention(MentionWithParticles(begin, begin + name.size(), entity));
+    return;
+  }
+}
+
 // English names the gazetteer does not know, where the sentence shows they are names: the
 // subject right before a trigger verb ("iGenius counts ...", "Zeta Robotics had raised ..."),
 // and a capitalised name coordinated with a known person ("Mustafa Suleyman and Karen Simonyan").

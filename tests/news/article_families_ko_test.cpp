@@ -429,5 +429,17 @@ TEST(ArticleFamilies, KoreanNamesAfterADescribedKindWord) {
   EXPECT_EQ(found.count("Naver invests_in Rebellions"), 1u);
 }
 
+TEST(ArticleFamilies, KoreanUnknownSubjectsSaidToBeOrganisations) {
+  // An unknown subject said to be a start-up, or to raise money, is an organisation.
+  Expect("아스테로모프는 지난달 라이트벤처스로부터 50억 원의 시드 투자를 유치했다.", "ko", {"라이트벤처스 invests_in 아스테로모프"});
+  Expect("로드스타닷아이는 저우를 비롯한 사이언티스트 3명이 세운 스타트업이다. 로드스타닷아이는 이번에 한빛벤처스로부터 투자를 유치했다.", "ko",
+         {"한빛벤처스 invests_in 로드스타닷아이"});
+  // Common words and officials are no names.
+  Expect("관계자는 한빛벤처스로부터 투자를 유치했다고 밝혔다.", "ko", {}, {"한빛벤처스 invests_in 관계자"});
+  // A first word of an organisation named before is that organisation.
+  Expect("미스트랄AI의 시드 투자는 라이트스피드 벤처파트너스가 주도했다. 라이트스피드는 초기 투자로 유명한 벤처캐피털이다.", "ko",
+         {"Lightspeed Venture Partners invests_in Mistral AI"}, {"라이트스피드 invests_in Lightspeed Venture Partners"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
