@@ -149,8 +149,20 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     }
   }
 
-  // RELGRAPH_ARTICLE_DEBUG=1 shows the analysis of every sentence on stderr.
-  static const bool kDebug = std::getenv("RELGRAPH_ARTICLE_DEBUG") != nullptr;
+  // RELGRAPH_ARTICLE_DEBUG=1 shows the analysis of every sentence on stderr; =names lists only
+  // the entities each sentence names (id, name and aliases), for measuring name recognition.
+  static const char* const kDebugMode = std::getenv("RELGRAPH_ARTICLE_DEBUG");
+  static const bool kDebugNames = kDebugMode != nullptr && std::string_view(kDebugMode) == "names";
+  static const bool kDebug = kDebugMode != nullptr && !kDebugNames;
+  if (kDebugNames) {
+    for (const Mention& mention : mentions_) {
+      if (mention.entity < 0) continue;
+      const Entity& entity = catalog_->at(mention.entity).entity;
+      std::fprintf(stderr, "entity\t%s\t%s", entity.id.c_str(), entity.name.c_str());
+      for (const std::string& alias : entity.aliases) std::fprintf(stderr, "\t%s", alias.c_str());
+      std::fprintf(stderr, "\n");
+    }
+  }
   if (kDebug) {
     std::fprintf(stderr, "S: %.*s\n", static_cast<int>(s_.size()), s_.data());
     for (const Group& group : groups_) {
