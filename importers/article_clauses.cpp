@@ -312,7 +312,9 @@ void Analysis::BuildGroups() {
                            between == ", 및" || between == "그리고" || unnamed_item || (bulleted && (bare.empty() || bare == ","));
           // "A와 벤처캐피털 B가": a word saying what the next member is does not end the list.
           const auto& cues = rules_.org_cues[li_];
-          bool described = std::find(cues.begin(), cues.end(), between) != cues.end();
+          // (... nor does a place: "레인보우로보틱스와 미국 보스턴다이내믹스를".)
+          bool described = std::find(cues.begin(), cues.end(), between) != cues.end() ||
+                           (previous.role == Role::kWith && NotNames().count(between) != 0 && between.find(' ') == std::string_view::npos);
           // ... nor does a short description after a comma: "A, 지도 개발 업체 B, 미국 AI 스타트업 C에".
           if (between.starts_with(",") && !separator) {
             std::string_view description = TrimSpace(between.substr(1));

@@ -457,8 +457,14 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       };
       const size_t sources = described(source) ? 1 : source->members.size();
       const size_t targets = described(target) ? 1 : target->members.size();
+      // "A와 B는 각각 C와 D를 인수했다", "A and B bought C and D respectively", "A、B分别投资了C、D":
+      // the lists pair up in order.
+      const bool respective = sources == targets && sources >= 2 &&
+                              (s_.find("각각") != std::string_view::npos || lower_.find("respectively") != std::string::npos || s_.find("分别") != std::string_view::npos);
       for (size_t s = 0; s < sources; ++s) {
-        for (size_t t = 0; t < targets; ++t) pairs.emplace_back(source->members[s], target->members[t]);
+        for (size_t t = 0; t < targets; ++t) {
+          if (!respective || s == t) pairs.emplace_back(source->members[s], target->members[t]);
+        }
       }
     }
     // Korean partners named one by one: "A는 X 업체 ‘B’와 Y 업체 ‘C’와 손을 잡았다".
@@ -480,8 +486,33 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       for (auto [s, t] : pairs) {
         if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
       }
+      // A joint founding names its co-founders with "와/과", "与", "with": "A는 B와 C를 공동
+      // 설립했다", "A与B共同创立C", "A co-founded C with B".
+      const std::string_view said = std::string_view(lower_).substr(hit.begin >= 9 ? hit.begin - 9 : 0, hit.end - (hit.begin >= 9 ? hit.begin - 9 : 0));
+      const bool joint = rule.type == "founded" && (said.find("공동") != std::string_view::npos || said.find("共同") != std::string_view::npos ||
+                                                    said.find("联合") != std::string_view::npos || said.find("co-found") != std::string_view::npos ||
+                                                    said.find("cofound") != std::string_view::npos);
+      // (Korean lists the co-founder with the thing founded: "샘 알트만과 오픈AI를".)
+      if (joint && lang_ == Lang::kKorean) {
+        std::vector<std::pair<int, int>> co;
+        for (auto [s, t] : pairs) {
+          const Mention& person = mentions_[static_cast<size_t>(t)];
+          if (person.entity < 0 || !IsPerson(person.entity) || !(person.particles == "와" || person.particles == "과")) continue;
+          for (int other : targets) {
+            if (other != t) co.emplace_back(t, other);
+          }
+        }
+        pairs.insert(pairs.end(), co.begin(), co.end());
+      }
       for (const Group& group : groups_) {
-        if (group.role != Role::kWith || group.end > hit.begin || Clause(group.begin) != Clause(hit.begin)) continue;
+        if (group.role != Role::kWith || Clause(group.begin) != Clause(hit.begin)) continue;
+        if (group.end > hit.begin && !(joint && lang_ == Lang::kEnglish)) continue;
+        if (joint) {
+          for (int member : group.members) {
+            for (int t : targets) pairs.emplace_back(member, t);
+          }
+          continue;
+        }
         bool together = lang_ == Lang::kKorean ? s_.substr(SkipSpaces(s_, group.end)).starts_with("함께")
                         : lang_ == Lang::kEnglish ? (std::string_view(lower_).substr(0, group.begin).ends_with("together with ") ||
                                                      std::string_view(lower_).substr(0, group.begin).ends_with("along with "))

@@ -290,5 +290,19 @@ TEST(ArticleFamilies, RejectedOffersAreNoDeals) {
   Expect("填充句子。月之暗面拒绝了阿里巴巴的收购。", "zh", {}, {"Alibaba Group acquires Moonshot AI"});
 }
 
+TEST(ArticleFamilies, RespectiveListsAndJointFounders) {
+  // "respectively", 각각, 分别: two lists of equal length pair up in order.
+  Expect("Vantic Systems and Quillo Labs bought Norma Robotics and Harbor Dynamics respectively.", "en",
+         {"Vantic Systems acquires Norma Robotics", "Quillo Labs acquires Harbor Dynamics"},
+         {"Vantic Systems acquires Harbor Dynamics", "Quillo Labs acquires Norma Robotics"});
+  Expect("삼성전자와 현대차는 앞서 각각 레인보우로보틱스와 미국 보스턴다이내믹스를 인수했다.", "ko",
+         {"Samsung Electronics acquires Rainbow Robotics", "Hyundai Motor Company acquires Boston Dynamics"},
+         {"Samsung Electronics acquires Boston Dynamics", "Hyundai Motor Company acquires Rainbow Robotics"});
+  // A joint founding names its co-founder with "와/과", "with", "与".
+  Expect("머스크는 2015년 샘 알트만과 오픈AI를 비영리 단체로 공동 설립했다.", "ko", {"Elon Musk founded OpenAI", "Sam Altman founded OpenAI"});
+  Expect("In 2015 Elon Musk co-founded OpenAI with Sam Altman.", "en", {"Elon Musk founded OpenAI", "Sam Altman founded OpenAI"});
+  Expect("MGX于去年成立,由穆巴达拉与G42共同创立。", "zh", {"Mubadala Investment Company founded MGX", "G42 founded MGX"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
