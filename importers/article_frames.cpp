@@ -81,7 +81,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   size_t described = DescribedBy(hit);
   if (described != SIZE_MAX && role_name != "subject" && role_name != "object" &&
       !std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return m.entity >= 0 && !m.anaphor && m.word_end == described; })) {
-    static const std::unordered_set<std::string_view> kStandIns = {"topic", "context", "previous", "recent", "raiser"};
+    static const std::unordered_set<std::string_view> kStandIns = {"topic", "context", "previous", "recent", "raiser", "stated_raiser"};
     if (kStandIns.count(role_name) != 0) return nullptr;
   }
   // Korean "A, B 간 협약", "A와 B 사이의": the names a relation holds between.
@@ -112,7 +112,8 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   }
   // The company whose round it is: named in this sentence as the one who raised the money ("X가
   // 유치한 투자금은 … A, B 등이 참여했다"), else the last organisation invested in.
-  if (role_name == "raiser") {
+  // ("stated_raiser": only one this sentence names, never the discourse's.)
+  if (role_name == "raiser" || role_name == "stated_raiser") {
     for (const Group& group : groups_) {
       if (group.end > hit.begin || !GroupFits(group, kinds, source)) continue;
       std::string_view after = s_.substr(SkipSpaces(s_, group.end));
@@ -120,7 +121,18 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
         if (after.starts_with(cue)) return &group;
       }
     }
-    if (raiser_group_.members.empty() || !GroupFits(raiser_group_, kinds, source)) return nullptr;
+    // ... or the round itself, said earlier in the sentence: "co-led the massive round, with
+    // backing from A" ("the … round" stands for the one who raised it).
+    for (const Group& group : groups_) {
+      if (group.end > hit.begin || group.members.size() != 1 || !GroupFits(group, kinds, source)) continue;
+      const Mention& mention = mentions_[static_cast<size_t>(group.members.front())];
+      if (!mention.anaphor) continue;
+      std::string_view said = std::string_view(lower_).substr(mention.begin, mention.end - mention.begin);
+      for (std::string_view round : {"round", "funding", "financing", "融资", "투자"}) {
+        if (said.find(round) != std::string_view::npos) return &group;
+      }
+    }
+    if (role_name == "stated_raiser" || raiser_group_.members.empty() || !GroupFits(raiser_group_, kinds, source)) return nullptr;
     *penalty += 0.05;
     return &raiser_group_;
   }

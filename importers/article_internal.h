@@ -221,6 +221,7 @@ struct Rule {
   // A missing subject may be the previous sentence's topic (Korean and Chinese drop subjects;
   // in English only rules that say so: "Backers include A and B.").
   bool carry_topic = true;
+  bool states_raiser = false;  // its subject raised money ("X raised $5M"): the round's raiser even with no investor named
   // When set, one of these words must follow the trigger closely ("로 구성된 ... 연맹").
   std::vector<std::string> context_after;
   std::vector<std::string> context_before;  // ... or precede it ("투자에는 ... 참여했다")

@@ -250,6 +250,15 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   for (const Extraction& extraction : found) {
     if (extraction.type == "invests_in") discourse_->raiser = extraction.target;
   }
+  // "X raised $5 million." names no investor, yet X is the raiser "the round" will stand for.
+  if (topic_group_ >= 0 && std::none_of(found.begin(), found.end(), [](const Extraction& e) { return e.type == "invests_in"; })) {
+    const Group& topic = groups_[static_cast<size_t>(topic_group_)];
+    const int entity = mentions_[static_cast<size_t>(topic.members.front())].entity;
+    const bool raised = std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) {
+      return hit.rule->states_raiser && topic.end <= hit.begin && !Hedged(hit);
+    });
+    if (raised && entity >= 0 && IsOrg(entity)) discourse_->raiser = entity;
+  }
   if (topic_group_ >= 0) {
     const Mention& first = mentions_[static_cast<size_t>(groups_[static_cast<size_t>(topic_group_)].members.front())];
     if (first.entity >= 0) {

@@ -493,5 +493,16 @@ TEST(ArticleFamilies, EnglishConsortiaAndChipAdoption) {
   Expect("BMW will use Qualcomm chips in its next generation of driver-assistance systems.", "en", {"Qualcomm supplies BMW"});
 }
 
+TEST(ArticleFamilies, EnglishRoundsNamedOnlyByTheirRaiser) {
+  // "X raised $N" names no investor, yet X is the raiser "this funding" and "the round" stand for;
+  // "with backing from A" adds investors to the round the sentence names.
+  Expect("Quillo Labs raised $475 million in seed funding. Led by Harbor Ventures and Oakfield Partners, this funding is the first part "
+         "of a larger round. Harbor Ventures and Oakfield Partners co-led the massive round, with backing from Norma Capital and DCVC.",
+         "en",
+         {"Harbor Ventures invests_in Quillo Labs", "Oakfield Partners invests_in Quillo Labs", "Norma Capital invests_in Quillo Labs",
+          "DCVC invests_in Quillo Labs"},
+         {"Norma Capital invests_in Harbor Ventures"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
