@@ -209,6 +209,34 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       add(first.entity, second.entity, "part_of", "parent_compound", 0.8, first.begin);
       continue;
     }
+    // PARENT's UNIT … unit: "Intel's Mobileye self-driving technology unit"; PARENT's … unit,
+    // UNIT: "Nvidia's corporate venturing unit, Nvidia GPU Ventures".
+    if (lang_ == Lang::kEnglish && first.role == Role::kGenitive && IsOrg(first.entity) && IsOrg(second.entity)) {
+      // Up to five lower-case words, the last a unit noun (whole = they must end the text given).
+      auto unit_phrase = [&](std::string_view text, bool whole) {
+        static const std::unordered_set<std::string_view> kUnits = {"unit", "division", "arm", "subsidiary", "business", "affiliate"};
+        size_t i = 0;
+        for (int words = 0; words < 5; ++words) {
+          while (i < text.size() && text[i] == ' ') ++i;
+          size_t end = i;
+          while (end < text.size() && ((text[end] >= 'a' && text[end] <= 'z') || text[end] == '-')) ++end;
+          if (end == i) return false;
+          const bool last = SkipSpaces(text, end) >= text.size();
+          if (kUnits.count(text.substr(i, end - i)) != 0 && (!whole || last)) return true;
+          if (end < text.size() && text[end] != ' ') return false;
+          i = end;
+        }
+        return false;
+      };
+      const bool adjacent = second.begin == SkipSpaces(s_, first.word_end);
+      const bool unit_after = adjacent && unit_phrase(s_.substr(second.word_end, std::min<size_t>(80, s_.size() - second.word_end)), false);
+      const bool unit_before = second.begin >= first.word_end + 2 && s_.substr(second.begin - 2, 2) == ", " &&
+                               unit_phrase(s_.substr(first.word_end, second.begin - 2 - first.word_end), true);
+      if (unit_after || unit_before) {
+        add(second.entity, first.entity, "part_of", "unit_compound", 0.78, first.begin);
+        continue;
+      }
+    }
     // BACKER-backed COMPANY
     if (lang_ == Lang::kEnglish && IsOrg(second.entity) && (lower_between == "-backed " || lower_between == "-funded ")) {
       add(first.entity, second.entity, "invests_in", "backed_compound", 0.82, first.begin);

@@ -301,6 +301,18 @@ void Analysis::DiscoverSuffixOrgs() {
       }
       // A sentence-initial capital proves nothing for generic suffixes.
       if (start == 0 && words == 1 && (suffix == "Research" || suffix == "Systems" || at - start < 5)) continue;
+      // A known organisation before a unit's suffix names the unit: "Nvidia GPU Ventures",
+      // "Intel Capital" (the unit takes the parent's name in).
+      static const std::unordered_set<std::string_view> kUnitSuffixes = {"Ventures", "Capital", "Research", "Labs", "Lab", "Cloud", "Foundation", "Fund"};
+      if (kUnitSuffixes.count(suffix) != 0) {
+        const bool only_orgs_before = std::all_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+          const bool overlapping = mention.begin < end && mention.end > start;
+          return !overlapping || (mention.begin >= start && mention.end <= at && mention.entity >= 0 && IsOrg(mention.entity) && !mention.anaphor);
+        });
+        if (only_orgs_before && Overlaps(start, end)) {
+          std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin < end && mention.end > start; });
+        }
+      }
       if (Overlaps(start, end)) continue;
       std::string name(s_.substr(start, end - start));
       std::string kind;

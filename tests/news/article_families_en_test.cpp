@@ -504,5 +504,14 @@ TEST(ArticleFamilies, EnglishRoundsNamedOnlyByTheirRaiser) {
          {"Norma Capital invests_in Harbor Ventures"});
 }
 
+TEST(ArticleFamilies, EnglishUnitsOfAParent) {
+  // "PARENT's UNIT … unit", "PARENT's … unit, UNIT": the unit is part of the parent.
+  Expect("An existing partnership between BMW and Intel's Mobileye self-driving technology unit will continue.", "en", {"Mobileye part_of Intel"});
+  Expect("Filler line. Quillo Labs joined Harbor Systems' corporate venturing arm, Harbor Ventures Fund, in the round.", "en",
+         {"Harbor Ventures Fund part_of Harbor Systems"});
+  // A known name before a unit's suffix names the unit, not the parent.
+  Expect("Filler line. Baidu Capital invested in Quillo Labs.", "en", {"Baidu Capital invests_in Quillo Labs"}, {"Baidu invests_in Quillo Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
