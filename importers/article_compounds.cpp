@@ -237,6 +237,20 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
         continue;
       }
     }
+    // COMPANY的(老)股东 BACKER, COMPANY's (largest) shareholder BACKER, COMPANY의 최대주주인
+    // BACKER: the backer invests in the company.
+    if (IsOrg(first.entity) && IsOrg(second.entity) && first.role == Role::kGenitive) {
+      static const std::unordered_set<std::string_view> kBackerWords = {
+          "老股东", "股东", "大股东", "主要股东", "第一大股东", "控股股东", "投资方", "投资人", "早期投资方", "早期投资人", "早期投资者",
+          "shareholder", "largest shareholder", "biggest shareholder", "major shareholder", "backer", "biggest backer", "largest backer",
+          "investor", "largest investor", "biggest investor", "early investor", "main investor", "주주인", "최대주주인", "대주주인", "투자사인", "주요 주주인"};
+      std::string gap(TrimSpace(Lower(s_.substr(first.word_end, second.begin - std::min(second.begin, first.word_end)))));
+      if (gap.ends_with(",")) gap.pop_back();
+      if (kBackerWords.count(TrimSpace(gap)) != 0) {
+        add(second.entity, first.entity, "invests_in", "backer_compound", 0.78, first.begin);
+        continue;
+      }
+    }
     // BACKER-backed COMPANY
     if (lang_ == Lang::kEnglish && IsOrg(second.entity) && (lower_between == "-backed " || lower_between == "-funded ")) {
       add(first.entity, second.entity, "invests_in", "backed_compound", 0.82, first.begin);

@@ -242,9 +242,12 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang) const {
           }
           (void)next_len;
         }
-        // Short Chinese names must not continue a longer Chinese word.
+        // Short Chinese names must not continue a longer Chinese word (unless a role noun ends
+        // there, or 像 "like": "老股东阿里", "竞争对手百度", "像谷歌这样的").
         if (end_ok && IsHan(first) && IsHan(before) && CountCodePoints(text.substr(i, j - i)) <= 2 && !IsChineseFunctionChar(before)) {
-          end_ok = false;
+          static const std::string_view kRoleNouns[] = {"股东", "投资方", "投资人", "对手", "伙伴", "客户", "旗下", "巨头", "大厂", "像"};
+          const std::string_view head = text.substr(0, i);
+          end_ok = std::any_of(std::begin(kRoleNouns), std::end(kRoleNouns), [&](std::string_view noun) { return head.ends_with(noun); });
         }
         if (!end_ok) continue;
         // Case: a name written with a capital needs a capital; one written in lower case

@@ -93,6 +93,22 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     }
     return nullptr;
   }
+  // "像谷歌这样的竞争对手", "구글 및 앤트로픽 같은 경쟁사": the examples the trigger noun is said of
+  // (never its subject).
+  auto examples = [&](const Group& group) {
+    if (group.carried || group.end > hit.begin) return false;
+    const std::string_view between = TrimSpace(s_.substr(group.end, hit.begin - group.end));
+    for (std::string_view like : {"这样的", "这类", "之类的", "같은", "과 같은", "와 같은"}) {
+      if (between == like) return true;
+    }
+    return false;
+  };
+  if (role_name == "examples") {
+    for (const Group& group : groups_) {
+      if (examples(group) && in_clause(group) && GroupFits(group, kinds, source)) return &group;
+    }
+    return nullptr;
+  }
   if (role_name == "after") {  // "투자한 기업은 △A △B다": the first unmarked names after the trigger
     for (const Group& group : groups_) {
       if (group.role == Role::kNone && group.begin >= hit.end && !group.embedded && in_clause(group)) return &group;
@@ -286,7 +302,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     int aside = group.carried ? -1 : AsideOf(group.begin, group.end);
     if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) continue;
     if (group.inherited && !allow_inherited) continue;
-    if (role_name == "subject" && ObjectOfOtherTrigger(group, hit, true)) continue;
+    if (role_name == "subject" && (ObjectOfOtherTrigger(group, hit, true) || examples(group))) continue;
     // Korean: the argument of another trigger's relative clause ("카카오에서 분사한 누리랩은
     // 투자를 유치했다": 카카오 belongs to 분사한) is no argument of this one.
     if (lang_ == Lang::kKorean && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) {
@@ -363,7 +379,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     bool subject_like = (lang_ == Lang::kKorean ? group.role == Role::kSubject : group.role == Role::kNone) && !group.embedded && GroupFits(group, kinds, source);
     int aside = AsideOf(group.begin, group.end);
     if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) subject_like = false;
-    if (ObjectOfOtherTrigger(group, hit, false)) subject_like = false;
+    if (ObjectOfOtherTrigger(group, hit, false) || examples(group)) subject_like = false;
     // Chinese: nor is the agent of another trigger of the same relation in its own clause
     // ("A、B联合投资，老股东C持续加注": A and B invested, they were not invested in).
     if (lang_ == Lang::kChinese && AgentOfSameRelation(group, hit, std::string::npos)) subject_like = false;

@@ -193,7 +193,12 @@ void Analysis::DiscoverSuffixOrgs() {
           if (trigger_end && chars >= 2) break;
           // A description ends before the name: "通用机器人公司云岫智能"; so does a time word
           // ("今天云岫集团发布").
-          if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商") || head.ends_with("旗下"))) break;
+          // (So does a role: "的股东云岫资本", "的合作伙伴海川科技".)
+          if (chars >= 2 && (head.ends_with("公司") || head.ends_with("企业") || head.ends_with("平台") || head.ends_with("厂商") || head.ends_with("旗下") ||
+                             head.ends_with("股东") || head.ends_with("投资方") || head.ends_with("投资人") || head.ends_with("合作伙伴") ||
+                             head.ends_with("客户") || head.ends_with("对手"))) {
+            break;
+          }
           if (chars >= 2 && std::any_of(rules_.time_words[li_].begin(), rules_.time_words[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
           // ... and so does a list cue ("包括星河资本、云岫创投").
           if (chars >= 2 && std::any_of(rules_.list_cues[li_].begin(), rules_.list_cues[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;

@@ -304,5 +304,17 @@ TEST(ArticleFamilies, RespectiveListsAndJointFounders) {
   Expect("MGX于去年成立,由穆巴达拉与G42共同创立。", "zh", {"Mubadala Investment Company founded MGX", "G42 founded MGX"});
 }
 
+TEST(ArticleFamilies, RivalsGivenAsExamplesAndBackersByRole) {
+  // "像谷歌这样的竞争对手", "구글 및 앤트로픽 같은 경쟁사": the examples compete with the subject.
+  Expect("苹果目前依赖像谷歌这样的竞争对手为其提供人工智能支持。", "zh", {"Apple competes_with Google"});
+  Expect("이번 영입은 오픈AI가 구글 및 앤트로픽 같은 경쟁사보다 우위를 점하는 데 도움이 될 것이다.", "ko",
+         {"OpenAI competes_with Google", "OpenAI competes_with Anthropic"}, {"Google competes_with Anthropic"});
+  // "X的老股东Y", "X's largest shareholder, Y,", "X의 최대주주인 Y": Y invests in X.
+  Expect("李开复口中的大厂,就成了零一万物的老股东阿里,双方此前有过合作。", "zh", {"Alibaba Group invests_in 01.AI"});
+  Expect("星河智能的股东云岫资本宣布退出该项目。", "zh", {"云岫资本 invests_in 星河智能"});
+  Expect("Filler line. Quillo Labs' largest shareholder, Harbor Ventures, sold stock.", "en", {"Harbor Ventures invests_in Quillo Labs"});
+  Expect("업스테이지의 최대주주인 한빛벤처스는 지분을 팔았다.", "ko", {"한빛벤처스 invests_in Upstage"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
