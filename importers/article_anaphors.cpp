@@ -214,6 +214,11 @@ void Analysis::DropAppositiveAnaphors() {
   if (lang_ != Lang::kEnglish) return;
   auto appositive = [&](const Mention& mention) {
     if (!mention.anaphor || mention.begin < 2 || s_.substr(mention.begin - 2, 2) != ", ") return false;
+    // (A round is no apposition of a name: "Led by A and B, this funding represents ...".)
+    const std::string_view said = std::string_view(lower_).substr(mention.begin, mention.end - mention.begin);
+    for (std::string_view round : {"round", "funding", "financing", "investment"}) {
+      if (said.find(round) != std::string_view::npos) return false;
+    }
     size_t comma = mention.begin - 2;
     return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return !other.anaphor && other.entity >= 0 && other.word_end == comma; });
   };

@@ -259,6 +259,19 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     });
     if (raised && entity >= 0 && IsOrg(entity)) discourse_->raiser = entity;
   }
+  // "... closed $475 million for Quillo Labs": the organisation the money is for raised it.
+  if (lang_ == Lang::kEnglish && std::none_of(found.begin(), found.end(), [](const Extraction& e) { return e.type == "invests_in"; })) {
+    for (const TriggerHit& hit : triggers_) {
+      if (!hit.rule->states_raiser || Hedged(hit)) continue;
+      for (const Mention& mention : mentions_) {
+        if (mention.entity < 0 || mention.anaphor || !IsOrg(mention.entity) || mention.begin < hit.end || mention.begin - hit.end > 80) continue;
+        if (Clause(mention.begin) == Clause(hit.begin) && std::string_view(lower_).substr(0, mention.begin).ends_with(" for ")) {
+          discourse_->raiser = mention.entity;
+          break;
+        }
+      }
+    }
+  }
   if (topic_group_ >= 0) {
     const Mention& first = mentions_[static_cast<size_t>(groups_[static_cast<size_t>(topic_group_)].members.front())];
     if (first.entity >= 0) {

@@ -513,5 +513,17 @@ TEST(ArticleFamilies, EnglishUnitsOfAParent) {
   Expect("Filler line. Baidu Capital invested in Quillo Labs.", "en", {"Baidu Capital invests_in Quillo Labs"}, {"Baidu invests_in Quillo Labs"});
 }
 
+TEST(ArticleFamilies, EnglishRoundsClosedForAnOrganisation) {
+  // "closed $N for X": X raised the money; "Led by A, this funding ..." is X's round, and a round is
+  // no apposition of the name before its comma.
+  Expect("Naveen Rao pulled off a large seed round. The former Norma Systems AI chief closed $475 million at a $4.5 billion valuation for "
+         "Quillo Labs, his stealth hardware startup. Led by Harbor Ventures and Oakfield Partners, this funding is the first installment.",
+         "en", {"Harbor Ventures invests_in Quillo Labs", "Oakfield Partners invests_in Quillo Labs"},
+         {"Harbor Ventures invests_in Norma Systems"});
+  // "X closed a $N round": X is the raiser the round's backers invest in.
+  Expect("Quillo Labs closed a $475 million seed round. Harbor Ventures co-led the round, with backing from Norma Capital.", "en",
+         {"Harbor Ventures invests_in Quillo Labs", "Norma Capital invests_in Quillo Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
