@@ -310,7 +310,10 @@ size_t CreditAt(std::string_view line) {
 bool IsBoilerplate(std::string_view line) {
   size_t length = CountCodePoints(line);
   if (CreditAt(line) == 0) return true;
-  if (StartsWithAny(line, {"default_", "ADVERTISEMENT", "Advertisement", "광고", "AD ", "▲", "▶", "☞", "[사진", "(사진",
+  // A photo caption written as a sentence states who did what ("▲ A 장관과 B 대표가 … 업무협약을
+  // 체결했다."): body; a short "▲" line is a marker.
+  if (line.starts_with("▲")) return length < 30 || line.find("다.") == std::string_view::npos;
+  if (StartsWithAny(line, {"default_", "ADVERTISEMENT", "Advertisement", "광고", "AD ", "▶", "☞", "[사진", "(사진",
                            "<사진", "[그래픽", "Image:", "图为", "图片：",
                            "来源：", "来源:", "编辑：", "责任编辑", "原标题", "记者：", "Share", "Tweet", "Print", "Email",
                            "Subscribe", "Sign up", "Follow us", "기사승인", "기사입력", "입력 ", "입력:", "수정 ", "수정:",

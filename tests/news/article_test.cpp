@@ -166,6 +166,20 @@ TEST(ArticleCleaning, PhotoCreditsAreNoText) {
             "The deal is expected to close in the autumn.");
 }
 
+TEST(ArticleCleaning, CaptionsWrittenAsSentencesAreBody) {
+  // A "▲" caption that states what happened is text; a short "▲" line is a marker.
+  article::CleanText clean = article::CleanArticle(
+      "누리전자, 새 칩 공개\n"
+      "누리전자가 새 칩을 공개했다.\n"
+      "▲ 관련기사\n"
+      "▲ 김하늘 누리전자 대표(왼쪽)와 박서준 한빛소프트 대표가 1일 서울 본사에서 업무협약을 체결한 뒤 기념촬영을 하고 있다.\n"
+      "회사는 연내 양산을 시작한다.\n",
+      "txt");
+  EXPECT_EQ(clean.text,
+            "누리전자가 새 칩을 공개했다.\n▲ 김하늘 누리전자 대표(왼쪽)와 박서준 한빛소프트 대표가 1일 서울 본사에서 업무협약을 체결한 뒤 기념촬영을 하고 있다.\n"
+            "회사는 연내 양산을 시작한다.");
+}
+
 // ---- Golden extractions and the corpus --------------------------------------------------
 
 struct Fact {
