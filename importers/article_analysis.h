@@ -182,6 +182,8 @@ class Analysis {
   void DiscoverCapitalisedNames();
   void DiscoverChineseSubjects();
   void DiscoverKoreanSubjects();
+  int RaiserBefore(size_t at) const;
+  void ReresolveRoundAnaphors();
   void DiscoverChineseObjects();
   void FindAsides();
   int AsideOf(size_t begin, size_t end) const;

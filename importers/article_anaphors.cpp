@@ -115,7 +115,9 @@ void Analysis::FindAnaphors() {
       // A funding round ("the round", "本轮融资") stands for the one who raised it: the last
       // entity invested in, else the previous sentence's organisation.
       if (kind == "raiser") {
-        int referent = discourse_->raiser;
+        // ... the one this sentence says raised it, else the last one invested in.
+        int referent = RaiserBefore(at);
+        if (referent < 0) referent = discourse_->raiser;
         for (int topic : {discourse_->topic, discourse_->last_topic}) {
           if (referent < 0 && topic >= 0 && IsOrg(topic)) referent = topic;
         }
@@ -204,6 +206,44 @@ void Analysis::FindAnaphors() {
     Mention mention = MentionWithParticles(it_begin, it_end, speaker->entity);
     mention.anaphor = true;
     AddMention(mention);
+  }
+}
+
+// The organisation a sentence says raised the round an anaphor at `at` stands for: one a raiser
+// cue follows ("X完成新一轮融资", "X가 유치한"), else the sentence's first organisation when a
+// round is said between it and the anaphor ("X宣布…完成了A轮融资,该轮融资由…"); -1 if none.
+int Analysis::RaiserBefore(size_t at) const {
+  int referent = -1;
+  for (const Mention& other : mentions_) {
+    if (other.entity < 0 || other.anaphor || other.end > at || !IsOrg(other.entity)) continue;
+    const std::string_view after = s_.substr(SkipSpaces(s_, other.word_end));
+    for (const std::string& cue : rules_.raiser_cues[li_]) {
+      if (after.starts_with(cue)) referent = other.entity;
+    }
+  }
+  if (referent >= 0) return referent;
+  for (const Mention& other : mentions_) {
+    if (other.entity < 0 || other.anaphor || other.end > at || !IsOrg(other.entity)) continue;
+    const std::string_view between = std::string_view(lower_).substr(other.end, at - other.end);
+    for (std::string_view round : {"融资", "round", "funding", "투자를 유치"}) {
+      if (between.find(round) != std::string_view::npos) return other.entity;
+    }
+    return -1;  // only the first organisation
+  }
+  return -1;
+}
+
+// A round's anaphor resolved before the sentence's own names were all found ("该轮融资" before
+// DiscoverChineseSubjects found "星河线程宣布"): the sentence's raiser, once known, wins.
+void Analysis::ReresolveRoundAnaphors() {
+  for (Mention& mention : mentions_) {
+    if (!mention.anaphor || mention.entity < 0) continue;
+    const std::string_view said = std::string_view(lower_).substr(mention.begin, mention.end - mention.begin);
+    bool round = false;
+    for (std::string_view word : {"融资", "round", "funding", "financing"}) round = round || said.find(word) != std::string_view::npos;
+    if (!round) continue;
+    const int referent = RaiserBefore(mention.begin);
+    if (referent >= 0) mention.entity = referent;
   }
 }
 

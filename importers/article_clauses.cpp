@@ -356,6 +356,13 @@ void Analysis::BuildGroups() {
               }
             }
           }
+          // "A、中银国际旗下B": an owner named before the next item qualifies it; the list goes on.
+          for (std::string_view owned : {"旗下的", "旗下"}) {
+            if (bare.starts_with("、") && bare.ends_with(owned) && bare.size() - 3 - owned.size() <= 3 * 8 && bare.size() > 3 + owned.size()) {
+              bare = "、";
+              break;
+            }
+          }
           // ("A及其旗下B": the parent and its unit, both members.)
           join = bare.empty() || bare == "、" || bare == "和" || bare == "与" || bare == "及" || bare == "以及" ||
                  bare == "，" || bare == "," || bare == "跟" || bare == "同" || unnamed_item || bare == "及其旗下" || bare == "及其旗下的" ||

@@ -41,6 +41,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverCapitalisedNames();
   DiscoverChineseSubjects();
   DiscoverKoreanSubjects();
+  ReresolveRoundAnaphors();
   RefineDiscoveredKinds();
   DropAppositiveAnaphors();
   // "《晚点LatePost》独家获悉": the outlet that reports the news is no party to it.

@@ -381,5 +381,14 @@ TEST(ArticleFamilies, ChineseInvestorListsByCategory) {
          {"豪威集团 invests_in SenseTime", "东岳电子 invests_in SenseTime"});
 }
 
+TEST(ArticleFamilies, ChineseRoundsOfTheSentencesRaiser) {
+  // "X宣布…完成了A轮融资,该轮融资由A、B、某某旗下C联合领投": the round is X's, and an owner before
+  // the last item keeps the list whole.
+  Expect("国产芯片创业一派火热,“中国英伟达”似乎正在诞生。11月25日,星河线程宣布研制了首颗全功能GPU,同时完成了20亿元A轮融资,"
+         "该轮融资由云岫资本、海川资本、东岳国际旗下渤海基金联合领投。",
+         "zh", {"云岫资本 invests_in 星河线程", "海川资本 invests_in 星河线程", "渤海基金 invests_in 星河线程"},
+         {"云岫资本 invests_in Nvidia"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
