@@ -81,7 +81,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   size_t described = DescribedBy(hit);
   if (described != SIZE_MAX && role_name != "subject" && role_name != "object" &&
       !std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return m.entity >= 0 && !m.anaphor && m.word_end == described; })) {
-    static const std::unordered_set<std::string_view> kStandIns = {"topic", "context", "previous", "recent", "raiser", "stated_raiser"};
+    static const std::unordered_set<std::string_view> kStandIns = {"topic", "near_topic", "context", "previous", "recent", "raiser", "stated_raiser"};
     if (kStandIns.count(role_name) != 0) return nullptr;
   }
   // Korean "A, B 간 협약", "A와 B 사이의": the names a relation holds between.
@@ -182,6 +182,20 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     }
     *penalty += 0.1;
     return &previous_group_;
+  }
+  // "MGX于去年成立,由A与B共同创立": the topic, when no other name stands between it and the
+  // trigger but the trigger's own agent (so "腾讯投资了星河,后者由张三创立" does not make 张三
+  // Tencent's founder).
+  if (role_name == "near_topic") {
+    if (topic_group_ < 0) return nullptr;
+    const Group& topic = groups_[static_cast<size_t>(topic_group_)];
+    if (topic.end > hit.begin || !GroupFits(topic, kinds, source)) return nullptr;
+    for (const Group& group : groups_) {
+      if (&group == &topic || group.carried || group.begin < topic.end || group.end > hit.begin) continue;
+      if (group.role != Role::kBy) return nullptr;
+    }
+    *penalty += 0.05;
+    return &topic;
   }
   if (role_name == "topic") {
     // "芯泉资本领投，岚山资本跟投": a topic right before another trigger of the same relation is

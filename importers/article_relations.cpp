@@ -251,19 +251,26 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   for (const Extraction& extraction : found) {
     if (extraction.type == "invests_in") discourse_->raiser = extraction.target;
   }
-  // "X raised $5 million." names no investor, yet X is the raiser "the round" will stand for.
-  if (topic_group_ >= 0 && std::none_of(found.begin(), found.end(), [](const Extraction& e) { return e.type == "invests_in"; })) {
+  // "X raised $5 million." names no investor, yet X is the raiser "the round" will stand for; so
+  // is Y in "... closed $475 million for Y". Money must be said ("raised $5 million", "closed a
+  // seed round"; not "raised concerns").
+  const bool named_investor = std::any_of(found.begin(), found.end(), [](const Extraction& e) { return e.type == "invests_in"; });
+  auto raises_money = [&](const TriggerHit& hit) {
+    if (!hit.rule->states_raiser || Hedged(hit)) return false;
+    const std::string_view after = std::string_view(lower_).substr(hit.end, std::min<size_t>(80, lower_.size() - hit.end));
+    bool round = false;
+    for (std::string_view word : {"round", "funding", "financing", "融资", "투자"}) round = round || after.find(word) != std::string_view::npos;
+    return !amounts.empty() || round;
+  };
+  if (!named_investor && topic_group_ >= 0) {
     const Group& topic = groups_[static_cast<size_t>(topic_group_)];
     const int entity = mentions_[static_cast<size_t>(topic.members.front())].entity;
-    const bool raised = std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) {
-      return hit.rule->states_raiser && topic.end <= hit.begin && !Hedged(hit);
-    });
+    const bool raised = std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return topic.end <= hit.begin && raises_money(hit); });
     if (raised && entity >= 0 && IsOrg(entity)) discourse_->raiser = entity;
   }
-  // "... closed $475 million for Quillo Labs": the organisation the money is for raised it.
-  if (lang_ == Lang::kEnglish && std::none_of(found.begin(), found.end(), [](const Extraction& e) { return e.type == "invests_in"; })) {
+  if (!named_investor && lang_ == Lang::kEnglish) {
     for (const TriggerHit& hit : triggers_) {
-      if (!hit.rule->states_raiser || Hedged(hit)) continue;
+      if (!raises_money(hit)) continue;
       for (const Mention& mention : mentions_) {
         if (mention.entity < 0 || mention.anaphor || !IsOrg(mention.entity) || mention.begin < hit.end || mention.begin - hit.end > 80) continue;
         if (Clause(mention.begin) == Clause(hit.begin) && std::string_view(lower_).substr(0, mention.begin).ends_with(" for ")) {

@@ -525,5 +525,11 @@ TEST(ArticleFamilies, EnglishRoundsClosedForAnOrganisation) {
          {"Harbor Ventures invests_in Quillo Labs", "Norma Capital invests_in Quillo Labs"});
 }
 
+TEST(ArticleFamilies, EnglishRaisingConcernsIsNoRound) {
+  // "raised concerns" raises no money: the round later is not that company's.
+  Expect("Quillo Labs raised $20 million in a seed round. Harbor Systems raised concerns about the market. "
+         "Oakfield Partners led the round.", "en", {"Oakfield Partners invests_in Quillo Labs"}, {"Oakfield Partners invests_in Harbor Systems"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -390,5 +390,10 @@ TEST(ArticleFamilies, ChineseRoundsOfTheSentencesRaiser) {
          {"云岫资本 invests_in Nvidia"});
 }
 
+TEST(ArticleFamilies, ChineseFoundersOfAnotherNameAreNotTheTopics) {
+  // "腾讯投资了星河智能,后者由张三创立": the founder is the latter's, never the topic's.
+  Expect("腾讯投资了星河智能,后者由张三创立。", "zh", {}, {"张三 founded Tencent"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
