@@ -168,7 +168,7 @@ bool StartsAdjectivalSuffix(std::string_view text) {
 
 }  // namespace
 
-std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang) const {
+std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang, const std::vector<std::string>& openers) const {
   std::vector<Mention> mentions;
   for (size_t i = 0; i < text.size();) {
     char32_t first = 0;
@@ -242,12 +242,11 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang) const {
           }
           (void)next_len;
         }
-        // Short Chinese names must not continue a longer Chinese word (unless a role noun ends
-        // there, or 像 "like": "老股东阿里", "竞争对手百度", "像谷歌这样的").
+        // Short Chinese names must not continue a longer Chinese word, unless an opener ends
+        // there: a role noun, 像 "like" or a time word ("老股东阿里", "像谷歌这样的", "同时软银").
         if (end_ok && IsHan(first) && IsHan(before) && CountCodePoints(text.substr(i, j - i)) <= 2 && !IsChineseFunctionChar(before)) {
-          static const std::string_view kRoleNouns[] = {"股东", "投资方", "投资人", "对手", "伙伴", "客户", "旗下", "巨头", "大厂", "像"};
           const std::string_view head = text.substr(0, i);
-          end_ok = std::any_of(std::begin(kRoleNouns), std::end(kRoleNouns), [&](std::string_view noun) { return head.ends_with(noun); });
+          end_ok = std::any_of(openers.begin(), openers.end(), [&](std::string_view opener) { return head.ends_with(opener); });
         }
         if (!end_ok) continue;
         // Case: a name written with a capital needs a capital; one written in lower case
@@ -446,13 +445,13 @@ void Catalog::AddNames(int index) {
   }
 }
 
-std::vector<Mention> Catalog::FindMentions(std::string_view sentence, Lang lang) const {
-  std::vector<Mention> found = base_->gazetteer.Find(sentence, lang);
+std::vector<Mention> Catalog::FindMentions(std::string_view sentence, Lang lang, const std::vector<std::string>& openers) const {
+  std::vector<Mention> found = base_->gazetteer.Find(sentence, lang, openers);
   for (Mention& mention : found) mention.entity = Canonical(mention.entity);
   if (own_.empty()) return found;
   // The longest name wins where the two parts overlap; at equal spans the catalog's own
   // (the store's, the article's) wins.
-  std::vector<Mention> own = gazetteer_->Find(sentence, lang);
+  std::vector<Mention> own = gazetteer_->Find(sentence, lang, openers);
   found.insert(found.begin(), own.begin(), own.end());
   std::stable_sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;

@@ -122,7 +122,8 @@ class Catalog {
   const CatalogEntity& at(int index) const;
   int Canonical(int index) const;
   // Every longest name at a word boundary, left to right (Gazetteer::Find over both parts).
-  std::vector<Mention> FindMentions(std::string_view sentence, Lang lang) const;
+  // (A short Chinese name may continue a Han run only after one of `openers`: "老股东阿里".)
+  std::vector<Mention> FindMentions(std::string_view sentence, Lang lang, const std::vector<std::string>& openers = {}) const;
 
   // The entity a name (by match key) already denotes, or -1.
   int FindByName(std::string_view name) const;
@@ -183,7 +184,7 @@ class Gazetteer {
   // Every longest match at a word boundary, left to right, without overlaps. Korean particles
   // (and the company/title suffixes 사, 측, 장) may follow a name; Chinese names need no
   // boundary but short ones must not continue a longer Chinese word.
-  std::vector<Mention> Find(std::string_view sentence, Lang lang) const;
+  std::vector<Mention> Find(std::string_view sentence, Lang lang, const std::vector<std::string>& openers = {}) const;
 
  private:
   struct Node {
@@ -263,6 +264,8 @@ struct RuleSet {
   std::vector<std::string> former_before[3];    // "former ", "前", "전 ": a past job follows
   std::vector<std::string> former_after[3];     // "출신": the organisation before was a past job
   std::vector<std::string> time_words[3];       // "目前", "近日": open a clause, never a name
+  std::vector<std::string> name_openers[3];     // "老股东", "像": a short Chinese name may follow them
+  std::vector<std::string> short_name_openers[3];  // name_openers and time_words: what FindMentions lets a short name follow
   std::vector<std::string> adverbs[3];          // "已经", "正式": between a subject and its verb
   std::vector<std::string> surnames[3];
   std::vector<std::string> title_modifiers[3];

@@ -21,7 +21,7 @@ SentenceExtractor::SentenceExtractor(Catalog* catalog, const RuleSet& rules, Lan
 
 std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   lower_ = Lower(s_);
-  mentions_ = catalog_->FindMentions(s_, lang_);
+  mentions_ = catalog_->FindMentions(s_, lang_, rules_.short_name_openers[li_]);
   AbsorbLegalForms();
   FindFamilyNames();
   DiscoverGlosses();

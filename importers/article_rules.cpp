@@ -97,9 +97,12 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"subsidiary_nouns", &set.subsidiary_nouns[index], false},
                                         std::tuple{"raiser_cues", &set.raiser_cues[index], false},
                                         std::tuple{"clause_openers", &set.clause_openers[index], false},
-                                        std::tuple{"reporting_verbs", &set.reporting_verbs[index], false}}) {
+                                        std::tuple{"reporting_verbs", &set.reporting_verbs[index], false},
+                                        std::tuple{"name_openers", &set.name_openers[index], false}}) {
         for (const auto& word : list(key)) target->push_back(english && lower ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }
+      set.short_name_openers[index] = set.name_openers[index];
+      set.short_name_openers[index].insert(set.short_name_openers[index].end(), set.time_words[index].begin(), set.time_words[index].end());
       const std::string next_chars = ToNfc(root.value("person_next_chars", nlohmann::json::object()).value(code, std::string()));
       for (size_t at = 0; at < next_chars.size();) {
         char32_t cp = 0;

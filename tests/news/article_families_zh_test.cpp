@@ -395,5 +395,10 @@ TEST(ArticleFamilies, ChineseFoundersOfAnotherNameAreNotTheTopics) {
   Expect("腾讯投资了星河智能,后者由张三创立。", "zh", {}, {"张三 founded Tencent"});
 }
 
+TEST(ArticleFamilies, ChineseShortNamesAfterTimeWords) {
+  // A time word may stand right before a two-character name: "同时软银…".
+  Expect("星河智能完成新一轮融资。同时软银宣布领投星河智能的下一轮融资,金额未披露。", "zh", {"SoftBank Group invests_in 星河智能"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
