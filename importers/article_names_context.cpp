@@ -328,7 +328,7 @@ void Analysis::DiscoverChineseObjects() {
       if (!Overlaps(at + cue.size(), at + cue.size() + 3)) add_name(at + cue.size(), "app");
     }
   }
-  // People between a verb and the word that closes its phrase: "由杨植麟创立", "任命吴泳铭为CEO",
+  // People between a verb and the word that closes its phrase: "由杨植麟(博士)创立", "任命吴泳铭为CEO",
   // "聘请李明担任首席科学家": a surname and one or two characters.
   struct PersonCue {
     std::string_view open;
@@ -348,6 +348,10 @@ void Analysis::DiscoverChineseObjects() {
         size_t end = begin + chars * 3;
         if (end > s_.size()) break;
         std::string_view rest = s_.substr(end);
+        // (A courtesy title may follow the name: "由仇肖莘博士创立".)
+        for (std::string_view courtesy : {"博士", "先生", "女士", "教授"}) {
+          if (rest.starts_with(courtesy)) rest.remove_prefix(courtesy.size());
+        }
         if (std::none_of(cue.closes.begin(), cue.closes.end(), [&](std::string_view close) { return rest.starts_with(close); })) continue;
         std::string_view name = s_.substr(begin, chars * 3);
         bool all_han = true;

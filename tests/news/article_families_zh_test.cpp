@@ -400,5 +400,10 @@ TEST(ArticleFamilies, ChineseShortNamesAfterTimeWords) {
   Expect("星河智能完成新一轮融资。同时软银宣布领投星河智能的下一轮融资,金额未披露。", "zh", {"SoftBank Group invests_in 星河智能"});
 }
 
+TEST(ArticleFamilies, ChineseFoundersWithACourtesyTitle) {
+  // "由X博士创立": the courtesy title follows the founder's name.
+  Expect("商汤科技由仇海宁博士创立,总部位于上海市。", "zh", {"仇海宁 founded SenseTime"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
