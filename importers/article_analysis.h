@@ -183,6 +183,8 @@ class Analysis {
   void DiscoverChineseSubjects();
   void DiscoverKoreanSubjects();
   int RaiserBefore(size_t at) const;
+  // Whether lower-cased text names a funding round ("the massive round", "该轮融资", "투자를 유치").
+  static bool NamesRound(std::string_view lower_text);
   void ReresolveRoundAnaphors();
   void DiscoverChineseObjects();
   void FindAsides();

@@ -209,6 +209,11 @@ void Analysis::FindAnaphors() {
   }
 }
 
+bool Analysis::NamesRound(std::string_view lower_text) {
+  static constexpr std::string_view kRoundWords[] = {"round", "funding", "financing", "融资", "투자"};
+  return std::any_of(std::begin(kRoundWords), std::end(kRoundWords), [&](std::string_view word) { return lower_text.find(word) != std::string_view::npos; });
+}
+
 // The organisation a sentence says raised the round an anaphor at `at` stands for: one a raiser
 // cue follows ("X完成新一轮融资", "X가 유치한"), else the sentence's first organisation when a
 // round is said between it and the anaphor ("X宣布…完成了A轮融资,该轮融资由…"); -1 if none.
@@ -225,10 +230,7 @@ int Analysis::RaiserBefore(size_t at) const {
   for (const Mention& other : mentions_) {
     if (other.entity < 0 || other.anaphor || other.end > at || !IsOrg(other.entity)) continue;
     const std::string_view between = std::string_view(lower_).substr(other.end, at - other.end);
-    for (std::string_view round : {"融资", "round", "funding", "투자를 유치"}) {
-      if (between.find(round) != std::string_view::npos) return other.entity;
-    }
-    return -1;  // only the first organisation
+    return NamesRound(between) ? other.entity : -1;  // only the first organisation
   }
   return -1;
 }
@@ -239,9 +241,7 @@ void Analysis::ReresolveRoundAnaphors() {
   for (Mention& mention : mentions_) {
     if (!mention.anaphor || mention.entity < 0) continue;
     const std::string_view said = std::string_view(lower_).substr(mention.begin, mention.end - mention.begin);
-    bool round = false;
-    for (std::string_view word : {"融资", "round", "funding", "financing"}) round = round || said.find(word) != std::string_view::npos;
-    if (!round) continue;
+    if (!NamesRound(said)) continue;
     const int referent = RaiserBefore(mention.begin);
     if (referent >= 0) mention.entity = referent;
   }
@@ -256,9 +256,7 @@ void Analysis::DropAppositiveAnaphors() {
     if (!mention.anaphor || mention.begin < 2 || s_.substr(mention.begin - 2, 2) != ", ") return false;
     // (A round is no apposition of a name: "Led by A and B, this funding represents ...".)
     const std::string_view said = std::string_view(lower_).substr(mention.begin, mention.end - mention.begin);
-    for (std::string_view round : {"round", "funding", "financing", "investment"}) {
-      if (said.find(round) != std::string_view::npos) return false;
-    }
+    if (NamesRound(said)) return false;
     size_t comma = mention.begin - 2;
     return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return !other.anaphor && other.entity >= 0 && other.word_end == comma; });
   };

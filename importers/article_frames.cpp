@@ -144,9 +144,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       const Mention& mention = mentions_[static_cast<size_t>(group.members.front())];
       if (!mention.anaphor) continue;
       std::string_view said = std::string_view(lower_).substr(mention.begin, mention.end - mention.begin);
-      for (std::string_view round : {"round", "funding", "financing", "融资", "투자"}) {
-        if (said.find(round) != std::string_view::npos) return &group;
-      }
+      if (NamesRound(said)) return &group;
     }
     if (role_name == "stated_raiser" || raiser_group_.members.empty() || !GroupFits(raiser_group_, kinds, source)) return nullptr;
     *penalty += 0.05;

@@ -258,9 +258,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   auto raises_money = [&](const TriggerHit& hit) {
     if (!hit.rule->states_raiser || Hedged(hit)) return false;
     const std::string_view after = std::string_view(lower_).substr(hit.end, std::min<size_t>(80, lower_.size() - hit.end));
-    bool round = false;
-    for (std::string_view word : {"round", "funding", "financing", "融资", "투자"}) round = round || after.find(word) != std::string_view::npos;
-    return !amounts.empty() || round;
+    return !amounts.empty() || NamesRound(after);
   };
   if (!named_investor && topic_group_ >= 0) {
     const Group& topic = groups_[static_cast<size_t>(topic_group_)];
