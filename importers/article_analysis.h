@@ -195,6 +195,7 @@ class Analysis {
   void AssignMarkers();
   void BuildGroups();
   void FindPairAnaphors();
+  bool PossessiveUnit(const Mention& owner, const Mention& unit) const;
   bool PossessiveAfter(const Mention& mention) const;
   std::pair<int, int> PairOf(const Group& group) const;
   void FindClauses();

@@ -181,7 +181,15 @@ void Analysis::AssignMarkers() {
           break;
         }
       }
-      if (s_.substr(mention.end).starts_with("的")) mention.role = Role::kGenitive, mention.word_end = mention.end + 3;
+      // (A closing quote may stand between: "“光年之外”的A轮".)
+      size_t mark = mention.end;
+      for (std::string_view quote : {"”", "’", "\"", "'", "」", "』", "》"}) {
+        if (s_.substr(mark).starts_with(quote)) {
+          mark += quote.size();
+          break;
+        }
+      }
+      if (s_.substr(mark).starts_with("的")) mention.role = Role::kGenitive, mention.word_end = mark + 3;
       // "网易旗下的考拉": the parent qualifies the name after it.
       for (std::string_view owned : {"旗下的", "旗下"}) {
         if (mention.role == Role::kNone && s_.substr(mention.end).starts_with(owned)) mention.role = Role::kGenitive, mention.word_end = mention.end + owned.size();
@@ -278,7 +286,8 @@ void Analysis::BuildGroups() {
       qualifies[i] = (name.role == Role::kNone && name.particles.empty() && titled_person && match.tail.empty()) ||
                      name.unit_at == next.begin;
     } else if (lang_ == Lang::kEnglish) {
-      qualifies[i] = titled_person;
+      // ... and the parent in "A, Alphabet's Google and B" (Google is the member).
+      qualifies[i] = titled_person || PossessiveUnit(name, next);
     } else {
       qualifies[i] = name.role == Role::kGenitive && s_.substr(name.end).starts_with("旗下") && next.begin == name.word_end;
     }
@@ -424,10 +433,12 @@ void Analysis::BuildGroups() {
             std::string span = " " + Lower(s_.substr(open.begin, previous.word_end - std::min(previous.word_end, open.begin))) + " ";
             if (open.members.size() >= 2 && (span.find(" and ") != std::string::npos || span.find(" or ") != std::string::npos)) join = false;
           }
-          // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description.
+          // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description;
+          // a longer one that ends in a kind word ("and Kutcher-backed venture capital firm X").
           if (!join && (lower.starts_with(", and ") || lower.starts_with("and "))) {
             std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : 4);
-            join = !rest.empty() && std::count(rest.begin(), rest.end(), ' ') <= 1 &&
+            const auto words = std::count(rest.begin(), rest.end(), ' ') + 1;
+            join = !rest.empty() && (words <= 2 || (words <= 6 && EndsInKindWord(rest, rules_.org_cues[li_]))) &&
                    std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
           }
         }

@@ -12,6 +12,26 @@
 
 namespace relgraph::importers::article {
 
+// English PARENT's UNIT: "Alphabet's Google", "SoftBank's Vision Fund": an organisation's
+// possessive right before another organisation whose name ends the phrase ("SoftBank's OpenAI
+// stake" names a stake, no unit).
+bool Analysis::PossessiveUnit(const Mention& owner, const Mention& unit) const {
+  if (lang_ != Lang::kEnglish || owner.role != Role::kGenitive || owner.entity < 0 || unit.entity < 0 || owner.anaphor || !IsOrg(owner.entity) ||
+      !IsOrg(unit.entity) || SkipSpaces(s_, owner.word_end) != unit.begin) {
+    return false;
+  }
+  // (A name the text alone gives after a possessive is as often a product: "Microsoft's Cortana".)
+  if (catalog_->at(unit.entity).discovered) return false;
+  // (A plural possessive is more often part of one name: "Teachers' Venture Growth".)
+  std::string_view mark = s_.substr(owner.end);
+  if (!mark.starts_with("'s") && !mark.starts_with("’s")) return false;
+  std::string_view after = std::string_view(lower_).substr(unit.word_end);
+  for (std::string_view next : {",", ".", ";", ")", " and ", " or ", " is ", " was ", " has ", " had ", " will ", " said", " says"}) {
+    if (after.starts_with(next)) return true;
+  }
+  return after.empty();
+}
+
 // Relations written into a noun phrase, with no trigger verb: possessive products ("오픈AI의
 // 챗GPT", "OpenAI's ChatGPT", "月之暗面的Kimi"), "Microsoft-backed OpenAI", and a product's
 // maker named after it ("ChatGPT maker OpenAI", "챗봇 ‘이루다’ 개발사 스캐터랩").
@@ -21,7 +41,7 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
   std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   auto add = [&](int source, int target, const char* type, const char* rule, double confidence, size_t pos) {
     if (source < 0 || target < 0 || source == target) return;
-    Extraction extraction{source, target, type, rule, confidence, "", {}};
+    Extraction extraction{source, target, type, rule, confidence, false, "", {}};
     if (catalog_->at(source).discovered || catalog_->at(target).discovered) extraction.confidence -= 0.05;
     extraction.amount_value.begin = pos;
     out->push_back(extraction);
@@ -189,6 +209,10 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     }
     if (first_org && IsOrg(second.entity) && (kUnitWords.count(between) != 0 || TrimSpace(between) == "산하" || owned || first.unit_at == second.begin)) {
       add(second.entity, first.entity, "part_of", "parent_compound", 0.8, first.begin);
+      continue;
+    }
+    if (PossessiveUnit(first, second)) {
+      add(second.entity, first.entity, "part_of", "possessive_unit", 0.78, first.begin);
       continue;
     }
     // UNIT是PARENT旗下的…: "阿里云是阿里巴巴旗下的云计算公司".

@@ -30,12 +30,13 @@ bool Analysis::AgentOfSameRelation(const Group& group, const TriggerHit& hit, si
 }
 
 // English: the object of another trigger (of the same relation, when `same_relation`) is no
-// subject of `hit`: "led by SoftBank with participation from X" (X did not back SoftBank).
+// subject of `hit`: "led by SoftBank with participation from X" (X did not back SoftBank); nor,
+// of any relation, the agent of a passive ("Backed by A, the lab is a rival to B").
 bool Analysis::ObjectOfOtherTrigger(const Group& group, const TriggerHit& hit, bool same_relation) const {
   if (lang_ != Lang::kEnglish) return false;
   return std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) {
     return &other != &hit && other.end <= group.begin && group.begin - other.end <= 1 && other.end <= hit.begin &&
-           (!same_relation || other.rule->type == hit.rule->type);
+           (!same_relation || other.rule->type == hit.rule->type || std::string_view(lower_).substr(0, other.end).ends_with(" by"));
   });
 }
 
@@ -47,6 +48,11 @@ size_t Analysis::DescribedBy(const TriggerHit& hit) const {
   int aside = AsideOf(hit.begin, hit.end);
   if (aside < 0) return SIZE_MAX;
   size_t comma = asides_[static_cast<size_t>(aside)].first - 1;
+  // The first comma of a sentence that opens with a participle ends that opening, no name it
+  // describes: "Backed by A and B, the round ...".
+  std::string_view head = std::string_view(lower_).substr(SkipSpaces(s_, 0), comma - std::min(comma, SkipSpaces(s_, 0)));
+  std::string_view first_word = head.substr(0, head.find(' '));
+  if (first_word.size() > 3 && first_word.ends_with("ed") && head.find(',') == std::string_view::npos) return SIZE_MAX;
   std::string_view opener = std::string_view(lower_).substr(comma);
   bool participle = std::any_of(ParticipleOpeners().begin(), ParticipleOpeners().end(),
                                 [&](std::string_view word) { return opener.substr(2).starts_with(word); });
@@ -481,6 +487,9 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
     if (frame.source.starts_with("group:")) {
       const Group* group = FindRole(hit, frame.source.substr(6), false, &penalty, false);
       if (group == nullptr || group->members.size() < 2) continue;
+      // English says who rivals whom close to the word: "A and B, the two largest, compete";
+      // a list far before it has other business ("Backed by A and B, the round ... a competitor").
+      if (lang_ == Lang::kEnglish && group->end <= hit.begin && hit.begin - group->end > 60) continue;
       for (size_t a = 0; a < group->members.size(); ++a) {
         for (size_t b = a + 1; b < group->members.size(); ++b) pairs.emplace_back(group->members[a], group->members[b]);
       }
@@ -574,6 +583,7 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       extraction.target = target.entity;
       extraction.type = rule.type;
       extraction.rule = rule.name;
+      extraction.guessed = fallback;
       double confidence = rule.confidence - penalty;
       for (const Mention* mention : {&source, &target}) {
         if (mention->anaphor) confidence -= 0.1;

@@ -318,6 +318,7 @@ struct Extraction {
   std::string type;
   std::string rule;
   double confidence = 0;
+  bool guessed = false;  // a role was filled from outside the trigger's clause (fallback pass)
   std::string date;
   Amount amount_value;  // while extracting, begin holds the trigger's position
 };

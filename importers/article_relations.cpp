@@ -16,6 +16,28 @@
 
 namespace relgraph::importers::article {
 
+namespace {
+
+// Where a reading from the trigger's own clause makes X the investor (the buyer, the maker), a
+// guessed reading that makes X the one invested in is the guess that is wrong ("A创始人B表示,完成
+// 融资,领投为C,跟投的有D": D backs A, not B backs D). A chain stays ("A founded B, which set up
+// C"): the one acted on may act in turn. Symmetric types have no direction to conflict.
+void DropRoleConflicts(std::vector<Extraction>* found) {
+  auto conflicts = [&](const Extraction& guess) {
+    if (!guess.guessed || guess.type == "partners_with" || guess.type == "competes_with") return false;
+    return std::any_of(found->begin(), found->end(), [&](const Extraction& sure) {
+      return !sure.guessed && sure.type == guess.type && sure.source == guess.target;
+    });
+  };
+  std::vector<Extraction> kept;
+  for (const Extraction& extraction : *found) {
+    if (!conflicts(extraction)) kept.push_back(extraction);
+  }
+  *found = std::move(kept);
+}
+
+}  // namespace
+
 SentenceExtractor::SentenceExtractor(Catalog* catalog, const RuleSet& rules, Lang lang, std::string document_date)
     : catalog_(catalog), rules_(rules), lang_(lang), document_date_(std::move(document_date)) {}
 
@@ -209,11 +231,12 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     topic_group_ = -1;
     size_t before = found.size();
     ApplyRule(hit, false, &found, &matched);
-    for (size_t k = before; k < found.size(); ++k) found[k].confidence = std::max(0.05, found[k].confidence - 0.15);
+    for (size_t k = before; k < found.size(); ++k) found[k].confidence = std::max(0.05, found[k].confidence - 0.15), found[k].guessed = true;
     groups_.erase(groups_.begin());
     mentions_.pop_back();
     topic_group_ = saved_topic;
   }
+  DropRoleConflicts(&found);
   found.insert(found.end(), titles_found_.begin(), titles_found_.end());
 
   // Amounts and dates in the trigger's clause.
@@ -271,7 +294,13 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
       if (!raises_money(hit)) continue;
       for (const Mention& mention : mentions_) {
         if (mention.entity < 0 || mention.anaphor || !IsOrg(mention.entity) || mention.begin < hit.end || mention.begin - hit.end > 80) continue;
-        if (Clause(mention.begin) == Clause(hit.begin) && std::string_view(lower_).substr(0, mention.begin).ends_with(" for ")) {
+        // ("... for her start-up, Thinking Machines Lab": a short description may name it first.)
+        std::string_view before = std::string_view(lower_).substr(hit.end, mention.begin - hit.end);
+        size_t for_at = before.rfind(" for ");
+        std::string_view described = for_at == std::string_view::npos ? std::string_view() : before.substr(for_at + 5);
+        bool appositive = described.ends_with(", ") && std::count(described.begin(), described.end(), ' ') <= 4 &&
+                          described.find_first_of(".;") == std::string_view::npos && EndsInKindWord(described.substr(0, described.size() - 2), rules_.org_cues[li_]);
+        if ((Clause(mention.begin) == Clause(hit.begin) && before.ends_with(" for ")) || appositive) {
           discourse_->raiser = mention.entity;
           break;
         }

@@ -205,7 +205,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     if (person_mention < 0 || org < 0) return;
     int person = mentions_[static_cast<size_t>(person_mention)].entity;
     if (person < 0 || person == org) return;
-    Extraction extraction{person, org, "", std::string(rule), confidence, "", {}};
+    Extraction extraction{person, org, "", std::string(rule), confidence, false, "", {}};
     extraction.amount_value.begin = mentions_[static_cast<size_t>(person_mention)].begin;
     // "Former Meta researcher X", "前谷歌研究员", "구글 출신 X": no longer works there.
     bool former = match.former;
@@ -470,7 +470,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       std::string kind = Kind(org) == "company" ? "company" : Kind(org);
       int unit = Discover(Written(std::string(s_.substr(organisation.begin, unit_end - organisation.begin))), kind, {}, "");
       if (unit >= 0 && unit != org) {
-        Extraction part{unit, org, "part_of", "title_unit_of_org", 0.8, "", {}};
+        Extraction part{unit, org, "part_of", "title_unit_of_org", 0.8, false, "", {}};
         part.amount_value.begin = organisation.begin;
         out->push_back(part);
         org = unit;

@@ -531,5 +531,27 @@ TEST(ArticleFamilies, EnglishRaisingConcernsIsNoRound) {
          "Oakfield Partners led the round.", "en", {"Oakfield Partners invests_in Quillo Labs"}, {"Oakfield Partners invests_in Harbor Systems"});
 }
 
+TEST(ArticleFamilies, EnglishInvestorListsWithDescriptionsAndParents) {
+  // "and <description ending in a kind word> X" keeps the list; "PARENT's UNIT" inside a list names
+  // the unit as the member and the unit as part of the parent; "participated in X's round".
+  Expect("Filler line. Intel, Qualcomm and Ashton-backed venture capital firm Harbor Ventures also participated in Quillo Labs' latest funding round.",
+         "en", {"Intel invests_in Quillo Labs", "Qualcomm invests_in Quillo Labs", "Harbor Ventures invests_in Quillo Labs"});
+  Expect("Quillo Labs said it was valued at $2 billion. The startup raised $90 million in a round backed by large companies, including "
+         "Salesforce, Alphabet's Google and Nvidia.",
+         "en", {"Salesforce invests_in Quillo Labs", "Google invests_in Quillo Labs", "Nvidia invests_in Quillo Labs", "Google part_of Alphabet Inc."},
+         {"Alphabet Inc. invests_in Quillo Labs"});
+  // A stake is no unit; nor is a plural possessive's name.
+  Expect("Filler line. SoftBank's OpenAI stake is worth more than its other holdings.", "en", {}, {"OpenAI part_of SoftBank Group"});
+}
+
+TEST(ArticleFamilies, EnglishRoundsForADescribedStartup) {
+  // "secures $N in funding for her start-up, X": X raised it; "Backed by A and B, the funding
+  // round ..." is X's round, and the backers are no rivals of anyone the sentence names later.
+  Expect("Dana Reyes secures $2bn in funding for her start-up, Quillo Labs, valuing the company at $10bn. Backed by Harbor Ventures and "
+         "Oakfield Partners, the funding round positions the lab as a competitor to giants like OpenAI and Anthropic.",
+         "en", {"Harbor Ventures invests_in Quillo Labs", "Oakfield Partners invests_in Quillo Labs"},
+         {"Harbor Ventures competes_with Oakfield Partners", "Harbor Ventures competes_with OpenAI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

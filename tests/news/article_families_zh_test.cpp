@@ -405,5 +405,16 @@ TEST(ArticleFamilies, ChineseFoundersWithACourtesyTitle) {
   Expect("商汤科技由仇海宁博士创立,总部位于上海市。", "zh", {"仇海宁 founded SenseTime"});
 }
 
+TEST(ArticleFamilies, ChineseLeadInvestorNamedAfterTheRound) {
+  // "领投为X", "领投的是X": X led the round of the company that raised it; a founder named in the
+  // sentence invests in nobody ("跟投的有A、B" are investors, not invested in).
+  Expect("星河智能创始人王明远披露,公司完成5亿元融资,领投为北辰资本的2亿元,跟投/超额认购的有腾讯、美团等老股东。", "zh",
+         {"北辰资本 invests_in 星河智能", "Tencent invests_in 星河智能", "Meituan invests_in 星河智能"},
+         {"王明远 invests_in Tencent", "王明远 invests_in 北辰资本", "王明远 invests_in 星河智能"});
+  Expect("星河智能宣布完成新一轮融资，领投的是北辰资本。", "zh", {"北辰资本 invests_in 星河智能"});
+  // "参与X的A轮投资": X's round; the noun 投资 after 轮 is no second investment.
+  Expect("红杉中国参与了“星河智能”的B轮投资。", "zh", {"HongShan invests_in 星河智能"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
