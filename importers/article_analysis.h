@@ -173,6 +173,7 @@ class Analysis {
   void DiscoverTitledOrgs();
   void DiscoverTitledPersons();
   void DiscoverFoundedObjects();
+  void DiscoverChineseCourtesyPersons();
   void DiscoverChineseTitledOrgs();
   void RefineDiscoveredKinds();
   bool InLocative(const Group& group) const;
@@ -196,6 +197,7 @@ class Analysis {
   void BuildGroups();
   void FindPairAnaphors();
   bool PossessiveUnit(const Mention& owner, const Mention& unit) const;
+  bool CoAgentsOf(const Group& group, const TriggerHit& hit) const;
   bool PossessiveAfter(const Mention& mention) const;
   std::pair<int, int> PairOf(const Group& group) const;
   void FindClauses();

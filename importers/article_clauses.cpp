@@ -158,6 +158,9 @@ void Analysis::AssignMarkers() {
           if (!s_.substr(0, mention.begin).ends_with("作为") && !s_.substr(0, mention.begin).ends_with("成为")) mention.role = Role::kDative;
           break;
         case U'被': case U'由': mention.role = Role::kBy; break;
+        case U'手':  // "A携手B", "A联手B": B is a partner or a co-agent, as after 与
+          if (s_.substr(0, mention.begin).ends_with("携手") || s_.substr(0, mention.begin).ends_with("联手")) mention.role = Role::kWith;
+          break;
         case U'从': mention.role = Role::kFrom; break;
         case U'将': case U'把': mention.role = Role::kObject; break;  // "微软将小冰分拆": moved, not acting
         case U'过': if (s_.substr(0, mention.begin).ends_with("通过")) mention.role = Role::kMeans; break;  // "阿里巴巴通过淘宝持有"

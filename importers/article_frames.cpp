@@ -471,8 +471,29 @@ bool Analysis::KindFits(int entity, const std::vector<std::string>& kinds, bool 
   return Contains(kinds, kind);
 }
 
+// Chinese "A携手B、C等投资D": the names after 携手/联手 act with A when the verb of what they do
+// follows them (等, 共同 or 一起 may stand between).
+bool Analysis::CoAgentsOf(const Group& group, const TriggerHit& hit) const {
+  if (lang_ != Lang::kChinese || group.role != Role::kWith || group.end > hit.begin) return false;
+  std::string_view head = s_.substr(0, group.begin);
+  if (!head.ends_with("携手") && !head.ends_with("联手")) return false;
+  std::string_view between = s_.substr(group.end, hit.begin - group.end);
+  for (std::string_view word : {"等", "共同", "一起"}) {
+    if (between.starts_with(word)) between.remove_prefix(word.size());
+  }
+  return between.empty();
+}
+
 void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched) {
   const Rule& rule = *hit.rule;
+  // ... then 携手 joins co-investors and states no partnership of its own (a joint launch is one:
+  // "A携手B发布C").
+  if (rule.type == "partners_with" && lang_ == Lang::kChinese) {
+    for (const Group& group : groups_) {
+      if (group.begin < hit.end || group.begin > hit.end) continue;
+      if (std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) { return other.rule->type == "invests_in" && CoAgentsOf(group, other); })) return;
+    }
+  }
   // Context words the rule needs near its trigger (none: no condition).
   auto context_holds = [](std::string_view window, const std::vector<std::string>& words) {
     return words.empty() || std::any_of(words.begin(), words.end(), [&](const std::string& word) { return window.find(word) != std::string_view::npos; });
@@ -565,7 +586,8 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
         bool together = lang_ == Lang::kKorean ? s_.substr(SkipSpaces(s_, group.end)).starts_with("함께")
                         : lang_ == Lang::kEnglish ? (std::string_view(lower_).substr(0, group.begin).ends_with("together with ") ||
                                                      std::string_view(lower_).substr(0, group.begin).ends_with("along with "))
-                                                  : s_.substr(group.end).starts_with("一起") || s_.substr(group.end).starts_with("共同");
+                                                  : s_.substr(group.end).starts_with("一起") || s_.substr(group.end).starts_with("共同") ||
+                                                        CoAgentsOf(group, hit);
         if (!together) continue;
         for (int member : group.members) {
           for (int t : targets) pairs.emplace_back(member, t);

@@ -284,13 +284,26 @@ void Analysis::RefineDiscoveredKinds() {
 // organisation invests in or buys ("腾讯投资了百川智能。"), and a person who founded or led
 // something ("由杨植麟创立"). The name runs to punctuation or a function word.
 void Analysis::DiscoverChineseObjects() {
-  static const std::vector<std::string_view> kBefore = {"旗下的", "旗下", "投资了", "收购了", "入股了", "领投了", "战略投资了", "控股了", "并购了"};
+  static const std::vector<std::string_view> kBefore = {"旗下的", "旗下", "投资了", "收购了", "入股了", "领投了", "战略投资了", "控股了", "并购了",
+                                                         "创办了", "创立了", "创建了", "创办"};
+  // A round named after the name ends it: "投资希迪智驾天使轮", "领投星河智能的B轮".
+  auto round_at = [&](size_t at) {
+    std::string_view rest = s_.substr(at);
+    if (rest.starts_with("的")) rest.remove_prefix(3);
+    for (std::string_view round : {"天使", "种子", "战略", "新一", "Pre-", "pre-"}) {
+      if (rest.starts_with(round)) return true;
+    }
+    size_t letters = 0;
+    while (letters < rest.size() && letters < 3 && ((rest[letters] >= 'A' && rest[letters] <= 'F') || rest[letters] == '+')) ++letters;
+    return letters > 0 && rest.substr(letters).starts_with("轮");
+  };
   auto add_name = [&](size_t begin, std::string_view kind_hint) {
     size_t end = begin;
     size_t chars = 0;
     while (end < s_.size() && chars < 9) {
       char32_t cp = CodePointAt(s_, end);
       if (!(IsHan(cp) || IsAsciiAlnum(cp)) || (IsHan(cp) && IsChineseFunction(cp))) break;
+      if (chars >= 2 && round_at(end)) break;
       // (A word that commonly follows a subject ends it: "千问APP正式开启公测".)
       if (chars >= 2 && std::any_of(rules_.name_end_words[li_].begin(), rules_.name_end_words[li_].end(),
                                     [&](const std::string& word) { return s_.substr(end).starts_with(word); })) {
@@ -305,9 +318,11 @@ void Analysis::DiscoverChineseObjects() {
     for (std::string_view head : {"公司", "企业", "平台", "产品", "业务", "部门", "团队", "品牌", "项目", "基金会", "子公司"}) {
       if (name.ends_with(head)) return;
     }
-    // The name must end the phrase: punctuation, a function word or the sentence's end.
+    // The name must end the phrase: punctuation, a function word, a round or the sentence's end.
     char32_t next = CodePointAt(s_, end);
-    if (end < s_.size() && IsHan(next) && !IsChineseFunction(next)) return;
+    if (end < s_.size() && IsHan(next) && !IsChineseFunction(next) && !round_at(end)) return;
+    if (kind_hint == "round" && !round_at(end)) return;
+    if (kind_hint == "round") kind_hint = "";
     std::string written(name);
     std::string kind(kind_hint);
     // An app is a product: "千问APP".
@@ -321,6 +336,10 @@ void Analysis::DiscoverChineseObjects() {
   };
   for (std::string_view cue : kBefore) {
     for (size_t at = s_.find(cue); at != std::string_view::npos; at = s_.find(cue, at + cue.size())) add_name(at + cue.size(), "");
+  }
+  // ... and what a bare investing verb takes when its round follows: "投资希迪智驾天使轮".
+  for (std::string_view cue : {"投资", "领投", "跟投", "参投", "加注"}) {
+    for (size_t at = s_.find(cue); at != std::string_view::npos; at = s_.find(cue, at + cue.size())) add_name(at + cue.size(), "round");
   }
   // An app launched: "阿里巴巴推出千问App".
   for (std::string_view cue : {"推出了", "推出", "发布了", "发布", "上线了", "上线"}) {
@@ -349,7 +368,7 @@ void Analysis::DiscoverChineseObjects() {
         if (end > s_.size()) break;
         std::string_view rest = s_.substr(end);
         // (A courtesy title may follow the name: "由仇肖莘博士创立".)
-        for (std::string_view courtesy : {"博士", "先生", "女士", "教授"}) {
+        for (std::string_view courtesy : rules_.courtesy_titles[li_]) {
           if (rest.starts_with(courtesy)) rest.remove_prefix(courtesy.size());
         }
         if (std::none_of(cue.closes.begin(), cue.closes.end(), [&](std::string_view close) { return rest.starts_with(close); })) continue;

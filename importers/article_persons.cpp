@@ -360,6 +360,29 @@ int Analysis::PersonAfterCopula(size_t pos, size_t* end) {
   return PersonAfter(pos, end);
 }
 
+// Chinese persons by a courtesy title after the name ("李泽湘教授回到长沙", "王芳博士于2019年创立"):
+// a surname and one or two characters that open at a boundary (the start, punctuation, a
+// function character) and are no known name.
+void Analysis::DiscoverChineseCourtesyPersons() {
+  for (const std::string& courtesy : rules_.courtesy_titles[li_]) {
+    for (size_t at = s_.find(courtesy); at != std::string_view::npos; at = s_.find(courtesy, at + courtesy.size())) {
+      for (size_t chars = 3; chars >= 2; --chars) {
+        if (at < chars * 3) continue;
+        const size_t start = at - chars * 3;
+        std::string_view name = s_.substr(start, chars * 3);
+        bool all_han = true;
+        for (size_t k = 0; k < chars; ++k) all_han = all_han && IsHan(CodePointAt(name, k * 3)) && !IsChineseFunction(CodePointAt(name, k * 3));
+        const char32_t before = start > 0 ? CodePointBefore(s_, start) : U'，';
+        const bool boundary = start == 0 || !IsHan(before) || IsChineseFunction(before);
+        if (!all_han || !boundary || !StartsWithSurname(name) || Overlaps(start, at) || GenericWords().count(name) != 0) continue;
+        int entity = Discover(Written(std::string(name)), "person", {}, "");
+        if (entity >= 0 && IsPerson(entity)) AddMention(MentionWithParticles(start, at, entity));
+        break;
+      }
+    }
+  }
+}
+
 // Chinese "ORG TITLE PERSON" with an organisation nobody has named yet: "猎豹移动董事长兼CEO、
 // 猎户星空董事长傅盛". The Han run from a boundary (start, punctuation, 、, a function
 // character) to a title names the organisation when it is two to eight characters, no known
@@ -410,7 +433,7 @@ void Analysis::DiscoverChineseTitledOrgs() {
 // title name the organisation, when none of them is a common word, a title or a known name;
 // ApplyTitles then reads the phrase like any other.
 void Analysis::DiscoverTitledOrgs() {
-  if (lang_ == Lang::kChinese) DiscoverChineseTitledOrgs();
+  if (lang_ == Lang::kChinese) DiscoverChineseCourtesyPersons(), DiscoverChineseTitledOrgs();
   if (lang_ != Lang::kKorean) return;
   // "이서연씨가", "김민준 씨는", "이재성(28·대표)씨": a Korean name before the honorific 씨 (and
   // a bracket with the age) is a person.

@@ -26,7 +26,10 @@ void DropRoleConflicts(std::vector<Extraction>* found) {
   auto conflicts = [&](const Extraction& guess) {
     if (!guess.guessed || guess.type == "partners_with" || guess.type == "competes_with") return false;
     return std::any_of(found->begin(), found->end(), [&](const Extraction& sure) {
-      return !sure.guessed && sure.type == guess.type && sure.source == guess.target;
+      if (sure.guessed || sure.type != guess.type) return false;
+      // (Money does not flow back within a sentence: no chain for investments and purchases.)
+      const bool money = guess.type == "invests_in" || guess.type == "acquires";
+      return sure.source == guess.target || (money && sure.target == guess.source);
     });
   };
   std::vector<Extraction> kept;

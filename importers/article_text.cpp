@@ -246,6 +246,13 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, Lang lang) {
     for (const SentenceSpan& sentence : merged) {
       std::string_view piece = paragraph.substr(sentence.begin, sentence.end - sentence.begin);
       std::string_view trimmed = TrimSpace(piece);
+      // A list bullet opens the line, not the sentence: "- Backed by A, the round ...".
+      for (std::string_view bullet : {"- ", "* ", "• ", "– ", "— "}) {
+        if (trimmed.starts_with(bullet)) {
+          trimmed = TrimSpace(trimmed.substr(bullet.size()));
+          break;
+        }
+      }
       if (trimmed.empty()) continue;
       size_t begin = para_start + sentence.begin + static_cast<size_t>(trimmed.data() - piece.data());
       // A run-on "sentence" (a scrape without full stops, a hostile input) is analysed in pieces

@@ -416,5 +416,17 @@ TEST(ArticleFamilies, ChineseLeadInvestorNamedAfterTheRound) {
   Expect("红杉中国参与了“星河智能”的B轮投资。", "zh", {"HongShan invests_in 星河智能"});
 }
 
+TEST(ArticleFamilies, ChineseCoInvestorsAndCourtesyTitles) {
+  // "A携手B、C等投资D天使轮": A, B and C invest in D, whose name ends before its round; 携手 here
+  // states no partnership. A joint launch still is one.
+  Expect("2018年，北辰资本携手红杉中国、百度等投资星河智驾天使轮。", "zh",
+         {"北辰资本 invests_in 星河智驾", "HongShan invests_in 星河智驾", "Baidu invests_in 星河智驾"},
+         {"Baidu partners_with 北辰资本", "HongShan invests_in 北辰资本"});
+  Expect("阿里巴巴携手腾讯发布新平台。", "zh", {"Alibaba Group partners_with Tencent"});
+  // A person named by a courtesy title after the name founds what the sentence says.
+  Expect("王明远教授回到家乡，在长沙创办星河智驾。", "zh", {"王明远 founded 星河智驾"});
+  Expect("王明远博士于2019年创立了星河智能。", "zh", {"王明远 founded 星河智能"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
