@@ -3,6 +3,7 @@
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <set>
 
 #include "common/text.h"
@@ -132,13 +133,57 @@ ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions&
   article::Discourse discourse;
   SourceCursor counter(source);
   std::vector<article::SentenceSpan> sentences = article::SplitSentences(clean.text, lang);
+  // Each sentence is read once in order, the discourse carried along; what it found, the
+  // discourse it was read in and how many entities were known after it are kept.
+  struct Reading {
+    article::Discourse before;
+    int known_after = 0;
+    std::vector<article::Extraction> found;
+  };
+  std::vector<Reading> readings(sentences.size());
   size_t previous_end = 0;
-  for (const article::SentenceSpan& span : sentences) {
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const article::SentenceSpan& span = sentences[i];
     // A new paragraph starts a new topic.
     if (clean.text.substr(previous_end, span.begin - previous_end).find('\n') != std::string::npos) discourse.topic = -1;
     previous_end = span.end;
+    readings[i].before = discourse;
+    readings[i].found = extractor.Extract(std::string_view(clean.text).substr(span.begin, span.end - span.begin), &discourse);
+    readings[i].known_after = state.catalog.size();
+  }
+  // A name the text taught only later ("SK텔레콤에서 스핀아웃한 마키나락스는 … 스타트업이다") may
+  // stand in an earlier sentence ("LG는 마키나락스에 투자했다"): such a sentence is read again,
+  // in the discourse it had, and what it then says about that name is added (each sentence is
+  // read at most twice, so the cost stays linear). Only names some relation uses count.
+  const int known_now = state.catalog.size();
+  std::set<int> related;
+  for (const Reading& reading : readings) {
+    for (const article::Extraction& extraction : reading.found) related.insert(extraction.source), related.insert(extraction.target);
+  }
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (readings[i].known_after >= known_now) continue;
+    std::string_view sentence = std::string_view(clean.text).substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
+    std::set<int> later;
+    for (int index = readings[i].known_after; index < known_now; ++index) {
+      const article::CatalogEntity& entry = state.catalog.at(index);
+      if (!entry.discovered || related.count(index) == 0) continue;
+      bool named = sentence.find(entry.entity.name) != std::string_view::npos ||
+                   std::any_of(entry.entity.aliases.begin(), entry.entity.aliases.end(), [&](const std::string& alias) {
+                     return alias.size() >= 4 && sentence.find(alias) != std::string_view::npos;
+                   });
+      if (named) later.insert(index);
+    }
+    if (later.empty()) continue;
+    article::Discourse again = readings[i].before;
+    for (article::Extraction& extraction : extractor.Extract(sentence, &again)) {
+      if (later.count(extraction.source) == 0 && later.count(extraction.target) == 0) continue;
+      readings[i].found.push_back(std::move(extraction));
+    }
+  }
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const article::SentenceSpan& span = sentences[i];
     std::string_view sentence = std::string_view(clean.text).substr(span.begin, span.end - span.begin);
-    std::vector<article::Extraction> found = extractor.Extract(sentence, &discourse);
+    const std::vector<article::Extraction>& found = readings[i].found;
     if (found.empty()) continue;
     size_t source_begin = clean.origin[span.begin];
     size_t source_end = clean.origin[span.end - 1] + 1;

@@ -375,6 +375,8 @@ void Analysis::DiscoverGlosses() {
     if (name_begin >= name_end || Overlaps(name_begin, name_end)) continue;
     std::string name(s_.substr(name_begin, name_end - name_begin));
     if (CountCodePoints(name) < 2 || GenericWords().count(name) != 0) continue;
+    // A title glossed ("최고경영자(CEO)") names nobody.
+    if (std::any_of(rules_.titles[li_].begin(), rules_.titles[li_].end(), [&](const Title& title) { return title.word == name; })) continue;
     std::string kind;
     bool org = HasOrgSuffix(name, li_, &kind);
     for (const std::string& part : parts) {

@@ -473,7 +473,24 @@ void Analysis::DiscoverChineseSubjects() {
 // topic or subject particle and has three syllables or more (shorter ones are mostly common nouns).
 void Analysis::DiscoverKoreanSubjects() {
   if (lang_ != Lang::kKorean) return;
-  const size_t begin = SkipSpaces(s_, 0);
+  size_t begin = SkipSpaces(s_, 0);
+  // The subject opens the sentence, or follows the relative clause that describes it: "지난해
+  // SK텔레콤에서 스핀아웃한 마키나락스는 … 스타트업이다" (then only with the topic particle).
+  std::string_view first = s_.substr(begin, RunEnd(s_, begin, IsHangulOrAlnum) - begin);
+  const bool opens = first.ends_with("은") || first.ends_with("는") || first.ends_with("이") || first.ends_with("가");
+  for (size_t at = begin, words = 0; !opens && at < s_.size() && words < 12; ++words) {
+    const size_t end = RunEnd(s_, at, IsHangulOrAlnum);
+    if (end == at || end >= s_.size() || s_[end] != ' ') break;
+    const size_t next = SkipSpaces(s_, end);
+    if (rules_.EndsInKorean(s_.substr(at, end - at), kAdnominalEnding) && !Overlaps(next, RunEnd(s_, next, IsHangulOrAlnum))) {
+      std::string_view word = s_.substr(next, RunEnd(s_, next, IsHangulOrAlnum) - next);
+      if (word.ends_with("은") || word.ends_with("는")) {
+        begin = next;
+        break;
+      }
+    }
+    at = next;
+  }
   const size_t run_end = RunEnd(s_, begin, IsHangulOrAlnum);
   if (run_end == begin || run_end >= s_.size() || s_[run_end] != ' ' || Overlaps(begin, run_end)) return;
   // What the rest of the sentence says the subject is.

@@ -441,5 +441,15 @@ TEST(ArticleFamilies, KoreanUnknownSubjectsSaidToBeOrganisations) {
          {"Lightspeed Venture Partners invests_in Mistral AI"}, {"라이트스피드 invests_in Lightspeed Venture Partners"});
 }
 
+TEST(ArticleFamilies, KoreanNamesTaughtLaterAndAfterRelativeClauses) {
+  // "A에서 스핀아웃한 X는 … 스타트업이다": X is a company even after the relative clause.
+  Expect("한빛벤처스는 최근 마루랩스에 투자를 단행했다. 지난 2018년 SK텔레콤에서 스핀아웃한 마루랩스는 제조 AI를 만드는 기술 스타트업이다. "
+         "이미 네이버, 현대자동차 등으로부터 투자를 받아 사업을 진행 중이다.",
+         "ko", {"한빛벤처스 invests_in 마루랩스", "Naver invests_in 마루랩스"}, {"Naver invests_in 한빛벤처스"});
+  // A title glossed in brackets names nobody.
+  Expect("샘 올트먼 오픈AI 최고경영자(CEO)는 이번 협약을 긍정적으로 평가했다고 밝혔다.", "ko", {"Sam Altman works_at OpenAI"},
+         {"OpenAI develops 최고경영자"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -428,5 +428,12 @@ TEST(ArticleFamilies, ChineseCoInvestorsAndCourtesyTitles) {
   Expect("王明远博士于2019年创立了星河智能。", "zh", {"王明远 founded 星河智能"});
 }
 
+TEST(ArticleFamilies, SentencesReadAgainOnceANameIsKnown) {
+  // The first sentence names 星河智驾 where nothing shows it is a name; the second teaches it (a
+  // company that raised a round). The first is then read again and its investor counted.
+  Expect("北辰资本此前已投资星河智驾。星河智驾宣布完成B轮融资，由云岫资本领投。", "zh",
+         {"北辰资本 invests_in 星河智驾", "云岫资本 invests_in 星河智驾"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
