@@ -200,6 +200,15 @@ void Analysis::AssignMarkers() {
     } else {
       size_t end = mention.begin;
       while (end > 0 && s_[end - 1] == ' ') --end;
+      // A dotted abbreviation of a place stands between: "with the U.S. Department of Energy".
+      if (end > 2 && s_[end - 1] == '.') {
+        size_t dotted = end;
+        while (dotted > 0 && (std::isupper(static_cast<unsigned char>(s_[dotted - 1])) != 0 || s_[dotted - 1] == '.')) --dotted;
+        if (end - dotted >= 4 && end - dotted <= 8 && (dotted == 0 || s_[dotted - 1] == ' ')) {
+          end = dotted;
+          while (end > 0 && s_[end - 1] == ' ') --end;
+        }
+      }
       size_t start = end;
       while (start > 0 && std::isalpha(static_cast<unsigned char>(s_[start - 1])) != 0) --start;
       // "with Microsoft-backed OpenAI": the modifier stands between the preposition and the name.

@@ -280,6 +280,11 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       add(first.entity, second.entity, "invests_in", "backed_compound", 0.82, first.begin);
       continue;
     }
+    // PERSON of ORGANISATION: "Nathan Lambert of the Allen Institute for AI".
+    if (lang_ == Lang::kEnglish && IsPerson(first.entity) && IsOrg(second.entity) && !second.anaphor && (lower_between == " of " || lower_between == " of the ")) {
+      add(first.entity, second.entity, "works_at", "person_of_org", 0.75, first.begin);
+      continue;
+    }
     // LEADER-led COMPANY, FOUNDER-founded COMPANY: "Mira Murati-led Thinking Machines Lab".
     if (lang_ == Lang::kEnglish && IsPerson(first.entity) && IsOrg(second.entity)) {
       if (lower_between == "-led ") add(first.entity, second.entity, "works_at", "led_compound", 0.8, first.begin);

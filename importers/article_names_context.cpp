@@ -51,6 +51,7 @@ void Analysis::DiscoverCapitalisedNames() {
     std::vector<std::pair<size_t, size_t>> tokens;
     size_t k = i;
     bool possessive = false;
+    bool after_of = false;
     while (k < s_.size() && (is_upper(k) || (is_lower(k) && is_upper(k + 1)))) {
       size_t w = k;
       while (w < s_.size() && word_char(w)) ++w;
@@ -58,13 +59,17 @@ void Analysis::DiscoverCapitalisedNames() {
       if (token.ends_with("'s") || token.ends_with("’s")) possessive = true, token.remove_suffix(2);
       bool plural_possessive = token.ends_with("s'") && w < s_.size() && s_[w] == ' ';  // "Teachers' Venture Growth"
       while (!plural_possessive && !token.empty() && (token.back() == '.' || token.back() == '\'' || token.back() == '-')) token.remove_suffix(1);
-      if (!name_token(token)) break;
+      // (A place may follow "of" inside a name: "Bank of China International".)
+      const bool place_after_of = after_of && token.size() >= 2 && not_names.count(std::string(token)) != 0;
+      after_of = false;
+      if (!name_token(token) && !place_after_of) break;
       tokens.emplace_back(k, k + token.size());
       if (possessive || k + token.size() != w) break;
       if (w + 1 < s_.size() && s_[w] == ' ' && (is_upper(w + 1) || (is_lower(w + 1) && is_upper(w + 2)))) {
         k = w + 1;
       } else if (s_.substr(w).starts_with(" of ") && is_upper(w + 4) && tokens.size() >= 1) {
         k = w + 4;
+        after_of = true;
       } else {
         break;
       }

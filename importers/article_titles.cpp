@@ -645,7 +645,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     std::string_view before = std::string_view(lower_).substr(0, organisation.begin);
     size_t cut = std::string_view::npos;
     // "of OpenAI", "at Google", "of high-profile AI startup Inflection AI".
-    for (std::string_view link : {" of ", " at "}) {
+    for (std::string_view link : {" of ", " at ", " with "}) {
       size_t at = before.rfind(link);
       if (at == std::string_view::npos || before.size() - at > 48) continue;
       std::string_view between = s_.substr(at + link.size(), organisation.begin - at - link.size());

@@ -553,5 +553,20 @@ TEST(ArticleFamilies, EnglishRoundsForADescribedStartup) {
          {"Harbor Ventures competes_with Oakfield Partners", "Harbor Ventures competes_with OpenAI"});
 }
 
+TEST(ArticleFamilies, EnglishPeopleOfOrganisationsAndNewTriggers) {
+  // "PERSON of ORG", "PERSON, an analyst with ORG" (a place may stand inside a name after "of"),
+  // "working with", "customer of", "received investments from", and a dotted place abbreviation
+  // before the name a preposition takes.
+  Expect("Filler line. The launch drew praise from Nathan Lambert of the Allen Institute for AI.", "en",
+         {"Nathan Lambert works_at Allen Institute for AI"});
+  Expect("Filler line. Dana Reyes, an analyst with Bank of Harbor International, said the deal was small.", "en",
+         {"Dana Reyes works_at Bank of Harbor International"});
+  Expect("Filler line. Nvidia is partnering with the U.S. Department of Energy to build new supercomputers.", "en",
+         {"Nvidia partners_with United States Department of Energy"});
+  Expect("Filler line. Quillo Labs has become a new foundry customer of Samsung Electronics.", "en", {"Samsung Electronics supplies Quillo Labs"});
+  Expect("Quillo Labs is a startup in Toronto. It had received investments from Harbor Ventures and Oakfield Capital.", "en",
+         {"Harbor Ventures invests_in Quillo Labs", "Oakfield Capital invests_in Quillo Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
