@@ -167,10 +167,18 @@ ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions&
     for (int index = readings[i].known_after; index < known_now; ++index) {
       const article::CatalogEntity& entry = state.catalog.at(index);
       if (!entry.discovered || related.count(index) == 0) continue;
-      bool named = sentence.find(entry.entity.name) != std::string_view::npos ||
-                   std::any_of(entry.entity.aliases.begin(), entry.entity.aliases.end(), [&](const std::string& alias) {
-                     return alias.size() >= 4 && sentence.find(alias) != std::string_view::npos;
-                   });
+      // (Chinese writes no spaces: a name that runs on into more Han characters is part of a
+      // longer one, "社保基金" in "社保基金中关村自主创新基金".)
+      auto stands = [&](const std::string& name) {
+        for (size_t at = sentence.find(name); at != std::string_view::npos; at = sentence.find(name, at + 1)) {
+          char32_t next = 0;
+          if (at + name.size() < sentence.size()) article::DecodeAt(sentence, at + name.size(), &next);
+          if (lang != article::Lang::kChinese || !article::IsHan(next)) return true;
+        }
+        return false;
+      };
+      bool named = stands(entry.entity.name) ||
+                   std::any_of(entry.entity.aliases.begin(), entry.entity.aliases.end(), [&](const std::string& alias) { return alias.size() >= 4 && stands(alias); });
       if (named) later.insert(index);
     }
     if (later.empty()) continue;
