@@ -583,8 +583,9 @@ void Analysis::BuildGroups() {
       }
       // After 등, a subject that counts or names the list's kind is the list itself ("등 총
       // 10개 기업이", "등 5개사가"); any other subject is someone else's ("등 각 사 전문가가").
+      // (So does "등 7개사로" after a topic that names them: "참여기업은 A, B 등 7개사로 … 출자했다".)
       bool counted_kind = false;
-      if (after_deung && role == Role::kSubject) {
+      if (after_deung && (role == Role::kSubject || role == Role::kMeans)) {
         std::string_view stem = word.substr(0, word.size() - 3);
         bool count = std::isdigit(static_cast<unsigned char>(stem.empty() ? 'x' : stem[0])) != 0;
         for (const std::string& cue : rules_.org_cues[li_]) counted_kind = counted_kind || stem == cue || (count && stem.ends_with(cue));
@@ -595,6 +596,10 @@ void Analysis::BuildGroups() {
           return entity >= 0 && IsPerson(entity);
         });
         counted_kind = counted_kind || (count && persons && stem.ends_with("명"));
+        if (role == Role::kMeans) {
+          counted_kind = counted_kind && count;
+          if (counted_kind) role = Role::kSubject;
+        }
       }
       if (role != Role::kNone && (role != Role::kSubject || counted_kind)) {
         group.role = role;

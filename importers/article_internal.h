@@ -269,6 +269,7 @@ struct RuleSet {
   std::vector<std::string> adverbs[3];          // "已经", "正式": between a subject and its verb
   std::vector<std::string> surnames[3];
   std::vector<std::string> title_modifiers[3];
+  std::vector<std::string> bound_suffixes[3];         // "반도체": ends a name only when written onto it
   std::vector<std::string> courtesy_titles[3];        // "教授": after a person's name, no part of it
   std::vector<std::string> honorifics[3];             // "Dr. ": before a person's name, no part of it
   std::vector<std::string> unit_suffixes[3];          // Korean "본부", "사업부": a unit inside an organisation

@@ -373,6 +373,8 @@ void Analysis::DiscoverGlosses() {
       name_end = end;
     }
     if (name_begin >= name_end || Overlaps(name_begin, name_end)) continue;
+    // Korean "A·B 등 벤처캐피털(VC)로부터": the word after 등 says what the list is, no name.
+    if (lang_ == Lang::kKorean && s_.substr(0, name_begin).ends_with("등 ")) continue;
     std::string name(s_.substr(name_begin, name_end - name_begin));
     if (CountCodePoints(name) < 2 || GenericWords().count(name) != 0) continue;
     // A title glossed ("최고경영자(CEO)") names nobody.

@@ -218,26 +218,36 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     int carried_topic = discourse_->topic >= 0 ? discourse_->topic : discourse_->last_topic;
     if (matched || !hit.rule->carry_topic || carried_topic < 0 || HasUnnamedSubject(hit, discourse_->topic < 0)) continue;
     // The subject was dropped: the previous sentence's topic ("오픈AI는 ... 비영리조직이었다.
-    // ... MS로부터 투자받아 ...").
-    Mention carried;
-    carried.entity = carried_topic;
-    carried.anaphor = false;
-    carried.role = lang_ == Lang::kKorean ? Role::kSubject : Role::kNone;
-    carried.begin = carried.end = carried.word_end = 0;
-    mentions_.push_back(carried);
-    Group group;
-    group.members.push_back(static_cast<int>(mentions_.size()) - 1);
-    group.role = carried.role;
-    group.carried = true;
-    groups_.insert(groups_.begin(), group);
-    int saved_topic = topic_group_;
-    topic_group_ = -1;
-    size_t before = found.size();
-    ApplyRule(hit, false, &found, &matched);
-    for (size_t k = before; k < found.size(); ++k) found[k].confidence = std::max(0.05, found[k].confidence - 0.15), found[k].guessed = true;
-    groups_.erase(groups_.begin());
-    mentions_.pop_back();
-    topic_group_ = saved_topic;
+    // ... MS로부터 투자받아 ..."); where that one cannot take the part (a person where an
+    // organisation raised money: "창업자 이민형 대표는 … . … 투자를 유치했다"), the last
+    // organisation that was a topic.
+    int org_topic = -1;
+    for (auto it = discourse_->recent.rbegin(); it != discourse_->recent.rend() && org_topic < 0; ++it) {
+      if (IsOrg(*it) && discourse_->topic_counts.count(*it) != 0) org_topic = *it;
+    }
+    for (int candidate : {carried_topic, org_topic}) {
+      if (matched || candidate < 0 || (candidate != carried_topic && IsPerson(candidate))) continue;
+      if (candidate != carried_topic && !IsPerson(carried_topic)) break;
+      Mention carried;
+      carried.entity = candidate;
+      carried.anaphor = false;
+      carried.role = lang_ == Lang::kKorean ? Role::kSubject : Role::kNone;
+      carried.begin = carried.end = carried.word_end = 0;
+      mentions_.push_back(carried);
+      Group group;
+      group.members.push_back(static_cast<int>(mentions_.size()) - 1);
+      group.role = carried.role;
+      group.carried = true;
+      groups_.insert(groups_.begin(), group);
+      int saved_topic = topic_group_;
+      topic_group_ = -1;
+      size_t before = found.size();
+      ApplyRule(hit, false, &found, &matched);
+      for (size_t k = before; k < found.size(); ++k) found[k].confidence = std::max(0.05, found[k].confidence - 0.15), found[k].guessed = true;
+      groups_.erase(groups_.begin());
+      mentions_.pop_back();
+      topic_group_ = saved_topic;
+    }
   }
   DropRoleConflicts(&found);
   found.insert(found.end(), titles_found_.begin(), titles_found_.end());

@@ -90,6 +90,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"person_followers", &set.person_followers[index], false},
                                         std::tuple{"title_modifiers", &set.title_modifiers[index], false}, std::tuple{"honorifics", &set.honorifics[index], false},
                                         std::tuple{"courtesy_titles", &set.courtesy_titles[index], false},
+                                        std::tuple{"bound_suffixes", &set.bound_suffixes[index], false},
                                         std::tuple{"unit_suffixes", &set.unit_suffixes[index], false}, std::tuple{"title_heads", &set.title_heads[index], false},
                                         std::tuple{"title_predicate_tails", &set.title_predicate_tails[index], false},
                                         std::tuple{"list_cues", &set.list_cues[index], false},

@@ -46,12 +46,16 @@ void Analysis::DiscoverSuffixOrgs() {
       // The word starts after a space, a quote or a list bullet ("▲IMM인베스트먼트(50억원)").
       static const std::u32string_view kOpeners = U"'‘“\"▲△■□●○◆◇▶·(（[「『《";
       if (Overlaps(word_begin, end) || (word_begin > 0 && !IsSpace(s_[word_begin - 1]) && kOpeners.find(CodePointBefore(s_, word_begin)) == std::u32string_view::npos)) continue;
+      // "A·B 등 벤처캐피털로부터": the word after 등 says what the list is, no name.
+      if (s_.substr(0, word_begin).ends_with("등 ")) continue;
       for (const std::string& suffix : rules_.org_suffixes[li_]) {
         size_t at = word.find(suffix);
         if (at == std::string_view::npos) continue;
         if (at == 0) {
           // "루디우스 게임즈는": a suffix written as a word of its own ends the name of the word
-          // before it, when that word is no common word, title, verb or particle's host.
+          // before it, when that word is no common word, title, verb or particle's host (and the
+          // suffix no common noun itself: "국산 반도체를").
+          if (std::find(rules_.bound_suffixes[li_].begin(), rules_.bound_suffixes[li_].end(), suffix) != rules_.bound_suffixes[li_].end()) continue;
           Role role;
           std::string particles;
           if (word_begin < 2 || s_[word_begin - 1] != ' ' || !ParseParticles(word.substr(suffix.size()), &role, &particles) || role == Role::kTitle) continue;

@@ -451,5 +451,19 @@ TEST(ArticleFamilies, KoreanNamesTaughtLaterAndAfterRelativeClauses) {
          {"OpenAI develops 최고경영자"});
 }
 
+TEST(ArticleFamilies, KoreanListsBeforeTheirKindAndLedRounds) {
+  // "A·B·C 등 벤처캐피털로부터": the word after 등 says what the list is and lends it its particle;
+  // it is no name. "A와 B가 주도한 시리즈D 펀딩에서 … 유치했다": A and B led the topic's round.
+  Expect("마루랩스는 지난 2월 창업 이후 한빛벤처스·누리파트너스 등 벤처캐피털(VC)로부터 50억 원의 시드 투자를 유치했다.", "ko",
+         {"한빛벤처스 invests_in 마루랩스", "누리파트너스 invests_in 마루랩스"}, {"벤처캐피털 invests_in 마루랩스"});
+  Expect("마루랩스는 2일 한빛벤처스와 누리파트너스가 주도한 시리즈D 펀딩에서 700억원의 자금을 유치했다.", "ko",
+         {"한빛벤처스 invests_in 마루랩스", "누리파트너스 invests_in 마루랩스"});
+  // "참여기업은 A, B 등 N개사로 … 출자했다": the list is who invested, in the topic carried over.
+  Expect("마루연구원은 지난 3월 정부와 대기업이 뜻을 모아 세운 연구기관이다. 참여기업은 삼성전자, 네이버 등 2개사로 각 30억원씩 출자했다.", "ko",
+         {"Samsung Electronics invests_in 마루연구원", "Naver invests_in 마루연구원"});
+  // A generic noun before a suffix written apart is no name: "국산 반도체를".
+  Expect("네이버는 업무협약을 맺고 국산 반도체를 데이터센터에 적용하기로 했다.", "ko", {}, {"Naver partners_with 국산 반도체"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
