@@ -1,5 +1,6 @@
 // Entities in articles: the catalog of known names (store + lexicon + discovered), the
 // gazetteer that finds them at word boundaries, and Korean particles after names.
+#include <cctype>
 #include <algorithm>
 #include <array>
 #include <map>
@@ -247,6 +248,10 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang, const std
         if (end_ok && IsHan(first) && IsHan(before) && CountCodePoints(text.substr(i, j - i)) <= 2 && !IsChineseFunctionChar(before)) {
           const std::string_view head = text.substr(0, i);
           end_ok = std::any_of(openers.begin(), openers.end(), [&](std::string_view opener) { return head.ends_with(opener); });
+          // ... or a date written in digits ends there: "4月25日百度推出".
+          for (std::string_view unit : {"日", "月", "年", "号"}) {
+            end_ok = end_ok || (head.ends_with(unit) && head.size() > unit.size() && std::isdigit(static_cast<unsigned char>(head[head.size() - unit.size() - 1])) != 0);
+          }
         }
         if (!end_ok) continue;
         // Case: a name written with a capital needs a capital; one written in lower case

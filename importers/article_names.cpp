@@ -589,9 +589,22 @@ void Analysis::DiscoverVersionedProducts() {
         name_begin = RunStart(s_, name_end, [](char32_t cp) { return IsHangul(cp); });
         if (CountCodePoints(s_.substr(name_begin, name_end - name_begin)) < 2) continue;
       } else if (IsHan(last)) {
+        // Back to the verb that launched it ("推出星河大模型4.5"), at most six characters.
         name_begin = name_end;
-        for (int chars = 0; chars < 4 && name_begin > 0 && IsHan(CodePointBefore(s_, name_begin)) && !IsChineseFunction(CodePointBefore(s_, name_begin)); ++chars) name_begin -= 3;
+        auto after_verb = [&](size_t pos) {
+          std::string_view head = s_.substr(0, pos);
+          return std::any_of(rules_.rules.begin(), rules_.rules.end(), [&](const Rule& rule) {
+            return rule.lang == lang_ && std::any_of(rule.triggers.begin(), rule.triggers.end(), [&](const std::string& trigger) { return head.ends_with(trigger); });
+          });
+        };
+        for (int chars = 0; chars < 6 && name_begin > 0 && IsHan(CodePointBefore(s_, name_begin)) && !IsChineseFunction(CodePointBefore(s_, name_begin)) &&
+                            !(chars >= 2 && after_verb(name_begin));
+             ++chars) {
+          name_begin -= 3;
+        }
         if (name_end - name_begin < 6) continue;
+        // A walk stopped by its length alone cut a longer word at an arbitrary character.
+        if (name_begin > 0 && IsHan(CodePointBefore(s_, name_begin)) && !IsChineseFunction(CodePointBefore(s_, name_begin)) && !after_verb(name_begin)) continue;
       } else if (IsAsciiAlnum(last)) {
         name_begin = name_end;
         while (name_begin > 0 && (IsAsciiAlnum(static_cast<unsigned char>(s_[name_begin - 1])) || s_[name_begin - 1] == '-')) --name_begin;
@@ -603,6 +616,17 @@ void Analysis::DiscoverVersionedProducts() {
       static const std::vector<std::string_view> kCurrencies = {"人民币", "美元", "港元", "欧元", "日元", "원화", "달러", "USD", "RMB", "US", "HK"};
       bool currency = std::find(kCurrencies.begin(), kCurrencies.end(), stem) != kCurrencies.end();
       if (currency || Overlaps(name_begin, name_end) || CommonNouns().count(stem) != 0 || GenericWords().count(stem) != 0 || NotNames().count(stem) != 0 || ContainsTitle(stem)) continue;
+    }
+    // A tier after the version is part of the name: "文心大模型4.5 Turbo", "Gemini 2.5 Pro".
+    for (std::string_view tier : {" Turbo", " Pro", " Max", " Ultra", " Mini", " mini", " Flash", " Plus", " Lite", " Nano", "-Turbo", "-Pro", "-Max", "-Plus"}) {
+      std::string_view rest = s_.substr(end);
+      if (rest.starts_with(tier) && (rest.size() == tier.size() || !IsAsciiAlnum(static_cast<unsigned char>(rest[tier.size()])))) {
+        end += tier.size();
+        break;
+      }
+    }
+    if (Overlaps(end - 1, end) && !Overlaps(at, at + 1)) {
+      std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= at && mention.end <= end && mention.begin > name_begin; });
     }
     std::string name(s_.substr(name_begin, end - name_begin));
     int entity = catalog_->FindByName(name);
@@ -753,6 +777,13 @@ void Analysis::DiscoverLatinNames() {
     if (!HasOrgSuffix(name, LangIndex(Lang::kEnglish), &kind)) {
       std::string_view after = TrimSpace(s_.substr(end, 24));
       for (const std::string& cue : rules_.product_cues[li_]) kind = after.starts_with(cue) ? "product" : kind;
+      // ... or a short Chinese description that ends in one: "Seed-Thinking-v1.5推理模型", "Qwen3系列模型".
+      if (lang_ == Lang::kChinese && kind.empty()) {
+        size_t run = SkipSpaces(s_, end), chars = 0;
+        while (run < s_.size() && chars < 6 && IsHan(CodePointAt(s_, run)) && !IsChineseFunction(CodePointAt(s_, run))) run += 3, ++chars;
+        std::string_view described = s_.substr(SkipSpaces(s_, end), run - SkipSpaces(s_, end));
+        for (const std::string& cue : rules_.product_cues[li_]) kind = chars >= 2 && described.ends_with(cue) ? "product" : kind;
+      }
     }
     int entity = catalog_->FindByName(name);
     if (entity < 0) entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, name);

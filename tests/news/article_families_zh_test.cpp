@@ -435,5 +435,13 @@ TEST(ArticleFamilies, SentencesReadAgainOnceANameIsKnown) {
          {"北辰资本 invests_in 星河智驾", "云岫资本 invests_in 星河智驾"});
 }
 
+TEST(ArticleFamilies, ChineseShortNamesAfterDatesAndVersionedProducts) {
+  // A short name may follow a date in digits ("4月25日百度推出"); a version's tier is part of the
+  // product's name ("…4.5 Turbo"); a Latin name before a description that ends in a product word
+  // is a product ("Quill-Think-v2推理模型").
+  Expect("4月17日字节发布Quill-Think-v2推理模型，4月25日百度推出星河大模型4.5 Turbo。", "zh",
+         {"ByteDance develops Quill-Think-v2", "Baidu develops 星河大模型4.5 Turbo"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
