@@ -568,5 +568,16 @@ TEST(ArticleFamilies, EnglishPeopleOfOrganisationsAndNewTriggers) {
          {"Harbor Ventures invests_in Quillo Labs", "Oakfield Capital invests_in Quillo Labs"});
 }
 
+TEST(ArticleFamilies, EnglishCoInvestorsJoinedAndNearMisses) {
+  // "A and B were joined by C" makes C a co-investor of A and B, not their investor; "the round
+  // was joined by C" and "led by A and joined by B" name the round's investors.
+  Expect("Quillo Labs raised $350m. Harbor Ventures and Oakfield Partners were joined by Norma Capital.", "en", {},
+         {"Norma Capital invests_in Harbor Ventures", "Norma Capital invests_in Oakfield Partners"});
+  Expect("Filler line. Quillo Labs' funding was led by Harbor Ventures and joined by other investors such as Norma Capital.", "en",
+         {"Harbor Ventures invests_in Quillo Labs", "Norma Capital invests_in Quillo Labs"});
+  // A deal that almost happened did not.
+  Expect("Filler line. According to insiders, AMD almost bought Nvidia in 2006.", "en", {}, {"AMD acquires Nvidia"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
