@@ -102,6 +102,8 @@ void Analysis::DiscoverSuffixOrgs() {
             break;
           }
           size_t points = CountCodePoints(previous);
+          // (A count is no name: "4대 그룹", "3대 은행".)
+          if (!previous.empty() && std::isdigit(static_cast<unsigned char>(previous[0])) != 0) continue;
           if (points < 2 || points > 8 || Overlaps(previous_begin, previous_end) || rules_.EndsInKorean(previous, kParticleEnding | kVerbEnding) ||
               (previous_begin > 0 && !IsSpace(s_[previous_begin - 1]) && kOpeners.find(CodePointBefore(s_, previous_begin)) == std::u32string_view::npos) ||
               CommonNouns().count(previous) != 0 || NotNames().count(previous) != 0 || GenericWords().count(previous) != 0 || ContainsTitle(previous)) {
