@@ -46,6 +46,27 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     extraction.amount_value.begin = pos;
     out->push_back(extraction);
   };
+  // Korean "A전자와 A디스플레이 등 각 계열사": the affiliates of the group whose name opens
+  // theirs (a known organisation named by a shorter prefix of the member's own name).
+  if (lang_ == Lang::kKorean) {
+    for (const Group& group : groups_) {
+      std::string_view after = s_.substr(SkipSpaces(s_, group.end));
+      if (!after.starts_with("등 각 계열사") && !after.starts_with("등 계열사") && !after.starts_with("등 그룹 계열사")) continue;
+      for (int member : group.members) {
+        const Mention& mention = mentions_[static_cast<size_t>(member)];
+        if (mention.entity < 0 || !IsOrg(mention.entity) || mention.anaphor) continue;
+        std::string_view name = s_.substr(mention.begin, mention.end - mention.begin);
+        for (size_t cut = name.size(); cut-- > 2;) {
+          if ((static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) continue;  // inside a code point
+          int parent = catalog_->FindByName(std::string(TrimSpace(name.substr(0, cut))));
+          if (parent >= 0 && parent != mention.entity && IsOrg(parent)) {
+            add(mention.entity, parent, "part_of", "affiliate_list", 0.78, mention.begin);
+            break;
+          }
+        }
+      }
+    }
+  }
   auto short_gap = [&](size_t begin, size_t end, size_t max_bytes) {
     if (end < begin || end - begin > max_bytes) return false;
     std::string_view between = s_.substr(begin, end - begin);

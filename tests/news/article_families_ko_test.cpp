@@ -465,5 +465,13 @@ TEST(ArticleFamilies, KoreanListsBeforeTheirKindAndLedRounds) {
   Expect("네이버는 업무협약을 맺고 국산 반도체를 데이터센터에 적용하기로 했다.", "ko", {}, {"Naver partners_with 국산 반도체"});
 }
 
+TEST(ArticleFamilies, KoreanAffiliatesListedByTheirGroup) {
+  // "A전자와 A디스플레이 등 각 계열사": each listed affiliate is part of the group whose name opens
+  // its own; a list that is no affiliates says nothing of the kind.
+  Expect("이번 기술은 LG전자와 LG디스플레이, LG유플러스 등 각 계열사에서도 활용할 계획이다.", "ko",
+         {"LG Electronics part_of LG", "LG Display part_of LG", "LG Uplus part_of LG"});
+  Expect("이번 기술은 LG전자와 LG디스플레이 등 고객사에서도 활용할 계획이다.", "ko", {}, {"LG Electronics part_of LG"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
