@@ -364,7 +364,10 @@ int Analysis::PersonAfterCopula(size_t pos, size_t* end) {
 // a surname and one or two characters that open at a boundary (the start, punctuation, a
 // function character) and are no known name.
 void Analysis::DiscoverChineseCourtesyPersons() {
-  for (const std::string& courtesy : rules_.courtesy_titles[li_]) {
+  // (So does a verb of taking a post: "陆奇担任百度集团总裁"; an organisation takes no post.)
+  std::vector<std::string> markers = rules_.courtesy_titles[li_];
+  for (const char* verb : {"担任", "出任", "兼任", "就任"}) markers.emplace_back(verb);
+  for (const std::string& courtesy : markers) {
     for (size_t at = s_.find(courtesy); at != std::string_view::npos; at = s_.find(courtesy, at + courtesy.size())) {
       for (size_t chars = 3; chars >= 2; --chars) {
         if (at < chars * 3) continue;

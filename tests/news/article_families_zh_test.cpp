@@ -443,5 +443,10 @@ TEST(ArticleFamilies, ChineseShortNamesAfterDatesAndVersionedProducts) {
          {"ByteDance develops Quill-Think-v2", "Baidu develops 星河大模型4.5 Turbo"});
 }
 
+TEST(ArticleFamilies, ChinesePersonsTakingAPost) {
+  // "X担任ORG TITLE": X works at ORG, and X is a person (an organisation takes no post).
+  Expect("王明远担任星河科技首席执行官，负责产品和技术。", "zh", {"王明远 works_at 星河科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
