@@ -443,7 +443,13 @@ void Analysis::BuildGroups() {
           if (lower == "," && group_of_[before] >= 0) {
             const Group& open = groups_[static_cast<size_t>(group_of_[before])];
             std::string span = " " + Lower(s_.substr(open.begin, previous.word_end - std::min(previous.word_end, open.begin))) + " ";
-            if (open.members.size() >= 2 && (span.find(" and ") != std::string::npos || span.find(" or ") != std::string::npos)) join = false;
+            // (Not when "and" opens a description of the rest: "A and co-investors B, C, and D".)
+            size_t and_at = span.find(" and ");
+            // (span is lower-cased and opens with a space: the word after "and" is read in s_.)
+            const size_t after_and = open.begin + and_at + 4;
+            const bool described_rest = and_at != std::string::npos && after_and < s_.size() && std::islower(static_cast<unsigned char>(s_[after_and])) != 0 &&
+                                        std::string_view(lower_).substr(mentions_[i].word_end).find(", and ") != std::string_view::npos;
+            if (open.members.size() >= 2 && !described_rest && (and_at != std::string::npos || span.find(" or ") != std::string::npos)) join = false;
           }
           // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description;
           // a longer one that ends in a kind word ("and Kutcher-backed venture capital firm X").

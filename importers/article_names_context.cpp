@@ -58,6 +58,12 @@ void Analysis::DiscoverCapitalisedNames() {
       std::string_view token = s_.substr(k, w - k);
       if (token.ends_with("'s") || token.ends_with("’s")) possessive = true, token.remove_suffix(2);
       bool plural_possessive = token.ends_with("s'") && w < s_.size() && s_[w] == ' ';  // "Teachers' Venture Growth"
+      // (... also with a curly apostrophe: "Teachers’ Venture Growth".)
+      if (!plural_possessive && token.ends_with("s") && s_.substr(w).starts_with("’ ") && is_upper(w + 4)) {
+        w += 3;
+        token = s_.substr(k, w - k);
+        plural_possessive = true;
+      }
       while (!plural_possessive && !token.empty() && (token.back() == '.' || token.back() == '\'' || token.back() == '-')) token.remove_suffix(1);
       // (A place may follow "of" inside a name: "Bank of China International".)
       const bool place_after_of = after_of && token.size() >= 2 && not_names.count(std::string(token)) != 0;
@@ -89,6 +95,17 @@ void Analysis::DiscoverCapitalisedNames() {
       if (rest.starts_with(", ")) {
         for (std::string_view word : {"a ", "an ", "the ", "which ", "one of "}) marked = marked || rest.substr(2).starts_with(word);
         for (std::string_view word : ParticipleOpeners()) marked = marked || rest.substr(2).starts_with(word);
+      }
+      // ... or a copula that says what kind of organisation it is: "Neysa is an AI cloud startup".
+      for (std::string_view copula : {" is a ", " is an ", " was a ", " was an "}) {
+        if (!rest.starts_with(copula)) continue;
+        std::string_view description = rest.substr(copula.size());
+        description = description.substr(0, std::min(description.find_first_of(",.;"), size_t{60}));
+        for (std::string_view cut : {" in ", " based ", " that ", " which ", " with ", " from ", " founded "}) {
+          size_t at = description.find(cut);
+          if (at != std::string_view::npos) description = description.substr(0, at);
+        }
+        marked = marked || EndsInKindWord(description, rules_.org_cues[li_]);
       }
     }
     if (tokens.empty() || all_generic || (tokens.front().first == first_word && tokens.size() < 2 && !marked)) {
@@ -276,6 +293,14 @@ void Analysis::RefineDiscoveredKinds() {
     for (std::string_view link : {",", " called", " named", " dubbed", " known as", ""}) {
       if (!before.ends_with(link)) continue;
       if (EndsInKindWord(before.substr(0, before.size() - link.size()), rules_.product_cues[li_])) catalog_->SetDiscoveredKind(mention.entity, "product");
+    }
+    // "Sanghi, who heads the startup": "who" continues a person's name. (The rule runs before
+    // the sentence's relations, and the kind holds for the rest of the article.)
+    const std::string_view after = std::string_view(lower_).substr(mention.word_end);
+    std::string suffix_kind;
+    if ((after.starts_with(", who ") || after.starts_with(", whose ")) && !HasOrgSuffix(catalog_->at(mention.entity).entity.name, li_, &suffix_kind)) {
+      catalog_->SetDiscoveredKind(mention.entity, "person");
+      continue;
     }
     // "the company behind Pendra", "the team behind Pendra": what a maker is behind is its product.
     if (before.ends_with(" behind")) {

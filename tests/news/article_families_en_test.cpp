@@ -579,5 +579,15 @@ TEST(ArticleFamilies, EnglishCoInvestorsJoinedAndNearMisses) {
   Expect("Filler line. According to insiders, AMD almost bought Nvidia in 2006.", "en", {}, {"AMD acquires Nvidia"});
 }
 
+TEST(ArticleFamilies, EnglishCoInvestorListsAndCopulaNames) {
+  // "X is an AI cloud startup" names X; "A and co-investors B’ C, D, and E" is one list (a plural
+  // possessive with a curly apostrophe is part of a name).
+  Expect("Quillo is an AI cloud startup in Mumbai. Harbor Partners and co-investors Teachers’ Growth Fund, Oakfield Capital, and Norma "
+         "Ventures will invest $600 million in Quillo.",
+         "en",
+         {"Harbor Partners invests_in Quillo", "Teachers’ Growth Fund invests_in Quillo", "Oakfield Capital invests_in Quillo",
+          "Norma Ventures invests_in Quillo"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
