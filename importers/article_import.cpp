@@ -133,10 +133,14 @@ ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions&
   article::Discourse discourse;
   SourceCursor counter(source);
   std::vector<article::SentenceSpan> sentences = article::SplitSentences(clean.text, lang);
-  // Each sentence is read once in order, the discourse carried along; what it found, the
-  // discourse it was read in and how many entities were known after it are kept.
+  // Each sentence is read once in order, the discourse carried along. Kept per sentence: what it
+  // found, how many entities were known after it and the discourse's scalar state before it (the
+  // topic, the raiser, the pair and the recent names: a few dozen integers, so keeping them costs
+  // a constant per sentence, whatever the article's length).
   struct Reading {
-    article::Discourse before;
+    int topic = -1, last_topic = -1, raiser = -1;
+    std::pair<int, int> pair{-1, -1};
+    std::vector<int> recent;
     int known_after = 0;
     std::vector<article::Extraction> found;
   };
@@ -147,42 +151,40 @@ ImportBatch ArticleImporter::Parse(const SourceFile& file, const ArticleOptions&
     // A new paragraph starts a new topic.
     if (clean.text.substr(previous_end, span.begin - previous_end).find('\n') != std::string::npos) discourse.topic = -1;
     previous_end = span.end;
-    readings[i].before = discourse;
-    readings[i].found = extractor.Extract(std::string_view(clean.text).substr(span.begin, span.end - span.begin), &discourse);
-    readings[i].known_after = state.catalog.size();
+    Reading& reading = readings[i];
+    reading.topic = discourse.topic, reading.last_topic = discourse.last_topic, reading.raiser = discourse.raiser;
+    reading.pair = discourse.pair, reading.recent = discourse.recent;
+    reading.found = extractor.Extract(std::string_view(clean.text).substr(span.begin, span.end - span.begin), &discourse);
+    reading.known_after = state.catalog.size();
   }
   // A name the text taught only later ("SK텔레콤에서 스핀아웃한 마키나락스는 … 스타트업이다") may
-  // stand in an earlier sentence ("LG는 마키나락스에 투자했다"): such a sentence is read again,
-  // in the discourse it had, and what it then says about that name is added (each sentence is
-  // read at most twice, so the cost stays linear). Only names some relation uses count.
+  // stand in an earlier sentence ("LG는 마키나락스에 투자했다"): such a sentence is read again in
+  // the discourse it had, and what it then says about that name is added (each sentence is read
+  // at most twice). Only names some relation uses count; the gazetteer finds them in one pass
+  // over the sentence.
   const int known_now = state.catalog.size();
   std::set<int> related;
   for (const Reading& reading : readings) {
     for (const article::Extraction& extraction : reading.found) related.insert(extraction.source), related.insert(extraction.target);
   }
-  for (size_t i = 0; i < sentences.size(); ++i) {
+  for (size_t i = 0; i < sentences.size() && !related.empty(); ++i) {
     if (readings[i].known_after >= known_now) continue;
     std::string_view sentence = std::string_view(clean.text).substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
     std::set<int> later;
-    for (int index = readings[i].known_after; index < known_now; ++index) {
-      const article::CatalogEntity& entry = state.catalog.at(index);
-      if (!entry.discovered || related.count(index) == 0) continue;
+    for (const article::Mention& mention : state.catalog.FindMentions(sentence, lang)) {
+      const int index = mention.entity;
+      if (index < readings[i].known_after || !state.catalog.at(index).discovered || related.count(index) == 0) continue;
       // (Chinese writes no spaces: a name that runs on into more Han characters is part of a
       // longer one, "社保基金" in "社保基金中关村自主创新基金".)
-      auto stands = [&](const std::string& name) {
-        for (size_t at = sentence.find(name); at != std::string_view::npos; at = sentence.find(name, at + 1)) {
-          char32_t next = 0;
-          if (at + name.size() < sentence.size()) article::DecodeAt(sentence, at + name.size(), &next);
-          if (lang != article::Lang::kChinese || !article::IsHan(next)) return true;
-        }
-        return false;
-      };
-      bool named = stands(entry.entity.name) ||
-                   std::any_of(entry.entity.aliases.begin(), entry.entity.aliases.end(), [&](const std::string& alias) { return alias.size() >= 4 && stands(alias); });
-      if (named) later.insert(index);
+      char32_t next = 0;
+      if (mention.end < sentence.size()) article::DecodeAt(sentence, mention.end, &next);
+      if (lang == article::Lang::kChinese && article::IsHan(next)) continue;
+      later.insert(index);
     }
     if (later.empty()) continue;
-    article::Discourse again = readings[i].before;
+    article::Discourse again;
+    again.topic = readings[i].topic, again.last_topic = readings[i].last_topic, again.raiser = readings[i].raiser;
+    again.pair = readings[i].pair, again.recent = readings[i].recent;
     for (article::Extraction& extraction : extractor.Extract(sentence, &again)) {
       if (later.count(extraction.source) == 0 && later.count(extraction.target) == 0) continue;
       readings[i].found.push_back(std::move(extraction));

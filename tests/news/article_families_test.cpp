@@ -245,6 +245,24 @@ TEST(ArticlePipeline, PathologicalInputsFinish) {
   inputs.emplace_back(names_en + "end.", "en");
   inputs.emplace_back(names_ko + "말했다.", "ko");
   inputs.emplace_back(names_zh + "。", "zh");
+  // Thousands of sentences, each teaching a new name, and names taught only after the sentences
+  // that use them: reading sentences again for later names stays linear in the article.
+  std::string taught, later_a, later_b;
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  const std::vector<std::string> han = {"星", "河", "云", "岫", "海", "川", "智", "驾", "天", "工", "灵", "犀", "深", "蓝", "极", "光"};
+  for (int i = 0; i < 4000; ++i) {
+    std::string word = "Q";
+    for (int n = i; word.size() < 6; n /= 26) word += letters[static_cast<size_t>(n % 26)];
+    taught += word + " Labs raised $5 million from Harbor Ventures in a seed round. ";
+  }
+  for (int i = 0; i < 2000; ++i) {
+    std::string utf8;
+    for (int n = i, k = 0; k < 4; n /= 16, ++k) utf8 += han[static_cast<size_t>(n % 16)];
+    later_a += "北辰资本此前已投资" + utf8 + "。";
+    later_b += utf8 + "宣布完成B轮融资，由云岫资本领投。";
+  }
+  inputs.emplace_back(taught, "en");
+  inputs.emplace_back(later_a + "\n" + later_b, "zh");
   for (const auto& [text, lang] : inputs) {
     auto start = std::chrono::steady_clock::now();
     Facts(text, lang);
