@@ -198,6 +198,8 @@ class Analysis {
   void FindPairAnaphors();
   bool PossessiveUnit(const Mention& owner, const Mention& unit) const;
   bool CoAgentsOf(const Group& group, const TriggerHit& hit) const;
+  // Whether a trigger word of one of the language's rules ends right before pos ("投资" in "投资星河").
+  bool TriggerEndsAt(size_t pos) const;
   bool PossessiveAfter(const Mention& mention) const;
   std::pair<int, int> PairOf(const Group& group) const;
   void FindClauses();

@@ -591,20 +591,14 @@ void Analysis::DiscoverVersionedProducts() {
       } else if (IsHan(last)) {
         // Back to the verb that launched it ("推出星河大模型4.5"), at most six characters.
         name_begin = name_end;
-        auto after_verb = [&](size_t pos) {
-          std::string_view head = s_.substr(0, pos);
-          return std::any_of(rules_.rules.begin(), rules_.rules.end(), [&](const Rule& rule) {
-            return rule.lang == lang_ && std::any_of(rule.triggers.begin(), rule.triggers.end(), [&](const std::string& trigger) { return head.ends_with(trigger); });
-          });
-        };
         for (int chars = 0; chars < 6 && name_begin > 0 && IsHan(CodePointBefore(s_, name_begin)) && !IsChineseFunction(CodePointBefore(s_, name_begin)) &&
-                            !(chars >= 2 && after_verb(name_begin));
+                            !(chars >= 2 && TriggerEndsAt(name_begin));
              ++chars) {
           name_begin -= 3;
         }
         if (name_end - name_begin < 6) continue;
         // A walk stopped by its length alone cut a longer word at an arbitrary character.
-        if (name_begin > 0 && IsHan(CodePointBefore(s_, name_begin)) && !IsChineseFunction(CodePointBefore(s_, name_begin)) && !after_verb(name_begin)) continue;
+        if (name_begin > 0 && IsHan(CodePointBefore(s_, name_begin)) && !IsChineseFunction(CodePointBefore(s_, name_begin)) && !TriggerEndsAt(name_begin)) continue;
       } else if (IsAsciiAlnum(last)) {
         name_begin = name_end;
         while (name_begin > 0 && (IsAsciiAlnum(static_cast<unsigned char>(s_[name_begin - 1])) || s_[name_begin - 1] == '-')) --name_begin;

@@ -191,12 +191,7 @@ void Analysis::DiscoverSuffixOrgs() {
           if (!IsHan(cp) || IsChineseFunction(cp)) break;
           // A verb of a rule ends the name: "间接持有星河科技" is 星河科技.
           std::string_view head = s_.substr(0, start);
-          bool trigger_end = false;
-          for (const Rule& rule : rules_.rules) {
-            if (rule.lang != lang_) continue;
-            for (const std::string& trigger : rule.triggers) trigger_end = trigger_end || head.ends_with(trigger);
-          }
-          if (trigger_end && chars >= 2) break;
+          if (chars >= 2 && TriggerEndsAt(start)) break;
           // A description ends before the name: "通用机器人公司云岫智能"; so does a time word
           // ("今天云岫集团发布").
           // (So does a role: "的股东云岫资本", "的合作伙伴海川科技".)

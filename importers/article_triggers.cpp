@@ -10,6 +10,13 @@ namespace relgraph::importers::article {
 
 // Negation, denial, rumour and plans around a trigger ("did not invest", "투자하지 않았다",
 // "否认投资", "in talks to acquire"): the sentence states no relation.
+bool Analysis::TriggerEndsAt(size_t pos) const {
+  const std::string_view head = s_.substr(0, pos);
+  return std::any_of(rules_.rules.begin(), rules_.rules.end(), [&](const Rule& rule) {
+    return rule.lang == lang_ && std::any_of(rule.triggers.begin(), rule.triggers.end(), [&](const std::string& trigger) { return head.ends_with(trigger); });
+  });
+}
+
 bool Analysis::Hedged(const TriggerHit& hit) const {
   size_t clause_begin = 0;
   for (size_t boundary : boundaries_) {
