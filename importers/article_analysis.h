@@ -198,6 +198,11 @@ class Analysis {
   void FindPairAnaphors();
   bool PossessiveUnit(const Mention& owner, const Mention& unit) const;
   bool CoAgentsOf(const Group& group, const TriggerHit& hit) const;
+  // Chinese "A携手B", "A联手B": whether 携手 or 联手 ends right before pos (B acts with A).
+  bool AfterJointWord(size_t pos) const;
+  // Korean "A·B 등 벤처캐피털로부터": whether pos follows "등 ", where the word says what the list is,
+  // no name.
+  bool AfterListCategory(size_t pos) const;
   // Whether a trigger word of one of the language's rules ends right before pos ("投资" in "投资星河").
   bool TriggerEndsAt(size_t pos) const;
   bool PossessiveAfter(const Mention& mention) const;

@@ -159,7 +159,7 @@ void Analysis::AssignMarkers() {
           break;
         case U'被': case U'由': mention.role = Role::kBy; break;
         case U'手':  // "A携手B", "A联手B": B is a partner or a co-agent, as after 与
-          if (s_.substr(0, mention.begin).ends_with("携手") || s_.substr(0, mention.begin).ends_with("联手")) mention.role = Role::kWith;
+          if (AfterJointWord(mention.begin)) mention.role = Role::kWith;
           break;
         case U'从': mention.role = Role::kFrom; break;
         case U'将': case U'把': mention.role = Role::kObject; break;  // "微软将小冰分拆": moved, not acting

@@ -51,7 +51,8 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
   if (lang_ == Lang::kKorean) {
     for (const Group& group : groups_) {
       std::string_view after = s_.substr(SkipSpaces(s_, group.end));
-      if (!after.starts_with("등 각 계열사") && !after.starts_with("등 계열사") && !after.starts_with("등 그룹 계열사")) continue;
+      const auto& phrases = rules_.affiliate_phrases[li_];
+      if (std::none_of(phrases.begin(), phrases.end(), [&](const std::string& phrase) { return after.starts_with(phrase); })) continue;
       for (int member : group.members) {
         const Mention& mention = mentions_[static_cast<size_t>(member)];
         if (mention.entity < 0 || !IsOrg(mention.entity) || mention.anaphor) continue;

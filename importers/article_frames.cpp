@@ -473,10 +473,18 @@ bool Analysis::KindFits(int entity, const std::vector<std::string>& kinds, bool 
 
 // Chinese "A携手B、C等投资D": the names after 携手/联手 act with A when the verb of what they do
 // follows them (等, 共同 or 一起 may stand between).
+bool Analysis::AfterJointWord(size_t pos) const {
+  const std::string_view head = s_.substr(0, pos);
+  return head.ends_with("携手") || head.ends_with("联手");
+}
+
+bool Analysis::AfterListCategory(size_t pos) const {
+  return lang_ == Lang::kKorean && s_.substr(0, pos).ends_with("등 ");
+}
+
 bool Analysis::CoAgentsOf(const Group& group, const TriggerHit& hit) const {
   if (lang_ != Lang::kChinese || group.role != Role::kWith || group.end > hit.begin) return false;
-  std::string_view head = s_.substr(0, group.begin);
-  if (!head.ends_with("携手") && !head.ends_with("联手")) return false;
+  if (!AfterJointWord(group.begin)) return false;
   std::string_view between = s_.substr(group.end, hit.begin - group.end);
   for (std::string_view word : {"等", "共同", "一起"}) {
     if (between.starts_with(word)) between.remove_prefix(word.size());

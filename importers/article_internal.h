@@ -271,6 +271,8 @@ struct RuleSet {
   std::vector<std::string> title_modifiers[3];
   std::vector<std::string> bound_suffixes[3];         // "반도체": ends a name only when written onto it
   std::vector<std::string> courtesy_titles[3];        // "教授": after a person's name, no part of it
+  std::vector<std::string> post_verbs[3];             // "担任": a person's name stands before one
+  std::vector<std::string> affiliate_phrases[3];      // Korean "등 각 계열사": the list before is a group's affiliates
   std::vector<std::string> honorifics[3];             // "Dr. ": before a person's name, no part of it
   std::vector<std::string> unit_suffixes[3];          // Korean "본부", "사업부": a unit inside an organisation
   std::vector<std::string> title_heads[3];            // Korean "책임자": makes a title of the words before it
@@ -298,6 +300,7 @@ struct RuleSet {
   WordSet legal_forms;        // lower-case words of a legal form after a name ("holdings", "corp.")
   WordSet determiners;        // Korean "이번", "해당": a common noun follows
   WordSet quantifiers;        // Korean "두", "여러": several follow, no single referent
+  std::vector<std::string> version_tiers;  // " Turbo", "-Pro": part of a versioned product's name
   std::vector<std::string> figure_units;  // "억", "%", "年": a number before one is no name
   std::vector<std::string> participle_openers;  // English: "owned by ", "founded in " open an aside
   std::u32string korean_endings[5];  // the syllables of each KoreanEnding class, by bit index

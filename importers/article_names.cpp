@@ -373,8 +373,7 @@ void Analysis::DiscoverGlosses() {
       name_end = end;
     }
     if (name_begin >= name_end || Overlaps(name_begin, name_end)) continue;
-    // Korean "A·B 등 벤처캐피털(VC)로부터": the word after 등 says what the list is, no name.
-    if (lang_ == Lang::kKorean && s_.substr(0, name_begin).ends_with("등 ")) continue;
+    if (AfterListCategory(name_begin)) continue;
     std::string name(s_.substr(name_begin, name_end - name_begin));
     if (CountCodePoints(name) < 2 || GenericWords().count(name) != 0) continue;
     // A title glossed ("최고경영자(CEO)") names nobody.
@@ -612,7 +611,7 @@ void Analysis::DiscoverVersionedProducts() {
       if (currency || Overlaps(name_begin, name_end) || CommonNouns().count(stem) != 0 || GenericWords().count(stem) != 0 || NotNames().count(stem) != 0 || ContainsTitle(stem)) continue;
     }
     // A tier after the version is part of the name: "文心大模型4.5 Turbo", "Gemini 2.5 Pro".
-    for (std::string_view tier : {" Turbo", " Pro", " Max", " Ultra", " Mini", " mini", " Flash", " Plus", " Lite", " Nano", "-Turbo", "-Pro", "-Max", "-Plus"}) {
+    for (std::string_view tier : rules_.version_tiers) {
       std::string_view rest = s_.substr(end);
       if (rest.starts_with(tier) && (rest.size() == tier.size() || !IsAsciiAlnum(static_cast<unsigned char>(rest[tier.size()])))) {
         end += tier.size();

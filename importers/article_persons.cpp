@@ -366,7 +366,7 @@ int Analysis::PersonAfterCopula(size_t pos, size_t* end) {
 void Analysis::DiscoverChineseCourtesyPersons() {
   // (So does a verb of taking a post: "陆奇担任百度集团总裁"; an organisation takes no post.)
   std::vector<std::string> markers = rules_.courtesy_titles[li_];
-  for (const char* verb : {"担任", "出任", "兼任", "就任"}) markers.emplace_back(verb);
+  markers.insert(markers.end(), rules_.post_verbs[li_].begin(), rules_.post_verbs[li_].end());
   for (const std::string& courtesy : markers) {
     for (size_t at = s_.find(courtesy); at != std::string_view::npos; at = s_.find(courtesy, at + courtesy.size())) {
       for (size_t chars = 3; chars >= 2; --chars) {

@@ -91,6 +91,8 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"title_modifiers", &set.title_modifiers[index], false}, std::tuple{"honorifics", &set.honorifics[index], false},
                                         std::tuple{"courtesy_titles", &set.courtesy_titles[index], false},
                                         std::tuple{"bound_suffixes", &set.bound_suffixes[index], false},
+                                        std::tuple{"post_verbs", &set.post_verbs[index], false},
+                                        std::tuple{"affiliate_phrases", &set.affiliate_phrases[index], false},
                                         std::tuple{"unit_suffixes", &set.unit_suffixes[index], false}, std::tuple{"title_heads", &set.title_heads[index], false},
                                         std::tuple{"title_predicate_tails", &set.title_predicate_tails[index], false},
                                         std::tuple{"list_cues", &set.list_cues[index], false},
@@ -130,6 +132,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : words.value(key, nlohmann::json::array())) target->insert(ToNfc(word.get<std::string>()));
     }
     for (const auto& word : words.value("figure_units", nlohmann::json::array())) set.figure_units.push_back(ToNfc(word.get<std::string>()));
+    for (const auto& word : words.value("version_tiers", nlohmann::json::array())) set.version_tiers.push_back(ToNfc(word.get<std::string>()));
     const nlohmann::json suffix_kinds = root.value("org_suffix_kinds", nlohmann::json::object());
     for (const auto& [kind, suffixes] : suffix_kinds.items()) {
       for (const auto& suffix : suffixes) {

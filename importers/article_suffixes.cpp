@@ -46,8 +46,7 @@ void Analysis::DiscoverSuffixOrgs() {
       // The word starts after a space, a quote or a list bullet ("▲IMM인베스트먼트(50억원)").
       static const std::u32string_view kOpeners = U"'‘“\"▲△■□●○◆◇▶·(（[「『《";
       if (Overlaps(word_begin, end) || (word_begin > 0 && !IsSpace(s_[word_begin - 1]) && kOpeners.find(CodePointBefore(s_, word_begin)) == std::u32string_view::npos)) continue;
-      // "A·B 등 벤처캐피털로부터": the word after 등 says what the list is, no name.
-      if (s_.substr(0, word_begin).ends_with("등 ")) continue;
+      if (AfterListCategory(word_begin)) continue;
       for (const std::string& suffix : rules_.org_suffixes[li_]) {
         size_t at = word.find(suffix);
         if (at == std::string_view::npos) continue;
