@@ -203,6 +203,12 @@ class Analysis {
   // Korean "A·B 등 벤처캐피털로부터": whether pos follows "등 ", where the word says what the list is,
   // no name.
   bool AfterListCategory(size_t pos) const;
+  // Chinese: where the main clause starts after an opening clause of time ("继获A入股后，", "在
+  // 完成收购之后，"), else 0.
+  size_t OpeningTimeClauseEnd() const;
+  // Chinese: whether three Han characters that are no known name, function word, adverb, time word
+  // or verb stand right before pos (a name the text writes but nothing made known).
+  bool UnknownWordBefore(size_t pos) const;
   // Whether a trigger word of one of the language's rules ends right before pos ("投资" in "投资星河").
   bool TriggerEndsAt(size_t pos) const;
   bool PossessiveAfter(const Mention& mention) const;

@@ -221,7 +221,16 @@ int Analysis::RaiserBefore(size_t at) const {
   int referent = -1;
   for (const Mention& other : mentions_) {
     if (other.entity < 0 || other.anaphor || other.end > at || !IsOrg(other.entity)) continue;
-    const std::string_view after = s_.substr(SkipSpaces(s_, other.word_end));
+    std::string_view after = s_.substr(SkipSpaces(s_, other.word_end));
+    // (Adverbs and time words may stand between: "X于近日再获".)
+    for (bool skipped = true; skipped;) {
+      skipped = false;
+      for (const auto* words : {&rules_.adverbs[li_], &rules_.time_words[li_]}) {
+        for (const std::string& word : *words) {
+          if (!skipped && !word.empty() && after.starts_with(word)) after.remove_prefix(word.size()), skipped = true;
+        }
+      }
+    }
     for (const std::string& cue : rules_.raiser_cues[li_]) {
       if (after.starts_with(cue)) referent = other.entity;
     }

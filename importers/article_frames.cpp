@@ -205,7 +205,8 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // "芯泉资本领投，岚山资本跟投": a topic right before another trigger of the same relation is
     // that trigger's agent, no target of this one.
     if (topic_group_ >= 0 && AgentOfSameRelation(groups_[static_cast<size_t>(topic_group_)], hit, 6)) return nullptr;
-    if (topic_group_ >= 0 && groups_[static_cast<size_t>(topic_group_)].end <= hit.begin) {
+    // (A verb in an opening clause of time shares the main clause's topic: "继获A入股后，X…".)
+    if (topic_group_ >= 0 && (groups_[static_cast<size_t>(topic_group_)].end <= hit.begin || hit.end < OpeningTimeClauseEnd())) {
       *penalty += 0.05;
       return &groups_[static_cast<size_t>(topic_group_)];
     }
@@ -390,6 +391,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     }
   }
   if (best != nullptr || !fallback || role_name != "subject") return best;
+  // Chinese "复星医药子公司X": a subject written right before the trigger, but not known as a name,
+  // is no missing subject.
+  if (lang_ == Lang::kChinese && UnknownWordBefore(hit.begin)) return nullptr;
   // Fallback for a missing subject.
   for (size_t g = 0; g < groups_.size(); ++g) {
     const Group& group = groups_[g];
@@ -480,6 +484,33 @@ bool Analysis::AfterJointWord(size_t pos) const {
 
 bool Analysis::AfterListCategory(size_t pos) const {
   return lang_ == Lang::kKorean && s_.substr(0, pos).ends_with("등 ");
+}
+
+bool Analysis::UnknownWordBefore(size_t pos) const {
+  size_t start = pos;
+  for (int chars = 0; chars < 3 && start >= 3; ++chars) {
+    const char32_t cp = CodePointBefore(s_, start);
+    if (!IsHan(cp) || IsChineseFunction(cp)) return false;
+    start -= 3;
+  }
+  if (start + 9 != pos || Overlaps(start, pos)) return false;
+  const std::string_view head = s_.substr(0, pos);
+  for (const auto* words : {&rules_.adverbs[li_], &rules_.time_words[li_], &rules_.name_end_words[li_]}) {
+    for (const std::string& word : *words) {
+      if (!word.empty() && head.ends_with(word)) return false;
+    }
+  }
+  return !TriggerEndsAt(pos);
+}
+
+size_t Analysis::OpeningTimeClauseEnd() const {
+  if (lang_ != Lang::kChinese) return 0;
+  const size_t comma = std::min(s_.find("，"), s_.find(','));
+  if (comma == std::string_view::npos || comma > 3 * 60) return 0;
+  const std::string_view clause = TrimSpace(s_.substr(0, comma));
+  bool opens = clause.starts_with("继") || clause.starts_with("在") || clause.starts_with("自从") || clause.starts_with("此前在");
+  bool closes = clause.ends_with("后") || clause.ends_with("以来");
+  return opens && closes ? comma + (s_[comma] == ',' ? 1 : 3) : 0;
 }
 
 bool Analysis::CoAgentsOf(const Group& group, const TriggerHit& hit) const {

@@ -96,8 +96,14 @@ void Analysis::DiscoverListMembers() {
   // A rule's trigger or a kind word before the first item ends what came before it: "拟收购关联企业
   // 昆霞投资、巨星科技" lists 昆霞投资 (when a name of two characters or more is left).
   std::vector<std::string_view> openers(rules_.org_cues[li_].begin(), rules_.org_cues[li_].end());
+  // The last item ends before a stop word or a rule's verb ("获A、B入股后": B).
+  std::vector<std::string_view> stops = kStops;
   for (const Rule& rule : rules_.rules) {
-    if (rule.lang == lang_) openers.insert(openers.end(), rule.triggers.begin(), rule.triggers.end());
+    if (rule.lang != lang_) continue;
+    openers.insert(openers.end(), rule.triggers.begin(), rule.triggers.end());
+    for (const std::string& trigger : rule.triggers) {
+      if (CountCodePoints(trigger) >= 2) stops.push_back(trigger);
+    }
   }
   // Item spans of each run of separators.
   std::vector<std::pair<size_t, size_t>> items;
@@ -162,14 +168,24 @@ void Analysis::DiscoverListMembers() {
     while (end > from && continuation(end)) --end;
     std::string_view rest = s_.substr(from, end - from);
     size_t cut = rest.size();
-    // (A stop word right before a joiner ends a name instead: "上汽投资及深创投".)
-    auto ends_name = [&](size_t after) {
+    // (A stop word right before a joiner or another stop word ends a name instead: "上汽投资及深创投",
+    // "国和投资联合领投".)
+    // (The latter only for a stop that can end a name: "投资" in "国和投资".)
+    auto ends_name = [&](std::string_view stop, size_t after) {
       std::string_view next = rest.substr(after);
-      return next.starts_with("及") || next.starts_with("和") || next.starts_with("与") || next.starts_with("以及") || next.starts_with("等");
+      if (next.starts_with("及") || next.starts_with("和") || next.starts_with("与") || next.starts_with("以及") || next.starts_with("等")) return true;
+      return stop == "投资" &&
+             std::any_of(kStops.begin(), kStops.end(), [&](std::string_view other) { return other != "的" && next.starts_with(other); });
     };
-    for (std::string_view stop : kStops) {
+    // (No stop inside a known name the item opens with: "蓝驰创投入股" is not cut at 投入.)
+    size_t known_end = 0;
+    for (const Mention& mention : mentions_) {
+      if (mention.begin == from && mention.entity >= 0) known_end = std::max(known_end, mention.end - from);
+    }
+    for (std::string_view stop : stops) {
       for (size_t at = rest.find(stop); at != std::string_view::npos && at < cut; at = rest.find(stop, at + stop.size())) {
-        if (stop.size() < 6 || !ends_name(at + stop.size())) {
+        if (at < known_end) continue;
+        if (stop.size() < 6 || !ends_name(stop, at + stop.size())) {
           cut = at;
           break;
         }

@@ -131,8 +131,12 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   // unmarked group when the sentence starts with it.
   // A sentence that opens with "X's" or "X的" is about X as well.
   // The first trigger that is not part of a framing phrase ("据明势创投发布，": 发布 is the source's).
+  // (Chinese may open with a clause of time, "继获A入股后，X再获…": the topic follows it, and its own
+  // dropped subject is that topic.)
+  const size_t main_clause = OpeningTimeClauseEnd();
   size_t first_trigger = s_.size();
   for (const TriggerHit& hit : triggers_) {
+    if (hit.begin < main_clause) continue;
     bool framing = std::any_of(groups_.begin(), groups_.end(), [&](const Group& group) {
       if (!InLocative(group) || hit.begin < group.end) return false;
       std::string_view between = s_.substr(group.end, hit.begin - group.end);
@@ -144,10 +148,10 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     }
   }
   for (size_t g = 0; g < groups_.size() && topic_group_ < 0; ++g) {
-    if (InLocative(groups_[g])) continue;
+    if (InLocative(groups_[g]) || groups_[g].begin < main_clause) continue;
     bool opening_genitive = lang_ != Lang::kKorean && groups_[g].role == Role::kGenitive && groups_[g].begin < 4;
     // (Chinese may open with a framing clause: "就在这一节点上,据悉,X完成…融资".)
-    bool opening = groups_[g].begin < 40 || (lang_ == Lang::kChinese && groups_[g].begin < first_trigger);
+    bool opening = groups_[g].begin < main_clause + 40 || (lang_ == Lang::kChinese && groups_[g].begin < first_trigger);
     if (lang_ == Lang::kKorean ? groups_[g].role == Role::kSubject : ((groups_[g].role == Role::kNone && opening) || opening_genitive)) {
       if (groups_[g].begin < first_trigger || lang_ == Lang::kKorean) topic_group_ = static_cast<int>(g);
     }

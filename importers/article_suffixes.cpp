@@ -188,9 +188,10 @@ void Analysis::DiscoverSuffixOrgs() {
         while (start > 0 && chars < 16) {
           char32_t cp = CodePointBefore(s_, start);
           if (!IsHan(cp) || IsChineseFunction(cp)) break;
-          // A verb of a rule ends the name: "间接持有星河科技" is 星河科技.
+          // A verb of a rule ends the name: "间接持有星河科技" is 星河科技 (but a legal name's
+          // business word does not end there: "星河投资管理有限公司").
           std::string_view head = s_.substr(0, start);
-          if (chars >= 2 && TriggerEndsAt(start)) break;
+          if (chars >= 2 && TriggerEndsAt(start) && !Contains(rules_.legal_name_words[li_], s_.substr(start, at - start))) break;
           // A description ends before the name: "通用机器人公司云岫智能"; so does a time word
           // ("今天云岫集团发布").
           // (So does a role: "的股东云岫资本", "的合作伙伴海川科技".)

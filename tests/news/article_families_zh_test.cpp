@@ -448,5 +448,20 @@ TEST(ArticleFamilies, ChinesePersonsTakingAPost) {
   Expect("王明远担任星河科技首席执行官，负责产品和技术。", "zh", {"王明远 works_at 星河科技"});
 }
 
+TEST(ArticleFamilies, ChineseOpeningClausesOfTimeAndLegalNames) {
+  // "继获A、B入股后，X再获…": the list ends before its verb (B is no "B入股后"), the clause of time
+  // shares the main clause's topic X, and "本轮融资" is X's round though adverbs stand between X
+  // and 获.
+  Expect("继去年获腾讯、百度入股后，星河科技于近日再获B轮融资，本轮融资由红杉中国领投，北辰资本、华为等跟投。", "zh",
+         {"Tencent invests_in 星河科技", "Baidu invests_in 星河科技", "HongShan invests_in 星河科技", "北辰资本 invests_in 星河科技",
+          "Huawei invests_in 星河科技"},
+         {"Huawei invests_in Tencent", "HongShan invests_in Tencent", "北辰资本 invests_in Baidu"});
+  // A legal name runs on through a rule's verb when only a business word follows it
+  // ("…投资管理有限公司"), and a list item ends after a name's own 投资 before another stop word.
+  Expect("腾讯子公司上海云岫投资管理有限公司领投，星河资本跟投。", "zh", {"上海云岫投资管理有限公司 part_of Tencent"},
+         {"管理有限公司 part_of Tencent"});
+  Expect("星河科技完成A轮融资，由北辰创投、云岫投资联合领投。", "zh", {"云岫投资 invests_in 星河科技", "北辰创投 invests_in 星河科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
