@@ -273,6 +273,15 @@ void Analysis::AssignMarkers() {
       if (possessive) {
         mention.role = Role::kGenitive;
         mention.word_end = mention.end + (after.starts_with("'") ? 2 : 4);
+        // "Eric Schmidt's family office": a person acting through the office names the person,
+        // who keeps the role of the words before.
+        if (std::string_view(lower_).substr(mention.word_end).starts_with(" family office") && mention.entity >= 0 && IsPerson(mention.entity)) {
+          mention.role = Role::kNone;
+          mention.word_end += std::string_view(" family office").size();
+          if (word == "by") mention.role = Role::kBy;
+          else if (word == "from") mention.role = Role::kFrom;
+          else if (word == "with") mention.role = Role::kWith;
+        }
       }
     }
   }
@@ -453,10 +462,19 @@ void Analysis::BuildGroups() {
           }
           // "Microsoft, Bill Gates, and new investor NVIDIA": a short lower-case description;
           // a longer one that ends in a kind word ("and Kutcher-backed venture capital firm X").
-          if (!join && (lower.starts_with(", and ") || lower.starts_with("and "))) {
-            std::string_view rest = std::string_view(lower).substr(lower.starts_with(", and ") ? 6 : 4);
+          // (So may a comma or "as well as": "GM, Honda, software provider Microsoft", "Honda as
+          // well as investment manager T Rowe Price".)
+          std::string_view opener;
+          for (std::string_view joiner : {", and ", "and ", ", as well as ", "as well as ", ", "}) {
+            if (opener.empty() && lower.starts_with(joiner)) opener = joiner;
+          }
+          if (!join && !opener.empty()) {
+            std::string_view rest = std::string_view(lower).substr(opener.size());
+            const bool comma_only = opener == ", ";
             const auto words = std::count(rest.begin(), rest.end(), ' ') + 1;
-            join = !rest.empty() && (words <= 2 || (words <= 6 && EndsInKindWord(rest, rules_.org_cues[li_]))) &&
+            // (After a bare comma only a description that says a kind: "…, chief executive X" is
+            // an apposition of another sort.)
+            join = !rest.empty() && ((words <= 2 && !comma_only) || (words <= (comma_only ? 3 : 6) && EndsInKindWord(rest, rules_.org_cues[li_]))) &&
                    std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
           }
         }

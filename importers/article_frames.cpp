@@ -385,6 +385,8 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // Korean: the argument before a verb must not be past the verb's own word.
     size_t distance = before ? hit.begin - std::min(hit.begin, group.end) : group.begin - hit.end;
     if (lang_ == Lang::kKorean && after) distance += 1000;  // prefer arguments before
+    // A possessor owns the noun after it: "X's investors include A's family office" is X's.
+    if (lang_ == Lang::kEnglish && wanted == Role::kGenitive && !before) distance += 1000;
     if (distance < best_distance) {
       best = &group;
       best_distance = distance;

@@ -589,5 +589,17 @@ TEST(ArticleFamilies, EnglishCoInvestorListsAndCopulaNames) {
           "Norma Ventures invests_in Quillo"});
 }
 
+TEST(ArticleFamilies, EnglishRoundsThatIncludeAndPartnerLists) {
+  // "a round featuring / that included LIST": the list invests in the raiser; a member may carry a
+  // short description after a comma or "as well as" ("software provider X").
+  Expect("Northwind raised $2 billion in a round featuring Honda, software provider Microsoft as well as retailer Walmart.", "en",
+         {"Honda Motor invests_in Northwind", "Microsoft invests_in Northwind", "Walmart invests_in Northwind"});
+  // "X's investors include PERSON's family office": the person invests; the possessor of the
+  // trigger's noun is the one before it.
+  Expect("Northwind's investors include Eric Schmidt's family office and Geoffrey Hinton.", "en",
+         {"Eric Schmidt invests_in Northwind", "Geoffrey Hinton invests_in Northwind"}, {"Geoffrey Hinton invests_in Eric Schmidt"});
+  Expect("Northwind's partners include Oracle and Salesforce.", "en", {"Northwind partners_with Oracle", "Northwind partners_with Salesforce"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
