@@ -321,7 +321,10 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     int aside = group.carried ? -1 : AsideOf(group.begin, group.end);
     if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) continue;
     if (group.inherited && !allow_inherited) continue;
-    if (role_name == "subject" && (ObjectOfOtherTrigger(group, hit, true) || examples(group))) continue;
+    // (An infinitive of purpose shares the main verb's subject: in "A buys B to challenge C", B
+    // is bought, no challenger.)
+    const bool purpose = lang_ == Lang::kEnglish && std::string_view(lower_).substr(0, hit.begin).ends_with(" to ");
+    if (role_name == "subject" && (ObjectOfOtherTrigger(group, hit, !purpose) || examples(group))) continue;
     // Korean: the argument of another trigger's relative clause ("카카오에서 분사한 누리랩은
     // 투자를 유치했다": 카카오 belongs to 분사한) is no argument of this one.
     if (lang_ == Lang::kKorean && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) {

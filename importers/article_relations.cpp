@@ -376,6 +376,21 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   for (const Extraction& extraction : found) {
     if (extraction.type == "partners_with" && IsOrg(extraction.source) && IsOrg(extraction.target)) pair = {extraction.source, extraction.target};
   }
+  // A sentence about "the two companies" keeps talking about the same two ("The pair partnered
+  // with BMW. Then the two companies …").
+  for (const Group& group : groups_) {
+    const bool pair_anaphor = group.members.size() == 2 && std::all_of(group.members.begin(), group.members.end(), [&](int m) { return mentions_[static_cast<size_t>(m)].anaphor; });
+    if (pair_anaphor && PairOf(group).first >= 0) pair = PairOf(group);
+  }
+  // ... else the sentence's two organisations when it names exactly two ("X intends to purchase
+  // Y. The two companies were already working together").
+  if (pair.first < 0) {
+    std::vector<int> orgs;
+    for (const Mention& mention : mentions_) {
+      if (mention.entity >= 0 && IsOrg(mention.entity) && std::find(orgs.begin(), orgs.end(), mention.entity) == orgs.end()) orgs.push_back(mention.entity);
+    }
+    if (orgs.size() == 2) pair = {orgs[0], orgs[1]};
+  }
   if (pair.first >= 0) discourse_->pair = pair;
   if (discourse_->recent.size() > 64) discourse_->recent.erase(discourse_->recent.begin(), discourse_->recent.end() - 64);
   return found;

@@ -601,5 +601,23 @@ TEST(ArticleFamilies, EnglishRoundsThatIncludeAndPartnerLists) {
   Expect("Northwind's partners include Oracle and Salesforce.", "en", {"Northwind partners_with Oracle", "Northwind partners_with Salesforce"});
 }
 
+TEST(ArticleFamilies, EnglishPairsPurposeAndMoneyReceived) {
+  // A sentence that names exactly two organisations gives "the two companies" and "the pair" of
+  // the next; a sentence about the pair keeps it, though it names a third partner.
+  Expect("Intel said it intends to purchase Northwind. The two companies were already working together. "
+         "The pair announced a partnership with BMW. Then the two companies partnered with Delphi.", "en",
+         {"Intel partners_with Northwind", "BMW partners_with Intel", "BMW partners_with Northwind", "Delphi partners_with Intel",
+          "Delphi partners_with Northwind"},
+         {"BMW partners_with Delphi"});
+  // An infinitive of purpose shares the main verb's subject.
+  Expect("Intel buys Northwind for $15 billion to challenge Nvidia.", "en", {"Intel acquires Northwind", "Intel competes_with Nvidia"},
+         {"Northwind competes_with Nvidia"});
+  // Money received from someone, and colloquial verbs of raising.
+  Expect("Northwind, which received $2.6 billion in capital from carmaker Volkswagen in 2019, shut down.", "en", {"Volkswagen invests_in Northwind"});
+  Expect("Northwind received approval from the city of Pittsburgh.", "en", {}, {});
+  Expect("Northwind hauled in an additional $600 million. The Series D round was led by Tiger Global Management.", "en",
+         {"Tiger Global Management invests_in Northwind"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
