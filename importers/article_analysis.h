@@ -209,6 +209,7 @@ class Analysis {
   // Chinese: whether three Han characters that are no known name, function word, adverb, time word
   // or verb stand right before pos (a name the text writes but nothing made known).
   bool UnknownWordBefore(size_t pos) const;
+  bool NameLikeRest(size_t from, size_t end) const;
   // Whether a trigger word of one of the language's rules ends right before pos ("投资" in "投资星河").
   bool TriggerEndsAt(size_t pos) const;
   bool PossessiveAfter(const Mention& mention) const;

@@ -80,6 +80,16 @@ void Analysis::DiscoverListedNames() {
   }
 }
 
+// Whether the text after a known name up to an item's end may belong to the name: nothing, a
+// word of up to two characters, or words that end in an organisation's suffix ("GGV纪源资本");
+// not a verb phrase ("广汽丰田举办签约仪式").
+bool Analysis::NameLikeRest(size_t from, size_t end) const {
+  if (from >= end) return true;
+  const std::string rest(s_.substr(from, end - from));
+  std::string kind;
+  return CountCodePoints(rest) <= 2 || HasOrgSuffix(rest, li_, &kind);
+}
+
 // Chinese enumerations with a known organisation in them ("高瓴领投，五源、IDG、北极光跟投",
 // "包括龙旗科技、卧龙电气、华发集团等"): the other items are organisations too. An item between two
 // 、 is whole; the first one starts after punctuation or a cue word, the last one ends before a
@@ -141,7 +151,7 @@ void Analysis::DiscoverListMembers() {
         if (own_fund) {
           std::sort(inside.rbegin(), inside.rend());
           for (size_t m : inside) mentions_.erase(mentions_.begin() + static_cast<std::ptrdiff_t>(m));
-        } else if (contiguous && (mentions_[inside.front()].begin > begin || mentions_[inside.back()].word_end < end)) {
+        } else if (contiguous && (mentions_[inside.front()].begin > begin || mentions_[inside.back()].word_end < end) && NameLikeRest(mentions_[inside.back()].word_end, end)) {
           Mention& whole = mentions_[inside.front()];
           whole.begin = begin;
           whole.end = whole.word_end = end;

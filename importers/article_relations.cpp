@@ -32,9 +32,16 @@ void DropRoleConflicts(std::vector<Extraction>* found) {
       return sure.source == guess.target || (money && sure.target == guess.source);
     });
   };
+  // An investment is backing too: "backs" between the same two says nothing more ("includes
+  // funds from A": the round's investor A, no second relation).
+  auto invested = [&](const Extraction& backing) {
+    return backing.type == "backs" && std::any_of(found->begin(), found->end(), [&](const Extraction& other) {
+      return other.type == "invests_in" && other.source == backing.source && other.target == backing.target;
+    });
+  };
   std::vector<Extraction> kept;
   for (const Extraction& extraction : *found) {
-    if (!conflicts(extraction)) kept.push_back(extraction);
+    if (!conflicts(extraction) && !invested(extraction)) kept.push_back(extraction);
   }
   *found = std::move(kept);
 }
