@@ -613,7 +613,7 @@ TEST(ArticleFamilies, EnglishPairsPurposeAndMoneyReceived) {
   Expect("Intel buys Northwind for $15 billion to challenge Nvidia.", "en", {"Intel acquires Northwind", "Intel competes_with Nvidia"},
          {"Northwind competes_with Nvidia"});
   // Money received from someone, and colloquial verbs of raising.
-  Expect("Northwind, which received $2.6 billion in capital from carmaker Volkswagen in 2019, shut down.", "en", {"Volkswagen invests_in Northwind"});
+  Expect("Northwind, which received $2.6 billion in capital from carmaker Volkswagen in 2019, shut down.", "en", {"Volkswagen Group invests_in Northwind"});
   Expect("Northwind received approval from the city of Pittsburgh.", "en", {}, {});
   Expect("Northwind hauled in an additional $600 million. The Series D round was led by Tiger Global Management.", "en",
          {"Tiger Global Management invests_in Northwind"});

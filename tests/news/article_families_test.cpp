@@ -77,8 +77,8 @@ TEST(ArticleFamilies, DescriptionsAndRoundsReferBack) {
 
 TEST(ArticleFamilies, TitlesWithTransliteratedNames) {
   // "ORG의 (현) TITLE PERSON" with a foreign name in two Hangul words, its particle split off.
-  Expect("행사에는 우버의 현 최고경영자 다라 코스로샤히도 참석했다.\n\n우버의 창업자 트래비스 캘러닉이 새 회사를 세웠다.", "ko",
-         {"다라 코스로샤히 works_at Uber Technologies", "트래비스 캘러닉 founded Uber Technologies"});
+  Expect("행사에는 우버의 현 최고경영자 다라 모로샤니도 참석했다.\n\n우버의 창업자 트래비스 캘러닉이 새 회사를 세웠다.", "ko",
+         {"다라 모로샤니 works_at Uber Technologies", "트래비스 캘러닉 founded Uber Technologies"});
   // "X의 자회사인 Y": the subsidiary is the noun the title modifies, not the clause's subject.
   Expect("정부가 우수 기업으로 소프트뱅크의 자회사인 소프트뱅크벤처스를 선정했다.", "ko", {"SBVA part_of SoftBank Group"},
          {"SBVA part_of Ministry of SMEs and Startups"});

@@ -267,7 +267,7 @@ TEST(ArticleFamilies, ChineseRoundsThatAttractInvestors) {
          {"上汽 invests_in Shenzhen Capital Group"});
   // "由A、B以及C等多家机构联投": the list before 等多家机构 is the agent.
   Expect("这是第一句。青松智能完成超亿元天使轮融资,由联想创投、国投创合以及河南资产基金等多家机构联投。", "zh",
-         {"Lenovo Capital invests_in 青松智能", "国投创合 invests_in 青松智能", "河南资产基金 invests_in 青松智能"});
+         {"Lenovo Capital invests_in 青松智能", "SDIC CHIC Fund Management invests_in 青松智能", "河南资产基金 invests_in 青松智能"});
 }
 
 TEST(ArticleFamilies, ChineseApps) {
