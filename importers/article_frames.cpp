@@ -336,6 +336,20 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     bool before = group.end <= hit.begin || (group.begin < hit.begin && group.end <= hit.end);
     bool after = group.begin >= hit.end;
     if ((!before && !after) || (before_only && !before) || (after_only && !after && !moved_object)) continue;
+    // Chinese: a common noun right after the verb is its object ("设立合资公司来开展Robotaxi": the
+    // joint venture is set up, not Robotaxi); a name after it and another verb is no object.
+    if (lang_ == Lang::kChinese && role_name == "object" && after && group.begin > hit.end) {
+      const std::string_view between = s_.substr(hit.end, group.begin - hit.end);
+      bool noun_taken = false;
+      for (const std::string& cue : rules_.org_cues[li_]) {
+        const size_t at = between.find(cue);
+        if (at == std::string_view::npos || at > 3 * 3 || CountCodePoints(between.substr(at + cue.size())) < 2) continue;
+        // (A name right after the noun is what the noun describes: "收购关联企业A、B及C所持有的".)
+        const size_t noun_end = hit.end + at + cue.size();
+        noun_taken = noun_taken || std::none_of(groups_.begin(), groups_.end(), [&](const Group& other) { return other.begin == noun_end; });
+      }
+      if (noun_taken) continue;
+    }
     // English: an object follows its trigger closely ("led by Microsoft", not "led by former
     // researchers at Google").
     if (lang_ == Lang::kEnglish && role_name == "object" && after) {

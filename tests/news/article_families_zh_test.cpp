@@ -463,5 +463,11 @@ TEST(ArticleFamilies, ChineseOpeningClausesOfTimeAndLegalNames) {
   Expect("星河科技完成A轮融资，由北辰创投、云岫投资联合领投。", "zh", {"云岫投资 invests_in 星河科技", "北辰创投 invests_in 星河科技"});
 }
 
+TEST(ArticleFamilies, ChineseCommonNounObjects) {
+  // "设立合资公司来开展X": the joint venture is what is set up; X, after another verb, is no object.
+  Expect("星河科技与云岫集团宣布投资合作，并设立合资公司来开展北辰智驾量产。", "zh", {"星河科技 partners_with 云岫集团"},
+         {"星河科技 founded 北辰智驾", "云岫集团 founded 北辰智驾"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
