@@ -166,6 +166,7 @@ class Analysis {
   void DiscoverSuffixOrgs();
   void DiscoverQuotedProducts();
   void DiscoverVersionedProducts();
+  void DiscoverChineseCuedProducts();
   void DiscoverListedNames();
   void DiscoverListMembers();
   void DiscoverKoreanListMembers();
@@ -183,6 +184,8 @@ class Analysis {
   void DiscoverCapitalisedNames();
   void DiscoverChineseSubjects();
   void DiscoverKoreanSubjects();
+  // Whether a raiser cue follows the name, past adverbs and time words ("X于近日再获", "X가 유치한").
+  bool RaiserCueAfter(const Mention& mention) const;
   int RaiserBefore(size_t at) const;
   // Whether lower-cased text names a funding round ("the massive round", "该轮融资", "투자를 유치").
   static bool NamesRound(std::string_view lower_text);

@@ -217,23 +217,25 @@ bool Analysis::NamesRound(std::string_view lower_text) {
 // The organisation a sentence says raised the round an anaphor at `at` stands for: one a raiser
 // cue follows ("X完成新一轮融资", "X가 유치한"), else the sentence's first organisation when a
 // round is said between it and the anaphor ("X宣布…完成了A轮融资,该轮融资由…"); -1 if none.
+bool Analysis::RaiserCueAfter(const Mention& mention) const {
+  std::string_view after = s_.substr(SkipSpaces(s_, mention.word_end));
+  // (Adverbs and time words may stand between: "X于近日再获".)
+  for (bool skipped = true; skipped;) {
+    skipped = false;
+    for (const auto* words : {&rules_.adverbs[li_], &rules_.time_words[li_]}) {
+      for (const std::string& word : *words) {
+        if (!skipped && !word.empty() && after.starts_with(word)) after.remove_prefix(word.size()), skipped = true;
+      }
+    }
+  }
+  return std::any_of(rules_.raiser_cues[li_].begin(), rules_.raiser_cues[li_].end(), [&](const std::string& cue) { return after.starts_with(cue); });
+}
+
 int Analysis::RaiserBefore(size_t at) const {
   int referent = -1;
   for (const Mention& other : mentions_) {
     if (other.entity < 0 || other.anaphor || other.end > at || !IsOrg(other.entity)) continue;
-    std::string_view after = s_.substr(SkipSpaces(s_, other.word_end));
-    // (Adverbs and time words may stand between: "X于近日再获".)
-    for (bool skipped = true; skipped;) {
-      skipped = false;
-      for (const auto* words : {&rules_.adverbs[li_], &rules_.time_words[li_]}) {
-        for (const std::string& word : *words) {
-          if (!skipped && !word.empty() && after.starts_with(word)) after.remove_prefix(word.size()), skipped = true;
-        }
-      }
-    }
-    for (const std::string& cue : rules_.raiser_cues[li_]) {
-      if (after.starts_with(cue)) referent = other.entity;
-    }
+    if (RaiserCueAfter(other)) referent = other.entity;
   }
   if (referent >= 0) return referent;
   for (const Mention& other : mentions_) {

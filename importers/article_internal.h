@@ -301,6 +301,7 @@ struct RuleSet {
   WordSet legal_forms;        // lower-case words of a legal form after a name ("holdings", "corp.")
   WordSet determiners;        // Korean "이번", "해당": a common noun follows
   WordSet quantifiers;        // Korean "두", "여러": several follow, no single referent
+  WordSet measure_units;      // lower-cased units after a number that make it a measure ("nm", "gb")
   std::vector<std::string> version_tiers;  // " Turbo", "-Pro": part of a versioned product's name
   std::vector<std::string> figure_units;  // "억", "%", "年": a number before one is no name
   std::vector<std::string> participle_openers;  // English: "owned by ", "founded in " open an aside

@@ -67,6 +67,14 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
       std::all_of(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(space), [](char c) { return c >= '0' && c <= '9'; })) {
     return -1;
   }
+  // A measure ("7nm", "首款7nm", "80GB") is no name.
+  {
+    size_t digits = 0;
+    while (digits < name.size() && (static_cast<unsigned char>(name[digits]) & 0x80) != 0) ++digits;  // a Han or Hangul lead ("首款")
+    const size_t first_digit = digits;
+    while (digits < name.size() && (std::isdigit(static_cast<unsigned char>(name[digits])) != 0 || name[digits] == '.')) ++digits;
+    if (digits > first_digit && digits < name.size() && rules_.measure_units.count(Lower(TrimSpace(std::string_view(name).substr(digits)))) != 0) return -1;
+  }
   // The plural of an abbreviation ("VCs", "LLMs", "GPUs") names a kind of thing, not one.
   if (name.size() >= 3 && name.back() == 's' && std::all_of(name.begin(), name.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return -1;
   // "某互联网大厂", "某头部VC机构": an unnamed one ("a certain ...") is no name; nor is a

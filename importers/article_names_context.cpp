@@ -310,6 +310,48 @@ void Analysis::RefineDiscoveredKinds() {
   }
 }
 
+// Chinese products named right after their product word with a number ("AI芯片思元290",
+// "算力集群飞星一号"): two to four Han characters, then digits or a numeral and 号.
+void Analysis::DiscoverChineseCuedProducts() {
+  if (lang_ != Lang::kChinese) return;
+  static const std::u32string_view kNumerals = U"一二三四五六七八九十";
+  for (const std::string& cue : rules_.product_cues[li_]) {
+    for (size_t at = s_.find(cue); at != std::string_view::npos; at = s_.find(cue, at + cue.size())) {
+      const size_t begin = at + cue.size();
+      size_t end = begin;
+      int chars = 0;
+      bool numbered = false;
+      while (end < s_.size() && chars < 6) {
+        const char32_t cp = CodePointAt(s_, end);
+        if (!IsHan(cp) || IsChineseFunction(cp)) break;
+        end += 3, ++chars;
+        // "飞星一号": a numeral and 号 end the name.
+        if (cp == U'号' && chars >= 3 && kNumerals.find(CodePointBefore(s_, end - 3)) != std::u32string_view::npos) {
+          numbered = true;
+          break;
+        }
+        if (chars == 4) break;
+      }
+      if (!numbered) {
+        // "思元290": the Han stem, then digits.
+        if (chars < 2 || end >= s_.size() || std::isdigit(static_cast<unsigned char>(s_[end])) == 0) continue;
+        while (end < s_.size() && (IsAsciiAlnum(static_cast<unsigned char>(s_[end])) || s_[end] == '.')) ++end;
+        while (end > begin && s_[end - 1] == '.') --end;
+      }
+      if (Overlaps(begin, end)) continue;
+      // (No verb inside: "芯片发布会" names nothing.)
+      bool verb = false;
+      for (size_t pos = begin + 3; pos <= end && !verb; pos += 3) verb = IsHan(CodePointBefore(s_, pos)) && TriggerEndsAt(pos);
+      if (verb) continue;
+      const std::string name(s_.substr(begin, end - begin));
+      if (GenericWords().count(name) != 0) continue;
+      const int entity = Discover(Written(name), "product", {}, "");
+      if (entity < 0 || Kind(entity) != "product") continue;
+      AddMention(MentionWithParticles(begin, end, entity));
+    }
+  }
+}
+
 // Chinese names by the verb before them: the unit after "旗下(的)" ("网易旗下的考拉"), what an
 // organisation invests in or buys ("腾讯投资了百川智能。"), and a person who founded or led
 // something ("由杨植麟创立"). The name runs to punctuation or a function word.

@@ -59,6 +59,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverGlosses();
   DiscoverQuotedProducts();
   DiscoverVersionedProducts();
+  DiscoverChineseCuedProducts();
   DiscoverSuffixOrgs();
   DiscoverListedNames();
   DiscoverListMembers();
@@ -312,6 +313,15 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     const int entity = mentions_[static_cast<size_t>(topic.members.front())].entity;
     const bool raised = std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return topic.end <= hit.begin && raises_money(hit); });
     if (raised && entity >= 0 && IsOrg(entity)) discourse_->raiser = entity;
+  }
+  // "千寻智能完成5亿元Pre-A轮融资。": the name a raiser cue and a round follow raised it.
+  if (!named_investor && lang_ == Lang::kChinese) {
+    for (const Mention& mention : mentions_) {
+      if (mention.entity < 0 || mention.anaphor || !IsOrg(mention.entity) || !RaiserCueAfter(mention)) continue;
+      if (!NamesRound(std::string_view(lower_).substr(mention.word_end, 90))) continue;
+      discourse_->raiser = mention.entity;
+      break;
+    }
   }
   if (!named_investor && lang_ == Lang::kEnglish) {
     for (const TriggerHit& hit : triggers_) {

@@ -129,7 +129,8 @@ RuleSet ParseRuleSet(std::string_view json_text) {
     const nlohmann::json words = root.value("words", nlohmann::json::object());
     for (auto [key, target] : {std::pair{"generic", &set.generic_words}, std::pair{"not_person_names", &set.not_person_names},
                                std::pair{"common_nouns", &set.common_nouns}, std::pair{"legal_forms", &set.legal_forms},
-                               std::pair{"determiners", &set.determiners}, std::pair{"quantifiers", &set.quantifiers}}) {
+                               std::pair{"determiners", &set.determiners}, std::pair{"quantifiers", &set.quantifiers},
+                               std::pair{"measure_units", &set.measure_units}}) {
       for (const auto& word : words.value(key, nlohmann::json::array())) target->insert(ToNfc(word.get<std::string>()));
     }
     for (const auto& word : words.value("figure_units", nlohmann::json::array())) set.figure_units.push_back(ToNfc(word.get<std::string>()));

@@ -469,5 +469,16 @@ TEST(ArticleFamilies, ChineseCommonNounObjects) {
          {"星河科技 founded 北辰智驾", "云岫集团 founded 北辰智驾"});
 }
 
+TEST(ArticleFamilies, ChineseCuedProductsAndRaisersWithoutInvestors) {
+  // A product named after its product word with a number; a measure ("7nm") is no name.
+  Expect("星河科技推出旗下首款7nm AI芯片云岫290。", "zh", {"星河科技 develops 云岫290"}, {"星河科技 develops 首款7nm"});
+  Expect("星河科技和华为联合发布了国产万卡算力集群青松一号。", "zh", {"星河科技 develops 青松一号", "Huawei develops 青松一号"});
+  // A sentence that says who raised a round makes it the round's raiser, though it names no
+  // investor; "等多家资本深度参与" lists investors of the round.
+  Expect("北辰动力近期完成了A+轮融资，投资方包括腾讯。云岫智能 Cloudpeak AI 完成5亿元Pre-A轮融资。本轮融资由红杉中国领投，"
+         "招商局创投、广发信德等多家资本深度参与。", "zh",
+         {"HongShan invests_in Cloudpeak AI", "广发信德 invests_in Cloudpeak AI"}, {"HongShan invests_in 北辰动力", "广发信德 invests_in 北辰动力"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
