@@ -221,6 +221,7 @@ class Analysis {
   void FindTriggers();
   void ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched);
   void ApplyTitles(std::vector<Extraction>* out);
+  void AddFoundersAtWork(std::vector<Extraction>* found) const;
   void ApplyCompounds(std::vector<Extraction>* out);
 
   int Clause(size_t pos) const {

@@ -48,6 +48,34 @@ void DropRoleConflicts(std::vector<Extraction>* found) {
 
 }  // namespace
 
+// A founder named with a current title after the name works where they founded: "박성현 대표와
+// 오진욱 CTO 등이 공동 창업한 리벨리온".
+void Analysis::AddFoundersAtWork(std::vector<Extraction>* found) const {
+  const size_t count = found->size();
+  for (size_t k = 0; k < count; ++k) {
+    const Extraction founding = (*found)[k];
+    if (founding.type != "founded" || founding.source < 0 || !IsPerson(founding.source) || !IsOrg(founding.target)) continue;
+    bool titled = false;
+    for (const Mention& mention : mentions_) {
+      if (mention.entity != founding.source || mention.anaphor) continue;
+      TitleMatch match;
+      const size_t after = SkipSpaces(s_, mention.end);
+      // (A courtesy title is no post: "汪玉教授发起" is a professor elsewhere.)
+      const auto& courtesy = rules_.courtesy_titles[li_];
+      if (std::any_of(courtesy.begin(), courtesy.end(), [&](const std::string& word) { return s_.substr(after).starts_with(word); })) continue;
+      if (ParseTitles(after, &match) && match.works && !match.former) titled = true;
+    }
+    const bool known = std::any_of(found->begin(), found->end(), [&](const Extraction& other) {
+      return other.type == "works_at" && other.source == founding.source && other.target == founding.target;
+    });
+    if (!titled || known) continue;
+    Extraction work = founding;
+    work.type = "works_at";
+    work.confidence = std::max(0.05, founding.confidence - 0.05);
+    found->push_back(std::move(work));
+  }
+}
+
 SentenceExtractor::SentenceExtractor(Catalog* catalog, const RuleSet& rules, Lang lang, std::string document_date)
     : catalog_(catalog), rules_(rules), lang_(lang), document_date_(std::move(document_date)) {}
 
@@ -262,6 +290,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     }
   }
   DropRoleConflicts(&found);
+  AddFoundersAtWork(&found);
   found.insert(found.end(), titles_found_.begin(), titles_found_.end());
 
   // Amounts and dates in the trigger's clause.

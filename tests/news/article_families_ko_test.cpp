@@ -473,5 +473,11 @@ TEST(ArticleFamilies, KoreanAffiliatesListedByTheirGroup) {
   Expect("이번 기술은 LG전자와 LG디스플레이 등 고객사에서도 활용할 계획이다.", "ko", {}, {"LG Electronics part_of LG"});
 }
 
+TEST(ArticleFamilies, KoreanFoundersWithTitles) {
+  // A founder named with a current title works where they founded.
+  Expect("누리테크는 지난 2020년 김하늘 대표와 박서준 최고기술책임자(CTO) 등이 공동 창업한 AI 반도체 스타트업이다.", "ko",
+         {"김하늘 founded 누리테크", "김하늘 works_at 누리테크", "박서준 founded 누리테크", "박서준 works_at 누리테크"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
