@@ -199,6 +199,7 @@ class Analysis {
   void AssignMarkers();
   void BuildGroups();
   void FindPairAnaphors();
+  void FindChinesePronouns();
   bool PossessiveUnit(const Mention& owner, const Mention& unit) const;
   bool CoAgentsOf(const Group& group, const TriggerHit& hit) const;
   // Chinese "A携手B", "A联手B": whether 携手 or 联手 ends right before pos (B acts with A).

@@ -284,6 +284,35 @@ std::pair<int, int> Analysis::PairOf(const Group& group) const {
   return orgs.size() >= 2 ? std::pair{orgs[0], orgs[1]} : std::pair{-1, -1};
 }
 
+// Chinese "其" ("it", "its") after a clause that names who speaks or reports ("X表示,其…", "来自X的
+// 消息显示,其已完成…融资"): the first organisation the sentence names before it, else the
+// previous sentence's topic. Not in words that hold it ("其中", "其他", "尤其", "及其").
+void Analysis::FindChinesePronouns() {
+  if (lang_ != Lang::kChinese) return;
+  static constexpr std::string_view kPronoun = "其";
+  static const std::u32string_view kNotAfter = U"中他它余次实间後后";
+  static const std::u32string_view kNotBefore = U"尤极及与或使令将把对向";
+  for (size_t at = s_.find(kPronoun); at != std::string_view::npos; at = s_.find(kPronoun, at + kPronoun.size())) {
+    const size_t end = at + kPronoun.size();
+    if (Overlaps(at, end) || (end < s_.size() && kNotAfter.find(CodePointAt(s_, end)) != std::u32string_view::npos)) continue;
+    if (at > 0 && kNotBefore.find(CodePointBefore(s_, at)) != std::u32string_view::npos) continue;
+    // Only after a clause break: "X表示,其…" (a pronoun inside its own clause has a nearer name).
+    const std::string_view head = TrimSpace(s_.substr(0, at));
+    if (!(head.ends_with(",") || head.ends_with("，"))) continue;
+    int referent = -1;
+    for (const Mention& mention : mentions_) {
+      if (mention.end > at || mention.entity < 0 || mention.anaphor || !IsOrg(mention.entity)) continue;
+      referent = mention.entity;
+      break;
+    }
+    if (referent < 0 && discourse_->topic >= 0 && IsOrg(discourse_->topic)) referent = discourse_->topic;
+    if (referent < 0) continue;
+    Mention mention = MentionWithParticles(at, end, referent);
+    mention.anaphor = true;
+    AddMention(mention);
+  }
+}
+
 // "양사는", "双方宣布", "the two companies": a group of the two organisations named together last,
 // earlier in the sentence or else in the sentences before. Runs once the groups are built.
 void Analysis::FindPairAnaphors() {

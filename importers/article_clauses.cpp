@@ -181,6 +181,22 @@ void Analysis::AssignMarkers() {
             if (IsChineseFunction(cp)) break;
             at -= 3;
           }
+          // "向中国自动驾驶初创公司Momenta投资": a description that ends in a kind word may stand
+          // between 向/对/给 and the name.
+          const auto& cues = rules_.org_cues[li_];
+          if (mention.role == Role::kNone && std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) { return head.ends_with(cue); })) {
+            at = mention.begin;
+            for (int chars = 0; chars < 14 && at >= 3; ++chars) {
+              const char32_t cp = CodePointBefore(s_, at);
+              if (!IsHan(cp)) break;
+              if (cp == U'向' || cp == U'对' || cp == U'给') {
+                mention.role = Role::kDative;
+                break;
+              }
+              if (IsChineseFunction(cp)) break;
+              at -= 3;
+            }
+          }
           break;
         }
       }

@@ -103,6 +103,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverChineseSubjects();
   DiscoverKoreanSubjects();
   ReresolveRoundAnaphors();
+  FindChinesePronouns();
   RefineDiscoveredKinds();
   DropAppositiveAnaphors();
   // "《晚点LatePost》独家获悉": the outlet that reports the news is no party to it.

@@ -201,6 +201,8 @@ void Analysis::DiscoverSuffixOrgs() {
             break;
           }
           if (chars >= 2 && std::any_of(rules_.time_words[li_].begin(), rules_.time_words[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
+          // ... and so does a word that opens a clause ("来自星河科技的消息").
+          if (chars >= 2 && std::any_of(rules_.clause_openers[li_].begin(), rules_.clause_openers[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
           // ... and so does a list cue ("包括星河资本、云岫创投").
           if (chars >= 2 && std::any_of(rules_.list_cues[li_].begin(), rules_.list_cues[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
           auto before_name = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.end == start && mention.begin < start; });

@@ -480,5 +480,18 @@ TEST(ArticleFamilies, ChineseCuedProductsAndRaisersWithoutInvestors) {
          {"HongShan invests_in Cloudpeak AI", "广发信德 invests_in Cloudpeak AI"}, {"HongShan invests_in 北辰动力", "广发信德 invests_in 北辰动力"});
 }
 
+TEST(ArticleFamilies, ChineseDativesPronounsAndInvestorLists) {
+  // "将向[description]X投资": X is invested in, though a description stands after 向; 将 here is
+  // "will".
+  Expect("9月23日，云岫集团表示，将向中国自动驾驶初创公司Northwind投资3亿美元。", "zh", {"云岫集团 invests_in Northwind"},
+         {"Northwind invests_in 云岫集团"});
+  // "X的投资方已包含了A、B": A and B invest in X.
+  Expect("目前，Northwind的投资方已包含了腾讯、百度等巨头企业。", "zh", {"Tencent invests_in Northwind", "Baidu invests_in Northwind"},
+         {"Northwind invests_in Tencent"});
+  // "来自X的消息显示，…其已完成…融资": 其 is X; 来自 is no part of X's name.
+  Expect("星河医疗正面临困境。8月16日，来自云岫科技的消息显示，今年7月末，其已完成新一轮融资，投资方包括红杉中国等。", "zh",
+         {"HongShan invests_in 云岫科技"}, {"HongShan invests_in 星河医疗", "HongShan invests_in 来自云岫科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
