@@ -10,10 +10,23 @@ namespace relgraph::importers::article {
 
 // Negation, denial, rumour and plans around a trigger ("did not invest", "투자하지 않았다",
 // "否认投资", "in talks to acquire"): the sentence states no relation.
+bool Analysis::Excluded(const Rule& rule, size_t at, size_t end) const {
+  const std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
+  for (const std::string& exclusion : rule.exclude) {
+    const size_t from = at >= exclusion.size() ? at - exclusion.size() : 0;
+    for (size_t x = haystack.find(exclusion, from); x != std::string_view::npos && x <= at; x = haystack.find(exclusion, x + 1)) {
+      if (x + exclusion.size() >= end) return true;
+    }
+  }
+  return false;
+}
+
 bool Analysis::TriggerEndsAt(size_t pos) const {
   const std::string_view head = s_.substr(0, pos);
   return std::any_of(rules_.rules.begin(), rules_.rules.end(), [&](const Rule& rule) {
-    return rule.lang == lang_ && std::any_of(rule.triggers.begin(), rule.triggers.end(), [&](const std::string& trigger) { return head.ends_with(trigger); });
+    return rule.lang == lang_ && std::any_of(rule.triggers.begin(), rule.triggers.end(), [&](const std::string& trigger) {
+             return head.ends_with(trigger) && !Excluded(rule, pos - trigger.size(), pos);
+           });
   });
 }
 
@@ -94,15 +107,7 @@ void Analysis::FindTriggers() {
                                     (end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0))) {
       continue;
     }
-    bool excluded = false;
-    for (size_t e = 0; e < rule.exclude.size() && !excluded; ++e) {
-      const std::string& exclusion = rule.exclude[e];
-      size_t from = at >= exclusion.size() ? at - exclusion.size() : 0;
-      for (size_t x = haystack.find(exclusion, from); x != std::string_view::npos && x <= at; x = haystack.find(exclusion, x + 1)) {
-        if (x + exclusion.size() >= end) excluded = true;
-      }
-    }
-    if (excluded || PartOfTitle(at, end)) continue;
+    if (Excluded(rule, at, end) || PartOfTitle(at, end)) continue;
     // The noun of "ORG의 … 자회사 X" only says whose unit X is (a compound of its own).
     if (std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& owner) {
           return owner.word_end <= at && owner.unit_at != std::string_view::npos && owner.unit_at >= end && owner.unit_at <= end + 1;

@@ -493,5 +493,12 @@ TEST(ArticleFamilies, ChineseDativesPronounsAndInvestorLists) {
          {"HongShan invests_in 云岫科技"}, {"HongShan invests_in 星河医疗", "HongShan invests_in 来自云岫科技"});
 }
 
+TEST(ArticleFamilies, ChineseInvestmentNounsInNames) {
+  // 投资 inside "风险投资", "创业投资", "产业投资基金" is a noun of a name, no verb: the round's
+  // raiser invests in nobody.
+  Expect("星河智能 Nebula AI 完成5亿元Pre-A轮融资。本轮融资由阿美风险投资旗下Prosperity7 Ventures领投。", "zh",
+         {"Prosperity7 Ventures invests_in Nebula AI"}, {"Nebula AI invests_in Prosperity7 Ventures"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
