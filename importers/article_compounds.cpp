@@ -46,13 +46,23 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     extraction.amount_value.begin = pos;
     out->push_back(extraction);
   };
-  // Korean "A전자와 A디스플레이 등 각 계열사": the affiliates of the group whose name opens
+  // Korean "A전자와 A디스플레이 등 (각) 계열사": the affiliates of the group whose name opens
   // theirs (a known organisation named by a shorter prefix of the member's own name).
   if (lang_ == Lang::kKorean) {
     for (const Group& group : groups_) {
       std::string_view after = s_.substr(SkipSpaces(s_, group.end));
-      const auto& phrases = rules_.affiliate_phrases[li_];
-      if (std::none_of(phrases.begin(), phrases.end(), [&](const std::string& phrase) { return after.starts_with(phrase); })) continue;
+      if (!after.starts_with("등 ")) continue;
+      // The affiliate noun is one of the next three words ("등 계열사", "등 각 계열사", "등 주요
+      // 계열사 7곳이").
+      bool affiliates = false;
+      after.remove_prefix(std::string_view("등 ").size());
+      for (int words = 0; words < 3 && !affiliates && !after.empty(); ++words) {
+        const auto& nouns = rules_.affiliate_nouns[li_];
+        affiliates = std::any_of(nouns.begin(), nouns.end(), [&](const std::string& noun) { return after.starts_with(noun); });
+        const size_t space = after.find(' ');
+        after = space == std::string_view::npos ? std::string_view() : after.substr(space + 1);
+      }
+      if (!affiliates) continue;
       for (int member : group.members) {
         const Mention& mention = mentions_[static_cast<size_t>(member)];
         if (mention.entity < 0 || !IsOrg(mention.entity) || mention.anaphor) continue;

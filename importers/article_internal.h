@@ -273,7 +273,7 @@ struct RuleSet {
   std::vector<std::string> courtesy_titles[3];        // "教授": after a person's name, no part of it
   std::vector<std::string> legal_name_words[3];       // Chinese "管理": "投资管理有限公司" is one legal name
   std::vector<std::string> post_verbs[3];             // "担任": a person's name stands before one
-  std::vector<std::string> affiliate_phrases[3];      // Korean "등 각 계열사": the list before is a group's affiliates
+  std::vector<std::string> affiliate_nouns[3];        // Korean "계열사": "A·B 등 (각) 계열사" lists a group's affiliates
   std::vector<std::string> honorifics[3];             // "Dr. ": before a person's name, no part of it
   std::vector<std::string> unit_suffixes[3];          // Korean "본부", "사업부": a unit inside an organisation
   std::vector<std::string> title_heads[3];            // Korean "책임자": makes a title of the words before it

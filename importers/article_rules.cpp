@@ -93,7 +93,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"bound_suffixes", &set.bound_suffixes[index], false},
                                         std::tuple{"post_verbs", &set.post_verbs[index], false},
                                         std::tuple{"legal_name_words", &set.legal_name_words[index], false},
-                                        std::tuple{"affiliate_phrases", &set.affiliate_phrases[index], false},
+                                        std::tuple{"affiliate_nouns", &set.affiliate_nouns[index], false},
                                         std::tuple{"unit_suffixes", &set.unit_suffixes[index], false}, std::tuple{"title_heads", &set.title_heads[index], false},
                                         std::tuple{"title_predicate_tails", &set.title_predicate_tails[index], false},
                                         std::tuple{"list_cues", &set.list_cues[index], false},

@@ -479,5 +479,10 @@ TEST(ArticleFamilies, KoreanFoundersWithTitles) {
          {"김하늘 founded 누리테크", "김하늘 works_at 누리테크", "박서준 founded 누리테크", "박서준 works_at 누리테크"});
 }
 
+TEST(ArticleFamilies, KoreanAffiliatesWithACount) {
+  // "A·B 등 주요 계열사 7곳이": the affiliate noun may come two words after 등.
+  Expect("올해 LG화학·LG유플러스 등 4개 계열사가 추가 출자를 결정했다.", "ko", {"LG Chem part_of LG", "LG Uplus part_of LG"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
