@@ -619,5 +619,13 @@ TEST(ArticleFamilies, EnglishPairsPurposeAndMoneyReceived) {
          {"Tiger Global Management invests_in Northwind"});
 }
 
+TEST(ArticleFamilies, EnglishRaisersNamedInTheSentence) {
+  // "X closed a round led by A, with participation from B and C": the one who closed it raised it.
+  Expect("Northwind Health closed a $125 million Series B this week led by New Enterprise Associates, with participation from "
+         "Menlo Ventures and Transformation Capital.", "en",
+         {"New Enterprise Associates invests_in Northwind Health", "Menlo Ventures invests_in Northwind Health",
+          "Transformation Capital invests_in Northwind Health"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
