@@ -627,5 +627,12 @@ TEST(ArticleFamilies, EnglishRaisersNamedInTheSentence) {
           "Transformation Capital invests_in Northwind Health"});
 }
 
+TEST(ArticleFamilies, EnglishMoneyPutIn) {
+  // "A and B added $N": money put into the round's raiser.
+  Expect("Northwind raised $675 million in a round led by Jeff Bezos. Microsoft and Amazon added nearly $299 million between them.", "en",
+         {"Jeff Bezos invests_in Northwind", "Microsoft invests_in Northwind", "Amazon invests_in Northwind"});
+  Expect("Microsoft added a new feature to Windows.", "en", {}, {});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
