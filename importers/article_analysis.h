@@ -167,6 +167,7 @@ class Analysis {
   void DiscoverQuotedProducts();
   void DiscoverVersionedProducts();
   void DiscoverChineseCuedProducts();
+  void DiscoverChineseUnits();
   void DiscoverListedNames();
   void DiscoverListMembers();
   void DiscoverKoreanListMembers();

@@ -310,6 +310,54 @@ void Analysis::RefineDiscoveredKinds() {
   }
 }
 
+// Chinese units named after their owner ("国家开发银行旗下的国开科创参与了投资", "阿里巴巴旗下的菜鸟宣布"):
+// the Han word after "ORG旗下(的)", two to six characters, up to a function character, a word
+// that ends names or a rule's verb.
+void Analysis::DiscoverChineseUnits() {
+  if (lang_ != Lang::kChinese) return;
+  const size_t count = mentions_.size();
+  for (size_t m = 0; m < count; ++m) {
+    const Mention owner = mentions_[m];
+    if (owner.entity < 0 || owner.anaphor || !IsOrg(owner.entity)) continue;
+    size_t begin = owner.end;
+    for (std::string_view owned : {"旗下的", "旗下"}) {
+      if (s_.substr(begin).starts_with(owned)) {
+        begin += owned.size();
+        break;
+      }
+    }
+    if (begin == owner.end) continue;
+    auto stops_at = [&](size_t pos) {
+      const std::string_view rest = s_.substr(pos);
+      for (const std::string& word : rules_.name_end_words[li_]) {
+        if (rest.starts_with(word)) return true;
+      }
+      for (const Rule& rule : rules_.rules) {
+        if (rule.lang != lang_) continue;
+        for (const std::string& trigger : rule.triggers) {
+          if (rest.starts_with(trigger)) return true;
+        }
+      }
+      return false;
+    };
+    size_t end = begin;
+    int chars = 0;
+    while (end < s_.size() && chars < 7) {
+      const char32_t cp = CodePointAt(s_, end);
+      if (!IsHan(cp) || IsChineseFunction(cp) || (chars >= 2 && stops_at(end))) break;
+      end += 3, ++chars;
+    }
+    // (A run that goes on is a description, not a name: "旗下的自动驾驶公司".)
+    if (chars < 2 || chars > 6 || Overlaps(begin, end)) continue;
+    const std::string name(s_.substr(begin, end - begin));
+    std::string kind;
+    if (GenericWords().count(name) != 0 || CommonNouns().count(name) != 0 || EndsInKindWord(name, rules_.org_cues[li_]) || EndsInKindWord(name, rules_.product_cues[li_])) continue;
+    const int entity = Discover(Written(name), HasOrgSuffix(name, li_, &kind) ? kind : "company", {}, "");
+    if (entity < 0 || !IsOrg(entity)) continue;
+    AddMention(MentionWithParticles(begin, end, entity));
+  }
+}
+
 // Chinese products named right after their product word with a number ("AI芯片思元290",
 // "算力集群飞星一号"): two to four Han characters, then digits or a numeral and 号.
 void Analysis::DiscoverChineseCuedProducts() {

@@ -88,6 +88,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DiscoverQuotedProducts();
   DiscoverVersionedProducts();
   DiscoverChineseCuedProducts();
+  DiscoverChineseUnits();
   DiscoverSuffixOrgs();
   DiscoverListedNames();
   DiscoverListMembers();

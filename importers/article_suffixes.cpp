@@ -242,7 +242,7 @@ void Analysis::DiscoverSuffixOrgs() {
         // "是一家AI基础设施公司", "是AI基础设施公司": a description; "是云岫集团的子公司" names one.
         if (before_stem.ends_with("家") || before_stem.ends_with("个")) continue;
         if ((before_stem.ends_with("是") || before_stem.ends_with("为")) && suffix == "公司") continue;
-        if (before_stem.ends_with("的") && suffix == "公司") continue;  // "旗下的云计算公司": a description
+        if ((before_stem.ends_with("的") || before_stem.ends_with("旗下")) && suffix == "公司") continue;  // "旗下(的)云计算公司": a description
         bool generic_start = false;
         for (std::string_view word : {"该", "这", "那", "一", "多", "其", "某", "本", "各", "首", "子", "母", "旗下", "人工智能", "科技", "国内", "全球"}) {
           generic_start = generic_start || stem.starts_with(word);

@@ -500,5 +500,12 @@ TEST(ArticleFamilies, ChineseInvestmentNounsInNames) {
          {"Prosperity7 Ventures invests_in Nebula AI"}, {"Nebula AI invests_in Prosperity7 Ventures"});
 }
 
+TEST(ArticleFamilies, ChineseUnitsNamedAfterTheirOwner) {
+  // "ORG旗下(的)NAME": a short word after 旗下 names a unit of ORG; a description that ends in a kind
+  // word ("旗下自动驾驶公司") names none.
+  Expect("阿里巴巴旗下的云岫宣布完成融资。", "zh", {"云岫 part_of Alibaba Group"});
+  Expect("腾讯旗下自动驾驶公司宣布与星河科技达成战略合作。", "zh", {}, {"自动驾驶公司 part_of Tencent"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
