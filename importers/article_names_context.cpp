@@ -332,13 +332,7 @@ void Analysis::DiscoverChineseUnits() {
       for (const std::string& word : rules_.name_end_words[li_]) {
         if (rest.starts_with(word)) return true;
       }
-      for (const Rule& rule : rules_.rules) {
-        if (rule.lang != lang_) continue;
-        for (const std::string& trigger : rule.triggers) {
-          if (rest.starts_with(trigger)) return true;
-        }
-      }
-      return false;
+      return TriggerStartsAt(pos);
     };
     size_t end = begin;
     int chars = 0;

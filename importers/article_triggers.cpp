@@ -21,6 +21,19 @@ bool Analysis::Excluded(const Rule& rule, size_t at, size_t end) const {
   return false;
 }
 
+bool Analysis::TriggerStartsAt(size_t pos) const {
+  const std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
+  if (pos + 1 >= haystack.size()) return false;
+  const auto& index = rules_.trigger_index[li_];
+  auto bucket = index.find(static_cast<uint16_t>((static_cast<unsigned char>(haystack[pos]) << 8) | static_cast<unsigned char>(haystack[pos + 1])));
+  if (bucket == index.end()) return false;
+  return std::any_of(bucket->second.begin(), bucket->second.end(), [&](TriggerRef ref) {
+    const Rule& rule = rules_.rules[ref.rule];
+    const std::string& trigger = rule.triggers[ref.trigger];
+    return haystack.substr(pos).starts_with(trigger) && !Excluded(rule, pos, pos + trigger.size());
+  });
+}
+
 bool Analysis::TriggerEndsAt(size_t pos) const {
   const std::string_view head = s_.substr(0, pos);
   return std::any_of(rules_.rules.begin(), rules_.rules.end(), [&](const Rule& rule) {
