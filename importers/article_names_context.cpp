@@ -350,6 +350,21 @@ void Analysis::DiscoverChineseUnits() {
     if (entity < 0 || !IsOrg(entity)) continue;
     AddMention(MentionWithParticles(begin, end, entity));
   }
+  // "丰田中国董事长", "与丰田中国、广汽丰田": a foreign company's China arm is an organisation of its own,
+  // when a boundary follows (not "英伟达中国市场").
+  for (Mention& mention : mentions_) {
+    if (mention.entity < 0 || mention.anaphor || !IsOrg(mention.entity) || mention.word_end != mention.end || !s_.substr(mention.end).starts_with("中国")) continue;
+    const size_t end = mention.end + std::string_view("中国").size();
+    const char32_t next = end < s_.size() ? CodePointAt(s_, end) : U'。';
+    TitleMatch title;
+    const bool boundary = !IsHan(next) || IsChineseFunction(next) || ParseTitles(end, &title) || TriggerStartsAt(end) ||
+                          std::any_of(rules_.name_end_words[li_].begin(), rules_.name_end_words[li_].end(), [&](const std::string& word) { return s_.substr(end).starts_with(word); });
+    if (!boundary || Overlaps(mention.end, end) || NotNames().count(std::string(s_.substr(mention.begin, mention.end - mention.begin))) != 0) continue;
+    const int arm = Discover(Written(std::string(s_.substr(mention.begin, end - mention.begin))), "company", {}, "");
+    if (arm < 0 || !IsOrg(arm)) continue;
+    mention.entity = arm;
+    mention.end = mention.word_end = end;
+  }
 }
 
 // Chinese products named right after their product word with a number ("AI芯片思元290",

@@ -507,5 +507,12 @@ TEST(ArticleFamilies, ChineseUnitsNamedAfterTheirOwner) {
   Expect("腾讯旗下自动驾驶公司宣布与星河科技达成战略合作。", "zh", {}, {"自动驾驶公司 part_of Tencent"});
 }
 
+TEST(ArticleFamilies, ChineseChinaArms) {
+  // "X中国" before a title or a boundary is X's China arm, an organisation of its own; "X中国市场"
+  // is a market.
+  Expect("通用汽车执行副总裁兼通用汽车中国总裁王明远表示，将加大投入。", "zh", {"王明远 works_at 通用汽车中国"});
+  Expect("英伟达中国市场份额下降。", "zh", {}, {});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
