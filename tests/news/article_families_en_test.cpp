@@ -634,5 +634,11 @@ TEST(ArticleFamilies, EnglishMoneyPutIn) {
   Expect("Microsoft added a new feature to Windows.", "en", {}, {});
 }
 
+TEST(ArticleFamilies, EnglishPartneringListsThatInclude) {
+  // "Agencies partnering with X on the pilot include A, B and C": each partners with X.
+  Expect("Agencies partnering with the National Science Foundation on the pilot include the Department of Energy and NASA.", "en",
+         {"United States Department of Energy partners_with National Science Foundation", "NASA partners_with National Science Foundation"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
