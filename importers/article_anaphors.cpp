@@ -127,12 +127,14 @@ void Analysis::FindAnaphors() {
         AddMention(mention);
         continue;
       }
-      // The referent: the last entity of the kind named before, in this sentence or earlier.
+      // The referent: the last entity of the kind named before, in this sentence or earlier ("org":
+      // any organisation, for a pronoun such as "it").
+      auto fits = [&](int entity) { return kind == "org" ? IsOrg(entity) : Kind(entity) == kind; };
       int referent = -1;
       size_t best_end = 0;
       std::vector<int> excluded;  // the subject of the anaphor's own clause is no referent ("Google invested in the startup")
       for (const Mention& other : mentions_) {
-        if (other.entity < 0 || other.end > at || other.anaphor || Kind(other.entity) != kind || CitedSource(other)) continue;
+        if (other.entity < 0 || other.end > at || other.anaphor || !fits(other.entity) || CitedSource(other)) continue;
         std::string_view between = s_.substr(other.end, at - other.end);
         // (A reported clause is another: "Nvidia's CEO said that the chipmaker invested".)
         bool same_clause = lang_ != Lang::kKorean && between.find_first_of(",;") == std::string_view::npos && between.find("，") == std::string_view::npos &&
@@ -161,16 +163,16 @@ void Analysis::FindAnaphors() {
           return std::any_of(named.aliases.begin(), named.aliases.end(), [&](const std::string& alias) { return Lower(alias).ends_with(head); });
         };
         for (auto it = discourse_->recent.rbegin(); referent < 0 && it != discourse_->recent.rend(); ++it) {
-          if (Kind(*it) == kind && allowed(*it) && headed(*it)) referent = *it;
+          if (fits(*it) && allowed(*it) && headed(*it)) referent = *it;
         }
       }
       // Earlier: the previous sentence's topic ("OpenAI ... The company raised ..." after a
       // sentence that names other companies on the way), else the last one named.
       for (int topic : {discourse_->topic, discourse_->last_topic}) {
-        if (referent < 0 && topic >= 0 && Kind(topic) == kind && allowed(topic)) referent = topic;
+        if (referent < 0 && topic >= 0 && fits(topic) && allowed(topic)) referent = topic;
       }
       for (auto it = discourse_->recent.rbegin(); referent < 0 && it != discourse_->recent.rend(); ++it) {
-        if (Kind(*it) == kind && allowed(*it)) referent = *it;
+        if (fits(*it) && allowed(*it)) referent = *it;
       }
       if (referent < 0) continue;
       mention.entity = referent;

@@ -640,5 +640,13 @@ TEST(ArticleFamilies, EnglishPartneringListsThatInclude) {
          {"United States Department of Energy partners_with National Science Foundation", "NASA partners_with National Science Foundation"});
 }
 
+TEST(ArticleFamilies, EnglishPronounsForAnyOrganisation) {
+  // "it" and "the firm" may stand for an investor as well as a company: the previous sentence's
+  // topic, not the last company named.
+  Expect("Radical Ventures was launched in 2017 by two founders who sold an AI company to Google. The firm has since backed many "
+         "start-ups. It was the first investor in AI start-up Cohere.", "en",
+         {"Radical Ventures invests_in Cohere"}, {"Google invests_in Cohere"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
