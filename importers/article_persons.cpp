@@ -49,7 +49,8 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       for (const std::string& word : rules_.surnames[li_]) {
         surname = surname || (candidate.starts_with(word) && candidate.size() > word.size() && (syllables < 4 || word.size() >= 6));
       }
-      if (!surname || NotNames().count(candidate) != 0) continue;
+      // (A common noun or an organisation's suffix word is no name: "국내 대표 반도체 기업".)
+      if (!surname || NotNames().count(candidate) != 0 || CommonNouns().count(candidate) != 0 || Contains(rules_.bound_suffixes[li_], candidate)) continue;
       name = std::string(candidate);
       name_end = pos + syllables * 3;
       *end = run_end;
@@ -71,7 +72,7 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
       auto plain = [&](std::string_view word) {
         TitleMatch title;
         return CountCodePoints(word) >= 2 && CountCodePoints(word) <= 6 && CommonNouns().count(word) == 0 && NotNames().count(word) == 0 &&
-               GenericWords().count(word) == 0 && !ParseTitles(static_cast<size_t>(word.data() - s_.data()), &title) &&
+               GenericWords().count(word) == 0 && !Contains(rules_.bound_suffixes[li_], word) && !ParseTitles(static_cast<size_t>(word.data() - s_.data()), &title) &&
                !EndsInKindWord(word.ends_with("인") ? word.substr(0, word.size() - 3) : word, rules_.org_cues[li_]);  // "로봇 전문기업인" describes
       };
       Role role;

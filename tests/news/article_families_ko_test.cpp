@@ -484,5 +484,11 @@ TEST(ArticleFamilies, KoreanAffiliatesWithACount) {
   Expect("올해 LG화학·LG유플러스 등 4개 계열사가 추가 출자를 결정했다.", "ko", {"LG Chem part_of LG", "LG Uplus part_of LG"});
 }
 
+TEST(ArticleFamilies, KoreanSuffixWordsAreNoPersons) {
+  // "국내 대표 반도체 설계 기업": 대표 here is "leading", and 반도체 (a suffix word) names nobody.
+  Expect("누리테크는 초기 투자를 유치한 데 힘입어 국내 대표 반도체 설계 기업으로 성장했다.", "ko", {},
+         {"반도체 works_at 누리테크", "반도체 설계 works_at 누리테크"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
