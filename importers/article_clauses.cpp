@@ -281,7 +281,10 @@ void Analysis::AssignMarkers() {
       }
       // "According to Google Cloud CEO Diane Greene": the source of a statement, no argument role.
       if (word == "to" && start >= 10 && Lower(s_.substr(start - 10, 10)) == "according ") word.clear();
-      if (word == "in" || word == "into" || word == "to") mention.role = Role::kDative;
+      // "a $1.15bn round for Cruise": what a round is for receives the money.
+      const std::string_view before_word = TrimSpace(std::string_view(lower_).substr(0, start));
+      const bool round_for = word == "for" && (before_word.ends_with("round") || before_word.ends_with("funding") || before_word.ends_with("financing"));
+      if (word == "in" || word == "into" || word == "to" || round_for) mention.role = Role::kDative;
       else if (word == "with") mention.role = Role::kWith;
       else if (word == "by") mention.role = Role::kBy;
       else if (word == "from") mention.role = Role::kFrom;

@@ -648,5 +648,11 @@ TEST(ArticleFamilies, EnglishPronounsForAnyOrganisation) {
          {"Radical Ventures invests_in Cohere"}, {"Google invests_in Cohere"});
 }
 
+TEST(ArticleFamilies, EnglishRoundsForARaiser) {
+  // "taking part in a round for X": X raised the round.
+  Expect("Vision Fund followed the 2018 investment by taking part in a $1.15bn round for Northwind Robotics in 2019.", "en",
+         {"SoftBank Vision Fund invests_in Northwind Robotics"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
