@@ -217,8 +217,10 @@ class Analysis {
   bool NameLikeRest(size_t from, size_t end) const;
   // Whether a trigger word of one of the language's rules ends right before pos ("投资" in "投资星河").
   bool TriggerEndsAt(size_t pos) const;
-  // Whether a trigger word of one of the language's rules starts at pos (by the trigger index).
+  // Whether a trigger word of one of the language's rules starts at pos (by the trigger index);
+  // the length of the longest one that does (0: none).
   bool TriggerStartsAt(size_t pos) const;
+  size_t TriggerLengthAt(size_t pos) const;
   // Whether one of the rule's exclusions covers the trigger word at [at, end) ("投资者" for 投资).
   bool Excluded(const Rule& rule, size_t at, size_t end) const;
   bool PossessiveAfter(const Mention& mention) const;

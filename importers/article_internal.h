@@ -117,6 +117,9 @@ class Catalog {
   Catalog& operator=(const Catalog&) = delete;
 
   int size() const;
+  // The first index that is the catalog's own (the store's, then what articles taught); lower
+  // indices are the lexicon's.
+  int FirstOwn() const { return base_size_; }
   // The entity an index stands for (a lexicon entity the store has or that learnt an alias
   // stands for the catalog's own copy); Canonical gives that entity's index.
   const CatalogEntity& at(int index) const;

@@ -106,14 +106,8 @@ void Analysis::DiscoverListMembers() {
   // A rule's trigger or a kind word before the first item ends what came before it: "拟收购关联企业
   // 昆霞投资、巨星科技" lists 昆霞投资 (when a name of two characters or more is left).
   std::vector<std::string_view> openers(rules_.org_cues[li_].begin(), rules_.org_cues[li_].end());
-  // The last item ends before a stop word or a rule's verb ("获A、B入股后": B).
-  std::vector<std::string_view> stops = kStops;
   for (const Rule& rule : rules_.rules) {
-    if (rule.lang != lang_) continue;
-    openers.insert(openers.end(), rule.triggers.begin(), rule.triggers.end());
-    for (const std::string& trigger : rule.triggers) {
-      if (CountCodePoints(trigger) >= 2) stops.push_back(trigger);
-    }
+    if (rule.lang == lang_) openers.insert(openers.end(), rule.triggers.begin(), rule.triggers.end());
   }
   // Item spans of each run of separators.
   std::vector<std::pair<size_t, size_t>> items;
@@ -192,13 +186,23 @@ void Analysis::DiscoverListMembers() {
     for (const Mention& mention : mentions_) {
       if (mention.begin == from && mention.entity >= 0) known_end = std::max(known_end, mention.end - from);
     }
-    for (std::string_view stop : stops) {
+    for (std::string_view stop : kStops) {
       for (size_t at = rest.find(stop); at != std::string_view::npos && at < cut; at = rest.find(stop, at + stop.size())) {
         if (at < known_end) continue;
         if (stop.size() < 6 || !ends_name(stop, at + stop.size())) {
           cut = at;
           break;
         }
+      }
+    }
+    // The last item also ends before a rule's verb of two characters or more ("获A、B入股后": B).
+    for (size_t at = known_end, step = 1; at < cut; at += step) {
+      char32_t cp = 0;
+      step = std::max<size_t>(1, DecodeAt(rest, at, &cp));
+      const size_t length = TriggerLengthAt(from + at);
+      if (length >= 6 && at + length <= rest.size() && !ends_name(rest.substr(at, length), at + length)) {
+        cut = at;
+        break;
       }
     }
     rest = rest.substr(0, cut);

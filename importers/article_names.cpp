@@ -95,7 +95,7 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
   }
   // A short form of an organisation found before: "华发集团" after "珠海华发集团".
   if (lang_ == Lang::kChinese && kind != "person" && CountCodePoints(name) >= 3) {
-    for (int index = 0; index < catalog_->size(); ++index) {
+    for (int index = catalog_->FirstOwn(); index < catalog_->size(); ++index) {  // (only discovered ones: never the lexicon's)
       const CatalogEntity& known = catalog_->at(index);
       if (!known.discovered || !IsOrg(index) || known.entity.name.size() <= name.size() + 3 || !known.entity.name.ends_with(name)) continue;
       catalog_->AddAlias(index, name);

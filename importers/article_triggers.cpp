@@ -13,26 +13,33 @@ namespace relgraph::importers::article {
 bool Analysis::Excluded(const Rule& rule, size_t at, size_t end) const {
   const std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
   for (const std::string& exclusion : rule.exclude) {
+    // Only an exclusion that covers [at, end) counts: search the window around the trigger, not
+    // the rest of the sentence.
     const size_t from = at >= exclusion.size() ? at - exclusion.size() : 0;
-    for (size_t x = haystack.find(exclusion, from); x != std::string_view::npos && x <= at; x = haystack.find(exclusion, x + 1)) {
-      if (x + exclusion.size() >= end) return true;
+    const std::string_view window = haystack.substr(from, std::min(haystack.size(), end + exclusion.size()) - from);
+    for (size_t x = window.find(exclusion); x != std::string_view::npos && from + x <= at; x = window.find(exclusion, x + 1)) {
+      if (from + x + exclusion.size() >= end) return true;
     }
   }
   return false;
 }
 
-bool Analysis::TriggerStartsAt(size_t pos) const {
+size_t Analysis::TriggerLengthAt(size_t pos) const {
   const std::string_view haystack = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
-  if (pos + 1 >= haystack.size()) return false;
+  if (pos + 1 >= haystack.size()) return 0;
   const auto& index = rules_.trigger_index[li_];
   auto bucket = index.find(static_cast<uint16_t>((static_cast<unsigned char>(haystack[pos]) << 8) | static_cast<unsigned char>(haystack[pos + 1])));
-  if (bucket == index.end()) return false;
-  return std::any_of(bucket->second.begin(), bucket->second.end(), [&](TriggerRef ref) {
+  if (bucket == index.end()) return 0;
+  size_t longest = 0;
+  for (TriggerRef ref : bucket->second) {
     const Rule& rule = rules_.rules[ref.rule];
     const std::string& trigger = rule.triggers[ref.trigger];
-    return haystack.substr(pos).starts_with(trigger) && !Excluded(rule, pos, pos + trigger.size());
-  });
+    if (trigger.size() > longest && haystack.substr(pos).starts_with(trigger) && !Excluded(rule, pos, pos + trigger.size())) longest = trigger.size();
+  }
+  return longest;
 }
+
+bool Analysis::TriggerStartsAt(size_t pos) const { return TriggerLengthAt(pos) > 0; }
 
 bool Analysis::TriggerEndsAt(size_t pos) const {
   const std::string_view head = s_.substr(0, pos);
