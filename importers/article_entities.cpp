@@ -320,6 +320,9 @@ struct LexiconBase {
   std::unordered_map<std::string, int> by_key;  // MatchKey of id/name/alias/Simplified forms -> entity
   std::unordered_map<std::string, int> by_id;
   std::vector<std::string> name_keys;           // MatchKey of each entity's name
+  // Names of two parts or more ("리벨리온 아톰"): MatchKey of one side -> (entity, the other side),
+  // in entity order (Catalog::FindQualified).
+  std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> qualified;
   Gazetteer gazetteer;
 };
 
@@ -335,6 +338,21 @@ std::vector<std::string> Surfaces(const Entity& entity) {
     if (folded != surfaces[i]) surfaces.push_back(std::move(folded));
   }
   return surfaces;
+}
+
+// Every name of the entity that has a space, split at its first space: visit(MatchKey(tail), head)
+// and visit(MatchKey(head), tail) ("리벨리온 아톰" is 아톰 qualified by 리벨리온).
+template <typename Visit>
+void ForEachQualifiedSplit(const Entity& entity, Visit visit) {
+  std::vector<const std::string*> names = {&entity.name};
+  for (const std::string& alias : entity.aliases) names.push_back(&alias);
+  for (const std::string* full : names) {
+    const size_t space = full->find(' ');
+    if (space == std::string::npos) continue;
+    std::string head = full->substr(0, space), tail = full->substr(space + 1);
+    visit(MatchKey(tail), head);
+    visit(MatchKey(head), tail);
+  }
 }
 
 std::unique_ptr<LexiconBase> BuildLexicon(std::string_view lexicon_csv) {
@@ -379,6 +397,7 @@ std::unique_ptr<LexiconBase> BuildLexicon(std::string_view lexicon_csv) {
       base->gazetteer.Add(surface, index);
     }
     base->name_keys.push_back(MatchKey(entity.name));
+    ForEachQualifiedSplit(entity, [&](const std::string& key, std::string qualifier) { base->qualified[key].emplace_back(index, std::move(qualifier)); });
     base->entities.push_back({std::move(entity), false, false, {}});
   }
   return base;
@@ -507,21 +526,23 @@ int Catalog::AddDiscovered(const std::string& name, const std::string& kind, con
 }
 
 int Catalog::FindQualified(std::string_view name, const std::vector<int>& context) const {
-  std::string key = MatchKey(name);
-  for (int index = 0; index < size(); ++index) {
-    if (Canonical(index) != index) continue;
-    const Entity& entity = at(index).entity;
-    std::vector<const std::string*> names = {&entity.name};
-    for (const std::string& alias : entity.aliases) names.push_back(&alias);
-    for (const std::string* full : names) {
-      size_t space = full->find(' ');
-      if (space == std::string::npos) continue;
-      std::string head = full->substr(0, space), tail = full->substr(space + 1);
-      std::string qualifier = MatchKey(tail) == key ? head : MatchKey(head) == key ? tail : "";
-      if (qualifier.empty()) continue;
-      int named = FindByName(qualifier);
-      if (named >= 0 && std::find(context.begin(), context.end(), named) != context.end()) return index;
+  const std::string key = MatchKey(name);
+  auto in_context = [&](const std::string& qualifier) {
+    const int named = FindByName(qualifier);
+    return named >= 0 && std::find(context.begin(), context.end(), named) != context.end();
+  };
+  // The lexicon's entities through their index, then the catalog's own (few) one by one.
+  if (auto found = base_->qualified.find(key); found != base_->qualified.end()) {
+    for (const auto& [index, qualifier] : found->second) {
+      if (Canonical(index) == index && in_context(qualifier)) return index;
     }
+  }
+  for (int index = base_size_; index < size(); ++index) {
+    int match = -1;
+    ForEachQualifiedSplit(at(index).entity, [&](const std::string& split_key, const std::string& qualifier) {
+      if (match < 0 && split_key == key && in_context(qualifier)) match = index;
+    });
+    if (match >= 0) return match;
   }
   return -1;
 }
