@@ -129,7 +129,8 @@ void Analysis::FindAnaphors() {
       }
       // The referent: the last entity of the kind named before, in this sentence or earlier ("org":
       // any organisation, for a pronoun such as "it").
-      auto fits = [&](int entity) { return kind == "org" ? IsOrg(entity) : Kind(entity) == kind; };
+      const std::string& wanted = kind;  // (a structured binding cannot be captured before clang 16)
+      auto fits = [&](int entity) { return wanted == "org" ? IsOrg(entity) : Kind(entity) == wanted; };
       int referent = -1;
       size_t best_end = 0;
       std::vector<int> excluded;  // the subject of the anaphor's own clause is no referent ("Google invested in the startup")
