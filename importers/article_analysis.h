@@ -24,6 +24,14 @@ inline bool Contains(const std::vector<std::string>& list, std::string_view valu
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+// Whether the text starts (ends) with one of the words (empty words never match).
+inline bool StartsWithAny(std::string_view text, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return !word.empty() && text.starts_with(word); });
+}
+inline bool EndsWithAny(std::string_view text, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return !word.empty() && text.ends_with(word); });
+}
+
 inline std::string Lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

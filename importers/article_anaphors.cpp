@@ -217,9 +217,6 @@ bool Analysis::NamesRound(std::string_view lower_text) {
   return std::any_of(std::begin(kRoundWords), std::end(kRoundWords), [&](std::string_view word) { return lower_text.find(word) != std::string_view::npos; });
 }
 
-// The organisation a sentence says raised the round an anaphor at `at` stands for: one a raiser
-// cue follows ("X完成新一轮融资", "X가 유치한"), else the sentence's first organisation when a
-// round is said between it and the anaphor ("X宣布…完成了A轮融资,该轮融资由…"); -1 if none.
 bool Analysis::RaiserCueAfter(const Mention& mention) const {
   std::string_view after = s_.substr(SkipSpaces(s_, mention.word_end));
   // (Adverbs and time words may stand between: "X于近日再获".)
@@ -231,9 +228,12 @@ bool Analysis::RaiserCueAfter(const Mention& mention) const {
       }
     }
   }
-  return std::any_of(rules_.raiser_cues[li_].begin(), rules_.raiser_cues[li_].end(), [&](const std::string& cue) { return after.starts_with(cue); });
+  return StartsWithAny(after, rules_.raiser_cues[li_]);
 }
 
+// The organisation a sentence says raised the round an anaphor at `at` stands for: one a raiser
+// cue follows ("X完成新一轮融资", "X가 유치한"), else the sentence's first organisation when a
+// round is said between it and the anaphor ("X宣布…完成了A轮融资,该轮融资由…"); -1 if none.
 int Analysis::RaiserBefore(size_t at) const {
   int referent = -1;
   for (const Mention& other : mentions_) {

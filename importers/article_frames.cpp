@@ -514,11 +514,7 @@ bool Analysis::UnknownWordBefore(size_t pos) const {
   }
   if (start + 9 != pos || Overlaps(start, pos)) return false;
   const std::string_view head = s_.substr(0, pos);
-  for (const auto* words : {&rules_.adverbs[li_], &rules_.time_words[li_], &rules_.name_end_words[li_]}) {
-    for (const std::string& word : *words) {
-      if (!word.empty() && head.ends_with(word)) return false;
-    }
-  }
+  if (EndsWithAny(head, rules_.adverbs[li_]) || EndsWithAny(head, rules_.time_words[li_]) || EndsWithAny(head, rules_.name_end_words[li_])) return false;
   return !TriggerEndsAt(pos);
 }
 

@@ -27,13 +27,7 @@ void Analysis::DiscoverChineseUnits() {
       }
     }
     if (begin == owner.end) continue;
-    auto stops_at = [&](size_t pos) {
-      const std::string_view rest = s_.substr(pos);
-      for (const std::string& word : rules_.name_end_words[li_]) {
-        if (rest.starts_with(word)) return true;
-      }
-      return TriggerStartsAt(pos);
-    };
+    auto stops_at = [&](size_t pos) { return StartsWithAny(s_.substr(pos), rules_.name_end_words[li_]) || TriggerStartsAt(pos); };
     size_t end = begin;
     int chars = 0;
     while (end < s_.size() && chars < 7) {
@@ -58,7 +52,7 @@ void Analysis::DiscoverChineseUnits() {
     const char32_t next = end < s_.size() ? CodePointAt(s_, end) : U'。';
     TitleMatch title;
     const bool boundary = !IsHan(next) || IsChineseFunction(next) || ParseTitles(end, &title) || TriggerStartsAt(end) ||
-                          std::any_of(rules_.name_end_words[li_].begin(), rules_.name_end_words[li_].end(), [&](const std::string& word) { return s_.substr(end).starts_with(word); });
+                          StartsWithAny(s_.substr(end), rules_.name_end_words[li_]);
     if (!boundary || Overlaps(mention.end, end) || NotNames().count(std::string(s_.substr(mention.begin, mention.end - mention.begin))) != 0) continue;
     const int arm = Discover(Written(std::string(s_.substr(mention.begin, end - mention.begin))), "company", {}, "");
     if (arm < 0 || !IsOrg(arm)) continue;
@@ -134,10 +128,7 @@ void Analysis::DiscoverChineseObjects() {
       if (!(IsHan(cp) || IsAsciiAlnum(cp)) || (IsHan(cp) && IsChineseFunction(cp))) break;
       if (chars >= 2 && round_at(end)) break;
       // (A word that commonly follows a subject ends it: "千问APP正式开启公测".)
-      if (chars >= 2 && std::any_of(rules_.name_end_words[li_].begin(), rules_.name_end_words[li_].end(),
-                                    [&](const std::string& word) { return s_.substr(end).starts_with(word); })) {
-        break;
-      }
+      if (chars >= 2 && StartsWithAny(s_.substr(end), rules_.name_end_words[li_])) break;
       end += IsHan(cp) ? 3 : 1;
       ++chars;
     }

@@ -61,8 +61,7 @@ void Analysis::AddFoundersAtWork(std::vector<Extraction>* found) const {
       TitleMatch match;
       const size_t after = SkipSpaces(s_, mention.end);
       // (A courtesy title is no post: "汪玉教授发起" is a professor elsewhere.)
-      const auto& courtesy = rules_.courtesy_titles[li_];
-      if (std::any_of(courtesy.begin(), courtesy.end(), [&](const std::string& word) { return s_.substr(after).starts_with(word); })) continue;
+      if (StartsWithAny(s_.substr(after), rules_.courtesy_titles[li_])) continue;
       if (ParseTitles(after, &match) && match.works && !match.former) titled = true;
     }
     const bool known = std::any_of(found->begin(), found->end(), [&](const Extraction& other) {

@@ -200,11 +200,11 @@ void Analysis::DiscoverSuffixOrgs() {
                              head.ends_with("客户") || head.ends_with("对手"))) {
             break;
           }
-          if (chars >= 2 && std::any_of(rules_.time_words[li_].begin(), rules_.time_words[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
+          if (chars >= 2 && EndsWithAny(head, rules_.time_words[li_])) break;
           // ... and so does a word that opens a clause ("来自星河科技的消息").
-          if (chars >= 2 && std::any_of(rules_.clause_openers[li_].begin(), rules_.clause_openers[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
+          if (chars >= 2 && EndsWithAny(head, rules_.clause_openers[li_])) break;
           // ... and so does a list cue ("包括星河资本、云岫创投").
-          if (chars >= 2 && std::any_of(rules_.list_cues[li_].begin(), rules_.list_cues[li_].end(), [&](std::string_view word) { return head.ends_with(word); })) break;
+          if (chars >= 2 && EndsWithAny(head, rules_.list_cues[li_])) break;
           auto before_name = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.end == start && mention.begin < start; });
           if (before_name != mentions_.end()) {
             // A known organisation written right before the name is the first part of it: "北京大学
