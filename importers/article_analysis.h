@@ -207,6 +207,7 @@ class Analysis {
   std::vector<std::pair<size_t, size_t>> AnaphorSpans(std::string_view pattern) const;
   void AssignMarkers();
   void BuildGroups();
+  bool ListItemEnds(const Mention& mention) const;
   void FindPairAnaphors();
   void FindChinesePronouns();
   bool PossessiveUnit(const Mention& owner, const Mention& unit) const;

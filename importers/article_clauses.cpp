@@ -309,6 +309,14 @@ void Analysis::AssignMarkers() {
 // Coordinated lists: "A, B 및 C가", "A와 B는", "A、B和C", "A, B and C". A list takes the role
 // of its last member in Korean (the particle closes the list) and of its first in Chinese and
 // English (the preposition opens it).
+// Whether a list could go on or end after the name: a comma, "and", "or", a closing bracket or
+// the sentence's end follow it.
+bool Analysis::ListItemEnds(const Mention& mention) const {
+  const std::string_view rest = std::string_view(lower_).substr(SkipSpaces(s_, mention.word_end));
+  return rest.empty() || rest.starts_with(",") || rest.starts_with(".") || rest.starts_with(";") || rest.starts_with(")") || rest.starts_with("(") ||
+         rest.starts_with("and ") || rest.starts_with("or ");
+}
+
 void Analysis::BuildGroups() {
   group_of_.assign(mentions_.size(), -1);
   // A name that qualifies the next one stands outside lists; the list runs on from the name it
@@ -456,12 +464,15 @@ void Analysis::BuildGroups() {
           // "Nvidia, China's Huawei, and Google", "Kroger, The Traton Group and Navistar", "CN
           // Rail, US Xpress": an article, a place or a place's possessive before an item keeps
           // the list.
-          for (std::string_view joiner : {", ", ", and ", " and ", ", as well as "}) {
+          for (std::string_view joiner : {", ", ", and ", "and ", ", as well as "}) {
             if (!lower.starts_with(joiner) || lower.size() == joiner.size()) continue;
             std::string_view place = std::string_view(between).substr(joiner.size());
             if (lower.ends_with("'s")) place.remove_suffix(2);
             else if (lower.ends_with("’s")) place.remove_suffix(std::string_view("’s").size());
-            if (rules_.not_names[li_].count(std::string(place)) != 0 || place == "The") lower = std::string(TrimSpace(joiner));
+            // (An article only before an item that a list goes on or ends after: not "..., the
+            // Abu Dhabi Media Office said".)
+            const bool article = (place == "The" || place == "the") && ListItemEnds(mentions_[i]);
+            if (rules_.not_names[li_].count(std::string(place)) != 0 || article) lower = std::string(TrimSpace(joiner));
           }
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or" || lower == ", as well as";
           // "Anthropic, OpenAI's close rival, ...": a possessive after a comma opens an apposition.
@@ -517,7 +528,10 @@ void Analysis::BuildGroups() {
       group.end = mentions_[i].word_end;
       group.embedded = qualifies[i];  // no argument of a trigger: it only qualifies a name
       // A list that a qualified name opens takes the qualifier's role ("by Google co-founder X").
-      if (i > 0 && qualifies[i - 1] && group.role == Role::kNone && lang_ != Lang::kKorean) group.role = mentions_[i - 1].role, mentions_[i].role = mentions_[i - 1].role;
+      // (Not a possessive: in "France's Mistral AI" the possessive is France's own.)
+      if (i > 0 && qualifies[i - 1] && group.role == Role::kNone && lang_ != Lang::kKorean && mentions_[i - 1].role != Role::kGenitive) {
+        group.role = mentions_[i - 1].role, mentions_[i].role = mentions_[i - 1].role;
+      }
       groups_.push_back(group);
     }
     group_of_[i] = join ? group_of_[before] : static_cast<int>(groups_.size()) - 1;

@@ -565,6 +565,8 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       // English says who rivals whom close to the word: "A and B, the two largest, compete";
       // a list far before it has other business ("Backed by A and B, the round ... a competitor").
       if (lang_ == Lang::kEnglish && group->end <= hit.begin && hit.begin - group->end > 60) continue;
+      // ... and a possessive says whose partnership it is before the word: "A and B's partnership".
+      if (lang_ == Lang::kEnglish && frame.source == "group:genitive" && group->end > hit.begin) continue;
       for (size_t a = 0; a < group->members.size(); ++a) {
         for (size_t b = a + 1; b < group->members.size(); ++b) pairs.emplace_back(group->members[a], group->members[b]);
       }

@@ -109,7 +109,9 @@ void Analysis::DiscoverCapitalisedNames() {
         marked = marked || EndsInKindWord(description, rules_.org_cues[li_]);
       }
     }
-    if (tokens.empty() || all_generic || (tokens.front().first == first_word && tokens.size() < 2 && !marked)) {
+    // (A label's colon opens a sentence too: "Why it matters: Bipedal robots ...".)
+    const bool opens_sentence = !tokens.empty() && (tokens.front().first == first_word || s_.substr(0, tokens.front().first).ends_with(": "));
+    if (tokens.empty() || all_generic || (opens_sentence && tokens.size() < 2 && !marked)) {
       i = std::max(next, i + 1);
       continue;
     }
@@ -386,7 +388,8 @@ void Analysis::DiscoverEnglishSubjects() {
   static const std::unordered_set<std::string_view> kNotNames = {
       "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "I", "Its", "In", "On", "At", "As", "After",
       "Before", "When", "While", "Meanwhile", "However", "But", "And", "Also", "Last", "Earlier", "Today", "Now", "Then", "Under",
-      "According", "With", "For", "From", "By", "Since", "Separately", "Still", "Yet", "Both", "All", "Some", "Many", "Most"};
+      "According", "With", "For", "From", "By", "Since", "Separately", "Still", "Yet", "Both", "All", "Some", "Many", "Most",
+      "Others", "Investors", "Backers", "Partners", "Members", "Customers", "Shareholders", "Analysts", "Officials", "Sources"};
   auto word_start_before = [&](size_t end) {
     size_t start = end;
     while (start > 0 && (std::isalnum(static_cast<unsigned char>(s_[start - 1])) != 0 || s_[start - 1] == '-' || s_[start - 1] == '.' || s_[start - 1] == '&')) --start;
