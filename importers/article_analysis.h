@@ -208,6 +208,7 @@ class Analysis {
   void AssignMarkers();
   void BuildGroups();
   bool ListItemEnds(const Mention& mention) const;
+  bool NamedApposition(size_t from, size_t name_begin) const;
   void FindPairAnaphors();
   void FindChinesePronouns();
   bool PossessiveUnit(const Mention& owner, const Mention& unit) const;

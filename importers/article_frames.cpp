@@ -295,7 +295,10 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     bool inside_relative = group.embedded && hit.begin >= group.end && hit.end <= group.relative_end;
     // Chinese 将/把 move the object before the verb: "谷歌将波士顿动力出售给软银".
     const bool moved_object = lang_ == Lang::kChinese && role_name == "object" && group.role == Role::kObject && group.end <= hit.begin;
-    if ((group.role != wanted && !moved_object) || !in_clause(group) || (group.embedded && !inside_relative) || !GroupFits(group, kinds, source)) continue;
+    // English: a short description before the names may stand for them: "founded by three Apple
+    // engineers – A, B and C –", "led by two funds, A and B".
+    const bool appositive = lang_ == Lang::kEnglish && role_name == "object" && group.begin >= hit.end && NamedApposition(hit.end, group.begin);
+    if ((group.role != wanted && !moved_object) || (!in_clause(group) && !appositive) || (group.embedded && !inside_relative) || !GroupFits(group, kinds, source)) continue;
     // Chinese "由 X ... 发起": X is the agent only when it stands right before the verb (times
     // may come between: "由幻方量化于2023年创立"); "由清华大学电子工程系教授汪玉发起" names a person.
     if (lang_ == Lang::kChinese && wanted == Role::kBy && group.end <= hit.begin) {
@@ -319,7 +322,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       if (han > 2) continue;
     }
     int aside = group.carried ? -1 : AsideOf(group.begin, group.end);
-    if (aside >= 0 && aside != AsideOf(hit.begin, hit.end)) continue;
+    if (aside >= 0 && aside != AsideOf(hit.begin, hit.end) && !appositive) continue;
     if (group.inherited && !allow_inherited) continue;
     // (An infinitive of purpose shares the main verb's subject: in "A buys B to challenge C", B
     // is bought, no challenger.)
@@ -352,7 +355,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     }
     // English: an object follows its trigger closely ("led by Microsoft", not "led by former
     // researchers at Google").
-    if (lang_ == Lang::kEnglish && role_name == "object" && after) {
+    if (lang_ == Lang::kEnglish && role_name == "object" && after && !appositive) {
       std::string_view between = s_.substr(hit.end, group.begin - hit.end);
       // ... or follows a list cue after a description ("founded by former researchers including X").
       for (std::string_view cue : {" including ", " such as ", " like ", " among them "}) {
@@ -434,6 +437,29 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     return best;
   }
   return nullptr;
+}
+
+// English: whether the text between a trigger and a name is a short description of what the
+// name is, set off by a dash, comma or colon: "three Apple engineers in 2019 – ", "two funds, ".
+// The description ends in a plural or a kind word and holds no clause of its own.
+bool Analysis::NamedApposition(size_t from, size_t name_begin) const {
+  std::string_view between = s_.substr(from, name_begin - from);
+  std::string_view description;
+  for (std::string_view separator : {" – ", " — ", ", ", ": "}) {
+    if (between.ends_with(separator)) description = TrimSpace(between.substr(0, between.size() - separator.size()));
+  }
+  if (description.empty() || description.find_first_of(",;:()\"") != std::string_view::npos) return false;
+  if (description.find("–") != std::string_view::npos || description.find("—") != std::string_view::npos) return false;
+  if (std::count(description.begin(), description.end(), ' ') > 7) return false;
+  // (A time may close it: "three engineers in 2019".)
+  std::string lower = Lower(description);
+  size_t in = lower.rfind(" in ");
+  if (in != std::string::npos && lower.size() > in + 4 && std::isdigit(static_cast<unsigned char>(lower[in + 4])) != 0) lower.erase(in);
+  size_t space = lower.rfind(' ');
+  std::string_view last = std::string_view(lower).substr(space == std::string::npos ? 0 : space + 1);
+  const bool plural = last.size() >= 4 && last.ends_with("s") && !last.ends_with("ss") && !last.ends_with("us");
+  return (plural || EndsInAnyKindWord(lower)) && lower.find(" who ") == std::string::npos && lower.find(" which ") == std::string::npos &&
+         lower.find(" that ") == std::string::npos;
 }
 
 // The noun a Korean adnominal trigger modifies: "ChatGPT를 개발한 오픈AI", "창업한 회사 X".
