@@ -155,6 +155,10 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
     any = true;
     (founded ? match->founded : match->works) = true;
     i += word_size;
+    // "CEO-elect", "president-designate": chosen for the post.
+    for (std::string_view chosen : {"-elect", "-designate"}) {
+      if (lang_ == Lang::kEnglish && lower_.substr(i).starts_with(chosen)) i += chosen.size();
+    }
     if (lang_ == Lang::kKorean) {
       size_t run_end = RunEnd(s_, i, [](char32_t cp) { return IsHangul(cp); });
       match->tail = std::string(s_.substr(i, run_end - i));
@@ -645,7 +649,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     std::string_view before = std::string_view(lower_).substr(0, organisation.begin);
     size_t cut = std::string_view::npos;
     // "of OpenAI", "at Google", "of high-profile AI startup Inflection AI".
-    for (std::string_view link : {" of ", " at ", " with "}) {
+    for (std::string_view link : {" of ", " at ", " with ", " for "}) {
       size_t at = before.rfind(link);
       if (at == std::string_view::npos || before.size() - at > 48) continue;
       std::string_view between = s_.substr(at + link.size(), organisation.begin - at - link.size());
@@ -704,7 +708,10 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     size_t title_start = comma == std::string_view::npos ? 0 : comma + 2;
     size_t person_end = comma;
     bool past = false;
-    for (std::string_view copula : {" is ", " was ", " became ", " serves as ", " served as ", " remains "}) {
+    // (The copulas that appoint follow " was ", whose place they share: "was named CEO of X".)
+    for (std::string_view copula : {" is ", " was ", " became ", " serves as ", " served as ", " remains ", " will serve as ", " will become ", " to become ",
+                                    " was named ", " was appointed ", " has been named ", " has been appointed ", " is named ", " joins as ", " joined as ",
+                                    " joining as ", " will join as "}) {
       size_t at = std::string_view(lower_).rfind(copula, cut);
       if (at == std::string_view::npos || (comma != std::string_view::npos && at < comma) || at + copula.size() > cut || cut - at > 64) continue;
       if (std::string_view(lower_).substr(0, at).ends_with("who")) continue;  // ", who is ...": the comma's apposition
@@ -714,6 +721,15 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       past = copula == " was " || copula == " served as ";
     }
     if (comma == std::string_view::npos) continue;
+    // "Cristiano Amon (pictured), president of X": a note on the photo between name and title.
+    if (person_end == comma && comma > 0 && s_[comma - 1] == ')') {
+      size_t open = s_.rfind('(', comma);
+      std::string_view note = open == std::string_view::npos ? std::string_view() : s_.substr(open + 1, comma - 1 - open - 1);
+      if (!note.empty() && note.size() <= 20 && std::all_of(note.begin(), note.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0 || c == ' '; })) {
+        person_end = open;
+        while (person_end > 0 && s_[person_end - 1] == ' ') --person_end;
+      }
+    }
     for (std::string_view filler : {"who is ", "who was ", "currently ", "also ", "now ", "then ", "the ", "a ", "an ", "its ", "both "}) {
       if (lower_.substr(title_start).starts_with(filler)) {
         past = past || filler == "who was ";
