@@ -507,6 +507,15 @@ const Group* Analysis::HeadOf(const TriggerHit& hit) const {
   }
   // "LG AI연구원은 2020년 LG그룹이 설립한 싱크탱크다": the clause describes the topic.
   std::string_view rest = TrimSpace(s_.substr(hit.word_end));
+  // (A bound noun is what the clause modifies: "X가 투자한 것으로 전해진다" says that X invested.)
+  for (std::string_view bound : {"것", "바", "데", "뒤", "후", "이후", "가운데", "만큼"}) {
+    if (rest.starts_with(bound) && !IsHangul(CodePointAt(rest, bound.size()))) return nullptr;
+    if (rest.starts_with(bound) && (rest.substr(bound.size()).starts_with("으로") || rest.substr(bound.size()).starts_with("이") ||
+                                    rest.substr(bound.size()).starts_with("은") || rest.substr(bound.size()).starts_with("을") ||
+                                    rest.substr(bound.size()).starts_with("에"))) {
+      return nullptr;
+    }
+  }
   if (topic_group_ >= 0 && groups_[static_cast<size_t>(topic_group_)].end <= hit.word_begin && std::count(rest.begin(), rest.end(), ' ') <= 2 &&
       (rest.ends_with("다.") || rest.ends_with("다"))) {
     return &groups_[static_cast<size_t>(topic_group_)];

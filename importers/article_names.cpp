@@ -699,6 +699,8 @@ void Analysis::DiscoverCuedNames() {
       }
       if (name_end == 0) continue;
       std::string name(s_.substr(name_begin, name_end - name_begin));
+      // "으로" is one particle: "투자한 것으로" names nothing.
+      if (name.ends_with("으") && s_.substr(name_end).starts_with("로")) continue;
       if (CountCodePoints(name) < 2 || CommonNouns().count(name) != 0 || NotNames().count(name) != 0 || GenericWords().count(name) != 0) continue;
       if (described && !copula && !compound && cue.needs_copula &&
           (CountCodePoints(name) < 3 || rules_.EndsInKorean(name, kParticleEnding | kVerbEnding | kNounEnding))) {
