@@ -22,6 +22,8 @@ bool Analysis::PossessiveUnit(const Mention& owner, const Mention& unit) const {
   }
   // (A name the text alone gives after a possessive is as often a product: "Microsoft's Cortana".)
   if (catalog_->at(unit.entity).discovered) return false;
+  // (A place owns nothing: "France's Mistral AI" says where it is.)
+  if (rules_.not_names[li_].count(std::string(s_.substr(owner.begin, owner.end - owner.begin))) != 0) return false;
   // (A plural possessive is more often part of one name: "Teachers' Venture Growth".)
   std::string_view mark = s_.substr(owner.end);
   if (!mark.starts_with("'s") && !mark.starts_with("’s")) return false;

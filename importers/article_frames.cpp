@@ -455,6 +455,12 @@ bool Analysis::NamedApposition(size_t from, size_t name_begin) const {
   std::string lower = Lower(description);
   size_t in = lower.rfind(" in ");
   if (in != std::string::npos && lower.size() > in + 4 && std::isdigit(static_cast<unsigned char>(lower[in + 4])) != 0) lower.erase(in);
+  // (A preposition or an amount makes it a phrase of its own: "$2bn in funding for her start-up, X".)
+  const std::string spaced = " " + lower + " ";
+  for (std::string_view word : {" for ", " from ", " of ", " to ", " with ", " at ", " on ", " in ", " by "}) {
+    if (spaced.find(word) != std::string::npos) return false;
+  }
+  if (lower.find_first_of("$%") != std::string::npos) return false;
   size_t space = lower.rfind(' ');
   std::string_view last = std::string_view(lower).substr(space == std::string::npos ? 0 : space + 1);
   const bool plural = last.size() >= 4 && last.ends_with("s") && !last.ends_with("ss") && !last.ends_with("us");

@@ -654,5 +654,38 @@ TEST(ArticleFamilies, EnglishRoundsForARaiser) {
          {"SoftBank Vision Fund invests_in Northwind Robotics"});
 }
 
+TEST(ArticleFamilies, EnglishListsWithArticlesBeforeItems) {
+  // "Backers include A, the B Fund, C and the D Fund": "the" before an item keeps the list; a
+  // capitalised word after a label's colon is no name that could take the topic.
+  Expect("Why it matters: Wheeled robots are entering warehouses this year. Northwind Robotics raised $90 million. Backers include "
+         "Microsoft, the Quarry Growth Fund, Nvidia and the Harbor Industrial Fund.", "en",
+         {"Microsoft invests_in Northwind Robotics", "Quarry Growth Fund invests_in Northwind Robotics", "Nvidia invests_in Northwind Robotics",
+          "Harbor Industrial Fund invests_in Northwind Robotics"});
+  // ... but not before a name that opens a clause of its own.
+  Expect("Harbor Robotics received an investment of $2 billion from Microsoft, the Abu Dhabi Media Office said on Tuesday.", "en",
+         {"Microsoft invests_in Harbor Robotics"}, {"Abu Dhabi Media Office invests_in Harbor Robotics"});
+  // Places' possessives before list items own nothing and partner with nobody.
+  Expect("Quarry Partners general partner Lena Ortiz’s main job is to lead investments in startups such as France’s Mistral AI and "
+         "Germany’s Black Forest Labs.", "en",
+         {"Lena Ortiz works_at Quarry Partners"}, {"Mistral AI partners_with Black Forest Labs", "Mistral AI part_of France"});
+}
+
+TEST(ArticleFamilies, EnglishObjectsNamedAfterADescription) {
+  // "founded by three engineers – A, B and C –": the description stands for the names after it.
+  Expect("Tessel Compute was founded by three former Intel engineers in 2021 – Lena Ortiz, Tom Becker and Ravi Anand – and designs server "
+         "chips.", "en",
+         {"Lena Ortiz founded Tessel Compute", "Tom Becker founded Tessel Compute", "Ravi Anand founded Tessel Compute"}, {"Intel founded Tessel Compute"});
+  Expect("Tessel Compute was founded by two chip designers, Lena Ortiz and Tom Becker, in 2021.", "en",
+         {"Lena Ortiz founded Tessel Compute", "Tom Becker founded Tessel Compute"});
+}
+
+TEST(ArticleFamilies, EnglishTitlesGivenByAppointment) {
+  // Appointing copulas, a photo note between name and title, "-elect", "for" before the employer.
+  Expect("Ravi Anand (pictured), president and CEO-elect at Tessel Compute, said the deal closes this year.", "en",
+         {"Ravi Anand works_at Tessel Compute"});
+  Expect("Lena Ortiz will serve as executive vice president of Tessel Compute.", "en", {"Lena Ortiz works_at Tessel Compute"});
+  Expect("Tom Becker has been appointed chief scientist for the Tessel Compute research unit.", "en", {"Tom Becker works_at Tessel Compute"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

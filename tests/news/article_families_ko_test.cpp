@@ -490,5 +490,11 @@ TEST(ArticleFamilies, KoreanSuffixWordsAreNoPersons) {
          {"반도체 works_at 누리테크", "반도체 설계 works_at 누리테크"});
 }
 
+TEST(ArticleFamilies, KoreanBoundNounsAfterAdnominalTriggers) {
+  // "X가 투자한 것으로 전해진다": 것 is what the clause modifies, neither a name nor the topic.
+  Expect("노스윈드는 1700억원 규모의 투자를 유치했다. 이번 라운드에서는 하버캐피탈의 자회사 퀘리벤처스가 200억원을 투자한 것으로 전해진다.", "ko",
+         {"퀘리벤처스 invests_in 노스윈드"}, {"퀘리벤처스 invests_in 것으", "퀘리벤처스 invests_in 것"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
