@@ -359,6 +359,10 @@ void Analysis::DiscoverGlosses() {
           }
         }
       }
+      // (Nor a verb of a rule and what comes before it: "拿5000万美元支持中国通用人工智能(AGI)".)
+      for (size_t at = name_begin + 3; at + 6 <= open; at += 3) {
+        if (TriggerEndsAt(at)) name_begin = at;
+      }
     } else {
       size_t end = open;
       while (end > 0 && s_[end - 1] == ' ') --end;

@@ -17,6 +17,8 @@ bool Analysis::HasOrgSuffix(std::string_view name, int lang_index, std::string* 
     if (name.size() <= suffix.size() || !name.ends_with(suffix)) continue;
     std::string_view stem = TrimSpace(name.substr(0, name.size() - suffix.size()));
     if (stem.empty() || GenericWords().count(stem) != 0) continue;
+    // "人工智能" is a field, not a name's 智能: "中国通用人工智能".
+    if (suffix == "智能" && stem.ends_with("人工")) continue;
     auto found = rules_.org_suffix_kinds.find(suffix);
     std::string suffix_kind = found == rules_.org_suffix_kinds.end() ? "company" : found->second;
     // A Chinese collective word needs a real name before it: "组成联盟" is no name ("KT 컨소시엄"

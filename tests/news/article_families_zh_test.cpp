@@ -514,5 +514,14 @@ TEST(ArticleFamilies, ChineseChinaArms) {
   Expect("英伟达中国市场份额下降。", "zh", {}, {});
 }
 
+TEST(ArticleFamilies, ChineseFieldWordsAndRoundParticipants) {
+  // "人工智能" before a gloss is a field, and a verb of a rule ends a glossed name; "参与本轮融资的
+  // 投资方包括A、B" lists the round's investors, never what the sentence's topic invested in.
+  Expect("王慧文想拿5000万美元支持中国通用人工智能(AGI)事业。其他参与本轮融资的投资方包括红杉资本、腾讯等。", "zh", {},
+         {"Wang Huiwen invests_in Sequoia Capital", "Wang Huiwen invests_in Tencent", "Sequoia Capital invests_in 中国通用人工智能"});
+  Expect("星河智能完成A轮融资。其他参与本轮融资的投资方包括红杉资本、腾讯等。", "zh",
+         {"Sequoia Capital invests_in 星河智能", "Tencent invests_in 星河智能"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
