@@ -659,6 +659,13 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       const bool joint = rule.type == "founded" && (said.find("공동") != std::string_view::npos || said.find("共同") != std::string_view::npos ||
                                                     said.find("联合") != std::string_view::npos || said.find("co-found") != std::string_view::npos ||
                                                     said.find("cofound") != std::string_view::npos);
+      // (An English founder may name the others with "with" alone: "A founded C with B and D";
+      // then only persons, or names the text alone gives.)
+      const bool founders_with = rule.type == "founded" && lang_ == Lang::kEnglish && !joint &&
+                                 std::any_of(pairs.begin(), pairs.end(), [&](std::pair<int, int> pair) {
+                                   const int entity = mentions_[static_cast<size_t>(pair.first)].entity;
+                                   return entity >= 0 && (IsPerson(entity) || catalog_->at(entity).discovered);
+                                 });
       // (Korean lists the co-founder with the thing founded: "샘 알트만과 오픈AI를".)
       if (joint && lang_ == Lang::kKorean) {
         std::vector<std::pair<int, int>> co;
@@ -673,9 +680,11 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       }
       for (const Group& group : groups_) {
         if (group.role != Role::kWith || Clause(group.begin) != Clause(hit.begin)) continue;
-        if (group.end > hit.begin && !(joint && lang_ == Lang::kEnglish)) continue;
-        if (joint) {
+        if (group.end > hit.begin && !(joint && lang_ == Lang::kEnglish) && !founders_with) continue;
+        if (joint || (founders_with && group.begin >= hit.end)) {
           for (int member : group.members) {
+            const int entity = mentions_[static_cast<size_t>(member)].entity;
+            if (!joint && (entity < 0 || !(IsPerson(entity) || catalog_->at(entity).discovered))) continue;
             for (int t : targets) pairs.emplace_back(member, t);
           }
           continue;
