@@ -641,6 +641,26 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       continue;
     }
   }
+  // Chinese "刘明在星河科技担任执行董事", "曾在百度任副总裁": the post held at the place named.
+  if (lang_ == Lang::kChinese) {
+    for (size_t p = 0; p + 1 < mentions_.size(); ++p) {
+      const Mention& person = mentions_[p];
+      const Mention& place = mentions_[p + 1];
+      if (person.entity < 0 || !IsPerson(person.entity) || place.entity < 0 || !IsOrg(place.entity) || place.anaphor) continue;
+      std::string_view between = s_.substr(person.word_end, place.begin - std::min(place.begin, person.word_end));
+      const bool was = between == "曾在" || between == "曾经在";
+      if (between != "在" && between != "现在" && !was) continue;
+      size_t at = place.word_end;
+      bool holds = false;
+      for (std::string_view verb : {"担任", "出任", "任职", "任"}) {
+        if (!holds && s_.substr(at).starts_with(verb)) at += verb.size(), holds = true;
+      }
+      TitleMatch match;
+      if (!holds || !ParseTitles(at, &match)) continue;
+      match.former = match.former || was;
+      emit(static_cast<int>(p), place.entity, match, "title_held_at_org", 0.82);
+    }
+  }
   // English: "Sam Altman, chief executive of OpenAI", "Sam Altman, the CEO of OpenAI".
   if (lang_ != Lang::kEnglish) return;
   for (size_t m = 0; m < mentions_.size(); ++m) {

@@ -687,5 +687,11 @@ TEST(ArticleFamilies, EnglishTitlesGivenByAppointment) {
   Expect("Tom Becker has been appointed chief scientist for the Tessel Compute research unit.", "en", {"Tom Becker works_at Tessel Compute"});
 }
 
+TEST(ArticleFamilies, EnglishCoFoundersNamedWithWith) {
+  // "A founded C with B and D": B and D founded C too.
+  Expect("Yang Zhilin, who founded Moonshot AI with Zhou Xinyu and Wu Yuxin, said it would raise more.", "en",
+         {"Yang Zhilin founded Moonshot AI", "Zhou Xinyu founded Moonshot AI", "Wu Yuxin founded Moonshot AI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -496,5 +496,13 @@ TEST(ArticleFamilies, KoreanBoundNounsAfterAdnominalTriggers) {
          {"퀘리벤처스 invests_in 노스윈드"}, {"퀘리벤처스 invests_in 것으", "퀘리벤처스 invests_in 것"});
 }
 
+TEST(ArticleFamilies, KoreanAlliancesMadeOfMembers) {
+  // "X는 A, B 등 N개사로 구성됐다", "X는 A와 B로 구성됐다": each is a member of X.
+  Expect("노스윈드 컨소시엄은 하버테크, 퀘리소프트, 오크필드 등 3개사로 구성됐다.", "ko",
+         {"하버테크 member_of 노스윈드 컨소시엄", "퀘리소프트 member_of 노스윈드 컨소시엄", "오크필드 member_of 노스윈드 컨소시엄"});
+  Expect("노스윈드 컨소시엄은 하버테크와 퀘리소프트로 구성됐다.", "ko",
+         {"하버테크 member_of 노스윈드 컨소시엄", "퀘리소프트 member_of 노스윈드 컨소시엄"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

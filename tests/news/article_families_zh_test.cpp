@@ -523,5 +523,11 @@ TEST(ArticleFamilies, ChineseFieldWordsAndRoundParticipants) {
          {"Sequoia Capital invests_in 星河智能", "Tencent invests_in 星河智能"});
 }
 
+TEST(ArticleFamilies, ChineseTitlesHeldAtAnOrganisation) {
+  // "P在ORG担任TITLE": P works there; "曾在" says the post is past.
+  Expect("张建中在摩尔线程担任执行董事。", "zh", {"Zhang Jianzhong works_at Moore Threads"});
+  Expect("张建中曾在百度担任副总裁。", "zh", {}, {"Zhang Jianzhong works_at Baidu"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
