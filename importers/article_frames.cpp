@@ -355,6 +355,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     }
     // English: an object follows its trigger closely ("led by Microsoft", not "led by former
     // researchers at Google").
+    // A name that only says whose rival, supplier or unit the object is, is not the object:
+    // "a stake in one of Nvidia's rivals", "a stake in a key supplier of Apple".
+    if (lang_ == Lang::kEnglish && (role_name == "object" || role_name == "genitive") && after && RelationalNounAround(group)) continue;
     if (lang_ == Lang::kEnglish && role_name == "object" && after && !appositive) {
       std::string_view between = s_.substr(hit.end, group.begin - hit.end);
       // ... or follows a list cue after a description ("founded by former researchers including X").
@@ -437,6 +440,33 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     return best;
   }
   return nullptr;
+}
+
+// English: whether a name stands only as the owner of a relational noun: "Nvidia's (most
+// formidable) rivals", "a key supplier of Apple".
+bool Analysis::RelationalNounAround(const Group& group) const {
+  static const std::vector<std::string_view> kNouns = {"rival", "rivals", "competitor", "competitors", "supplier", "suppliers", "customer", "customers",
+                                                       "partner", "partners", "investor", "investors", "backer", "backers", "subsidiary", "subsidiaries",
+                                                       "affiliate", "affiliates", "shareholder", "shareholders", "clients", "client"};
+  auto is_noun = [&](std::string_view word) { return std::find(kNouns.begin(), kNouns.end(), word) != kNouns.end(); };
+  const Mention& last = mentions_[static_cast<size_t>(group.members.back())];
+  std::string_view after = std::string_view(lower_).substr(std::min(last.end, group.end));
+  if (after.starts_with("'s ") || after.starts_with("’s ")) {
+    after.remove_prefix(after.starts_with("'s ") ? 3 : std::string_view("’s ").size());
+    for (int words = 0; words < 3 && !after.empty(); ++words) {
+      size_t end = after.find_first_of(" ,.;");
+      std::string_view word = after.substr(0, end);
+      if (is_noun(word)) return true;
+      if (end == std::string_view::npos || after[end] != ' ') break;
+      after.remove_prefix(end + 1);
+    }
+    return false;
+  }
+  std::string_view before = std::string_view(lower_).substr(0, group.begin);
+  if (!before.ends_with(" of ")) return false;
+  before.remove_suffix(4);
+  size_t space = before.rfind(' ');
+  return is_noun(before.substr(space == std::string_view::npos ? 0 : space + 1));
 }
 
 // English: whether the text between a trigger and a name is a short description of what the

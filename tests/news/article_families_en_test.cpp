@@ -693,5 +693,14 @@ TEST(ArticleFamilies, EnglishCoFoundersNamedWithWith) {
          {"Yang Zhilin founded Moonshot AI", "Zhou Xinyu founded Moonshot AI", "Wu Yuxin founded Moonshot AI"});
 }
 
+TEST(ArticleFamilies, EnglishOwnersOfRelationalNouns) {
+  // "a stake in one of X's rivals", "a supplier of X": X is no object; "X's rival Y" are rivals.
+  Expect("The deal lets Quarry Partners take a stake in one of Nvidia's most formidable rivals.", "en", {},
+         {"Quarry Partners invests_in Nvidia"});
+  Expect("Quarry Partners acquired a stake in a key supplier of Apple.", "en", {}, {"Quarry Partners invests_in Apple"});
+  Expect("Quarry Partners invested in OpenAI's rival Mistral AI.", "en", {"OpenAI competes_with Mistral AI"},
+         {"Quarry Partners invests_in OpenAI", "Quarry Partners competes_with Mistral AI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
