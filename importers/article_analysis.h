@@ -209,7 +209,7 @@ class Analysis {
   void BuildGroups();
   bool ListItemEnds(const Mention& mention) const;
   bool NamedApposition(size_t from, size_t name_begin) const;
-  bool RelationalNounAround(const Group& group) const;
+  bool RelationalNounAround(const Group& group, size_t from) const;
   void FindPairAnaphors();
   void FindChinesePronouns();
   bool PossessiveUnit(const Mention& owner, const Mention& unit) const;

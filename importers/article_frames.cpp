@@ -357,7 +357,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // researchers at Google").
     // A name that only says whose rival, supplier or unit the object is, is not the object:
     // "a stake in one of Nvidia's rivals", "a stake in a key supplier of Apple".
-    if (lang_ == Lang::kEnglish && (role_name == "object" || role_name == "genitive") && after && RelationalNounAround(group)) continue;
+    if (lang_ == Lang::kEnglish && (role_name == "object" || role_name == "genitive") && after && RelationalNounAround(group, hit.end)) continue;
     if (lang_ == Lang::kEnglish && role_name == "object" && after && !appositive) {
       std::string_view between = s_.substr(hit.end, group.begin - hit.end);
       // ... or follows a list cue after a description ("founded by former researchers including X").
@@ -442,9 +442,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
   return nullptr;
 }
 
-// English: whether a name stands only as the owner of a relational noun: "Nvidia's (most
-// formidable) rivals", "a key supplier of Apple".
-bool Analysis::RelationalNounAround(const Group& group) const {
+// English: whether a name stands only as the owner of a relational noun after the trigger
+// (from): "Nvidia's (most formidable) rivals", "a key supplier of Apple".
+bool Analysis::RelationalNounAround(const Group& group, size_t from) const {
   static const std::vector<std::string_view> kNouns = {"rival", "rivals", "competitor", "competitors", "supplier", "suppliers", "customer", "customers",
                                                        "partner", "partners", "investor", "investors", "backer", "backers", "subsidiary", "subsidiaries",
                                                        "affiliate", "affiliates", "shareholder", "shareholders", "clients", "client"};
@@ -466,7 +466,9 @@ bool Analysis::RelationalNounAround(const Group& group) const {
   if (!before.ends_with(" of ")) return false;
   before.remove_suffix(4);
   size_t space = before.rfind(' ');
-  return is_noun(before.substr(space == std::string_view::npos ? 0 : space + 1));
+  // (Not the trigger's own noun: "a subsidiary of Alphabet", "the largest shareholder of X".)
+  const size_t word = space == std::string_view::npos ? 0 : space + 1;
+  return word >= from && is_noun(before.substr(word));
 }
 
 // English: whether the text between a trigger and a name is a short description of what the
