@@ -111,7 +111,9 @@ void Analysis::DiscoverCapitalisedNames() {
     }
     // (A label's colon opens a sentence too: "Why it matters: Bipedal robots ...".)
     const bool opens_sentence = !tokens.empty() && (tokens.front().first == first_word || s_.substr(0, tokens.front().first).ends_with(": "));
-    if (tokens.empty() || all_generic || (opens_sentence && tokens.size() < 2 && !marked)) {
+    // (A lone organisation suffix names nobody: "Yuen Kuan Moon, Group CEO of Singtel".)
+    const bool lone_suffix = tokens.size() == 1 && Contains(rules_.org_suffixes[li_], s_.substr(tokens.front().first, tokens.front().second - tokens.front().first));
+    if (tokens.empty() || all_generic || lone_suffix || (opens_sentence && tokens.size() < 2 && !marked)) {
       i = std::max(next, i + 1);
       continue;
     }

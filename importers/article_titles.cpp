@@ -490,9 +490,10 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     }
     bool genitive = organisation.role == Role::kGenitive;
     bool bare = organisation.role == Role::kNone || genitive;
-    // "founded by LinkedIn co-founder Reid Hoffman", "由北京大学教授王磊创立": the preposition
-    // governs the whole phrase.
-    bool governed = (lang_ == Lang::kEnglish && (organisation.role == Role::kBy || organisation.role == Role::kFrom || organisation.role == Role::kWith)) ||
+    // "founded by LinkedIn co-founder Reid Hoffman", "report to Microsoft CEO Satya Nadella",
+    // "由北京大学教授王磊创立": the preposition governs the whole phrase.
+    bool governed = (lang_ == Lang::kEnglish && (organisation.role == Role::kBy || organisation.role == Role::kFrom || organisation.role == Role::kWith ||
+                                                 organisation.role == Role::kDative)) ||
                     (lang_ == Lang::kChinese && !bare) ||
                     (lang_ == Lang::kEnglish && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) {
                        // "founded by Google co-founder X", "hired former Intel executive X"
