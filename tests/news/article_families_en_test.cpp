@@ -702,5 +702,11 @@ TEST(ArticleFamilies, EnglishOwnersOfRelationalNouns) {
          {"Quarry Partners invests_in OpenAI", "Quarry Partners competes_with Mistral AI"});
 }
 
+TEST(ArticleFamilies, EnglishGroupTitlesAndTitlesAfterTo) {
+  // "Group CEO of X" is a title ("Group" no name); "report to X CEO Y" names Y's employer.
+  Expect("Lena Ortiz, Group CEO of Tessel Compute, said it.", "en", {"Lena Ortiz works_at Tessel Compute"});
+  Expect("Tom Becker will report to Tessel Compute CEO Lena Ortiz.", "en", {"Lena Ortiz works_at Tessel Compute"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -529,5 +529,11 @@ TEST(ArticleFamilies, ChineseTitlesHeldAtAnOrganisation) {
   Expect("张建中曾在百度担任副总裁。", "zh", {}, {"Zhang Jianzhong works_at Baidu"});
 }
 
+TEST(ArticleFamilies, ChinesePersonsBeforePressVerbs) {
+  // A name ends before the verbs press releases put after names: "代表", "见证", "连续".
+  Expect("星河科技副总裁岳坤见证签约。", "zh", {"岳坤 works_at 星河科技"});
+  Expect("星河科技总经理刘涛代表双方签署协议。", "zh", {"刘涛 works_at 星河科技"}, {"刘涛代 works_at 星河科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
