@@ -504,7 +504,11 @@ void Analysis::BuildGroups() {
             const auto words = std::count(rest.begin(), rest.end(), ' ') + 1;
             // (After a bare comma only a description that says a kind: "…, chief executive X" is
             // an apposition of another sort.)
-            join = !rest.empty() && ((words <= 2 && !comma_only) || (words <= (comma_only ? 3 : 6) && EndsInKindWord(rest, rules_.org_cues[li_]))) &&
+            // ("..., ChatGPT-maker OpenAI": a kind word after a hyphen.)
+            const size_t hyphen = rest.rfind('-');
+            const bool kind = EndsInKindWord(rest, rules_.org_cues[li_]) ||
+                              (hyphen != std::string_view::npos && EndsInKindWord(rest.substr(hyphen + 1), rules_.org_cues[li_]));
+            join = !rest.empty() && ((words <= 2 && !comma_only) || (words <= (comma_only ? 3 : 6) && kind)) &&
                    std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
           }
         }

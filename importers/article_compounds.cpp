@@ -334,7 +334,8 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
           cue = TrimSpace(cue.substr(cue.starts_with("'") || cue.starts_with("\"") ? 1 : 3));
         }
         // (Korean may join with a copula: "챗GPT 개발사인 오픈AI".)
-        if (Lower(cue) == word || (lang_ == Lang::kKorean && cue == std::string(word) + "인")) {
+        // (English may join with a hyphen: "ChatGPT-maker OpenAI".)
+        if (Lower(cue) == word || Lower(cue) == "-" + std::string(word) || (lang_ == Lang::kKorean && cue == std::string(word) + "인")) {
           add(second.entity, first.entity, "develops", "maker_compound", 0.82, first.begin);
         }
       }

@@ -161,7 +161,7 @@ namespace {
 
 bool StartsAdjectivalSuffix(std::string_view text) {
   for (std::string_view suffix : {"backed", "owned", "based", "led", "funded", "made", "developed", "affiliated", "controlled", "founded",
-                                  "built", "powered", "operated", "run", "supported"}) {
+                                  "built", "powered", "operated", "run", "supported", "maker", "creator", "developer"}) {
     if (text.starts_with(suffix) && (text.size() == suffix.size() || !IsAsciiAlnum(static_cast<unsigned char>(text[suffix.size()])))) return true;
   }
   return false;

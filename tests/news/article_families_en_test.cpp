@@ -708,5 +708,12 @@ TEST(ArticleFamilies, EnglishGroupTitlesAndTitlesAfterTo) {
   Expect("Tom Becker will report to Tessel Compute CEO Lena Ortiz.", "en", {"Lena Ortiz works_at Tessel Compute"});
 }
 
+TEST(ArticleFamilies, EnglishHyphenatedMakers) {
+  // "ChatGPT-maker OpenAI": the product's maker, and a member of the list it stands in.
+  Expect("Northwind Robotics drew a $675 million investment from Jeff Bezos, AI chipmaker Nvidia, ChatGPT-maker OpenAI and others.", "en",
+         {"OpenAI develops ChatGPT", "OpenAI invests_in Northwind Robotics", "Nvidia invests_in Northwind Robotics",
+          "Jeff Bezos invests_in Northwind Robotics"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
