@@ -152,7 +152,8 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       std::string_view said = std::string_view(lower_).substr(mention.begin, mention.end - mention.begin);
       if (NamesRound(said)) return &group;
     }
-    if (role_name == "stated_raiser" || raiser_group_.members.empty() || !GroupFits(raiser_group_, kinds, source)) return nullptr;
+    // (Quoted speech names no round of the discourse: "“…투자를 결정했다”며".)
+    if (role_name == "stated_raiser" || raiser_group_.members.empty() || !GroupFits(raiser_group_, kinds, source) || InsideQuote(hit.begin)) return nullptr;
     *penalty += 0.05;
     return &raiser_group_;
   }
@@ -179,7 +180,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     return &best->group;
   }
   if (role_name == "previous") {
-    if (previous_group_.members.empty() || !GroupFits(previous_group_, kinds, source)) return nullptr;
+    if (previous_group_.members.empty() || !GroupFits(previous_group_, kinds, source) || InsideQuote(hit.begin)) return nullptr;
     // Only when this sentence names no organisation that could be meant instead.
     for (const Group& group : groups_) {
       if (!group.carried && (group.role == Role::kDative || group.role == Role::kObject) && group.end <= hit.begin) return nullptr;

@@ -353,6 +353,16 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
       break;
     }
   }
+  // "리벨리온도 7월 145억원 프리A 시리즈를 마무리했다.": a topic whose sentence names its round
+  // raised it (the investors may follow in the next sentence).
+  if (!named_investor && lang_ == Lang::kKorean && topic_group_ >= 0) {
+    const Group& topic = groups_[static_cast<size_t>(topic_group_)];
+    const int entity = mentions_[static_cast<size_t>(topic.members.front())].entity;
+    const std::string_view rest = s_.substr(topic.end);
+    static constexpr std::string_view kRounds[] = {"시리즈", "라운드", "투자 유치", "투자를 유치", "투자유치", "펀딩", "프리A", "프리IPO", "시드 투자"};
+    const bool round = std::any_of(std::begin(kRounds), std::end(kRounds), [&](std::string_view word) { return rest.find(word) != std::string_view::npos; });
+    if (round && topic.members.size() == 1 && entity >= 0 && IsOrg(entity) && topic.role == Role::kSubject) discourse_->raiser = entity;
+  }
   if (!named_investor && lang_ == Lang::kEnglish) {
     for (const TriggerHit& hit : triggers_) {
       if (!raises_money(hit)) continue;

@@ -504,5 +504,21 @@ TEST(ArticleFamilies, KoreanAlliancesMadeOfMembers) {
          {"하버테크 member_of 노스윈드 컨소시엄", "퀘리소프트 member_of 노스윈드 컨소시엄"});
 }
 
+TEST(ArticleFamilies, KoreanInvestorsOfTheRoundInDiscourse) {
+  // "A도 200억원을 투자했다" with no one named to receive it: the round's raiser, not a name of
+  // the sentence before ("하버텔레콤과 파인은행이 각각 300억원씩" invested too).
+  Expect("퀘리랩스는 최근 1700억원을 투자받았다. 이번 라운드에서는 전략적투자자 하버텔레콤과 파인은행이 각각 300억원씩, 오크캐피탈의 자회사 "
+         "메이플벤처스가 200억원을 투자한 것으로 전해진다. 노스증권과 시더파트너스도 200억원을 투자했다.", "ko",
+         {"메이플벤처스 invests_in 퀘리랩스", "노스증권 invests_in 퀘리랩스", "시더파트너스 invests_in 퀘리랩스"},
+         {"노스증권 invests_in 하버텔레콤", "시더파트너스 invests_in 하버텔레콤"});
+  // A topic that names its round raised it: the next sentence's investors are its own.
+  Expect("노스윈드도 5월 210억원 규모 시리즈B 투자 라운드를 마감했다. 하버캐피탈 등이 투자했다. 퀘리랩스도 7월 145억원 프리A 시리즈를 "
+         "마무리했다. 오크벤처스, 파인캐피탈 등이 투자했다.", "ko",
+         {"오크벤처스 invests_in 퀘리랩스", "파인캐피탈 invests_in 퀘리랩스"}, {"오크벤처스 invests_in 노스윈드"});
+  // Quoted speech and "투자 배경" name no investment of the speaker.
+  Expect("퀘리랩스는 최근 1700억원을 투자받았다. 김민수 하버캐피탈 부사장은 “성장 가능성을 보고 투자를 결정했다”며 투자 배경을 설명했다.", "ko",
+         {"김민수 works_at 하버캐피탈"}, {"김민수 invests_in 퀘리랩스"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
