@@ -474,6 +474,15 @@ void Analysis::BuildGroups() {
             const bool article = (place == "The" || place == "the") && ListItemEnds(mentions_[i]);
             if (rules_.not_names[li_].count(std::string(place)) != 0 || article) lower = std::string(TrimSpace(joiner));
           }
+          // "SK Telecom, Deutsche Telekom, e& and Singtel": one name the text alone gives, written
+          // with a symbol or digit, does not end the list.
+          for (std::string_view joiner : {" and", ","}) {
+            const std::string_view raw = TrimSpace(between);
+            if (!raw.starts_with(",") || !raw.ends_with(joiner) || raw.size() <= 1 + joiner.size()) continue;
+            const std::string_view item = TrimSpace(raw.substr(1, raw.size() - 1 - joiner.size()));
+            const bool marked = std::any_of(item.begin(), item.end(), [](char c) { return c == '&' || c == '.' || std::isdigit(static_cast<unsigned char>(c)) != 0; });
+            if (!item.empty() && item.size() <= 12 && item.find(' ') == std::string_view::npos && marked) lower = std::string(TrimSpace(joiner));
+          }
           join = lower == "," || lower == "and" || lower == ", and" || lower == "&" || lower == "as well as" || lower == "or" || lower == ", as well as";
           // "Anthropic, OpenAI's close rival, ...": a possessive after a comma opens an apposition.
           if (lower == "," && PossessiveAfter(mentions_[i])) join = false;

@@ -150,9 +150,12 @@ void Analysis::DiscoverCapitalisedNames() {
     if (name.size() > 60 || not_names.count(name) != 0) continue;
     // A name found inside this longer one by its suffix alone ("Chip Alliance" in "Open Chip
     // Alliance") gives way to it.
+    // So does a known alliance inside a longer one's name ("AI Alliance" in "Global Carrier AI
+    // Alliance"): alliances are named after their field.
     if (!suffix_kind.empty()) {
       std::erase_if(mentions_, [&](const Mention& mention) {
-        return mention.begin > begin && mention.end == end && mention.entity >= 0 && catalog_->at(mention.entity).discovered;
+        return mention.begin > begin && mention.end == end && mention.entity >= 0 &&
+               (catalog_->at(mention.entity).discovered || (suffix_kind == "consortium" && Kind(mention.entity) == "consortium"));
       });
     }
     // A product named after its maker, set off after a product word: "Its chatbot, Humain Chat",

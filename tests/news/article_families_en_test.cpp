@@ -715,5 +715,17 @@ TEST(ArticleFamilies, EnglishHyphenatedMakers) {
           "Jeff Bezos invests_in Northwind Robotics"});
 }
 
+TEST(ArticleFamilies, EnglishAlliancesWithSymbolNamesAndJoinedForces) {
+  // "A, B, e& and C have formed X": a name written with a symbol keeps the list; "joining forces
+  // with South Korean automakers A and B": a compass word opens no name.
+  Expect("Harbor Telecom, Quarry Mobile, e& and Northwind Networks have formed the Global Carrier AI Alliance.", "en",
+         {"Harbor Telecom member_of Global Carrier AI Alliance", "Quarry Mobile member_of Global Carrier AI Alliance",
+          "Northwind Networks member_of Global Carrier AI Alliance"});
+  Expect("Tessel Power is joining forces with South Korean automakers Hyundai Motor and Kia to develop batteries.", "en",
+         {"Tessel Power partners_with Hyundai Motor Company", "Tessel Power partners_with Kia"}, {"Tessel Power partners_with South"});
+  Expect("Tessel Power entered into agreements with Hyundai Motor and Kia.", "en",
+         {"Tessel Power partners_with Hyundai Motor Company", "Tessel Power partners_with Kia"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
