@@ -245,6 +245,9 @@ void Analysis::DiscoverSuffixOrgs() {
         if (before_stem.ends_with("家") || before_stem.ends_with("个")) continue;
         if ((before_stem.ends_with("是") || before_stem.ends_with("为")) && suffix == "公司") continue;
         if ((before_stem.ends_with("的") || before_stem.ends_with("旗下")) && suffix == "公司") continue;  // "旗下(的)云计算公司": a description
+        // "获取新公司的股权", "接任公司CEO", "现任公司董事长": "the new company", "(the post) of the
+        // company" name none.
+        if (suffix == "公司" && (stem.ends_with("新") || (CountCodePoints(stem) == 2 && stem.ends_with("任")))) continue;
         bool generic_start = false;
         for (std::string_view word : {"该", "这", "那", "一", "多", "其", "某", "本", "各", "首", "子", "母", "旗下", "人工智能", "科技", "国内", "全球"}) {
           generic_start = generic_start || stem.starts_with(word);

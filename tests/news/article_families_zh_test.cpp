@@ -535,5 +535,11 @@ TEST(ArticleFamilies, ChinesePersonsBeforePressVerbs) {
   Expect("星河科技总经理刘涛代表双方签署协议。", "zh", {"刘涛 works_at 星河科技"}, {"刘涛代 works_at 星河科技"});
 }
 
+TEST(ArticleFamilies, ChineseCompanyWordsThatNameNone) {
+  // "获取新公司的股权" (the new company), "接任公司董事会主席" (the company's post): no names.
+  Expect("云岫科技是一家智能驾驶公司。去年,星河汽车与云岫科技签署投资备忘录,拟出资获取新公司的股权。", "zh", {},
+         {"云岫科技 invests_in 取新公司", "星河汽车 invests_in 取新公司"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
