@@ -396,7 +396,14 @@ void Analysis::BuildGroups() {
             }
           }
           // "KT를 비롯한 현대중공업지주, KAIST는": the first name leads the list.
-          if (previous.role == Role::kObject && (between == "비롯한" || between == "비롯해" || between == "포함한" || between == "포함해")) join = true;
+          // (... also with a description of the next: "A를 비롯해 미국 금융사 B".)
+          for (std::string_view lead : {"비롯한", "비롯해", "포함한", "포함해"}) {
+            if (previous.role != Role::kObject || !between.starts_with(lead)) continue;
+            const std::string_view rest = TrimSpace(between.substr(lead.size()));
+            const bool described_next = rest.empty() || (std::count(rest.begin(), rest.end(), ' ') <= 2 && rest.find(',') == std::string_view::npos &&
+                                                         EndsInKindWord(rest, rules_.org_cues[li_]));
+            if (described_next) join = true;
+          }
           if (previous.role == Role::kWith && (between.empty() || described) && !(previous.particles == "와" || previous.particles == "과")) join = false;
         } else if (lang_ == Lang::kChinese) {
           // A gloss between two members does not end the list: "A基金(下称“A”),B创投和C基金".

@@ -520,5 +520,15 @@ TEST(ArticleFamilies, KoreanInvestorsOfTheRoundInDiscourse) {
          {"김민수 works_at 하버캐피탈"}, {"김민수 invests_in 퀘리랩스"});
 }
 
+TEST(ArticleFamilies, KoreanListsLedByAnObjectAndDescribedMembers) {
+  // "A, B를 비롯해 미국 금융사 C, 자산운용사 D 등이 참여한다": one list of the round's investors;
+  // the first members are no targets of the others.
+  Expect("퀘리랩스는 7억 달러 규모의 투자를 유치했다. 이 투자에는 LG전자, 현대차를 비롯해 미국 금융사 피델리티, 자산운용사 베일리 기포드 등이 "
+         "참여한다.", "ko",
+         {"LG Electronics invests_in 퀘리랩스", "Hyundai Motor Company invests_in 퀘리랩스", "Fidelity Investments invests_in 퀘리랩스",
+          "Baillie Gifford invests_in 퀘리랩스"},
+         {"Fidelity Investments invests_in LG Electronics", "Baillie Gifford invests_in Hyundai Motor Company"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
