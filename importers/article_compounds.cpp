@@ -216,7 +216,12 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
                       short_gap(first.word_end, second.begin - 2, 40);
     // ... or after a longer description that ends in a product word: "Amazon's AI application
     // development platform Bedrock", "자사 AP 칩셋인 텐서".
-    std::string_view described = TrimSpace(s_.substr(first.word_end, second.begin - std::min(second.begin, first.word_end)));
+    // (Quotes around the product and a gloss in the description go: "차세대 그래픽처리장치(GPU)인 'B100'".)
+    std::string described_text(OutsideBrackets(TrimSpace(s_.substr(first.word_end, second.begin - std::min(second.begin, first.word_end))), U""));
+    std::string_view described = TrimSpace(described_text);
+    for (std::string_view quote : {"'", "‘", "\"", "“", "「"}) {
+      if (described.ends_with(quote)) described = TrimSpace(described.substr(0, described.size() - quote.size()));
+    }
     while (described.ends_with("인")) described.remove_suffix(3);  // the copula: "자사 AP 칩셋인 텐서"
     bool described_product = EndsInKindWord(described, rules_.product_cues[li_]) && second.begin >= first.word_end && second.begin - first.word_end <= 60 &&
                              described.find_first_of(",;:.!?()") == std::string::npos && described.find("，") == std::string::npos;

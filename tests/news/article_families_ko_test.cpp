@@ -530,5 +530,10 @@ TEST(ArticleFamilies, KoreanListsLedByAnObjectAndDescribedMembers) {
          {"Fidelity Investments invests_in LG Electronics", "Baillie Gifford invests_in Hyundai Motor Company"});
 }
 
+TEST(ArticleFamilies, KoreanProductsAfterDescribedCues) {
+  // "A의 차세대 그래픽처리장치(GPU)인 'X'": the product word past its gloss and copula names X.
+  Expect("HBM은 삼성전자의 차세대 그래픽처리장치(GPU)인 'N200'에 탑재된다.", "ko", {"Samsung Electronics develops N200"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
