@@ -727,5 +727,13 @@ TEST(ArticleFamilies, EnglishAlliancesWithSymbolNamesAndJoinedForces) {
          {"Tessel Power partners_with Hyundai Motor Company", "Tessel Power partners_with Kia"});
 }
 
+TEST(ArticleFamilies, EnglishCustomersUsingAMakersChips) {
+  // "A, B and C use X AI chips", "A keeps using X's TPUs": X supplies them; no chip word, no supply.
+  Expect("Harbor Cloud, Quarry Labs and Northwind Robotics actively use Nvidia AI chips.", "en",
+         {"Nvidia supplies Harbor Cloud", "Nvidia supplies Quarry Labs", "Nvidia supplies Northwind Robotics"});
+  Expect("Quarry Labs will keep using Google's TPUs for training.", "en", {"Google supplies Quarry Labs"});
+  Expect("Quarry Labs and Harbor Cloud use Python.", "en", {}, {"Python supplies Quarry Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
