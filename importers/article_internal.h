@@ -349,6 +349,10 @@ struct Discourse {
   }
   std::vector<int> recent;         // entities in order of last mention
   std::pair<int, int> pair{-1, -1};  // the last two organisations named together ("양사", "双方")
+  // The last list a sentence related to one entity ("Investors include A, B and C": invests_in
+  // the round's raiser), for a list that goes on in the next sentence ("Others include D").
+  std::string list_type;
+  int list_target = -1;
   // Latin family names of the persons named in full so far: "Giannandrea" after "John
   // Giannandrea" stands for him.
   std::unordered_map<std::string, int> family_names;

@@ -48,6 +48,42 @@ void DropRoleConflicts(std::vector<Extraction>* found) {
 
 }  // namespace
 
+// English: "Investors include A, B and C. Others include D and E.": a sentence that opens with
+// "Others include" goes on with the list of the sentence before, whose relation and target its
+// names take. The list of this sentence (two or more names sharing one target) is kept for the
+// next.
+void Analysis::AddListContinuation(std::vector<Extraction>* found) const {
+  if (lang_ != Lang::kEnglish) return;
+  static constexpr std::string_view kOpeners[] = {"others include ", "others included ", "others including ", "other backers include ",
+                                                  "other participants include ", "other members include ", "also included are "};
+  const std::string_view text = std::string_view(lower_).substr(SkipSpaces(s_, 0));
+  const bool continues = std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](std::string_view opener) { return text.starts_with(opener); });
+  if (continues && found->empty() && !discourse_->list_type.empty() && discourse_->list_target >= 0) {
+    for (const Group& group : groups_) {
+      if (group.carried) continue;
+      for (int member : group.members) {
+        const Mention& mention = mentions_[static_cast<size_t>(member)];
+        if (mention.entity < 0 || mention.anaphor || mention.entity == discourse_->list_target || (!IsOrg(mention.entity) && !IsPerson(mention.entity))) continue;
+        Extraction extraction{mention.entity, discourse_->list_target, discourse_->list_type, "list_continued", 0.7, true, "", {}};
+        extraction.amount_value.begin = mention.begin;
+        found->push_back(extraction);
+      }
+      break;  // the first list only
+    }
+  }
+  // The list this sentence gives, if any.
+  std::map<std::pair<std::string, int>, int> shared;
+  for (const Extraction& extraction : *found) ++shared[{extraction.type, extraction.target}];
+  discourse_->list_type.clear();
+  discourse_->list_target = -1;
+  for (const auto& [key, count] : shared) {
+    if (count >= 2 && (key.first == "invests_in" || key.first == "member_of" || key.first == "supplies" || key.first == "partners_with")) {
+      discourse_->list_type = key.first;
+      discourse_->list_target = key.second;
+    }
+  }
+}
+
 // A founder named with a current title after the name works where they founded: "박성현 대표와
 // 오진욱 CTO 등이 공동 창업한 리벨리온".
 void Analysis::AddFoundersAtWork(std::vector<Extraction>* found) const {
@@ -291,6 +327,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     }
   }
   DropRoleConflicts(&found);
+  AddListContinuation(&found);
   AddFoundersAtWork(&found);
   found.insert(found.end(), titles_found_.begin(), titles_found_.end());
 

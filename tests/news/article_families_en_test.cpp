@@ -735,5 +735,14 @@ TEST(ArticleFamilies, EnglishCustomersUsingAMakersChips) {
   Expect("Quarry Labs and Harbor Cloud use Python.", "en", {}, {"Python supplies Quarry Labs"});
 }
 
+TEST(ArticleFamilies, EnglishListsGoingOnInTheNextSentence) {
+  // "Investors include A and B. Others include C and D.": C and D invest in the same company;
+  // with no list before, "Others include" relates nobody.
+  Expect("Northwind Robotics raised $90 million. Investors include Microsoft and Nvidia. Others include Quarry Capital and Harbor Ventures.",
+         "en", {"Quarry Capital invests_in Northwind Robotics", "Harbor Ventures invests_in Northwind Robotics", "Microsoft invests_in Northwind Robotics"});
+  Expect("Northwind Robotics makes warehouse robots. Others include Quarry Labs and Harbor Robotics.", "en", {},
+         {"Quarry Labs invests_in Northwind Robotics", "Quarry Labs member_of Northwind Robotics"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
