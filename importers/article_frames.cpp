@@ -82,6 +82,20 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
            (group.begin >= hit.end && hit.end > hit.begin && Clause(group.begin) == Clause(hit.end - 1));
   };
   if (role_name == "head") return HeadOf(hit);
+  // Chinese "X成为(了)Y…的领投方", "X作为首轮领投方": the name a copula follows is what the trigger
+  // noun says it is.
+  if (role_name == "copula_subject") {
+    if (lang_ != Lang::kChinese) return nullptr;
+    for (const Group& group : groups_) {
+      if (group.carried || group.end > hit.begin || !in_clause(group) || !GroupFits(group, kinds, source)) continue;
+      std::string_view after = s_.substr(group.end);
+      for (std::string_view adverb : {"则", "也", "亦", "还", "再次", "将"}) {
+        if (after.starts_with(adverb)) after.remove_prefix(adverb.size());
+      }
+      if (after.starts_with("成为") || after.starts_with("作为") || after.starts_with("是") || after.starts_with("担任")) return &group;
+    }
+    return nullptr;
+  }
   // A clause that describes the word before its comma is about that word; when the text names
   // nobody there ("11x, a startup backed by ..."), no earlier name stands in for it.
   size_t described = DescribedBy(hit);

@@ -541,5 +541,12 @@ TEST(ArticleFamilies, ChineseCompanyWordsThatNameNone) {
          {"云岫科技 invests_in 取新公司", "星河汽车 invests_in 取新公司"});
 }
 
+TEST(ArticleFamilies, ChineseInvestorsNamedByACopula) {
+  // "X成为了Y…的领投方", "X作为首轮领投方": X is the investor, never the one invested in.
+  Expect("源码资本成为了光年之外A轮的领投方。", "zh", {"Source Code Capital invests_in Light Years Beyond"},
+         {"Light Years Beyond invests_in Source Code Capital"});
+  Expect("星河智能完成A轮融资。高瓴作为首轮领投方,持股比例最高。", "zh", {"Hillhouse Investment invests_in 星河智能"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
