@@ -374,6 +374,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // "a stake in one of Nvidia's rivals", "a stake in a key supplier of Apple".
     if (lang_ == Lang::kEnglish && (role_name == "object" || role_name == "genitive") && after && RelationalNounAround(group, hit.end)) continue;
     if (lang_ == Lang::kEnglish && role_name == "object" && after && !appositive) {
+      // (Eight words and a list cue at most lie between: a name further on is no object, and is
+      // not read at all, so a long sentence costs no more per name.)
+      if (group.begin - hit.end > 240) continue;
       std::string_view between = s_.substr(hit.end, group.begin - hit.end);
       // ... or follows a list cue after a description ("founded by former researchers including X").
       for (std::string_view cue : {" including ", " such as ", " like ", " among them "}) {
@@ -490,6 +493,7 @@ bool Analysis::RelationalNounAround(const Group& group, size_t from) const {
 // name is, set off by a dash, comma or colon: "three Apple engineers in 2019 – ", "two funds, ".
 // The description ends in a plural or a kind word and holds no clause of its own.
 bool Analysis::NamedApposition(size_t from, size_t name_begin) const {
+  if (name_begin < from || name_begin - from > 160) return false;  // eight words at most: no long scan
   std::string_view between = s_.substr(from, name_begin - from);
   std::string_view description;
   for (std::string_view separator : {" – ", " — ", ", ", ": "}) {

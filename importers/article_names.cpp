@@ -360,7 +360,9 @@ void Analysis::DiscoverGlosses() {
         }
       }
       // (Nor a verb of a rule and what comes before it: "拿5000万美元支持中国通用人工智能(AGI)".)
-      for (size_t at = name_begin + 3; at + 6 <= open; at += 3) {
+      // (Only the last 30 characters: no name is longer, and a long run costs no more.)
+      const size_t scan_from = open - name_begin > 90 ? open - 90 : name_begin + 3;
+      for (size_t at = scan_from; at + 6 <= open; at += 3) {
         if (TriggerEndsAt(at)) name_begin = at;
       }
     } else {

@@ -243,6 +243,11 @@ TEST(ArticlePipeline, PathologicalInputsFinish) {
   for (int i = 0; i < 2500; ++i) names_ko += "김철수 누리온 대표, 박지훈 그린스텔라 게임즈 대표와 이민호 카카오 대표는 ";
   for (int i = 0; i < 4000; ++i) names_zh += "星河科技、云岫、GGV纪源资本、北极光和网易跟投，";
   inputs.emplace_back(names_en + "end.", "en");
+  // ... and one dense with triggers and the names after them (every name read as an object of
+  // every trigger before it cost seconds per piece).
+  std::string triggers_en;
+  for (int i = 0; i < 10000; ++i) triggers_en += "Acme" + std::to_string(i) + " was founded by many people ";
+  inputs.emplace_back(triggers_en + "– John Smith.", "en");
   inputs.emplace_back(names_ko + "말했다.", "ko");
   inputs.emplace_back(names_zh + "。", "zh");
   // Thousands of sentences, each teaching a new name, and names taught only after the sentences
