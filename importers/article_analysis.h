@@ -208,7 +208,7 @@ class Analysis {
   void AssignMarkers();
   void BuildGroups();
   bool ListItemEnds(const Mention& mention) const;
-  void AddListContinuation(std::vector<Extraction>* found) const;
+  void AddListContinuation(std::vector<Extraction>* found);
   bool NamedApposition(size_t from, size_t name_begin) const;
   bool RelationalNounAround(const Group& group, size_t from) const;
   void FindPairAnaphors();

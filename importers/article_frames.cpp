@@ -463,10 +463,8 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
 // English: whether a name stands only as the owner of a relational noun after the trigger
 // (from): "Nvidia's (most formidable) rivals", "a key supplier of Apple".
 bool Analysis::RelationalNounAround(const Group& group, size_t from) const {
-  static const std::vector<std::string_view> kNouns = {"rival", "rivals", "competitor", "competitors", "supplier", "suppliers", "customer", "customers",
-                                                       "partner", "partners", "investor", "investors", "backer", "backers", "subsidiary", "subsidiaries",
-                                                       "affiliate", "affiliates", "shareholder", "shareholders", "clients", "client"};
-  auto is_noun = [&](std::string_view word) { return std::find(kNouns.begin(), kNouns.end(), word) != kNouns.end(); };
+  const auto& nouns = rules_.relational_nouns[li_];  // data/triggers.json "relational_nouns"
+  auto is_noun = [&](std::string_view word) { return Contains(nouns, word); };
   const Mention& last = mentions_[static_cast<size_t>(group.members.back())];
   std::string_view after = std::string_view(lower_).substr(std::min(last.end, group.end));
   if (after.starts_with("'s ") || after.starts_with("’s ")) {

@@ -292,6 +292,9 @@ struct RuleSet {
   std::vector<std::string> clause_openers[3];    // Chinese "根据", "随着": open a clause, never a name
   std::vector<std::string> raiser_cues[3];       // Korean "유치한": "X가 유치한 투자금" names X as the round's raiser
   std::vector<std::string> reporting_verbs[3];   // Chinese "获悉": "《OUTLET》获悉" names the outlet, no party
+  std::vector<std::string> round_words[3];       // Korean "시리즈": a topic whose sentence names its round raised it
+  std::vector<std::string> list_continuers[3];   // English "others include ": the list of the sentence before goes on
+  std::vector<std::string> relational_nouns[3];  // English "rivals": "one of X's rivals" makes X no object
   std::unordered_map<std::string, std::string> org_suffix_kinds;  // "벤처스" -> investor; other suffixes: company
   std::vector<std::string> hedges_before[3];    // "did not", "否认": the trigger states no fact
   std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"

@@ -52,12 +52,9 @@ void DropRoleConflicts(std::vector<Extraction>* found) {
 // "Others include" goes on with the list of the sentence before, whose relation and target its
 // names take. The list of this sentence (two or more names sharing one target) is kept for the
 // next.
-void Analysis::AddListContinuation(std::vector<Extraction>* found) const {
-  if (lang_ != Lang::kEnglish) return;
-  static constexpr std::string_view kOpeners[] = {"others include ", "others included ", "others including ", "other backers include ",
-                                                  "other participants include ", "other members include ", "also included are "};
+void Analysis::AddListContinuation(std::vector<Extraction>* found) {
   const std::string_view text = std::string_view(lower_).substr(SkipSpaces(s_, 0));
-  const bool continues = std::any_of(std::begin(kOpeners), std::end(kOpeners), [&](std::string_view opener) { return text.starts_with(opener); });
+  const bool continues = StartsWithAny(text, rules_.list_continuers[li_]);  // (data/triggers.json "list_continuers")
   if (continues && found->empty() && !discourse_->list_type.empty() && discourse_->list_target >= 0) {
     for (const Group& group : groups_) {
       if (group.carried) continue;
@@ -396,8 +393,8 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     const Group& topic = groups_[static_cast<size_t>(topic_group_)];
     const int entity = mentions_[static_cast<size_t>(topic.members.front())].entity;
     const std::string_view rest = s_.substr(topic.end);
-    static constexpr std::string_view kRounds[] = {"시리즈", "라운드", "투자 유치", "투자를 유치", "투자유치", "펀딩", "프리A", "프리IPO", "시드 투자"};
-    const bool round = std::any_of(std::begin(kRounds), std::end(kRounds), [&](std::string_view word) { return rest.find(word) != std::string_view::npos; });
+    const auto& rounds = rules_.round_words[li_];  // data/triggers.json "round_words"
+    const bool round = std::any_of(rounds.begin(), rounds.end(), [&](const std::string& word) { return rest.find(word) != std::string_view::npos; });
     if (round && topic.members.size() == 1 && entity >= 0 && IsOrg(entity) && topic.role == Role::kSubject) discourse_->raiser = entity;
   }
   if (!named_investor && lang_ == Lang::kEnglish) {

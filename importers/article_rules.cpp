@@ -103,6 +103,9 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"raiser_cues", &set.raiser_cues[index], false},
                                         std::tuple{"clause_openers", &set.clause_openers[index], false},
                                         std::tuple{"reporting_verbs", &set.reporting_verbs[index], false},
+                                        std::tuple{"round_words", &set.round_words[index], false},
+                                        std::tuple{"list_continuers", &set.list_continuers[index], true},
+                                        std::tuple{"relational_nouns", &set.relational_nouns[index], true},
                                         std::tuple{"name_openers", &set.name_openers[index], false}}) {
         for (const auto& word : list(key)) target->push_back(english && lower ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }
