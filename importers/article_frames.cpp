@@ -564,12 +564,9 @@ const Group* Analysis::HeadOf(const TriggerHit& hit) const {
   std::string_view rest = TrimSpace(s_.substr(hit.word_end));
   // (A bound noun is what the clause modifies: "X가 투자한 것으로 전해진다" says that X invested.)
   for (std::string_view bound : {"것", "바", "데", "뒤", "후", "이후", "가운데", "만큼"}) {
-    if (rest.starts_with(bound) && !IsHangul(CodePointAt(rest, bound.size()))) return nullptr;
-    if (rest.starts_with(bound) && (rest.substr(bound.size()).starts_with("으로") || rest.substr(bound.size()).starts_with("이") ||
-                                    rest.substr(bound.size()).starts_with("은") || rest.substr(bound.size()).starts_with("을") ||
-                                    rest.substr(bound.size()).starts_with("에"))) {
-      return nullptr;
-    }
+    if (!rest.starts_with(bound)) continue;
+    const std::string_view tail = rest.substr(bound.size());
+    if (!IsHangul(CodePointAt(tail, 0)) || StartsWithAny(tail, {"으로", "이", "은", "을", "에"})) return nullptr;
   }
   if (topic_group_ >= 0 && groups_[static_cast<size_t>(topic_group_)].end <= hit.word_begin && std::count(rest.begin(), rest.end(), ' ') <= 2 &&
       (rest.ends_with("다.") || rest.ends_with("다"))) {
@@ -710,11 +707,12 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
                                                     said.find("cofound") != std::string_view::npos);
       // (An English founder may name the others with "with" alone: "A founded C with B and D";
       // then only persons, or names the text alone gives.)
+      auto may_be_person = [&](int mention) {
+        const int entity = mentions_[static_cast<size_t>(mention)].entity;
+        return entity >= 0 && (IsPerson(entity) || catalog_->at(entity).discovered);
+      };
       const bool founders_with = rule.type == "founded" && lang_ == Lang::kEnglish && !joint &&
-                                 std::any_of(pairs.begin(), pairs.end(), [&](std::pair<int, int> pair) {
-                                   const int entity = mentions_[static_cast<size_t>(pair.first)].entity;
-                                   return entity >= 0 && (IsPerson(entity) || catalog_->at(entity).discovered);
-                                 });
+                                 std::any_of(pairs.begin(), pairs.end(), [&](std::pair<int, int> pair) { return may_be_person(pair.first); });
       // (Korean lists the co-founder with the thing founded: "샘 알트만과 오픈AI를".)
       if (joint && lang_ == Lang::kKorean) {
         std::vector<std::pair<int, int>> co;
@@ -732,8 +730,7 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
         if (group.end > hit.begin && !(joint && lang_ == Lang::kEnglish) && !founders_with) continue;
         if (joint || (founders_with && group.begin >= hit.end)) {
           for (int member : group.members) {
-            const int entity = mentions_[static_cast<size_t>(member)].entity;
-            if (!joint && (entity < 0 || !(IsPerson(entity) || catalog_->at(entity).discovered))) continue;
+            if (!joint && !may_be_person(member)) continue;
             for (int t : targets) pairs.emplace_back(member, t);
           }
           continue;

@@ -491,7 +491,7 @@ void Analysis::DiscoverQuotedProducts() {
       if (cue_text.ends_with(")") && cue_text.rfind('(') != std::string_view::npos && cue_text.size() - cue_text.rfind('(') <= 24) {
         cue_text = cue_text.substr(0, cue_text.rfind('('));
       }
-      for (const std::string& word : rules_.product_cues[li_]) kind = kind.empty() && (before.ends_with(word) || cue_text.ends_with(word)) ? "product" : kind;
+      for (const std::string& word : rules_.product_cues[li_]) kind = kind.empty() && cue_text.ends_with(word) ? "product" : kind;
       // A product word after it or ending it: "'Solar WBL' 파운데이션 모델을", "'옴니 파운데이션 모델'".
       std::string_view after_quote = TrimSpace(s_.substr(close + close_mark.size(), 40));
       for (const std::string& word : rules_.product_cues[li_]) {
