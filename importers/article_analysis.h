@@ -210,6 +210,7 @@ class Analysis {
   bool ListItemEnds(const Mention& mention) const;
   void AddListContinuation(std::vector<Extraction>* found);
   bool NamedApposition(size_t from, size_t name_begin) const;
+  bool CountedListBefore(size_t from, size_t name_begin) const;
   bool RelationalNounAround(const Group& group, size_t from) const;
   void FindPairAnaphors();
   void FindChinesePronouns();
@@ -342,6 +343,15 @@ class Analysis {
     return false;
   }
   bool InsideQuote(size_t pos) const;
+  // Whether only spaces, closing brackets and quotes stand between end and pos: a name ends right
+  // before a comma even behind its gloss ("Safe Superintelligence Inc. (SSI), the firm ...").
+  bool EndsRightBefore(size_t end, size_t pos) const {
+    if (end > pos) return false;
+    std::string_view between = s_.substr(end, pos - end);
+    while (!between.empty() && (between.back() == ' ' || between.back() == '"' || between.back() == '\'')) between.remove_suffix(1);
+    if (between.ends_with(")") && between.find('(') != std::string_view::npos) between = between.substr(0, between.rfind('('));
+    return between.find_first_not_of(' ') == std::string_view::npos;
+  }
   std::vector<int> ContextEntities() const {
     std::vector<int> context = discourse_->recent;
     for (const Mention& mention : mentions_) {

@@ -130,7 +130,7 @@ void Analysis::FindAsides() {
     bool relative = lower_.substr(comma + 2).starts_with("which ") || lower_.substr(comma + 2).starts_with("who ");
     // ... and so may an apposition to a name: "... to run Articul8, a new AI company formed by X.",
     // "... with Grok, the marquee product of xAI."
-    bool named = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.word_end == comma && mention.entity >= 0; });
+    bool named = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return EndsRightBefore(mention.word_end, comma) && mention.entity >= 0; });
     bool apposition = named && (lower_.substr(comma + 2).starts_with("a ") || lower_.substr(comma + 2).starts_with("an ") ||
                                 lower_.substr(comma + 2).starts_with("the "));
     if (close == std::string_view::npos && (relative || apposition)) close = s_.size();

@@ -229,6 +229,13 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       add(first.entity, second.entity, "develops", "possessive_product", 0.8, first.begin);
       continue;
     }
+    // ORG's PERSON: "Nvidia's Alexis Bjorlin" speaks for the organisation she works at.
+    const std::string_view after_first = s_.substr(first.end);
+    if (lang_ == Lang::kEnglish && first_org && IsPerson(second.entity) && (after_first.starts_with("'s ") || after_first.starts_with("’s ") || after_first.starts_with("' ") || after_first.starts_with("’ ")) &&
+        TrimSpace(s_.substr(first.word_end, second.begin - std::min(second.begin, first.word_end))).empty()) {
+      add(second.entity, first.entity, "works_at", "possessive_person", 0.75, first.begin);
+      continue;
+    }
     // MAKER PRODUCT written together: "英伟达H20", "阿里云通义千问大模型", "Nvidia Blackwell chips".
     if (first_org && second_product && first.role == Role::kNone && first.particles.empty() && first.word_end == first.end &&
         TrimSpace(s_.substr(first.end, second.begin - first.end)).empty()) {

@@ -240,8 +240,12 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     if (inner != nullptr && role_name == "subject") return GroupFits(*inner, kinds, source) ? inner : nullptr;
     const bool object_relative = inner != nullptr;
     if (object_relative || role_name == "subject") {
+      // (The group may go on past the comma: "X (X'), the firm" names X twice.)
+      auto ends_at_comma = [&](const Group& group) {
+        return std::any_of(group.members.begin(), group.members.end(), [&](int m) { return EndsRightBefore(mentions_[static_cast<size_t>(m)].end, described); });
+      };
       for (const Group& group : groups_) {
-        if (group.end == described && GroupFits(group, kinds, source)) return &group;
+        if (ends_at_comma(group) && GroupFits(group, kinds, source)) return &group;
       }
       if (object_relative) return nullptr;
     }
@@ -313,7 +317,11 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // English: a short description before the names may stand for them: "founded by three Apple
     // engineers – A, B and C –", "led by two funds, A and B".
     const bool appositive = lang_ == Lang::kEnglish && role_name == "object" && group.begin >= hit.end && NamedApposition(hit.end, group.begin);
-    if ((group.role != wanted && !moved_object) || (!in_clause(group) && !appositive) || (group.embedded && !inside_relative) || !GroupFits(group, kinds, source)) continue;
+    const bool counted = role_name == "object" && group.begin >= hit.end && CountedListBefore(hit.end, group.begin);
+    if ((group.role != wanted && !moved_object) || (!in_clause(group) && !appositive && !counted) || (group.embedded && !inside_relative) ||
+        !GroupFits(group, kinds, source)) {
+      continue;
+    }
     // Chinese "由 X ... 发起": X is the agent only when it stands right before the verb (times
     // may come between: "由幻方量化于2023年创立"); "由清华大学电子工程系教授汪玉发起" names a person.
     if (lang_ == Lang::kChinese && wanted == Role::kBy && group.end <= hit.begin) {
@@ -366,7 +374,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
         const size_t noun_end = hit.end + at + cue.size();
         noun_taken = noun_taken || std::none_of(groups_.begin(), groups_.end(), [&](const Group& other) { return other.begin == noun_end; });
       }
-      if (noun_taken) continue;
+      if (noun_taken && !counted) continue;  // (a counted noun the list spells out is no object of its own)
     }
     // English: an object follows its trigger closely ("led by Microsoft", not "led by former
     // researchers at Google").
@@ -377,7 +385,16 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       // (Eight words and a list cue at most lie between: a name further on is no object, and is
       // not read at all, so a long sentence costs no more per name.)
       if (group.begin - hit.end > 240) continue;
-      std::string_view between = s_.substr(hit.end, group.begin - hit.end);
+      // A person's title phrase is no distance: "co-founded by former OpenAI chief scientist X"
+      // measures from the phrase (the qualifying group the person took over).
+      size_t begin = group.begin;
+      for (const Group& qualifier : groups_) {
+        if (qualifier.embedded && qualifier.begin >= hit.end && qualifier.begin < begin && qualifier.members.size() == 1 &&
+            qualifier.members.front() == group.members.front()) {
+          begin = qualifier.begin;
+        }
+      }
+      std::string_view between = s_.substr(hit.end, begin - hit.end);
       // ... or follows a list cue after a description ("founded by former researchers including X").
       for (std::string_view cue : {" including ", " such as ", " like ", " among them "}) {
         size_t at = Lower(between).rfind(cue);
@@ -490,6 +507,36 @@ bool Analysis::RelationalNounAround(const Group& group, size_t from) const {
 // English: whether the text between a trigger and a name is a short description of what the
 // name is, set off by a dash, comma or colon: "three Apple engineers in 2019 – ", "two funds, ".
 // The description ends in a plural or a kind word and holds no clause of its own.
+// Chinese: a counted object the names after it spell out, "投资了10家公司，分别是：A、B":
+// between the trigger and the list only the count, its noun and the word that opens the list.
+bool Analysis::CountedListBefore(size_t from, size_t name_begin) const {
+  if (lang_ != Lang::kChinese || name_begin <= from || name_begin - from > 60) return false;
+  // (Spaces go, and ASCII punctuation reads as full-width: "投资了 10 家公司,分别是:".)
+  std::string text;
+  for (char c : s_.substr(from, name_begin - from)) {
+    if (c == ' ') continue;
+    text += c == ',' ? std::string("，") : c == ':' ? std::string("：") : std::string(1, c);
+  }
+  std::string_view between = text;
+  if (between.starts_with("了")) between.remove_prefix(std::string_view("了").size());
+  static const std::u32string_view kNumerals = U"0123456789一二三四五六七八九十两几多数百千";
+  static const std::u32string_view kMeasures = U"家个所款只";
+  size_t at = 0, digits = 0;
+  for (char32_t cp = CodePointAt(between, at); at < between.size() && kNumerals.find(cp) != std::u32string_view::npos; cp = CodePointAt(between, at)) {
+    at += cp < 0x80 ? 1 : 3;
+    ++digits;
+  }
+  if (digits == 0 || kMeasures.find(CodePointAt(between, at)) == std::u32string_view::npos) return false;
+  between.remove_prefix(at + 3);
+  for (std::string_view opener : {"，分别是：", "，分别是", "，分别为：", "，分别为", "，包括：", "，包括", "："}) {
+    const size_t found = between.find(opener);
+    if (found == std::string_view::npos || found + opener.size() != between.size()) continue;
+    const std::string_view noun = between.substr(0, found);
+    return CountCodePoints(noun) <= 8 && RunEnd(noun, 0, IsHanChar) == noun.size();
+  }
+  return false;
+}
+
 bool Analysis::NamedApposition(size_t from, size_t name_begin) const {
   if (name_begin < from || name_begin - from > 160) return false;  // eight words at most: no long scan
   std::string_view between = s_.substr(from, name_begin - from);

@@ -141,7 +141,9 @@ void Analysis::DiscoverListMembers() {
         const size_t head_end = inside.empty() ? end : mentions_[inside.front()].word_end;
         bool rest_found = std::all_of(inside.begin() + (inside.empty() ? 0 : 1), inside.end(), [&](size_t m) { return mentions_[m].entity < 0 || catalog_->at(mentions_[m].entity).discovered; });
         bool own_fund = contiguous && rest_found && mentions_[inside.front()].begin == begin && head_end < end &&
-                        CountCodePoints(s_.substr(head_end, end - head_end)) >= 2 && HasOrgSuffix(std::string(s_.substr(head_end, end - head_end)), li_, &rest_kind);
+                        CountCodePoints(s_.substr(head_end, end - head_end)) >= 2 &&
+                        (HasOrgSuffix(std::string(s_.substr(head_end, end - head_end)), li_, &rest_kind) ||
+                         Contains(rules_.org_suffixes[li_], s_.substr(head_end, end - head_end)));  // "比亚迪半导体": BYD's own company
         if (own_fund) {
           std::sort(inside.rbegin(), inside.rend());
           for (size_t m : inside) mentions_.erase(mentions_.begin() + static_cast<std::ptrdiff_t>(m));
@@ -153,12 +155,24 @@ void Analysis::DiscoverListMembers() {
           std::sort(gone.rbegin(), gone.rend());
           for (size_t m : gone) mentions_.erase(mentions_.begin() + static_cast<std::ptrdiff_t>(m));
         }
+        // "思特威 Smartsens": a name written in Han and then in Latin letters; the Latin one is an alias.
+        std::vector<std::string> aliases;
+        if (const size_t space = item.find(' '); space != std::string_view::npos && !Overlaps(begin, end)) {
+          const std::string_view han = item.substr(0, space), latin = TrimSpace(item.substr(space));
+          if (CountCodePoints(han) >= 2 && RunEnd(han, 0, IsHanChar) == han.size() && latin.size() >= 2 && IsAsciiUpper(static_cast<unsigned char>(latin[0])) &&
+              std::all_of(latin.begin(), latin.end(), [](char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-'; })) {
+            aliases.emplace_back(latin);
+            item = han;
+            points = CountCodePoints(item);
+          }
+        }
         if (points < 2 || points > 12 || Overlaps(begin, end) || GenericWords().count(item) != 0) continue;
         std::string name(item);
         std::string kind;
         if (!HasOrgSuffix(name, li_, &kind)) kind = "company";
         int entity = catalog_->FindByName(name);
-        if (entity < 0) entity = Discover(Written(name), kind, {}, "");
+        if (entity < 0 && !aliases.empty()) entity = catalog_->FindByName(aliases.front());
+        if (entity < 0) entity = Discover(Written(name), kind, aliases, "");
         if (entity >= 0 && IsOrg(entity)) AddMention(MentionWithParticles(begin, end, entity));
       }
     }
@@ -239,6 +253,8 @@ void Analysis::DiscoverListMembers() {
         size_t found = left.rfind(opener);
         if (found != std::string_view::npos && CountCodePoints(left.substr(found + opener.size())) >= 2) from = std::max(from, found + opener.size());
       }
+      // (An aspect particle after the verb opens no name: "投资了A、B".)
+      while (from < left.size() && (left.substr(from).starts_with("了") || left.substr(from).starts_with("过"))) from += std::string_view("了").size();
       items.emplace_back(begin + from, at);
     }
     previous_end = at + kSeparator.size();

@@ -26,6 +26,34 @@ std::vector<std::string> ExpandKinds(const nlohmann::json& list) {
   return kinds;
 }
 
+// A noun trigger before its preposition is written in the plural too: "stake in" also reads
+// "stakes in", "subsidiary of" "subsidiaries of" (inserted where the trigger stands, so a noun
+// trigger stays among the nouns).
+void AddEnglishPlurals(Rule* rule) {
+  static const std::vector<std::string> kPrepositions = {"in", "of", "into", "with", "for", "from", "to"};
+  std::vector<std::string> triggers;
+  size_t nouns = 0;
+  for (size_t t = 0; t < rule->triggers.size(); ++t) {
+    const std::string& word = rule->triggers[t];
+    triggers.push_back(word);
+    if (t < rule->noun_triggers) ++nouns;
+    const size_t last_space = word.rfind(' ');
+    if (last_space == std::string::npos || !Contains(kPrepositions, std::string_view(word).substr(last_space + 1))) continue;
+    const size_t noun_begin = word.rfind(' ', last_space - 1) == std::string::npos ? 0 : word.rfind(' ', last_space - 1) + 1;
+    const std::string noun = word.substr(noun_begin, last_space - noun_begin);
+    const bool letters = noun.size() >= 3 && std::all_of(noun.begin(), noun.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!letters || noun.ends_with("s") || noun.ends_with("ed") || noun.ends_with("ing") || noun == "out" || noun == "off") continue;
+    const bool consonant_y = noun.ends_with("y") && std::string_view("aeiou").find(noun[noun.size() - 2]) == std::string_view::npos;
+    const std::string plural = consonant_y ? noun.substr(0, noun.size() - 1) + "ies" : noun + "s";
+    const std::string written = word.substr(0, noun_begin) + plural + word.substr(last_space);
+    if (std::find(rule->triggers.begin(), rule->triggers.end(), written) != rule->triggers.end()) continue;
+    triggers.push_back(written);
+    if (t < rule->noun_triggers) ++nouns;
+  }
+  rule->triggers = std::move(triggers);
+  rule->noun_triggers = nouns;
+}
+
 }  // namespace
 
 RuleSet ParseRuleSet(std::string_view json_text) {
@@ -55,6 +83,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       if (rule.lang == Lang::kEnglish) {
         for (std::string& word : rule.triggers) word = Lower(word);
         for (std::string& word : rule.exclude) word = Lower(word);
+        AddEnglishPlurals(&rule);
       }
       set.rules.push_back(std::move(rule));
     }

@@ -677,7 +677,24 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       bool descriptive = std::all_of(between.begin(), between.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; }) ||
                          Lower(between).find(" startup ") != std::string::npos || Lower(between).ends_with("startup ") ||
                          Lower(between).ends_with("company ") || Lower(between).ends_with("lab ");
-      if (descriptive && std::count(between.begin(), between.end(), ' ') <= 4) cut = at;
+      // "CEO of Google and Alphabet": the organisations listed before this one hold the title too.
+      bool listed = false;
+      if (!descriptive) {
+        size_t pos = at + link.size();
+        while (pos < organisation.begin) {
+          const auto named = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& other) {
+            return other.begin == pos && other.entity >= 0 && IsOrg(other.entity) && other.end <= organisation.begin;
+          });
+          if (named == mentions_.end()) break;
+          pos = named->end;
+          const std::string_view rest = std::string_view(lower_).substr(pos, organisation.begin - pos);
+          const size_t joiner = rest.starts_with(", and ") ? 6 : rest.starts_with(" and ") ? 5 : rest.starts_with(", ") ? 2 : 0;
+          if (joiner == 0) break;
+          pos += joiner;
+        }
+        listed = pos == organisation.begin && pos > at + link.size();
+      }
+      if ((descriptive && std::count(between.begin(), between.end(), ' ') <= 4) || listed) cut = at;
     }
     if (cut == std::string_view::npos) continue;
     // "head of AI at Brightwater", "vice president for research at X": a title's field may stand

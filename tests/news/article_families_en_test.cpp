@@ -744,5 +744,26 @@ TEST(ArticleFamilies, EnglishListsGoingOnInTheNextSentence) {
          {"Quarry Labs invests_in Northwind Robotics", "Quarry Labs member_of Northwind Robotics"});
 }
 
+TEST(ArticleFamilies, EnglishPluralTriggerNounsAndGlossedAppositions) {
+  // "have taken stakes in X": a noun trigger reads in the plural too; "X (Y), the firm co-founded
+  // by former ORG scientist P": the firm is X even behind its gloss, and the title phrase with
+  // "former" is no distance between the trigger and the founder.
+  Expect("Harbor Capital and Quarry Ventures have taken stakes in Northwind Robotics.", "en",
+         {"Harbor Capital invests_in Northwind Robotics", "Quarry Ventures invests_in Northwind Robotics"});
+  Expect("Harbor Capital invested in Northwind Robotics Inc. (NWR), the research firm co-founded by former Quarry Labs chief scientist Mara Velden.",
+         "en", {"Harbor Capital invests_in Northwind Robotics Inc.", "Mara Velden founded Northwind Robotics Inc."},
+         {"Mara Velden founded Harbor Capital"});
+}
+
+TEST(ArticleFamilies, EnglishPersonsOfOrganisations) {
+  // "Nvidia's P": P works at Nvidia (a possessive mark, not "generations of AMD Instinct GPUs");
+  // "P, CEO of A and B": P works at both.
+  Expect("Quarry Labs' Dario Amodei said the chips are ready.", "en", {"Dario Amodei works_at Quarry Labs"});
+  Expect("Nvidia's Satya Nadella said the chips are ready.", "en", {"Satya Nadella works_at Nvidia"});
+  Expect("The deal will use several generations of AMD Instinct GPUs.", "en", {}, {"Instinct GPUs works_at AMD"});
+  Expect("Mara Velden, CEO of Harbor Capital and Quarry Labs, spoke on Monday.", "en",
+         {"Mara Velden works_at Harbor Capital", "Mara Velden works_at Quarry Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -548,5 +548,19 @@ TEST(ArticleFamilies, ChineseInvestorsNamedByACopula) {
   Expect("星河智能完成A轮融资。高瓴作为首轮领投方,持股比例最高。", "zh", {"Hillhouse Investment invests_in 星河智能"});
 }
 
+TEST(ArticleFamilies, ChineseCountedObjectsSpelledOutByAList) {
+  // "投资了 N 家公司，分别是：A、B": the list after the count is what was invested in (ASCII
+  // punctuation and spaces as scraped pages write them); "投资了A、B": the aspect particle opens
+  // no name; "星河 Galaxy": a Han name with its Latin one is one item; "比亚迪半导体": a known name
+  // with an organisation word is a company of its own.
+  Expect("红杉中国共投资了 4 家公司,分别是:寒武纪、星河 Galaxy、云岫科技、比亚迪半导体。", "zh",
+         {"HongShan invests_in Cambricon Technologies", "HongShan invests_in 星河", "HongShan invests_in 云岫科技",
+          "HongShan invests_in 比亚迪半导体"},
+         {"HongShan invests_in BYD"});
+  Expect("红杉中国投资了寒武纪、云岫科技、星河智能等公司。", "zh",
+         {"HongShan invests_in 云岫科技", "HongShan invests_in 星河智能"}, {"HongShan invests_in 了寒武纪"});
+  Expect("红杉中国投资了三家公司,云岫科技表示感谢。", "zh", {}, {"HongShan invests_in 云岫科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
