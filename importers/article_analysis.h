@@ -243,6 +243,12 @@ class Analysis {
   void ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched);
   void ApplyTitles(std::vector<Extraction>* out);
   void AddFoundersAtWork(std::vector<Extraction>* found) const;
+  // Whether the sentence pairs two lists item by item ("각각", "分别", "respectively": data/triggers.json).
+  bool RespectivelySaid() const {
+    const std::string_view text = lang_ == Lang::kEnglish ? std::string_view(lower_) : s_;
+    return std::any_of(rules_.respectively[li_].begin(), rules_.respectively[li_].end(),
+                       [&](const std::string& word) { return text.find(word) != std::string_view::npos; });
+  }
   void ApplyCompounds(std::vector<Extraction>* out);
 
   int Clause(size_t pos) const {

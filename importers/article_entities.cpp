@@ -52,6 +52,12 @@ constexpr Particle kParticles[] = {
     {"사", Role::kNone}, {"측", Role::kNone}, {"들", Role::kNone}, {"장", Role::kTitle},
 };
 
+bool IsCopula(std::string_view particle) {
+  static constexpr std::string_view kCopulas[] = {"이었던", "였던", "이던", "이라는", "라는", "이란", "란", "이라고", "라고", "이다", "이며",
+                                                  "이고", "이자", "였다", "인", "입니다", "이었다", "이었으며", "다"};
+  return std::find(std::begin(kCopulas), std::end(kCopulas), particle) != std::end(kCopulas);
+}
+
 bool ParseChain(std::string_view tail, int depth, Role* role, bool* any_role) {
   if (tail.empty()) return true;
   if (depth == 3) return false;
@@ -59,6 +65,8 @@ bool ParseChain(std::string_view tail, int depth, Role* role, bool* any_role) {
     if (!tail.starts_with(particle.text)) continue;
     // 장 only right after the name ("연구원장"), never after another particle.
     if (particle.role == Role::kTitle && depth != 0) continue;
+    // A copula ends the word: "휴메인에" is no "휴메" + "인에".
+    if (IsCopula(particle.text) && tail.size() != particle.text.size()) continue;
     Role inner = *role;
     bool inner_any = *any_role;
     if (particle.role != Role::kNone) {

@@ -718,17 +718,17 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       const size_t sources = described(source) ? 1 : source->members.size();
       const size_t targets = described(target) ? 1 : target->members.size();
       // "A와 B는 각각 C와 D를 인수했다", "A and B bought C and D respectively", "A、B分别投资了C、D":
-      // the lists pair up in order.
-      const bool respective = sources == targets && sources >= 2 &&
-                              (s_.find("각각") != std::string_view::npos || lower_.find("respectively") != std::string::npos || s_.find("分别") != std::string_view::npos);
+      // the lists pair up in order, never across; lists of different lengths relate nobody.
+      const bool respective = RespectivelySaid() && sources >= 2 && targets >= 2;
       for (size_t s = 0; s < sources; ++s) {
         for (size_t t = 0; t < targets; ++t) {
-          if (!respective || s == t) pairs.emplace_back(source->members[s], target->members[t]);
+          if (!respective || (s == t && sources == targets)) pairs.emplace_back(source->members[s], target->members[t]);
         }
       }
     }
     // Korean partners named one by one: "A는 X 업체 ‘B’와 Y 업체 ‘C’와 손을 잡았다".
-    if (lang_ == Lang::kKorean && (frame.source == "with" || frame.target == "with") && (rule.type == "partners_with" || rule.type == "competes_with")) {
+    if (lang_ == Lang::kKorean && (frame.source == "with" || frame.target == "with") && (rule.type == "partners_with" || rule.type == "competes_with") &&
+        !RespectivelySaid()) {
       std::vector<int> others;
       for (auto [s, t] : pairs) others.push_back(frame.target == "with" ? s : t);
       for (const Group& group : groups_) {

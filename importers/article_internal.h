@@ -295,6 +295,7 @@ struct RuleSet {
   std::vector<std::string> round_words[3];       // Korean "시리즈": a topic whose sentence names its round raised it
   std::vector<std::string> list_continuers[3];   // English "others include ": the list of the sentence before goes on
   std::vector<std::string> relational_nouns[3];  // English "rivals": "one of X's rivals" makes X no object
+  std::vector<std::string> respectively[3];      // "각각", "分别", "respectively": two lists pair item by item
   std::unordered_map<std::string, std::string> org_suffix_kinds;  // "벤처스" -> investor; other suffixes: company
   std::vector<std::string> hedges_before[3];    // "did not", "否认": the trigger states no fact
   std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"

@@ -89,9 +89,20 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
   if (lang_ == Lang::kChinese && CountCodePoints(name) >= 2) {
     static const std::u32string_view kCounts = U"一二两三四五六七八九十几多数各每某";
     static const std::u32string_view kClassifiers = U"家个位款项只名所支种批";
-    char32_t first = 0, second = 0;
-    DecodeAt(name, DecodeAt(name, 0, &first), &second);
-    if (kCounts.find(first) != std::u32string_view::npos && kClassifiers.find(second) != std::u32string_view::npos) return -1;
+    // (The count may take several characters: "十余家芯片公司", "20多家".)
+    size_t at = 0, counted = 0;
+    for (char32_t cp = CodePointAt(name, 0); at < name.size() && (kCounts.find(cp) != std::u32string_view::npos || cp == U'余' || (cp >= U'0' && cp <= U'9'));
+         cp = CodePointAt(name, at)) {
+      at += cp < 0x80 ? 1 : 3;
+      ++counted;
+    }
+    if (counted > 0 && kClassifiers.find(CodePointAt(name, at)) != std::u32string_view::npos) return -1;
+  }
+  // A Korean word with a past-tense marker is a verb ("받았는데", "투자했으며"), no name.
+  if (lang_ == Lang::kKorean && kind != "product") {
+    for (std::string_view past : {"았", "었", "였", "했", "됐"}) {
+      if (name.find(past) != std::string::npos) return -1;
+    }
   }
   // A short form of an organisation found before: "华发集团" after "珠海华发集团".
   if (lang_ == Lang::kChinese && kind != "person" && CountCodePoints(name) >= 3) {

@@ -162,6 +162,17 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
       if (mention.role != Role::kNone || !mention.particles.empty()) continue;
       std::string_view rest = s_.substr(mention.word_end);
       if (rest.starts_with(" 역시 ") || rest.starts_with(" 또한 ") || rest.starts_with(" 역시, ") || rest.starts_with(" 또한, ")) mention.role = Role::kSubject;
+    }
+    // "하이코캐피탈을 통해 휴메인에 투자했다": what the act goes through is its means, no object.
+    for (Mention& mention : mentions_) {
+      const std::string_view rest = s_.substr(mention.word_end);
+      if (mention.role == Role::kObject && (rest.starts_with(" 통해") || rest.starts_with(" 통한") || rest.starts_with(" 통하여") || rest.starts_with(" 거쳐"))) {
+        mention.role = Role::kMeans;
+      }
+    }
+    for (Mention& mention : mentions_) {
+      std::string_view rest = s_.substr(mention.word_end);
+      if (mention.role != Role::kNone || !mention.particles.empty()) continue;
       // "구글 연구진이", "카카오 측은": the organisation acts through its team; it takes the
       // team word's particles.
       for (std::string_view team : {" 연구진", " 연구팀", " 개발팀", " 개발진", " 측"}) {

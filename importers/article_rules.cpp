@@ -135,6 +135,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"round_words", &set.round_words[index], false},
                                         std::tuple{"list_continuers", &set.list_continuers[index], true},
                                         std::tuple{"relational_nouns", &set.relational_nouns[index], true},
+                                        std::tuple{"respectively", &set.respectively[index], true},
                                         std::tuple{"name_openers", &set.name_openers[index], false}}) {
         for (const auto& word : list(key)) target->push_back(english && lower ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }

@@ -765,5 +765,12 @@ TEST(ArticleFamilies, EnglishPersonsOfOrganisations) {
          {"Mara Velden works_at Harbor Capital", "Mara Velden works_at Quarry Labs"});
 }
 
+TEST(ArticleFamilies, EnglishRespectiveLists) {
+  // "A and B partnered with C and D, respectively": A with C and B with D only.
+  Expect("Quarry Labs and Harbor Cloud partnered with Nvidia and AMD, respectively.", "en",
+         {"Quarry Labs partners_with Nvidia", "Harbor Cloud partners_with AMD"},
+         {"Quarry Labs partners_with AMD", "Harbor Cloud partners_with Nvidia"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -535,5 +535,20 @@ TEST(ArticleFamilies, KoreanProductsAfterDescribedCues) {
   Expect("HBM은 삼성전자의 차세대 그래픽처리장치(GPU)인 'N200'에 탑재된다.", "ko", {"Samsung Electronics develops N200"});
 }
 
+TEST(ArticleFamilies, KoreanNamesMeansAndRespectiveLists) {
+  // "기업인 퀘리랩스에": a copula ends its word, so the name is 퀘리랩스 (not 퀘리랩 + 스에 nor a
+  // cut before 인); "받았는데" is a verb, no list member; "X를 통해" is the means, no object;
+  // "투자법인" is a kind of company, no act of investing.
+  Expect("SK네트웍스는 미국 투자법인 하이코캐피탈을 통해 인공지능 기업인 퀘리랩스에 2200만달러를 투자했다고 밝혔다.", "ko",
+         {"SK Networks invests_in 퀘리랩스"}, {"SK Networks invests_in 하이코캐피탈", "SK Networks invests_in 퀘리랩"});
+  Expect("퀘리랩스는 지난달 투자를 받았는데, SK네트웍스는 여기에 투자금을 넣었다.", "ko", {}, {"받았는데 invests_in 퀘리랩스"});
+  // "A와 B가 각각 C, D와 협력": A with C, B with D, never across; lists of different lengths relate nobody.
+  Expect("LG에너지솔루션과 SK온이 각각 현대자동차, GM과 협력한다.", "ko",
+         {"LG Energy Solution partners_with Hyundai Motor Company", "SK On partners_with GM"},
+         {"LG Energy Solution partners_with GM", "SK On partners_with Hyundai Motor Company"});
+  Expect("LG에너지솔루션과 SK온, 삼성SDI 등이 각각 현대자동차, GM 등과 협업을 강화하고 있다.", "ko", {},
+         {"LG Energy Solution partners_with GM", "Samsung SDI partners_with Hyundai Motor Company"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -562,5 +562,12 @@ TEST(ArticleFamilies, ChineseCountedObjectsSpelledOutByAList) {
   Expect("红杉中国投资了三家公司,云岫科技表示感谢。", "zh", {}, {"HongShan invests_in 云岫科技"});
 }
 
+TEST(ArticleFamilies, ChineseRespectiveListsAndCounts) {
+  // "A和B分别投资了C和D": A in C, B in D; "十余家芯片公司" is a count, no name.
+  Expect("腾讯和阿里巴巴分别投资了星河科技和云岫科技。", "zh", {"Tencent invests_in 星河科技", "Alibaba Group invests_in 云岫科技"},
+         {"Tencent invests_in 云岫科技", "Alibaba Group invests_in 星河科技"});
+  Expect("目前,红杉中国共投资了十余家芯片公司。", "zh", {}, {"HongShan invests_in 十余家芯片公司"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
