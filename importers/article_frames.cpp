@@ -318,6 +318,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // engineers – A, B and C –", "led by two funds, A and B".
     const bool appositive = lang_ == Lang::kEnglish && role_name == "object" && group.begin >= hit.end && NamedApposition(hit.end, group.begin);
     const bool counted = role_name == "object" && group.begin >= hit.end && CountedListBefore(hit.end, group.begin);
+    // Chinese: an owner after the word owns its object, no agent: "支持中国移动的发展目标" (the
+    // agent's genitive comes first: "在X的支持下").
+    if (lang_ == Lang::kChinese && wanted == Role::kGenitive && source && group.begin >= hit.end) continue;
     if ((group.role != wanted && !moved_object) || (!in_clause(group) && !appositive && !counted) || (group.embedded && !inside_relative) ||
         !GroupFits(group, kinds, source)) {
       continue;

@@ -258,6 +258,10 @@ void Analysis::DiscoverSuffixOrgs() {
         std::string name(s_.substr(start, end - start));
         std::string kind;
         if (GenericWords().count(name) != 0 || !HasOrgSuffix(name, li_, &kind)) continue;
+        // A generic phrase with words before it is a description: "促进地方政府" ends in "地方政府".
+        bool generic_tail = false;
+        for (size_t tail = start + 3; tail < at && !generic_tail; tail += 3) generic_tail = GenericWords().count(std::string(s_.substr(tail, end - tail))) != 0;
+        if (generic_tail) continue;
         int entity = Discover(Written(name), kind, {}, "");
         AddMention(MentionWithParticles(start, end, entity));
       }

@@ -569,5 +569,14 @@ TEST(ArticleFamilies, ChineseRespectiveListsAndCounts) {
   Expect("目前,红杉中国共投资了十余家芯片公司。", "zh", {}, {"HongShan invests_in 十余家芯片公司"});
 }
 
+TEST(ArticleFamilies, ChineseDescriptionsAndOwnersThatNameNone) {
+  // "轮值董事长" is a chairman's title (rotating); an owner after a verb owns its object ("支持X的
+  // 发展目标" backs nobody); "机器人公司" and "促进地方政府" are descriptions, no names.
+  Expect("中国移动董事长杨杰与华为轮值董事长徐直军出席签约仪式。", "zh", {"Eric Xu works_at Huawei"}, {"Eric Xu works_at China Mobile"});
+  Expect("他表示,华为将始终支持中国移动的发展目标。", "zh", {}, {"China Mobile backs Huawei"});
+  Expect("智元机器人和上市公司联合成立机器人公司。", "zh", {}, {"AgiBot founded 机器人公司"});
+  Expect("此举旨在促进地方政府、先导区与企业之间的交流合作。", "zh", {}, {"促进地方政府 partners_with 先导区"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
