@@ -320,7 +320,12 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     const bool counted = role_name == "object" && group.begin >= hit.end && CountedListBefore(hit.end, group.begin);
     // Chinese: an owner after the word owns its object, no agent: "支持中国移动的发展目标" (the
     // agent's genitive comes first: "在X的支持下").
-    if (lang_ == Lang::kChinese && wanted == Role::kGenitive && source && group.begin >= hit.end) continue;
+    // (Only the verb's own object: "获得了来自X的融资" and a copular word, "领投为X的2亿元", name the agent.)
+    if (lang_ == Lang::kChinese && wanted == Role::kGenitive && source && group.begin >= hit.end &&
+        (group.begin == hit.end || s_.substr(hit.end, group.begin - hit.end) == "了") &&
+        !s_.substr(hit.begin, hit.end - hit.begin).ends_with("为") && !s_.substr(hit.begin, hit.end - hit.begin).ends_with("是")) {
+      continue;
+    }
     if ((group.role != wanted && !moved_object) || (!in_clause(group) && !appositive && !counted) || (group.embedded && !inside_relative) ||
         !GroupFits(group, kinds, source)) {
       continue;
