@@ -307,6 +307,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     wanted = Role::kMeans;
   }
   if (lang_ == Lang::kKorean && wanted != Role::kSubject && wanted != Role::kObject && !hit.noun_use) before_only = true;
+  // English prepositions follow the word they belong to: "competition from X"; a "from X" before
+  // the word is another phrase's ("raising money from investors including A, ... the OpenAI rival").
+  if (lang_ == Lang::kEnglish && (wanted == Role::kFrom || wanted == Role::kBy || wanted == Role::kDative)) after_only = true;
   const Group* best = nullptr;
   size_t best_distance = SIZE_MAX;
   for (const Group& group : groups_) {

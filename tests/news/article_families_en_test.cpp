@@ -772,5 +772,16 @@ TEST(ArticleFamilies, EnglishRespectiveLists) {
          {"Quarry Labs partners_with AMD", "Harbor Cloud partners_with Nvidia"});
 }
 
+TEST(ArticleFamilies, EnglishPrepositionsFollowTheirWordAndVagueSupport) {
+  // A "from" phrase before a word is another phrase's: the investors of "raising money from
+  // investors including A and B" compete with nobody the later "rival" names. A bare "support"
+  // (of trips, of processing) and the noun "funds" back nobody.
+  Expect("Mistral AI is raising 450 million euros from investors including Nvidia and Salesforce in a round that values the OpenAI rival at $2 billion.",
+         "en", {}, {"Nvidia competes_with OpenAI", "OpenAI competes_with Salesforce"});
+  Expect("Quarry Labs operates a depot in Harbor City to support Northwind Robotics trucks.", "en", {}, {"Quarry Labs backs Harbor City"});
+  Expect("The National Growth Fund will also invest funds in the establishment of the Quarry Computing Center.", "en", {},
+         {"Quarry Computing Center backs National Growth Fund"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
