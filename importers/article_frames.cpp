@@ -82,6 +82,18 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
            (group.begin >= hit.end && hit.end > hit.begin && Clause(group.begin) == Clause(hit.end - 1));
   };
   if (role_name == "head") return HeadOf(hit);
+  // The owner of the trigger noun, written right before it: "Nvidia's upfront equity investment
+  // in", "Harbor's stake in" (lower-case words at most between; no owner further away).
+  if (role_name == "owner") {
+    for (const Group& group : groups_) {
+      if (group.carried || group.role != Role::kGenitive || group.end > hit.begin || !GroupFits(group, kinds, source)) continue;
+      const std::string_view between = s_.substr(group.end, hit.begin - group.end);
+      const bool modifiers = std::count(between.begin(), between.end(), ' ') <= 5 &&
+                             std::all_of(between.begin(), between.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
+      if (modifiers) return &group;
+    }
+    return nullptr;
+  }
   // Chinese "X成为(了)Y…的领投方", "X作为首轮领投方": the name a copula follows is what the trigger
   // noun says it is.
   if (role_name == "copula_subject") {

@@ -783,5 +783,15 @@ TEST(ArticleFamilies, EnglishPrepositionsFollowTheirWordAndVagueSupport) {
          {"Quarry Computing Center backs National Growth Fund"});
 }
 
+TEST(ArticleFamilies, EnglishInvestmentsOwnedByTheInvestor) {
+  // "X's (upfront equity) investment in Y": X invests in Y, whatever the sentence's subject; an
+  // owner with a name between ("the firm's seed and Series A investment") or far after the word
+  // ("investments in startups such as France's Mistral AI") is none.
+  Expect("If CoreWeave lists at more than $30 billion, Nvidia's upfront equity investment in the company will be worth $1 billion.", "en",
+         {"Nvidia invests_in CoreWeave"}, {"CoreWeave invests_in Nvidia"});
+  Expect("These deals follow Harbor Capital's investment in charging venture Quarry Labs.", "en", {"Harbor Capital invests_in Quarry Labs"});
+  Expect("Her job is to lead investments in startups such as France's Mistral AI.", "en", {}, {"France invests_in Mistral AI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
