@@ -338,6 +338,16 @@ void Analysis::BuildGroups() {
       qualifies[i] = titled_person || PossessiveUnit(name, next);
     } else {
       qualifies[i] = name.role == Role::kGenitive && s_.substr(name.end).starts_with("旗下") && next.begin == name.word_end;
+      // "蔚来电池供应商卫蓝新能源", "星河的子公司云岫": a short description that ends in a relational
+      // noun (data/triggers.json "relational_nouns") says whose the next name is.
+      if (next.begin > name.word_end && next.begin - name.word_end <= 8 * 3) {
+        const std::string_view between = s_.substr(name.word_end, next.begin - name.word_end);
+        const bool han = RunEnd(between, 0, IsHanChar) == between.size() && !between.starts_with("和") && !between.starts_with("与") &&
+                         !between.starts_with("及") && !between.starts_with("、");
+        // (Not where a rule reads the noun itself: "清华大学全资子公司X" is 子公司's.)
+        const bool trigger = std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.begin >= name.word_end && hit.end <= next.begin; });
+        qualifies[i] = qualifies[i] || (han && !trigger && EndsWithAny(between, rules_.relational_nouns[li_]));
+      }
     }
   }
   for (size_t i = 0; i < mentions_.size(); ++i) {
@@ -414,7 +424,8 @@ void Analysis::BuildGroups() {
           if (bare.starts_with("等") && bare.size() <= 3 * 9) {
             for (std::string_view joiner : {"，", ",", "、", "以及", "和", "及"}) {
               std::string_view kind = bare.substr(3, bare.size() - 3 - (bare.ends_with(joiner) ? joiner.size() : bare.size()));
-              if (bare.ends_with(joiner) && std::all_of(kind.begin(), kind.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
+              // (A kind word is said: a bare "等，" ends the list and its clause.)
+              if (bare.ends_with(joiner) && !kind.empty() && std::all_of(kind.begin(), kind.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
                 bare = joiner == "，" || joiner == "," ? std::string_view("、") : joiner;
                 break;
               }

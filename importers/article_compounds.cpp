@@ -255,6 +255,15 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     }
     if (first_org && IsOrg(second.entity) && (kUnitWords.count(between) != 0 || TrimSpace(between) == "산하" || owned || first.unit_at == second.begin)) {
       add(second.entity, first.entity, "part_of", "parent_compound", 0.8, first.begin);
+      // "联想控股旗下的君联资本、联想之星": every unit of the list the parent opens.
+      for (const Group& group : groups_) {
+        const bool opens = !group.members.empty() && mentions_[static_cast<size_t>(group.members.front())].begin == second.begin;
+        if (!opens || group.members.size() < 2) continue;
+        for (size_t k = 1; k < group.members.size(); ++k) {
+          const Mention& unit = mentions_[static_cast<size_t>(group.members[k])];
+          if (unit.entity >= 0 && IsOrg(unit.entity) && !unit.anaphor) add(unit.entity, first.entity, "part_of", "parent_compound", 0.78, first.begin);
+        }
+      }
       continue;
     }
     if (PossessiveUnit(first, second)) {

@@ -120,7 +120,10 @@ void Analysis::DiscoverListMembers() {
       for (auto [begin, end] : items) {
         std::string_view item = TrimSpace(s_.substr(begin, end - begin));
         // "美的集团旗下美的资本": the item is the unit after 旗下; its owner qualifies it.
-        if (size_t owner_end = item.rfind("旗下"); owner_end != std::string_view::npos) item = item.substr(owner_end + std::string_view("旗下").size());
+        if (size_t owner_end = item.rfind("旗下"); owner_end != std::string_view::npos) {
+          item = item.substr(owner_end + std::string_view("旗下").size());
+          if (item.starts_with("的")) item.remove_prefix(std::string_view("的").size());  // "旗下的"
+        }
         begin = static_cast<size_t>(item.data() - s_.data());
         end = begin + item.size();
         size_t points = CountCodePoints(item);

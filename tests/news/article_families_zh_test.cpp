@@ -578,5 +578,16 @@ TEST(ArticleFamilies, ChineseDescriptionsAndOwnersThatNameNone) {
   Expect("此举旨在促进地方政府、先导区与企业之间的交流合作。", "zh", {}, {"促进地方政府 partners_with 先导区"});
 }
 
+TEST(ArticleFamilies, ChineseUnitsListedAfterTheirParent) {
+  // "PARENT旗下的A、B": both are units of the parent; "X的子公司Y": X only says whose Y is; a bare
+  // "等，" ends a list ("A、B等，C旗下的D投资的E" : C's unit D invests, A and B do not).
+  Expect("联想控股旗下的君联资本、联想之星投资了星河科技。", "zh",
+         {"Legend Capital part_of Legend Holdings", "Legend Star part_of Legend Holdings", "Legend Capital invests_in 星河科技",
+          "Legend Star invests_in 星河科技"});
+  Expect("红杉中国投资了云岫科技的子公司北辰智能。", "zh", {"HongShan invests_in 北辰智能"}, {"HongShan invests_in 云岫科技"});
+  Expect("红杉中国投资了寒武纪、星河科技等,联想控股旗下的君联资本投资的云岫科技已经上市。", "zh", {"Legend Capital invests_in 云岫科技"},
+         {"Cambricon Technologies invests_in 云岫科技", "星河科技 invests_in 云岫科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
