@@ -716,6 +716,7 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
   for (const Frame& frame : rule.frames) {
     double penalty = 0;
     std::vector<std::pair<int, int>> pairs;  // mention indices
+    bool unpaired = false;  // two lists "respectively" that do not pair up: the frame reads the trigger, relating nobody
     if (frame.source.starts_with("group:")) {
       const Group* group = FindRole(hit, frame.source.substr(6), false, &penalty, false);
       if (group == nullptr || group->members.size() < 2) continue;
@@ -743,6 +744,7 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       // "A와 B는 각각 C와 D를 인수했다", "A and B bought C and D respectively", "A、B分别投资了C、D":
       // the lists pair up in order, never across; lists of different lengths relate nobody.
       const bool respective = RespectivelySaid() && sources >= 2 && targets >= 2;
+      unpaired = respective && sources != targets;
       for (size_t s = 0; s < sources; ++s) {
         for (size_t t = 0; t < targets; ++t) {
           if (!respective || (s == t && sources == targets)) pairs.emplace_back(source->members[s], target->members[t]);
@@ -815,6 +817,10 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
           for (int t : targets) pairs.emplace_back(member, t);
         }
       }
+    }
+    if (unpaired) {
+      *matched = true;
+      return;
     }
     bool any = false;
     for (auto [s, t] : pairs) {

@@ -770,17 +770,22 @@ TEST(ArticleFamilies, EnglishRespectiveLists) {
   Expect("Quarry Labs and Harbor Cloud partnered with Nvidia and AMD, respectively.", "en",
          {"Quarry Labs partners_with Nvidia", "Harbor Cloud partners_with AMD"},
          {"Quarry Labs partners_with AMD", "Harbor Cloud partners_with Nvidia"});
+  // Lists of different lengths relate nobody, not even the first list's members to each other.
+  Expect("Quarry Labs and Harbor Cloud partnered with Nvidia, AMD and Intel respectively.", "en", {},
+         {"Quarry Labs partners_with AMD", "Harbor Cloud partners_with Nvidia", "Harbor Cloud partners_with Quarry Labs"});
 }
 
 TEST(ArticleFamilies, EnglishPrepositionsFollowTheirWordAndVagueSupport) {
   // A "from" phrase before a word is another phrase's: the investors of "raising money from
   // investors including A and B" compete with nobody the later "rival" names. A bare "support"
   // (of trips, of processing) and the noun "funds" back nobody.
-  Expect("Mistral AI is raising 450 million euros from investors including Nvidia and Salesforce in a round that values the OpenAI rival at $2 billion.",
+  Expect("Mistral AI is in the final stages of raising 450 million euros from investors including Nvidia Corp. and Salesforce Inc. in a round "
+         "that values the OpenAI rival at $2 billion.",
          "en", {}, {"Nvidia competes_with OpenAI", "OpenAI competes_with Salesforce"});
-  Expect("Quarry Labs operates a depot in Harbor City to support Northwind Robotics trucks.", "en", {}, {"Quarry Labs backs Harbor City"});
-  Expect("The National Growth Fund will also invest funds in the establishment of the Quarry Computing Center.", "en", {},
-         {"Quarry Computing Center backs National Growth Fund"});
+  Expect("TuSimple operates a truck depot in Tucson and set up a facility in Texas to support its autonomous trips.", "en", {},
+         {"TuSimple backs Tucson"});
+  Expect("The National Growth Fund will also invest funds in the establishment of the National AI Computing Center.", "en",
+         {"National Growth Fund invests_in National AI Computing Center"}, {"National AI Computing Center backs National Growth Fund"});
 }
 
 TEST(ArticleFamilies, EnglishInvestmentsOwnedByTheInvestor) {

@@ -162,8 +162,8 @@ TEST(ArticleFamilies, KoreanNameAfterATitleLeavesItsParticle) {
 
 TEST(ArticleFamilies, KoreanOrganisationOwningAPersonsTitle) {
   // "그는 X의 공동 창립자이자 CTO로": X is an organisation even when nobody named it before.
-  Expect("이서연 누리온 대표는 새 서비스를 소개했다. 그는 핀테크 전문 뱅크샐러드의 공동 창립자이자 최고 기술책임자(CTO)로 일했다.", "ko",
-         {"이서연 founded 뱅크샐러드"});
+  Expect("이서연 누리온 대표는 새 서비스를 소개했다. 그는 핀테크 전문 퀘리샐러드의 공동 창립자이자 최고 기술책임자(CTO)로 일했다.", "ko",
+         {"이서연 founded 퀘리샐러드"});
   Expect("이서연 누리온 대표는 새 서비스를 소개했다. 그는 이번 행사의 위원장이다.", "ko", {}, {"이서연 works_at 행사"});
 }
 

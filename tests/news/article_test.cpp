@@ -252,7 +252,7 @@ TEST(ArticleGolden, RulesThatMustKeepFiring) {
   const Case cases[] = {
       {"ko_samsung_naver.txt", {"naver", "partners_with", "samsung_electronics"}, "article:ko_partner"},      // 삼성전자와 네이버가 ... 손을 잡았다
       {"ko_samsung_naver.txt", {"naver_cloud", "part_of", "naver"}, "article:ko_part"},                      // 네이버의 ... 자회사다
-      {"ko_samsung_naver.txt", {"한진만", "works_at", "samsung_electronics"}, "article:title_person_org"},   // discovered person
+      {"ko_samsung_naver.txt", {"한지훈", "works_at", "samsung_electronics"}, "article:title_person_org"},   // discovered person
       {"ko_rebellions.txt", {"kt", "invests_in", "rebellions"}, "article:ko_invest_passive"},                 // KT로부터 ... 투자받았으며
       {"ko_rebellions.txt", {"rebellions", "develops", "atom_chip"}, "article:ko_develop"},                  // '아톰' = 리벨리온 아톰
       {"ko_lg_exaone.md", {"lg", "founded", "lg_ai_research"}, "article:ko_found"},                         // LG그룹이 설립한 ... 싱크탱크다
