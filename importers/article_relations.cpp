@@ -233,6 +233,11 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     bool opening_genitive = lang_ != Lang::kKorean && groups_[g].role == Role::kGenitive && groups_[g].begin < 4;
     // (Chinese may open with a framing clause: "就在这一节点上,据悉,X完成…融资".)
     bool opening = groups_[g].begin < main_clause + 40 || (lang_ == Lang::kChinese && groups_[g].begin < first_trigger);
+    // English: a name after a copula is the predicate, not the topic ("The lender was HSBC").
+    if (lang_ == Lang::kEnglish) {
+      const std::string_view before = TrimSpace(std::string_view(lower_).substr(0, groups_[g].begin));
+      for (std::string_view copula : {" was", " is", " are", " were"}) opening = opening && !before.ends_with(copula);
+    }
     if (lang_ == Lang::kKorean ? groups_[g].role == Role::kSubject : ((groups_[g].role == Role::kNone && opening) || opening_genitive)) {
       if (groups_[g].begin < first_trigger || lang_ == Lang::kKorean) topic_group_ = static_cast<int>(g);
     }

@@ -269,6 +269,11 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
   // about the previous sentence's organisation.
   bool topic_from_discourse = false;
   int previous_topic = discourse_->topic >= 0 ? discourse_->topic : discourse_->last_topic;
+  // (After a quote, "..." said CEO X, the speaker belongs to what the article is about.)
+  const std::string_view text = lower_;
+  const bool quoted = text.find("\" said") != std::string_view::npos || text.find("” said") != std::string_view::npos ||
+                      text.find("\" says") != std::string_view::npos || text.find("” says") != std::string_view::npos;
+  if (quoted && discourse_->MainTopic() >= 0 && IsOrg(discourse_->MainTopic())) previous_topic = discourse_->MainTopic();
   if (topic_entity < 0 && lang_ == Lang::kEnglish && previous_topic >= 0 && IsOrg(previous_topic)) {
     topic_entity = previous_topic;
     topic_from_discourse = true;

@@ -798,5 +798,17 @@ TEST(ArticleFamilies, EnglishInvestmentsOwnedByTheInvestor) {
   Expect("Her job is to lead investments in startups such as France's Mistral AI.", "en", {}, {"France invests_in Mistral AI"});
 }
 
+TEST(ArticleFamilies, EnglishRoundsInProgressAndTheirParticipants) {
+  // "A and B are leading the round for X"; "Existing investors A and B also participated." (the
+  // round raised before); "The lender was X": a name after a copula is no topic the next
+  // sentence's "the company" stands for.
+  Expect("Celesta Capital and GreatPoint Ventures are leading the $102 million Series C round for Northwind Robotics.", "en",
+         {"Celesta Capital invests_in Northwind Robotics", "GreatPoint Ventures invests_in Northwind Robotics"});
+  Expect("TuSimple raised $350 million. Existing investors Volkswagen AG's heavy-truck business The Traton Group and Navistar also participated.",
+         "en", {"Traton Group invests_in TuSimple", "Navistar invests_in TuSimple"});
+  Expect("Nvidia invested in Northwind Robotics. The lender was HSBC. The company acquired Quarry Labs.", "en", {},
+         {"HSBC acquires Quarry Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
