@@ -419,6 +419,15 @@ void Analysis::DiscoverGlosses() {
       for (const std::string& cue : rules_.product_cues[li_]) {
         if (!org && before.ends_with(cue)) kind = "product", org = true;
       }
+      // Korean: what a relative clause of making modifies is a product ("럭스로보가 개발한 모디(MODI)").
+      for (const Rule& rule : rules_.rules) {
+        if (org || lang_ != Lang::kKorean || rule.lang != lang_ || rule.type != "develops" || !Contains(rule.target_kinds, std::string("product"))) continue;
+        for (size_t t = 0; t < rule.triggers.size() && !org; ++t) {
+          const std::string& word = rule.triggers[t];
+          const bool made = t < rule.noun_triggers ? before.ends_with(word + "한") : rules_.EndsInKorean(word, kAdnominalEnding) && before.ends_with(word);
+          if (made) kind = "product", org = true;
+        }
+      }
     }
     // A Korean name of two or three words glossed with as many capitalised Latin words is a
     // person's when nothing says it is an organisation.

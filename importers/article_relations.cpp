@@ -163,6 +163,26 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
       std::string_view rest = s_.substr(mention.word_end);
       if (rest.starts_with(" 역시 ") || rest.starts_with(" 또한 ") || rest.starts_with(" 역시, ") || rest.starts_with(" 또한, ")) mention.role = Role::kSubject;
     }
+    // "백준호 대표가 설립한": a person named with a bare title takes the title's particles.
+    for (Mention& mention : mentions_) {
+      if (mention.entity < 0 || !IsPerson(mention.entity) || mention.role != Role::kNone || !mention.particles.empty()) continue;
+      TitleMatch match;
+      const size_t at = SkipSpaces(s_, mention.word_end);
+      if (at == mention.word_end || !ParseTitles(at, &match)) continue;
+      // (A gloss may stand between the title and its particles: "하정우 대표(미국명 존 하)가".)
+      std::string tail = match.tail;
+      if (tail.empty() && s_.substr(match.end).starts_with("(")) {
+        const size_t close = s_.find(')', match.end);
+        if (close != std::string_view::npos && close - match.end <= 80) tail = s_.substr(close + 1, RunEnd(s_, close + 1, IsHangul) - close - 1);
+      }
+      if (tail.empty()) continue;
+      Role role = Role::kNone;
+      std::string particles;
+      if (ParseParticles(tail, &role, &particles) && role != Role::kTitle && role != Role::kNone) {
+        mention.role = role;
+        mention.particles = particles;
+      }
+    }
     // "하이코캐피탈을 통해 휴메인에 투자했다": what the act goes through is its means, no object.
     for (Mention& mention : mentions_) {
       const std::string_view rest = s_.substr(mention.word_end);

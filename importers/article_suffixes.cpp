@@ -123,6 +123,8 @@ void Analysis::DiscoverSuffixOrgs() {
         Role role;
         std::string particles;
         if (!ParseParticles(word.substr(tail), &role, &particles) || role == Role::kTitle) continue;
+        // "서빙로봇 기업이다": a bare word right before a kind noun describes the kind, no name.
+        if (particles.empty() && SkipSpaces(s_, end) > end && StartsWithAny(s_.substr(SkipSpaces(s_, end)), rules_.org_cues[li_])) continue;
         std::string_view stem = word.substr(0, at);
         // A generic word before the suffix names a unit of the known organisation before it:
         // "SK ICT연합" (not "ICT연합" alone).

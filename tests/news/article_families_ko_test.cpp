@@ -550,5 +550,15 @@ TEST(ArticleFamilies, KoreanNamesMeansAndRespectiveLists) {
          {"LG Energy Solution partners_with GM", "Samsung SDI partners_with Hyundai Motor Company"});
 }
 
+TEST(ArticleFamilies, KoreanFoundersNamedWithTitlesAndMadeProducts) {
+  // "X는 P 대표가 설립한 스타트업이다": a person named with a bare title takes its particles (a gloss
+  // may stand between), so P founded the topic; "서빙로봇 기업" describes a kind, no name; what a
+  // relative clause of making modifies, glossed, is a product.
+  Expect("퓨리오사AI는 AMD와 삼성전자 메모리사업부 등을 거친 백준호 대표가 2017년 4월 설립한 스타트업이다.", "ko", {"June Paik founded FuriosaAI"});
+  Expect("퀘리로보틱스는 구글 출신 하정우 대표(미국명 존 하)가 2017년 설립한 서빙로봇 기업이다.", "ko", {"Ha Jung-woo founded 퀘리로보틱스"},
+         {"Ha Jung-woo founded 서빙로봇", "퀘리로보틱스 founded 서빙로봇"});
+  Expect("삼성전자가 개발한 퀘리봇(QUERYBOT)은 코딩 교육용 로봇이다.", "ko", {"Samsung Electronics develops 퀘리봇"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
