@@ -455,7 +455,7 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
     // English field words between an organisation and its title, when a person follows the
     // title: "Apple machine learning chief X", "Meta AI chief X", "OpenAI board chair X".
     bool fielded = false;
-    for (int skip = 0; skip < 3 && !titled && lang_ == Lang::kEnglish && organisation.role == Role::kNone; ++skip) {
+    for (int skip = 0; skip < 3 && !titled && lang_ == Lang::kEnglish && (organisation.role == Role::kNone || organisation.role == Role::kGenitive); ++skip) {
       size_t word = pos + 1;
       if (pos >= s_.size() || s_[pos] != ' ') break;
       size_t word_end = word;
@@ -597,6 +597,16 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (person >= 0) {
         AddPersonGroup(person, mentions_[static_cast<size_t>(person)].role);
         emit(person, org, match, "title_after_org", base);
+        // "Hyundai and Kia's robotics chief X": a possessive after a list covers all of it.
+        if (lang_ == Lang::kEnglish && genitive && group_of_.size() > m && group_of_[m] >= 0) {
+          const Group& list = groups_[static_cast<size_t>(group_of_[m])];
+          if (list.members.back() == static_cast<int>(m)) {
+            for (int member : list.members) {
+              const Mention& other = mentions_[static_cast<size_t>(member)];
+              if (member != static_cast<int>(m) && other.entity >= 0 && IsOrg(other.entity) && !other.anaphor) emit(person, other.entity, match, "title_after_org", base - 0.03);
+            }
+          }
+        }
         continue;
       }
       if (lang_ != Lang::kKorean && person_org_title()) continue;

@@ -810,5 +810,15 @@ TEST(ArticleFamilies, EnglishRoundsInProgressAndTheirParticipants) {
          {"HSBC acquires Quarry Labs"});
 }
 
+TEST(ArticleFamilies, EnglishHeadsAndFieldChiefsOfOrganisations) {
+  // "A and B's robotics chief, P": a possessive after a list covers all of it, past a field word;
+  // "P will head ORG's new group", "as head of ORG's business": P works at ORG.
+  Expect("Hyundai and Kia's robotics chief, John Park, said the robots are ready.", "en",
+         {"John Park works_at Hyundai Motor Company", "John Park works_at Kia"});
+  Expect("Sam Altman, the former CEO of OpenAI, will head Microsoft's new AI research group.", "en", {"Sam Altman works_at Microsoft"},
+         {"Sam Altman works_at OpenAI"});
+  Expect("John Park began Monday as head of Intel's programmable solutions business.", "en", {"John Park works_at Intel"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
