@@ -184,6 +184,47 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       break;
     }
   }
+  // "ORG's products, such as A, B and C", "its most important products, including A": the
+  // products listed after a plural product word are the owner's.
+  if (lang_ == Lang::kEnglish) {
+    for (const Group& group : groups_) {
+      if (group.carried || group.begin < 12) continue;
+
+      auto product = [&](int m) {
+        const Mention& mention = mentions_[static_cast<size_t>(m)];
+        return mention.entity >= 0 && Kind(mention.entity) == "product" && !mention.anaphor;
+      };
+      const bool products = std::any_of(group.members.begin(), group.members.end(), product);
+      if (!products) continue;
+      std::string_view before = std::string_view(lower_).substr(0, group.begin);
+      size_t cue_at = std::string_view::npos;
+      for (std::string_view cue : {", such as ", " such as ", ", including ", " including ", ", like "}) {
+        if (cue_at == std::string_view::npos && before.ends_with(cue)) cue_at = before.size() - cue.size();
+      }
+      if (cue_at == std::string_view::npos) continue;
+      const std::string_view phrase = before.substr(0, cue_at);
+      const bool plural = std::any_of(rules_.product_cues[li_].begin(), rules_.product_cues[li_].end(), [&](const std::string& cue) {
+        const std::string lower_cue = Lower(cue);
+        return phrase.ends_with(lower_cue + "s") || phrase.ends_with(lower_cue + "es");
+      }) || phrase.ends_with("products") || phrase.ends_with("services");
+      if (!plural) continue;
+      // The owner: a possessive organisation or "its"/"the company's" (the topic) within the phrase.
+      const size_t from = phrase.size() > 80 ? phrase.size() - 80 : 0;
+      const std::string_view near = phrase.substr(from);
+      if (near.find_first_of(",;.") != std::string_view::npos) continue;
+      int owner = -1;
+      for (const Mention& mention : mentions_) {
+        if (mention.entity >= 0 && IsOrg(mention.entity) && mention.role == Role::kGenitive && mention.begin >= from && mention.word_end <= cue_at) owner = mention.entity;
+      }
+      if (owner < 0 && (near.find("its ") != std::string_view::npos || near.find("the company's ") != std::string_view::npos) && owner_topic >= 0 && IsOrg(owner_topic)) {
+        owner = owner_topic;
+      }
+      if (owner < 0) continue;
+      for (int m : group.members) {
+        if (product(m)) add(owner, mentions_[static_cast<size_t>(m)].entity, "develops", "listed_products", 0.78, mentions_[static_cast<size_t>(m)].begin);
+      }
+    }
+  }
   // BACKER-led ROUND: "raised $2 billion in a Nvidia-led financing": the backer invests in the
   // one who raises, the clause's subject (else the sentence before's topic).
   for (const Mention& modifier : modifiers_) {

@@ -42,7 +42,17 @@ void Analysis::DiscoverCapitalisedNames() {
     if (caps && token.size() > 6) return false;
     return true;
   };
-  for (size_t i = 0; i < s_.size();) {
+  // A dateline names a place, no party: "MANILA, Philippines – Microsoft announced ...".
+  size_t dateline_end = 0;
+  {
+    size_t caps_end = first_word;
+    while (caps_end < s_.size() && (IsAsciiUpper(static_cast<unsigned char>(s_[caps_end])) || s_[caps_end] == ' ' || s_[caps_end] == '.')) ++caps_end;
+    const std::string_view rest = s_.substr(caps_end, std::min<size_t>(48, s_.size() - caps_end));
+    size_t dash = std::string_view::npos;
+    for (std::string_view mark : {" – ", " — ", " - ", " -- "}) dash = std::min(dash, rest.find(mark));
+    if (caps_end - first_word >= 3 && rest.starts_with(",") && dash != std::string_view::npos) dateline_end = caps_end + dash + 1;
+  }
+  for (size_t i = dateline_end; i < s_.size();) {
     bool starts = (is_upper(i) || (is_lower(i) && is_upper(i + 1))) && (i == 0 || !word_char(i - 1));
     if (!starts) {
       ++i;

@@ -820,5 +820,15 @@ TEST(ArticleFamilies, EnglishHeadsAndFieldChiefsOfOrganisations) {
   Expect("John Park began Monday as head of Intel's programmable solutions business.", "en", {"John Park works_at Intel"});
 }
 
+TEST(ArticleFamilies, EnglishProductsListedAndCreatedAndDatelines) {
+  // "its team overseeing consumer AI products, such as A and B": the owner's products; "X, the
+  // company that created Y"; a dateline ("MANILA, Philippines –") names no party.
+  Expect("MANILA, Philippines – Microsoft on Tuesday announced it had hired Mustafa Suleyman to lead its team overseeing consumer AI "
+         "products, such as Bing and Copilot.",
+         "en", {"Microsoft develops Bing", "Microsoft develops Microsoft Copilot"}, {"MANILA develops Bing"});
+  Expect("Google's cloud services, such as Gemini and Vertex AI, grew.", "en", {"Google develops Gemini"});
+  Expect("OpenAI, the company that created ChatGPT, raised money.", "en", {"OpenAI develops ChatGPT"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
