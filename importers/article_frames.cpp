@@ -408,6 +408,12 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       // (Eight words and a list cue at most lie between: a name further on is no object, and is
       // not read at all, so a long sentence costs no more per name.)
       if (group.begin - hit.end > 240) continue;
+      // The nearest trigger before a name owns it: "bought a 20% stake in X" makes X the object of
+      // "stake in" (an investment), not of "bought".
+      const bool nearer = std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) {
+        return &other != &hit && other.begin >= hit.end && other.end <= group.begin && group.begin - other.end <= 40 && other.rule->type != hit.rule->type;
+      });
+      if (nearer) continue;
       // A person's title phrase is no distance: "co-founded by former OpenAI chief scientist X"
       // measures from the phrase (the qualifying group the person took over).
       size_t begin = group.begin;

@@ -830,5 +830,12 @@ TEST(ArticleFamilies, EnglishProductsListedAndCreatedAndDatelines) {
   Expect("OpenAI, the company that created ChatGPT, raised money.", "en", {"OpenAI develops ChatGPT"});
 }
 
+TEST(ArticleFamilies, EnglishStakesBoughtAreInvestments) {
+  // "X bought a 20% stake in Y": the nearest trigger before the name owns it, so X invests in Y
+  // and acquires nothing.
+  Expect("In 2019, Volkswagen bought a 20% stake in Swedish cell manufacturer Northvolt AB.", "en", {"Volkswagen Group invests_in Northvolt"},
+         {"Volkswagen Group acquires Northvolt"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
