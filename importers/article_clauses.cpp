@@ -161,7 +161,7 @@ void Analysis::AssignMarkers() {
         case U'手':  // "A携手B", "A联手B": B is a partner or a co-agent, as after 与
           if (AfterJointWord(mention.begin)) mention.role = Role::kWith;
           break;
-        case U'从': mention.role = Role::kFrom; break;
+        case U'从': case U'自': mention.role = Role::kFrom; break;  // "从X", "(来)自X"
         case U'将': case U'把': mention.role = Role::kObject; break;  // "微软将小冰分拆": moved, not acting
         case U'过': if (s_.substr(0, mention.begin).ends_with("通过")) mention.role = Role::kMeans; break;  // "阿里巴巴通过淘宝持有"
         case U'据': mention.role = Role::kMeans; break;  // CitedSource: "根据X数据", "据X报道"

@@ -589,5 +589,12 @@ TEST(ArticleFamilies, ChineseUnitsListedAfterTheirParent) {
          {"Cambricon Technologies invests_in 云岫科技", "星河科技 invests_in 云岫科技"});
 }
 
+TEST(ArticleFamilies, ChineseMoneyRaisedFromInvestorsAndTaiwaneseTitles) {
+  // "X自A、B等金主募得3亿美元", "X从A募得": the investors invest in X; 執行長 and 財務長 are titles.
+  Expect("元戎啟行自阿里巴巴、吉利等金主募得3億美元。", "zh", {"Alibaba Group invests_in DeepRoute.ai", "Geely invests_in DeepRoute.ai"});
+  Expect("星河科技从红杉中国募得5000万元。", "zh", {"HongShan invests_in 星河科技"});
+  Expect("輝達財務長Colette Kress表示營收成長。", "zh", {"Colette Kress works_at Nvidia"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
