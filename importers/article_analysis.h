@@ -352,7 +352,7 @@ class Analysis {
   // Whether only spaces, closing brackets and quotes stand between end and pos: a name ends right
   // before a comma even behind its gloss ("Safe Superintelligence Inc. (SSI), the firm ...").
   bool EndsRightBefore(size_t end, size_t pos) const {
-    if (end > pos) return false;
+    if (end > pos || pos - end > 160) return false;  // (no gloss is longer: the check costs a bounded read)
     std::string_view between = s_.substr(end, pos - end);
     while (!between.empty() && (between.back() == ' ' || between.back() == '"' || between.back() == '\'')) between.remove_suffix(1);
     if (between.ends_with(")") && between.find('(') != std::string_view::npos) between = between.substr(0, between.rfind('('));
