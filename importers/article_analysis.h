@@ -206,6 +206,7 @@ class Analysis {
   void DropAppositiveAnaphors();
   std::vector<std::pair<size_t, size_t>> AnaphorSpans(std::string_view pattern) const;
   void AssignMarkers();
+  void AssignKoreanRoles();
   void BuildGroups();
   bool ListItemEnds(const Mention& mention) const;
   void AddListContinuation(std::vector<Extraction>* found);

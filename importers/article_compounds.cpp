@@ -189,7 +189,6 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
   if (lang_ == Lang::kEnglish) {
     for (const Group& group : groups_) {
       if (group.carried || group.begin < 12) continue;
-
       auto product = [&](int m) {
         const Mention& mention = mentions_[static_cast<size_t>(m)];
         return mention.entity >= 0 && Kind(mention.entity) == "product" && !mention.anaphor;

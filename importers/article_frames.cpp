@@ -337,9 +337,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // agent's genitive comes first: "在X的支持下").
     // (Only the verb's own object: "获得了来自X的融资" and a copular word, "领投为X的2亿元", name the agent.)
     if (lang_ == Lang::kChinese && wanted == Role::kGenitive && source && group.begin >= hit.end &&
-        (group.begin == hit.end || s_.substr(hit.end, group.begin - hit.end) == "了") &&
-        !s_.substr(hit.begin, hit.end - hit.begin).ends_with("为") && !s_.substr(hit.begin, hit.end - hit.begin).ends_with("是")) {
-      continue;
+        (group.begin == hit.end || s_.substr(hit.end, group.begin - hit.end) == "了")) {
+      const std::string_view word = s_.substr(hit.begin, hit.end - hit.begin);
+      if (!word.ends_with("为") && !word.ends_with("是")) continue;
     }
     if ((group.role != wanted && !moved_object) || (!in_clause(group) && !appositive && !counted) || (group.embedded && !inside_relative) ||
         !GroupFits(group, kinds, source)) {

@@ -156,60 +156,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   DropGlossMentions();
   SplitNamesEndingInVerbs();
   DropModifiers();
-  // Korean "카카오 역시 ...에 투자했다": a bare name before "역시"/"또한" ("also") is the subject.
-  if (lang_ == Lang::kKorean) {
-    for (Mention& mention : mentions_) {
-      if (mention.role != Role::kNone || !mention.particles.empty()) continue;
-      std::string_view rest = s_.substr(mention.word_end);
-      if (rest.starts_with(" 역시 ") || rest.starts_with(" 또한 ") || rest.starts_with(" 역시, ") || rest.starts_with(" 또한, ")) mention.role = Role::kSubject;
-    }
-    // "백준호 대표가 설립한": a person named with a bare title takes the title's particles.
-    for (Mention& mention : mentions_) {
-      if (mention.entity < 0 || !IsPerson(mention.entity) || mention.role != Role::kNone || !mention.particles.empty()) continue;
-      TitleMatch match;
-      const size_t at = SkipSpaces(s_, mention.word_end);
-      if (at == mention.word_end || !ParseTitles(at, &match)) continue;
-      // (A gloss may stand between the title and its particles: "하정우 대표(미국명 존 하)가".)
-      std::string tail = match.tail;
-      if (tail.empty() && s_.substr(match.end).starts_with("(")) {
-        const size_t close = s_.find(')', match.end);
-        if (close != std::string_view::npos && close - match.end <= 80) tail = s_.substr(close + 1, RunEnd(s_, close + 1, IsHangul) - close - 1);
-      }
-      if (tail.empty()) continue;
-      Role role = Role::kNone;
-      std::string particles;
-      if (ParseParticles(tail, &role, &particles) && role != Role::kTitle && role != Role::kNone) {
-        mention.role = role;
-        mention.particles = particles;
-      }
-    }
-    // "하이코캐피탈을 통해 휴메인에 투자했다": what the act goes through is its means, no object.
-    for (Mention& mention : mentions_) {
-      const std::string_view rest = s_.substr(mention.word_end);
-      if (mention.role == Role::kObject && (rest.starts_with(" 통해") || rest.starts_with(" 통한") || rest.starts_with(" 통하여") || rest.starts_with(" 거쳐"))) {
-        mention.role = Role::kMeans;
-      }
-    }
-    for (Mention& mention : mentions_) {
-      std::string_view rest = s_.substr(mention.word_end);
-      if (mention.role != Role::kNone || !mention.particles.empty()) continue;
-      // "구글 연구진이", "카카오 측은": the organisation acts through its team; it takes the
-      // team word's particles.
-      for (std::string_view team : {" 연구진", " 연구팀", " 개발팀", " 개발진", " 측"}) {
-        if (!rest.starts_with(team) || mention.entity < 0 || !IsOrg(mention.entity)) continue;
-        size_t word_end = RunEnd(s_, mention.word_end + team.size(), [](char32_t cp) { return IsHangul(cp); });
-        Role role;
-        std::string particles;
-        if (ParseParticles(s_.substr(mention.word_end + team.size(), word_end - mention.word_end - team.size()), &role, &particles) && role != Role::kTitle &&
-            !Overlaps(mention.word_end + 1, word_end)) {
-          mention.role = role;
-          mention.particles = particles;
-          mention.word_end = word_end;
-        }
-        break;
-      }
-    }
-  }
+  if (lang_ == Lang::kKorean) AssignKoreanRoles();
   MarkUnitPhrases();
   FindTriggers();
   if (lang_ != Lang::kKorean) AssignMarkers();

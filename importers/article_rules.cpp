@@ -39,7 +39,8 @@ void AddEnglishPlurals(Rule* rule) {
     if (t < rule->noun_triggers) ++nouns;
     const size_t last_space = word.rfind(' ');
     if (last_space == std::string::npos || !Contains(kPrepositions, std::string_view(word).substr(last_space + 1))) continue;
-    const size_t noun_begin = word.rfind(' ', last_space - 1) == std::string::npos ? 0 : word.rfind(' ', last_space - 1) + 1;
+    const size_t space_before = last_space == 0 ? std::string::npos : word.rfind(' ', last_space - 1);
+    const size_t noun_begin = space_before == std::string::npos ? 0 : space_before + 1;
     const std::string noun = word.substr(noun_begin, last_space - noun_begin);
     const bool letters = noun.size() >= 3 && std::all_of(noun.begin(), noun.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (!letters || noun.ends_with("s") || noun.ends_with("ed") || noun.ends_with("ing") || noun == "out" || noun == "off") continue;
