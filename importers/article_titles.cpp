@@ -539,6 +539,15 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       if (s_.substr(after).starts_with("、")) after += 3;
       size_t person_end = 0;
       bool tail_ok = lang_ != Lang::kKorean || match.tail.empty() || match.tail == "인" || match.tail == "이던" || match.tail == "였던" || match.tail == "이었던";
+      // "KT 대표로 내정된 구현모": the title a person was appointed to.
+      if (lang_ == Lang::kKorean && (match.tail == "로" || match.tail == "으로")) {
+        for (std::string_view appointed : {"내정된 ", "선임된 ", "임명된 ", "발탁된 ", "선출된 ", "취임한 "}) {
+          if (!s_.substr(after).starts_with(appointed)) continue;
+          after = SkipSpaces(s_, after + appointed.size());
+          tail_ok = true;
+          break;
+        }
+      }
       // Chinese chains "ORG1职务、ORG2职务PERSON": the person holds every title of the chain.
       if (lang_ == Lang::kChinese) {
         for (int hops = 0; hops < 6; ++hops) {

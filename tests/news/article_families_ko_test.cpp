@@ -560,5 +560,11 @@ TEST(ArticleFamilies, KoreanFoundersNamedWithTitlesAndMadeProducts) {
   Expect("삼성전자가 개발한 퀘리봇(QUERYBOT)은 코딩 교육용 로봇이다.", "ko", {"Samsung Electronics develops 퀘리봇"});
 }
 
+TEST(ArticleFamilies, KoreanTitlesAPersonWasAppointedTo) {
+  // "ORG 대표로 내정된 P": P works at ORG (so does one 선임된, 임명된 ...).
+  Expect("KT 대표로 내정된 김하늘 내정자는 말했다.", "ko", {"김하늘 works_at KT"});
+  Expect("네이버 대표로 선임된 최수연 대표는 말했다.", "ko", {"Choi Soo-yeon works_at Naver"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
