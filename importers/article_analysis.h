@@ -350,6 +350,10 @@ class Analysis {
     return false;
   }
   bool InsideQuote(size_t pos) const;
+  // The closed quote ("…", “…”, 「…」) that holds pos, by index, or -1.
+  int QuoteOf(size_t pos) const;
+  mutable std::vector<std::pair<size_t, size_t>> quote_spans_;
+  mutable bool quotes_found_ = false;
   // Whether only spaces, closing brackets and quotes stand between end and pos: a name ends right
   // before a comma even behind its gloss ("Safe Superintelligence Inc. (SSI), the firm ...").
   bool EndsRightBefore(size_t end, size_t pos) const {

@@ -64,6 +64,31 @@ bool Analysis::HasUnnamedSubject(const TriggerHit& hit, bool strict) const {
   return false;
 }
 
+int Analysis::QuoteOf(size_t pos) const {
+  if (!quotes_found_) {
+    quotes_found_ = true;
+    size_t open = std::string_view::npos;
+    for (size_t i = 0; i < s_.size();) {
+      char32_t cp = 0;
+      const size_t at = i;
+      i += std::max<size_t>(1, DecodeAt(s_, i, &cp));
+      const bool opens = cp == U'“' || cp == U'「' || (cp == '"' && open == std::string_view::npos);
+      const bool closes = cp == U'”' || cp == U'」' || (cp == '"' && open != std::string_view::npos);
+      if (opens && open == std::string_view::npos) {
+        open = at;
+      } else if (closes && open != std::string_view::npos) {
+        quote_spans_.emplace_back(open, i);
+        open = std::string_view::npos;
+      }
+    }
+  }
+  // (Spans are in text order and never overlap: the last one opening at or before pos.)
+  auto after = std::upper_bound(quote_spans_.begin(), quote_spans_.end(), pos, [](size_t at, const std::pair<size_t, size_t>& span) { return at < span.first; });
+  if (after == quote_spans_.begin()) return -1;
+  --after;
+  return pos < after->second ? static_cast<int>(after - quote_spans_.begin()) : -1;
+}
+
 bool Analysis::InsideQuote(size_t pos) const {
   std::string_view before = s_.substr(0, pos);
   int open = 0;

@@ -634,10 +634,15 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       return;
     }
     bool any = false;
+    // Quoted speech relates what it names, not its speaker: "P는 “…X를 만들어 준다”고 말했다"
+    // makes P the maker of nothing.
+    const int quote = QuoteOf(hit.begin);
     for (auto [s, t] : pairs) {
       const Mention& source = mentions_[static_cast<size_t>(s)];
       const Mention& target = mentions_[static_cast<size_t>(t)];
       if (source.entity == target.entity || source.entity < 0 || target.entity < 0) continue;
+      auto outside = [&](const Mention& mention) { return mention.end > 0 && QuoteOf(mention.begin) != quote; };
+      if (quote >= 0 && (outside(source) || outside(target))) continue;
       if (!KindFits(source.entity, rule.source_kinds, true) || !KindFits(target.entity, rule.target_kinds, false)) continue;
       Extraction extraction;
       extraction.source = source.entity;

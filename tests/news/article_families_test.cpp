@@ -339,5 +339,13 @@ TEST(ArticleFamilies, RivalsGivenAsExamplesAndBackersByRole) {
   Expect("업스테이지의 최대주주인 한빛벤처스는 지분을 팔았다.", "ko", {"한빛벤처스 invests_in Upstage"});
 }
 
+TEST(ArticleFamilies, QuotedSpeechRelatesNoSpeaker) {
+  // A trigger inside quoted speech takes no argument from outside the quote: the speaker makes,
+  // buys or backs nothing the quote names.
+  Expect("전병곤 부원장은 “예를 들면 ‘GPT-3라는 개념을 설명해줘’라고 하면 글을 만들어 준다”고 설명했다.", "ko", {},
+         {"Chun Byung-gon develops GPT-3"});
+  Expect("\"We will keep investing in Mistral AI,\" said Satya Nadella.", "en", {}, {"Satya Nadella invests_in Mistral AI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
