@@ -444,6 +444,16 @@ void Analysis::BuildGroups() {
       }
     }
   }
+  // Chinese "以X为主的算力", "以X为核心": X only describes a noun, no argument of a verb.
+  if (lang_ == Lang::kChinese) {
+    for (Group& group : groups_) {
+      if (!s_.substr(0, group.begin).ends_with("以")) continue;
+      const std::string_view after = s_.substr(group.end);
+      if (after.starts_with("为主") || after.starts_with("为核心") || after.starts_with("为代表") || after.starts_with("为首") || after.starts_with("为龙头")) {
+        group.embedded = true;
+      }
+    }
+  }
   // Chinese: the complement of "成为"/"授予" right before a trigger noun says whose seat it is
   // ("A、B成为联盟首批成员单位"): no subject of the trigger, only its bare noun's owner.
   if (lang_ == Lang::kChinese) {

@@ -596,5 +596,11 @@ TEST(ArticleFamilies, ChineseMoneyRaisedFromInvestorsAndTaiwaneseTitles) {
   Expect("輝達財務長Colette Kress表示營收成長。", "zh", {"Colette Kress works_at Nvidia"});
 }
 
+TEST(ArticleFamilies, ChineseNamesThatOnlyDescribeANoun) {
+  // "以X为主的算力": X describes the compute, no subject of the verbs after it.
+  Expect("微软然后购买以英伟达为主的算力,投资或绑定OpenAI、Anthropic等AI明星公司。", "zh",
+         {"Microsoft invests_in OpenAI", "Microsoft invests_in Anthropic"}, {"Nvidia invests_in OpenAI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
