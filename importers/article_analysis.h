@@ -349,10 +349,14 @@ class Analysis {
     }
     return false;
   }
+  // Whether pos is inside a quote, closed or still open at the sentence's end.
   bool InsideQuote(size_t pos) const;
   // The closed quote ("…", “…”, 「…」) that holds pos, by index, or -1.
   int QuoteOf(size_t pos) const;
+  // Finds the sentence's quote spans once; later calls look them up by binary search.
+  void FindQuotes() const;
   mutable std::vector<std::pair<size_t, size_t>> quote_spans_;
+  mutable size_t unclosed_quote_ = std::string_view::npos;  // where a quote opens that never closes
   mutable bool quotes_found_ = false;
   // Whether only spaces, closing brackets and quotes stand between end and pos: a name ends right
   // before a comma even behind its gloss ("Safe Superintelligence Inc. (SSI), the firm ...").

@@ -64,24 +64,28 @@ bool Analysis::HasUnnamedSubject(const TriggerHit& hit, bool strict) const {
   return false;
 }
 
-int Analysis::QuoteOf(size_t pos) const {
-  if (!quotes_found_) {
-    quotes_found_ = true;
-    size_t open = std::string_view::npos;
-    for (size_t i = 0; i < s_.size();) {
-      char32_t cp = 0;
-      const size_t at = i;
-      i += std::max<size_t>(1, DecodeAt(s_, i, &cp));
-      const bool opens = cp == U'“' || cp == U'「' || (cp == '"' && open == std::string_view::npos);
-      const bool closes = cp == U'”' || cp == U'」' || (cp == '"' && open != std::string_view::npos);
-      if (opens && open == std::string_view::npos) {
-        open = at;
-      } else if (closes && open != std::string_view::npos) {
-        quote_spans_.emplace_back(open, i);
-        open = std::string_view::npos;
-      }
+void Analysis::FindQuotes() const {
+  if (quotes_found_) return;
+  quotes_found_ = true;
+  size_t open = std::string_view::npos;
+  for (size_t i = 0; i < s_.size();) {
+    char32_t cp = 0;
+    const size_t at = i;
+    i += std::max<size_t>(1, DecodeAt(s_, i, &cp));
+    const bool opens = cp == U'“' || cp == U'「' || (cp == '"' && open == std::string_view::npos);
+    const bool closes = cp == U'”' || cp == U'」' || (cp == '"' && open != std::string_view::npos);
+    if (opens && open == std::string_view::npos) {
+      open = at;
+    } else if (closes && open != std::string_view::npos) {
+      quote_spans_.emplace_back(open, i);
+      open = std::string_view::npos;
     }
   }
+  unclosed_quote_ = open;
+}
+
+int Analysis::QuoteOf(size_t pos) const {
+  FindQuotes();
   // (Spans are in text order and never overlap: the last one opening at or before pos.)
   auto after = std::upper_bound(quote_spans_.begin(), quote_spans_.end(), pos, [](size_t at, const std::pair<size_t, size_t>& span) { return at < span.first; });
   if (after == quote_spans_.begin()) return -1;
@@ -90,16 +94,8 @@ int Analysis::QuoteOf(size_t pos) const {
 }
 
 bool Analysis::InsideQuote(size_t pos) const {
-  std::string_view before = s_.substr(0, pos);
-  int open = 0;
-  for (size_t i = 0; i < before.size();) {
-    char32_t cp = 0;
-    i += DecodeAt(before, i, &cp);
-    if (cp == U'“' || cp == U'「') ++open;
-    if (cp == U'”' || cp == U'」') --open;
-    if (cp == '"') open = open > 0 ? open - 1 : open + 1;
-  }
-  return open > 0;
+  if (QuoteOf(pos) >= 0) return true;
+  return unclosed_quote_ != std::string_view::npos && pos > unclosed_quote_;
 }
 
 void Analysis::AddPersonGroup(int mention_index, Role role) {
@@ -449,9 +445,8 @@ void Analysis::BuildGroups() {
     for (Group& group : groups_) {
       if (!s_.substr(0, group.begin).ends_with("以")) continue;
       const std::string_view after = s_.substr(group.end);
-      if (after.starts_with("为主") || after.starts_with("为核心") || after.starts_with("为代表") || after.starts_with("为首") || after.starts_with("为龙头")) {
-        group.embedded = true;
-      }
+      const auto& tails = rules_.describing_tails[li_];
+      if (std::any_of(tails.begin(), tails.end(), [&](const std::string& tail) { return after.starts_with(tail); })) group.embedded = true;
     }
   }
   // Chinese: the complement of "成为"/"授予" right before a trigger noun says whose seat it is

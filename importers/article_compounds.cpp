@@ -202,9 +202,9 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       }
       if (cue_at == std::string_view::npos) continue;
       const std::string_view phrase = before.substr(0, cue_at);
+      // (English product cues are stored lower-cased.)
       const bool plural = std::any_of(rules_.product_cues[li_].begin(), rules_.product_cues[li_].end(), [&](const std::string& cue) {
-        const std::string lower_cue = Lower(cue);
-        return phrase.ends_with(lower_cue + "s") || phrase.ends_with(lower_cue + "es");
+        return phrase.ends_with(cue + "s") || phrase.ends_with(cue + "es");
       }) || phrase.ends_with("products") || phrase.ends_with("services");
       if (!plural) continue;
       // The owner: a possessive organisation or "its"/"the company's" (the topic) within the phrase.
@@ -388,16 +388,18 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     }
     // PRODUCT maker COMPANY
     if (Kind(first.entity) == "product" && IsOrg(second.entity)) {
-      std::string_view rest = TrimSpace(lang_ == Lang::kKorean ? s_.substr(first.word_end, second.begin - first.word_end) : between);
-      for (const char* word : {"maker", "developer", "creator", "개발사", "개발업체", "운영사", "开发商", "开发者", "研发商"}) {
-        std::string_view cue = TrimSpace(rest);
-        while (cue.starts_with("'") || cue.starts_with("’") || cue.starts_with("”") || cue.starts_with("\"") || cue.starts_with("」")) {
-          cue = TrimSpace(cue.substr(cue.starts_with("'") || cue.starts_with("\"") ? 1 : 3));
-        }
+      std::string_view cue = TrimSpace(lang_ == Lang::kKorean ? s_.substr(first.word_end, second.begin - first.word_end) : between);
+      while (cue.starts_with("'") || cue.starts_with("’") || cue.starts_with("”") || cue.starts_with("\"") || cue.starts_with("」")) {
+        cue = TrimSpace(cue.substr(cue.starts_with("'") || cue.starts_with("\"") ? 1 : 3));
+      }
+      const std::string lower_cue = Lower(cue);
+      for (std::string_view word : {"maker", "developer", "creator", "개발사", "개발업체", "운영사", "开发商", "开发者", "研发商"}) {
         // (Korean may join with a copula: "챗GPT 개발사인 오픈AI".)
         // (English may join with a hyphen: "ChatGPT-maker OpenAI".)
-        if (Lower(cue) == word || Lower(cue) == "-" + std::string(word) || (lang_ == Lang::kKorean && cue == std::string(word) + "인")) {
+        const bool hyphened = lower_cue.size() == word.size() + 1 && lower_cue.front() == '-' && lower_cue.ends_with(word);
+        if (lower_cue == word || hyphened || (lang_ == Lang::kKorean && cue == std::string(word) + "인")) {
           add(second.entity, first.entity, "develops", "maker_compound", 0.82, first.begin);
+          break;
         }
       }
     }

@@ -296,6 +296,10 @@ struct RuleSet {
   std::vector<std::string> list_continuers[3];   // English "others include ": the list of the sentence before goes on
   std::vector<std::string> relational_nouns[3];  // English "rivals": "one of X's rivals" makes X no object
   std::vector<std::string> respectively[3];      // "각각", "分别", "respectively": two lists pair item by item
+  std::vector<std::string> means_words[3];       // Korean "통해": "X를 통해" makes X the act's means
+  std::vector<std::string> appointment_verbs[3]; // Korean "내정된": "ORG 대표로 내정된 P" gives P the title
+  std::vector<std::string> describing_tails[3];  // Chinese "为主": "以X为主" makes X a description
+  std::vector<std::string> quote_verbs[3];       // English "said": "…," said X attributes a quote
   std::unordered_map<std::string, std::string> org_suffix_kinds;  // "벤처스" -> investor; other suffixes: company
   std::vector<std::string> hedges_before[3];    // "did not", "否认": the trigger states no fact
   std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"

@@ -42,9 +42,9 @@ void Analysis::AssignKoreanRoles() {
   // "하이코캐피탈을 통해 휴메인에 투자했다": what the act goes through is its means, no object.
   for (Mention& mention : mentions_) {
     const std::string_view rest = s_.substr(mention.word_end);
-    if (mention.role == Role::kObject && (rest.starts_with(" 통해") || rest.starts_with(" 통한") || rest.starts_with(" 통하여") || rest.starts_with(" 거쳐"))) {
-      mention.role = Role::kMeans;
-    }
+    if (mention.role != Role::kObject || !rest.starts_with(' ')) continue;
+    const auto& means = rules_.means_words[li_];
+    if (std::any_of(means.begin(), means.end(), [&](const std::string& word) { return rest.substr(1).starts_with(word); })) mention.role = Role::kMeans;
   }
   for (Mention& mention : mentions_) {
     std::string_view rest = s_.substr(mention.word_end);

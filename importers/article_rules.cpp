@@ -137,6 +137,10 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"list_continuers", &set.list_continuers[index], true},
                                         std::tuple{"relational_nouns", &set.relational_nouns[index], true},
                                         std::tuple{"respectively", &set.respectively[index], true},
+                                        std::tuple{"means_words", &set.means_words[index], false},
+                                        std::tuple{"appointment_verbs", &set.appointment_verbs[index], false},
+                                        std::tuple{"describing_tails", &set.describing_tails[index], false},
+                                        std::tuple{"quote_verbs", &set.quote_verbs[index], true},
                                         std::tuple{"name_openers", &set.name_openers[index], false}}) {
         for (const auto& word : list(key)) target->push_back(english && lower ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }

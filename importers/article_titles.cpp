@@ -271,8 +271,10 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
   int previous_topic = discourse_->topic >= 0 ? discourse_->topic : discourse_->last_topic;
   // (After a quote, "..." said CEO X, the speaker belongs to what the article is about.)
   const std::string_view text = lower_;
-  const bool quoted = text.find("\" said") != std::string_view::npos || text.find("” said") != std::string_view::npos ||
-                      text.find("\" says") != std::string_view::npos || text.find("” says") != std::string_view::npos;
+  const auto& verbs = rules_.quote_verbs[li_];
+  const bool quoted = std::any_of(verbs.begin(), verbs.end(), [&](const std::string& verb) {
+    return text.find("\" " + verb) != std::string_view::npos || text.find("” " + verb) != std::string_view::npos;
+  });
   if (quoted && discourse_->MainTopic() >= 0 && IsOrg(discourse_->MainTopic())) previous_topic = discourse_->MainTopic();
   if (topic_entity < 0 && lang_ == Lang::kEnglish && previous_topic >= 0 && IsOrg(previous_topic)) {
     topic_entity = previous_topic;
@@ -541,8 +543,8 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
       bool tail_ok = lang_ != Lang::kKorean || match.tail.empty() || match.tail == "인" || match.tail == "이던" || match.tail == "였던" || match.tail == "이었던";
       // "KT 대표로 내정된 구현모": the title a person was appointed to.
       if (lang_ == Lang::kKorean && (match.tail == "로" || match.tail == "으로")) {
-        for (std::string_view appointed : {"내정된 ", "선임된 ", "임명된 ", "발탁된 ", "선출된 ", "취임한 "}) {
-          if (!s_.substr(after).starts_with(appointed)) continue;
+        for (const std::string& appointed : rules_.appointment_verbs[li_]) {
+          if (!s_.substr(after).starts_with(appointed) || !s_.substr(after + appointed.size()).starts_with(' ')) continue;
           after = SkipSpaces(s_, after + appointed.size());
           tail_ok = true;
           break;
