@@ -232,6 +232,16 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     // "芯泉资本领投，岚山资本跟投": a topic right before another trigger of the same relation is
     // that trigger's agent, no target of this one.
     if (topic_group_ >= 0 && AgentOfSameRelation(groups_[static_cast<size_t>(topic_group_)], hit, 6)) return nullptr;
+    // Korean contrastive topics: "A는 미국에, B는 중국에 JV를 설립해" — the later topic governs the
+    // verb after it, and the first one is no argument of it.
+    if (lang_ == Lang::kKorean && topic_group_ >= 0) {
+      const Group& topic = groups_[static_cast<size_t>(topic_group_)];
+      for (const Group& group : groups_) {
+        if (&group == &topic || group.carried || group.begin < topic.end || group.end > hit.begin) continue;
+        const std::string& particles = mentions_[static_cast<size_t>(group.members.back())].particles;
+        if (particles.ends_with("은") || particles.ends_with("는")) return nullptr;
+      }
+    }
     // (A verb in an opening clause of time shares the main clause's topic: "继获A入股后，X…".)
     if (topic_group_ >= 0 && (groups_[static_cast<size_t>(topic_group_)].end <= hit.begin || hit.end < OpeningTimeClauseEnd())) {
       *penalty += 0.05;
@@ -550,6 +560,24 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
         return lang_ == Lang::kKorean && hit.noun_use && !hit.adnominal && group->begin >= hit.word_end && group->begin <= hit.word_end + 1 &&
                hit.word_end == hit.end;
       };
+      // English: an apposition after a list describes its last name only ("A, B and C, a unit
+      // of D": C is D's unit).
+      auto apposed = [&](const Group* group) -> const Group* {
+        if (lang_ != Lang::kEnglish || group->members.size() < 2) return group;
+        const Mention& last = mentions_[static_cast<size_t>(group->members.back())];
+        if (last.word_end > hit.begin) return group;
+        // (The trigger may hold the article: "a unit of".)
+        const std::string_view between = std::string_view(lower_).substr(last.word_end, hit.end - last.word_end);
+        const bool apposition = (between.starts_with(", a ") || between.starts_with(", an ") || between.starts_with(", the ")) &&
+                                between.find_first_of(",;()", 1) == std::string_view::npos;
+        if (!apposition) return group;
+        single_.members = {group->members.back()};
+        single_.role = group->role;
+        single_.begin = last.begin;
+        single_.end = last.word_end;
+        return &single_;
+      };
+      source = apposed(source);
       const size_t sources = described(source) ? 1 : source->members.size();
       const size_t targets = described(target) ? 1 : target->members.size();
       // "A와 B는 각각 C와 D를 인수했다", "A and B bought C and D respectively", "A、B分别投资了C、D":

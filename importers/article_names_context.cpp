@@ -63,6 +63,7 @@ void Analysis::DiscoverCapitalisedNames() {
     size_t k = i;
     bool possessive = false;
     bool after_of = false;
+    bool place_first = false;
     while (k < s_.size() && (is_upper(k) || (is_lower(k) && is_upper(k + 1)))) {
       size_t w = k;
       while (w < s_.size() && word_char(w)) ++w;
@@ -79,7 +80,11 @@ void Analysis::DiscoverCapitalisedNames() {
       // (A place may follow "of" inside a name: "Bank of China International".)
       const bool place_after_of = after_of && token.size() >= 2 && not_names.count(std::string(token)) != 0;
       after_of = false;
-      if (!name_token(token) && !place_after_of) break;
+      // (A place may open a run that an organisation suffix ends: "Zhejiang University Education
+      // Foundation", "US Xpress Enterprises Inc"; see below.)
+      const bool opening_place = tokens.empty() && token.size() >= 2 && not_names.count(std::string(token)) != 0;
+      place_first = place_first || opening_place;
+      if (!name_token(token) && !place_after_of && !opening_place) break;
       tokens.emplace_back(k, k + token.size());
       if (possessive || k + token.size() != w) break;
       if (w + 1 < s_.size() && s_[w] == ' ' && (is_upper(w + 1) || (is_lower(w + 1) && is_upper(w + 2)))) {
@@ -89,6 +94,16 @@ void Analysis::DiscoverCapitalisedNames() {
         after_of = true;
       } else {
         break;
+      }
+    }
+    std::string place_kind;
+    if (place_first && (tokens.size() < 3 || !HasOrgSuffix(s_.substr(tokens.front().first, tokens.back().second - tokens.front().first), li_, &place_kind))) {
+      // ... else the place is no part of the name ("US President X", "Hangzhou startup Y").
+      const size_t place_end = tokens.front().second;
+      tokens.erase(tokens.begin());
+      if (tokens.empty()) {
+        i = place_end;
+        continue;
       }
     }
     size_t next = tokens.empty() ? i + 1 : tokens.back().second;
@@ -123,7 +138,9 @@ void Analysis::DiscoverCapitalisedNames() {
     const bool opens_sentence = !tokens.empty() && (tokens.front().first == first_word || s_.substr(0, tokens.front().first).ends_with(": "));
     // (A lone organisation suffix names nobody: "Yuen Kuan Moon, Group CEO of Singtel".)
     const bool lone_suffix = tokens.size() == 1 && Contains(rules_.org_suffixes[li_], s_.substr(tokens.front().first, tokens.front().second - tokens.front().first));
-    if (tokens.empty() || all_generic || lone_suffix || (opens_sentence && tokens.size() < 2 && !marked)) {
+    // (A round names nobody: "Series C", "Series A+".)
+    const bool round = !tokens.empty() && tokens.size() <= 2 && s_.substr(tokens.front().first, tokens.front().second - tokens.front().first) == "Series";
+    if (tokens.empty() || all_generic || lone_suffix || round || (opens_sentence && tokens.size() < 2 && !marked)) {
       i = std::max(next, i + 1);
       continue;
     }

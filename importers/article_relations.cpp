@@ -428,17 +428,21 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
         }
       }
     }
-    // An organisation named in Latin letters with a generic last word may be named without it
-    // later: "Ampere Computing" ... "Ampere", "Thinking Machines Lab" ... "Thinking Machines".
+    // An organisation named in Latin letters with generic last words may be named without them
+    // later: "Ampere Computing" ... "Ampere", "Thinking Machines Lab" ... "Thinking Machines",
+    // "Navistar International Corp" ... "Navistar International" or "Navistar".
     if (lang_ == Lang::kEnglish && mention.entity >= 0 && mention.end > mention.begin && IsOrg(mention.entity)) {
-      std::string_view name = s_.substr(mention.begin, mention.end - mention.begin);
-      size_t space = name.rfind(' ');
-      if (space == std::string_view::npos || space < 3 || !IsAsciiUpper(static_cast<unsigned char>(name[0]))) continue;
-      std::string_view last = name.substr(space + 1), rest = name.substr(0, space);
-      bool generic = std::find(rules_.org_suffixes[li_].begin(), rules_.org_suffixes[li_].end(), last) != rules_.org_suffixes[li_].end() ||
-                     rules_.legal_forms.count(Lower(last)) != 0;
-      bool latin = std::all_of(rest.begin(), rest.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; });
-      if (generic && latin && rules_.not_names[li_].count(std::string(rest)) == 0) discourse_->family_names.try_emplace(std::string(rest), mention.entity);
+      std::string_view rest = s_.substr(mention.begin, mention.end - mention.begin);
+      if (!IsAsciiUpper(static_cast<unsigned char>(rest[0]))) continue;
+      for (size_t space = rest.rfind(' '); space != std::string_view::npos && space >= 3; space = rest.rfind(' ')) {
+        std::string_view last = rest.substr(space + 1);
+        bool generic = std::find(rules_.org_suffixes[li_].begin(), rules_.org_suffixes[li_].end(), last) != rules_.org_suffixes[li_].end() ||
+                       rules_.legal_forms.count(Lower(last)) != 0;
+        if (!generic) break;
+        rest = rest.substr(0, space);
+        bool latin = std::all_of(rest.begin(), rest.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; });
+        if (latin && rules_.not_names[li_].count(std::string(rest)) == 0) discourse_->family_names.try_emplace(std::string(rest), mention.entity);
+      }
     }
   }
   // The pair "양사" / "双方" will stand for: the two sides of the sentence's last partnership,

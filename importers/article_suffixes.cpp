@@ -296,7 +296,13 @@ void Analysis::DiscoverSuffixOrgs() {
         if (word_start == word_end || !(IsAsciiUpper(static_cast<unsigned char>(s_[word_start])) || std::isdigit(static_cast<unsigned char>(s_[word_start])) != 0)) break;
         std::string_view word = s_.substr(word_start, word_end - word_start);
         // (nor a place or nationality: "an Australian AI cloud provider")
-        if (GenericWords().count(word) != 0 || rules_.not_names[li_].count(std::string(word)) != 0) break;
+        if (GenericWords().count(word) != 0) break;
+        // (... but a place opens a name of two words or more before its suffix: "Zhejiang
+        // University Education Foundation".)
+        if (rules_.not_names[li_].count(std::string(word)) != 0) {
+          if (words >= 2) start = word_start, ++words;
+          break;
+        }
         // (nor a day or a year: "Jan 26 Vantic Systems", "In 2024 Vantic Systems"; "500 Startups" is one)
         bool digits = std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
         if (digits && (word.size() <= 2 || word.size() == 4)) break;

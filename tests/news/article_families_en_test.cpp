@@ -837,5 +837,22 @@ TEST(ArticleFamilies, EnglishStakesBoughtAreInvestments) {
          {"Volkswagen Group acquires Northvolt"});
 }
 
+TEST(ArticleFamilies, EnglishAppositionsAfterListsAndShortNames) {
+  // "A, B, and C, a unit of D": the apposition describes the last name only; "its latest round
+  // was led by X": the round is the one the company raised; "Harbor Freight International Corp"
+  // is later "Harbor Freight": generic last words may be left off, one at a time.
+  Expect("Northwind Robotics is building a network with Quarry Labs, Bluefin Freight Inc, and Harbor Logistics, a unit of Berkshire Hathaway.",
+         "en", {"Harbor Logistics part_of Berkshire Hathaway"},
+         {"Quarry Labs part_of Berkshire Hathaway", "Bluefin Freight Inc part_of Berkshire Hathaway"});
+  Expect("Northwind Robotics said it raised $50 million. According to the company's statement, its latest round of financing was led by "
+         "Celesta Capital and GreatPoint Ventures.",
+         "en", {"Celesta Capital invests_in Northwind Robotics", "GreatPoint Ventures invests_in Northwind Robotics"});
+  Expect("Harbor Freight International Corp agreed to work with TuSimple. Later, Harbor Freight acquired Quarry Labs.", "en",
+         {"Harbor Freight International acquires Quarry Labs"}, {"Harbor Freight acquires Quarry Labs"});
+  // A place may open a name that an organisation suffix ends, and names nobody alone.
+  Expect("Other co-investors in Quarry Labs' Series B round included Zhejiang Westlake Education Foundation and Celesta Capital.", "en",
+         {"Zhejiang Westlake Education Foundation invests_in Quarry Labs", "Celesta Capital invests_in Quarry Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -566,5 +566,10 @@ TEST(ArticleFamilies, KoreanTitlesAPersonWasAppointedTo) {
   Expect("네이버 대표로 선임된 최수연 대표는 말했다.", "ko", {"Choi Soo-yeon works_at Naver"});
 }
 
+TEST(ArticleFamilies, KoreanContrastiveTopics) {
+  // "A는 X에, B는 Y에 …을 설립했다": each topic governs its own clause; neither founded the other.
+  Expect("삼성SDI는 헝가리에, LG화학은 폴란드에 공장을 설립했다.", "ko", {}, {"LG Chem founded Samsung SDI", "Samsung SDI founded LG Chem"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
