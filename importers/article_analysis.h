@@ -350,6 +350,7 @@ class Analysis {
     return false;
   }
   // Whether pos is inside a quote, closed or still open at the sentence's end.
+  size_t ChineseClauseAfter(const TriggerHit& hit) const;
   bool InsideQuote(size_t pos) const;
   // The closed quote ("…", “…”, 「…」) that holds pos, by index, or -1.
   int QuoteOf(size_t pos) const;

@@ -305,10 +305,18 @@ void Analysis::BuildGroups() {
                  bare == "和旗下" || bare == "及旗下";
           if (bare == "，" || bare == ",") join = join && previous.role == mentions_[i].role;
           // "亚马逊收购A,微软收购B": a name its own verb follows opens a clause of its own.
-          if (bare == "，" || bare == "," || bare == "；" || bare == ";") {
-            size_t next = mentions_[i].word_end;
-            join = join && std::none_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.begin == next && hit.rule != nullptr; });
+          // ("A收购B、C收购D": so does one after "、" when the name before it is the object of the
+          // verb right before that name.)
+          // ("获得A、B投资" is one list: the verbs are of different rules.)
+          const size_t next = mentions_[i].word_end;
+          const TriggerHit* verb_after = nullptr;
+          for (const TriggerHit& hit : triggers_) {
+            if (hit.begin == next && hit.rule != nullptr) verb_after = &hit;
           }
+          const bool object_before = verb_after != nullptr && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) {
+            return hit.end == previous.begin && hit.rule == verb_after->rule;
+          });
+          if (bare == "，" || bare == "," || bare == "；" || bare == ";" || (bare == "、" && object_before)) join = join && verb_after == nullptr;
           // "网易旗下的考拉", "阿里巴巴的通义": the owner qualifies the name, it is no list.
           if (bare.empty() && previous.role == Role::kGenitive) join = false;
         } else {

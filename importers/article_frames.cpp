@@ -71,6 +71,22 @@ bool Analysis::GenitiveReaches(const Group& group, const TriggerHit& hit) const 
   });
 }
 
+// Chinese: where the next clause after a trigger opens with a name a verb of the same rule
+// follows ("A收购B、C收购D": at C); the end of the sentence if none does.
+size_t Analysis::ChineseClauseAfter(const TriggerHit& hit) const {
+  for (const Group& group : groups_) {
+    if (group.begin <= hit.end) continue;
+    const std::string_view between = s_.substr(hit.end, group.begin - hit.end);
+    const bool broken = between.find("、") != std::string_view::npos || between.find("，") != std::string_view::npos || between.find(',') != std::string_view::npos;
+    if (broken && std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) {
+          return &other != &hit && other.begin == group.end && other.rule == hit.rule;
+        })) {
+      return group.begin;
+    }
+  }
+  return s_.size();
+}
+
 const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_name, bool fallback, double* penalty, bool allow_inherited,
                                 const std::vector<std::string>* kinds, bool source) const {
   int clause = Clause(hit.begin);
@@ -329,6 +345,8 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     wanted = Role::kMeans;
   }
   if (lang_ == Lang::kKorean && wanted != Role::kSubject && wanted != Role::kObject && !hit.noun_use) before_only = true;
+  // Chinese: the objects end where a clause with a verb of its own opens (found once per call).
+  const size_t chinese_clause_after = lang_ == Lang::kChinese && role_name == "object" ? ChineseClauseAfter(hit) : s_.size();
   // English prepositions follow the word they belong to: "competition from X"; a "from X" before
   // the word is another phrase's ("raising money from investors including A, ... the OpenAI rival").
   if (lang_ == Lang::kEnglish && (wanted == Role::kFrom || wanted == Role::kBy || wanted == Role::kDative)) after_only = true;
@@ -408,6 +426,9 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
         noun_taken = noun_taken || std::none_of(groups_.begin(), groups_.end(), [&](const Group& other) { return other.begin == noun_end; });
       }
       if (noun_taken && !counted) continue;  // (a counted noun the list spells out is no object of its own)
+      // "A收购B、C收购D" (B unknown): a name after a break that its own verb follows is that
+      // verb's subject, and what comes after it is that verb's too.
+      if (group.begin >= chinese_clause_after) continue;
     }
     // English: an object follows its trigger closely ("led by Microsoft", not "led by former
     // researchers at Google").

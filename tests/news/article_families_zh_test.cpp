@@ -602,5 +602,14 @@ TEST(ArticleFamilies, ChineseNamesThatOnlyDescribeANoun) {
          {"Microsoft invests_in OpenAI", "Microsoft invests_in Anthropic"}, {"Nvidia invests_in OpenAI"});
 }
 
+TEST(ArticleFamilies, ChineseDealsListedOneAfterAnother) {
+  // "A收购B、C收购D": each name its own verb follows opens a clause; nobody acquires across the
+  // items. "吸收合并" is an acquisition too.
+  Expect("填充句子。今年的并购包括百度收购星河科技、阿里巴巴收购云岫科技等。", "zh",
+         {"Baidu acquires 星河科技", "Alibaba Group acquires 云岫科技"},
+         {"Baidu acquires Alibaba Group", "星河科技 acquires 云岫科技"});
+  Expect("填充句子。星河科技将通过换股吸收合并云岫科技。", "zh", {"星河科技 acquires 云岫科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
