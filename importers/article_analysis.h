@@ -132,6 +132,13 @@ struct TitleMatch {
   std::string tail;  // particles after a Korean title
 };
 
+// The organisation that holds a title with no organisation before it (Analysis::ApplyTitles).
+struct TitleTopic {
+  int entity = -1;
+  size_t end = 0;               // where its group ends (0: an anaphor, so a title before it counts too)
+  bool from_discourse = false;  // English: the previous sentence's organisation
+};
+
 // Everything one sentence's analysis needs, so the steps can be small functions.
 class Analysis {
  public:
@@ -243,6 +250,29 @@ class Analysis {
   void FindTriggers();
   void ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extraction>* out, bool* matched);
   void ApplyTitles(std::vector<Extraction>* out);
+  // The stages of ApplyTitles, in its order (article_titles.cpp, article_titles_org.cpp,
+  // article_titles_apposition.cpp).
+  TitleTopic ChooseTitleTopic() const;
+  void ApplyTopicTitles(const TitleTopic& topic, std::vector<Extraction>* out);
+  void ApplyChineseTitleVerbs(const TitleTopic& topic, std::vector<Extraction>* out);
+  void ApplyKoreanTitleAfterTopic(const TitleTopic& topic, std::vector<Extraction>* out);
+  void ApplyOrganisationTitles(std::vector<Extraction>* out);
+  void ApplyTitlesNextToOrg(size_t m, std::vector<Extraction>* out);
+  void ApplyBracketedTitles(const Mention& organisation, double base, std::vector<Extraction>* out);
+  bool ParseTitleAfterOrg(const Mention& organisation, int* org, TitleMatch* match, bool* fielded, std::vector<Extraction>* out);
+  bool TitleGoverned(const Mention& organisation, size_t m) const;
+  void ApplyOrgPersonTitle(const Mention& organisation, int org, double base, std::vector<Extraction>* out);
+  void ApplyChineseTitlesHeldAt(std::vector<Extraction>* out);
+  size_t AppositionLinkBefore(const Mention& organisation) const;
+  void ApplyEnglishAppositions(std::vector<Extraction>* out);
+  // Adds founded and works_at for a person's title at an organisation (works_at unless the job is past).
+  void EmitTitle(int person_mention, int org, const TitleMatch& match, std::string_view rule, double confidence, std::vector<Extraction>* out) const;
+  // The role the particles after a Korean title give its person ("대표는": subject); none for a title's own.
+  static Role TailRole(std::string_view tail);
+  // Whether an organisation ends right before pos (behind 的, spaces or a Chinese unit of it).
+  bool OrgEndsAt(size_t pos) const;
+  // Korean: founded or works_at for a title written before "PERSON ORG TITLE" ("창업자인 이재성 트웰브랩스 대표는").
+  void EmitTitleBeforePerson(int person_mention, int org, double confidence, std::vector<Extraction>* out) const;
   void AddFoundersAtWork(std::vector<Extraction>* found) const;
   // Whether the sentence pairs two lists item by item ("각각", "分别", "respectively": data/triggers.json).
   bool RespectivelySaid() const {
