@@ -314,6 +314,7 @@ struct RuleSet {
   WordSet quantifiers;        // Korean "두", "여러": several follow, no single referent
   WordSet measure_units;      // lower-cased units after a number that make it a measure ("nm", "gb")
   std::vector<std::string> version_tiers;  // " Turbo", "-Pro": part of a versioned product's name
+  std::vector<std::string> currency_codes;  // "USD": alone or before an amount, no name
   std::vector<std::string> figure_units;  // "억", "%", "年": a number before one is no name
   std::vector<std::string> participle_openers;  // English: "owned by ", "founded in " open an aside
   std::u32string korean_endings[5];  // the syllables of each KoreanEnding class, by bit index

@@ -75,6 +75,14 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
     while (digits < name.size() && (std::isdigit(static_cast<unsigned char>(name[digits])) != 0 || name[digits] == '.')) ++digits;
     if (digits > first_digit && digits < name.size() && rules_.measure_units.count(Lower(TrimSpace(std::string_view(name).substr(digits)))) != 0) return -1;
   }
+  // A currency, alone or with its amount ("USD", "USD7", "RMB 500"), is no name; nor is a round
+  // ("Series C", "Series A+").
+  for (const std::string& code : rules_.currency_codes) {
+    if (!name.starts_with(code)) continue;
+    const std::string_view amount = std::string_view(name).substr(code.size());
+    if (amount.find_first_not_of("0123456789., ") == std::string_view::npos) return -1;
+  }
+  if (name.starts_with("Series ") && name.size() <= 10 && name.find(' ', 7) == std::string::npos) return -1;
   // The plural of an abbreviation ("VCs", "LLMs", "GPUs") names a kind of thing, not one.
   if (name.size() >= 3 && name.back() == 's' && std::all_of(name.begin(), name.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return -1;
   // "某互联网大厂", "某头部VC机构": an unnamed one ("a certain ...") is no name; nor is a
@@ -190,7 +198,9 @@ void Analysis::FindFamilyNames() {
       size_t previous = at >= 1 ? at - 1 : 0;
       while (previous > 0 && letter(previous - 1)) --previous;
       bool capital_before = at >= 2 && s_[at - 1] == ' ' && previous < at - 1 && IsAsciiUpper(static_cast<unsigned char>(s_[previous]));
-      bool capital_after = end + 1 < s_.size() && s_[end] == ' ' && IsAsciiUpper(static_cast<unsigned char>(s_[end + 1]));
+      // (A title after it is no longer name: "Navistar Chief Executive X".)
+      TitleMatch title;
+      bool capital_after = end + 1 < s_.size() && s_[end] == ' ' && IsAsciiUpper(static_cast<unsigned char>(s_[end + 1])) && !ParseTitles(end + 1, &title);
       if (capital_before || capital_after || Overlaps(at, end)) continue;
       Mention mention;
       mention.begin = at;

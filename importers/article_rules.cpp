@@ -172,6 +172,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       for (const auto& word : words.value(key, nlohmann::json::array())) target->insert(ToNfc(word.get<std::string>()));
     }
     for (const auto& word : words.value("figure_units", nlohmann::json::array())) set.figure_units.push_back(ToNfc(word.get<std::string>()));
+    for (const auto& word : words.value("currency_codes", nlohmann::json::array())) set.currency_codes.push_back(word.get<std::string>());
     for (const auto& word : words.value("version_tiers", nlohmann::json::array())) set.version_tiers.push_back(ToNfc(word.get<std::string>()));
     const nlohmann::json suffix_kinds = root.value("org_suffix_kinds", nlohmann::json::object());
     for (const auto& [kind, suffixes] : suffix_kinds.items()) {

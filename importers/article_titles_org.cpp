@@ -173,6 +173,18 @@ void Analysis::ApplyTitlesNextToOrg(size_t m, std::vector<Extraction>* out) {
           // "王磊曾任百度副总裁", "X previously served as Y's president": a former job.
           std::string_view between = std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).substr(group.end, organisation.begin - std::min(organisation.begin, group.end));
           for (const std::string& word : rules_.former[li_]) match.former = match.former || between.find(word) != std::string_view::npos;
+          // "A和B分别是C和D的创始人": the lists pair up in order; lists of different lengths relate
+          // nobody.
+          if (RespectivelySaid() && group.members.size() >= 2) {
+            const Group* orgs = group_of_.size() > m && group_of_[m] >= 0 ? &groups_[static_cast<size_t>(group_of_[m])] : nullptr;
+            if (orgs != nullptr && orgs->members.size() == group.members.size() && orgs->members.back() == static_cast<int>(m)) {
+              for (size_t k = 0; k < group.members.size(); ++k) {
+                const int holder = mentions_[static_cast<size_t>(orgs->members[k])].entity;
+                if (holder >= 0 && IsOrg(holder)) EmitTitle(group.members[k], holder, match, "title_predicate", base - 0.05, out);
+              }
+            }
+            break;
+          }
           EmitTitle(group.members.front(), org, match, "title_predicate", base - 0.05, out);
           break;
         }

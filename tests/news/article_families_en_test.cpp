@@ -854,5 +854,16 @@ TEST(ArticleFamilies, EnglishAppositionsAfterListsAndShortNames) {
          {"Zhejiang Westlake Education Foundation invests_in Quarry Labs", "Celesta Capital invests_in Quarry Labs"});
 }
 
+TEST(ArticleFamilies, EnglishAmountsAndRoundsNameNobodyAndShortNamesBeforeTitles) {
+  // "USD7 million" and "Series B" name no party; "Harbor Freight Chief Executive X" names the
+  // organisation by its short form before a title.
+  Expect("Quarry Labs raised USD7 million in a round led by GreatPoint Ventures.", "en", {"GreatPoint Ventures invests_in Quarry Labs"},
+         {"USD7 invests_in Quarry Labs"});
+  Expect("Other co-investors in Quarry Labs' Series B round included Celesta Capital.", "en", {"Celesta Capital invests_in Quarry Labs"},
+         {"Series B works_at Quarry Labs"});
+  Expect("Harbor Freight International Corp bought a stake in TuSimple. Harbor Freight Chief Executive John Park said the deal closed.", "en",
+         {"John Park works_at Harbor Freight International"}, {"John Park works_at Harbor Freight"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -611,5 +611,11 @@ TEST(ArticleFamilies, ChineseDealsListedOneAfterAnother) {
   Expect("填充句子。星河科技将通过换股吸收合并云岫科技。", "zh", {"星河科技 acquires 云岫科技"});
 }
 
+TEST(ArticleFamilies, ChineseTitlesHeldRespectively) {
+  // "A和B，他们分别是C和D的创始人": A founded C and B founded D, never across.
+  Expect("填充句子。昨天出席论坛的是李彦宏和马化腾，他们分别是百度和腾讯的创始人。", "zh", {"Robin Li founded Baidu", "Ma Huateng founded Tencent"},
+         {"Robin Li founded Tencent"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
