@@ -471,8 +471,7 @@ void Analysis::BuildGroups() {
   // shares are). They are no argument of the main verb.
   if (lang_ == Lang::kChinese) {
     for (size_t g = 0; g < groups_.size(); ++g) {
-      // (Only a name after a verb: the sentence's subject describes nothing.)
-      if (std::none_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.end <= groups_[g].begin; })) continue;
+      // (Also at the sentence's start: "X创办的AI公司Y宣布…" is about Y.)
       for (const std::string& verb : rules_.relative_verbs[li_]) {
         const std::string marker = verb + "的";
         size_t at = s_.find(marker, groups_[g].end);

@@ -263,7 +263,7 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang, const std
         }
         if (!end_ok) continue;
         // Case: a name written with a capital needs a capital; one written in lower case
-        // ("xAI", "a16z") must be written exactly so.
+        // ("xAI", "a16z") must be written exactly so, or in capitals throughout ("A16Z").
         int entity = -1;
         for (const auto& [candidate, surface] : here.entries) {
           unsigned char lead = static_cast<unsigned char>(surface[0]);
@@ -276,7 +276,10 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang, const std
             for (char c : surface) {
               if (c != ' ') wanted += c;
             }
-            if (written != wanted) continue;
+            const bool capitals = std::none_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            std::string upper = wanted;
+            for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            if (written != wanted && !(capitals && written == upper)) continue;
           } else if (lead >= 'A' && lead <= 'Z' && !(IsAsciiUpper(first) || (first >= '0' && first <= '9'))) {
             continue;
           }

@@ -196,7 +196,8 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     }
   }
   for (size_t g = 0; g < groups_.size() && topic_group_ < 0; ++g) {
-    if (InLocative(groups_[g]) || groups_[g].begin < main_clause) continue;
+    // (A name inside a relative clause describes another one: "X创办的AI公司Y宣布…" is about Y.)
+    if (InLocative(groups_[g]) || groups_[g].begin < main_clause || groups_[g].embedded) continue;
     bool opening_genitive = lang_ != Lang::kKorean && groups_[g].role == Role::kGenitive && groups_[g].begin < 4;
     // (Chinese may open with a framing clause: "就在这一节点上,据悉,X完成…融资".)
     bool opening = groups_[g].begin < main_clause + 40 || (lang_ == Lang::kChinese && groups_[g].begin < first_trigger);

@@ -617,5 +617,13 @@ TEST(ArticleFamilies, ChineseTitlesHeldRespectively) {
          {"Robin Li founded Tencent"});
 }
 
+TEST(ArticleFamilies, ChineseSubjectAfterARelativeClauseRaisesTheRound) {
+  // "P创办的AI公司X(简称“Y”)宣布完成…融资。该轮融资由A领投": the names in the relative clause
+  // describe X, which raised the round; the gloss and the description are no part of X's name;
+  // "A16Z" is a16z written in capitals.
+  Expect("填充句子。前百度首席科学家王明创办的AI公司星河科技(简称“星河”)宣布完成2亿元A轮融资。该轮融资由A16Z领投,英伟达等参投。", "zh",
+         {"Andreessen Horowitz invests_in 星河科技", "Nvidia invests_in 星河科技", "王明 founded 星河科技"}, {"Nvidia invests_in Baidu"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
