@@ -657,7 +657,8 @@ void Analysis::FindClauses() {
 // Chinese "根据X数据", "据X报道": X is where the news comes from, no party to it (and no referent
 // of a later "该公司").
 bool Analysis::CitedSource(const Mention& mention) const {
-  return lang_ == Lang::kChinese && mention.begin >= 3 && CodePointBefore(s_, mention.begin) == U'据';
+  const std::string_view before = std::string_view(lang_ == Lang::kEnglish ? lower_ : s_).substr(0, mention.begin);
+  return EndsWithAny(before, rules_.source_before[li_]);
 }
 
 // Korean "삼성전자의 투자 전문 자회사 삼성넥스트": the words between a genitive organisation and

@@ -300,6 +300,7 @@ struct RuleSet {
   std::vector<std::string> appointment_verbs[3]; // Korean "내정된": "ORG 대표로 내정된 P" gives P the title
   std::vector<std::string> describing_tails[3];  // Chinese "为主": "以X为主" makes X a description
   std::vector<std::string> quote_verbs[3];       // English "said": "…," said X attributes a quote
+  std::vector<std::string> source_before[3];     // "据", "told ": a name cited as a source follows
   std::unordered_map<std::string, std::string> org_suffix_kinds;  // "벤처스" -> investor; other suffixes: company
   std::vector<std::string> hedges_before[3];    // "did not", "否认": the trigger states no fact
   std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"

@@ -218,7 +218,11 @@ void Analysis::DiscoverCapitalisedNames() {
     for (const Title& title : rules_.titles[li_]) {
       const std::string& word = title.lower;
       size_t at = apposition.find(word);
-      title_near = title_near || before.ends_with(word) || (at < 8 && !apposition.substr(0, at).ends_with("by "));
+      // ("X, the company's co-founder", "X, Salesforce's chief scientist": a possessor before the title.)
+      const std::string_view lead = at == std::string_view::npos ? std::string_view() : apposition.substr(0, at);
+      const bool possessed = at != std::string_view::npos && at < 40 && std::count(lead.begin(), lead.end(), ' ') <= 3 &&
+                             (lead.ends_with("'s ") || lead.ends_with("’s ")) && lead.find_first_of(",;") == std::string_view::npos;
+      title_near = title_near || before.ends_with(word) || (at < 8 && !apposition.substr(0, at).ends_with("by ")) || possessed;
     }
     // ... or an officer's acronym ("CMO X", "X, CMO of ...").
     {

@@ -136,8 +136,10 @@ int Unbalanced(std::string_view text, Lang lang) {
   return depth + (straight % 2);
 }
 
+// (A straight quote may open the next sentence as well: it closes one only where the piece before
+// left one open, which Unbalanced tells.)
 bool StartsClosing(std::string_view text) {
-  for (std::string_view closer : {"”", "’", "\"", ")", "）", "」", "』", "》"}) {
+  for (std::string_view closer : {"”", "’", ")", "）", "」", "』", "》"}) {
     if (text.starts_with(closer)) return true;
   }
   return false;

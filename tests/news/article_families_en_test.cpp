@@ -865,5 +865,16 @@ TEST(ArticleFamilies, EnglishAmountsAndRoundsNameNobodyAndShortNamesBeforeTitles
          {"John Park works_at Harbor Freight International"}, {"John Park works_at Harbor Freight"});
 }
 
+TEST(ArticleFamilies, EnglishPossessedTitlesAndCitedSources) {
+  // "P, the company's co-founder": P is a person who founded the company; "in an interview with
+  // CNBC" cites a source, which no later "the company" stands for.
+  Expect("Quarry Labs builds robots. Growth was fast, said Parker Harris, the company's co-founder, in an interview with CNBC. "
+         "The company acquired Northwind Robotics.",
+         "en", {"Parker Harris founded Quarry Labs", "Quarry Labs acquires Northwind Robotics"},
+         {"Parker Harris acquires Northwind Robotics", "CNBC acquires Northwind Robotics"});
+  Expect("Quarry Labs builds robots. Its engineers ran tests, an executive said in an interview with CNBC. The company acquired Northwind Robotics.",
+         "en", {"Quarry Labs acquires Northwind Robotics"}, {"CNBC acquires Northwind Robotics"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

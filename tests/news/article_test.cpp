@@ -40,6 +40,10 @@ TEST(ArticleSentences, KeepsDatesNumbersAndQuotationsTogether) {
   EXPECT_EQ(Sentences("Acme Inc. bought Beta Corp. on Monday. Shares rose.", Lang::kEnglish),
             (std::vector<std::string>{"Acme Inc. bought Beta Corp. on Monday.", "Shares rose."}));
   EXPECT_EQ(Sentences("百度发布了新模型。阿里巴巴随后跟进。", Lang::kChinese), (std::vector<std::string>{"百度发布了新模型。", "阿里巴巴随后跟进。"}));
+  // A straight quote opens the next sentence unless the one before left a quote open.
+  EXPECT_EQ(Sentences("He spoke. \"We need AI,\" Harris said.", Lang::kEnglish), (std::vector<std::string>{"He spoke.", "\"We need AI,\" Harris said."}));
+  EXPECT_EQ(Sentences("He said \"We won. Again.\" Then he left.", Lang::kEnglish),
+            (std::vector<std::string>{"He said \"We won. Again.\"", "Then he left."}));
 }
 
 TEST(ArticleParticles, GivesRolesToKoreanParticleChains) {
