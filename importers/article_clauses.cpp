@@ -236,7 +236,7 @@ void Analysis::BuildGroups() {
           const std::string bare = OutsideBrackets(between, U" ▲■●△▶");
           bool bulleted = between.find("▲") != std::string_view::npos || between.find("■") != std::string_view::npos ||
                           between.find("●") != std::string_view::npos || between.find("△") != std::string_view::npos;
-          bool separator = between == "," || between == "·" || between == "、" || between == "/" || between == "및" ||
+          bool separator = between == "," || between == "·" || between == "、" || between == "/" || between == "-" || between == "및" ||
                            between == ", 및" || between == "그리고" || unnamed_item || (bulleted && (bare.empty() || bare == ","));
           // "A와 벤처캐피털 B가": a word saying what the next member is does not end the list.
           const auto& cues = rules_.org_cues[li_];

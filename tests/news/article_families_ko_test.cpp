@@ -571,5 +571,16 @@ TEST(ArticleFamilies, KoreanContrastiveTopics) {
   Expect("삼성SDI는 헝가리에, LG화학은 폴란드에 공장을 설립했다.", "ko", {}, {"LG Chem founded Samsung SDI", "Samsung SDI founded LG Chem"});
 }
 
+TEST(ArticleFamilies, KoreanRoundsAfterAnOutletTag) {
+  // "[매체] X는 …투자를 유치했다": the tag does not hide the unknown subject; "A-B" lists two
+  // investors; a new investor "참여했다" joins the round just raised, not the investor before.
+  Expect("[한국경제] 누리랩스는 90억원 규모의 투자를 유치했다고 밝혔다. 이번 투자에는 기존 투자자인 카카오벤처스, 인탑스인베스트먼트-원익투자파트너스가 "
+         "후속 투자했다. 하이투자파트너스가 신규 투자자로 참여했다.",
+         "ko",
+         {"Kakao Ventures invests_in 누리랩스", "인탑스인베스트먼트 invests_in 누리랩스", "Wonik Investment Partners invests_in 누리랩스",
+          "Hi Investment Partners invests_in 누리랩스"},
+         {"Hi Investment Partners invests_in Wonik Investment Partners"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
