@@ -129,6 +129,7 @@ struct TitleMatch {
   bool founded = false;
   bool works = false;
   bool former = false;
+  bool plural = false;  // English "co-presidents A and B": the title is every listed person's
   std::string tail;  // particles after a Korean title
 };
 

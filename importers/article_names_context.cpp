@@ -238,6 +238,24 @@ void Analysis::DiscoverCapitalisedNames() {
     // A person: a known first name, or two or three words that "who" continues ("Mara
     // Lindqvist, who heads ...").
     bool who = std::string_view(after).starts_with(", who ") || std::string_view(after).starts_with(", whose ");
+    // ... or a title the name is set off after ("TuSimple's president, Cheng Lu,") or given as
+    // ("appointed Teresa Heitsenrether as its chief data officer").
+    {
+      std::string_view set_off = TrimSpace(std::string_view(before));
+      const bool comma_before = set_off.ends_with(",");
+      if (comma_before) set_off = TrimSpace(set_off.substr(0, set_off.size() - 1));
+      std::string_view as = std::string_view(after).starts_with("as ") ? std::string_view(after).substr(3) : std::string_view();
+      for (std::string_view lead : {"its ", "the ", "their ", "a ", "an "}) {
+        if (as.starts_with(lead)) as.remove_prefix(lead.size());
+      }
+      for (const std::string& modifier : rules_.title_modifiers[li_]) {
+        if (as.starts_with(modifier)) as.remove_prefix(modifier.size());
+      }
+      for (const Title& title : rules_.titles[li_]) {
+        who = who || (comma_before && set_off.ends_with(title.lower) && std::string_view(after).starts_with(",")) ||
+              (!as.empty() && as.starts_with(title.lower));
+      }
+    }
     // ... or a courtesy word before them ("Dr. Brin Tosh").
     bool honored = std::any_of(rules_.honorifics[li_].begin(), rules_.honorifics[li_].end(), [&](const std::string& word) { return s_.substr(0, begin).ends_with(word); });
     if (tokens.size() >= 2 && tokens.size() <= 3 && (given.count(first_token) != 0 || who || honored) && suffix_kind.empty()) {

@@ -71,10 +71,21 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
       i += modifier->size();
     }
     const Title* found = nullptr;
+    size_t plural_s = 0;
     for (const Title& title : rules_.titles[li_]) {
       if (!title_at(i, title)) continue;
       size_t end = i + title.word.size();
-      if (lang_ == Lang::kEnglish && end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0) continue;
+      // (English plurals: "co-presidents A and B".)
+      const bool plural = lang_ == Lang::kEnglish && end < s_.size() && s_[end] == 's' && (end + 1 == s_.size() || std::isalpha(static_cast<unsigned char>(s_[end + 1])) == 0) &&
+                          !title.lower.ends_with("s");
+      if (lang_ == Lang::kEnglish && end < s_.size() && std::isalpha(static_cast<unsigned char>(s_[end])) != 0 && !plural) continue;
+      if (plural) match->plural = true, plural_s = 1;
+      // (... also the plural titles the data lists: "co-founders", "founders".)
+      if (lang_ == Lang::kEnglish && title.lower.ends_with("s") && std::any_of(rules_.titles[li_].begin(), rules_.titles[li_].end(), [&](const Title& other) {
+            return other.lower.size() + 1 == title.lower.size() && title.lower.starts_with(other.lower);
+          })) {
+        match->plural = true;
+      }
       if (lang_ == Lang::kKorean) {
         size_t run_end = RunEnd(s_, end, [](char32_t cp) { return IsHangul(cp); });
         Role role;
@@ -84,7 +95,7 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
       found = &title;
       break;
     }
-    size_t word_size = found != nullptr ? found->word.size() : 0;
+    size_t word_size = found != nullptr ? found->word.size() + plural_s : 0;
     bool founded = found != nullptr && found->type == "founded";
     if (found == nullptr && lang_ == Lang::kKorean) {
       // Titles made with a head noun: "최고전략책임자", "AI사업담당", "전략기획실장".
@@ -222,6 +233,19 @@ void Analysis::EmitTitle(int person_mention, int org, const TitleMatch& match, s
   }
   if (match.founded) extraction.type = "founded", out->push_back(extraction);
   if (match.works && !former) extraction.type = "works_at", out->push_back(extraction);
+  // "co-presidents A and B", "co-founders A, B and C": the persons listed after the first.
+  if (!match.plural) return;
+  TitleMatch single = match;
+  single.plural = false;
+  size_t end = mentions_[static_cast<size_t>(person_mention)].word_end;
+  for (size_t m = static_cast<size_t>(person_mention) + 1; m < mentions_.size(); ++m) {
+    const Mention& next = mentions_[m];
+    if (next.begin < end) continue;
+    const std::string_view link = std::string_view(lower_).substr(end, next.begin - end);
+    if (!(link == " and " || link == ", " || link == ", and ") || next.entity < 0 || !IsPerson(next.entity)) break;
+    EmitTitle(static_cast<int>(m), org, single, rule, confidence, out);
+    end = next.word_end;
+  }
 }
 
 // The role the particles after a Korean title give the person it names ("대표는": the subject);

@@ -876,5 +876,19 @@ TEST(ArticleFamilies, EnglishPossessedTitlesAndCitedSources) {
          "en", {"Quarry Labs acquires Northwind Robotics"}, {"CNBC acquires Northwind Robotics"});
 }
 
+TEST(ArticleFamilies, EnglishTitlesSetOffPluralAndGiven) {
+  // "ORG's president, P,"; "appointed P as its TITLE"; "ORG's outgoing president and CEO";
+  // plural titles name every listed person; "agreed to purchase … specialist X".
+  Expect("Quarry Labs' president, Cheng Lu, said the network runs on fixed routes.", "en", {"Cheng Lu works_at Quarry Labs"});
+  Expect("JPMorgan Chase appointed Teresa Heitsenrether as its chief data and analytics officer.", "en",
+         {"Teresa Heitsenrether works_at JPMorgan Chase"});
+  Expect("Pekka Lundmark, Nokia's outgoing president and CEO, said the deal closed.", "en", {"Pekka Lundmark works_at Nokia"});
+  Expect("Quarry Labs co-presidents Andy Saperstein and Dan Simkowitz wrote in a memo.", "en",
+         {"Andy Saperstein works_at Quarry Labs", "Dan Simkowitz works_at Quarry Labs"});
+  Expect("Quarry Labs co-founders John Park and Mary Lee wrote in a memo.", "en", {"John Park founded Quarry Labs", "Mary Lee founded Quarry Labs"});
+  Expect("Microsoft has agreed to purchase speech recognition and artificial intelligence specialist Nuance for $16 billion.", "en",
+         {"Microsoft acquires Nuance Communications"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
