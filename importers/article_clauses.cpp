@@ -241,8 +241,11 @@ void Analysis::BuildGroups() {
           // "A와 벤처캐피털 B가": a word saying what the next member is does not end the list.
           const auto& cues = rules_.org_cues[li_];
           // (... nor does a place: "레인보우로보틱스와 미국 보스턴다이내믹스를".)
+          // (... nor a short description that ends in one: "A와 전자상거래 업체 B는".)
           bool described = std::find(cues.begin(), cues.end(), between) != cues.end() ||
-                           (previous.role == Role::kWith && NotNames().count(between) != 0 && between.find(' ') == std::string_view::npos);
+                           (previous.role == Role::kWith && NotNames().count(between) != 0 && between.find(' ') == std::string_view::npos) ||
+                           (previous.role == Role::kWith && std::count(between.begin(), between.end(), ' ') <= 2 &&
+                            between.find_first_of(",()'\"") == std::string_view::npos && EndsInKindWord(between, cues));
           // ... nor does a short description after a comma: "A, 지도 개발 업체 B, 미국 AI 스타트업 C에".
           if (between.starts_with(",") && !separator) {
             std::string_view description = TrimSpace(between.substr(1));

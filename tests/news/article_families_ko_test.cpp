@@ -582,5 +582,11 @@ TEST(ArticleFamilies, KoreanRoundsAfterAnOutletTag) {
          {"Hi Investment Partners invests_in Wonik Investment Partners"});
 }
 
+TEST(ArticleFamilies, KoreanListItemsWithDescriptions) {
+  // "A와 전자상거래 업체 B는 C에 투자했다": a short description before the next item keeps the list.
+  Expect("알파벳과 전자상거래 업체 아마존은 앤트로픽에 수십억 달러를 투자했다.", "ko",
+         {"Alphabet Inc. invests_in Anthropic", "Amazon invests_in Anthropic"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
