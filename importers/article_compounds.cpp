@@ -320,11 +320,13 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
         }
       }
     }
-    // UNIT's parent PARENT: "Waymo's parent Alphabet", "Facebook parent Meta".
+    // UNIT's parent PARENT: "Waymo's parent Alphabet", "Facebook parent Meta", "구글 모회사
+    // 알파벳", "谷歌母公司Alphabet" (data/triggers.json "parent_nouns").
     const std::string lower_gap = Lower(s_.substr(first.word_end, second.begin - first.word_end));
     const std::string_view parent_word = TrimSpace(lower_gap);
-    if (lang_ == Lang::kEnglish && (first.role == Role::kGenitive || first.role == Role::kNone) && IsOrg(first.entity) && IsOrg(second.entity) &&
-        (parent_word == "parent" || parent_word == "parent company")) {
+    const auto& parents = rules_.parent_nouns[li_];
+    if ((first.role == Role::kGenitive || first.role == Role::kNone) && IsOrg(first.entity) && IsOrg(second.entity) &&
+        std::find(parents.begin(), parents.end(), parent_word) != parents.end()) {
       add(first.entity, second.entity, "part_of", "parent_compound", 0.8, first.begin);
       continue;
     }

@@ -301,6 +301,7 @@ struct RuleSet {
   std::vector<std::string> describing_tails[3];  // Chinese "为主": "以X为主" makes X a description
   std::vector<std::string> quote_verbs[3];       // English "said": "…," said X attributes a quote
   std::vector<std::string> source_before[3];     // "据", "told ": a name cited as a source follows
+  std::vector<std::string> parent_nouns[3];      // "parent", "모회사": "UNIT parent PARENT"
   std::unordered_map<std::string, std::string> org_suffix_kinds;  // "벤처스" -> investor; other suffixes: company
   std::vector<std::string> hedges_before[3];    // "did not", "否认": the trigger states no fact
   std::vector<std::string> hedges_after[3];     // "하지 않았다", "설을 부인"

@@ -142,6 +142,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"describing_tails", &set.describing_tails[index], false},
                                         std::tuple{"quote_verbs", &set.quote_verbs[index], true},
                                         std::tuple{"source_before", &set.source_before[index], true},
+                                        std::tuple{"parent_nouns", &set.parent_nouns[index], true},
                                         std::tuple{"name_openers", &set.name_openers[index], false}}) {
         for (const auto& word : list(key)) target->push_back(english && lower ? Lower(word.get<std::string>()) : ToNfc(word.get<std::string>()));
       }

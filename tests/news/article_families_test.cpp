@@ -347,5 +347,13 @@ TEST(ArticleFamilies, QuotedSpeechRelatesNoSpeaker) {
   Expect("\"We will keep investing in Mistral AI,\" said Satya Nadella.", "en", {}, {"Satya Nadella invests_in Mistral AI"});
 }
 
+TEST(ArticleFamilies, UnitsNamedBeforeTheirParentNoun) {
+  // "UNIT parent PARENT" in every language (data/triggers.json "parent_nouns"); 모회사 and 子公司
+  // are common nouns, no names.
+  Expect("구글 모회사 알파벳은 투자를 늘렸다.", "ko", {"Google part_of Alphabet Inc."});
+  Expect("填充句子。谷歌母公司Alphabet增加了投资。", "zh", {"Google part_of Alphabet Inc."});
+  Expect("Google parent Alphabet increased its spending.", "en", {"Google part_of Alphabet Inc."});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
