@@ -500,6 +500,11 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     }
     // Korean: a genitive belongs to its own clause's nouns.
     if (lang_ == Lang::kKorean && wanted == Role::kGenitive && before && !GenitiveReaches(group, hit)) continue;
+    if (wanted == Role::kGenitive && hit.rule->genitive_reach > 0 &&
+        (!before || hit.begin - std::min(hit.begin, group.end) > hit.rule->genitive_reach ||
+         std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) { return other.begin >= group.end && other.end <= hit.begin && other.end > other.begin; }))) {
+      continue;
+    }
     // Korean: the argument before a verb must not be past the verb's own word.
     size_t distance = before ? hit.begin - std::min(hit.begin, group.end) : group.begin - hit.end;
     if (lang_ == Lang::kKorean && after) distance += 1000;  // prefer arguments before

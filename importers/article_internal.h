@@ -226,6 +226,9 @@ struct Rule {
   // in English only rules that say so: "Backers include A and B.").
   bool carry_topic = true;
   bool states_raiser = false;  // its subject raised money ("X raised $5M"): the round's raiser even with no investor named
+  // When set, the genitive stands before the trigger, at most this many bytes and no name before it
+  // ("B的主要客户是A", not "B的C和主要客户是A的D").
+  size_t genitive_reach = 0;
   // When set, one of these words must follow the trigger closely ("로 구성된 ... 연맹").
   std::vector<std::string> context_after;
   std::vector<std::string> context_before;  // ... or precede it ("투자에는 ... 참여했다")

@@ -78,6 +78,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
       rule.target_kinds = ExpandKinds(item.value("target_kinds", nlohmann::json::array()));
       rule.carry_topic = item.value("carry_topic", rule.lang != Lang::kEnglish);
       rule.states_raiser = item.value("states_raiser", false);
+      rule.genitive_reach = item.value("genitive_reach", size_t{0});
       for (const auto& word : item.value("context_after", nlohmann::json::array())) rule.context_after.push_back(ToNfc(word.get<std::string>()));
       for (const auto& word : item.value("context_before", nlohmann::json::array())) rule.context_before.push_back(ToNfc(word.get<std::string>()));
       // English is matched against the lower-cased sentence: its trigger words are kept lower-cased.

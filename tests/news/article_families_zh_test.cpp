@@ -625,5 +625,16 @@ TEST(ArticleFamilies, ChineseSubjectAfterARelativeClauseRaisesTheRound) {
          {"Andreessen Horowitz invests_in 星河科技", "Nvidia invests_in 星河科技", "王明 founded 星河科技"}, {"Nvidia invests_in Baidu"});
 }
 
+TEST(ArticleFamilies, ChineseSuppliersAndCustomersAsPredicates) {
+  // "A是B的(电池)供应商", "B的主力供应商是A", "A的主要客户是B", "B是A的客户": A supplies B; a
+  // genitive further back, or past another name, owns nothing here.
+  Expect("填充句子。小鹏汽车的主力供应商是中航锂电。", "zh", {"CALB supplies XPeng"});
+  Expect("填充句子。宁德时代是特斯拉的电池供应商。", "zh", {"CATL supplies Tesla"});
+  Expect("填充句子。国轩高科的主要客户是上汽通用五菱。", "zh", {"Gotion High-Tech supplies SAIC-GM-Wuling"});
+  Expect("填充句子。特斯拉是宁德时代的客户。", "zh", {"CATL supplies Tesla"});
+  Expect("填充句子。前四名被专供特斯拉的LG和主要客户是上汽通用五菱的国轩高科占据。", "zh", {},
+         {"Tesla supplies Gotion High-Tech", "SAIC-GM-Wuling supplies Gotion High-Tech"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
