@@ -890,5 +890,14 @@ TEST(ArticleFamilies, EnglishTitlesSetOffPluralAndGiven) {
          {"Microsoft acquires Nuance Communications"});
 }
 
+TEST(ArticleFamilies, EnglishBackersWhoJoinedARound) {
+  // "It was joined by A, B and several other backers": they invest in the one who raised the round.
+  Expect("Quarry Labs raised $1.1 billion in a round led by Celesta Capital. It was joined by Nvidia Corp., Dell Technologies Inc. and several "
+         "other backers.",
+         "en", {"Celesta Capital invests_in Quarry Labs", "Nvidia invests_in Quarry Labs", "Dell Technologies invests_in Quarry Labs"});
+  // (No round, no investors: "X was joined by Y at the summit".)
+  Expect("Quarry Labs spoke at the summit. It was joined by Nvidia Corp. on stage.", "en", {}, {"Nvidia invests_in Quarry Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
