@@ -899,5 +899,11 @@ TEST(ArticleFamilies, EnglishBackersWhoJoinedARound) {
   Expect("Quarry Labs spoke at the summit. It was joined by Nvidia Corp. on stage.", "en", {}, {"Nvidia invests_in Quarry Labs"});
 }
 
+TEST(ArticleFamilies, EnglishRoundsBeingRaised) {
+  // "X is raising $N from investors including A and B": a round in progress names its investors.
+  Expect("Quarry Labs is raising roughly €450 million ($487 million) from investors including Nvidia Corp. and Salesforce Inc.", "en",
+         {"Nvidia invests_in Quarry Labs", "Salesforce invests_in Quarry Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
