@@ -372,8 +372,15 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
         continue;
       }
     }
-    // BACKER-backed COMPANY
-    if (lang_ == Lang::kEnglish && IsOrg(second.entity) && (lower_between == "-backed " || lower_between == "-funded ")) {
+    // BACKER-backed COMPANY, also past a short description ("Microsoft-backed AI startup X").
+    bool backed = lower_between == "-backed " || lower_between == "-funded ";
+    for (std::string_view mark : {"-backed ", "-funded "}) {
+      if (lang_ != Lang::kEnglish || backed || !lower_between.starts_with(mark) || lower_between.size() > 48) continue;
+      const std::string_view words = TrimSpace(std::string_view(lower_between).substr(mark.size()));
+      backed = std::count(words.begin(), words.end(), ' ') <= 3 && EndsInKindWord(words, rules_.org_cues[li_]) &&
+               std::all_of(words.begin(), words.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; });
+    }
+    if (lang_ == Lang::kEnglish && IsOrg(second.entity) && backed) {
       add(first.entity, second.entity, "invests_in", "backed_compound", 0.82, first.begin);
       continue;
     }

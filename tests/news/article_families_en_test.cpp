@@ -905,5 +905,11 @@ TEST(ArticleFamilies, EnglishRoundsBeingRaised) {
          {"Nvidia invests_in Quarry Labs", "Salesforce invests_in Quarry Labs"});
 }
 
+TEST(ArticleFamilies, EnglishBackedPastADescription) {
+  // "Microsoft-backed AI startup X": the backer invests in X past a short description.
+  Expect("Microsoft-backed AI startup Quarry Labs raised money.", "en", {"Microsoft invests_in Quarry Labs"});
+  Expect("Nvidia-backed venture capital firm Sound Ventures joined the round.", "en", {"Nvidia invests_in Sound Ventures"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
