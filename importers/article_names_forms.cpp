@@ -133,12 +133,12 @@ void Analysis::DiscoverGlosses() {
           }
         }
       }
-      // (Nor a description that ends in a word for a company: "AI公司星河科技(简称…)"; a fund or
-      // an alliance word may be the name's own head: "产业投资基金二期".)
+      // (Nor a description that ends in a word for a company, when a name of three characters or
+      // more follows it: "AI公司星河科技(简称…)", "上市公司人瑞人才(6919.HK)"; not "产业投资基金二期",
+      // whose 基金 is the name's own and 二期 a qualifier.)
       for (const std::string& cue : rules_.org_cues[li_]) {
-        if (cue.ends_with("基金") || cue.ends_with("联盟") || cue.ends_with("协会") || cue.ends_with("方")) continue;
         const size_t at = s_.substr(name_begin, open - name_begin).rfind(cue);
-        if (at != std::string_view::npos && open - (name_begin + at + cue.size()) >= 2 * 3) name_begin += at + cue.size();
+        if (at != std::string_view::npos && open - (name_begin + at + cue.size()) >= 3 * 3) name_begin += at + cue.size();
       }
       // (Nor a verb of a rule and what comes before it: "拿5000万美元支持中国通用人工智能(AGI)".)
       // (Only the last 30 characters: no name is longer, and a long run costs no more.)
