@@ -636,5 +636,12 @@ TEST(ArticleFamilies, ChineseSuppliersAndCustomersAsPredicates) {
          {"Tesla supplies Gotion High-Tech", "SAIC-GM-Wuling supplies Gotion High-Tech"});
 }
 
+TEST(ArticleFamilies, ChineseBareHeadNounsNameNobody) {
+  // "联盟副理事长P", "市委书记P": a bare 联盟 or 市委 is an anaphor or a description, never a name
+  // of its own.
+  Expect("填充句子。星河人工智能产业联盟今天成立。联盟副理事长王明主持会议。", "zh", {}, {"王明 works_at 联盟"});
+  Expect("填充句子。市委书记王明指出,要拥抱人工智能。", "zh", {}, {"王明 works_at 市委"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
