@@ -31,6 +31,18 @@ inline bool StartsWithAny(std::string_view text, const std::vector<std::string>&
 inline bool EndsWithAny(std::string_view text, const std::vector<std::string>& words) {
   return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return !word.empty() && text.ends_with(word); });
 }
+// Past a bracketed aside that opens text ("(简称“Y”)", "[매체]", "【…】") and the spaces after it,
+// when it closes within 80 bytes; text itself otherwise.
+inline std::string_view AfterBracketed(std::string_view text) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}}) {
+    const size_t end = text.starts_with(open) ? text.substr(0, 80).find(close) : std::string_view::npos;
+    if (end == std::string_view::npos) continue;
+    text.remove_prefix(end + close.size());
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    return text;
+  }
+  return text;
+}
 
 inline std::string Lower(std::string_view text) {
   std::string out(text);

@@ -220,10 +220,7 @@ bool Analysis::NamesRound(std::string_view lower_text) {
 bool Analysis::RaiserCueAfter(const Mention& mention) const {
   std::string_view after = s_.substr(SkipSpaces(s_, mention.word_end));
   // (So may the name's gloss: "X(简称“Y”)宣布完成".)
-  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
-    const size_t end = after.starts_with(open) ? after.substr(0, 80).find(close) : std::string_view::npos;
-    if (end != std::string_view::npos) after = after.substr(SkipSpaces(after, end + close.size()));
-  }
+  after = AfterBracketed(after);
   // (Adverbs and time words may stand between: "X于近日再获".)
   for (bool skipped = true; skipped;) {
     skipped = false;

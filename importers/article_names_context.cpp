@@ -375,10 +375,7 @@ void Analysis::DiscoverKoreanSubjects() {
   if (lang_ != Lang::kKorean) return;
   size_t begin = SkipSpaces(s_, 0);
   // (After an outlet's tag: "[파이낸셜뉴스] X는", "(서울=뉴스1) X는".)
-  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"[", "]"}, {"(", ")"}, {"【", "】"}}) {
-    const size_t end = s_.substr(begin).starts_with(open) ? s_.substr(begin, 80).find(close) : std::string_view::npos;
-    if (end != std::string_view::npos) begin = SkipSpaces(s_, begin + end + close.size());
-  }
+  begin = s_.size() - AfterBracketed(s_.substr(begin)).size();
   // The subject opens the sentence, or follows the relative clause that describes it: "지난해
   // SK텔레콤에서 스핀아웃한 마키나락스는 … 스타트업이다" (then only with the topic particle).
   std::string_view first = s_.substr(begin, RunEnd(s_, begin, IsHangulOrAlnum) - begin);
