@@ -911,5 +911,14 @@ TEST(ArticleFamilies, EnglishBackedPastADescription) {
   Expect("Nvidia-backed venture capital firm Sound Ventures joined the round.", "en", {"Nvidia invests_in Sound Ventures"});
 }
 
+TEST(ArticleFamilies, EnglishInvestorsThatAlsoInvestedOrLedASeries) {
+  // "A and B also invested." joins the round raised; "X led ORG's $20 million Series A" names the
+  // raiser by its possessive; leading ORG's efforts is no investment.
+  Expect("Quarry Labs raised $20 million. GreatPoint Ventures and Nvidia also invested.", "en",
+         {"GreatPoint Ventures invests_in Quarry Labs", "Nvidia invests_in Quarry Labs"});
+  Expect("Nvidia led Quarry Labs' $20 million Series A.", "en", {"Nvidia invests_in Quarry Labs"});
+  Expect("Nvidia led Quarry Labs' efforts to build chips.", "en", {}, {"Nvidia invests_in Quarry Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
