@@ -181,6 +181,10 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
     for (const Group& group : groups_) {
       if (group.end > hit.begin || !GroupFits(group, kinds, source)) continue;
       std::string_view after = s_.substr(SkipSpaces(s_, group.end));
+      // (The round's name may stand between: "X의 시리즈B 투자에는".)
+      if (lang_ == Lang::kKorean && StartsWithAny(after, rules_.round_words[li_]) && after.find(' ') != std::string_view::npos) {
+        after = after.substr(after.find(' ') + 1);
+      }
       for (const std::string& cue : rules_.raiser_cues[li_]) {
         if (after.starts_with(cue)) return &group;
       }

@@ -588,5 +588,10 @@ TEST(ArticleFamilies, KoreanListItemsWithDescriptions) {
          {"Alphabet Inc. invests_in Anthropic", "Amazon invests_in Anthropic"});
 }
 
+TEST(ArticleFamilies, KoreanRoundsNamedByTheirRaiser) {
+  // "X의 시리즈B 투자에는 A와 B가 참여했다": the round's name may stand between its raiser and the cue.
+  Expect("누리랩스의 시리즈B 투자에는 카카오벤처스와 네이버가 참여했다.", "ko", {"Kakao Ventures invests_in 누리랩스", "Naver invests_in 누리랩스"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -643,5 +643,11 @@ TEST(ArticleFamilies, ChineseBareHeadNounsNameNobody) {
   Expect("填充句子。市委书记王明指出,要拥抱人工智能。", "zh", {}, {"王明 works_at 市委"});
 }
 
+TEST(ArticleFamilies, ChineseRoundsReceivedWithAOneCharacterVerb) {
+  // "X获A数千万元天使轮投资": 获 alone receives a round; 获悉 learns of one.
+  Expect("填充句子。星河科技获腾讯数千万元天使轮投资。", "zh", {"Tencent invests_in 星河科技"});
+  Expect("填充句子。星河科技获悉腾讯计划投资。", "zh", {}, {"Tencent invests_in 星河科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
