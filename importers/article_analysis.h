@@ -341,6 +341,10 @@ class Analysis {
   int PersonBefore(size_t pos);
   std::vector<std::string> GlossParts(std::string_view content) const;
   bool HasOrgSuffix(std::string_view name, int lang_index, std::string* kind) const;
+  // A place opens a name that an organisation suffix ends when two words or more (the suffix
+  // among them) follow it: "Zhejiang University Education Foundation", "US Xpress Enterprises
+  // Inc"; with fewer the place only says where ("Hangzhou Group" is a group in Hangzhou).
+  static bool PlaceOpensName(size_t words_after_place) { return words_after_place >= 2; }
 
   Catalog* catalog_;
   const RuleSet& rules_;

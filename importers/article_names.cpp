@@ -76,13 +76,13 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
     if (digits > first_digit && digits < name.size() && rules_.measure_units.count(Lower(TrimSpace(std::string_view(name).substr(digits)))) != 0) return -1;
   }
   // A currency, alone or with its amount ("USD", "USD7", "RMB 500"), is no name; nor is a round
-  // ("Series C", "Series A+").
+  // ("Series C", "Series A+"), wherever it was found.
   for (const std::string& code : rules_.currency_codes) {
     if (!name.starts_with(code)) continue;
     const std::string_view amount = std::string_view(name).substr(code.size());
     if (amount.find_first_not_of("0123456789., ") == std::string_view::npos) return -1;
   }
-  if (name.starts_with("Series ") && name.size() <= 10 && name.find(' ', 7) == std::string::npos) return -1;
+  if (name == "Series" || (name.starts_with("Series ") && name.size() <= 10 && name.find(' ', 7) == std::string::npos)) return -1;
   // The plural of an abbreviation ("VCs", "LLMs", "GPUs") names a kind of thing, not one.
   if (name.size() >= 3 && name.back() == 's' && std::all_of(name.begin(), name.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; })) return -1;
   // "某互联网大厂", "某头部VC机构": an unnamed one ("a certain ...") is no name; nor is a
@@ -397,7 +397,7 @@ void Analysis::DiscoverLatinNames() {
     if (!usable) continue;
     // A funding round's name ("Pre-A轮", "Series B 라운드", "Pre-IPO") names nobody.
     std::string_view after_name = TrimSpace(s_.substr(end, 12));
-    if (after_name.starts_with("轮") || after_name.starts_with("라운드") || name.starts_with("Pre-") || name.starts_with("Series ")) continue;
+    if (after_name.starts_with("轮") || after_name.starts_with("라운드") || name.starts_with("Pre-")) continue;
     std::string kind;
     if (!HasOrgSuffix(name, LangIndex(Lang::kEnglish), &kind)) {
       std::string_view after = TrimSpace(s_.substr(end, 24));

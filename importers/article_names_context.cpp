@@ -80,8 +80,7 @@ void Analysis::DiscoverCapitalisedNames() {
       // (A place may follow "of" inside a name: "Bank of China International".)
       const bool place_after_of = after_of && token.size() >= 2 && not_names.count(std::string(token)) != 0;
       after_of = false;
-      // (A place may open a run that an organisation suffix ends: "Zhejiang University Education
-      // Foundation", "US Xpress Enterprises Inc"; see below.)
+      // (A place may open a run that an organisation suffix ends; see PlaceOpensName.)
       const bool opening_place = tokens.empty() && token.size() >= 2 && not_names.count(std::string(token)) != 0;
       place_first = place_first || opening_place;
       if (!name_token(token) && !place_after_of && !opening_place) break;
@@ -97,7 +96,7 @@ void Analysis::DiscoverCapitalisedNames() {
       }
     }
     std::string place_kind;
-    if (place_first && (tokens.size() < 3 || !HasOrgSuffix(s_.substr(tokens.front().first, tokens.back().second - tokens.front().first), li_, &place_kind))) {
+    if (place_first && (!PlaceOpensName(tokens.size() - 1) || !HasOrgSuffix(s_.substr(tokens.front().first, tokens.back().second - tokens.front().first), li_, &place_kind))) {
       // ... else the place is no part of the name ("US President X", "Hangzhou startup Y").
       const size_t place_end = tokens.front().second;
       tokens.erase(tokens.begin());
@@ -138,9 +137,7 @@ void Analysis::DiscoverCapitalisedNames() {
     const bool opens_sentence = !tokens.empty() && (tokens.front().first == first_word || s_.substr(0, tokens.front().first).ends_with(": "));
     // (A lone organisation suffix names nobody: "Yuen Kuan Moon, Group CEO of Singtel".)
     const bool lone_suffix = tokens.size() == 1 && Contains(rules_.org_suffixes[li_], s_.substr(tokens.front().first, tokens.front().second - tokens.front().first));
-    // (A round names nobody: "Series C", "Series A+".)
-    const bool round = !tokens.empty() && tokens.size() <= 2 && s_.substr(tokens.front().first, tokens.front().second - tokens.front().first) == "Series";
-    if (tokens.empty() || all_generic || lone_suffix || round || (opens_sentence && tokens.size() < 2 && !marked)) {
+    if (tokens.empty() || all_generic || lone_suffix || (opens_sentence && tokens.size() < 2 && !marked)) {
       i = std::max(next, i + 1);
       continue;
     }

@@ -297,10 +297,9 @@ void Analysis::DiscoverSuffixOrgs() {
         std::string_view word = s_.substr(word_start, word_end - word_start);
         // (nor a place or nationality: "an Australian AI cloud provider")
         if (GenericWords().count(word) != 0) break;
-        // (... but a place opens a name of two words or more before its suffix: "Zhejiang
-        // University Education Foundation".)
+        // (... but a place may open the name; see PlaceOpensName.)
         if (rules_.not_names[li_].count(std::string(word)) != 0) {
-          if (words >= 2) start = word_start, ++words;
+          if (PlaceOpensName(words + 1)) start = word_start, ++words;
           break;
         }
         // (nor a day or a year: "Jan 26 Vantic Systems", "In 2024 Vantic Systems"; "500 Startups" is one)
