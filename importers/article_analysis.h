@@ -406,7 +406,6 @@ class Analysis {
   mutable std::vector<std::pair<size_t, size_t>> quote_spans_;
   mutable size_t unclosed_quote_ = std::string_view::npos;  // where a quote opens that never closes
   mutable bool quotes_found_ = false;
-  Group single_;  // one name of a list that alone fills a frame's role (see ApplyFrames)
   // Whether only spaces, closing brackets and quotes stand between end and pos: a name ends right
   // before a comma even behind its gloss ("Safe Superintelligence Inc. (SSI), the firm ...").
   bool EndsRightBefore(size_t end, size_t pos) const {

@@ -584,39 +584,34 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       const Group* target = FindRole(hit, frame.target, fallback, &penalty, true, &rule.target_kinds, false);
       if (source == nullptr || target == nullptr || source == target) continue;
       if (source->inherited || target->inherited) penalty += 0.03;
-      // Korean: a noun written right before a list describes its first name only ("삼성전자의
-      // 투자 전문 자회사 삼성넥스트, 엔비디아, 아마존 등이": Samsung Next is the subsidiary).
-      auto described = [&](const Group* group) {
-        return lang_ == Lang::kKorean && hit.noun_use && !hit.adnominal && group->begin >= hit.word_end && group->begin <= hit.word_end + 1 &&
-               hit.word_end == hit.end;
-      };
-      // English: an apposition after a list describes its last name only ("A, B and C, a unit
-      // of D": C is D's unit).
-      auto apposed = [&](const Group* group) -> const Group* {
-        if (lang_ != Lang::kEnglish || group->members.size() < 2) return group;
-        const Mention& last = mentions_[static_cast<size_t>(group->members.back())];
-        if (last.word_end > hit.begin) return group;
-        // (The trigger may hold the article: "a unit of".)
+      // The names of a role's list that the frame relates: all of them, or the one a description
+      // binds to alone. Korean: a noun written right before a list describes its first name
+      // ("삼성전자의 투자 전문 자회사 삼성넥스트, 엔비디아, 아마존 등이": Samsung Next is the
+      // subsidiary). English: an apposition after a list describes its last name ("A, B and C, a
+      // unit of D": C is D's unit; the trigger may hold the article, "a unit of").
+      auto related = [&](const Group* group, bool is_source) -> std::span<const int> {
+        const std::span<const int> all(group->members);
+        if (lang_ == Lang::kKorean && hit.noun_use && !hit.adnominal && group->begin >= hit.word_end && group->begin <= hit.word_end + 1 &&
+            hit.word_end == hit.end) {
+          return all.first(1);
+        }
+        if (!is_source || lang_ != Lang::kEnglish || all.size() < 2) return all;
+        const Mention& last = mentions_[static_cast<size_t>(all.back())];
+        if (last.word_end > hit.begin) return all;
         const std::string_view between = std::string_view(lower_).substr(last.word_end, hit.end - last.word_end);
         const bool apposition = (between.starts_with(", a ") || between.starts_with(", an ") || between.starts_with(", the ")) &&
                                 between.find_first_of(",;()", 1) == std::string_view::npos;
-        if (!apposition) return group;
-        single_.members = {group->members.back()};
-        single_.role = group->role;
-        single_.begin = last.begin;
-        single_.end = last.word_end;
-        return &single_;
+        return apposition ? all.last(1) : all;
       };
-      source = apposed(source);
-      const size_t sources = described(source) ? 1 : source->members.size();
-      const size_t targets = described(target) ? 1 : target->members.size();
+      const std::span<const int> sources = related(source, true);
+      const std::span<const int> targets = related(target, false);
       // "A와 B는 각각 C와 D를 인수했다", "A and B bought C and D respectively", "A、B分别投资了C、D":
       // the lists pair up in order, never across; lists of different lengths relate nobody.
-      const bool respective = RespectivelySaid() && sources >= 2 && targets >= 2;
-      unpaired = respective && sources != targets;
-      for (size_t s = 0; s < sources; ++s) {
-        for (size_t t = 0; t < targets; ++t) {
-          if (!respective || (s == t && sources == targets)) pairs.emplace_back(source->members[s], target->members[t]);
+      const bool respective = RespectivelySaid() && sources.size() >= 2 && targets.size() >= 2;
+      unpaired = respective && sources.size() != targets.size();
+      for (size_t s = 0; s < sources.size(); ++s) {
+        for (size_t t = 0; t < targets.size(); ++t) {
+          if (!respective || (s == t && sources.size() == targets.size())) pairs.emplace_back(sources[s], targets[t]);
         }
       }
     }

@@ -332,6 +332,8 @@ RuleSet ParseRuleSet(std::string_view json_text);
 // An officer's title by acronym, in any language: "CEO", "CMO", "CAIO" (C, one to three
 // capitals, O).
 bool IsOfficerAcronym(std::string_view token);
+// An English determiner, capitalised or not: "the", "a", "an", "this", "that", "its", "their".
+bool IsDeterminer(std::string_view word);
 const RuleSet& DefaultRuleSet();  // data/triggers.json, compiled in
 
 // ---------------------------------------------------------------------------------------

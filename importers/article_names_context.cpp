@@ -144,14 +144,13 @@ void Analysis::DiscoverCapitalisedNames() {
     i = std::max(next, i + 1);
     // Generic words open no name ("Chinese", "New"), unless an organisation suffix ends it
     // ("Open Chip Alliance", "National Robotics Institute").
-    static const std::unordered_set<std::string_view> kDeterminers = {"The", "A", "An", "This", "That", "Its", "Their"};
     // ... nor do modifiers written with a hyphen: "NY-based Flatiron Health", "SoftBank-backed X".
     auto modifier = [&](std::string_view token) {
       size_t dash = token.rfind('-');
       return dash != std::string_view::npos && dash + 1 < token.size() &&
              std::all_of(token.begin() + static_cast<std::ptrdiff_t>(dash) + 1, token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     };
-    while (!tokens.empty() && kDeterminers.count(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first)) != 0) {
+    while (!tokens.empty() && IsDeterminer(s_.substr(tokens.front().first, tokens.front().second - tokens.front().first))) {
       tokens.erase(tokens.begin());
     }
     // "San Francisco-based BetterDoctor": everything up to the last modifier goes.
@@ -242,9 +241,7 @@ void Analysis::DiscoverCapitalisedNames() {
       const bool comma_before = set_off.ends_with(",");
       if (comma_before) set_off = TrimSpace(set_off.substr(0, set_off.size() - 1));
       std::string_view as = std::string_view(after).starts_with("as ") ? std::string_view(after).substr(3) : std::string_view();
-      for (std::string_view lead : {"its ", "the ", "their ", "a ", "an "}) {
-        if (as.starts_with(lead)) as.remove_prefix(lead.size());
-      }
+      if (size_t space = as.find(' '); space != std::string_view::npos && IsDeterminer(as.substr(0, space))) as.remove_prefix(space + 1);
       for (const std::string& modifier : rules_.title_modifiers[li_]) {
         if (as.starts_with(modifier)) as.remove_prefix(modifier.size());
       }

@@ -21,6 +21,14 @@ bool IsOfficerAcronym(std::string_view token) {
          std::all_of(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+bool IsDeterminer(std::string_view word) {
+  static const std::unordered_set<std::string_view> kDeterminers = {"the", "a", "an", "this", "that", "its", "their"};
+  if (word.empty() || word.size() > 5) return false;
+  std::string lower(word);
+  lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+  return kDeterminers.count(lower) != 0;
+}
+
 // A Korean unit's name: "클라우드사업부", "서울지역본부", "부문".
 bool Analysis::IsUnitName(std::string_view word) const {
   return CountCodePoints(word) >= 2 &&
@@ -154,7 +162,7 @@ bool Analysis::ParseTitles(size_t pos, TitleMatch* match) const {
         size_t word_end = k;
         while (word_end < s_.size() && (std::islower(static_cast<unsigned char>(s_[word_end])) != 0 || s_[word_end] == '-')) ++word_end;
         std::string_view word = std::string_view(s_).substr(k, word_end - k);
-        if (word.empty() || word == "the" || word == "its" || word == "their" || word == "a" || word == "an") break;
+        if (word.empty() || IsDeterminer(word)) break;
         k = word_end;
         if (k >= s_.size() || s_[k] != ' ') {
           ++words;
