@@ -409,6 +409,11 @@ void Analysis::BuildGroups() {
                               (hyphen != std::string_view::npos && EndsInKindWord(rest.substr(hyphen + 1), rules_.org_cues[li_]));
             join = !rest.empty() && ((words <= 2 && !comma_only) || (words <= (comma_only ? 3 : 6) && kind)) &&
                    std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-'; });
+            // ("and Donald Trump Jr.-backed X": a backer's name, of any shape, before a hyphenated
+            // participle.)
+            const std::string_view participle = hyphen == std::string_view::npos ? std::string_view() : rest.substr(hyphen + 1);
+            join = join || (!participle.empty() && participle.ends_with("ed") && participle.find(' ') == std::string_view::npos && rest.size() <= 40 &&
+                            rest.find_first_of(",;()") == std::string_view::npos);
           }
         }
       }

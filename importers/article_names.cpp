@@ -213,7 +213,8 @@ void Analysis::FindFamilyNames() {
   std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
-// English names used as modifiers ("former OpenAI researchers") are no arguments.
+// English names used as modifiers ("former OpenAI researchers") are no arguments; nor is a known
+// person's name inside another's ("Donald Trump Jr.").
 void Analysis::DropModifiers() {
   if (lang_ != Lang::kEnglish) return;
   static const std::vector<std::string_view> kNouns = {" researchers", " employees", " engineers", " executives", " staff", " alumni",
@@ -221,6 +222,13 @@ void Analysis::DropModifiers() {
   std::erase_if(mentions_, [&](const Mention& mention) {
     for (std::string_view noun : kNouns) {
       if (s_.substr(mention.word_end).starts_with(noun)) return true;
+    }
+    // "Donald Trump Jr." is not Donald Trump: a generational suffix names another person.
+    if (mention.entity >= 0 && IsPerson(mention.entity)) {
+      for (std::string_view generation : {" Jr.", " Jr", " Sr.", " Sr", " III", " II"}) {
+        const std::string_view after = s_.substr(mention.word_end);
+        if (after.starts_with(generation) && (after.size() == generation.size() || std::isalnum(static_cast<unsigned char>(after[generation.size()])) == 0)) return true;
+      }
     }
     // "Microsoft-backed OpenAI": kept aside for ApplyCompounds.
     if (s_.substr(mention.end).starts_with("-") && mention.end + 1 < s_.size() && std::islower(static_cast<unsigned char>(s_[mention.end + 1])) != 0) {

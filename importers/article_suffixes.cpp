@@ -304,7 +304,13 @@ void Analysis::DiscoverSuffixOrgs() {
         }
         // (nor a day or a year: "Jan 26 Vantic Systems", "In 2024 Vantic Systems"; "500 Startups" is one)
         bool digits = std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-        if (digits && (word.size() <= 2 || word.size() == 4)) break;
+        // (... but a four-digit number alone before the suffix is its name: "1789 Capital".)
+        if (digits && (word.size() <= 2 || word.size() == 4)) {
+          const std::string_view lead = std::string_view(lower_).substr(0, word_start);
+          const bool dated = word.size() <= 2 || lead.ends_with("in ") || lead.ends_with("since ") || lead.ends_with("by ") || lead.ends_with("from ") ||
+                             lead.ends_with("of ") || lead.ends_with("until ");
+          if (words > 0 || dated) break;
+        }
         // A hyphenated modifier opens no name: "NY-based Flatiron Health".
         size_t dash = word.rfind('-');
         if (dash != std::string_view::npos && dash + 1 < word.size() && std::islower(static_cast<unsigned char>(word[dash + 1])) != 0) break;

@@ -109,7 +109,8 @@ void Analysis::ApplyEnglishAppositions(std::vector<Extraction>* out) {
                                     " joining as ", " will join as "}) {
       size_t at = std::string_view(lower_).rfind(copula, cut);
       if (at == std::string_view::npos || (comma != std::string_view::npos && at < comma) || at + copula.size() > cut || cut - at > 64) continue;
-      if (std::string_view(lower_).substr(0, at).ends_with("who")) continue;  // ", who is ...": the comma's apposition
+      // (", who is ...", ", who currently serves as ...": the comma's apposition.)
+      if (comma != std::string_view::npos && std::string_view(lower_).substr(comma + 2, at - std::min(at, comma + 2)).starts_with("who")) continue;
       comma = at;
       person_end = at;
       title_start = at + copula.size();
@@ -125,14 +126,29 @@ void Analysis::ApplyEnglishAppositions(std::vector<Extraction>* out) {
         while (person_end > 0 && s_[person_end - 1] == ' ') --person_end;
       }
     }
-    for (std::string_view filler : {"who is ", "who was ", "currently ", "also ", "now ", "then ", "the ", "a ", "an ", "its ", "both "}) {
+    // ("X, who currently serves as the director of Y": a relative clause's copula.)
+    bool determiner = false;
+    for (std::string_view filler : {"who ", "is ", "was ", "currently ", "also ", "now ", "then ", "serves as ", "served as ", "the ", "a ", "an ", "its ", "both "}) {
       if (lower_.substr(title_start).starts_with(filler)) {
-        past = past || filler == "who was ";
+        past = past || filler == "was " || filler == "served as ";
+        determiner = determiner || IsDeterminer(TrimSpace(filler));
         title_start += filler.size();
       }
     }
     TitleMatch match;
-    if (!ParseTitles(title_start, &match)) continue;
+    // After a determiner one describing word may come before the title: "the billionaire founder
+    // of X", "the longtime chief executive of Y".
+    bool titled = ParseTitles(title_start, &match);
+    if (!titled && determiner) {
+      size_t word_end = title_start;
+      while (word_end < s_.size() && (std::islower(static_cast<unsigned char>(s_[word_end])) != 0 || s_[word_end] == '-' ||
+                                      std::isdigit(static_cast<unsigned char>(s_[word_end])) != 0)) {
+        ++word_end;
+      }
+      match = TitleMatch();
+      titled = word_end > title_start && word_end - title_start <= 16 && word_end < s_.size() && s_[word_end] == ' ' && ParseTitles(word_end + 1, &match);
+    }
+    if (!titled) continue;
     match.former = match.former || past;
     if (!reaches_cut(&match)) continue;
     int person = PersonBefore(person_end);
