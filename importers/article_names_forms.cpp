@@ -258,7 +258,12 @@ void Analysis::DiscoverQuotedProducts() {
         AddMention(MentionBefore(begin, begin + name.size(), close + close_mark.size(), entity));
         continue;
       }
-      if (Overlaps(begin, close) || CountCodePoints(name) < 2 || std::count(name.begin(), name.end(), ' ') > 2) continue;
+      // (A known name strictly inside is a part of it too, if a cue says what it is: "투자부문인
+      // '립스 바이 바이엘'".)
+      const bool whole_known = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+        return mention.begin < close && begin < mention.end && !(mention.begin >= begin && mention.end <= close && (mention.begin > name_begin || mention.end < close));
+      });
+      if (whole_known || CountCodePoints(name) < 2 || std::count(name.begin(), name.end(), ' ') > 2) continue;
       size_t cue_end = open;
       while (cue_end > 0 && s_[cue_end - 1] == ' ') --cue_end;
       std::string_view before = s_.substr(0, cue_end);
@@ -319,6 +324,7 @@ void Analysis::DiscoverQuotedProducts() {
         }
       }
       if (kind.empty()) continue;
+      std::erase_if(mentions_, [&](const Mention& mention) { return mention.begin >= begin && mention.end <= close; });
       // A gloss right after the quotation names it too: "‘소니오'(Sonio)".
       size_t after = close + close_mark.size();
       std::vector<std::string> aliases;

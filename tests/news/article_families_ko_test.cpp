@@ -593,5 +593,12 @@ TEST(ArticleFamilies, KoreanRoundsNamedByTheirRaiser) {
   Expect("누리랩스의 시리즈B 투자에는 카카오벤처스와 네이버가 참여했다.", "ko", {"Kakao Ventures invests_in 누리랩스", "Naver invests_in 누리랩스"});
 }
 
+TEST(ArticleFamilies, KoreanQuotedNamesAfterACueHoldingAKnownName) {
+  // "바이엘의 투자부문인 '하늘 바이 바이엘'": a quoted name after a cue word is one name even with
+  // a known name inside it; the known name alone is no investor.
+  Expect("누리랩스는 100억원 규모의 투자를 유치했다. 이번 투자는 바이엘의 투자부문인 '하늘 바이 바이엘'이 주도했다.", "ko",
+         {"하늘 바이 바이엘 invests_in 누리랩스"}, {"Bayer invests_in 누리랩스"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
