@@ -98,6 +98,10 @@ void Analysis::DiscoverListMembers() {
   if (lang_ != Lang::kChinese) return;
   constexpr std::string_view kSeparator = "、";
   constexpr size_t kMaxItem = 12 * 3;  // bytes: twelve Han characters
+  // (An item between two separators may be longer, as official names are: "中国科学技术大学先进技术研究院".)
+  constexpr size_t kMaxInnerItem = 20 * 3;
+  // Words that end a unit's name, though no organisation suffix alone ("数据中心" is a building).
+  static const std::vector<std::string> kUnitEnds = {"中心", "办公室"};
   auto name_char = [](char32_t cp) { return IsHan(cp) || IsAsciiAlnum(cp) || cp == U' ' || cp == U'-' || cp == U'&'; };
   static const std::vector<std::string_view> kCues = {"包括", "投资方", "投资者", "股东", "分别为", "分别是", "来自", "由", "有", "为", "如", "是", "获", "和", "与", "及"};
   static const std::vector<std::string_view> kStops = {"等", "跟投", "领投", "参投", "联合", "共同", "均", "也", "都", "参与", "持续", "加注", "跟进", "在内",
@@ -143,10 +147,14 @@ void Analysis::DiscoverListMembers() {
         std::string rest_kind;
         const size_t head_end = inside.empty() ? end : mentions_[inside.front()].word_end;
         bool rest_found = std::all_of(inside.begin() + (inside.empty() ? 0 : 1), inside.end(), [&](size_t m) { return mentions_[m].entity < 0 || catalog_->at(mentions_[m].entity).discovered; });
-        bool own_fund = contiguous && rest_found && mentions_[inside.front()].begin == begin && head_end < end &&
+        // (A generic word may open the item: "中国工业和信息化部国际经济技术合作中心".)
+        const bool opens_item = !inside.empty() && (mentions_[inside.front()].begin == begin ||
+                                                     GenericWords().count(s_.substr(begin, mentions_[inside.front()].begin - begin)) != 0);
+        bool own_fund = contiguous && rest_found && opens_item && head_end < end &&
                         CountCodePoints(s_.substr(head_end, end - head_end)) >= 2 &&
                         (HasOrgSuffix(std::string(s_.substr(head_end, end - head_end)), li_, &rest_kind) ||
-                         Contains(rules_.org_suffixes[li_], s_.substr(head_end, end - head_end)));  // "比亚迪半导体": BYD's own company
+                         Contains(rules_.org_suffixes[li_], s_.substr(head_end, end - head_end)) ||  // "比亚迪半导体": BYD's own company
+                         EndsWithAny(s_.substr(head_end, end - head_end), kUnitEnds));  // "工业和信息化部国际经济技术合作中心": a unit
         if (own_fund) {
           std::sort(inside.rbegin(), inside.rend());
           for (size_t m : inside) mentions_.erase(mentions_.begin() + static_cast<std::ptrdiff_t>(m));
@@ -169,10 +177,11 @@ void Analysis::DiscoverListMembers() {
             points = CountCodePoints(item);
           }
         }
-        if (points < 2 || points > 12 || Overlaps(begin, end) || GenericWords().count(item) != 0) continue;
         std::string name(item);
         std::string kind;
-        if (!HasOrgSuffix(name, li_, &kind)) kind = "company";
+        const bool suffixed = HasOrgSuffix(name, li_, &kind);
+        if (!suffixed) kind = "company";
+        if (points < 2 || points > (suffixed || own_fund ? 20 : 12) || Overlaps(begin, end) || GenericWords().count(item) != 0) continue;
         int entity = catalog_->FindByName(name);
         if (entity < 0 && !aliases.empty()) entity = catalog_->FindByName(aliases.front());
         if (entity < 0) entity = Discover(Written(name), kind, aliases, "");
@@ -185,7 +194,7 @@ void Analysis::DiscoverListMembers() {
   auto continuation = [&](size_t pos) { return pos < s_.size() && (static_cast<unsigned char>(s_[pos]) & 0xC0) == 0x80; };
   // The last item of a run, after its last separator: up to a stop word or punctuation.
   auto close_run = [&](size_t from) {
-    size_t end = std::min(RunEnd(s_, from, name_char), from + kMaxItem);
+    size_t end = std::min(RunEnd(s_, from, name_char), from + kMaxInnerItem);
     while (end > from && continuation(end)) --end;
     std::string_view rest = s_.substr(from, end - from);
     size_t cut = rest.size();
@@ -223,10 +232,13 @@ void Analysis::DiscoverListMembers() {
       }
     }
     rest = rest.substr(0, cut);
+    // (Not a joiner inside a known name: "工业和信息化部".)
     size_t join = std::string_view::npos, join_size = 3;
     for (std::string_view word : {"以及", "和", "及", "与"}) {
-      size_t at = rest.find(word);
-      if (at < join) join = at, join_size = word.size();
+      for (size_t at = rest.find(word); at != std::string_view::npos && at < join; at = rest.find(word, at + word.size())) {
+        if (Overlaps(from + at, from + at + word.size())) continue;
+        join = at, join_size = word.size();
+      }
     }
     if (join != std::string_view::npos) {
       items.emplace_back(from, from + join);
@@ -238,7 +250,14 @@ void Analysis::DiscoverListMembers() {
   };
   size_t previous_end = std::string_view::npos;  // end of the last separator of the run
   for (size_t at = s_.find(kSeparator); at != std::string_view::npos; at = s_.find(kSeparator, at + kSeparator.size())) {
-    if (previous_end != std::string_view::npos && at - previous_end <= kMaxItem && RunEnd(s_, previous_end, name_char) == at) {
+    // (A long item must end like an organisation's name: "…发起、共同组建" closes the run instead.)
+    auto inner_fits = [&](size_t begin, size_t end) {
+      if (end - begin <= kMaxItem) return true;
+      std::string kind;
+      const std::string item(s_.substr(begin, end - begin));
+      return end - begin <= kMaxInnerItem && (HasOrgSuffix(item, li_, &kind) || EndsWithAny(item, kUnitEnds));
+    };
+    if (previous_end != std::string_view::npos && inner_fits(previous_end, at) && RunEnd(s_, previous_end, name_char) == at) {
       items.emplace_back(previous_end, at);  // an inner item
     } else {
       if (previous_end != std::string_view::npos) close_run(previous_end);

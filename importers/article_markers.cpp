@@ -84,7 +84,10 @@ void Analysis::AssignMarkers() {
           break;
         case U'从': case U'自': mention.role = Role::kFrom; break;  // "从X", "(来)自X"
         case U'将': case U'把': mention.role = Role::kObject; break;  // "微软将小冰分拆": moved, not acting
-        case U'过': if (s_.substr(0, mention.begin).ends_with("通过")) mention.role = Role::kMeans; break;  // "阿里巴巴通过淘宝持有"
+        // "阿里巴巴通过淘宝持有", "X依托Y，由A发起": what the subject acts through, no subject.
+        case U'过': case U'托': case U'助': case U'于': case U'靠':
+          if (EndsWithAny(s_.substr(0, mention.begin), rules_.means_words[li_])) mention.role = Role::kMeans;
+          break;
         case U'据': mention.role = Role::kMeans; break;  // CitedSource: "根据X数据", "据X报道"
         default: {
           // "由量化基金幻方量化创立": a short description may stand between 由/被 and the name

@@ -62,6 +62,8 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
   // A name cut inside a character would be stored broken: a rule erred, nobody is named.
   if (CheckUtf8(name).has_value()) return -1;
   if (GenericWords().count(name) != 0) return -1;
+  // A suffix or a legal form alone names nobody ("中心", "有限公司" after a gloss).
+  if (Contains(rules_.org_suffixes[li_], name) || LegalForms().count(Lower(name)) != 0) return -1;
   // A count of things ("17 AI startups" read as the name "17 AI") is no name ("500 Startups" is).
   if (size_t space = name.find(' '); space != std::string::npos && space > 0 && GenericWords().count(name.substr(space + 1)) != 0 &&
       std::all_of(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(space), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -126,22 +128,30 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
 
 // "Alibaba Group Holding", "Nvidia Corp.": the words of a legal form after a known Latin name
 // belong to the name (so that "from Alibaba Group Holding and HongShan" is one list of names);
-// so does a Chinese registered form ("零一万物信息技术有限公司").
+// so does a Chinese registered form ("零一万物信息技术有限公司", "微软(中国)有限公司").
 void Analysis::AbsorbLegalForms() {
   // Chinese "北京零一万物信息技术有限公司": a known name and its registered form up to 有限公司.
   if (lang_ == Lang::kChinese) {
     for (size_t m = 0; m < mentions_.size(); ++m) {
       Mention& mention = mentions_[m];
       if (mention.entity < 0 || !IsOrg(mention.entity) || mention.word_end != mention.end) continue;
-      size_t run_end = RunEnd(s_, mention.end, [](char32_t cp) { return IsHan(cp); });
-      std::string_view run = s_.substr(mention.end, run_end - mention.end);
+      // (A place in brackets may come first: "微软(中国)有限公司".)
+      size_t from = mention.end;
+      for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+        if (!s_.substr(from).starts_with(open)) continue;
+        const size_t inner = from + open.size();
+        const size_t inner_end = RunEnd(s_, inner, [](char32_t cp) { return IsHan(cp); });
+        if (inner_end > inner && inner_end - inner <= 4 * 3 && s_.substr(inner_end).starts_with(close)) from = inner_end + close.size();
+      }
+      size_t run_end = RunEnd(s_, from, [](char32_t cp) { return IsHan(cp); });
+      std::string_view run = s_.substr(from, run_end - from);
       size_t form_end = std::string_view::npos;
       for (std::string_view form : {"股份有限公司", "有限责任公司", "有限公司"}) {
         size_t at = run.find(form);
         if (at != std::string_view::npos && at <= 8 * 3) form_end = std::min(form_end, at + form.size());
       }
       if (form_end == std::string_view::npos) continue;
-      size_t end = mention.end + form_end;
+      size_t end = from + form_end;
       if (m + 1 < mentions_.size() && mentions_[m + 1].begin < end) continue;
       mention.end = mention.word_end = end;
     }

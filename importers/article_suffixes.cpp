@@ -207,6 +207,8 @@ void Analysis::DiscoverSuffixOrgs() {
           if (chars >= 2 && EndsWithAny(head, rules_.time_words[li_])) break;
           // ... and so does a word that opens a clause ("来自星河科技的消息").
           if (chars >= 2 && EndsWithAny(head, rules_.clause_openers[li_])) break;
+          // ... and so does a word of means ("依托星河促进会").
+          if (chars >= 2 && EndsWithAny(head, rules_.means_words[li_])) break;
           // ... and so does a list cue ("包括星河资本、云岫创投").
           if (chars >= 2 && EndsWithAny(head, rules_.list_cues[li_])) break;
           auto before_name = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) { return mention.end == start && mention.begin < start; });

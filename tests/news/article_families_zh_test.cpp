@@ -649,5 +649,17 @@ TEST(ArticleFamilies, ChineseRoundsReceivedWithAOneCharacterVerb) {
   Expect("填充句子。星河科技获悉腾讯计划投资。", "zh", {}, {"Tencent invests_in 星河科技"});
 }
 
+TEST(ArticleFamilies, ChineseFoundersListedAfterWhatTheFoundingReliesOn) {
+  // "X依托Y，由A、B、C和D联合发起": Y is what X relies on (no founder, no founded); a long item
+  // opening with a known name and ending in a unit word is a unit of its own ("中国工业和信息化部
+  // 数字经济合作中心"), whose "合作" is no partnership; "和" inside a known name joins nothing;
+  // "微软(中国)有限公司" is Microsoft.
+  Expect("填充句子。长江智能产业联盟依托星河促进会,由清华大学、北京大学、中国工业和信息化部数字经济合作中心和微软(中国)有限公司联合发起、共同组建。", "zh",
+         {"Tsinghua University founded 长江智能产业联盟", "Peking University founded 长江智能产业联盟", "Microsoft founded 长江智能产业联盟",
+          "中国工业和信息化部数字经济合作中心 founded 长江智能产业联盟"},
+         {"Tsinghua University founded 星河促进会", "Microsoft partners_with Ministry of Industry and Information Technology",
+          "Ministry of Industry and Information Technology founded 长江智能产业联盟"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
