@@ -428,6 +428,15 @@ void Analysis::DiscoverLatinNames() {
         for (const std::string& cue : rules_.product_cues[li_]) kind = chars >= 2 && described.ends_with(cue) ? "product" : kind;
       }
     }
+    // A person's name right after a title: "星河科技的创始人Alex Smola", "首席执行官 Jane Doe" (two
+    // or three words of letters).
+    if (kind.empty() && tokens >= 2 && tokens <= 3 && std::all_of(name.begin(), name.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == ' '; })) {
+      const std::string_view before = TrimSpace(s_.substr(0, begin));
+      const size_t space = before.find_last_of(' ');
+      const bool titled = std::any_of(rules_.titles[li_].begin(), rules_.titles[li_].end(), [&](const Title& title) { return before.ends_with(title.word); }) ||
+                          IsOfficerAcronym(space == std::string_view::npos ? before.substr(before.size() >= 5 ? before.size() - 5 : 0) : before.substr(space + 1));
+      if (titled) kind = "person";
+    }
     int entity = catalog_->FindByName(name);
     if (entity < 0) entity = Discover(Written(name), kind.empty() ? "company" : kind, {}, name);
     AddMention(MentionWithParticles(begin, end, entity));

@@ -661,5 +661,13 @@ TEST(ArticleFamilies, ChineseFoundersListedAfterWhatTheFoundingReliesOn) {
           "Ministry of Industry and Information Technology founded 长江智能产业联盟"});
 }
 
+TEST(ArticleFamilies, ChinesePersonsAfterTitlesInAnyScript) {
+  // A Latin name right after a Chinese title is a person ("星河科技的创始人Alex Smola"); a Han
+  // name may be followed by 则 ("首席科学家王磊则…"); "可能加入" is no fact.
+  Expect("星河科技的创始人Jane Morrow是一位机器学习专家。", "zh", {"Jane Morrow founded 星河科技"});
+  Expect("星河科技首席科学家王磊则可能加入一家新公司。", "zh", {"王磊 works_at 星河科技"});
+  Expect("填充句子。李沐可能加入了星河科技。", "zh", {}, {"Mu Li works_at 星河科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
