@@ -371,6 +371,14 @@ class Analysis {
   std::vector<TriggerHit> triggers_;
   std::vector<std::pair<size_t, size_t>> asides_;  // English ", which ... ," spans
   std::vector<Mention> modifiers_;                  // English "X-backed": no arguments of triggers
+  // Units a bracket after their name describes by their parent, or parents by their unit
+  // ("建信信托(建设银行旗下子公司)"): unit, parent and where the name stands (DropGlossMentions).
+  struct DescribedUnit {
+    int unit;
+    int parent;
+    size_t pos;
+  };
+  std::vector<DescribedUnit> described_units_;
   int topic_group_ = -1;
   Group context_group_;  // the entity the text is about (previous topics), for the role "context"
   Group previous_group_;  // the previous sentence's topic, for the role "previous"

@@ -219,6 +219,12 @@ void Analysis::BuildGroups() {
       const Mention& previous = mentions_[before];
       size_t until = before + 1 < i ? mentions_[before + 1].begin : mentions_[i].begin;
       std::string_view between = TrimSpace(s_.substr(previous.word_end, until - std::min(previous.word_end, until)));
+      // A bracket after a member does not end a list: "A (a subsidiary of X) and B", "A（X旗下子公司）、B".
+      std::string unbracketed;
+      if (lang_ != Lang::kKorean && (between.starts_with("(") || between.starts_with("（"))) {
+        unbracketed = OutsideBrackets(between, U"");
+        between = TrimSpace(unbracketed);
+      }
       // A share after a member does not end a list: "SKT 62.5%, SK하이닉스 25%", "A持股5%、B".
       {
         size_t digits = 0;

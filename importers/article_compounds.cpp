@@ -244,6 +244,8 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
     if (raiser < 0) raiser = discourse_->topic;
     if (raiser >= 0 && IsOrg(raiser)) add(modifier.entity, raiser, "invests_in", "led_compound", 0.8, modifier.begin);
   }
+  // UNIT(PARENT旗下子公司), UNIT (a subsidiary of PARENT), PARENT(UNIT母公司).
+  for (const DescribedUnit& described : described_units_) add(described.unit, described.parent, "part_of", "parent_gloss", 0.78, described.pos);
   for (size_t k = 0; k + 1 < all.size(); ++k) {
     const Mention& first = all[k];
     const Mention& second = all[k + 1];

@@ -332,6 +332,10 @@ RuleSet ParseRuleSet(std::string_view json_text);
 // An officer's title by acronym, in any language: "CEO", "CMO", "CAIO" (C, one to three
 // capitals, O).
 bool IsOfficerAcronym(std::string_view token);
+// A bracket after a name that describes it rather than spelling it ("(a subsidiary of X)",
+// "(建设银行旗下子公司)"), and one whose description makes the name an organisation's.
+bool DescribingGloss(std::string_view part);
+bool GlossDescribesAnOrganisation(std::string_view content);
 // An English determiner, capitalised or not: "the", "a", "an", "this", "that", "its", "their".
 bool IsDeterminer(std::string_view word);
 const RuleSet& DefaultRuleSet();  // data/triggers.json, compiled in

@@ -38,7 +38,8 @@ void Analysis::SplitNamesEndingInVerbs() {
 }
 
 // Names inside a gloss that follows a name ("社保基金中关村自主创新基金(下称“社保中关村基金”)",
-// "마이크로소프트(MS)") restate it: they are no mentions of their own.
+// "마이크로소프트(MS)") restate it: they are no mentions of their own. One that describes the name
+// by another ("建信信托(建设银行旗下子公司)", "X (a subsidiary of Y)") says whose unit it is.
 void Analysis::DropGlossMentions() {
   std::vector<std::pair<size_t, size_t>> glosses;
   for (const Mention& mention : mentions_) {
@@ -47,7 +48,17 @@ void Analysis::DropGlossMentions() {
     std::string_view close_mark = s_.substr(open).starts_with("(") ? ")" : s_.substr(open).starts_with("（") ? "）" : "";
     if (close_mark.empty()) continue;
     size_t close = s_.find(close_mark, open);
-    if (close != std::string_view::npos && close - open <= 120) glosses.emplace_back(open, close);
+    if (close == std::string_view::npos || close - open > 120) continue;
+    glosses.emplace_back(open, close);
+    // A gloss that describes the name by an organisation inside keeps the pair for ApplyCompounds.
+    const std::string_view content = s_.substr(open + close_mark.size(), close - open - close_mark.size());
+    if (mention.entity < 0 || !IsOrg(mention.entity) || !GlossDescribesAnOrganisation(content)) continue;
+    const bool inner_is_unit = content.find("母公司") != std::string_view::npos || Lower(content).find("parent of") != std::string::npos;
+    for (const Mention& inner : mentions_) {
+      if (inner.begin <= open || inner.end > close || inner.entity < 0 || !IsOrg(inner.entity) || inner.entity == mention.entity) continue;
+      if (inner_is_unit) described_units_.push_back({inner.entity, mention.entity, mention.begin});
+      else described_units_.push_back({mention.entity, inner.entity, mention.begin});
+    }
   }
   if (glosses.empty()) return;
   std::erase_if(mentions_, [&](const Mention& mention) {

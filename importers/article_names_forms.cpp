@@ -15,6 +15,20 @@
 
 namespace relgraph::importers::article {
 
+// A gloss that describes its name rather than spelling it: "(a subsidiary of X)", "(建设银行旗下子公司)",
+// "(邮储银行母公司)". It names nobody; an organisation word inside says the name is one.
+bool DescribingGloss(std::string_view part) {
+  static constexpr std::string_view kDescribingWords[] = {"旗下", "子公司", "母公司", "的"};
+  return (!part.empty() && std::islower(static_cast<unsigned char>(part[0])) != 0 && part.find(' ') != std::string_view::npos) ||
+         std::any_of(std::begin(kDescribingWords), std::end(kDescribingWords), [&](std::string_view word) { return part.find(word) != std::string_view::npos; });
+}
+
+bool GlossDescribesAnOrganisation(std::string_view content) {
+  static constexpr std::string_view kOrganisationWords[] = {"subsidiary", "unit", "division", "affiliate", "parent", "子公司", "母公司", "旗下"};
+  return DescribingGloss(content) &&
+         std::any_of(std::begin(kOrganisationWords), std::end(kOrganisationWords), [&](std::string_view word) { return content.find(word) != std::string_view::npos; });
+}
+
 std::vector<std::string> Analysis::GlossParts(std::string_view content) const {
   std::vector<std::string> parts;
   std::string text(content);
@@ -36,6 +50,11 @@ std::vector<std::string> Analysis::GlossParts(std::string_view content) const {
         start = comma + 1;
         continue;
       }
+    }
+    // A description is no name (DescribingGloss).
+    if (DescribingGloss(part)) {
+      start = comma + 1;
+      continue;
     }
     size_t points = CountCodePoints(part);
     bool digits_only = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.'; });
@@ -178,6 +197,8 @@ void Analysis::DiscoverGlosses() {
     for (const std::string& part : parts) {
       for (int index = 0; index < 3 && !org; ++index) org = HasOrgSuffix(part, index, &kind);
     }
+    // (A gloss that describes an organisation: "建信信托(建设银行旗下子公司)".)
+    if (!org && GlossDescribesAnOrganisation(content)) kind = "company", org = true;
     if (!org) {
       // A cue word right before the name: "회사 광녠즈와이", "모델 톈옌".
       size_t cue_end = name_begin;

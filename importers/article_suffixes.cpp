@@ -229,6 +229,8 @@ void Analysis::DiscoverSuffixOrgs() {
         }
         std::string_view stem = s_.substr(start, at - start);
         if ((chars < 2 && absorbed == SIZE_MAX) || GenericWords().count(stem) != 0) continue;
+        // (No name holds "旗下": "建设银行旗下子公司" describes a unit of the bank.)
+        if (stem.find("旗下") != std::string_view::npos) continue;
         // A walk stopped by its length alone cut a longer run at an arbitrary character.
         if (chars == 16 && absorbed == SIZE_MAX && start > 0 && IsHan(CodePointBefore(s_, start)) && !IsChineseFunction(CodePointBefore(s_, start))) continue;
         // A count is no name: "9398万股股份".

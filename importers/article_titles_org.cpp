@@ -165,6 +165,16 @@ void Analysis::ApplyTitlesNextToOrg(size_t m, std::vector<Extraction>* out) {
     const auto& tails = rules_.title_predicate_tails[li_];
     bool predicate = lang_ != Lang::kKorean || std::find(tails.begin(), tails.end(), match.tail) != tails.end() || match.tail == "을" || match.tail == "를";
     if (predicate) {
+      // "朱一明是兆易创新的创始人": a name nobody has met before, right before the copula.
+      if (lang_ == Lang::kChinese) {
+        const std::string_view head = s_.substr(0, organisation.begin);
+        for (std::string_view copula : {"是", "为", "担任", "出任"}) {
+          if (!head.ends_with(copula)) continue;
+          const int person = PersonBefore(organisation.begin - copula.size());
+          if (person >= 0 && mentions_[static_cast<size_t>(person)].role == Role::kNone) AddPersonGroup(person, Role::kNone);
+          break;
+        }
+      }
       for (const Group& group : groups_) {
         if (group.end > organisation.begin) break;
         const Mention& first = mentions_[static_cast<size_t>(group.members.front())];

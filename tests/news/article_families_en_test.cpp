@@ -654,5 +654,13 @@ TEST(ArticleFamilies, EnglishInvestorsIncludedAndNamesAroundThem) {
   Expect("In 2024 Vantic Systems raised money from Sequoia.", "en", {"Sequoia Capital invests_in Vantic Systems"});
 }
 
+TEST(ArticleFamilies, EnglishUnitsDescribedInBrackets) {
+  // "X (a subsidiary of Y) and Z": X is Y's unit, the list goes on past the bracket, and the
+  // description is no alias or name.
+  Expect("Quarry Labs raised $20 million. Investors include Norma Trust (a subsidiary of China Construction Bank) and Nvidia.", "en",
+         {"Norma Trust invests_in Quarry Labs", "Nvidia invests_in Quarry Labs", "Norma Trust part_of China Construction Bank"},
+         {"China Construction Bank invests_in Quarry Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

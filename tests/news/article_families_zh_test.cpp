@@ -669,5 +669,15 @@ TEST(ArticleFamilies, ChinesePersonsAfterTitlesInAnyScript) {
   Expect("填充句子。李沐可能加入了星河科技。", "zh", {}, {"Mu Li works_at 星河科技"});
 }
 
+TEST(ArticleFamilies, ChineseUnitsDescribedInBrackets) {
+  // "X(Y旗下子公司)": X is Y's unit, X (not Y) is the list's member; "X(Y母公司)": Y is X's; "Y旗下
+  // 子公司" is no name; "朱一明是兆易创新的创始人": a new name before a copula holds the title.
+  Expect("星河科技完成B轮融资。参与本轮融资的包括云岫信托(建设银行旗下子公司)、腾讯和百度。", "zh",
+         {"云岫信托 invests_in 星河科技", "Tencent invests_in 星河科技", "Baidu invests_in 星河科技", "云岫信托 part_of China Construction Bank"},
+         {"China Construction Bank invests_in 星河科技", "建设银行旗下子公司 invests_in 星河科技"});
+  Expect("填充句子。星河集团(云岫科技母公司)参与了本轮融资。", "zh", {"云岫科技 part_of 星河集团"});
+  Expect("填充句子。王磊是云岫科技的创始人。", "zh", {"王磊 founded 云岫科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
