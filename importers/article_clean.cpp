@@ -332,10 +332,15 @@ bool IsBoilerplate(std::string_view line) {
                        line.starts_with("By ") || line.starts_with("记者"))) {
     return true;
   }
-  // Photo captions: "..., 사진 닛케이아시아 캡처", "... /연합뉴스", "... REUTERS".
-  if (EndsWithAny(line, {"캡처", "캡쳐", "제공", "REUTERS", "Reuters", "AFP", "AP", "연합뉴스", "뉴스1", "뉴시스",
-                         "게티이미지", "게티이미지뱅크", "Getty Images", "供图", "摄"})) {
-    return true;
+  // Photo captions: "..., 사진 닛케이아시아 캡처", "... /연합뉴스", "... REUTERS" (but a paragraph of
+  // sentences may name its source after its last full stop: "… the companies said. Reuters").
+  for (std::string_view credit : {"캡처", "캡쳐", "제공", "REUTERS", "Reuters", "AFP", "AP", "연합뉴스", "뉴스1", "뉴시스",
+                                  "게티이미지", "게티이미지뱅크", "Getty Images", "供图", "摄"}) {
+    if (!line.ends_with(credit)) continue;
+    const std::string_view rest = TrimSpace(line.substr(0, line.size() - credit.size()));
+    const bool paragraph = CountCodePoints(rest) >= 80 && EndsWithAny(rest, {".", "。", "!", "?"}) &&
+                           ContainsAny(rest.substr(0, rest.size() - 1), {". ", "。", "! ", "? "});
+    return !paragraph;
   }
   size_t last_stop = line.rfind(". ");
   if (last_stop != std::string_view::npos &&

@@ -362,8 +362,11 @@ void Analysis::ApplyTopicTitles(const TitleTopic& topic, std::vector<Extraction>
     // A topic from sentences before holds the title only when nothing else could: "its CEO
     // X", or English "... report to Chief Executive Officer X" in a sentence naming no
     // other organisation.
+    // (A quotation's names do not count for a title outside it: "“… for Liberty Global,” chief
+    // executive X said".)
     bool other_org_named = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& other) {
-      return other.end > other.begin && other.entity >= 0 && other.entity != topic.entity && IsOrg(other.entity);
+      return other.end > other.begin && other.entity >= 0 && other.entity != topic.entity && IsOrg(other.entity) &&
+             (!InsideQuote(other.begin) || InsideQuote(at));
     });
     if (topic.from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ") && (lang_ != Lang::kEnglish || other_org_named)) continue;
     // English: another organisation named between the topic and the title may own it
@@ -371,7 +374,7 @@ void Analysis::ApplyTopicTitles(const TitleTopic& topic, std::vector<Extraction>
     bool other_org = false;
     for (const Mention& other : mentions_) {
       other_org = other_org || (lang_ == Lang::kEnglish && other.entity >= 0 && other.entity != topic.entity && IsOrg(other.entity) &&
-                                other.begin >= topic.end && other.end <= at);
+                                other.begin >= topic.end && other.end <= at && (!InsideQuote(other.begin) || InsideQuote(at)));
     }
     if (other_org) continue;
     if (lang_ != Lang::kChinese && at > 0 && !IsSpace(s_[at - 1]) && s_[at - 1] != ',') continue;

@@ -298,5 +298,11 @@ TEST(ArticleFamilies, EnglishTitlesAfterDescribingWordsAndRelativeCopulas) {
   Expect("John Park, the man who sold the founder of Quarry Labs a car, spoke.", "en", {}, {"John Park founded Quarry Labs"});
 }
 
+TEST(ArticleFamilies, EnglishSpeakerAfterAQuoteNamingOthers) {
+  // The names inside a quotation do not compete for the title of its speaker outside it.
+  Expect("Quarry Labs said its models ship next year. “Our partnership with Nvidia is a milestone for Quarry Labs,” chief executive John Park said.",
+         "en", {"John Park works_at Quarry Labs"}, {"John Park works_at Nvidia"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

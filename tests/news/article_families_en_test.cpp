@@ -662,5 +662,13 @@ TEST(ArticleFamilies, EnglishUnitsDescribedInBrackets) {
          {"China Construction Bank invests_in Quarry Labs"});
 }
 
+TEST(ArticleFamilies, EnglishParagraphNamingItsSourceAtTheEnd) {
+  // "… the companies said on Tuesday. Reuters": a paragraph of sentences that names its source
+  // after the last full stop is body, not a photo credit.
+  Expect("Quarry Labs and Norma Systems have agreed a five-year strategic partnership, the companies said on Tuesday. The deal covers devices and "
+         "subscriptions across the region. Reuters",
+         "en", {"Quarry Labs partners_with Norma Systems"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
