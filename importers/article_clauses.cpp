@@ -242,8 +242,11 @@ void Analysis::BuildGroups() {
           const std::string bare = OutsideBrackets(between, U" ▲■●△▶");
           bool bulleted = between.find("▲") != std::string_view::npos || between.find("■") != std::string_view::npos ||
                           between.find("●") != std::string_view::npos || between.find("△") != std::string_view::npos;
+          // (An amount after a bulleted item is no word of the list: "▲산업은행 20억원 ▲네이버 8억원".)
+          const bool amount_only = !bare.empty() && std::isdigit(static_cast<unsigned char>(bare[0])) != 0 &&
+                                   OutsideBrackets(bare, U"0123456789.,억만천원달러엔위안").empty();
           bool separator = between == "," || between == "·" || between == "、" || between == "/" || between == "-" || between == "및" ||
-                           between == ", 및" || between == "그리고" || unnamed_item || (bulleted && (bare.empty() || bare == ","));
+                           between == ", 및" || between == "그리고" || unnamed_item || (bulleted && (bare.empty() || bare == "," || amount_only));
           // "A와 벤처캐피털 B가": a word saying what the next member is does not end the list.
           const auto& cues = rules_.org_cues[li_];
           // (... nor does a place: "레인보우로보틱스와 미국 보스턴다이내믹스를".)
@@ -552,6 +555,14 @@ void Analysis::BuildGroups() {
       }
       bool is_trigger = false;
       for (const TriggerHit& hit : triggers_) is_trigger = is_trigger || (hit.begin >= pos && hit.begin < end);
+      // "▲A 20억원 ▲B 15억원 등 55억원을 유치했다": a list before the amount a round raised is
+      // where the money came from.
+      if (is_trigger && after_deung && std::isdigit(static_cast<unsigned char>(word[0])) != 0) {
+        const bool raised = std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) {
+          return hit.begin >= pos && hit.begin < end && hit.rule->states_raiser && hit.rule->type == "invests_in";
+        });
+        if (raised) group.role = Role::kFrom, group.inherited = true;
+      }
       if (is_trigger) break;
       // The word's last particle.
       Role role = Role::kNone;

@@ -353,6 +353,16 @@ void Analysis::DiscoverKoreanListMembers() {
     for (int hops = 0; hops < 4; ++hops) {
       std::string_view rest = s_.substr(pos);
       size_t skip = 0;
+      // (An amount may follow a bulleted item: "▲네이버 8억원 ▲제로원 2억원".)
+      if (rest.size() > 2 && rest[0] == ' ' && std::isdigit(static_cast<unsigned char>(rest[1])) != 0) {
+        const size_t token_end = std::min(rest.find(' ', 1), rest.size());
+        const std::string amount(rest.substr(1, token_end - 1));
+        const std::string_view next = rest.substr(token_end);
+        if (OutsideBrackets(amount, U"0123456789.,억만천원달러엔위안").empty() && (next.starts_with(" △") || next.starts_with(" ▲"))) {
+          pos += token_end;
+          rest = next;
+        }
+      }
       // (Not after 와/과: "X와 손잡고", "X와 함께" go on with a verb.)
       // (List bullets join too: "△A △B△C".)
       if (rest.starts_with(", ")) skip = 2;

@@ -600,5 +600,12 @@ TEST(ArticleFamilies, KoreanQuotedNamesAfterACueHoldingAKnownName) {
          {"하늘 바이 바이엘 invests_in 누리랩스"}, {"Bayer invests_in 누리랩스"});
 }
 
+TEST(ArticleFamilies, KoreanBulletedInvestorsWithAmounts) {
+  // "▲A 20억원 ▲B 15억원 ▲C 2억원 등 55억원을 유치했다": the bulleted list before the amount raised
+  // names the investors, each with its share; an unknown bulleted name is one of them.
+  Expect("누리랩스는 2019년 ▲산업은행 20억원 ▲카카오벤처스 15억원 ▲네이버 8억원 ▲하늘온 2억원 등 55억원을 유치했다.", "ko",
+         {"Korea Development Bank invests_in 누리랩스", "Kakao Ventures invests_in 누리랩스", "Naver invests_in 누리랩스", "하늘온 invests_in 누리랩스"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
