@@ -696,6 +696,15 @@ void Analysis::ApplyRule(const TriggerHit& hit, bool fallback, std::vector<Extra
       if (source.entity == target.entity || source.entity < 0 || target.entity < 0) continue;
       auto outside = [&](const Mention& mention) { return mention.end > 0 && QuoteOf(mention.begin) != quote; };
       if (quote >= 0 && (outside(source) || outside(target))) continue;
+      // ... and a speaker's words name no party of an act outside them: "“要打造中国的OpenAI”，设立X"
+      // (a quoted name alone is a name: "子公司“星辰”").
+      auto in_speech = [&](const Mention& mention) {
+        const int of = QuoteOf(mention.begin);
+        if (of < 0) return false;
+        const auto [open, close] = quote_spans_[static_cast<size_t>(of)];
+        return close - open > mention.word_end - mention.begin + 12;
+      };
+      if (quote < 0 && (in_speech(source) || in_speech(target))) continue;
       if (!KindFits(source.entity, rule.source_kinds, true) || !KindFits(target.entity, rule.target_kinds, false)) continue;
       Extraction extraction;
       extraction.source = source.entity;

@@ -652,6 +652,8 @@ TEST(ArticleFamilies, EnglishInvestorsIncludedAndNamesAroundThem) {
          {"Benchmark Capital invests_in Quarry Labs", "Coatue Management invests_in Quarry Labs", "1789 Capital invests_in Quarry Labs"},
          {"Donald Trump invests_in Quarry Labs"});
   Expect("In 2024 Vantic Systems raised money from Sequoia.", "en", {"Sequoia Capital invests_in Vantic Systems"});
+  // "uses Nvidia graphics processing units": the maker of the chips a company uses supplies it.
+  Expect("Quarry Labs uses Nvidia graphics processing units to power its cloud.", "en", {"Nvidia supplies Quarry Labs"});
 }
 
 TEST(ArticleFamilies, EnglishUnitsDescribedInBrackets) {

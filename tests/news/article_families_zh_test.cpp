@@ -679,5 +679,11 @@ TEST(ArticleFamilies, ChineseUnitsDescribedInBrackets) {
   Expect("填充句子。王磊是云岫科技的创始人。", "zh", {"王磊 founded 云岫科技"});
 }
 
+TEST(ArticleFamilies, ChineseSpeechNamesNoPartyOfTheActAfterIt) {
+  // "他喊出“要打造中国的OpenAI”,设立X": a name inside quoted speech is no founder of what is set
+  // up outside it; a quoted name alone still is a name ("子公司“星辰”").
+  Expect("填充句子。他喊出“要打造中国的OpenAI”,设立北京云岫科技有限公司。", "zh", {}, {"OpenAI founded 北京云岫科技有限公司"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
