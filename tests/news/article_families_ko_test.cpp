@@ -607,5 +607,14 @@ TEST(ArticleFamilies, KoreanBulletedInvestorsWithAmounts) {
          {"Korea Development Bank invests_in 누리랩스", "Kakao Ventures invests_in 누리랩스", "Naver invests_in 누리랩스", "하늘온 invests_in 누리랩스"});
 }
 
+TEST(ArticleFamilies, KoreanMembersJoiningTheAllianceNamedBefore) {
+  // "X는 'Y 얼라이언스'를 띄웠다. A, B 등 53개사가 합류해 있다": those who joined are members of the
+  // alliance the text named last; 띄우다 launches one.
+  Expect("누리랩스는 6월 '하늘 얼라이언스'를 띄웠다. 롯데이노베이트, 솔트룩스, 이스트소프트 등 53개사가 합류해 있다.", "ko",
+         {"누리랩스 member_of 하늘 얼라이언스", "Lotte Innovate member_of 하늘 얼라이언스", "Saltlux member_of 하늘 얼라이언스", "ESTsoft member_of 하늘 얼라이언스"});
+  // (No alliance named before: nobody is a member.)
+  Expect("누리랩스는 신제품을 공개했다. 롯데이노베이트, 솔트룩스 등 53개사가 합류해 있다.", "ko", {}, {"Saltlux member_of 누리랩스"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
