@@ -379,6 +379,12 @@ class Analysis {
     size_t pos;
   };
   std::vector<DescribedUnit> described_units_;
+  // The members of a consortium named by them all ("A·B 컨소시엄"), who partner (DiscoverSuffixOrgs).
+  struct JointMembers {
+    std::vector<int> members;
+    size_t pos;
+  };
+  std::vector<JointMembers> joint_members_;
   int topic_group_ = -1;
   Group context_group_;  // the entity the text is about (previous topics), for the role "context"
   Group previous_group_;  // the previous sentence's topic, for the role "previous"

@@ -246,6 +246,12 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
   }
   // UNIT(PARENT旗下子公司), UNIT (a subsidiary of PARENT), PARENT(UNIT母公司).
   for (const DescribedUnit& described : described_units_) add(described.unit, described.parent, "part_of", "parent_gloss", 0.78, described.pos);
+  // "A·B 컨소시엄": the members of a consortium named by them all partner.
+  for (const JointMembers& joint : joint_members_) {
+    for (size_t a = 0; a < joint.members.size(); ++a) {
+      for (size_t b = a + 1; b < joint.members.size(); ++b) add(joint.members[a], joint.members[b], "partners_with", "joint_consortium", 0.78, joint.pos);
+    }
+  }
   for (size_t k = 0; k + 1 < all.size(); ++k) {
     const Mention& first = all[k];
     const Mention& second = all[k + 1];

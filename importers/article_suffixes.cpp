@@ -96,9 +96,22 @@ void Analysis::DiscoverSuffixOrgs() {
                    IsOrg(mention.entity) && !mention.anaphor;
           });
           if (consortium && leader != mentions_.end()) {
-            const size_t leader_begin = leader->begin;
+            size_t leader_begin = leader->begin;
             const int leader_entity = leader->entity;
             mentions_.erase(leader);
+            // "더존비즈온·퓨리오사AI 컨소시엄": a consortium named by all its members, who partner.
+            std::vector<int> members = {leader_entity};
+            for (int hops = 0; hops < 4 && s_.substr(0, leader_begin).ends_with("·"); ++hops) {
+              const size_t dot = leader_begin - std::string_view("·").size();
+              auto member = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+                return mention.end == dot && mention.word_end == dot && mention.entity >= 0 && IsOrg(mention.entity) && !mention.anaphor;
+              });
+              if (member == mentions_.end()) break;
+              members.insert(members.begin(), member->entity);
+              leader_begin = member->begin;
+              mentions_.erase(member);
+            }
+            if (members.size() >= 2) joint_members_.push_back({members, leader_begin});
             add_consortium(leader_entity, std::string(s_.substr(leader_begin, word_begin + suffix.size() - leader_begin)), leader_begin, word_begin + suffix.size());
             break;
           }

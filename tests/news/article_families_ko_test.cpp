@@ -616,5 +616,10 @@ TEST(ArticleFamilies, KoreanMembersJoiningTheAllianceNamedBefore) {
   Expect("누리랩스는 신제품을 공개했다. 롯데이노베이트, 솔트룩스 등 53개사가 합류해 있다.", "ko", {}, {"Saltlux member_of 누리랩스"});
 }
 
+TEST(ArticleFamilies, KoreanConsortiumNamedByItsMembers) {
+  // "A·B 컨소시엄이": a consortium named by all its members; they partner.
+  Expect("첫 문장이다. 누리랩스·퓨리오사AI 컨소시엄이 일본 기업 대상 AI 서비스를 실증한다.", "ko", {"누리랩스 partners_with FuriosaAI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
