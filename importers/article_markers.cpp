@@ -164,7 +164,8 @@ void Analysis::AssignMarkers() {
       bool list_cue = word == "including" || word == "include" || word == "includes" || word == "as" || word == "like";
       std::string_view after = s_.substr(mention.end);
       bool possessive = after.starts_with("'s") || after.starts_with("’s") || after.starts_with("' ") || after.starts_with("’ ");
-      if (InsideTrigger(start, end) && !list_cue) word.clear();  // "acquisition of X": the trigger owns "of"
+      // "acquisition of X": the trigger owns "of" (a relational noun only describes: "with rival X").
+      if (InsideTrigger(start, end) && !list_cue && !Contains(rules_.relational_nouns[li_], word)) word.clear();
       if (word == "the" || word == "a" || word == "an") {
         end = start;
         while (end > 0 && s_[end - 1] == ' ') --end;
@@ -198,8 +199,9 @@ void Analysis::AssignMarkers() {
           // A description: words up to the preposition, no other preposition and no name that is
           // an argument itself.
           if (described && (kPrepositions.count(earlier) != 0 || Overlaps(word_start, word_end))) break;
-          // ... nor a trigger: "by acquiring cybersecurity company X" makes X the verb's object.
-          if (described && InsideTrigger(word_start, word_end)) break;
+          // ... nor a trigger: "by acquiring cybersecurity company X" makes X the verb's object
+          // (a relational noun only describes: "with French startup rival Mistral AI").
+          if (described && InsideTrigger(word_start, word_end) && !Contains(rules_.relational_nouns[li_], earlier)) break;
           back = word_start;
         }
       }

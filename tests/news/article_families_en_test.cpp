@@ -672,5 +672,11 @@ TEST(ArticleFamilies, EnglishParagraphNamingItsSourceAtTheEnd) {
          "en", {"Quarry Labs partners_with Norma Systems"});
 }
 
+TEST(ArticleFamilies, EnglishPartnersDescribedByARelationalNoun) {
+  // "a partnership with French startup rival X": a relational noun in the description does not
+  // cut the name off from the preposition before it.
+  Expect("Quarry Labs said it has formed a multiyear partnership with French startup rival Mistral AI.", "en", {"Quarry Labs partners_with Mistral AI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
