@@ -214,7 +214,8 @@ void Analysis::DiscoverListMembers() {
     }
     for (std::string_view stop : kStops) {
       for (size_t at = rest.find(stop); at != std::string_view::npos && at < cut; at = rest.find(stop, at + stop.size())) {
-        if (at < known_end) continue;
+        // (A stop word that opens the item is the name's own: "均胜电子".)
+        if (at < known_end || at == 0) continue;
         if (stop.size() < 6 || !ends_name(stop, at + stop.size())) {
           cut = at;
           break;

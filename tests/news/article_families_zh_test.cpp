@@ -685,5 +685,11 @@ TEST(ArticleFamilies, ChineseSpeechNamesNoPartyOfTheActAfterIt) {
   Expect("填充句子。他喊出“要打造中国的OpenAI”,设立北京云岫科技有限公司。", "zh", {}, {"OpenAI founded 北京云岫科技有限公司"});
 }
 
+TEST(ArticleFamilies, ChineseListItemsOpeningWithAStopWord) {
+  // "均胜电子" opens with 均 ("all"), a word that ends list items elsewhere; at an item's start it is
+  // the name's own.
+  Expect("星河科技引入了包括德赛西威、均胜电子等在内的16家基石投资者。", "zh", {"Desay SV invests_in 星河科技", "均胜电子 invests_in 星河科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
