@@ -688,7 +688,7 @@ TEST(ArticleFamilies, ChineseSpeechNamesNoPartyOfTheActAfterIt) {
 TEST(ArticleFamilies, ChineseListItemsOpeningWithAStopWord) {
   // "均胜电子" opens with 均 ("all"), a word that ends list items elsewhere; at an item's start it is
   // the name's own.
-  Expect("星河科技引入了包括德赛西威、均胜电子等在内的16家基石投资者。", "zh", {"Desay SV invests_in 星河科技", "均胜电子 invests_in 星河科技"});
+  Expect("摩尔线程引入了包括德赛西威、均胜电子等在内的16家基石投资者。", "zh", {"Desay SV invests_in Moore Threads", "均胜电子 invests_in Moore Threads"});
 }
 
 }  // namespace
