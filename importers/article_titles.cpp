@@ -371,10 +371,18 @@ void Analysis::ApplyTopicTitles(const TitleTopic& topic, std::vector<Extraction>
     if (topic.from_discourse && at != 0 && !lower_.substr(0, at).ends_with("its ") && (lang_ != Lang::kEnglish || other_org_named)) continue;
     // English: another organisation named between the topic and the title may own it
     // ("Microsoft invested in Inflection and hired its co-founders X and Y").
+    // (Not one that holds a title of its own, set off: "X, Google DeepMind's chief technology
+    // officer, … reporting to CEO Y"; a list "OpenAI CEO A, and President B" still competes.)
+    auto holds_own_title = [&](const Mention& other) {
+      TitleMatch own;
+      if (!ParseTitles(SkipSpaces(s_, other.word_end), &own)) return false;
+      const size_t next = SkipSpaces(s_, own.end);
+      return std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& person) { return person.begin == next && person.entity >= 0 && IsPerson(person.entity); });
+    };
     bool other_org = false;
     for (const Mention& other : mentions_) {
       other_org = other_org || (lang_ == Lang::kEnglish && other.entity >= 0 && other.entity != topic.entity && IsOrg(other.entity) &&
-                                other.begin >= topic.end && other.end <= at && (!InsideQuote(other.begin) || InsideQuote(at)));
+                                other.begin >= topic.end && other.end <= at && (!InsideQuote(other.begin) || InsideQuote(at)) && !holds_own_title(other));
     }
     if (other_org) continue;
     if (lang_ != Lang::kChinese && at > 0 && !IsSpace(s_[at - 1]) && s_[at - 1] != ',') continue;

@@ -304,5 +304,14 @@ TEST(ArticleFamilies, EnglishSpeakerAfterAQuoteNamingOthers) {
          "en", {"John Park works_at Quarry Labs"}, {"John Park works_at Nvidia"});
 }
 
+TEST(ArticleFamilies, EnglishBareTitleOfTheSubjectPastAnotherOrganisationsTitle) {
+  // "X appointed A, Y's chief technology officer, … reporting to CEO B": Y holds its own title,
+  // so the bare one is the subject's; in a list of "ORG TITLE PERSON" items a bare title is not.
+  Expect("Quarry Labs has appointed Mara Quist, Nvidia's chief technology officer, as its first chief AI architect, reporting directly to CEO John Park.",
+         "en", {"John Park works_at Quarry Labs"}, {"John Park works_at Nvidia"});
+  Expect("Quarry Labs CEO Mara Quist appeared at the summit alongside OpenAI CEO Sam Altman and President John Park.", "en", {},
+         {"John Park works_at Quarry Labs", "John Park works_at OpenAI"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
