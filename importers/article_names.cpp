@@ -73,6 +73,35 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
   // A name cut inside a character would be stored broken: a rule erred, nobody is named.
   if (CheckUtf8(name).has_value()) return -1;
   if (GenericWords().count(name) != 0) return -1;
+  // A sum of money is no name ("Billion Won", "每股 116.20").
+  if (lang_ == Lang::kChinese && name.starts_with("每股")) return -1;
+  {
+    static const std::unordered_set<std::string> kMoneyWords = {"million", "billion", "trillion", "won", "dollars", "yuan", "euros", "yen", "pounds"};
+    bool money = true;
+    for (size_t at = 0; at < name.size() && money;) {
+      const size_t space = std::min(name.find(' ', at), name.size());
+      money = kMoneyWords.count(Lower(std::string_view(name).substr(at, space - at))) != 0;
+      at = space + 1;
+    }
+    if (money) return -1;
+  }
+  // A Chinese description of a kind of party or of an activity is no name: "头部央企", "地方基金",
+  // "AI巨头", "头部券商系", "智算产品研发".
+  if (lang_ == Lang::kChinese && kind != "person") {
+    for (std::string_view lead : {"头部", "知名", "地方", "多家", "部分"}) {
+      if (name.starts_with(lead)) return -1;
+    }
+    for (std::string_view tail : {"巨头", "龙头", "券商系", "PE基金", "VC基金", "研发", "攻关"}) {
+      if (name.ends_with(tail)) return -1;
+    }
+  }
+  // A description that ends in a relational noun is no name ("场景战略合作伙伴").
+  if (lang_ == Lang::kChinese && kind != "person") {
+    std::string suffix_kind;
+    for (const std::string& noun : rules_.relational_nouns[li_]) {
+      if (name.size() > noun.size() && name.ends_with(noun) && noun.size() >= 6 && !HasOrgSuffix(name, li_, &suffix_kind)) return -1;
+    }
+  }
   // A suffix or a legal form alone names nobody ("中心", "有限公司" after a gloss).
   if (Contains(rules_.org_suffixes[li_], name) || LegalForms().count(Lower(name)) != 0) return -1;
   // A count of things ("17 AI startups" read as the name "17 AI") is no name ("500 Startups" is).

@@ -691,5 +691,11 @@ TEST(ArticleFamilies, ChineseListItemsOpeningWithAStopWord) {
   Expect("摩尔线程引入了包括德赛西威、均胜电子等在内的16家基石投资者。", "zh", {"Desay SV invests_in Moore Threads", "均胜电子 invests_in Moore Threads"});
 }
 
+TEST(ArticleFamilies, ChineseDescriptionsOfPartiesAreNoNames) {
+  // "头部央企", "地方基金" describe kinds of investors; the named ones in the list still invest.
+  Expect("星河科技完成B轮融资,投资方包括头部央企、地方基金、腾讯和百度。", "zh", {"Tencent invests_in 星河科技", "Baidu invests_in 星河科技"},
+         {"头部央企 invests_in 星河科技", "地方基金 invests_in 星河科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
