@@ -691,6 +691,11 @@ TEST(ArticleFamilies, ChineseListItemsOpeningWithAStopWord) {
   Expect("摩尔线程引入了包括德赛西威、均胜电子等在内的16家基石投资者。", "zh", {"Desay SV invests_in Moore Threads", "均胜电子 invests_in Moore Threads"});
 }
 
+TEST(ArticleFamilies, ChineseTakingControlIsAnAcquisition) {
+  // "X入主Y": X takes control of Y, and the verb ends the names on both sides.
+  Expect("填充句子。星河科技近日入主云岫股份,成为其控股股东。", "zh", {"星河科技 acquires 云岫股份"});
+}
+
 TEST(ArticleFamilies, ChineseDescriptionsOfPartiesAreNoNames) {
   // "头部央企", "地方基金" describe kinds of investors; the named ones in the list still invest.
   Expect("星河科技完成B轮融资,投资方包括头部央企、地方基金、腾讯和百度。", "zh", {"Tencent invests_in 星河科技", "Baidu invests_in 星河科技"},
