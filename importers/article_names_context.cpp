@@ -95,6 +95,18 @@ void Analysis::DiscoverCapitalisedNames() {
         break;
       }
     }
+    // A place of two words ("North Carolina", "South Korea") is one place, no name's start.
+    if (tokens.size() >= 2 && not_names.count(std::string(s_.substr(tokens[0].first, tokens[1].second - tokens[0].first))) != 0) {
+      std::string kind;
+      if (tokens.size() < 4 || !HasOrgSuffix(s_.substr(tokens.front().first, tokens.back().second - tokens.front().first), li_, &kind)) {
+        const size_t place_end = tokens[1].second;
+        tokens.erase(tokens.begin(), tokens.begin() + 2);
+        if (tokens.empty()) {
+          i = place_end;
+          continue;
+        }
+      }
+    }
     std::string place_kind;
     if (place_first && (!PlaceOpensName(tokens.size() - 1) || !HasOrgSuffix(s_.substr(tokens.front().first, tokens.back().second - tokens.front().first), li_, &place_kind))) {
       // ... else the place is no part of the name ("US President X", "Hangzhou startup Y").

@@ -678,5 +678,12 @@ TEST(ArticleFamilies, EnglishPartnersDescribedByARelationalNoun) {
   Expect("Quarry Labs said it has formed a multiyear partnership with French startup rival Mistral AI.", "en", {"Quarry Labs partners_with Mistral AI"});
 }
 
+TEST(ArticleFamilies, EnglishPlacesOfTwoWords) {
+  // "North Carolina" is one place: "Carolina" is no company the firm could be.
+  Expect("Based in Charlotte, North Carolina, Foro emerged from stealth in January. The firm lends up to $10 million and has recently inked deals "
+         "with Walmart to provide access to their suppliers.",
+         "en", {"Foro partners_with Walmart"}, {"Carolina partners_with Walmart"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
