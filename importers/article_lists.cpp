@@ -103,7 +103,8 @@ void Analysis::DiscoverListMembers() {
   // Words that end a unit's name, though no organisation suffix alone ("数据中心" is a building).
   static const std::vector<std::string> kUnitEnds = {"中心", "办公室"};
   auto name_char = [](char32_t cp) { return IsHan(cp) || IsAsciiAlnum(cp) || cp == U' ' || cp == U'-' || cp == U'&'; };
-  static const std::vector<std::string_view> kCues = {"包括", "投资方", "投资者", "股东", "分别为", "分别是", "来自", "由", "有", "为", "如", "是", "获", "和", "与", "及"};
+  static const std::vector<std::string_view> kCues = {"包括", "投资方", "投资者", "股东", "分别为", "分别是", "来自", "由", "有", "为", "如", "是", "获", "和", "与", "及",
+                                                      "引入"};
   static const std::vector<std::string_view> kStops = {"等", "跟投", "领投", "参投", "联合", "共同", "均", "也", "都", "参与", "持续", "加注", "跟进", "在内",
                                                        "作为", "的", "分别", "进行", "完成", "宣布", "投资", "出资", "联手", "携手", "已", "将", "在", "对",
                                                        "所持", "其他"};

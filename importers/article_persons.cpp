@@ -116,6 +116,8 @@ int Analysis::PersonAfter(size_t pos, size_t* end) {
                std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& hit) { return hit.begin == at; });
       };
       if (chars == 3 && verb_at(pos + 6)) continue;
+      // (Nor does one end in an adverb that follows names: "王磊则认为".)
+      if (chars == 3 && std::u32string_view(U"则便却").find(CodePointAt(s_, pos + 6)) != std::u32string_view::npos) continue;
       char32_t next = CodePointAt(s_, pos + chars * 3);
       if (IsHan(next) && rules_.person_next_chars[li_].find(next) == std::u32string::npos && !verb_at(pos + chars * 3)) continue;
       bool surname = false;

@@ -308,6 +308,25 @@ void Analysis::ApplyTitles(std::vector<Extraction>* out) {
 // Titles with no organisation before them: the topic's ("月之暗面成立于2023年，创始人杨植麟...").
 TitleTopic Analysis::ChooseTitleTopic() const {
   TitleTopic topic;
+  // (After a quote, "…" said CEO X, the speaker belongs to what the article is about when the
+  // quote names it: "“Working with Nvidia has been a turning point for Quarry Labs,” CEO X said".)
+  const std::string_view text = lower_;
+  const auto& verbs = rules_.quote_verbs[li_];
+  // (The verb may follow the speaker: "…,” chief executive X said.)
+  const size_t closing = std::max(text.rfind("”") == std::string_view::npos ? 0 : text.rfind("”") + 1, text.rfind('"') == std::string_view::npos ? 0 : text.rfind('"') + 1);
+  const std::string_view after_quote = closing == 0 ? std::string_view() : text.substr(closing, 80);
+  const bool quoted = std::any_of(verbs.begin(), verbs.end(), [&](const std::string& verb) {
+    return text.find("\" " + verb) != std::string_view::npos || text.find("” " + verb) != std::string_view::npos ||
+           after_quote.find(" " + verb) != std::string_view::npos;
+  });
+  const int main_topic = discourse_->MainTopic();
+  if (quoted && main_topic >= 0 && IsOrg(main_topic) &&
+      std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& mention) {
+        return mention.entity == main_topic && InsideQuote(mention.begin) && mention.role != Role::kWith && mention.role != Role::kDative;  // not "with X"
+      })) {
+    topic.entity = main_topic;
+    return topic;
+  }
   for (const Group& group : groups_) {
     const Mention& first = mentions_[static_cast<size_t>(group.members.front())];
     if (first.entity >= 0 && IsOrg(first.entity) && (group.role == Role::kSubject || (lang_ != Lang::kKorean && group.role == Role::kNone))) {
@@ -322,13 +341,6 @@ TitleTopic Analysis::ChooseTitleTopic() const {
   // "Chief Executive Arthur Mensch said ...": an English sentence that opens with a title is
   // about the previous sentence's organisation.
   int previous_topic = discourse_->topic >= 0 ? discourse_->topic : discourse_->last_topic;
-  // (After a quote, "..." said CEO X, the speaker belongs to what the article is about.)
-  const std::string_view text = lower_;
-  const auto& verbs = rules_.quote_verbs[li_];
-  const bool quoted = std::any_of(verbs.begin(), verbs.end(), [&](const std::string& verb) {
-    return text.find("\" " + verb) != std::string_view::npos || text.find("” " + verb) != std::string_view::npos;
-  });
-  if (quoted && discourse_->MainTopic() >= 0 && IsOrg(discourse_->MainTopic())) previous_topic = discourse_->MainTopic();
   if (topic.entity < 0 && lang_ == Lang::kEnglish && previous_topic >= 0 && IsOrg(previous_topic)) {
     topic.entity = previous_topic;
     topic.from_discourse = true;

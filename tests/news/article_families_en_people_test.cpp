@@ -292,23 +292,23 @@ TEST(ArticleFamilies, EnglishTitlesSetOffPluralAndGiven) {
 TEST(ArticleFamilies, EnglishTitlesAfterDescribingWordsAndRelativeCopulas) {
   // "X, the billionaire founder of Y", "X, who currently serves as the director of Y": one
   // describing word after the determiner, a relative clause's copula before the title.
-  Expect("John Park, the billionaire founder of Quarry Labs Inc., has announced a new company.", "en", {"John Park founded Quarry Labs"});
-  Expect("John Park, who currently serves as the director of Quarry Labs, will advise the team.", "en", {"John Park works_at Quarry Labs"});
+  Expect("John Park, the billionaire founder of Quarry Labs Inc., said on Monday he would step back.", "en", {"John Park founded Quarry Labs"});
+  Expect("John Park, who currently serves as chair of Quarry Labs, will join the board.", "en", {"John Park works_at Quarry Labs"});
   // (A describing word is one word: "the founder of" stays the title's own place.)
   Expect("John Park, the man who sold the founder of Quarry Labs a car, spoke.", "en", {}, {"John Park founded Quarry Labs"});
 }
 
 TEST(ArticleFamilies, EnglishSpeakerAfterAQuoteNamingOthers) {
   // The names inside a quotation do not compete for the title of its speaker outside it.
-  Expect("Quarry Labs said its models ship next year. “Our partnership with Nvidia is a milestone for Quarry Labs,” chief executive John Park said.",
+  Expect("Quarry Labs opened a lab in Tokyo. “Working with Nvidia has been a turning point for Quarry Labs,” chief executive John Park said.",
          "en", {"John Park works_at Quarry Labs"}, {"John Park works_at Nvidia"});
 }
 
 TEST(ArticleFamilies, EnglishBareTitleOfTheSubjectPastAnotherOrganisationsTitle) {
-  // "X appointed A, Y's chief technology officer, … reporting to CEO B": Y holds its own title,
+  // "X named A, Y's chief technology officer, … reports to CEO B": Y holds its own title,
   // so the bare one is the subject's; in a list of "ORG TITLE PERSON" items a bare title is not.
-  Expect("Quarry Labs has appointed Mara Quist, Nvidia's chief technology officer, as its first chief AI architect, reporting directly to CEO John Park.",
-         "en", {"John Park works_at Quarry Labs"}, {"John Park works_at Nvidia"});
+  Expect("Quarry Labs named Mara Quist, Nvidia's chief technology officer, as head of research, a post that reports to CEO John Park.", "en",
+         {"John Park works_at Quarry Labs"}, {"John Park works_at Nvidia"});
   Expect("Quarry Labs CEO Mara Quist appeared at the summit alongside OpenAI CEO Sam Altman and President John Park.", "en", {},
          {"John Park works_at Quarry Labs", "John Park works_at OpenAI"});
 }

@@ -645,15 +645,15 @@ TEST(ArticleFamilies, EnglishInvestorsThatAlsoInvestedOrLedASeries) {
 }
 
 TEST(ArticleFamilies, EnglishInvestorsIncludedAndNamesAroundThem) {
-  // "Other investors included A, B and C." (the past tense too); a four-digit number alone
+  // "Backers included A, B and C." (the past tense too); a four-digit number alone
   // before a suffix is a name ("1789 Capital"), but "in 2024 X Systems" dates X; "Donald Trump
   // Jr." is not Donald Trump, and a backer before a hyphenated participle keeps the list going.
-  Expect("Quarry Labs raised $1 billion. Other investors included Benchmark, Coatue and Donald Trump Jr.-backed 1789 Capital.", "en",
-         {"Benchmark Capital invests_in Quarry Labs", "Coatue Management invests_in Quarry Labs", "1789 Capital invests_in Quarry Labs"},
+  Expect("Quarry Labs closed a $1 billion round. Backers included Norma Ventures, Coatue and Donald Trump Jr.-backed 1789 Capital.", "en",
+         {"Norma Ventures invests_in Quarry Labs", "Coatue Management invests_in Quarry Labs", "1789 Capital invests_in Quarry Labs"},
          {"Donald Trump invests_in Quarry Labs"});
   Expect("In 2024 Vantic Systems raised money from Sequoia.", "en", {"Sequoia Capital invests_in Vantic Systems"});
   // "uses Nvidia graphics processing units": the maker of the chips a company uses supplies it.
-  Expect("Quarry Labs uses Nvidia graphics processing units to power its cloud.", "en", {"Nvidia supplies Quarry Labs"});
+  Expect("Quarry Labs uses Nvidia graphics processing units in its new data centre.", "en", {"Nvidia supplies Quarry Labs"});
 }
 
 TEST(ArticleFamilies, EnglishUnitsDescribedInBrackets) {
@@ -665,24 +665,23 @@ TEST(ArticleFamilies, EnglishUnitsDescribedInBrackets) {
 }
 
 TEST(ArticleFamilies, EnglishParagraphNamingItsSourceAtTheEnd) {
-  // "… the companies said on Tuesday. Reuters": a paragraph of sentences that names its source
+  // "… both firms said on Friday. Reuters": a paragraph of sentences that names its source
   // after the last full stop is body, not a photo credit.
-  Expect("Quarry Labs and Norma Systems have agreed a five-year strategic partnership, the companies said on Tuesday. The deal covers devices and "
-         "subscriptions across the region. Reuters",
+  Expect("Quarry Labs and Norma Systems signed a three-year supply partnership, both firms said on Friday. The agreement also covers robots sold "
+         "in Europe. Reuters",
          "en", {"Quarry Labs partners_with Norma Systems"});
 }
 
 TEST(ArticleFamilies, EnglishPartnersDescribedByARelationalNoun) {
-  // "a partnership with French startup rival X": a relational noun in the description does not
+  // "a partnership with its French startup rival X": a relational noun in the description does not
   // cut the name off from the preposition before it.
-  Expect("Quarry Labs said it has formed a multiyear partnership with French startup rival Mistral AI.", "en", {"Quarry Labs partners_with Mistral AI"});
+  Expect("Quarry Labs signed a partnership with its French startup rival Mistral AI last week.", "en", {"Quarry Labs partners_with Mistral AI"});
 }
 
 TEST(ArticleFamilies, EnglishPlacesOfTwoWords) {
   // "North Carolina" is one place: "Carolina" is no company the firm could be.
-  Expect("Based in Charlotte, North Carolina, Foro emerged from stealth in January. The firm lends up to $10 million and has recently inked deals "
-         "with Walmart to provide access to their suppliers.",
-         "en", {"Foro partners_with Walmart"}, {"Carolina partners_with Walmart"});
+  Expect("Headquartered in Raleigh, North Carolina, Quarry Labs left stealth this year. The company signed deals with Walmart.", "en",
+         {"Quarry Labs partners_with Walmart"}, {"Carolina partners_with Walmart"});
 }
 
 }  // namespace

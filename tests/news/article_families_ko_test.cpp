@@ -596,21 +596,21 @@ TEST(ArticleFamilies, KoreanRoundsNamedByTheirRaiser) {
 TEST(ArticleFamilies, KoreanQuotedNamesAfterACueHoldingAKnownName) {
   // "바이엘의 투자부문인 '하늘 바이 바이엘'": a quoted name after a cue word is one name even with
   // a known name inside it; the known name alone is no investor.
-  Expect("누리랩스는 100억원 규모의 투자를 유치했다. 이번 투자는 바이엘의 투자부문인 '하늘 바이 바이엘'이 주도했다.", "ko",
+  Expect("누리랩스는 100억원 규모의 투자를 유치했다. 이 라운드는 바이엘의 투자부문인 '하늘 바이 바이엘'이 주도했다.", "ko",
          {"하늘 바이 바이엘 invests_in 누리랩스"}, {"Bayer invests_in 누리랩스"});
 }
 
 TEST(ArticleFamilies, KoreanBulletedInvestorsWithAmounts) {
-  // "▲A 20억원 ▲B 15억원 ▲C 2억원 등 55억원을 유치했다": the bulleted list before the amount raised
+  // "▲A 30억원 ▲B 12억원 ▲C 1억원 등 48억원을 유치했다": the bulleted list before the amount raised
   // names the investors, each with its share; an unknown bulleted name is one of them.
-  Expect("누리랩스는 2019년 ▲산업은행 20억원 ▲카카오벤처스 15억원 ▲네이버 8억원 ▲하늘온 2억원 등 55억원을 유치했다.", "ko",
+  Expect("누리랩스는 창업 직후 ▲산업은행 30억원 ▲카카오벤처스 12억원 ▲네이버 5억원 ▲하늘온 1억원 등 48억원을 유치했다.", "ko",
          {"Korea Development Bank invests_in 누리랩스", "Kakao Ventures invests_in 누리랩스", "Naver invests_in 누리랩스", "하늘온 invests_in 누리랩스"});
 }
 
 TEST(ArticleFamilies, KoreanMembersJoiningTheAllianceNamedBefore) {
-  // "X는 'Y 얼라이언스'를 띄웠다. A, B 등 53개사가 합류해 있다": those who joined are members of the
+  // "X는 'Y 얼라이언스'를 띄웠다. A, B 등 20여 개 기업이 합류했다": those who joined are members of the
   // alliance the text named last; 띄우다 launches one.
-  Expect("누리랩스는 6월 '하늘 얼라이언스'를 띄웠다. 롯데이노베이트, 솔트룩스, 이스트소프트 등 53개사가 합류해 있다.", "ko",
+  Expect("누리랩스는 지난달 '하늘 얼라이언스'를 띄웠다. 현재 롯데이노베이트, 솔트룩스, 이스트소프트 등 20여 개 기업이 합류했다.", "ko",
          {"누리랩스 member_of 하늘 얼라이언스", "Lotte Innovate member_of 하늘 얼라이언스", "Saltlux member_of 하늘 얼라이언스", "ESTsoft member_of 하늘 얼라이언스"});
   // (No alliance named before: nobody is a member.)
   Expect("누리랩스는 신제품을 공개했다. 롯데이노베이트, 솔트룩스 등 53개사가 합류해 있다.", "ko", {}, {"Saltlux member_of 누리랩스"});
@@ -618,7 +618,7 @@ TEST(ArticleFamilies, KoreanMembersJoiningTheAllianceNamedBefore) {
 
 TEST(ArticleFamilies, KoreanConsortiumNamedByItsMembers) {
   // "A·B 컨소시엄이": a consortium named by all its members; they partner.
-  Expect("첫 문장이다. 누리랩스·퓨리오사AI 컨소시엄이 일본 기업 대상 AI 서비스를 실증한다.", "ko", {"누리랩스 partners_with FuriosaAI"});
+  Expect("첫 문장이다. 누리랩스·퓨리오사AI 컨소시엄이 베트남 병원에 의료 AI를 공급한다.", "ko", {"누리랩스 partners_with FuriosaAI"});
 }
 
 }  // namespace

@@ -654,7 +654,7 @@ TEST(ArticleFamilies, ChineseFoundersListedAfterWhatTheFoundingReliesOn) {
   // opening with a known name and ending in a unit word is a unit of its own ("中国工业和信息化部
   // 数字经济合作中心"), whose "合作" is no partnership; "和" inside a known name joins nothing;
   // "微软(中国)有限公司" is Microsoft.
-  Expect("填充句子。长江智能产业联盟依托星河促进会,由清华大学、北京大学、中国工业和信息化部数字经济合作中心和微软(中国)有限公司联合发起、共同组建。", "zh",
+  Expect("填充句子。长江智能产业联盟依托星河促进会,由清华大学、北京大学、中国工业和信息化部数字经济合作中心和微软(中国)有限公司联合发起成立。", "zh",
          {"Tsinghua University founded 长江智能产业联盟", "Peking University founded 长江智能产业联盟", "Microsoft founded 长江智能产业联盟",
           "中国工业和信息化部数字经济合作中心 founded 长江智能产业联盟"},
          {"Tsinghua University founded 星河促进会", "Microsoft partners_with Ministry of Industry and Information Technology",
@@ -663,32 +663,32 @@ TEST(ArticleFamilies, ChineseFoundersListedAfterWhatTheFoundingReliesOn) {
 
 TEST(ArticleFamilies, ChinesePersonsAfterTitlesInAnyScript) {
   // A Latin name right after a Chinese title is a person ("星河科技的创始人Alex Smola"); a Han
-  // name may be followed by 则 ("首席科学家王磊则…"); "可能加入" is no fact.
-  Expect("星河科技的创始人Jane Morrow是一位机器学习专家。", "zh", {"Jane Morrow founded 星河科技"});
-  Expect("星河科技首席科学家王磊则可能加入一家新公司。", "zh", {"王磊 works_at 星河科技"});
+  // name may be followed by 则 ("首席科学家王磊则认为…"); "可能加入" is no fact.
+  Expect("星河科技的创始人Jane Morrow曾在谷歌工作。", "zh", {"Jane Morrow founded 星河科技"});
+  Expect("星河科技首席科学家王磊则认为开源更重要。", "zh", {"王磊 works_at 星河科技"});
   Expect("填充句子。李沐可能加入了星河科技。", "zh", {}, {"Mu Li works_at 星河科技"});
 }
 
 TEST(ArticleFamilies, ChineseUnitsDescribedInBrackets) {
   // "X(Y旗下子公司)": X is Y's unit, X (not Y) is the list's member; "X(Y母公司)": Y is X's; "Y旗下
   // 子公司" is no name; "朱一明是兆易创新的创始人": a new name before a copula holds the title.
-  Expect("星河科技完成B轮融资。参与本轮融资的包括云岫信托(建设银行旗下子公司)、腾讯和百度。", "zh",
-         {"云岫信托 invests_in 星河科技", "Tencent invests_in 星河科技", "Baidu invests_in 星河科技", "云岫信托 part_of China Construction Bank"},
-         {"China Construction Bank invests_in 星河科技", "建设银行旗下子公司 invests_in 星河科技"});
+  Expect("星河科技完成B轮融资。参与本轮融资的包括云岫信托(工商银行旗下子公司)、腾讯和百度。", "zh",
+         {"云岫信托 invests_in 星河科技", "Tencent invests_in 星河科技", "Baidu invests_in 星河科技", "云岫信托 part_of Industrial and Commercial Bank of China"},
+         {"Industrial and Commercial Bank of China invests_in 星河科技", "工商银行旗下子公司 invests_in 星河科技"});
   Expect("填充句子。星河集团(云岫科技母公司)参与了本轮融资。", "zh", {"云岫科技 part_of 星河集团"});
   Expect("填充句子。王磊是云岫科技的创始人。", "zh", {"王磊 founded 云岫科技"});
 }
 
 TEST(ArticleFamilies, ChineseSpeechNamesNoPartyOfTheActAfterIt) {
-  // "他喊出“要打造中国的OpenAI”,设立X": a name inside quoted speech is no founder of what is set
+  // "他提出“做中国版的OpenAI”,设立X": a name inside quoted speech is no founder of what is set
   // up outside it; a quoted name alone still is a name ("子公司“星辰”").
-  Expect("填充句子。他喊出“要打造中国的OpenAI”,设立北京云岫科技有限公司。", "zh", {}, {"OpenAI founded 北京云岫科技有限公司"});
+  Expect("填充句子。他提出“做中国版的OpenAI”,设立北京云岫科技有限公司。", "zh", {}, {"OpenAI founded 北京云岫科技有限公司"});
 }
 
 TEST(ArticleFamilies, ChineseListItemsOpeningWithAStopWord) {
   // "均胜电子" opens with 均 ("all"), a word that ends list items elsewhere; at an item's start it is
   // the name's own.
-  Expect("摩尔线程引入了包括德赛西威、均胜电子等在内的16家基石投资者。", "zh", {"Desay SV invests_in Moore Threads", "均胜电子 invests_in Moore Threads"});
+  Expect("摩尔线程此次上市共引入德赛西威、均胜电子等9家基石投资者。", "zh", {"Desay SV invests_in Moore Threads", "均胜电子 invests_in Moore Threads"});
 }
 
 TEST(ArticleFamilies, ChineseTakingControlIsAnAcquisition) {
