@@ -362,8 +362,9 @@ void Analysis::ApplyTopicTitles(const TitleTopic& topic, std::vector<Extraction>
   }
   std::sort(title_hits.begin(), title_hits.end(), [](const auto& a, const auto& b) { return a.first < b.first || (a.first == b.first && a.second->lower.size() > b.second->lower.size()); });
   size_t covered = 0;  // the end of the last title chain an organisation owns ("清华大学教授、系主任")
-  for (const auto& [at, title_hit] : title_hits) {
-    const std::string& needle = title_hit->lower;
+  for (const auto& hit : title_hits) {
+    const size_t at = hit.first;  // (a plain variable: lambdas below read it)
+    const std::string& needle = hit.second->lower;
     if (at < topic.end || at < covered || Overlaps(at, at + needle.size())) continue;
     size_t start = TitleStartBefore(at);
     if (OrgEndsAt(start)) {
