@@ -549,7 +549,9 @@ void Analysis::BuildGroups() {
         pos = end;
         continue;
       }
-      if (word.ends_with(",") || word.ends_with("·")) {
+      // "A, B, C 같은 기업들에": "같은" (like) says what kind the list is, as 등 does.
+      if (word.ends_with(",") || word.ends_with("·") || word == "같은") {
+        after_deung = after_deung || word == "같은";
         pos = end;
         continue;
       }

@@ -165,8 +165,6 @@ void Gazetteer::Add(std::string_view surface, int entity) {
   entries.emplace_back(entity, std::string(surface));
 }
 
-namespace {
-
 bool StartsAdjectivalSuffix(std::string_view text) {
   for (std::string_view suffix : {"backed", "owned", "based", "led", "funded", "made", "developed", "affiliated", "controlled", "founded",
                                   "built", "powered", "operated", "run", "supported", "maker", "creator", "developer"}) {
@@ -174,8 +172,6 @@ bool StartsAdjectivalSuffix(std::string_view text) {
   }
   return false;
 }
-
-}  // namespace
 
 std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang, const std::vector<std::string>& openers) const {
   std::vector<Mention> mentions;

@@ -338,6 +338,9 @@ bool DescribingGloss(std::string_view part);
 bool GlossDescribesAnOrganisation(std::string_view content);
 // An English determiner, capitalised or not: "the", "a", "an", "this", "that", "its", "their".
 bool IsDeterminer(std::string_view word);
+// A suffix that makes a name before a hyphen an adjective: "Microsoft-backed", "Google-owned",
+// "Seoul-based".
+bool StartsAdjectivalSuffix(std::string_view text);
 const RuleSet& DefaultRuleSet();  // data/triggers.json, compiled in
 
 // ---------------------------------------------------------------------------------------

@@ -77,6 +77,10 @@ void Analysis::DiscoverCapitalisedNames() {
         plural_possessive = true;
       }
       while (!plural_possessive && !token.empty() && (token.back() == '.' || token.back() == '\'' || token.back() == '-')) token.remove_suffix(1);
+      // (A name before "-backed" ends at the hyphen: "Fin Capital-backed rival X".)
+      if (const size_t hyphen = token.find('-'); hyphen != std::string_view::npos && hyphen > 0 && StartsAdjectivalSuffix(token.substr(hyphen + 1))) {
+        token = token.substr(0, hyphen);
+      }
       // (A place may follow "of" inside a name: "Bank of China International".)
       const bool place_after_of = after_of && token.size() >= 2 && not_names.count(std::string(token)) != 0;
       after_of = false;
@@ -462,6 +466,9 @@ void Analysis::DiscoverEnglishSubjects() {
     std::string_view word = s_.substr(start, end - start);
     bool upper = IsAsciiUpper(static_cast<unsigned char>(word[0]));
     bool camel = word.size() >= 3 && std::islower(static_cast<unsigned char>(word[0])) != 0 && IsAsciiUpper(static_cast<unsigned char>(word[1]));
+    // ("Capital-backed" is a modifier: its name ends at the hyphen.)
+    const size_t hyphen = word.find('-');
+    if (hyphen != std::string_view::npos && StartsAdjectivalSuffix(word.substr(hyphen + 1))) return false;
     return (upper || camel) && kNotNames.count(word) == 0 && GenericWords().count(word) == 0;
   };
   // Subjects of triggers.

@@ -684,5 +684,16 @@ TEST(ArticleFamilies, EnglishPlacesOfTwoWords) {
          {"Quarry Labs partners_with Walmart"}, {"Carolina partners_with Walmart"});
 }
 
+TEST(ArticleFamilies, EnglishBackersOfAHyphenatedModifierAndOfTheRound) {
+  // "Fin Capital-backed competitor X": the backer's name ends at the hyphen, and a rival noun may
+  // stand between it and the company.
+  Expect("Norma Systems now faces Fin Capital-backed competitor Vela.", "en", {"Fin Capital invests_in Vela"}, {"Fin Capital-backed competes_with Vela"});
+  // "Existing investors X and Y also took part" after a round: the round's raiser, not the
+  // previous sentence's subject, got the money.
+  Expect("Quarry Labs raised $40 million in a Series B round. Coatue and Union Pacific joined the round. Existing investors Mayfield and "
+         "DNS Capital also took part.",
+         "en", {"Mayfield invests_in Quarry Labs", "DNS Capital invests_in Quarry Labs"}, {"Mayfield invests_in Union Pacific"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -621,5 +621,11 @@ TEST(ArticleFamilies, KoreanConsortiumNamedByItsMembers) {
   Expect("첫 문장이다. 누리랩스·퓨리오사AI 컨소시엄이 베트남 병원에 의료 AI를 공급한다.", "ko", {"누리랩스 partners_with FuriosaAI"});
 }
 
+TEST(ArticleFamilies, KoreanListsOfTheKindTheyAreLike) {
+  // "A, B, C 같은 기업들에도": the list takes the particle of the noun "같은" describes.
+  Expect("카카오벤처스는 누리랩스, 업스테이지, 리벨리온 같은 기술 기업들에도 일찍 투자했다.", "ko",
+         {"Kakao Ventures invests_in 누리랩스", "Kakao Ventures invests_in Upstage", "Kakao Ventures invests_in Rebellions"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
