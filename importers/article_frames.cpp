@@ -460,7 +460,7 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
       }
       std::string_view between = s_.substr(hit.end, begin - hit.end);
       // ... or follows a list cue after a description ("founded by former researchers including X").
-      for (std::string_view cue : {" including ", " such as ", " like ", " among them "}) {
+      for (std::string_view cue : {" including ", " such as ", " like ", " among them ", " the likes of "}) {
         size_t at = Lower(between).rfind(cue);
         if (at != std::string::npos && std::count(between.begin(), between.begin() + static_cast<std::ptrdiff_t>(at), ' ') <= 6) between = between.substr(at + cue.size() - 1);
       }

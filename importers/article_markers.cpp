@@ -162,6 +162,8 @@ void Analysis::AssignMarkers() {
       }
       std::string word = Lower(s_.substr(start, end - start));
       bool list_cue = word == "including" || word == "include" || word == "includes" || word == "as" || word == "like";
+      // ("from the likes of X": the preposition before "the likes of".)
+      list_cue = list_cue || (word == "of" && TrimSpace(std::string_view(lower_).substr(0, start)).ends_with("the likes"));
       std::string_view after = s_.substr(mention.end);
       bool possessive = after.starts_with("'s") || after.starts_with("’s") || after.starts_with("' ") || after.starts_with("’ ");
       // "acquisition of X": the trigger owns "of" (a relational noun only describes: "with rival X").

@@ -204,7 +204,9 @@ void Analysis::AbsorbLegalForms() {
     for (int words = 0; words < 2 && end < s_.size() && s_[end] == ' '; ++words) {
       size_t w = end + 1;
       while (w < s_.size() && (IsAsciiAlnum(static_cast<unsigned char>(s_[w])) || s_[w] == '.')) ++w;
-      bool word_ends = w == s_.size() || s_[w] == ' ' || s_[w] == ',' || s_[w] == ')' || s_[w] == ';';  // not "co-founder", "Group's"
+      // (Not "co-founder"; but "Intel Corp's unit" is Intel's.)
+      bool word_ends = w == s_.size() || s_[w] == ' ' || s_[w] == ',' || s_[w] == ')' || s_[w] == ';' || s_.substr(w).starts_with("'s ") ||
+                       s_.substr(w).starts_with("’s ") || (s_[w] == '-' && StartsAdjectivalSuffix(s_.substr(w + 1)));
       if (w == end + 1 || !word_ends || LegalForms().count(lower_.substr(end + 1, w - end - 1)) == 0) break;
       end = w;
     }

@@ -695,5 +695,15 @@ TEST(ArticleFamilies, EnglishBackersOfAHyphenatedModifierAndOfTheRound) {
          "en", {"Mayfield invests_in Quarry Labs", "DNS Capital invests_in Quarry Labs"}, {"Mayfield invests_in Union Pacific"});
 }
 
+TEST(ArticleFamilies, EnglishLegalFormsBeforeMarksAndTheLikesOf) {
+  // "Norma Corp's unit, X": the legal form belongs to the owner, who keeps its possessive;
+  // "Norma Holding-backed X" likewise before a hyphenated participle.
+  Expect("Nvidia Corp's robotics unit, Quarry Labs, said it will hire.", "en", {"Quarry Labs part_of Nvidia"});
+  Expect("Vela signed a deal with Geely Holding-backed Zeekr last week.", "en", {"Geely invests_in Zeekr"});
+  // "investment from the likes of A, B and C": each is an investor.
+  Expect("Quarry Labs has drawn investment from the likes of Amazon, Greylock Partners and Sequoia Capital.", "en",
+         {"Amazon invests_in Quarry Labs", "Greylock Partners invests_in Quarry Labs", "Sequoia Capital invests_in Quarry Labs"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
