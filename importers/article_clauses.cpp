@@ -522,6 +522,21 @@ void Analysis::BuildGroups() {
       }
     }
   }
+  // Korean "A를 비롯해 B, C 등이", "A를 포함한 여러 투자자로부터": A is one of the list or of
+  // the noun after the word (비롯하다, 포함하다: to include) and takes their role, not 를's.
+  std::vector<std::pair<size_t, size_t>> included;  // (group, end of the word)
+  if (lang_ == Lang::kKorean) {
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      if (groups_[g].role != Role::kObject) continue;
+      const size_t word = SkipSpaces(s_, groups_[g].end);
+      for (std::string_view cue : {"비롯해", "비롯한", "비롯하여", "포함해", "포함한", "포함하여", "위시한"}) {
+        if (!s_.substr(word).starts_with(cue)) continue;
+        groups_[g].role = Role::kNone;
+        included.emplace_back(g, word + cue.size());
+        break;
+      }
+    }
+  }
   // "에 의해" marks the agent of a passive; a bare list takes its role from "등이" or
   // from the particle of the next word that carries one ("...등 각 사 전문가의").
   for (Group& group : groups_) {
@@ -601,9 +616,21 @@ void Analysis::BuildGroups() {
       pos = end;
     }
   }
+  // (... and where names follow the word, the list they open gives the role: "A를 비롯해 B와 C가".)
+  for (auto it = included.rbegin(); it != included.rend(); ++it) {
+    Group& group = groups_[it->first];
+    if (group.role != Role::kNone || it->first + 1 >= groups_.size()) continue;
+    const Group& next = groups_[it->first + 1];
+    if (SkipSpaces(s_, it->second) != next.begin) continue;
+    group.role = next.role;
+    group.inherited = true;
+  }
   // Korean: a name followed by an adnominal verb that is no trigger belongs to a relative
   // clause ("머스크가 떠난 뒤", "버트(BERT)를 겨냥한 원신"): it is no argument of the main verb.
   for (Group& group : groups_) {
+    // (Not "A를 포함한 투자자로부터": A is one of those the noun names.)
+    const bool one_of = std::any_of(included.begin(), included.end(), [&](const auto& entry) { return &groups_[entry.first] == &group; });
+    if (one_of) continue;
     size_t word = SkipSpaces(s_, group.end);
     if (word == group.end && group.end < s_.size() && s_[group.end] != ' ') continue;
     size_t word_end = RunEnd(s_, word, [](char32_t cp) { return IsHangul(cp); });

@@ -627,5 +627,11 @@ TEST(ArticleFamilies, KoreanListsOfTheKindTheyAreLike) {
          {"Kakao Ventures invests_in 누리랩스", "Kakao Ventures invests_in Upstage", "Kakao Ventures invests_in Rebellions"});
 }
 
+TEST(ArticleFamilies, KoreanNamesAmongThoseTheyAreIncludedIn) {
+  // "A를 포함한 여러 투자자로부터": A is one of the investors the money came from, no object.
+  Expect("누리랩스는 이달 카카오를 포함한 여러 투자자로부터 300억원을 유치했다.", "ko", {"Kakao invests_in 누리랩스"});
+  Expect("누리랩스는 네이버를 비롯한 투자자들로부터 300억원을 유치했다.", "ko", {"Naver invests_in 누리랩스"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers

@@ -702,5 +702,10 @@ TEST(ArticleFamilies, ChineseDescriptionsOfPartiesAreNoNames) {
          {"头部央企 invests_in 星河科技", "地方基金 invests_in 星河科技"});
 }
 
+TEST(ArticleFamilies, ChinesePartnerLists) {
+  // "合作伙伴包括/涵盖A、B": each listed firm partners the subject.
+  Expect("星河科技的合作伙伴包括爱奇艺和哔哩哔哩。", "zh", {"iQIYI partners_with 星河科技", "Bilibili partners_with 星河科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
