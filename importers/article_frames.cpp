@@ -413,6 +413,22 @@ const Group* Analysis::FindRole(const TriggerHit& hit, std::string_view role_nam
         })) {
       continue;
     }
+    // Korean: a subject marked 이/가 whose own verb comes first ("A는 B 대표가 창업해 C를
+    // 출시했다": B founded A) is no subject of a later verb when a topic (은/는) opens the
+    // sentence before it: the later verb is the topic's.
+    if (lang_ == Lang::kKorean && wanted == Role::kSubject && group.end <= hit.begin && !group.members.empty()) {
+      const std::string& particles = mentions_[static_cast<size_t>(group.members.back())].particles;
+      const bool marked_subject = particles == "이" || particles == "가";
+      const bool own_verb = std::any_of(triggers_.begin(), triggers_.end(), [&](const TriggerHit& other) {
+        return &other != &hit && !other.noun_use && other.begin >= group.end && other.end <= hit.begin;
+      });
+      const bool topic_before = std::any_of(groups_.begin(), groups_.end(), [&](const Group& other) {
+        if (other.end > group.begin || other.members.empty() || other.role != Role::kSubject) return false;
+        const std::string& marks = mentions_[static_cast<size_t>(other.members.back())].particles;
+        return marks.ends_with("은") || marks.ends_with("는");
+      });
+      if (marked_subject && own_verb && topic_before) continue;
+    }
     // A marker may belong to the trigger too ("...北京市政府的支持下": 的 ends both).
     bool before = group.end <= hit.begin || (group.begin < hit.begin && group.end <= hit.end);
     bool after = group.begin >= hit.end;

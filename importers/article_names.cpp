@@ -72,7 +72,7 @@ void Analysis::DropGlossMentions() {
 int Analysis::Discover(const std::string& name, const std::string& kind, const std::vector<std::string>& aliases, const std::string& id_hint) {
   // A name cut inside a character would be stored broken: a rule erred, nobody is named.
   if (CheckUtf8(name).has_value()) return -1;
-  if (GenericWords().count(name) != 0) return -1;
+  if (GenericWords().count(name) != 0 || CommonNouns().count(name) != 0) return -1;
   // A sum of money is no name ("Billion Won", "每股 116.20").
   if (lang_ == Lang::kChinese && name.starts_with("每股")) return -1;
   {

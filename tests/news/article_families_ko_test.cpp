@@ -633,5 +633,13 @@ TEST(ArticleFamilies, KoreanNamesAmongThoseTheyAreIncludedIn) {
   Expect("누리랩스는 네이버를 비롯한 투자자들로부터 300억원을 유치했다.", "ko", {"Naver invests_in 누리랩스"});
 }
 
+TEST(ArticleFamilies, KoreanTopicOwnsVerbsAfterAFounderClause) {
+  // "A는 B 대표가 창업해 C를 출시했다": B founded A; the launch is A's, not B's.
+  Expect("누리랩스는 2019년 김하늘 대표가 창업해 추론용 칩 '누리온'을 내놓았다.", "ko",
+         {"누리랩스 develops 누리온", "김하늘 founded 누리랩스"}, {"김하늘 develops 누리온"});
+  // A common noun glossed by its abbreviation ("대규모언어모델(LLM)") is no product's name.
+  Expect("누리랩스는 직접 만든 대규모언어모델(LLM) '누리온'을 공개했다.", "ko", {"누리랩스 develops 누리온"}, {"누리랩스 develops 대규모언어모델"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
