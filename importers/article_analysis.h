@@ -294,6 +294,9 @@ class Analysis {
                        [&](const std::string& word) { return text.find(word) != std::string_view::npos; });
   }
   void ApplyCompounds(std::vector<Extraction>* out);
+  // Chinese: the sentence says an organisation it does not name raised a round ("…旗下自动驾驶
+  // 公司宣布完成D轮融资").
+  bool UnnamedRaiser() const;
 
   int Clause(size_t pos) const {
     return static_cast<int>(std::upper_bound(boundaries_.begin(), boundaries_.end(), pos) - boundaries_.begin());

@@ -233,6 +233,29 @@ bool Analysis::RaiserCueAfter(const Mention& mention) const {
   return StartsWithAny(after, rules_.raiser_cues[li_]);
 }
 
+bool Analysis::UnnamedRaiser() const {
+  if (lang_ != Lang::kChinese) return false;
+  for (const Mention& mention : mentions_) {
+    if (mention.entity >= 0 && !mention.anaphor && RaiserCueAfter(mention)) return false;
+  }
+  for (const std::string& cue : rules_.raiser_cues[li_]) {
+    for (size_t at = s_.find(cue); at != std::string_view::npos; at = s_.find(cue, at + cue.size())) {
+      if (!NamesRound(std::string_view(lower_).substr(at, 90))) continue;
+      std::string_view before = TrimSpace(s_.substr(0, at));
+      for (bool skipped = true; skipped;) {
+        skipped = false;
+        for (const auto* words : {&rules_.adverbs[li_], &rules_.time_words[li_]}) {
+          for (const std::string& word : *words) {
+            if (!skipped && !word.empty() && before.ends_with(word)) before.remove_suffix(word.size()), skipped = true;
+          }
+        }
+      }
+      if (EndsWithAny(before, rules_.org_cues[li_])) return true;
+    }
+  }
+  return false;
+}
+
 // The organisation a sentence says raised the round an anaphor at `at` stands for: one a raiser
 // cue follows ("X完成新一轮融资", "X가 유치한"), else the sentence's first organisation when a
 // round is said between it and the anaphor ("X宣布…完成了A轮融资,该轮融资由…"); -1 if none.

@@ -220,6 +220,13 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
   // argument a sentence leaves out because the one before named it ("리벨리온이 시리즈A를
   // 마무리했다. 카카오벤처스 등이 투자했다.").
   if (discourse_->topic >= 0) previous_group_ = CarriedGroup(discourse_->topic);
+  // "星河旗下自动驾驶公司宣布完成D轮融资，投资方包括…": an organisation the text does not name
+  // raised this round; no earlier one stands in for it, here or in the sentences after.
+  const bool unnamed_raiser = UnnamedRaiser();
+  if (unnamed_raiser) {
+    raiser_group_ = previous_group_ = context_group_ = Group{};
+    discourse_->raiser = -1;
+  }
 
   // The last entity of each kind earlier sentences named, for the role "recent".
   {
@@ -275,6 +282,7 @@ std::vector<Extraction> Analysis::Run(const std::string& document_date) {
     // Korean carries it across a paragraph only when the sentence has no subject of its own at all.
     int carried_topic = discourse_->topic >= 0 ? discourse_->topic : discourse_->last_topic;
     if (matched || !hit.rule->carry_topic || carried_topic < 0 || HasUnnamedSubject(hit, discourse_->topic < 0)) continue;
+    if (unnamed_raiser && hit.rule->type == "invests_in") continue;
     // The subject was dropped: the previous sentence's topic ("오픈AI는 ... 비영리조직이었다.
     // ... MS로부터 투자받아 ..."); where that one cannot take the part (a person where an
     // organisation raised money: "창업자 이민형 대표는 … . … 투자를 유치했다"), the last

@@ -707,5 +707,13 @@ TEST(ArticleFamilies, ChinesePartnerLists) {
   Expect("星河科技的合作伙伴包括爱奇艺和哔哩哔哩。", "zh", {"iQIYI partners_with 星河科技", "Bilibili partners_with 星河科技"});
 }
 
+TEST(ArticleFamilies, ChineseRoundOfAnUnnamedRaiser) {
+  // "X旗下自动驾驶公司宣布完成…融资，投资方包括…": a company the text does not name raised the
+  // round; the investors put no money into the company of the sentence before.
+  Expect("云岫科技完成5亿元A轮融资。星河科技旗下一家自动驾驶公司宣布完成20亿元D轮融资，投资方包括腾讯、广汽集团。", "zh", {},
+         {"Tencent invests_in 云岫科技", "GAC Group invests_in 云岫科技"});
+  Expect("云岫科技完成5亿元A轮融资，投资方包括腾讯、广汽集团。", "zh", {"Tencent invests_in 云岫科技", "GAC Group invests_in 云岫科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
