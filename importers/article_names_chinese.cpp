@@ -44,6 +44,18 @@ void Analysis::DiscoverChineseUnits() {
     if (entity < 0 || !IsOrg(entity)) continue;
     AddMention(MentionWithParticles(begin, end, entity));
   }
+  // "AIIA联盟产业数据组", "X联盟大模型工作组": a working body inside an organisation is not the
+  // organisation (nor anyone known): the name goes.
+  std::erase_if(mentions_, [&](const Mention& mention) {
+    if (mention.entity < 0 || mention.anaphor || !IsOrg(mention.entity) || mention.word_end != mention.end) return false;
+    size_t end = mention.end;
+    for (int chars = 0; chars < 8 && end < s_.size() && IsHan(CodePointAt(s_, end)); ++chars) end += 3;
+    const std::string_view run = s_.substr(mention.end, end - mention.end);
+    for (std::string_view body : {"工作组", "数据组", "专家组", "专委会", "专业委员会", "分会", "秘书处"}) {
+      if (run.ends_with(body)) return true;
+    }
+    return false;
+  });
   // "丰田中国董事长", "与丰田中国、广汽丰田": a foreign company's China arm is an organisation of its own,
   // when a boundary follows (not "英伟达中国市场").
   for (Mention& mention : mentions_) {

@@ -715,5 +715,11 @@ TEST(ArticleFamilies, ChineseRoundOfAnUnnamedRaiser) {
   Expect("云岫科技完成5亿元A轮融资，投资方包括腾讯、广汽集团。", "zh", {"Tencent invests_in 云岫科技", "GAC Group invests_in 云岫科技"});
 }
 
+TEST(ArticleFamilies, ChineseWorkingBodiesInsideAnOrganisation) {
+  // "X联盟产业数据组": a working group inside the alliance is not the alliance.
+  Expect("百度、华为等单位共同发起成立AIIA联盟产业数据组。", "zh", {}, {"Baidu founded Artificial Intelligence Industry Alliance"});
+  Expect("百度、华为等单位共同发起成立AIIA联盟。", "zh", {"Baidu founded Artificial Intelligence Industry Alliance"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
