@@ -243,8 +243,7 @@ void Analysis::BuildGroups() {
           bool bulleted = between.find("▲") != std::string_view::npos || between.find("■") != std::string_view::npos ||
                           between.find("●") != std::string_view::npos || between.find("△") != std::string_view::npos;
           // (An amount after a bulleted item is no word of the list: "▲산업은행 20억원 ▲네이버 8억원".)
-          const bool amount_only = !bare.empty() && std::isdigit(static_cast<unsigned char>(bare[0])) != 0 &&
-                                   OutsideBrackets(bare, U"0123456789.,억만천원달러엔위안").empty();
+          const bool amount_only = rules_.IsAmount(bare);
           bool separator = between == "," || between == "·" || between == "、" || between == "/" || between == "-" || between == "및" ||
                            between == ", 및" || between == "그리고" || unnamed_item || (bulleted && (bare.empty() || bare == "," || amount_only));
           // "A와 벤처캐피털 B가": a word saying what the next member is does not end the list.

@@ -321,12 +321,18 @@ struct RuleSet {
   std::vector<std::string> version_tiers;  // " Turbo", "-Pro": part of a versioned product's name
   std::vector<std::string> currency_codes;  // "USD": alone or before an amount, no name
   std::vector<std::string> figure_units;  // "억", "%", "年": a number before one is no name
+  WordSet amount_units;  // "억", "원", "달러", "million", "won": the words of a sum of money
   std::vector<std::string> participle_openers;  // English: "owned by ", "founded in " open an aside
   std::u32string korean_endings[5];  // the syllables of each KoreanEnding class, by bit index
 
   // Whether a Korean word's last syllable is an ending of one of `classes` (KoreanEnding bits):
   // "회사들" ends in a noun ending, "개발했으며" in a verb ending, "리벨리온과" in a particle.
   bool EndsInKorean(std::string_view word, unsigned classes) const;
+  // A sum written with a number: digits, separators and amount units only ("300억원",
+  // "1,500만 달러", "2.5 billion").
+  bool IsAmount(std::string_view text) const;
+  // Words of amount units only: "Billion Won" names no one.
+  bool IsAmountWords(std::string_view text) const;
 };
 RuleSet ParseRuleSet(std::string_view json_text);
 // An officer's title by acronym, in any language: "CEO", "CMO", "CAIO" (C, one to three

@@ -360,7 +360,7 @@ void Analysis::DiscoverKoreanListMembers() {
         const size_t token_end = std::min(rest.find(' ', 1), rest.size());
         const std::string amount(rest.substr(1, token_end - 1));
         const std::string_view next = rest.substr(token_end);
-        if (OutsideBrackets(amount, U"0123456789.,억만천원달러엔위안").empty() && (next.starts_with(" △") || next.starts_with(" ▲"))) {
+        if (rules_.IsAmount(OutsideBrackets(amount, U"")) && (next.starts_with(" △") || next.starts_with(" ▲"))) {
           pos += token_end;
           rest = next;
         }

@@ -75,16 +75,7 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
   if (GenericWords().count(name) != 0 || CommonNouns().count(name) != 0) return -1;
   // A sum of money is no name ("Billion Won", "每股 116.20").
   if (lang_ == Lang::kChinese && name.starts_with("每股")) return -1;
-  {
-    static const std::unordered_set<std::string> kMoneyWords = {"million", "billion", "trillion", "won", "dollars", "yuan", "euros", "yen", "pounds"};
-    bool money = true;
-    for (size_t at = 0; at < name.size() && money;) {
-      const size_t space = std::min(name.find(' ', at), name.size());
-      money = kMoneyWords.count(Lower(std::string_view(name).substr(at, space - at))) != 0;
-      at = space + 1;
-    }
-    if (money) return -1;
-  }
+  if (rules_.IsAmountWords(name)) return -1;
   // A Chinese description of a kind of party or of an activity is no name: "头部央企", "地方基金",
   // "AI巨头", "头部券商系", "智算产品研发".
   if (lang_ == Lang::kChinese && kind != "person") {

@@ -171,7 +171,7 @@ RuleSet ParseRuleSet(std::string_view json_text) {
     for (auto [key, target] : {std::pair{"generic", &set.generic_words}, std::pair{"not_person_names", &set.not_person_names},
                                std::pair{"common_nouns", &set.common_nouns}, std::pair{"legal_forms", &set.legal_forms},
                                std::pair{"determiners", &set.determiners}, std::pair{"quantifiers", &set.quantifiers},
-                               std::pair{"measure_units", &set.measure_units}}) {
+                               std::pair{"measure_units", &set.measure_units}, std::pair{"amount_units", &set.amount_units}}) {
       for (const auto& word : words.value(key, nlohmann::json::array())) target->insert(ToNfc(word.get<std::string>()));
     }
     for (const auto& word : words.value("figure_units", nlohmann::json::array())) set.figure_units.push_back(ToNfc(word.get<std::string>()));
@@ -212,6 +212,36 @@ RuleSet ParseRuleSet(std::string_view json_text) {
     }
   }
   return set;
+}
+
+bool RuleSet::IsAmount(std::string_view text) const {
+  if (text.empty() || std::isdigit(static_cast<unsigned char>(text[0])) == 0) return false;
+  size_t at = 0;
+  while (at < text.size()) {
+    const char c = text[at];
+    if (std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == ',' || c == ' ') {
+      ++at;
+      continue;
+    }
+    // The longest unit that starts here (units are a few characters: "달러", "美元", "billion").
+    size_t unit = 0;
+    for (size_t length = std::min<size_t>(text.size() - at, 12); length > 0 && unit == 0; --length) {
+      if (amount_units.count(Lower(text.substr(at, length))) != 0) unit = length;
+    }
+    if (unit == 0) return false;
+    at += unit;
+  }
+  return true;
+}
+
+bool RuleSet::IsAmountWords(std::string_view text) const {
+  if (text.empty()) return false;
+  for (size_t at = 0; at <= text.size();) {
+    const size_t space = std::min(text.find(' ', at), text.size());
+    if (amount_units.count(Lower(text.substr(at, space - at))) == 0) return false;
+    at = space + 1;
+  }
+  return true;
 }
 
 bool RuleSet::EndsInKorean(std::string_view word, unsigned classes) const {

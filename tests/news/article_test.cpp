@@ -113,6 +113,15 @@ TEST(ArticleAmounts, ReadsKoreanChineseAndEnglishAmounts) {
   EXPECT_EQ(one("서울대 원장은 300명을", Lang::kKorean), "none");
 }
 
+TEST(ArticleAmounts, TellsSumsFromNames) {
+  const article::RuleSet& rules = article::DefaultRuleSet();
+  for (const char* sum : {"300억원", "1,500만 달러", "2.5 billion", "20억", "7"}) EXPECT_TRUE(rules.IsAmount(sum)) << sum;
+  for (const char* name : {"300억원 펀드", "억원", "360 Security", "3M", ""}) EXPECT_FALSE(rules.IsAmount(name)) << name;
+  EXPECT_TRUE(rules.IsAmountWords("Billion Won"));
+  EXPECT_FALSE(rules.IsAmountWords("Won Capital"));
+  EXPECT_FALSE(rules.IsAmountWords(""));
+}
+
 TEST(ArticleDates, ResolvesAbsoluteAndRelativeDates) {
   auto first = [](const std::string& text, Lang lang, const std::string& document_date) {
     std::vector<article::StatedDate> dates = article::FindDates(text, lang, document_date);
