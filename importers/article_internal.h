@@ -302,6 +302,10 @@ struct RuleSet {
   std::vector<std::string> means_words[3];       // Korean "통해": "X를 통해" makes X the act's means
   std::vector<std::string> appointment_verbs[3]; // Korean "내정된": "ORG 대표로 내정된 P" gives P the title
   std::vector<std::string> describing_tails[3];  // Chinese "为主": "以X为主" makes X a description
+  // Chinese "头部", "巨头": a word that opens (ends) a description of a kind of party or of an
+  // activity, no name ("头部央企", "AI巨头", "智算产品研发").
+  std::vector<std::string> description_leads[3];
+  std::vector<std::string> description_tails[3];
   std::vector<std::string> quote_verbs[3];       // English "said": "…," said X attributes a quote
   std::vector<std::string> source_before[3];     // "据", "told ": a name cited as a source follows
   std::vector<std::string> parent_nouns[3];      // "parent", "모회사": "UNIT parent PARENT"

@@ -78,14 +78,7 @@ int Analysis::Discover(const std::string& name, const std::string& kind, const s
   if (rules_.IsAmountWords(name)) return -1;
   // A Chinese description of a kind of party or of an activity is no name: "头部央企", "地方基金",
   // "AI巨头", "头部券商系", "智算产品研发".
-  if (lang_ == Lang::kChinese && kind != "person") {
-    for (std::string_view lead : {"头部", "知名", "地方", "多家", "部分"}) {
-      if (name.starts_with(lead)) return -1;
-    }
-    for (std::string_view tail : {"巨头", "龙头", "券商系", "PE基金", "VC基金", "研发", "攻关"}) {
-      if (name.ends_with(tail)) return -1;
-    }
-  }
+  if (kind != "person" && (StartsWithAny(name, rules_.description_leads[li_]) || EndsWithAny(name, rules_.description_tails[li_]))) return -1;
   // A description that ends in a relational noun is no name ("场景战略合作伙伴").
   if (lang_ == Lang::kChinese && kind != "person") {
     std::string suffix_kind;

@@ -141,6 +141,8 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"means_words", &set.means_words[index], false},
                                         std::tuple{"appointment_verbs", &set.appointment_verbs[index], false},
                                         std::tuple{"describing_tails", &set.describing_tails[index], false},
+                                        std::tuple{"description_leads", &set.description_leads[index], false},
+                                        std::tuple{"description_tails", &set.description_tails[index], false},
                                         std::tuple{"quote_verbs", &set.quote_verbs[index], true},
                                         std::tuple{"source_before", &set.source_before[index], true},
                                         std::tuple{"parent_nouns", &set.parent_nouns[index], true},
