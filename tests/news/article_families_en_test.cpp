@@ -705,5 +705,14 @@ TEST(ArticleFamilies, EnglishLegalFormsBeforeMarksAndTheLikesOf) {
          {"Amazon invests_in Quarry Labs", "Greylock Partners invests_in Quarry Labs", "Sequoia Capital invests_in Quarry Labs"});
 }
 
+TEST(ArticleFamilies, EnglishServiceDealsAndMembersOfAConsortium) {
+  // "a cloud deal with X": X provides the service; "a supply deal with X": the subject supplies X.
+  Expect("Quarry Labs signed a three-year cloud deal with Oracle.", "en", {"Oracle supplies Quarry Labs"}, {"Quarry Labs supplies Oracle"});
+  Expect("Norma Systems signed a supply deal with Tesla on Monday.", "en", {"Norma Systems supplies Tesla"});
+  // "Members of the X include A and B": each is a member.
+  Expect("Members of the Open Chip Alliance include Quarry Labs and Intel.", "en",
+         {"Quarry Labs member_of Open Chip Alliance", "Intel member_of Open Chip Alliance"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
