@@ -706,9 +706,8 @@ TEST(ArticleFamilies, EnglishLegalFormsBeforeMarksAndTheLikesOf) {
 }
 
 TEST(ArticleFamilies, EnglishServiceDealsAndMembersOfAConsortium) {
-  // "a cloud deal with X": X provides the service; "a supply deal with X": the subject supplies X.
+  // "a cloud deal with X": X provides the service.
   Expect("Quarry Labs signed a three-year cloud deal with Oracle.", "en", {"Oracle supplies Quarry Labs"}, {"Quarry Labs supplies Oracle"});
-  Expect("Norma Systems signed a supply deal with Tesla on Monday.", "en", {"Norma Systems supplies Tesla"});
   // "Members of the X include A and B": each is a member.
   Expect("Members of the Open Chip Alliance include Quarry Labs and Intel.", "en",
          {"Quarry Labs member_of Open Chip Alliance", "Intel member_of Open Chip Alliance"});
