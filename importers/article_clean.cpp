@@ -469,6 +469,47 @@ void UnwrapHardWrappedLines(Traced* traced) {
 
 }  // namespace
 
+// Pages that annotate Chinese with its reading put the pinyin in brackets after a character
+// ("英偉達(dá)", "產(chǎn)業(yè)"): the reading is no text, and it splits names. A bracket right after a
+// Han character that holds one syllable of Latin letters with a tone mark goes.
+void StripPinyinReadings(Traced* traced) {
+  static constexpr std::u32string_view kToneMarks = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+  const std::string& text = traced->text;
+  Traced kept;
+  kept.text.reserve(text.size());
+  kept.origin.reserve(traced->origin.size());
+  char32_t previous = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const size_t len = DecodeAt(text, i, &cp);
+    if ((cp == U'(' || cp == U'（') && IsHan(previous)) {
+      size_t k = i + len;
+      int letters = 0, marks = 0;
+      char32_t inner = 0;
+      while (k < text.size() && letters <= 7) {
+        const size_t inner_len = DecodeAt(text, k, &inner);
+        if (inner == U')' || inner == U'）') break;
+        const bool mark = kToneMarks.find(inner) != std::u32string_view::npos;
+        if (!mark && !(inner >= U'a' && inner <= U'z')) break;
+        marks += mark, ++letters;
+        k += inner_len;
+      }
+      if ((inner == U')' || inner == U'）') && letters >= 1 && letters <= 7 && marks >= 1) {
+        i = k + (inner == U')' ? 1 : 3);
+        continue;  // (the Han character before stays "previous": "產(chǎn)業(yè)" reads on)
+      }
+    }
+    for (size_t b = 0; b < len; ++b) {
+      kept.text += text[i + b];
+      kept.origin.push_back(traced->origin[i + b]);
+    }
+    previous = cp;
+    i += len;
+  }
+  kept.origin.insert(kept.origin.end(), traced->origin.begin() + static_cast<std::ptrdiff_t>(text.size()), traced->origin.end());
+  *traced = std::move(kept);
+}
+
 CleanText CleanArticle(std::string_view source, std::string_view kind) {
   CleanText clean;
   Traced traced;
@@ -482,6 +523,7 @@ CleanText CleanArticle(std::string_view source, std::string_view kind) {
   }
   traced.origin.push_back(static_cast<uint32_t>(source.size()));
   UnwrapHardWrappedLines(&traced);
+  StripPinyinReadings(&traced);
 
   std::vector<Line> lines;
   std::string_view all = traced.text;

@@ -721,5 +721,12 @@ TEST(ArticleFamilies, ChineseWorkingBodiesInsideAnOrganisation) {
   Expect("百度、华为等单位共同发起成立AIIA联盟。", "zh", {"Baidu founded Artificial Intelligence Industry Alliance"});
 }
 
+TEST(ArticleFamilies, ChinesePinyinReadingsAreNoText) {
+  // Pages that print the reading after a character ("英偉達(dá)") split names; the readings go,
+  // and ordinary brackets stay ("(简称X)").
+  Expect("英偉達(dá)CEO黃仁勛表示，產(chǎn)業(yè)需求仍然强劲。", "zh", {"Jensen Huang works_at Nvidia"});
+  Expect("星河科技(简称“星河”)宣布完成A轮融资，由腾讯领投。", "zh", {"Tencent invests_in 星河科技"});
+}
+
 }  // namespace
 }  // namespace relgraph::importers
