@@ -725,6 +725,7 @@ TEST(ArticleFamilies, ChinesePinyinReadingsAreNoText) {
   // Pages that print the reading after a character ("英偉達(dá)") split names; the readings go,
   // and ordinary brackets stay ("(简称X)").
   Expect("英偉達(dá)CEO黃仁勛表示，產(chǎn)業(yè)需求仍然强劲。", "zh", {"Jensen Huang works_at Nvidia"});
+  Expect("摩爾(ěr)線程(chéng)宣布完成新一輪融資，由騰(téng)訊領投。", "zh", {"Tencent invests_in Moore Threads"});
   Expect("星河科技(简称“星河”)宣布完成A轮融资，由腾讯领投。", "zh", {"Tencent invests_in 星河科技"});
 }
 
