@@ -231,6 +231,16 @@ std::vector<Mention> Gazetteer::Find(std::string_view text, Lang lang, const std
             } else {
               end_ok = false;
             }
+          } else if (lang == Lang::kKorean && (next == U'\'' || next == U'’' || next == U'”' || next == U'"' || next == U'」') && j + next_len < text.size()) {
+            // A quoted name: "'갤럭시 링'도": the particles come after the closing quote.
+            size_t run_end = j + next_len;
+            while (run_end < text.size()) {
+              char32_t cp = 0;
+              size_t len = DecodeAt(text, run_end, &cp);
+              if (!IsHangul(cp)) break;
+              run_end += len;
+            }
+            if (run_end > j + next_len && ParseParticles(text.substr(j + next_len, run_end - j - next_len), &role, &particles)) word_end = run_end;
           } else if (next == '(' && lang == Lang::kKorean) {
             // A gloss: "마이크로소프트(MS)로부터": the particles come after it.
             size_t close = text.find(')', j);

@@ -343,7 +343,7 @@ TEST(ArticleFamilies, KoreanConsortiaFormedWithoutAName) {
 
 TEST(ArticleFamilies, KoreanObjectsWithDoAndRivals) {
   // After a subject, a name with only 도 is the object.
-  Expect("첫 문장이다. 삼성전자는 이날 새로운 헬스케어 디바이스인 '갤럭시 링'도 공개했다.", "ko", {"Samsung Electronics develops 갤럭시 링"});
+  Expect("첫 문장이다. 삼성전자는 이날 새로운 헬스케어 디바이스인 '갤럭시 링'도 공개했다.", "ko", {"Samsung Electronics develops Galaxy Ring"});
   // "ORG의 경쟁업체인 X" (a polite copula after X), and "최대 경쟁사인 X" after a sentence about ORG.
   Expect("첫 문장이다. 현재 엔비디아의 주요 공급업체는 삼성의 경쟁업체인 SK하이닉스입니다.", "ko", {"Samsung Group competes_with SK hynix"});
   Expect("첫 문장이다. 삼성전자는 갤럭시를 공개했다. 최대 경쟁사인 애플은 아직 생성형 AI를 아이폰에 탑재하지 못하고 있다.", "ko",

@@ -686,9 +686,9 @@ TEST(ArticleFamilies, ChineseSpeechNamesNoPartyOfTheActAfterIt) {
 }
 
 TEST(ArticleFamilies, ChineseListItemsOpeningWithAStopWord) {
-  // "均胜电子" opens with 均 ("all"), a word that ends list items elsewhere; at an item's start it is
+  // "均达电子" opens with 均 ("all"), a word that ends list items elsewhere; at an item's start it is
   // the name's own.
-  Expect("摩尔线程此次上市共引入德赛西威、均胜电子等9家基石投资者。", "zh", {"Desay SV invests_in Moore Threads", "均胜电子 invests_in Moore Threads"});
+  Expect("摩尔线程此次上市共引入德赛西威、均达电子等9家基石投资者。", "zh", {"Desay SV invests_in Moore Threads", "均达电子 invests_in Moore Threads"});
 }
 
 TEST(ArticleFamilies, ChineseTakingControlIsAnAcquisition) {
