@@ -528,7 +528,7 @@ void Analysis::BuildGroups() {
     for (size_t g = 0; g < groups_.size(); ++g) {
       if (groups_[g].role != Role::kObject) continue;
       const size_t word = SkipSpaces(s_, groups_[g].end);
-      for (std::string_view cue : {"비롯해", "비롯한", "비롯하여", "포함해", "포함한", "포함하여", "위시한"}) {
+      for (std::string_view cue : rules_.inclusion_words[li_]) {  // data/triggers.json
         if (!s_.substr(word).starts_with(cue)) continue;
         groups_[g].role = Role::kNone;
         included.emplace_back(g, word + cue.size());

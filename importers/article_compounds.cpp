@@ -386,8 +386,7 @@ void Analysis::ApplyCompounds(std::vector<Extraction>* out) {
       if (lang_ != Lang::kEnglish || backed || !lower_between.starts_with(mark) || lower_between.size() > 48) continue;
       const std::string_view words = TrimSpace(std::string_view(lower_between).substr(mark.size()));
       // (... or one that says whose rival it is: "Fin Capital-backed competitor X".)
-      static const std::vector<std::string> kRivalWords = {"competitor", "rival", "challenger"};
-      backed = std::count(words.begin(), words.end(), ' ') <= 3 && (EndsInKindWord(words, rules_.org_cues[li_]) || EndsInKindWord(words, kRivalWords)) &&
+      backed = std::count(words.begin(), words.end(), ' ') <= 3 && (EndsInKindWord(words, rules_.org_cues[li_]) || EndsInKindWord(words, rules_.rival_words[li_])) &&
                std::all_of(words.begin(), words.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-'; });
     }
     if (lang_ == Lang::kEnglish && IsOrg(second.entity) && backed) {

@@ -306,6 +306,8 @@ struct RuleSet {
   // activity, no name ("头部央企", "AI巨头", "智算产品研发").
   std::vector<std::string> description_leads[3];
   std::vector<std::string> description_tails[3];
+  std::vector<std::string> inclusion_words[3];  // Korean "비롯해", "포함한": "A를 비롯해 B 등이" lists A
+  std::vector<std::string> rival_words[3];      // English "competitor": "X-backed competitor Y"
   std::vector<std::string> quote_verbs[3];       // English "said": "…," said X attributes a quote
   std::vector<std::string> source_before[3];     // "据", "told ": a name cited as a source follows
   std::vector<std::string> parent_nouns[3];      // "parent", "모회사": "UNIT parent PARENT"

@@ -142,6 +142,8 @@ RuleSet ParseRuleSet(std::string_view json_text) {
                                         std::tuple{"appointment_verbs", &set.appointment_verbs[index], false},
                                         std::tuple{"describing_tails", &set.describing_tails[index], false},
                                         std::tuple{"description_leads", &set.description_leads[index], false},
+                                        std::tuple{"inclusion_words", &set.inclusion_words[index], false},
+                                        std::tuple{"rival_words", &set.rival_words[index], true},
                                         std::tuple{"description_tails", &set.description_tails[index], false},
                                         std::tuple{"quote_verbs", &set.quote_verbs[index], true},
                                         std::tuple{"source_before", &set.source_before[index], true},
